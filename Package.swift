@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "backprop",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "backprop", targets: ["backprop"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The scalar graph, its passes, the step machine and training. Foundation only.
+        .target(name: "Autograd"),
+        // The graph language, lesson files and their diagnostics.
+        .target(name: "Lessons", dependencies: ["Autograd", .product(name: "Yams", package: "Yams")]),
+        // Cells, buffers, widgets and layout: a screen as a plain value.
+        .target(name: "Screen"),
+        // The app as Model / Update / View.
+        .target(name: "Tutor", dependencies: ["Autograd", "Lessons", "Screen"]),
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        // The only code that talks to ncurses.
+        .target(name: "Terminal", dependencies: ["Screen", "CNcursesw"]),
+        .executableTarget(
+            name: "backprop",
+            dependencies: [
+                "Autograd", "Lessons", "Screen", "Tutor", "Terminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "AutogradTests", dependencies: ["Autograd"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Autograd"]),
+        .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
+        .testTarget(name: "TutorTests", dependencies: ["Tutor", "Screen", "Lessons", "Autograd"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["backprop"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,144 @@
+/// A scalar computation graph, stored as parallel arrays indexed by `NodeID`.
+///
+/// Nodes are appended in definition order and an op may only use nodes defined before it,
+/// so the graph is acyclic by construction and definition order is a topological order.
+/// There are no per-node objects or closures: the passes walk flat arrays, and every
+/// piece of state (a value, a gradient) is a number the screen can show.
+public struct Graph: Sendable, Equatable {
+    public private(set) var kinds: [NodeKind] = []
+    /// The op of each computed node; `nil` for leaves.
+    public private(set) var ops: [Op?] = []
+    /// The name of each node; `nil` for anonymous gates and literals.
+    public private(set) var names: [String?] = []
+    /// The inputs of node `i` are `inputIDs[inputStart[i] ..< inputStart[i + 1]]`, in order;
+    /// `x * x` lists `x` twice.
+    public private(set) var inputStart: [Int] = [0]
+    public private(set) var inputIDs: [Int] = []
+    /// The value of every node, from the last forward pass (or its leaf setting).
+    public var values: [Double] = []
+    /// ∂output/∂node for every node, from the last backward pass.
+    public var grads: [Double] = []
+    /// The node whose gradient is taken; the last named node unless set.
+    public var output: NodeID?
+    private var idsByName: [String: NodeID] = [:]
+
+    public init() {}
+
+    public var count: Int { kinds.count }
+    public var isEmpty: Bool { kinds.isEmpty }
+    public var ids: [NodeID] { (0..<count).map(NodeID.init) }
+
+    // MARK: Building
+
+    /// Appends a leaf. Names must be unique; the graph language reports duplicates before
+    /// they get here.
+    @discardableResult
+    public mutating func addLeaf(_ kind: NodeKind, name: String? = nil, value: Double) -> NodeID {
+        precondition(kind.isLeaf, "addLeaf takes input, param or const")
+        return append(kind: kind, op: nil, name: name, inputs: [], value: value)
+    }
+
+    /// Appends a computed node and computes its value from its inputs' current values.
+    @discardableResult
+    public mutating func addOp(_ op: Op, _ inputs: [NodeID], name: String? = nil) -> NodeID {
+        precondition(op.accepts(inputCount: inputs.count), "\(op) cannot take \(inputs.count) inputs")
+        precondition(inputs.allSatisfy { $0.index < count }, "an op may only use nodes defined before it")
+        let id = append(kind: .op, op: op, name: name, inputs: inputs, value: 0)
+        values[id.index] = evaluate(id)
+        return id
+    }
+
+    private mutating func append(kind: NodeKind, op: Op?, name: String?, inputs: [NodeID], value: Double) -> NodeID {
+        let id = NodeID(count)
+        kinds.append(kind)
+        ops.append(op)
+        names.append(name)
+        inputIDs.append(contentsOf: inputs.lazy.map(\.index))
+        inputStart.append(inputIDs.count)
+        values.append(value)
+        grads.append(0)
+        if let name {
+            precondition(idsByName[name] == nil, "\(name) is defined twice")
+            idsByName[name] = id
+            output = id
+        }
+        return id
+    }
+
+    /// Names an anonymous node, e.g. the top of an expression assigned to a name.
+    public mutating func name(_ id: NodeID, _ name: String) {
+        precondition(names[id.index] == nil && idsByName[name] == nil, "\(name) is defined twice")
+        names[id.index] = name
+        idsByName[name] = id
+        output = id
+    }
+
+    // MARK: Reading
+
+    public func id(named name: String) -> NodeID? { idsByName[name] }
+    public func name(of id: NodeID) -> String? { names[id.index] }
+    public func kind(of id: NodeID) -> NodeKind { kinds[id.index] }
+    public func op(of id: NodeID) -> Op? { ops[id.index] }
+    public func value(of id: NodeID) -> Double { values[id.index] }
+    public func grad(of id: NodeID) -> Double { grads[id.index] }
+
+    /// The inputs of a node in order, repeated where an input is used twice.
+    public func inputs(of id: NodeID) -> [NodeID] {
+        inputIDs[inputStart[id.index]..<inputStart[id.index + 1]].map(NodeID.init)
+    }
+
+    /// Every named node in definition order.
+    public var namedIDs: [NodeID] { ids.filter { names[$0.index] != nil } }
+
+    /// For each node, the nodes that use it (once per use, in definition order): where a
+    /// value fans out, its gradient is the sum over these.
+    public func consumers() -> [[NodeID]] {
+        var result = [[NodeID]](repeating: [], count: count)
+        for node in 0..<count {
+            for edge in inputStart[node]..<inputStart[node + 1] {
+                result[inputIDs[edge]].append(NodeID(node))
+            }
+        }
+        return result
+    }
+
+    /// A short label for drawing: the name, else the op's symbol, else the literal value.
+    public func label(of id: NodeID) -> String {
+        if let name = names[id.index] { return name }
+        if let op = ops[id.index] { return op.symbol }
+        return NumberFormat.short(values[id.index])
+    }
+
+    // MARK: Local rules at the current values
+
+    /// The value node `id` gets from its inputs' current values (a leaf keeps its own).
+    public func evaluate(_ id: NodeID) -> Double {
+        let node = id.index
+        guard let op = ops[node] else { return values[node] }
+        let first = inputStart[node]
+        switch op.arity {
+        case .unary: return op.apply(values[inputIDs[first]])
+        case .binary: return op.apply(values[inputIDs[first]], values[inputIDs[first + 1]])
+        case .variadic:
+            let inputValues = inputIDs[first..<inputStart[node + 1]].map { values[$0] }
+            return inputValues[op.winningPosition(of: inputValues)]
+        }
+    }
+
+    /// ∂node/∂(its input at `position`) at the current values.
+    public func localGradient(of id: NodeID, inputAt position: Int) -> Double {
+        let node = id.index
+        guard let op = ops[node] else { return 0 }
+        let first = inputStart[node]
+        switch op.arity {
+        case .unary, .binary:
+            let a = values[inputIDs[first]]
+            let b = op.arity == .binary ? values[inputIDs[first + 1]] : 0
+            let (da, db) = op.localGradients(a, b, output: values[node])
+            return position == 0 ? da : db
+        case .variadic:
+            let inputValues = inputIDs[first..<inputStart[node + 1]].map { values[$0] }
+            return op.winningPosition(of: inputValues) == position ? 1 : 0
+        }
+    }
+}

@@ -1,0 +1,96 @@
+/// The operations a computed node can apply. Each one is a single gate in the graph, the
+/// granularity of the CS231n figures. Its forward rule and local derivatives are in
+/// `OpRules.swift`, side by side.
+public enum Op: UInt8, Sendable, CaseIterable {
+    case add, sub, mul, div, neg, pow
+    case exp, log, tanh, sigmoid, relu, step, sign, abs, sqrt
+    case max, min
+
+    /// How many inputs the op takes.
+    public enum Arity: Sendable, Equatable {
+        case unary, binary
+        /// One or more inputs (`max`, `min`).
+        case variadic
+    }
+
+    public var arity: Arity {
+        switch self {
+        case .add, .sub, .mul, .div, .pow: .binary
+        case .neg, .exp, .log, .tanh, .sigmoid, .relu, .step, .sign, .abs, .sqrt: .unary
+        case .max, .min: .variadic
+        }
+    }
+
+    /// Whether `count` inputs are acceptable.
+    public func accepts(inputCount count: Int) -> Bool {
+        switch arity {
+        case .unary: count == 1
+        case .binary: count == 2
+        case .variadic: count >= 1
+        }
+    }
+
+    /// The name used in the graph language for function-style ops (`exp`, `max`), and a
+    /// readable name for operators (`add`).
+    public var name: String { String(describing: self) }
+
+    /// The symbol drawn in a gate: `+`, `*`, `exp`, `σ` …
+    public var symbol: String {
+        switch self {
+        case .add: "+"
+        case .sub: "-"
+        case .mul: "*"
+        case .div: "/"
+        case .neg: "-"
+        case .pow: "^"
+        case .sigmoid: "σ"
+        case .step: "u"
+        default: name
+        }
+    }
+
+    /// The symbol in plain ASCII, for terminals that cannot draw Unicode.
+    public var asciiSymbol: String {
+        switch self {
+        case .sigmoid: "sig"
+        default: symbol
+        }
+    }
+
+    /// Whether the op is written between its operands (`a + b`) rather than as a call.
+    public var isInfix: Bool {
+        switch self {
+        case .add, .sub, .mul, .div, .pow: true
+        default: false
+        }
+    }
+
+    /// The ops that the graph language spells as calls: `exp(x)`, `max(a, b, c)`.
+    public static let functions: [String: Op] = Dictionary(
+        uniqueKeysWithValues: [Op.exp, .log, .tanh, .sigmoid, .relu, .step, .sign, .abs, .sqrt, .max, .min]
+            .map { ($0.name, $0) })
+
+    /// What the op does to the gradient flowing back through it, in one sentence a student
+    /// can remember.
+    public var gradientRule: String {
+        switch self {
+        case .add: "add hands the upstream gradient on unchanged to every input"
+        case .sub: "sub hands the gradient on unchanged to the left input and negated to the right"
+        case .mul: "mul swaps its inputs: each input's local gradient is the other input's value"
+        case .div: "div: ∂(a/b)/∂a = 1/b and ∂(a/b)/∂b = −a/b²"
+        case .neg: "neg flips the sign of the gradient"
+        case .pow: "pow: ∂(aᵇ)/∂a = b·aᵇ⁻¹ and ∂(aᵇ)/∂b = aᵇ·ln a"
+        case .exp: "exp multiplies the gradient by its own value eˣ"
+        case .log: "log multiplies the gradient by 1/x"
+        case .tanh: "tanh multiplies the gradient by 1 − tanh²"
+        case .sigmoid: "sigmoid multiplies the gradient by σ(1 − σ)"
+        case .relu: "relu passes the gradient where its input is positive and blocks it elsewhere"
+        case .step: "the unit step u(·) is flat: its local gradient is 0, so nothing flows back"
+        case .sign: "sign is flat: its local gradient is 0, so nothing flows back"
+        case .abs: "abs multiplies the gradient by the sign of its input"
+        case .sqrt: "sqrt multiplies the gradient by 1/(2√x)"
+        case .max: "max routes the whole gradient to its largest input; the others get 0"
+        case .min: "min routes the whole gradient to its smallest input; the others get 0"
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+// The rules of every op, forward and backward side by side: read a row of `apply` with the
+// same row of `localGradients`. Unary ops ignore `b`. Variadic `max`/`min` are at the end.
+//
+//  op       forward          ∂/∂a                      ∂/∂b
+//  add      a + b            1                         1
+//  sub      a − b            1                         −1
+//  mul      a · b            b                         a
+//  div      a / b            1/b                       −a/b²
+//  pow      aᵇ               b·aᵇ⁻¹                    aᵇ·ln a  (0 where a = 0 or the power is 0)
+//  neg      −a               −1
+//  exp      eᵃ               eᵃ
+//  log      ln a             1/a
+//  tanh     tanh a           1 − tanh²a
+//  sigmoid  σ(a)             σ(a)(1 − σ(a))
+//  relu     max(0, a)        1 if a > 0 else 0         (relu'(0) = 0)
+//  step     u(a) = [a ≥ 0]   0
+//  sign     sign a           0
+//  abs      |a|              sign a                    (abs'(0) = 0)
+//  sqrt     √a               1/(2√a)
+//  max/min  extreme of all   1 for the first extreme input, 0 for the rest
+
+extension Op {
+    /// The forward rule of a unary or binary op.
+    @inlinable
+    public func apply(_ a: Double, _ b: Double = 0) -> Double {
+        switch self {
+        case .add: return a + b
+        case .sub: return a - b
+        case .mul: return a * b
+        case .div: return a / b
+        case .pow: return Foundation.pow(a, b)
+        case .neg: return -a
+        case .exp: return Foundation.exp(a)
+        case .log: return Foundation.log(a)
+        case .tanh: return Foundation.tanh(a)
+        case .sigmoid: return 1 / (1 + Foundation.exp(-a))
+        case .relu: return a > 0 ? a : 0
+        case .step: return a >= 0 ? 1 : 0
+        case .sign: return a > 0 ? 1 : (a < 0 ? -1 : (a.isNaN ? .nan : 0))
+        case .abs: return Swift.abs(a)
+        case .sqrt: return a.squareRoot()
+        case .max: return Swift.max(a, b)
+        case .min: return Swift.min(a, b)
+        }
+    }
+
+    /// The local derivatives ∂out/∂a and ∂out/∂b of a unary or binary op at inputs `a`, `b`
+    /// with forward result `output` (several rules are cheapest in terms of the output).
+    @inlinable
+    public func localGradients(_ a: Double, _ b: Double, output: Double) -> (Double, Double) {
+        switch self {
+        case .add: return (1, 1)
+        case .sub: return (1, -1)
+        case .mul: return (b, a)
+        case .div: return (1 / b, -a / (b * b))
+        case .pow:
+            let da = b == 0 ? 0 : b * Foundation.pow(a, b - 1)
+            // ∂/∂b is aᵇ·ln a; where aᵇ is 0 the product is 0 whatever ln a is.
+            let db = output == 0 ? 0 : output * Foundation.log(a)
+            return (da, db)
+        case .neg: return (-1, 0)
+        case .exp: return (output, 0)
+        case .log: return (1 / a, 0)
+        case .tanh: return (1 - output * output, 0)
+        case .sigmoid: return (output * (1 - output), 0)
+        case .relu: return (a > 0 ? 1 : 0, 0)
+        case .step, .sign: return (0, 0)
+        case .abs: return (a > 0 ? 1 : (a < 0 ? -1 : 0), 0)
+        case .sqrt: return (0.5 / output, 0)
+        case .max: return a >= b ? (1, 0) : (0, 1)
+        case .min: return a <= b ? (1, 0) : (0, 1)
+        }
+    }
+
+    /// For `max`/`min` over any number of inputs: the position of the input that wins (the
+    /// first one on a tie), which is the only input the gradient is routed to.
+    @inlinable
+    public func winningPosition<C: Collection>(of inputs: C) -> Int where C.Element == Double {
+        var best = 0
+        var bestValue = inputs.first ?? .nan
+        for (position, value) in inputs.enumerated().dropFirst() {
+            if self == .max ? value > bestValue : value < bestValue {
+                best = position
+                bestValue = value
+            }
+        }
+        return best
+    }
+}

@@ -1,0 +1,1 @@
+// The Lessons module: the graph language and lesson files (see DESIGN.md §3, §6).

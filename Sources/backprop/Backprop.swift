@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `backprop` command: a terminal tutor that makes backpropagation visible.
+@main
+struct Backprop: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backprop",
+        abstract: "A terminal tutor that makes backpropagation visible.",
+        version: "0.1.0",
+        subcommands: []
+    )
+}
