@@ -23,10 +23,12 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         // The only code that talks to ncurses.
         .target(name: "Terminal", dependencies: ["Screen", "CNcursesw"]),
+        // The workloads and timing of `backprop bench`.
+        .target(name: "Bench", dependencies: ["Autograd", "Screen", "Tutor"]),
         .executableTarget(
             name: "backprop",
             dependencies: [
-                "Autograd", "Lessons", "Screen", "Tutor", "Terminal",
+                "Autograd", "Lessons", "Screen", "Tutor", "Terminal", "Bench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -34,6 +36,7 @@ let package = Package(
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Autograd"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
         .testTarget(name: "TutorTests", dependencies: ["Tutor", "Screen", "Lessons", "Autograd"]),
+        .testTarget(name: "BenchTests", dependencies: ["Bench", "Autograd"]),
         .testTarget(name: "EndToEndTests", dependencies: ["backprop"]),
     ],
     swiftLanguageModes: [.v6]

@@ -7,6 +7,6 @@ struct Backprop: ParsableCommand {
         commandName: "backprop",
         abstract: "A terminal tutor that makes backpropagation visible.",
         version: "0.1.0",
-        subcommands: []
+        subcommands: [BenchCommand.self]
     )
 }

@@ -1,0 +1,42 @@
+import Autograd
+
+/// The workloads of `backprop bench`, each timed as the median of several runs after a
+/// warm-up. Sizes are settings so that tests can run the same code small and fast.
+public struct Benchmarks: Sendable {
+    /// Timed runs per figure (after one warm-up).
+    public var runs = 7
+    /// Nodes in the chain workload.
+    public var chainLength = 1_000_000
+
+    public init(runs: Int = 7, chainLength: Int = 1_000_000) {
+        self.runs = runs
+        self.chainLength = chainLength
+    }
+
+    /// Every figure.
+    public func measure() -> BenchFigures {
+        let mlp = mlpEpoch()
+        return BenchFigures(
+            mlpEpochSeconds: mlp.seconds, mlpNodes: mlp.nodes, chainSeconds: chain(),
+            frameMillisecondsP50: .nan, frameMillisecondsP99: .nan, layoutMilliseconds: .nan)
+    }
+
+    /// Seconds per epoch of micrograd's demo MLP, and its node count. The graph and tape are
+    /// built once, as training does; epochs continue the learning-rate schedule.
+    public func mlpEpoch() -> (seconds: Double, nodes: Int) {
+        var mlp = MoonsMLP(weights: MoonsMLP.seededWeights())
+        var k = 0
+        let samples = Timing.seconds(runs: runs) {
+            mlp.epoch(k % 100)
+            k += 1
+        }
+        return (Timing.median(samples), mlp.graph.count)
+    }
+
+    /// Seconds to take the tape of, run forward and run backward over a chain of
+    /// `chainLength` nodes (built once, untimed).
+    public func chain() -> Double {
+        var graph = Chain.build(length: chainLength)
+        return Timing.median(Timing.seconds(runs: runs) { graph.run() })
+    }
+}

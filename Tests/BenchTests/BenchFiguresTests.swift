@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+@testable import Bench
+
+@Suite struct BenchFiguresTests {
+    /// `backprop bench --json` has exactly the six keys of the contract, from a real
+    /// (small) run of every workload.
+    @Test func jsonHasExactlyTheSixKeys() throws {
+        let figures = Benchmarks(runs: 1, chainLength: 1_000).measure()
+        let object = try JSONSerialization.jsonObject(with: Data(try figures.json().utf8)) as? [String: Any]
+        #expect(Set(object?.keys.map { $0 } ?? []) == [
+            "mlp_epoch_s", "mlp_nodes", "chain_1e6_s", "frame_ms_p50", "frame_ms_p99", "layout_1000_ms",
+        ])
+        #expect(object?["mlp_nodes"] as? Int == 65_818)
+        #expect((object?["mlp_epoch_s"] as? Double ?? 0) > 0)
+        #expect((object?["chain_1e6_s"] as? Double ?? 0) > 0)
+    }
+
+    @Test func quantilesAndMedian() {
+        let samples = (1...100).map(Double.init).reversed().map { $0 }
+        #expect(Timing.quantile(0.99, of: samples) == 99)
+        #expect(Timing.quantile(0.5, of: samples) == 50)
+        #expect(Timing.median([3, 1, 2]) == 2)
+        #expect(Timing.median([4, 1, 2, 3]) == 2.5)
+    }
+}
