@@ -53,7 +53,7 @@ public struct Graph: Sendable, Equatable {
         kinds.append(kind)
         ops.append(op)
         names.append(name)
-        inputIDs.append(contentsOf: inputs.lazy.map(\.index))
+        for input in inputs { inputIDs.append(input.index) }
         inputStart.append(inputIDs.count)
         values.append(value)
         grads.append(0)
@@ -119,9 +119,7 @@ public struct Graph: Sendable, Equatable {
         switch op.arity {
         case .unary: return op.apply(values[inputIDs[first]])
         case .binary: return op.apply(values[inputIDs[first]], values[inputIDs[first + 1]])
-        case .variadic:
-            let inputValues = inputIDs[first..<inputStart[node + 1]].map { values[$0] }
-            return inputValues[op.winningPosition(of: inputValues)]
+        case .variadic: return values[inputIDs[first + winningPosition(op, node: node)]]
         }
     }
 
@@ -137,8 +135,12 @@ public struct Graph: Sendable, Equatable {
             let (da, db) = op.localGradients(a, b, output: values[node])
             return position == 0 ? da : db
         case .variadic:
-            let inputValues = inputIDs[first..<inputStart[node + 1]].map { values[$0] }
-            return op.winningPosition(of: inputValues) == position ? 1 : 0
+            return winningPosition(op, node: node) == position ? 1 : 0
         }
+    }
+
+    /// Which input of a `max`/`min` node wins, read in place (no array of input values).
+    private func winningPosition(_ op: Op, node: Int) -> Int {
+        op.winningPosition(of: inputIDs[inputStart[node]..<inputStart[node + 1]].lazy.map { values[$0] })
     }
 }

@@ -4,23 +4,22 @@
 /// Computed without recursion: because every input is defined before the node that uses
 /// it, one sweep from the output down to id 0 marks everything it reaches. A 1,000,000-deep
 /// chain costs one pass over the arrays and no stack.
+///
+/// A tape is also compiled: its computed nodes as a flat array of `Instruction`s (op code
+/// and input ids inline), so the passes run without looking anything else up. Graphs only
+/// ever grow, so a tape stays valid for its graph as it is trained and as nodes are added;
+/// take it once and reuse it for every epoch.
 public struct Tape: Sendable, Equatable {
     public let output: NodeID
     /// Node indices, ascending.
     public let order: [Int]
+    /// The computed nodes of `order`, ascending, ready to run.
+    let instructions: [Instruction]
 
     public init(_ graph: Graph, output: NodeID) {
-        var needed = [Bool](repeating: false, count: output.index + 1)
-        needed[output.index] = true
-        var order: [Int] = []
-        for node in stride(from: output.index, through: 0, by: -1) where needed[node] {
-            order.append(node)
-            for edge in graph.inputStart[node]..<graph.inputStart[node + 1] {
-                needed[graph.inputIDs[edge]] = true
-            }
-        }
+        precondition(output.index < graph.count, "the output \(output) is not in the graph")
         self.output = output
-        self.order = order.reversed()
+        (order, instructions) = Self.compile(graph, output: output)
     }
 
     public var ids: [NodeID] { order.map(NodeID.init) }
@@ -33,5 +32,79 @@ public struct Tape: Sendable, Equatable {
             if order[mid] < id.index { low = mid + 1 } else { high = mid }
         }
         return low < order.count && order[low] == id.index
+    }
+
+    /// One sweep from the output down marks what it depends on (a node is kept when something
+    /// kept uses it); a second sweep up writes the order and the instructions into arrays of
+    /// exactly the right size.
+    private static func compile(_ graph: Graph, output: NodeID) -> ([Int], [Instruction]) {
+        let end = output.index + 1
+        var needed = [Bool](repeating: false, count: end)
+        var orderCount = 0, instructionCount = 0
+        return graph.inputStart.withUnsafeBufferPointer { starts in
+            graph.inputIDs.withUnsafeBufferPointer { edges in
+                graph.ops.withUnsafeBufferPointer { ops in
+                    needed.withUnsafeMutableBufferPointer { needed in
+                        needed[output.index] = true
+                        var node = output.index
+                        while node >= 0 {
+                            if needed[node] {
+                                orderCount += 1
+                                if ops[node] != nil { instructionCount += 1 }
+                                for edge in starts[node]..<starts[node + 1] { needed[edges[edge]] = true }
+                            }
+                            node -= 1
+                        }
+                        let order = [Int](unsafeUninitializedCapacity: orderCount) { buffer, initialized in
+                            for node in 0..<end where needed[node] {
+                                buffer[initialized] = node
+                                initialized += 1
+                            }
+                        }
+                        let instructions = [Instruction](unsafeUninitializedCapacity: instructionCount) { buffer, initialized in
+                            for node in order {
+                                guard let op = ops[node] else { continue }
+                                buffer[initialized] = Instruction(node: node, op: op, edges: starts[node]..<starts[node + 1], in: edges)
+                                initialized += 1
+                            }
+                        }
+                        return (order, instructions)
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One computed node of a compiled tape: its op and where its inputs are, inline, so a pass
+/// reads one small record per node. Unary and binary ops hold their input ids; `max`/`min`
+/// hold the range of their edges in `Graph.inputIDs`.
+struct Instruction: Sendable, Equatable {
+    /// The node's index, as Int32 to keep the record at 16 bytes.
+    let node: Int32
+    /// The first input, or the first edge for a variadic op.
+    let first: Int32
+    /// The second input of a binary op (the first again for a unary op), or the end of the
+    /// edges for a variadic op.
+    let second: Int32
+    let op: Op
+    let arity: Op.Arity
+
+    init(node: Int, op: Op, edges: Range<Int>, in inputIDs: UnsafeBufferPointer<Int>) {
+        precondition(node <= Int(Int32.max) && edges.upperBound <= Int(Int32.max), "graphs are limited to 2³¹ nodes")
+        self.node = Int32(truncatingIfNeeded: node)
+        self.op = op
+        arity = op.arity
+        switch arity {
+        case .unary:
+            first = Int32(truncatingIfNeeded: inputIDs[edges.lowerBound])
+            second = first
+        case .binary:
+            first = Int32(truncatingIfNeeded: inputIDs[edges.lowerBound])
+            second = Int32(truncatingIfNeeded: inputIDs[edges.lowerBound + 1])
+        case .variadic:
+            first = Int32(truncatingIfNeeded: edges.lowerBound)
+            second = Int32(truncatingIfNeeded: edges.upperBound)
+        }
     }
 }
