@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Autograd"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
         .testTarget(name: "TutorTests", dependencies: ["Tutor", "Screen", "Lessons", "Autograd"]),
-        .testTarget(name: "BenchTests", dependencies: ["Bench", "Autograd"]),
+        .testTarget(name: "BenchTests", dependencies: ["Bench", "Autograd", "Screen"]),
         .testTarget(name: "EndToEndTests", dependencies: ["backprop"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Autograd
+import Screen
 
 /// The workloads of `backprop bench`, each timed as the median of several runs after a
 /// warm-up. Sizes are settings so that tests can run the same code small and fast.
@@ -14,11 +15,11 @@ public struct Benchmarks: Sendable {
     }
 
     /// Every figure.
-    public func measure() -> BenchFigures {
+    public func measure() throws -> BenchFigures {
         let mlp = mlpEpoch()
         return BenchFigures(
             mlpEpochSeconds: mlp.seconds, mlpNodes: mlp.nodes, chainSeconds: chain(),
-            frameMillisecondsP50: .nan, frameMillisecondsP99: .nan, layoutMilliseconds: .nan)
+            frameMillisecondsP50: .nan, frameMillisecondsP99: .nan, layoutMilliseconds: try layout() * 1000)
     }
 
     /// Seconds per epoch of micrograd's demo MLP, and its node count. The graph and tape are
@@ -38,5 +39,16 @@ public struct Benchmarks: Sendable {
     public func chain() -> Double {
         var graph = Chain.build(length: chainLength)
         return Timing.median(Timing.seconds(runs: runs) { graph.run() })
+    }
+
+    /// Seconds to lay out and draw the seeded random 1,000-node DAG at 200×60.
+    public func layout() throws -> Double {
+        let workload = LayoutWorkload()
+        var failure: (any Error)?
+        let samples = Timing.seconds(runs: runs) {
+            do { _ = try workload.run() } catch { failure = error }
+        }
+        if let failure { throw failure }
+        return Timing.median(samples)
     }
 }

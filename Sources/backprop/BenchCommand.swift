@@ -38,7 +38,7 @@ struct BenchCommand: ParsableCommand {
             print("loss after \(epochs) epochs: \(loss)")
             return
         }
-        let figures = Benchmarks(runs: runs).measure()
+        let figures = try Benchmarks(runs: runs).measure()
         print(json ? try figures.json() : figures.table())
     }
 }

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
 @testable import Bench
+import Screen
 
 @Suite struct BenchFiguresTests {
     /// `backprop bench --json` has exactly the six keys of the contract, from a real
     /// (small) run of every workload.
     @Test func jsonHasExactlyTheSixKeys() throws {
-        let figures = Benchmarks(runs: 1, chainLength: 1_000).measure()
+        let figures = try Benchmarks(runs: 1, chainLength: 1_000).measure()
         let object = try JSONSerialization.jsonObject(with: Data(try figures.json().utf8)) as? [String: Any]
         #expect(Set(object?.keys.map { $0 } ?? []) == [
             "mlp_epoch_s", "mlp_nodes", "chain_1e6_s", "frame_ms_p50", "frame_ms_p99", "layout_1000_ms",
@@ -14,6 +15,17 @@ import Testing
         #expect(object?["mlp_nodes"] as? Int == 65_818)
         #expect((object?["mlp_epoch_s"] as? Double ?? 0) > 0)
         #expect((object?["chain_1e6_s"] as? Double ?? 0) > 0)
+        #expect((object?["layout_1000_ms"] as? Double ?? 0) > 0)
+    }
+
+    /// The layout workload draws a clipped picture of the DAG: boxes and edges in the
+    /// 200×60 buffer.
+    @Test func layoutWorkloadDraws() throws {
+        let buffer = try LayoutWorkload().run()
+        #expect(buffer.size == Size(width: 200, height: 60))
+        let text = buffer.lines.joined()
+        #expect(text.contains("n0"))
+        #expect(text.contains("─"))
     }
 
     @Test func quantilesAndMedian() {
