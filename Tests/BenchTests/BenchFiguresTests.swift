@@ -24,8 +24,8 @@ import Screen
         let buffer = try LayoutWorkload().run()
         #expect(buffer.size == Size(width: 200, height: 60))
         let text = buffer.lines.joined()
-        #expect(text.contains("n0"))
-        #expect(text.contains("─"))
+        #expect(text.contains("n12"))
+        #expect(text.contains("┌") && text.contains("▶"))
     }
 
     @Test func quantilesAndMedian() {
