@@ -1,0 +1,140 @@
+/// The whole sequence of steps a Stepper walks, laid out arithmetically so that a plan of
+/// thousands of epochs costs no more memory than one pass.
+///
+/// One pass (per sample) is `sample(k)`, `forward` for every op node on the tape, `seed`,
+/// `backward` for every node in reverse order, then `update` per parameter (per-sample
+/// training) or `accumulate(k)` (mean over batch). An epoch is one pass per row, then the
+/// batch `update`s (mean over batch) and `epoch(n)`. Without a dataset there is one pass
+/// and no `sample` or `epoch` step; without training settings there is no update.
+public struct StepPlan: Sendable, Equatable {
+    public let tape: Tape
+    public let granularity: BackwardGranularity
+    public let dataset: Dataset?
+    public let training: TrainingSettings?
+    /// The parameters on the tape, in definition order: the ones that get updated.
+    public let params: [NodeID]
+    /// One pass, with row 0 standing for the row of the pass.
+    let passSteps: [Step]
+    /// The steps after the last pass of an epoch.
+    let closingSteps: [Step]
+
+    public init(graph: Graph, granularity: BackwardGranularity = .node, dataset: Dataset? = nil,
+                training: TrainingSettings? = nil) throws(TrainingError) {
+        guard let tape = graph.tape() else { throw .noOutput }
+        try training?.validate(for: graph)
+        self.tape = tape
+        self.granularity = granularity
+        self.dataset = dataset
+        self.training = training
+        params = tape.ids.filter { graph.kind(of: $0) == .param }
+
+        var pass: [Step] = dataset == nil ? [] : [.sample(0)]
+        for node in tape.order where graph.ops[node] != nil { pass.append(.forward(NodeID(node))) }
+        pass.append(.seed(tape.output))
+        for node in tape.order.reversed() {
+            let id = NodeID(node)
+            let edges = graph.inputStart[node + 1] - graph.inputStart[node]
+            if graph.ops[node] != nil, granularity == .edge {
+                for position in 0..<edges { pass.append(.backwardEdge(id, position: position)) }
+            } else if graph.ops[node] != nil || graph.kind(of: id) != .const || graph.name(of: id) != nil {
+                // Literal constants (anonymous, like the 2 in `2 * x`) get no step of their
+                // own: nothing to learn from their gradient, and they would crowd the pass.
+                pass.append(.backward(id))
+            }
+        }
+        var closing: [Step] = []
+        if let training {
+            switch training.batch {
+            case .perSample: pass += params.map(Step.update)
+            case .meanOverBatch:
+                if dataset != nil { pass.append(.accumulate(row: 0)) }
+                closing += params.map(Step.update)
+            }
+        }
+        if dataset != nil { closing.append(.epoch(1)) }
+        // Without a dataset, a batch is the single pass: its updates use its own gradient.
+        if dataset == nil, training?.batch == .meanOverBatch {
+            pass += closing
+            closing = []
+        }
+        passSteps = pass
+        closingSteps = closing
+    }
+
+    /// Rows per epoch (1 without a dataset).
+    public var rowsPerEpoch: Int { dataset?.count ?? 1 }
+    /// Epochs in the plan (1 without a dataset).
+    public var epochs: Int { dataset == nil ? 1 : (training?.epochs ?? 1) }
+    public var stepsPerPass: Int { passSteps.count }
+    public var stepsPerEpoch: Int { rowsPerEpoch * passSteps.count + closingSteps.count }
+    /// The number of steps in the whole plan.
+    public var count: Int { epochs * stepsPerEpoch }
+
+    /// Where step `index` falls: its epoch (from 1), its row (`nil` for the closing steps
+    /// of an epoch) and its offset in the pass or in the closing steps.
+    public func location(of index: Int) -> (epoch: Int, row: Int?, offset: Int) {
+        let epoch = index / stepsPerEpoch
+        let inEpoch = index % stepsPerEpoch
+        let passes = rowsPerEpoch * passSteps.count
+        if inEpoch < passes {
+            return (epoch + 1, inEpoch / passSteps.count, inEpoch % passSteps.count)
+        }
+        return (epoch + 1, nil, inEpoch - passes)
+    }
+
+    /// The step at `index` (0 ..< count).
+    public func step(at index: Int) -> Step {
+        precondition(index >= 0 && index < count, "step \(index) is outside the plan")
+        let (epoch, row, offset) = location(of: index)
+        if let row {
+            switch passSteps[offset] {
+            case .sample: return .sample(row)
+            case .accumulate: return .accumulate(row: row)
+            case let step: return step
+            }
+        }
+        if case .epoch = closingSteps[offset] { return .epoch(epoch) }
+        return closingSteps[offset]
+    }
+
+    /// The steps of one pass, for row `row`.
+    public func pass(row: Int = 0) -> [Step] {
+        passSteps.map { step in
+            switch step {
+            case .sample: .sample(row)
+            case .accumulate: .accumulate(row: row)
+            default: step
+            }
+        }
+    }
+
+    /// The index of `step` in the pass over `row` of `epoch` (or among the closing steps of
+    /// `epoch`), so lessons can anchor narration: "before forward q" is the cursor at this
+    /// index, "after backward q" (also "at" it) one past it. `nil` if the plan has no such step.
+    public func index(of step: Step, epoch: Int = 1, row: Int = 0) -> Int? {
+        guard epoch >= 1, epoch <= epochs, row >= 0, row < rowsPerEpoch else { return nil }
+        let epochStart = (epoch - 1) * stepsPerEpoch
+        if let offset = pass(row: row).firstIndex(of: step) {
+            return epochStart + row * passSteps.count + offset
+        }
+        let closing = closingSteps.map { $0.phase == .epoch ? Step.epoch(epoch) : $0 }
+        if let offset = closing.firstIndex(of: step) {
+            return epochStart + rowsPerEpoch * passSteps.count + offset
+        }
+        return nil
+    }
+
+    /// The first cursor position of `phase` in the pass over `row` of `epoch` (the phase
+    /// boundary "before backward"), `nil` if the pass has no such phase.
+    public func start(of phase: Phase, epoch: Int = 1, row: Int = 0) -> Int? {
+        guard epoch >= 1, epoch <= epochs, row >= 0, row < rowsPerEpoch else { return nil }
+        let epochStart = (epoch - 1) * stepsPerEpoch
+        if let offset = passSteps.firstIndex(where: { $0.phase == phase }) {
+            return epochStart + row * passSteps.count + offset
+        }
+        if let offset = closingSteps.firstIndex(where: { $0.phase == phase }) {
+            return epochStart + rowsPerEpoch * passSteps.count + offset
+        }
+        return nil
+    }
+}

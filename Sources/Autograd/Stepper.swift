@@ -1,0 +1,233 @@
+/// The step machine: walks a `StepPlan` one step at a time over its own copy of the graph,
+/// and can step back exactly.
+///
+/// Its state is the graph's values and gradients plus the batch sums of mean-over-batch
+/// training; every step writes through one place that notes the old number first, so
+/// `back()` restores the state before the step bit for bit, at a cost proportional to what
+/// the step changed. Each step applies the same rules as the fast path in `Passes.swift`
+/// (`evaluate`, `localGradient`, `+=` in reverse tape order), so stepping to the end of a
+/// pass gives exactly the numbers `forward(_:)` and `backward(_:)` give.
+public struct Stepper: Sendable {
+    /// The graph as the steps so far have left it.
+    public private(set) var graph: Graph
+    public let plan: StepPlan
+    /// Mean-over-batch training: Σ ∂L/∂p over the rows seen this epoch, per `plan.params`.
+    public private(set) var batchSums: [Double]
+    /// The number of steps taken: the cursor, 0 ... `plan.count`.
+    public private(set) var position = 0
+    /// The record of the last step taken (`nil` at the start).
+    public private(set) var lastRecord: StepRecord?
+
+    private var log = ChangeLog()
+    /// For each node, the (consumer, position) pairs on the tape, in the order the backward
+    /// pass adds them into the node's gradient: the fan-out ledger's rows.
+    let uses: [[UseOfNode]]
+    let paramSlots: [NodeID: Int]
+
+    struct UseOfNode: Sendable {
+        let consumer: Int
+        let position: Int
+    }
+
+    /// A stepper at the start of `plan`. Gradients start at 0: nothing has flowed back yet.
+    public init(graph: Graph, plan: StepPlan) {
+        var graph = graph
+        for node in 0..<graph.count { graph.grads[node] = 0 }
+        self.graph = graph
+        self.plan = plan
+        batchSums = [Double](repeating: 0, count: plan.params.count)
+        paramSlots = Dictionary(uniqueKeysWithValues: plan.params.enumerated().map { ($1, $0) })
+        var uses = [[UseOfNode]](repeating: [], count: graph.count)
+        for node in plan.tape.order.reversed() where graph.ops[node] != nil {
+            let first = graph.inputStart[node]
+            for position in 0..<(graph.inputStart[node + 1] - first) {
+                uses[graph.inputIDs[first + position]].append(UseOfNode(consumer: node, position: position))
+            }
+        }
+        self.uses = uses
+    }
+
+    /// A stepper over a new plan for `graph`; see `StepPlan.init`.
+    public init(graph: Graph, granularity: BackwardGranularity = .node, dataset: Dataset? = nil,
+                training: TrainingSettings? = nil) throws(TrainingError) {
+        let plan = try StepPlan(graph: graph, granularity: granularity, dataset: dataset, training: training)
+        self.init(graph: graph, plan: plan)
+    }
+
+    public var count: Int { plan.count }
+    public var isAtStart: Bool { position == 0 }
+    public var isAtEnd: Bool { position == plan.count }
+    /// The step `step()` would take, `nil` at the end.
+    public var nextStep: Step? { position < plan.count ? plan.step(at: position) : nil }
+    /// The step `back()` would undo, `nil` at the start.
+    public var lastStep: Step? { position > 0 ? plan.step(at: position - 1) : nil }
+    /// The record the next step would produce, computed without taking it.
+    public var nextRecord: StepRecord? { nextStep.map(record(for:)) }
+    /// Bytes held by the undo history.
+    public var historyBytes: Int { log.byteCount }
+
+    // MARK: Moving
+
+    /// Takes the next step and returns its record; `nil` at the end of the plan.
+    @discardableResult
+    public mutating func step() -> StepRecord? {
+        guard let step = nextStep else { return nil }
+        let record = record(for: step)
+        apply(step)
+        lastRecord = record
+        return record
+    }
+
+    /// Undoes the last step, restoring the state before it exactly; false at the start.
+    @discardableResult
+    public mutating func back() -> Bool {
+        guard undo() else { return false }
+        lastRecord = recordOfLastStep()
+        return true
+    }
+
+    /// Moves the cursor to `target` (clamped to the plan) by stepping forward or back, so
+    /// the state is exactly the one the single steps would give.
+    public mutating func go(to target: Int) {
+        let target = Swift.min(Swift.max(target, 0), plan.count)
+        guard target != position else { return }
+        while position > target { _ = undo() }
+        while position < target { apply(plan.step(at: position)) }
+        lastRecord = recordOfLastStep()
+    }
+
+    public mutating func toStart() { go(to: 0) }
+    public mutating func toEnd() { go(to: plan.count) }
+
+    /// Finishes the phase of the next step: moves to just after the last step of the run
+    /// of steps with that phase (the next phase boundary).
+    public mutating func toPhaseEnd() {
+        guard let phase = nextStep?.phase else { return }
+        var target = position
+        while target < plan.count, plan.step(at: target).phase == phase { target += 1 }
+        go(to: target)
+    }
+
+    /// Rewinds the phase of the last step: moves to just before the first step of the run
+    /// of steps with that phase (the previous phase boundary).
+    public mutating func toPhaseStart() {
+        guard let phase = lastStep?.phase else { return }
+        var target = position
+        while target > 0, plan.step(at: target - 1).phase == phase { target -= 1 }
+        go(to: target)
+    }
+
+    // MARK: Applying a step
+
+    private mutating func apply(_ step: Step) {
+        log.beginStep()
+        switch step {
+        case .sample(let row):
+            guard let dataset = plan.dataset else { break }
+            for (column, id) in dataset.columns.enumerated() { setValue(id.index, dataset.rows[row][column]) }
+        case .forward(let id):
+            setValue(id.index, graph.evaluate(id))
+        case .seed(let output):
+            // As `backward(_:)` does: every gradient to 0, then ∂L/∂L = 1. Only the nonzero
+            // ones (by bit pattern, so −0 too) are written, and so only they are logged.
+            for node in 0..<graph.count where graph.grads[node].bitPattern != 0 { setGrad(node, 0) }
+            setGrad(output.index, 1)
+        case .backward(let id):
+            let edges = graph.inputStart[id.index + 1] - graph.inputStart[id.index]
+            for position in 0..<edges { push(id, position) }
+        case .backwardEdge(let id, let position):
+            push(id, position)
+        case .accumulate:
+            for (slot, param) in plan.params.enumerated() {
+                setBatch(slot, batchSums[slot] + graph.grads[param.index])
+            }
+        case .update(let param):
+            guard let eta = plan.training?.learningRate else { break }
+            let slot = paramSlots[param]
+            setValue(param.index, graph.values[param.index] - eta * updateGradient(of: param))
+            if usesBatchMean, let slot { setBatch(slot, 0) }
+        case .epoch:
+            break
+        }
+        position += 1
+    }
+
+    /// One `+=` of the backward pass, exactly as `backward(_:)` writes it.
+    private mutating func push(_ id: NodeID, _ position: Int) {
+        let node = id.index
+        let upstream = graph.grads[node]
+        let input = graph.inputIDs[graph.inputStart[node] + position]
+        setGrad(input, graph.grads[input] + upstream * graph.localGradient(of: id, inputAt: position))
+    }
+
+    /// Whether updates use the batch mean rather than this sample's gradient.
+    var usesBatchMean: Bool { plan.training?.batch == .meanOverBatch && plan.dataset != nil }
+
+    /// The gradient an update of `param` uses at the current state.
+    func updateGradient(of param: NodeID) -> Double {
+        guard usesBatchMean, let slot = paramSlots[param] else { return graph.grads[param.index] }
+        return batchSums[slot] / Double(plan.rowsPerEpoch)
+    }
+
+    private mutating func setValue(_ index: Int, _ value: Double) {
+        log.record(.value, index, old: graph.values[index])
+        graph.values[index] = value
+    }
+
+    private mutating func setGrad(_ index: Int, _ value: Double) {
+        log.record(.grad, index, old: graph.grads[index])
+        graph.grads[index] = value
+    }
+
+    private mutating func setBatch(_ index: Int, _ value: Double) {
+        log.record(.batch, index, old: batchSums[index])
+        batchSums[index] = value
+    }
+
+    // MARK: Undo
+
+    private mutating func undo() -> Bool {
+        guard let start = log.starts.last else { return false }
+        for index in stride(from: log.changes.count - 1, through: start, by: -1) {
+            let change = log.changes[index]
+            write(change, change.old)
+        }
+        log.dropLastStep()
+        position -= 1
+        return true
+    }
+
+    /// The record of the last step, recomputed from the state before it: the step's own
+    /// changes are undone in place, the record read, and the changes put back.
+    private mutating func recordOfLastStep() -> StepRecord? {
+        guard let step = lastStep else { return nil }
+        let changes = Array(log.lastStep)
+        var after: [Double] = []
+        after.reserveCapacity(changes.count)
+        for change in changes.reversed() {
+            after.append(read(change))
+            write(change, change.old)
+        }
+        let record = record(for: step)
+        for (change, value) in zip(changes.reversed(), after).reversed() { write(change, value) }
+        return record
+    }
+
+    private func read(_ change: ChangeLog.Change) -> Double {
+        let index = Int(change.index)
+        switch change.store {
+        case .value: return graph.values[index]
+        case .grad: return graph.grads[index]
+        case .batch: return batchSums[index]
+        }
+    }
+
+    private mutating func write(_ change: ChangeLog.Change, _ value: Double) {
+        let index = Int(change.index)
+        switch change.store {
+        case .value: graph.values[index] = value
+        case .grad: graph.grads[index] = value
+        case .batch: batchSums[index] = value
+        }
+    }
+}

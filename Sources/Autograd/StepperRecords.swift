@@ -1,0 +1,118 @@
+/// The records: what a step does, read from the state just before it. Kept apart from the
+/// moves so that applying a step never depends on how it is explained.
+extension Stepper {
+    /// The record `step` would produce if taken from the current state.
+    func record(for step: Step) -> StepRecord {
+        switch step {
+        case .sample(let row): .sample(sampleRecord(row))
+        case .forward(let id): .forward(forwardRecord(id))
+        case .seed(let id):
+            .seed(SeedRecord(output: id, label: graph.label(of: id),
+                             cleared: graph.grads.lazy.filter { $0.bitPattern != 0 }.count))
+        case .backward(let id):
+            .backward(backwardRecord(id, positions: 0..<(graph.inputStart[id.index + 1] - graph.inputStart[id.index])))
+        case .backwardEdge(let id, let position): .backward(backwardRecord(id, positions: position..<(position + 1)))
+        case .accumulate(let row): .accumulate(accumulateRecord(row))
+        case .update(let id): .update(updateRecord(id))
+        case .epoch(let n):
+            .epoch(EpochRecord(epoch: n, meanLoss: plan.dataset.map { graph.meanLoss(over: $0, tape: plan.tape) } ?? .nan,
+                               rows: plan.rowsPerEpoch))
+        }
+    }
+
+    private func sampleRecord(_ row: Int) -> SampleRecord {
+        guard let dataset = plan.dataset else { return SampleRecord(row: row, assignments: []) }
+        let assignments = dataset.columns.enumerated().map { column, id in
+            SampleRecord.Assignment(id: id, label: graph.label(of: id), before: graph.value(of: id),
+                                    after: dataset.rows[row][column], isTarget: column >= dataset.inputs.count)
+        }
+        return SampleRecord(row: row, assignments: assignments)
+    }
+
+    private func forwardRecord(_ id: NodeID) -> ForwardRecord {
+        ForwardRecord(node: id, label: graph.label(of: id), op: graph.op(of: id) ?? .add,
+                      inputs: graph.inputs(of: id).map { operand($0) }, result: graph.evaluate(id),
+                      previous: graph.value(of: id))
+    }
+
+    private func operand(_ id: NodeID) -> Operand {
+        Operand(id: id, label: graph.label(of: id), value: graph.value(of: id))
+    }
+
+    /// The ledger of `id` and the flows out of it along `positions`.
+    private func backwardRecord(_ id: NodeID, positions: Range<Int>) -> BackwardRecord {
+        // Replay the additions into this node's gradient in the order the backward pass made
+        // them (from 0 after the seed), so each running sum is the exact number it was.
+        var running = 0.0
+        var ledger: [GradientFlow] = []
+        for use in uses[id.index] {
+            let flow = self.flow(from: NodeID(use.consumer), position: use.position, into: running)
+            running = flow.after
+            ledger.append(flow)
+        }
+        // Shown in reading order: by consumer, then by position.
+        ledger.sort { ($0.from, $0.position) < ($1.from, $1.position) }
+
+        var flows: [GradientFlow] = []
+        if graph.ops[id.index] != nil {
+            // Within one step an input used twice (x * x) sees its first addition.
+            var pending: [NodeID: Double] = [:]
+            for position in positions {
+                let input = graph.inputs(of: id)[position]
+                let flow = self.flow(from: id, position: position, into: pending[input] ?? graph.grad(of: input))
+                pending[input] = flow.after
+                flows.append(flow)
+            }
+        }
+        return BackwardRecord(node: id, label: graph.label(of: id), op: graph.op(of: id),
+                              isOutput: id == plan.tape.output, ledger: ledger, grad: graph.grad(of: id),
+                              flows: flows)
+    }
+
+    private func flow(from consumer: NodeID, position: Int, into before: Double) -> GradientFlow {
+        let input = NodeID(graph.inputIDs[graph.inputStart[consumer.index] + position])
+        let upstream = graph.grad(of: consumer)
+        let local = graph.localGradient(of: consumer, inputAt: position)
+        let product = upstream * local
+        return GradientFlow(from: consumer, fromLabel: graph.label(of: consumer), to: input,
+                            toLabel: graph.label(of: input), position: position, upstream: upstream,
+                            local: local, product: product, before: before, after: before + product)
+    }
+
+    private func accumulateRecord(_ row: Int) -> AccumulateRecord {
+        let entries = plan.params.enumerated().map { slot, param in
+            AccumulateRecord.Entry(param: param, label: graph.label(of: param), before: batchSums[slot],
+                                   gradient: graph.grad(of: param), after: batchSums[slot] + graph.grad(of: param))
+        }
+        return AccumulateRecord(row: row, entries: entries)
+    }
+
+    private func updateRecord(_ param: NodeID) -> UpdateRecord {
+        let eta = plan.training?.learningRate ?? 0
+        let gradient = updateGradient(of: param)
+        let before = graph.value(of: param)
+        let slot = paramSlots[param]
+        var perceptron: PerceptronUpdate? = nil
+        if case .perceptron(let layout) = plan.training?.rule {
+            perceptron = perceptronUpdate(param, layout)
+        }
+        return UpdateRecord(param: param, label: graph.label(of: param), before: before, gradient: gradient,
+                            learningRate: eta, after: before - eta * gradient,
+                            batchSum: usesBatchMean ? slot.map { batchSums[$0] } : nil,
+                            batchCount: usesBatchMean ? plan.rowsPerEpoch : nil, perceptron: perceptron)
+    }
+
+    private func perceptronUpdate(_ param: NodeID, _ layout: PerceptronLayout) -> PerceptronUpdate? {
+        guard let (c, feature) = layout.locate(param) else { return nil }
+        let predicted = layout.predictedClass(in: graph)
+        let target = layout.targetClass(in: graph)
+        let epsilon = (c == predicted ? 1 : 0) - graph.value(of: layout.targets[c])
+        let change: PerceptronUpdate.Change = epsilon < 0 ? .towardTarget : (epsilon > 0 ? .awayFromPrediction : .unchanged)
+        return PerceptronUpdate(
+            classIndex: c, className: layout.classNames[c],
+            featureLabel: feature.map { graph.label(of: layout.features[$0]) } ?? "1",
+            featureValue: feature.map { graph.value(of: layout.features[$0]) } ?? 1,
+            predicted: predicted, predictedName: layout.classNames[predicted],
+            target: target, targetName: layout.classNames[target], epsilon: epsilon, change: change)
+    }
+}

@@ -1,0 +1,131 @@
+import Autograd
+
+/// The state of one parse: the graph so far, each node's location, and what went wrong.
+struct GraphBuilder {
+    let file: String
+    let lineOffset: Int
+    let columnOffset: Int
+    var graph = Graph()
+    var locations: [SourceLocation] = []
+    var diagnostics: [Diagnostic] = []
+    /// Names whose definition had an error: later uses are not reported again.
+    var failedNames: Set<String> = []
+    /// The node chosen by `output NAME`, and the line that chose it.
+    var chosenOutput: (id: NodeID, line: Int)?
+
+    init(file: String, lineOffset: Int, columnOffset: Int) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.columnOffset = columnOffset
+    }
+
+    mutating func add(leaf kind: NodeKind, name: String?, value: Double, at location: SourceLocation) -> NodeID {
+        locations.append(location)
+        return graph.addLeaf(kind, name: name, value: value)
+    }
+
+    mutating func add(op: Op, _ inputs: [NodeID], at location: SourceLocation) -> NodeID {
+        locations.append(location)
+        return graph.addOp(op, inputs)
+    }
+
+    mutating func report(_ failure: LineLexer.Failure) {
+        diagnostics.append(.error(file: file, at: failure.location, failure.message))
+    }
+
+    /// After a line failed to lex: if it began to define a name (`x = …`), remember the
+    /// name so that its later uses are not reported as unknown.
+    mutating func noteFailedDefinition(_ tokens: [Token]) {
+        let first = tokens.first?.name == "param" || tokens.first?.name == "const" ? 1 : 0
+        guard tokens.count > first + 1, let name = tokens[first].name, tokens[first + 1].kind == .equals,
+              graph.id(named: name) == nil else { return }
+        failedNames.insert(name)
+    }
+
+    // MARK: Statements
+
+    /// One line: blank, `output NAME`, or `[param|const] NAME = EXPRESSION`.
+    mutating func parseStatement(_ tokens: [Token]) throws(LineLexer.Failure) {
+        guard tokens[0].kind != .end else { return }
+        if tokens[0].name == "output", tokens[1].name != nil || tokens[1].kind == .end {
+            return try parseOutput(tokens)
+        }
+        var kind = NodeKind.input
+        var first = 0
+        if let keyword = tokens[0].name, keyword == "param" || keyword == "const", tokens[1].name != nil {
+            kind = keyword == "param" ? .param : .const
+            first = 1
+        }
+        let nameToken = tokens[first]
+        guard let name = nameToken.name else {
+            throw LineLexer.Failure(
+                location: nameToken.location,
+                message: "expected a name at the start of a statement, found \(nameToken.quoted)")
+        }
+        guard tokens[first + 1].kind == .equals else {
+            throw LineLexer.Failure(
+                location: tokens[first + 1].location,
+                message: "expected '=' after '\(name)', found \(tokens[first + 1].quoted)")
+        }
+        if Op.functions[name] != nil {
+            throw LineLexer.Failure(location: nameToken.location, message: "'\(name)' is a function name; choose another name")
+        }
+        if let existing = graph.id(named: name) {
+            throw LineLexer.Failure(
+                location: nameToken.location,
+                message: "'\(name)' is already defined at line \(locations[existing.index].line)")
+        }
+        failedNames.remove(name)
+        do {
+            try define(name, kind: kind, at: nameToken.location, tokens, from: first + 2)
+        } catch {
+            failedNames.insert(name)
+            throw error
+        }
+    }
+
+    private mutating func define(_ name: String, kind: NodeKind, at location: SourceLocation, _ tokens: [Token], from first: Int) throws(LineLexer.Failure) {
+        if tokens[first].kind == .end {
+            throw LineLexer.Failure(location: tokens[first].location, message: "expected an expression after '='")
+        }
+        switch try parseExpression(tokens, from: first) {
+        case .literal(let value, _):
+            _ = add(leaf: kind, name: name, value: value, at: location)
+        case .node(let id):
+            if kind != .input {
+                throw LineLexer.Failure(
+                    location: tokens[first].location,
+                    message: "a \(kind.rawValue) takes a number, e.g. '\(kind.rawValue) \(name) = 0.5'")
+            }
+            if let other = graph.name(of: id) {
+                // A node has one name; an alias would need an identity gate the slides
+                // never draw.
+                throw LineLexer.Failure(
+                    location: tokens[first].location,
+                    message: "'\(name)' would only be another name for '\(other)'; use '\(other)' directly")
+            }
+            graph.name(id, name)
+            locations[id.index] = location
+        case .poisoned:
+            failedNames.insert(name)
+        }
+    }
+
+    /// `output NAME`: the node whose gradient is taken (default: the last assignment).
+    private mutating func parseOutput(_ tokens: [Token]) throws(LineLexer.Failure) {
+        guard let name = tokens[1].name else {
+            throw LineLexer.Failure(location: tokens[1].location, message: "expected a name after 'output'")
+        }
+        guard tokens[2].kind == .end else {
+            throw LineLexer.Failure(location: tokens[2].location, message: "unexpected \(tokens[2].quoted) after 'output \(name)'")
+        }
+        if let chosen = chosenOutput {
+            throw LineLexer.Failure(location: tokens[0].location, message: "the output is already chosen at line \(chosen.line)")
+        }
+        guard let id = graph.id(named: name) else {
+            if failedNames.contains(name) { return }
+            throw LineLexer.Failure(location: tokens[1].location, message: "unknown name '\(name)'")
+        }
+        chosenOutput = (id, tokens[0].location.line)
+    }
+}

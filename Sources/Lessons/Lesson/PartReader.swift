@@ -1,0 +1,328 @@
+import Autograd
+import Yams
+
+/// Reads the fields of one lesson part (or of a lesson without parts): its graph, data,
+/// training settings, narration, quiz and expectations, and checks every name they use
+/// against the graph.
+struct PartReader {
+    let file: String
+    /// The lesson file's lines, to find the indentation of a `|` block.
+    let lines: [String]
+
+    func read(_ fields: inout YAMLFields, title: String?, _ diagnostics: inout [Diagnostic]) -> LessonPart? {
+        let errorsBefore = diagnostics.filter(\.isError).count
+        var program: GraphProgram?
+        var graphText = ""
+        if let node = fields.value("graph") {
+            (program, graphText) = readGraph(node, &diagnostics)
+        } else {
+            fields.missing("graph", &diagnostics)
+        }
+        let data = fields.value("data").flatMap { readData($0, &diagnostics) }
+        let training = fields.value("training").flatMap { readTraining($0, &diagnostics) }
+        let narration = fields.value("narration").map { readNarration($0, &diagnostics) } ?? []
+        let quiz = fields.value("quiz").map { readQuiz($0, &diagnostics) } ?? []
+        let expectations = fields.value("expect").map { readExpectations($0, &diagnostics) } ?? []
+        if training != nil, data == nil, let at = fields.pairs.first(where: { $0.key == "training" })?.keyLocation {
+            diagnostics.append(.error(file: file, at: at, "'training' needs 'data' rows to train on"))
+        }
+        guard let program else { return nil }
+        let part = LessonPart(
+            title: title, graph: program.graph, nodeLocations: program.locations, graphText: graphText, data: data, training: training,
+            narration: narration, quiz: quiz, expectations: expectations)
+        NameCheck(file: file, part: part).run(&diagnostics)
+        guard diagnostics.filter(\.isError).count == errorsBefore else { return nil }
+        return part
+    }
+
+    // MARK: Graph
+
+    /// Parses the graph block, with diagnostics at their line and column in the lesson file.
+    private func readGraph(_ node: Node, _ diagnostics: inout [Diagnostic]) -> (GraphProgram?, String) {
+        guard case .scalar(let scalar) = node else {
+            diagnostics.append(.error(
+                file: file, at: YAMLFields.location(of: node), "'graph' must be text; write it as a block: 'graph: |'"))
+            return (nil, "")
+        }
+        let mark = YAMLFields.location(of: node)
+        // Where line 1, column 1 of the graph text is in the file. A `|` or `>` block starts
+        // on the line after its indicator, indented by its first non-blank line's indent;
+        // a one-line scalar starts at its mark (after the quote, if quoted).
+        let lineBase: Int
+        let columnBase: Int
+        switch scalar.style {
+        case .literal, .folded:
+            lineBase = mark.line
+            let firstContent = lines.dropFirst(mark.line).first { !$0.allSatisfy(\.isWhitespace) } ?? ""
+            columnBase = firstContent.prefix { $0 == " " }.count
+        case .singleQuoted, .doubleQuoted:
+            lineBase = mark.line - 1
+            columnBase = mark.column
+        default:
+            lineBase = mark.line - 1
+            columnBase = mark.column - 1
+        }
+        var sugarErrors: [Diagnostic] = []
+        let lowered = GraphSugar.lower(scalar.string) { line, column, message in
+            sugarErrors.append(.error(
+                file: file, at: SourceLocation(line: lineBase + line, column: columnBase + column), message))
+        }
+        if !sugarErrors.isEmpty {
+            diagnostics += sugarErrors
+            return (nil, lowered.text)
+        }
+        func place(_ location: SourceLocation) -> SourceLocation {
+            guard location != .wholeFile else { return location }
+            guard !lowered.origins.isEmpty else {
+                return SourceLocation(line: lineBase + location.line, column: columnBase + location.column)
+            }
+            let origin = lowered.origins[Swift.min(Swift.max(location.line, 1), lowered.origins.count) - 1]
+            return SourceLocation(line: lineBase + origin.line, column: columnBase + origin.map(location.column))
+        }
+        let (program, graphDiagnostics) = GraphParser.parse(lowered.text, file: file)
+        diagnostics += graphDiagnostics.map {
+            var moved = $0
+            moved.location = place($0.location)
+            return moved
+        }
+        guard var program else { return (nil, lowered.text) }
+        program.locations = program.locations.map(place)
+        return (program, lowered.text)
+    }
+
+    // MARK: Data and training
+
+    private func readData(_ node: Node, _ diagnostics: inout [Diagnostic]) -> DataTable? {
+        guard var fields = YAMLFields(node, file: file, what: "data", diagnostics: &diagnostics) else { return nil }
+        defer { fields.reportUnknown(&diagnostics) }
+        let inputs = fields.value("inputs").flatMap { names($0, "inputs", &diagnostics) }
+        let targets = fields.value("targets").flatMap { names($0, "targets", &diagnostics) } ?? []
+        if inputs == nil, !fields.has("inputs") { fields.missing("inputs", &diagnostics) }
+        guard let rowsNode = fields.value("rows") else {
+            fields.missing("rows", &diagnostics)
+            return nil
+        }
+        guard let inputs, let rowNodes = fields.list(rowsNode, "rows", &diagnostics) else { return nil }
+        let width = inputs.count + targets.count
+        var rows: [[Double]] = []
+        for rowNode in rowNodes {
+            guard let cells = fields.list(rowNode, "a data row", &diagnostics) else { continue }
+            guard cells.count == width else {
+                diagnostics.append(.error(
+                    file: file, at: YAMLFields.location(of: rowNode),
+                    "this row has \(cells.count) values; expected \(width) (\((inputs + targets).joined(separator: ", ")))"))
+                continue
+            }
+            let values = cells.compactMap { fields.number($0, "a data value", &diagnostics) }
+            if values.count == width { rows.append(values) }
+        }
+        if rowNodes.isEmpty {
+            diagnostics.append(.error(file: file, at: YAMLFields.location(of: rowsNode), "'rows' must list at least one row"))
+        }
+        return DataTable(inputs: inputs, targets: targets, rows: rows, location: fields.location)
+    }
+
+    private func names(_ node: Node, _ field: String, _ diagnostics: inout [Diagnostic]) -> [String]? {
+        guard case .sequence(let sequence) = node else {
+            diagnostics.append(.error(file: file, at: YAMLFields.location(of: node), "'\(field)' must be a list of node names"))
+            return nil
+        }
+        var result: [String] = []
+        for item in sequence {
+            guard case .scalar(let scalar) = item, ExpectationParser.isName(scalar.string) else {
+                diagnostics.append(.error(file: file, at: YAMLFields.location(of: item), "'\(field)' must be a list of node names"))
+                return nil
+            }
+            result.append(scalar.string)
+        }
+        return result
+    }
+
+    private func readTraining(_ node: Node, _ diagnostics: inout [Diagnostic]) -> LessonTraining? {
+        guard var fields = YAMLFields(node, file: file, what: "training", diagnostics: &diagnostics) else { return nil }
+        defer { fields.reportUnknown(&diagnostics) }
+        var rule = LessonTraining.Rule.sgd
+        if let ruleNode = fields.value("rule") {
+            let text = fields.text(ruleNode, "rule", &diagnostics)
+            if let text, let parsed = LessonTraining.Rule(rawValue: text) {
+                rule = parsed
+            } else if text != nil {
+                diagnostics.append(.error(
+                    file: file, at: YAMLFields.location(of: ruleNode), "'rule' must be sgd or perceptron; got '\(text ?? "")'"))
+            }
+        }
+        var eta: Double?
+        if let (key, etaNode) = fields.value(anyOf: ["η", "eta"]) {
+            eta = fields.number(etaNode, key, &diagnostics)
+        } else {
+            fields.missing("η", &diagnostics)
+        }
+        var epochs: Int?
+        if let epochsNode = fields.value("epochs") {
+            epochs = fields.integer(epochsNode, "epochs", minimum: 1, &diagnostics)
+        } else {
+            fields.missing("epochs", &diagnostics)
+        }
+        var batch = LessonTraining.Batch.one
+        if let batchNode = fields.value("batch") {
+            if case .scalar(let scalar) = batchNode, scalar.string == "1" || scalar.string == "all" {
+                batch = scalar.string == "all" ? .all : .one
+            } else {
+                diagnostics.append(.error(
+                    file: file, at: YAMLFields.location(of: batchNode),
+                    "'batch' must be 1 (update after every sample) or all (once per epoch, mean gradient)"))
+            }
+        }
+        var seed: UInt64?
+        if let seedNode = fields.value("seed") {
+            if case .scalar(let scalar) = seedNode, let value = UInt64(scalar.string) {
+                seed = value
+            } else {
+                diagnostics.append(.error(file: file, at: YAMLFields.location(of: seedNode), "'seed' must be a whole number"))
+            }
+        }
+        guard let eta, let epochs else { return nil }
+        return LessonTraining(rule: rule, learningRate: eta, epochs: epochs, batch: batch, seed: seed, location: fields.location)
+    }
+
+    // MARK: Narration, quiz, expectations
+
+    /// Reads the anchor keys `before`, `at`, `after` (exactly one, or none when `optional`).
+    private func readAnchor(
+        _ fields: inout YAMLFields, optional: Bool, _ diagnostics: inout [Diagnostic]
+    ) -> NarrationAnchor? {
+        let present = ["before", "at", "after"].compactMap { key in fields.value(key).map { (key, $0) } }
+        guard present.count == 1, let (key, node) = present.first else {
+            if present.isEmpty && optional { return .end }
+            diagnostics.append(.error(
+                file: file, at: fields.location,
+                present.isEmpty ? "\(fields.what) needs one of 'before', 'at' or 'after' to say when it is shown"
+                    : "\(fields.what) has more than one of 'before', 'at' and 'after'"))
+            return nil
+        }
+        guard let text = fields.text(node, key, &diagnostics) else { return nil }
+        let trimmed = text.trimmed
+        if key == "at", trimmed == "start" { return .start }
+        if key == "at", trimmed == "end" { return .end }
+        if let phase = LessonPhase(rawValue: trimmed), key != "at" {
+            return key == "before" ? .beforePhase(phase) : .afterPhase(phase)
+        }
+        if let step = StepRef(parsing: trimmed) {
+            return key == "before" ? .before(step) : .at(step)
+        }
+        diagnostics.append(.error(
+            file: file, at: YAMLFields.location(of: node),
+            "cannot read '\(trimmed)' as a step; write e.g. 'forward q', 'backward q', 'update w1', 'seed', 'sample 2', 'epoch 1', a phase (forward, backward, update, training) or 'at: start' / 'at: end'"))
+        return nil
+    }
+
+    private func readNarration(_ node: Node, _ diagnostics: inout [Diagnostic]) -> [Narration] {
+        guard let items = listOf(node, "narration", &diagnostics) else { return [] }
+        var result: [Narration] = []
+        for (index, item) in items.enumerated() {
+            guard var fields = YAMLFields(item, file: file, what: "narration entry \(index + 1)", diagnostics: &diagnostics) else { continue }
+            let anchor = readAnchor(&fields, optional: false, &diagnostics)
+            let text = fields.value("text")
+            let page = fields.value("page")
+            fields.reportUnknown(&diagnostics)
+            guard (text == nil) != (page == nil), let body = text ?? page else {
+                diagnostics.append(.error(
+                    file: file, at: fields.location, "narration entry \(index + 1) needs exactly one of 'text' (beside a step) or 'page' (its own page)"))
+                continue
+            }
+            guard let anchor, let string = fields.text(body, page == nil ? "text" : "page", &diagnostics) else { continue }
+            result.append(Narration(anchor: anchor, text: string.trimmed, isPage: page != nil, location: fields.location))
+        }
+        return result
+    }
+
+    private func readQuiz(_ node: Node, _ diagnostics: inout [Diagnostic]) -> [QuizItem] {
+        guard let items = listOf(node, "quiz", &diagnostics) else { return [] }
+        var result: [QuizItem] = []
+        for (index, item) in items.enumerated() {
+            guard var fields = YAMLFields(item, file: file, what: "quiz question \(index + 1)", diagnostics: &diagnostics) else { continue }
+            let anchor = readAnchor(&fields, optional: true, &diagnostics)
+            let prompt = fields.requiredText("ask", &diagnostics)
+            let answerNode = fields.value("answer")
+            let toleranceNode = fields.value("tolerance")
+            let choicesNode = fields.value("choices")
+            let explanation = fields.value("explain").flatMap { fields.text($0, "explain", &diagnostics) }
+            fields.reportUnknown(&diagnostics)
+            var choices: [String] = []
+            if let choicesNode, let list = fields.list(choicesNode, "choices", &diagnostics) {
+                choices = list.compactMap { fields.text($0, "choices", &diagnostics) }
+            }
+            guard let answerNode else {
+                fields.missing("answer", &diagnostics)
+                continue
+            }
+            guard let answerText = fields.text(answerNode, "answer", &diagnostics) else { continue }
+            let answer: QuizItem.Answer
+            if choices.isEmpty, let number = ExpectationParser.number(answerText) {
+                let tolerance = toleranceNode.flatMap { fields.number($0, "tolerance", &diagnostics) }
+                    ?? ExpectationParser.impliedTolerance(answerText, number)
+                answer = .number(number, tolerance: tolerance)
+            } else {
+                if !choices.isEmpty, !choices.contains(where: { $0.lowercased() == answerText.lowercased() }) {
+                    diagnostics.append(.error(
+                        file: file, at: YAMLFields.location(of: answerNode), "the answer '\(answerText)' is not one of the choices"))
+                }
+                if let toleranceNode {
+                    diagnostics.append(.error(
+                        file: file, at: YAMLFields.location(of: toleranceNode), "'tolerance' only applies to a numeric answer"))
+                }
+                answer = .text(answerText)
+            }
+            guard let anchor, let prompt else { continue }
+            result.append(QuizItem(
+                anchor: anchor, prompt: prompt.trimmed, answer: answer, choices: choices,
+                explanation: explanation?.trimmed, location: fields.location))
+        }
+        return result
+    }
+
+    private func readExpectations(_ node: Node, _ diagnostics: inout [Diagnostic]) -> [Expectation] {
+        guard let items = listOf(node, "expect", &diagnostics) else { return [] }
+        var result: [Expectation] = []
+        for item in items {
+            let location = YAMLFields.location(of: item)
+            var context: String?
+            var condition: String?
+            var written = ""
+            switch item {
+            case .scalar(let scalar):
+                condition = scalar.string
+                written = scalar.string
+            case .mapping(let mapping) where mapping.count == 1:
+                if case .scalar(let key) = mapping[0].key, case .scalar(let value) = mapping[0].value {
+                    context = key.string
+                    condition = value.string
+                    written = "\(key.string): \(value.string)"
+                }
+            default: break
+            }
+            guard let condition else {
+                diagnostics.append(.error(
+                    file: file, at: location, "an expectation is one line such as 'f = -12' or 'after 2000 epochs: loss < 0.05'"))
+                continue
+            }
+            switch ExpectationParser.parse(context: context, condition: condition) {
+            case .success(let parsed):
+                result.append(Expectation(
+                    context: parsed.context, quantity: parsed.quantity, relation: parsed.relation,
+                    expected: parsed.expected, tolerance: parsed.tolerance, text: written, location: location))
+            case .failure(let error):
+                diagnostics.append(.error(file: file, at: location, error.message))
+            }
+        }
+        return result
+    }
+
+    private func listOf(_ node: Node, _ field: String, _ diagnostics: inout [Diagnostic]) -> [Node]? {
+        guard case .sequence(let sequence) = node else {
+            diagnostics.append(.error(file: file, at: YAMLFields.location(of: node), "'\(field)' must be a list (lines starting with '- ')"))
+            return nil
+        }
+        return Array(sequence)
+    }
+}
