@@ -24,7 +24,7 @@ let package = Package(
         // The only code that talks to ncurses.
         .target(name: "Terminal", dependencies: ["Screen", "CNcursesw"]),
         // The workloads and timing of `backprop bench`.
-        .target(name: "Bench", dependencies: ["Autograd", "Screen", "Tutor"]),
+        .target(name: "Bench", dependencies: ["Autograd", "Lessons", "Screen", "Tutor"]),
         .executableTarget(
             name: "backprop",
             dependencies: [

@@ -8,18 +8,24 @@ public struct Benchmarks: Sendable {
     public var runs = 7
     /// Nodes in the chain workload.
     public var chainLength = 1_000_000
+    /// Steps drawn per part of the xor lesson (its training part has hundreds of thousands).
+    public var frameSteps = 500
 
-    public init(runs: Int = 7, chainLength: Int = 1_000_000) {
+    public init(runs: Int = 7, chainLength: Int = 1_000_000, frameSteps: Int = 500) {
         self.runs = runs
         self.chainLength = chainLength
+        self.frameSteps = frameSteps
     }
 
     /// Every figure.
     public func measure() throws -> BenchFigures {
         let mlp = mlpEpoch()
+        let frames = try frames()
         return BenchFigures(
             mlpEpochSeconds: mlp.seconds, mlpNodes: mlp.nodes, chainSeconds: chain(),
-            frameMillisecondsP50: .nan, frameMillisecondsP99: .nan, layoutMilliseconds: try layout() * 1000)
+            frameMillisecondsP50: Timing.quantile(0.5, of: frames) * 1000,
+            frameMillisecondsP99: Timing.quantile(0.99, of: frames) * 1000,
+            layoutMilliseconds: try layout() * 1000)
     }
 
     /// Seconds per epoch of micrograd's demo MLP, and its node count. The graph and tape are
@@ -50,5 +56,13 @@ public struct Benchmarks: Sendable {
         }
         if let failure { throw failure }
         return Timing.median(samples)
+    }
+
+    /// Seconds per frame over every step of the xor lesson, `runs` times after a warm-up
+    /// pass (all frames pooled, for the percentiles).
+    public func frames() throws -> [Double] {
+        let workload = try FrameWorkload.xor(stepsPerPart: frameSteps)
+        _ = try workload.frameSeconds()
+        return try (0..<runs).flatMap { _ in try workload.frameSeconds() }
     }
 }

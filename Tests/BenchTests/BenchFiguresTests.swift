@@ -7,7 +7,7 @@ import Screen
     /// `backprop bench --json` has exactly the six keys of the contract, from a real
     /// (small) run of every workload.
     @Test func jsonHasExactlyTheSixKeys() throws {
-        let figures = try Benchmarks(runs: 1, chainLength: 1_000).measure()
+        let figures = try Benchmarks(runs: 1, chainLength: 1_000, frameSteps: 10).measure()
         let object = try JSONSerialization.jsonObject(with: Data(try figures.json().utf8)) as? [String: Any]
         #expect(Set(object?.keys.map { $0 } ?? []) == [
             "mlp_epoch_s", "mlp_nodes", "chain_1e6_s", "frame_ms_p50", "frame_ms_p99", "layout_1000_ms",
@@ -16,6 +16,8 @@ import Screen
         #expect((object?["mlp_epoch_s"] as? Double ?? 0) > 0)
         #expect((object?["chain_1e6_s"] as? Double ?? 0) > 0)
         #expect((object?["layout_1000_ms"] as? Double ?? 0) > 0)
+        #expect((object?["frame_ms_p50"] as? Double ?? 0) > 0)
+        #expect((object?["frame_ms_p99"] as? Double ?? 0) >= (object?["frame_ms_p50"] as? Double ?? .infinity))
     }
 
     /// The layout workload draws a clipped picture of the DAG: boxes and edges in the
@@ -26,6 +28,17 @@ import Screen
         let text = buffer.lines.joined()
         #expect(text.contains("n12"))
         #expect(text.contains("┌") && text.contains("▶"))
+    }
+
+    /// A frame of the xor lesson's first part, before any step: the graph pane with the
+    /// inputs' values.
+    @Test func frameWorkloadDrawsTheXorGraph() throws {
+        let workload = try FrameWorkload.xor()
+        let part = try #require(workload.lesson.parts.first)
+        let buffer = try FrameWorkload.draw(part.graph, in: Size(width: 100, height: 30))
+        let text = buffer.lines.joined(separator: "\n")
+        #expect(text.contains("x1") && text.contains("x2"))
+        #expect(workload.lesson.parts.count == 2)
     }
 
     @Test func quantilesAndMedian() {
