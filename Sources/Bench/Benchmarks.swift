@@ -17,15 +17,23 @@ public struct Benchmarks: Sendable {
         self.frameSteps = frameSteps
     }
 
-    /// Every figure.
-    public func measure() throws -> BenchFigures {
-        let mlp = mlpEpoch()
-        let frames = try frames()
-        return BenchFigures(
-            mlpEpochSeconds: mlp.seconds, mlpNodes: mlp.nodes, chainSeconds: chain(),
-            frameMillisecondsP50: Timing.quantile(0.5, of: frames) * 1000,
-            frameMillisecondsP99: Timing.quantile(0.99, of: frames) * 1000,
-            layoutMilliseconds: try layout() * 1000)
+    /// The workloads, to measure one alone (e.g. under a profiler).
+    public enum Workload: String, CaseIterable, Sendable {
+        case mlp, chain, frame, layout
+    }
+
+    /// The figures of `workloads` (all by default); the others are NaN.
+    public func measure(_ workloads: Set<Workload> = Set(Workload.allCases)) throws -> BenchFigures {
+        let mlp = workloads.contains(.mlp) ? mlpEpoch() : (seconds: .nan, nodes: 0)
+        let frames = workloads.contains(.frame) ? try frames() : FrameWorkload.Samples()
+        var figures = BenchFigures(
+            mlpEpochSeconds: mlp.seconds, mlpNodes: mlp.nodes,
+            chainSeconds: workloads.contains(.chain) ? chain() : .nan,
+            frameMillisecondsP50: Timing.quantile(0.5, of: frames.wall) * 1000,
+            frameMillisecondsP99: Timing.quantile(0.99, of: frames.wall) * 1000,
+            layoutMilliseconds: workloads.contains(.layout) ? try layout() * 1000 : .nan)
+        figures.frameCPUMillisecondsP99 = Timing.quantile(0.99, of: frames.cpu) * 1000
+        return figures
     }
 
     /// Seconds per epoch of micrograd's demo MLP, and its node count. The graph and tape are
@@ -60,9 +68,15 @@ public struct Benchmarks: Sendable {
 
     /// Seconds per frame over every step of the xor lesson, `runs` times after a warm-up
     /// pass (all frames pooled, for the percentiles).
-    public func frames() throws -> [Double] {
+    public func frames() throws -> FrameWorkload.Samples {
         let workload = try FrameWorkload.xor(stepsPerPart: frameSteps)
         _ = try workload.frameSeconds()
-        return try (0..<runs).flatMap { _ in try workload.frameSeconds() }
+        var pooled = FrameWorkload.Samples()
+        for _ in 0..<runs {
+            let run = try workload.frameSeconds()
+            pooled.wall += run.wall
+            pooled.cpu += run.cpu
+        }
+        return pooled
     }
 }

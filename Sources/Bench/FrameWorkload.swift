@@ -41,16 +41,24 @@ public struct FrameWorkload: Sendable {
         return try FrameWorkload(lessonFile: repository.appendingPathComponent(local).path, stepsPerPart: stepsPerPart)
     }
 
+    /// Wall-clock and thread CPU seconds of each frame.
+    public struct Samples: Sendable {
+        public var wall: [Double] = []
+        public var cpu: [Double] = []
+    }
+
     /// The seconds each frame took: the start of each part and then every step.
-    public func frameSeconds() throws -> [Double] {
+    public func frameSeconds() throws -> Samples {
         let clock = ContinuousClock()
-        var samples: [Double] = []
+        var samples = Samples()
         for part in lesson.parts {
             var stepper = try part.makeStepper()
             for _ in 0...min(stepper.count, stepsPerPart) {
                 let graph = stepper.graph
                 var frame: Buffer?
-                samples.append(try clock.measure { frame = try Self.draw(graph, in: screen) }.seconds)
+                let cpuStart = Timing.threadCPUSeconds()
+                samples.wall.append(try clock.measure { frame = try Self.draw(graph, in: screen) }.seconds)
+                samples.cpu.append(Timing.threadCPUSeconds() - cpuStart)
                 precondition(frame?.size == screen)
                 if stepper.step() == nil { break }
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Wall-clock timing for the benchmarks: each figure is the median of several runs after
 /// one warm-up run, which keeps a noisy shared machine from deciding the number.
 public enum Timing {
@@ -6,6 +8,15 @@ public enum Timing {
         let clock = ContinuousClock()
         for _ in 0..<warmUp { body() }
         return (0..<runs).map { _ in clock.measure(body).seconds }
+    }
+
+    /// The CPU time the calling thread has used, in seconds: unlike the wall clock it does
+    /// not count time the scheduler gave to other processes, which on a loaded machine is
+    /// what decides a high percentile.
+    public static func threadCPUSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
     }
 
     /// The value at quantile `q` (0…1) of `samples`, by the nearest-rank method; NaN when

@@ -27,9 +27,13 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Epochs to train with --mlp-weights.")
     var epochs = 10
 
+    @Option(help: "Measure only this workload (mlp, chain, frame, layout), e.g. under valgrind --tool=callgrind.")
+    var only: Benchmarks.Workload?
+
     func validate() throws {
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
         guard epochs >= 0 else { throw ValidationError("--epochs must not be negative") }
+        if only != nil && json { throw ValidationError("--json reports every figure; it cannot be combined with --only") }
     }
 
     func run() throws {
@@ -38,10 +42,12 @@ struct BenchCommand: ParsableCommand {
             print("loss after \(epochs) epochs: \(loss)")
             return
         }
-        let figures = try Benchmarks(runs: runs).measure()
+        let figures = try Benchmarks(runs: runs).measure(only.map { [$0] } ?? Set(Benchmarks.Workload.allCases))
         print(json ? try figures.json() : figures.table())
     }
 }
+
+extension Benchmarks.Workload: ExpressibleByArgument {}
 
 /// Training the MLP from weights written by another engine, to show it is the same
 /// computation.
