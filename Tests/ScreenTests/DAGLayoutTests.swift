@@ -65,6 +65,59 @@ private let cs231nEdges = [(0, 3), (1, 3), (3, 4), (2, 4)]
         #expect(b.lines.joined().filter { $0 == "▶" }.count == 4)
     }
 
+    /// The tutor's shape: boxes with name, value and gradient; the op as a compact gate.
+    @Test func valueBoxesAndACompactGate() throws {
+        let nodes: [NodeBox] = [
+            NodeBox(lines: ["x", "-2", "-4"]), NodeBox(lines: ["y", "5", "-4"]), NodeBox(lines: ["z", "-4", "3"]),
+            NodeBox(lines: ["+"], border: nil), NodeBox(lines: ["f = q·z", "-12", "1"]),
+        ]
+        let sizes = nodes.map { NodeBox.size(lines: $0.lines, bordered: $0.border != nil) }
+        let layout = try DAGLayout(sizes: sizes, edges: cs231nEdges.map { DAGEdge(from: $0.0, to: $0.1) })
+        #expect(picture(rendered(DAGView(layout: layout, nodes: nodes), width: 30, height: 17)) == """
+            ┌──┐
+            │x │
+            │-2│─┐
+            │-4│ │
+            └──┘ └──┐
+                    ▶+─┐
+            ┌──┐ ┌──┘  │
+            │y │ │     │   ┌───────┐
+            │5 │─┘     └──▶│f = q·z│
+            │-4│           │-12    │
+            └──┘       ┌──▶│1      │
+                       │   └───────┘
+            ┌──┐       │
+            │z │       │
+            │-4│───────┘
+            │3 │
+            └──┘
+            """)
+        // The gate grew to three rows: inputs arrive above and below its middle row.
+        #expect(layout.frames[3].height == 3)
+    }
+
+    @Test func squareIntoACompactGateShowsTwoLines() throws {
+        let nodes = [NodeBox(lines: ["x", "3"]), NodeBox(lines: ["*"], border: nil), NodeBox(lines: ["+"], border: nil)]
+        let sizes = nodes.map { NodeBox.size(lines: $0.lines, bordered: $0.border != nil) }
+        let layout = try DAGLayout(sizes: sizes, edges: [(0, 1), (0, 1), (1, 2), (0, 2)].map { DAGEdge(from: $0.0, to: $0.1) },
+                                   options: .init(minimumChannelWidth: 4))
+        #expect(picture(rendered(DAGView(layout: layout, nodes: nodes), width: 14, height: 6)) == """
+                ┌─┐
+            ┌─┐ │ ▶*───┐
+            │x│ ├─┘    ▶+
+            │3│─┤    ┌─┘
+            └─┘ └────┘
+            
+            """)
+        #expect(picture(rendered(DAGView(layout: layout, nodes: nodes, glyphs: .ascii), width: 14, height: 5)) == """
+                +-+
+            +-+ | >*---+
+            |x| +-+    >+
+            |3|-+    +-+
+            +-+ +----+
+            """)
+    }
+
     @Test func emphasizedEdgeIsStyledAlongItsWholeRoute() throws {
         let names = cs231nNames
         let sizes = names.map { NodeBox.size(lines: [Line($0)]) }
