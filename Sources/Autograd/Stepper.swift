@@ -7,7 +7,7 @@
 /// the step changed. Each step applies the same rules as the fast path in `Passes.swift`
 /// (`evaluate`, `localGradient`, `+=` in reverse tape order), so stepping to the end of a
 /// pass gives exactly the numbers `forward(_:)` and `backward(_:)` give.
-public struct Stepper: Sendable {
+public struct Stepper: Sendable, Equatable {
     /// The graph as the steps so far have left it.
     public private(set) var graph: Graph
     public let plan: StepPlan
