@@ -20,12 +20,24 @@ public enum GraphSource {
     /// warnings about its values and gradients (see `GraphChecks`).
     public static func check(path: String) -> CheckResult {
         let library = LessonLibrary.standard()
+        if path.hasSuffix(".md") {
+            // A guide with lesson examples in ```yaml blocks (lessons/README.md).
+            guard case .success(let text) = SourceFile.read(path: path) else { return check(graphPath: path) }
+            let (lessons, diagnostics) = LessonMarkdown.check(markdown: text, file: path)
+            var program = lessons.first?.program()
+            program?.graph.run()
+            return CheckResult(file: path, program: program, diagnostics: diagnostics, lesson: lessons.first)
+        }
         if library.isLesson(path) {
             let (lesson, diagnostics) = library.check(path)
             var program = lesson?.program()
             program?.graph.run()
             return CheckResult(file: lesson?.file ?? path, program: program, diagnostics: diagnostics, lesson: lesson)
         }
+        return check(graphPath: path)
+    }
+
+    private static func check(graphPath path: String) -> CheckResult {
         let (program, diagnostics) = load(path: path)
         guard var program else { return CheckResult(file: path, program: nil, diagnostics: diagnostics) }
         program.graph.run()
