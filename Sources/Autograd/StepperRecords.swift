@@ -45,8 +45,8 @@ extension Stepper {
         // them (from 0 after the seed), so each running sum is the exact number it was.
         var running = 0.0
         var ledger: [GradientFlow] = []
-        for use in uses[id.index] {
-            let flow = self.flow(from: NodeID(use.consumer), position: use.position, into: running)
+        for use in useStart[id.index]..<useStart[id.index + 1] {
+            let flow = self.flow(from: NodeID(useConsumers[use]), position: Int(usePositions[use]), into: running)
             running = flow.after
             ledger.append(flow)
         }

@@ -1,0 +1,78 @@
+import Testing
+@testable import Autograd
+
+/// Property tests on seeded random graphs: stepping back is exact, the state after N steps
+/// does not depend on the path to N, and stepping agrees bit for bit with the fast path.
+@Suite struct RewindTests {
+    static func stepper(seed: UInt64) throws -> (Stepper, Graph, Dataset, TrainingSettings) {
+        let g = RandomGraphs.make(seed: seed, ops: 8 + Int(seed % 20), from: RandomGraphs.everyOp)
+        var random = SplitMix64(seed: seed ^ 0xABCD)
+        let rows = (0..<3).map { _ in [random.uniform(-2, 2), random.uniform(-2, 2)] }
+        let data = try Dataset(inputs: ["i0", "i1"], targets: [], rows: rows, for: g)
+        let settings = TrainingSettings(learningRate: 0.05, epochs: 2,
+                                        batch: seed % 2 == 0 ? .perSample : .meanOverBatch)
+        let s = try Stepper(graph: g, granularity: seed % 3 == 0 ? .edge : .node, dataset: data, training: settings)
+        return (s, g, data, settings)
+    }
+
+    @Test(arguments: UInt64(1)...24)
+    func rewindIsExactAndPathIndependent(seed: UInt64) throws {
+        var (s, g, data, settings) = try Self.stepper(seed: seed)
+        var states = [RandomGraphs.bits(s)]
+        var records = [String(describing: s.lastRecord)]
+        while let record = s.step() {
+            states.append(RandomGraphs.bits(s))
+            records.append(String(describing: Optional(record)))
+        }
+        #expect(states.count == s.count + 1)
+
+        // The end agrees with the fast path.
+        var fast = g
+        for node in 0..<fast.count { fast.grads[node] = 0 }
+        try fast.train(on: data, settings: settings)
+        #expect(RandomGraphs.numbers(s.graph) == RandomGraphs.numbers(fast))
+
+        // Back one step at a time, through every state.
+        for n in stride(from: s.count, through: 1, by: -1) {
+            #expect(s.position == n && RandomGraphs.bits(s) == states[n])
+            s.back()
+        }
+        #expect(RandomGraphs.bits(s) == states[0] && s.lastRecord == nil)
+
+        // A random walk of every kind of move lands on the recorded state and record.
+        var random = SplitMix64(seed: seed &* 7919)
+        for _ in 0..<60 {
+            switch random.next() % 7 {
+            case 0: s.step()
+            case 1: s.back()
+            case 2: s.go(to: Int(random.next() % UInt64(s.count + 1)))
+            case 3: s.toPhaseEnd()
+            case 4: s.toPhaseStart()
+            case 5: s.go(to: s.position + Int(random.next() % 40))
+            default: s.go(to: s.position - Int(random.next() % 40))
+            }
+            #expect(RandomGraphs.bits(s) == states[s.position])
+            #expect(String(describing: s.lastRecord) == records[s.position])
+        }
+    }
+
+    /// Without a dataset: one forward and backward pass, equal to `forward(_:)` then
+    /// `backward(_:)`, in both granularities.
+    @Test(arguments: UInt64(100)...130)
+    func onePassAgreesWithTheFastPath(seed: UInt64) throws {
+        let g = RandomGraphs.make(seed: seed, ops: 5 + Int(seed % 40), from: RandomGraphs.everyOp)
+        var fast = g
+        let tape = try #require(fast.tape())
+        fast.forward(tape)
+        fast.backward(tape)
+        for granularity in BackwardGranularity.allCases {
+            var s = try Stepper(graph: g, granularity: granularity)
+            s.toEnd()
+            #expect(RandomGraphs.numbers(s.graph) == RandomGraphs.numbers(fast))
+            s.toStart()
+            var start = g
+            for node in 0..<start.count { start.grads[node] = 0 }
+            #expect(RandomGraphs.bits(s.graph) == RandomGraphs.bits(start))
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Testing
+@testable import Autograd
+
+/// Training: XOR by SGD (stepped and fast path agree bit for bit), mean-over-batch, and
+/// deterministic initialisation.
+@Suite struct TrainingTests {
+    /// A 2-2-1 sigmoid network with squared error: h_i = σ(w_i1·x1 + w_i2·x2 + b_i),
+    /// o = σ(v1·h1 + v2·h2 + c), L = (o − y)².
+    static func xorNetwork(seed: UInt64) throws -> (Graph, Dataset, output: NodeID) {
+        var g = Graph()
+        let x1 = g.addLeaf(.input, name: "x1", value: 0)
+        let x2 = g.addLeaf(.input, name: "x2", value: 0)
+        let y = g.addLeaf(.input, name: "y", value: 0)
+        var hidden: [NodeID] = []
+        for i in 1...2 {
+            let w1 = g.addLeaf(.param, name: "w\(i)1", value: 0)
+            let w2 = g.addLeaf(.param, name: "w\(i)2", value: 0)
+            let b = g.addLeaf(.param, name: "b\(i)", value: 0)
+            let xi = g.addOp(.add, [g.addOp(.add, [g.addOp(.mul, [w1, x1]), g.addOp(.mul, [w2, x2])]), b],
+                             name: "ξ\(i)")
+            hidden.append(g.addOp(.sigmoid, [xi], name: "h\(i)"))
+        }
+        let v1 = g.addLeaf(.param, name: "v1", value: 0)
+        let v2 = g.addLeaf(.param, name: "v2", value: 0)
+        let c = g.addLeaf(.param, name: "c", value: 0)
+        let xo = g.addOp(.add, [g.addOp(.add, [g.addOp(.mul, [v1, hidden[0]]), g.addOp(.mul, [v2, hidden[1]])]), c],
+                         name: "ξo")
+        let o = g.addOp(.sigmoid, [xo], name: "o")
+        let diff = g.addOp(.sub, [o, y], name: "e")
+        g.addOp(.mul, [diff, diff], name: "L")
+        g.initialiseParameters(seed: seed, scale: 1)
+        let data = try Dataset(inputs: ["x1", "x2"], targets: ["y"],
+                               rows: [[0, 0, 0], [0, 1, 1], [1, 0, 1], [1, 1, 0]], for: g)
+        return (g, data, o)
+    }
+
+    static func bits(_ g: Graph) -> [UInt64] { (g.values + g.grads).map(\.bitPattern) }
+
+    /// Seed 10 and η = 2 reach a mean loss below 0.05 in about 150 epochs (found by trying
+    /// seeds 1–12; some seeds stall in the well-known XOR plateau, which is why it is fixed).
+    @Test func xorLearnsBySGDAndSteppingAgreesWithTheFastPath() throws {
+        let (start, data, o) = try Self.xorNetwork(seed: 10)
+        let settings = TrainingSettings(learningRate: 2, epochs: 300)
+
+        var fast = start
+        let losses = try fast.train(on: data, settings: settings)
+        #expect(losses.count == 300)
+        #expect(losses[0] > 0.2)
+        #expect(try #require(losses.last) < 0.05)
+        for row in data.rows {
+            let prediction = fast.predict(o, row: row, columns: data.columns)
+            #expect((prediction > 0.5) == (row[2] == 1), "XOR(\(row[0]), \(row[1])) predicted \(prediction)")
+        }
+
+        var stepper = try Stepper(graph: start, dataset: data, training: settings)
+        var epochLosses: [Double] = []
+        while let record = stepper.step() {
+            if case .epoch(let epoch) = record { epochLosses.append(epoch.meanLoss) }
+        }
+        #expect(epochLosses == losses)
+        #expect(Self.bits(stepper.graph) == Self.bits(fast))
+    }
+
+    @Test func meanOverBatchAgreesWithTheFastPath() throws {
+        let (start, data, _) = try Self.xorNetwork(seed: 3)
+        let settings = TrainingSettings(learningRate: 1.5, epochs: 20, batch: .meanOverBatch)
+        var fast = start
+        let losses = try fast.train(on: data, settings: settings)
+        #expect(losses.last! < losses.first!)
+        var stepper = try Stepper(graph: start, dataset: data, training: settings)
+        stepper.toEnd()
+        #expect(Self.bits(stepper.graph) == Self.bits(fast))
+        #expect(stepper.batchSums.allSatisfy { $0 == 0 })
+
+        // One batch update by hand: the mean of the four samples' gradients.
+        var one = start
+        var sums = [Double](repeating: 0, count: one.count)
+        for row in data.rows {
+            for (column, id) in data.columns.enumerated() { one.values[id.index] = row[column] }
+            one.run()
+            for node in 0..<one.count { sums[node] += one.grads[node] }
+        }
+        var s = try Stepper(graph: start, dataset: data, training: settings)
+        let w11 = try #require(start.id(named: "w11"))
+        let at = try #require(s.plan.index(of: .update(w11)))
+        s.go(to: at + 1)
+        guard case .update(let update) = s.lastRecord else { Issue.record("update expected"); return }
+        #expect(update.batchSum == sums[w11.index] && update.batchCount == 4)
+        #expect(update.gradient == sums[w11.index] / 4)
+        #expect(update.after == start.value(of: w11) - 1.5 * (sums[w11.index] / 4))
+        #expect(s.graph.value(of: w11) == update.after)
+    }
+
+    @Test func sgdUpdateRecordAndSteps() throws {
+        let (start, data, _) = try Self.xorNetwork(seed: 10)
+        var s = try Stepper(graph: start, dataset: data, training: TrainingSettings(learningRate: 2, epochs: 2))
+        let pass = s.plan.pass(row: 1)
+        #expect(pass.first == .sample(1))
+        #expect(pass.filter { $0.phase == .update }.count == 9)
+        #expect(s.plan.count == 2 * (4 * pass.count + 1))
+        #expect(s.plan.step(at: s.plan.count - 1) == .epoch(2))
+        guard case .sample(let sample) = s.step() else { Issue.record("sample expected"); return }
+        #expect(sample.assignments.map(\.label) == ["x1", "x2", "y"])
+        #expect(sample.assignments.map(\.after) == [0, 0, 0] && sample.assignments.map(\.isTarget) == [false, false, true])
+        let v1 = try #require(start.id(named: "v1"))
+        s.go(to: try #require(s.plan.index(of: .update(v1))))
+        let gradient = s.graph.grad(of: v1)
+        guard case .update(let update) = s.step() else { Issue.record("update expected"); return }
+        #expect(update.label == "v1" && update.before == start.value(of: v1) && update.gradient == gradient)
+        #expect(update.learningRate == 2 && update.after == start.value(of: v1) - 2 * gradient)
+        #expect(update.batchSum == nil && update.perceptron == nil)
+    }
+
+    @Test func initialisationIsDeterministic() throws {
+        let (a, _, _) = try Self.xorNetwork(seed: 42)
+        let (b, _, _) = try Self.xorNetwork(seed: 42)
+        let (c, _, _) = try Self.xorNetwork(seed: 43)
+        #expect(a.values == b.values && a.values != c.values)
+        var generator = SplitMix64(seed: 0)
+        // The published SplitMix64 sequence for seed 0.
+        #expect(generator.next() == 0xE220_A839_7B1D_CDAF)
+        #expect(generator.next() == 0x6E78_9E6A_A1B9_65F4)
+        let params = a.ids.filter { a.kind(of: $0) == .param }.map { a.value(of: $0) }
+        #expect(params.count == 9 && params.allSatisfy { $0 >= -1 && $0 < 1 })
+    }
+
+    @Test func badSettingsAreReported() throws {
+        let (g, data, _) = try Self.xorNetwork(seed: 1)
+        #expect(throws: TrainingError.badEpochs(0)) {
+            try Stepper(graph: g, dataset: data, training: TrainingSettings(learningRate: 1, epochs: 0))
+        }
+        #expect(throws: TrainingError.rowWidth(row: 1, expected: 3, found: 2)) {
+            try Dataset(inputs: ["x1", "x2"], targets: ["y"], rows: [[0, 0, 0], [0, 1]], for: g)
+        }
+        #expect(throws: TrainingError.notAnInput("w11")) {
+            try Dataset(inputs: ["w11"], targets: [], rows: [[0]], for: g)
+        }
+        #expect(throws: TrainingError.unknownName("z")) {
+            try Dataset(inputs: ["z"], targets: [], rows: [[0]], for: g)
+        }
+        #expect(throws: TrainingError.noOutput) { try Stepper(graph: Graph()) }
+        #expect(TrainingError.rowWidth(row: 1, expected: 3, found: 2).description == "data row 2 has 2 values; expected 3")
+    }
+}
