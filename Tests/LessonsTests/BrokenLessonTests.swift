@@ -129,6 +129,18 @@ import Testing
         #expect(checkMessages(text) == ["broken.yaml:11:26: error: unknown name 'zz'"])
     }
 
+    @Test func aFoldedGraphBlockIsRefused() {
+        let text = Self.valid.replacingOccurrences(of: "graph: |", with: "graph: >")
+        #expect(checkMessages(text) == [
+            "broken.yaml:6:8: error: write the graph as a literal block 'graph: |'; a '>' block folds its lines into one",
+        ])
+    }
+
+    @Test func aOneLineGraphIsPlacedAtItsColumn() {
+        let text = "title: t\nsummary: s\nsource: {seed: a.txt, slide: b}\ngraph: \"f = 2 * qq\"\n"
+        #expect(checkMessages(text) == ["broken.yaml:4:17: error: unknown name 'qq'"])
+    }
+
     @Test func malformedSugar() {
         let text = Self.valid.replacingOccurrences(of: "  f = q * z", with: "  neuron h = cosh(q)")
         #expect(checkMessages(text) == [

@@ -26,7 +26,12 @@ struct PartReader {
         if training != nil, data == nil, let at = fields.pairs.first(where: { $0.key == "training" })?.keyLocation {
             diagnostics.append(.error(file: file, at: at, "'training' needs 'data' rows to train on"))
         }
-        guard let program else { return nil }
+        guard var program else { return nil }
+        if let seed = training?.seed {
+            // Seeded params are the lesson's values from here on: eval, check and the
+            // stepper all start from the same numbers.
+            program.graph.initialiseParameters(seed: seed)
+        }
         let part = LessonPart(
             title: title, graph: program.graph, nodeLocations: program.locations, graphText: graphText, data: data, training: training,
             narration: narration, quiz: quiz, expectations: expectations)
@@ -50,8 +55,13 @@ struct PartReader {
         // a one-line scalar starts at its mark (after the quote, if quoted).
         let lineBase: Int
         let columnBase: Int
+        if scalar.style == .folded {
+            diagnostics.append(.error(
+                file: file, at: mark, "write the graph as a literal block 'graph: |'; a '>' block folds its lines into one"))
+            return (nil, "")
+        }
         switch scalar.style {
-        case .literal, .folded:
+        case .literal:
             lineBase = mark.line
             let firstContent = lines.dropFirst(mark.line).first { !$0.allSatisfy(\.isWhitespace) } ?? ""
             columnBase = firstContent.prefix { $0 == " " }.count
