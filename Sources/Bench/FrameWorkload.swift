@@ -2,13 +2,14 @@ import Autograd
 import Foundation
 import Lessons
 import Screen
+import Tutor
 
-/// The frame figure: every step of the xor lesson drawn at 100×30, layout included.
+/// The frame figure: every step of the xor lesson drawn at 100×30 by the Tutor's
+/// `view(state, size:)`, the same code the interactive tutor and `backprop render` use.
 ///
-/// Until the Tutor's `view(state)` exists this draws what the screen's graph pane will:
-/// the part's graph laid out afresh for each step (box sizes follow the numbers) with each
-/// node's label, value and gradient, through `DAGLayout` and `DAGView` into a Buffer. The
-/// inspector, narration and status lines are not included.
+/// A part's first frame includes opening it (`TutorState.init`, which lays out the graph;
+/// the Tutor keeps that layout while the part is open); every later frame is the `next` key
+/// (`update`) and `view` into a Buffer: panes, graph, inspector, narration, status, hints.
 public struct FrameWorkload: Sendable {
     public let lesson: Lesson
     public let screen: Size
@@ -47,45 +48,38 @@ public struct FrameWorkload: Sendable {
         public var cpu: [Double] = []
     }
 
-    /// The seconds each frame took: the start of each part and then every step.
+    /// The seconds each frame took: the opening of each part and then every step.
     public func frameSeconds() throws -> Samples {
         let clock = ContinuousClock()
         var samples = Samples()
-        for part in lesson.parts {
-            var stepper = try part.makeStepper()
-            for _ in 0...min(stepper.count, stepsPerPart) {
-                let graph = stepper.graph
-                var frame: Buffer?
+        for part in lesson.parts.indices {
+            var state: TutorState?
+            var frame: Buffer?
+            func timed(_ body: () throws -> Void) rethrows {
                 let cpuStart = Timing.threadCPUSeconds()
-                samples.wall.append(try clock.measure { frame = try Self.draw(graph, in: screen) }.seconds)
+                samples.wall.append(try clock.measure(body).seconds)
                 samples.cpu.append(Timing.threadCPUSeconds() - cpuStart)
                 precondition(frame?.size == screen)
-                if stepper.step() == nil { break }
+            }
+            try timed {
+                let opened = try TutorState(subject: .lesson(lesson), part: part, theme: .colored(), size: screen)
+                frame = view(opened, size: screen)
+                state = opened
+            }
+            guard var current = state else { continue }
+            for _ in 0..<min(current.stepper.count, stepsPerPart) {
+                timed {
+                    current = update(current, .next)
+                    frame = view(current, size: screen)
+                }
             }
         }
         return samples
     }
 
-    /// One frame of the graph pane: boxes with label, value and gradient, laid out and drawn.
-    public static func draw(_ graph: Graph, in screen: Size) throws -> Buffer {
-        var boxes: [NodeBox] = []
-        var sizes: [Size] = []
-        var edges: [DAGEdge] = []
-        boxes.reserveCapacity(graph.count)
-        for id in graph.ids {
-            let lines = [
-                Line(graph.label(of: id)),
-                Line(NumberFormat.short(graph.value(of: id))),
-                Line("∂ " + NumberFormat.short(graph.grad(of: id))),
-            ]
-            boxes.append(NodeBox(lines: lines))
-            sizes.append(NodeBox.size(lines: lines))
-            for input in graph.inputs(of: id) { edges.append(DAGEdge(from: input.index, to: id.index)) }
-        }
-        let layout = try DAGLayout(sizes: sizes, edges: edges)
-        var buffer = Buffer(size: screen)
-        DAGView(layout: layout, nodes: boxes).render(in: buffer.area, buffer: &buffer)
-        return buffer
+    /// The first frame of `part`, as the tutor shows it when the part opens.
+    public func openingFrame(part: Int) throws -> Buffer {
+        view(try TutorState(subject: .lesson(lesson), part: part, theme: .colored(), size: screen), size: screen)
     }
 }
 

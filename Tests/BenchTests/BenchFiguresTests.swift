@@ -30,15 +30,16 @@ import Screen
         #expect(text.contains("┌") && text.contains("▶"))
     }
 
-    /// A frame of the xor lesson's first part, before any step: the graph pane with the
-    /// inputs' values.
-    @Test func frameWorkloadDrawsTheXorGraph() throws {
+    /// The frame workload draws the Tutor's screen for the xor lesson: its title in the
+    /// status line and the graph's inputs, at 100×30.
+    @Test func frameWorkloadDrawsTheXorLesson() throws {
         let workload = try FrameWorkload.xor()
-        let part = try #require(workload.lesson.parts.first)
-        let buffer = try FrameWorkload.draw(part.graph, in: Size(width: 100, height: 30))
-        let text = buffer.lines.joined(separator: "\n")
-        #expect(text.contains("x1") && text.contains("x2"))
         #expect(workload.lesson.parts.count == 2)
+        let buffer = try workload.openingFrame(part: 0)
+        #expect(buffer.size == Size(width: 100, height: 30))
+        let text = buffer.lines.joined(separator: "\n")
+        #expect(text.contains("XOR"))
+        #expect(text.contains("x1") && text.contains("x2"))
     }
 
     @Test func quantilesAndMedian() {
