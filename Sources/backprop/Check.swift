@@ -4,16 +4,19 @@ import Lessons
 /// `backprop check FILE ...`: validate files, report every problem in compiler format.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check graph files: report every error and warning as FILE:LINE:COL.",
+        abstract: "Check graphs and lessons: report every error and warning as FILE:LINE:COL.",
         discussion: """
             Errors and warnings go to stderr; a one-line summary of each file without \
             errors goes to stdout. The exit status is non-zero when any file has an error.
 
-            Example: backprop check examples/*.graph
+            A lesson (a .yaml file, or a bundled lesson by name) is checked field by \
+            field and its expected values are recomputed, training included.
+
+            Example: backprop check examples/*.graph lessons/*
             """
     )
 
-    @Argument(help: "The files to check.")
+    @Argument(help: "Graph files, lesson files, or bundled lesson names.")
     var files: [String]
 
     func run() throws {
