@@ -20,6 +20,17 @@ extension Stepper {
                             gradientComplete: taken >= plan.completeAfter[node.index])
     }
 
+    /// Whether the gradient has flowed back along the edge from `node` to its input at
+    /// `position` in the pass under way (in the edge setting, edge by edge).
+    public func hasFlowed(from node: NodeID, position: Int) -> Bool {
+        guard node.index >= 0, node.index < graph.count, graph.ops[node.index] != nil,
+              position >= 0, position < graph.inputStart[node.index + 1] - graph.inputStart[node.index],
+              plan.completeAfter[node.index] != Int.max
+        else { return false }
+        let after = plan.completeAfter[node.index] + (plan.granularity == .edge ? position : 0)
+        return stepsTakenInPass >= after
+    }
+
     /// Steps taken in the pass the cursor is in; the whole pass once it is over.
     var stepsTakenInPass: Int {
         if position == plan.count { return plan.stepsPerPass }

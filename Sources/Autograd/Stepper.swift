@@ -7,7 +7,7 @@
 /// the step changed. Each step applies the same rules as the fast path in `Passes.swift`
 /// (`evaluate`, `localGradient`, `+=` in reverse tape order), so stepping to the end of a
 /// pass gives exactly the numbers `forward(_:)` and `backward(_:)` give.
-public struct Stepper: Sendable {
+public struct Stepper: Sendable, Equatable {
     /// The graph as the steps so far have left it.
     public private(set) var graph: Graph
     public let plan: StepPlan
@@ -29,6 +29,8 @@ public struct Stepper: Sendable {
 
     /// A stepper at the start of `plan`. Gradients start at 0: nothing has flowed back yet.
     public init(graph: Graph, plan: StepPlan) {
+        precondition(plan.computedAfter.count == graph.count && plan.tape.output.index < graph.count,
+                     "the plan was made for another graph")
         var graph = graph
         for node in 0..<graph.count { graph.grads[node] = 0 }
         self.graph = graph

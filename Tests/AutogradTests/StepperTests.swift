@@ -173,6 +173,20 @@ extension StepperTests {
         #expect(g.ids.allSatisfy { s.progress(of: $0) == NodeProgress(computed: true, gradientComplete: true) })
     }
 
+    @Test func edgesFlowOneAtATime() throws {
+        let (g, _, _, _, q, f) = Self.chainRule()
+        var s = try Stepper(graph: g, granularity: .edge)
+        s.go(to: 4)  // after the first edge of f
+        #expect(s.hasFlowed(from: f, position: 0) && !s.hasFlowed(from: f, position: 1))
+        #expect(!s.hasFlowed(from: q, position: 0) && !s.hasFlowed(from: f, position: 2))
+        var coarse = try Stepper(graph: g)
+        coarse.go(to: 4)  // after backward f
+        #expect(coarse.hasFlowed(from: f, position: 0) && coarse.hasFlowed(from: f, position: 1))
+        #expect(coarse != s)
+        s.toEnd()
+        #expect(s.hasFlowed(from: q, position: 1))
+    }
+
     @Test func progressFollowsEachSample() throws {
         let (g, data, o) = try TrainingTests.xorNetwork(seed: 1)
         let x1 = try #require(g.id(named: "x1"))
