@@ -4,19 +4,16 @@ import Lessons
 /// `backprop check FILE ...`: validate files, report every problem in compiler format.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check graphs and lessons: report every error and warning as FILE:LINE:COL.",
+        abstract: "Check graph files: report every error and warning as FILE:LINE:COL.",
         discussion: """
             Errors and warnings go to stderr; a one-line summary of each file without \
             errors goes to stdout. The exit status is non-zero when any file has an error.
 
-            A lesson (a .yaml file, or a bundled lesson by name) is checked field by \
-            field and its expected values are recomputed, training included.
-
-            Example: backprop check examples/*.graph lessons/*
+            Example: backprop check examples/*.graph
             """
     )
 
-    @Argument(help: "Graph files, lesson files, or bundled lesson names.")
+    @Argument(help: "The files to check.")
     var files: [String]
 
     func run() throws {

@@ -16,7 +16,7 @@ struct Eval: ParsableCommand {
             """
     )
 
-    @Argument(help: "A graph file, a lesson file, or a bundled lesson name (its first part).")
+    @Argument(help: "A graph file.")
     var file: String
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Give a leaf a value before evaluating.", valueName: "NAME=VALUE"))
