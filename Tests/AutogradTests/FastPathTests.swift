@@ -7,7 +7,7 @@ import Testing
     /// A graph using every op, fan-out, `x * x`, variadic max/min and inputs that make
     /// some values non-finite (log of a negative, division by zero).
     static func everyOpGraph(seed: UInt64) -> Graph {
-        var random = SeededUniform(seed: seed)
+        var random = SplitMix64(seed: seed)
         var g = Graph()
         var nodes = [
             g.addLeaf(.input, name: "x", value: -2), g.addLeaf(.param, name: "w", value: 0.75),
@@ -15,7 +15,7 @@ import Testing
         ]
         for step in 0..<400 {
             let op = Op.allCases[step % Op.allCases.count]
-            func pick() -> NodeID { nodes[Int(random.next(in: 0, Double(nodes.count)))] }
+            func pick() -> NodeID { nodes[Int(random.uniform(0, Double(nodes.count)))] }
             let inputs: [NodeID]
             switch op.arity {
             case .unary: inputs = [pick()]

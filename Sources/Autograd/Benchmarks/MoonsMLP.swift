@@ -77,11 +77,11 @@ public struct MoonsMLP: Sendable {
     /// Uniform weights in [−1, 1) and zero biases, as micrograd initialises them, from a
     /// seeded generator.
     public static func seededWeights(seed: UInt64 = 1337) -> [Double] {
-        var random = SeededUniform(seed: seed)
+        var random = SplitMix64(seed: seed)
         var weights: [Double] = []
         for layer in 1..<layerSizes.count {
             for _ in 0..<layerSizes[layer] {
-                for _ in 0..<layerSizes[layer - 1] { weights.append(random.next(in: -1, 1)) }
+                for _ in 0..<layerSizes[layer - 1] { weights.append(random.uniform(-1, 1)) }
                 weights.append(0)
             }
         }
