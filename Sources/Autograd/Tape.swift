@@ -35,8 +35,8 @@ public struct Tape: Sendable, Equatable {
     }
 
     /// One sweep from the output down marks what it depends on (a node is kept when something
-    /// kept uses it); a second sweep up writes the order and the instructions into arrays of
-    /// exactly the right size.
+    /// kept uses it) and counts; a second sweep up writes the order and the instructions
+    /// into arrays of exactly that size.
     private static func compile(_ graph: Graph, output: NodeID) -> ([Int], [Instruction]) {
         let end = output.index + 1
         var needed = [Bool](repeating: false, count: end)
@@ -55,17 +55,16 @@ public struct Tape: Sendable, Equatable {
                             }
                             node -= 1
                         }
-                        let order = [Int](unsafeUninitializedCapacity: orderCount) { buffer, initialized in
-                            for node in 0..<end where needed[node] {
-                                buffer[initialized] = node
-                                initialized += 1
-                            }
-                        }
-                        let instructions = [Instruction](unsafeUninitializedCapacity: instructionCount) { buffer, initialized in
-                            for node in order {
-                                guard let op = ops[node] else { continue }
-                                buffer[initialized] = Instruction(node: node, op: op, edges: starts[node]..<starts[node + 1], in: edges)
-                                initialized += 1
+                        var instructions: [Instruction] = []
+                        let order = [Int](unsafeUninitializedCapacity: orderCount) { order, written in
+                            instructions = [Instruction](unsafeUninitializedCapacity: instructionCount) { steps, compiled in
+                                for node in 0..<end where needed[node] {
+                                    order[written] = node
+                                    written += 1
+                                    guard let op = ops[node] else { continue }
+                                    steps[compiled] = Instruction(node: node, op: op, edges: starts[node]..<starts[node + 1], in: edges)
+                                    compiled += 1
+                                }
                             }
                         }
                         return (order, instructions)
