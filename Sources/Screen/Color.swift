@@ -1,0 +1,7 @@
+/// The small set of terminal colours the screen uses: the eight ANSI colours plus the
+/// terminal's own default, so a theme never fights the user's background.
+public enum Color: Int, Sendable, Hashable, CaseIterable {
+    /// Whatever the terminal uses when no colour is set.
+    case `default`
+    case black, red, green, yellow, blue, magenta, cyan, white
+}

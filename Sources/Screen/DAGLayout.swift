@@ -1,0 +1,128 @@
+/// One edge of a graph to lay out: from the node `from` into the node `to`. Order matters:
+/// a node's incoming edges get their arrival rows (ports) top to bottom in edge order, and
+/// the same pair may appear twice (`x*x`), each drawn as its own arrow.
+public struct DAGEdge: Sendable, Hashable {
+    public var from: Int
+    public var to: Int
+    public init(from: Int, to: Int) { self.from = from; self.to = to }
+}
+
+/// Why a graph cannot be laid out.
+public enum DAGLayoutError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// An edge names a node that does not exist.
+    case edgeOutOfRange(edge: Int, node: Int)
+    /// The edges form a cycle through this node (a layered drawing needs a DAG).
+    case cycle(node: Int)
+
+    public var description: String {
+        switch self {
+        case .edgeOutOfRange(let e, let n): "edge \(e) refers to node \(n), which does not exist"
+        case .cycle(let n): "the graph has a cycle through node \(n)"
+        }
+    }
+}
+
+/// A layered (Sugiyama-style) drawing of a DAG, inputs at the left, outputs at the right.
+///
+/// Input: each node's box size and the edges. Steps, all iterative and deterministic:
+/// layers by longest path from the sources; a dummy node per layer an edge skips;
+/// crossing reduction by barycentre sweeps (the best ordering seen is kept); rows by
+/// repeated least-squares alignment with neighbours (pool-adjacent-violators, so boxes
+/// never overlap); orthogonal routing with one vertical track per source in each channel
+/// between layers, tracks assigned so that lines of different sources only ever cross
+/// at right angles, never run along each other (rows are nudged where two sources would
+/// arrive on each other's rows, the one case no track order can route).
+///
+/// The result is pure geometry in drawing coordinates (origin top-left, x = column):
+/// `frames[node]` and `routes[edge]` (a polyline from the cell right of the source to the
+/// cell left of the target, where the arrowhead goes). `DAGView` draws it.
+public struct DAGLayout: Sendable, Hashable {
+    /// Tunables; the defaults suit lesson-sized graphs.
+    public struct Options: Sendable, Hashable {
+        /// Blank rows between boxes in a layer.
+        public var nodeSpacing: Int
+        /// Columns between layers at least (more when many edges need vertical tracks).
+        /// Raise it to make room for edge labels.
+        public var minimumChannelWidth: Int
+        /// Down-and-up barycentre sweeps for crossing reduction.
+        public var orderingSweeps: Int
+        /// Down-and-up passes aligning rows with neighbours.
+        public var alignmentPasses: Int
+        /// True: every source in the first column. False: a source sits just left of its
+        /// nearest consumer (shorter edges for constants used late).
+        public var sourcesInFirstLayer: Bool
+        /// True: a box with more incoming edges than inner rows (height − 2) is made
+        /// taller so each edge gets its own arrival row; a box under 3 rows (a borderless
+        /// gate) with more inputs than rows grows to 2k − 1 rows, arrivals on every other
+        /// row. The grown size is in `frames`. False: edges may share an arrival row.
+        public var growForInputs: Bool
+
+        public init(nodeSpacing: Int = 1, minimumChannelWidth: Int = 5, orderingSweeps: Int = 8,
+                    alignmentPasses: Int = 4, sourcesInFirstLayer: Bool = true, growForInputs: Bool = true) {
+            self.growForInputs = growForInputs
+            self.nodeSpacing = nodeSpacing
+            self.minimumChannelWidth = minimumChannelWidth
+            self.orderingSweeps = orderingSweeps
+            self.alignmentPasses = alignmentPasses
+            self.sourcesInFirstLayer = sourcesInFirstLayer
+        }
+    }
+
+    /// The nodes' boxes, indexed like the input sizes (taller than asked when
+    /// `Options.growForInputs` needed room for arrival rows).
+    public let frames: [Rect]
+    /// The edges, as given.
+    public let edges: [DAGEdge]
+    /// Each edge's polyline: consecutive points share a row or a column. The first point
+    /// is the cell right of the source box, the last the cell left of the target box.
+    public let routes: [[Point]]
+    /// Each node's layer (column), 0 at the left.
+    public let layer: [Int]
+    /// The real nodes of each layer, top to bottom.
+    public let layers: [[Int]]
+    /// Edge crossings between adjacent layers in the chosen ordering (dummies included).
+    public let crossings: Int
+    /// The size of the whole drawing.
+    public let size: Size
+
+    /// Lays out nodes of the given sizes joined by `edges`.
+    /// - Throws: `DAGLayoutError` for an edge to a missing node or a cycle.
+    public init(sizes: [Size], edges: [DAGEdge], options: Options = Options()) throws(DAGLayoutError) {
+        var work = try LayeredGraph(sizes: sizes, edges: edges, options: options)
+        work.orderLayers()
+        work.assignRows()
+        let geometry = work.route()
+        self.frames = geometry.frames
+        self.edges = edges
+        self.routes = geometry.routes
+        self.layer = Array(work.vLayer.prefix(sizes.count))
+        self.layers = work.order.map { $0.filter { $0 < sizes.count } }
+        self.crossings = work.bestCrossings
+        self.size = geometry.size
+    }
+
+    /// The row where `edge` arrives at its target (the row of its arrowhead).
+    public func arrivalRow(of edge: Int) -> Int? { routes.indices.contains(edge) ? routes[edge].last?.y : nil }
+
+    /// The viewport offset, closest to `current`, that shows `node`'s box with `margin`
+    /// cells around it inside a `viewport`-sized window (the top-left part when the box is
+    /// larger). Clamped so the view never pans past the drawing.
+    public func offset(toShow node: Int, in viewport: Size, from current: Point = .zero, margin: Int = 1) -> Point {
+        guard frames.indices.contains(node) else { return clamp(current, to: viewport) }
+        let f = frames[node]
+        func axis(_ cur: Int, _ lo: Int, _ hi: Int, _ view: Int) -> Int {
+            var c = cur
+            if hi + margin > c + view { c = hi + margin - view }
+            if lo - margin < c { c = lo - margin }
+            return c
+        }
+        let p = Point(x: axis(current.x, f.x, f.maxX, viewport.width), y: axis(current.y, f.y, f.maxY, viewport.height))
+        return clamp(p, to: viewport)
+    }
+
+    /// `offset` kept inside the drawing for a `viewport`-sized window.
+    public func clamp(_ offset: Point, to viewport: Size) -> Point {
+        Point(x: min(max(0, offset.x), max(0, size.width - viewport.width)),
+              y: min(max(0, offset.y), max(0, size.height - viewport.height)))
+    }
+}

@@ -1,0 +1,127 @@
+/// What to draw for one node of a `DAGView`: a box (or bare text, without a border).
+/// Content lines are cut, not wrapped: size the layout's boxes to fit them.
+public struct NodeBox: Sendable, Hashable {
+    public var lines: [Line]
+    /// The border's style; nil draws no border (compact gates such as `+`).
+    public var border: Style?
+    public var title: String?
+    public var titleStyle: Style
+    /// Laid under the whole box (e.g. reverse video for the active node).
+    public var highlight: Style?
+
+    public init(lines: [Line], border: Style? = .plain, title: String? = nil,
+                titleStyle: Style = .plain, highlight: Style? = nil) {
+        self.lines = lines
+        self.border = border
+        self.title = title
+        self.titleStyle = titleStyle
+        self.highlight = highlight
+    }
+
+    /// The box size that shows `lines` (and a title) in full.
+    public static func size(lines: [Line], title: String? = nil, bordered: Bool = true) -> Size {
+        let w = max(lines.map(\.width).max() ?? 0, title.map { DisplayWidth.of($0) + 2 } ?? 0)
+        return bordered ? Size(width: w + 2, height: lines.count + 2) : Size(width: max(1, w), height: max(1, lines.count))
+    }
+}
+
+/// Text placed on an edge, just above the end of its last horizontal run (before the
+/// arrowhead): the local derivative or the product the step explains.
+public struct EdgeLabel: Sendable, Hashable {
+    public var edge: Int
+    public var text: String
+    public var style: Style
+    public init(edge: Int, text: String, style: Style = .plain) { self.edge = edge; self.text = text; self.style = style }
+}
+
+/// Draws a `DAGLayout`: edges with joined box-drawing lines and arrowheads, node boxes,
+/// and edge labels, shifted by `offset` (the drawing point shown at the area's top-left)
+/// and clipped to the area, so a drawing larger than its pane can be panned.
+public struct DAGView: Widget {
+    public var layout: DAGLayout
+    /// One per node of the layout; missing ones are drawn as empty boxes.
+    public var nodes: [NodeBox]
+    /// One per edge; missing ones use `edgeStyle`.
+    public var edgeStyles: [Style]
+    public var edgeStyle: Style
+    /// Edges drawn last, so their style wins where edges of one source share a line.
+    public var emphasized: [Int]
+    public var labels: [EdgeLabel]
+    public var offset: Point
+    public var glyphs: Glyphs
+
+    public init(layout: DAGLayout, nodes: [NodeBox], edgeStyles: [Style] = [], edgeStyle: Style = .plain,
+                emphasized: [Int] = [], labels: [EdgeLabel] = [], offset: Point = .zero, glyphs: Glyphs = .unicode) {
+        self.layout = layout
+        self.nodes = nodes
+        self.edgeStyles = edgeStyles
+        self.edgeStyle = edgeStyle
+        self.emphasized = emphasized
+        self.labels = labels
+        self.offset = offset
+        self.glyphs = glyphs
+    }
+
+    /// Where a node's box lands on the screen for a given area.
+    public func screenFrame(of node: Int, in area: Rect) -> Rect {
+        layout.frames[node].offsetBy(dx: area.x - offset.x, dy: area.y - offset.y)
+    }
+
+    public func render(in area: Rect, buffer: inout Buffer) {
+        guard !area.isEmpty else { return }
+        let dx = area.x - offset.x, dy = area.y - offset.y
+        var canvas = LineCanvas(area: area)
+        let emphasizedSet = Set(emphasized)
+        let drawOrder = layout.edges.indices.filter { !emphasizedSet.contains($0) }
+            + emphasized.filter { layout.edges.indices.contains($0) }
+        for e in drawOrder {
+            var points = layout.routes[e].map { Point(x: $0.x + dx, y: $0.y + dy) }
+            // Into a borderless gate, inputs converge on the content row (one arrowhead),
+            // each still drawn as its own line: └─▶+ with ┐ above and ┘ below.
+            let target = layout.edges[e].to
+            if target < nodes.count, nodes[target].border == nil, let end = points.last {
+                let row = contentTop(of: target, in: area)
+                if row != end.y { points.append(Point(x: end.x, y: row)) }
+            }
+            let style = e < edgeStyles.count ? edgeStyles[e] : edgeStyle
+            canvas.addPolyline(points, net: layout.edges[e].from, style: style, leadIn: .left, head: glyphs.arrowRight)
+        }
+        canvas.render(into: &buffer, glyphs: glyphs)
+        for node in layout.frames.indices {
+            let frame = screenFrame(of: node, in: area)
+            guard frame.intersects(area) else { continue }
+            let box = node < nodes.count ? nodes[node] : NodeBox(lines: [])
+            buffer.blit(draw(box, size: frame.size), at: frame.origin, clip: area)
+        }
+        for label in labels where layout.routes.indices.contains(label.edge) {
+            guard let end = layout.routes[label.edge].last else { continue }
+            let w = DisplayWidth.of(label.text)
+            let at = Point(x: end.x + dx - w + 1, y: end.y + dy - 1)
+            buffer.write(label.text, at: at, style: label.style, clip: area)
+        }
+    }
+
+    /// The first content row of a node, in screen rows: borderless content is centred
+    /// vertically in its (possibly grown) frame.
+    private func contentTop(of node: Int, in area: Rect) -> Int {
+        let frame = screenFrame(of: node, in: area)
+        let lines = node < nodes.count ? nodes[node].lines.count : 0
+        return frame.y + max(0, (frame.height - lines) / 2)
+    }
+
+    /// A node's box drawn on its own, so the caller's clip applies to it as a whole.
+    private func draw(_ box: NodeBox, size: Size) -> Buffer {
+        var b = Buffer(size: size)
+        let whole = b.area
+        var inner = whole
+        if let border = box.border {
+            let block = Block(title: box.title, titleStyle: box.titleStyle, borderStyle: border, glyphs: glyphs)
+            b.render(block, in: whole)
+            inner = block.inner(whole)
+        }
+        if box.border == nil { inner = inner.inset(top: max(0, (inner.height - box.lines.count) / 2)) }
+        b.render(Paragraph(box.lines, wrap: false, ellipsis: glyphs.ellipsis), in: inner)
+        if let highlight = box.highlight { b.patchStyle(highlight, in: whole) }
+        return b
+    }
+}

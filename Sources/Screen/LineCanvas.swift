@@ -1,0 +1,93 @@
+/// Collects orthogonal lines, then draws them with glyphs that join: where lines of one
+/// net (edges from the same source) meet, the junction shows every direction (┬ ┼ ├ …);
+/// where lines of different nets cross at right angles, the vertical line is drawn
+/// unbroken (a "hop"), so a crossing never looks like a junction.
+public struct LineCanvas {
+    /// The screen rectangle the canvas covers; everything outside is dropped.
+    public let area: Rect
+    private var sides: [Sides]
+    private var owner: [Int]
+    private var styles: [Style]
+    private var crossing: [Bool]
+    private var heads: [(point: Point, glyph: Character, style: Style)] = []
+
+    public init(area: Rect) {
+        self.area = area
+        let n = area.width * area.height
+        sides = Array(repeating: [], count: n)
+        owner = Array(repeating: -1, count: n)
+        styles = Array(repeating: .plain, count: n)
+        crossing = Array(repeating: false, count: n)
+    }
+
+    /// Adds a polyline (consecutive points share a row or a column) belonging to `net`.
+    /// `leadIn` extends the first cell towards a neighbour (the source box); `head`, when
+    /// given, is drawn on the last point (an arrowhead into the target).
+    public mutating func addPolyline(_ points: [Point], net: Int, style: Style,
+                                     leadIn: Sides = [], head: Character? = nil) {
+        guard let first = points.first else { return }
+        mark(first, leadIn, net: net, style: style)
+        for (a, b) in zip(points, points.dropFirst()) { addSegment(from: a, to: b, net: net, style: style) }
+        if points.count == 1 { mark(first, [], net: net, style: style) }
+        if let head, let last = points.last, area.contains(last) { heads.append((last, head, style)) }
+    }
+
+    private mutating func addSegment(from a: Point, to b: Point, net: Int, style: Style) {
+        if a.y == b.y {
+            let lo = min(a.x, b.x), hi = max(a.x, b.x)
+            guard a.y >= area.y, a.y < area.maxY else { return }
+            let from = max(lo, area.x), to = min(hi, area.maxX - 1)
+            guard from <= to else { return }
+            for x in from...to {
+                var s: Sides = []
+                if x > lo { s.insert(.left) }
+                if x < hi { s.insert(.right) }
+                mark(Point(x: x, y: a.y), s, net: net, style: style)
+            }
+        } else if a.x == b.x {
+            let lo = min(a.y, b.y), hi = max(a.y, b.y)
+            guard a.x >= area.x, a.x < area.maxX else { return }
+            let from = max(lo, area.y), to = min(hi, area.maxY - 1)
+            guard from <= to else { return }
+            for y in from...to {
+                var s: Sides = []
+                if y > lo { s.insert(.up) }
+                if y < hi { s.insert(.down) }
+                mark(Point(x: a.x, y: y), s, net: net, style: style)
+            }
+        }
+        // A diagonal pair is not an orthogonal segment: nothing sensible to draw.
+    }
+
+    private mutating func mark(_ p: Point, _ s: Sides, net: Int, style: Style) {
+        guard area.contains(p) else { return }
+        let i = (p.y - area.y) * area.width + (p.x - area.x)
+        let old = sides[i]
+        if old.isEmpty || owner[i] == net {
+            sides[i].formUnion(s)
+            if owner[i] == -1 { owner[i] = net }
+            if owner[i] == net { styles[i] = style }
+            return
+        }
+        let horizontal: Sides = [.left, .right], vertical: Sides = [.up, .down]
+        if (old.isSubset(of: horizontal) && s.isSubset(of: vertical))
+            || (old.isSubset(of: vertical) && s.isSubset(of: horizontal)) {
+            crossing[i] = true
+            if s.isSubset(of: vertical) && !s.isEmpty { styles[i] = style }
+        }
+        sides[i].formUnion(s)
+    }
+
+    /// Writes the lines, then the heads, into `buffer`.
+    public func render(into buffer: inout Buffer, glyphs: Glyphs) {
+        for y in area.y..<area.maxY {
+            for x in area.x..<area.maxX {
+                let i = (y - area.y) * area.width + (x - area.x)
+                guard !sides[i].isEmpty else { continue }
+                let g = crossing[i] ? glyphs.vertical : glyphs.junction(sides[i])
+                buffer.set(g, at: Point(x: x, y: y), style: styles[i])
+            }
+        }
+        for h in heads { buffer.set(h.glyph, at: h.point, style: h.style) }
+    }
+}

@@ -1,0 +1,132 @@
+/// Styled lines of text, word-wrapped to the area (or cut, when `wrap` is false), with a
+/// vertical scroll offset. Explicit lines stay separate; a blank `Line` is an empty row.
+public struct Paragraph: Widget {
+    public var lines: [Line]
+    public var wrap: Bool
+    /// Rows of the wrapped text skipped at the top.
+    public var scroll: Int
+    public var ellipsis: String
+
+    public init(_ lines: [Line], wrap: Bool = true, scroll: Int = 0, ellipsis: String = "…") {
+        self.lines = lines
+        self.wrap = wrap
+        self.scroll = scroll
+        self.ellipsis = ellipsis
+    }
+
+    public init(_ text: String, style: Style = .plain, wrap: Bool = true) {
+        self.init(text.split(separator: "\n", omittingEmptySubsequences: false).map { Line(String($0), style: style) },
+                  wrap: wrap)
+    }
+
+    /// How many rows the text takes at `width` columns.
+    public func height(forWidth width: Int) -> Int { rows(width: width).count }
+
+    /// The rows as drawn at `width` columns.
+    public func rows(width: Int) -> [Line] {
+        guard wrap else { return lines }
+        return lines.flatMap { Paragraph.wrap($0, width: width) }
+    }
+
+    public func render(in area: Rect, buffer: inout Buffer) {
+        guard !area.isEmpty else { return }
+        let all = rows(width: area.width)
+        for (i, row) in all.dropFirst(max(0, scroll)).prefix(area.height).enumerated() {
+            let rect = Rect(x: area.x, y: area.y + i, width: area.width, height: 1)
+            if !wrap && row.width > area.width {
+                buffer.write(Paragraph.cut(row, to: area.width, ellipsis: ellipsis), in: rect)
+            } else {
+                buffer.write(row, in: rect)
+            }
+        }
+    }
+
+    /// Breaks one line into rows of at most `width` columns at spaces, keeping each
+    /// word's styles; leading indentation stays on the first row; a word longer than
+    /// the width is split across rows. Runs of spaces between words become one space.
+    public static func wrap(_ line: Line, width: Int) -> [Line] {
+        guard width > 0 else { return [] }
+        if line.width <= width { return [line] }
+        // Words as lists of spans (a word may change style midway); spaces separate them.
+        var words: [[Span]] = []
+        var indent = ""
+        var inWord = false
+        var seenWord = false
+        for span in line.spans {
+            for ch in span.text {
+                if ch == " " {
+                    inWord = false
+                    if !seenWord { indent.append(ch) }
+                    continue
+                }
+                if inWord, var last = words.popLast() {
+                    if last[last.count - 1].style == span.style {
+                        last[last.count - 1].text.append(ch)
+                    } else {
+                        last.append(Span(String(ch), style: span.style))
+                    }
+                    words.append(last)
+                } else {
+                    words.append([Span(String(ch), style: span.style)])
+                }
+                inWord = true
+                seenWord = true
+            }
+        }
+        var rows: [Line] = []
+        var row: [Span] = DisplayWidth.of(indent) < width && !indent.isEmpty ? [Span(indent)] : []
+        var used = row.first?.width ?? 0
+        var rowHasWord = false
+        func flush() {
+            rows.append(Line(row, alignment: line.alignment))
+            row = []
+            used = 0
+            rowHasWord = false
+        }
+        for word in words {
+            let w = word.reduce(0) { $0 + $1.width }
+            let gap = rowHasWord ? 1 : 0
+            if used + gap + w <= width {
+                if gap == 1 { row.append(Span(" ")) }
+                row += word
+                used += gap + w
+                rowHasWord = true
+                continue
+            }
+            if rowHasWord || used > 0 { flush() }
+            // The word alone: split it into width-sized pieces when it is too long.
+            for span in word {
+                var rest = span.text
+                while !rest.isEmpty {
+                    if used >= width { flush() }
+                    var piece = DisplayWidth.prefix(rest, fitting: width - used)
+                    if piece.isEmpty {
+                        if used > 0 { flush(); continue }
+                        piece = String(rest.prefix(1))  // a wide char in a 1-column row
+                    }
+                    row.append(Span(piece, style: span.style))
+                    used += DisplayWidth.of(piece)
+                    rest.removeFirst(piece.count)
+                    rowHasWord = true
+                }
+            }
+        }
+        if !row.isEmpty || rows.isEmpty { flush() }
+        return rows
+    }
+
+    /// A line cut to `width` columns ending in `ellipsis`.
+    static func cut(_ line: Line, to width: Int, ellipsis: String) -> Line {
+        var out: [Span] = []
+        var used = 0
+        let room = max(0, width - DisplayWidth.of(ellipsis))
+        for span in line.spans {
+            let part = DisplayWidth.prefix(span.text, fitting: room - used)
+            if !part.isEmpty { out.append(Span(part, style: span.style)) }
+            used += DisplayWidth.of(part)
+            if part.count < span.text.count { break }
+        }
+        out.append(Span(DisplayWidth.prefix(ellipsis, fitting: width - used), style: line.spans.last?.style ?? .plain))
+        return Line(out, alignment: line.alignment)
+    }
+}
