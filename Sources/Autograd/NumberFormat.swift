@@ -15,8 +15,9 @@ public enum NumberFormat {
                 .replacingOccurrences(of: #"\.?0+e"#, with: "e", options: .regularExpression)
         }
         var text = fixed(value, digits: digits) ?? printf("%.\(digits)f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
+        // Byte checks: `hasSuffix` compares Unicode-canonically and is slow per row.
+        while text.utf8.last == UInt8(ascii: "0") { text.removeLast() }
+        if text.utf8.last == UInt8(ascii: ".") { text.removeLast() }
         return text == "-0" ? "0" : text
     }
 

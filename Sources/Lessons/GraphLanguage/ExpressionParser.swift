@@ -13,7 +13,7 @@ enum Operand {
 }
 
 /// An operator waiting on the operator stack (shunting-yard).
-private enum Pending {
+enum Pending {
     case binary(Op, SourceLocation)
     case negate(SourceLocation)
     case group(SourceLocation)
@@ -41,8 +41,15 @@ extension GraphBuilder {
     /// graph. Iterative (explicit operand and operator stacks), so 10,000 nested
     /// parentheses or a 200,000-term line need no call stack.
     mutating func parseExpression(_ tokens: [Token], from first: Int) throws(LineLexer.Failure) -> Operand {
-        var operands: [Operand] = []
-        var pending: [Pending] = []
+        // The stacks are kept between statements: one allocation per parse, not per line.
+        var operands = scratch.operands
+        var pending = scratch.pending
+        scratch = Scratch()
+        defer {
+            operands.removeAll(keepingCapacity: true)
+            pending.removeAll(keepingCapacity: true)
+            scratch = Scratch(operands: operands, pending: pending)
+        }
         var expectOperand = true
         var i = first
         while true {

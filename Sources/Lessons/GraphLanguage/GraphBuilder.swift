@@ -12,6 +12,13 @@ struct GraphBuilder {
     var failedNames: Set<String> = []
     /// The node chosen by `output NAME`, and the line that chose it.
     var chosenOutput: (id: NodeID, line: Int)?
+    /// The expression parser's stacks, reused from line to line.
+    var scratch = Scratch()
+
+    struct Scratch {
+        var operands: [Operand] = []
+        var pending: [Pending] = []
+    }
 
     init(file: String, lineOffset: Int, columnOffset: Int) {
         self.file = file
