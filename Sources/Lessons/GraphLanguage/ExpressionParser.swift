@@ -57,10 +57,11 @@ extension GraphBuilder {
             i += 1
             if expectOperand {
                 switch token.kind {
-                case .number(let value):
-                    operands.append(.literal(value, token.location))
+                case .number:
+                    operands.append(.literal(token.value, token.location))
                     expectOperand = false
-                case .name(let name):
+                case .name:
+                    let name = text(of: token)
                     if tokens[i].kind == .leftParen {
                         guard let op = Op.functions[name] else {
                             throw failure(token, "unknown function '\(name)' (the functions are \(Self.functionList))")
@@ -85,7 +86,7 @@ extension GraphBuilder {
                 case .leftParen:
                     pending.append(.group(token.location))
                 default:
-                    throw failure(token, "expected an expression, found \(token.quoted)")
+                    throw failure(token, "expected an expression, found \(quoted(token))")
                 }
                 continue
             }
@@ -128,7 +129,7 @@ extension GraphBuilder {
                     return operands.last ?? .poisoned
                 }
             default:
-                throw failure(token, "expected an operator, found \(token.quoted)")
+                throw failure(token, "expected an operator, found \(quoted(token))")
             }
         }
     }

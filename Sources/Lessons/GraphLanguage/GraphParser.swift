@@ -15,6 +15,8 @@ public enum GraphParser {
         var text = text
         // Lex the String's own UTF-8 storage: a million-line file is not copied again.
         text.withUTF8 { bytes in
+            builder.source = bytes
+            defer { builder.source = UnsafeBufferPointer(start: nil, count: 0) }
             builder.reserve(for: bytes)
             var tokens: [Token] = []
             var lineStart = 0
