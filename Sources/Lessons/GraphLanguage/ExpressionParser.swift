@@ -163,7 +163,7 @@ extension GraphBuilder {
         case .binary(let op, let location):
             let b = operands.removeLast()
             let a = operands.removeLast()
-            operands.append(combine(op, [a, b], at: location))
+            operands.append(combine(op, a, b, at: location))
         case .negate(let location):
             switch operands.removeLast() {
             case .literal(let value, _): operands.append(.literal(-value, location))
@@ -195,6 +195,22 @@ extension GraphBuilder {
     }
 
     /// One gate: literals among the inputs become anonymous const nodes first.
+    /// A binary gate without building an array of operands first: the common case, a
+    /// million times in a long file.
+    private mutating func combine(_ op: Op, _ a: Operand, _ b: Operand, at location: SourceLocation) -> Operand {
+        guard let first = materialize(a), let second = materialize(b) else { return .poisoned }
+        return .node(add(op: op, [first, second], at: location))
+    }
+
+    /// The node of an operand, adding a literal as an anonymous const; `nil` if poisoned.
+    private mutating func materialize(_ operand: Operand) -> NodeID? {
+        switch operand {
+        case .poisoned: return nil
+        case .node(let id): return id
+        case .literal(let value, let location): return add(leaf: .const, name: nil, value: value, at: location)
+        }
+    }
+
     private mutating func combine(_ op: Op, _ inputs: [Operand], at location: SourceLocation) -> Operand {
         var ids: [NodeID] = []
         ids.reserveCapacity(inputs.count)
