@@ -6,7 +6,8 @@ struct Backprop: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backprop",
         abstract: "A terminal tutor that makes backpropagation visible.",
+        discussion: "Example: backprop eval examples/chain-rule.graph",
         version: "0.1.0",
-        subcommands: []
+        subcommands: [Eval.self, Check.self]
     )
 }

@@ -1,0 +1,64 @@
+import Autograd
+import Foundation
+
+/// Reads the graph language (DESIGN §3) into a `GraphProgram`.
+///
+/// One statement a line; every error is reported as a `Diagnostic` pointing at the
+/// offending token, and parsing goes on at the next line so that one run shows them all.
+public enum GraphParser {
+    /// Parses `text`. Positions are reported with `lineOffset` added to each line and
+    /// `columnOffset` to each column, so a graph embedded in a larger file (a lesson's
+    /// YAML block) points into that file. The program is `nil` when there is any error.
+    public static func parse(
+        _ text: String, file: String, lineOffset: Int = 0, columnOffset: Int = 0
+    ) -> (program: GraphProgram?, diagnostics: [Diagnostic]) {
+        var builder = GraphBuilder(file: file, lineOffset: lineOffset, columnOffset: columnOffset)
+        var text = text
+        // Lex the String's own UTF-8 storage: a million-line file is not copied again.
+        text.withUTF8 { bytes in
+            builder.source = bytes
+            defer { builder.source = UnsafeBufferPointer(start: nil, count: 0) }
+            builder.reserve(for: bytes)
+            var tokens: [Token] = []
+            var lineStart = 0
+            var line = 1
+            while lineStart <= bytes.count {
+                let lineEnd = endOfLine(in: bytes, from: lineStart)
+                let lexer = LineLexer(
+                    bytes: bytes, start: lineStart, end: lineEnd,
+                    line: line + lineOffset, columnOffset: columnOffset)
+                do throws(LineLexer.Failure) {
+                    try lexer.tokenize(into: &tokens)
+                    do throws(LineLexer.Failure) {
+                        try builder.parseStatement(tokens)
+                    } catch {
+                        builder.report(error)
+                    }
+                } catch {
+                    builder.report(error)
+                    builder.noteFailedDefinition(tokens)
+                }
+                lineStart = lineEnd + 1
+                line += 1
+            }
+        }
+        if builder.diagnostics.isEmpty, builder.graph.isEmpty {
+            builder.diagnostics.append(.error(
+                file: file, at: SourceLocation(line: 1 + lineOffset, column: 1 + columnOffset),
+                "the graph is empty; write at least one assignment such as 'x = 2'"))
+        }
+        guard builder.diagnostics.isEmpty else { return (nil, builder.diagnostics) }
+        var graph = builder.graph
+        if let chosen = builder.chosenOutput { graph.output = chosen.id }
+        return (GraphProgram(file: file, graph: graph, locations: builder.locations), [])
+    }
+
+    /// The index of the next newline at or after `start`, or the end of the text; memchr
+    /// scans a long file several times faster than a loop over the bytes.
+    private static func endOfLine(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < bytes.count, let base = bytes.baseAddress,
+              let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start)
+        else { return bytes.count }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+    }
+}
