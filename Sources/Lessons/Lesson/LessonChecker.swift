@@ -1,0 +1,99 @@
+import Autograd
+
+/// Runs a lesson's expectations, as `backprop check` does: every value and gradient at the
+/// lesson's own values, truth-table rows (`with x1 = 1, x2 = 0: f = 1`), and values after
+/// training (`after 2000 epochs: loss < 0.05`) on the training fast path with the lesson's
+/// settings. Failures are errors at the expectation's line; non-finite values are warnings
+/// at the node's definition.
+public enum LessonChecker {
+    /// Loads and checks a lesson file: every diagnostic, sorted by position.
+    public static func check(text: String, file: String) -> [Diagnostic] {
+        let (lesson, diagnostics) = LessonLoader.load(text: text, file: file)
+        guard let lesson else { return diagnostics }
+        return diagnostics + check(lesson)
+    }
+
+    /// Checks a loaded lesson.
+    public static func check(_ lesson: Lesson) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for part in lesson.parts {
+            diagnostics += nonFiniteWarnings(part, file: lesson.file)
+            var trained: [Int: Result<Graph, Diagnostic>] = [:]
+            for expectation in part.expectations {
+                let got: Double
+                switch measure(expectation, in: part, file: lesson.file, trainedCache: &trained) {
+                case .success(let value): got = value
+                case .failure(let diagnostic):
+                    diagnostics.append(diagnostic)
+                    continue
+                }
+                if !expectation.holds(for: got) {
+                    diagnostics.append(.error(
+                        file: lesson.file, at: expectation.location,
+                        "expected \(expectation.text), got \(NumberFormat.short(got, digits: 6))"))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// The number an expectation measures.
+    public static func measure(_ expectation: Expectation, in part: LessonPart, file: String) -> Result<Double, Diagnostic> {
+        var cache: [Int: Result<Graph, Diagnostic>] = [:]
+        return measure(expectation, in: part, file: file, trainedCache: &cache)
+    }
+
+    private static func measure(
+        _ expectation: Expectation, in part: LessonPart, file: String, trainedCache: inout [Int: Result<Graph, Diagnostic>]
+    ) -> Result<Double, Diagnostic> {
+        guard let id = part.graph.id(named: expectation.quantity.node) else {
+            return .failure(.error(file: file, at: expectation.location, "expectation refers to unknown node '\(expectation.quantity.node)'"))
+        }
+        switch expectation.context {
+        case .initial:
+            var graph = part.graph
+            graph.run()
+            return .success(read(expectation.quantity, id, graph))
+        case .with(let assignments):
+            var graph = part.graph
+            for assignment in assignments {
+                guard let leaf = graph.id(named: assignment.name), graph.kind(of: leaf).isLeaf else {
+                    return .failure(.error(file: file, at: expectation.location, "'with' can only set leaves"))
+                }
+                graph.setValue(assignment.value, of: leaf)
+            }
+            graph.run()
+            return .success(read(expectation.quantity, id, graph))
+        case .afterEpochs(let epochs):
+            let trained: Result<Graph, Diagnostic>
+            if let cached = trainedCache[epochs] {
+                trained = cached
+            } else {
+                trained = LessonTrainer.train(part, epochs: epochs, file: file, at: expectation.location)
+                trainedCache[epochs] = trained
+            }
+            return trained.flatMap { graph in
+                guard let data = part.data else {
+                    return .failure(.error(file: file, at: expectation.location, "'\(expectation.text)' needs 'data' rows"))
+                }
+                return .success(LessonTrainer.mean(expectation.quantity, id, over: data, in: graph))
+            }
+        }
+    }
+
+    static func read(_ quantity: Expectation.Quantity, _ id: NodeID, _ graph: Graph) -> Double {
+        switch quantity {
+        case .value: graph.value(of: id)
+        case .grad: graph.grad(of: id)
+        }
+    }
+
+    /// Warnings where a value or gradient at the lesson's values stops being finite (exp
+    /// overflow, log of 0): allowed, but rarely what a lesson means. Reported at the origin
+    /// only, as `GraphChecks` does for graph files.
+    static func nonFiniteWarnings(_ part: LessonPart, file: String) -> [Diagnostic] {
+        var program = GraphProgram(file: file, graph: part.graph, locations: part.nodeLocations)
+        program.graph.run()
+        return GraphChecks.warnings(program)
+    }
+}
