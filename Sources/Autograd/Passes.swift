@@ -38,7 +38,7 @@ extension Graph {
 
     /// Recomputes the nodes on `tape` from the leaves.
     public mutating func forward(_ tape: Tape) {
-        precondition(tape.output.index < count, "the tape belongs to a larger graph")
+        precondition(tape.output.index < count && tape.edgeCount <= inputIDs.count, "the tape belongs to a larger graph")
         inputIDs.withUnsafeBufferPointer { edges in
             tape.instructions.withUnsafeBufferPointer { instructions in
                 values.withUnsafeMutableBufferPointer { values in
@@ -60,7 +60,7 @@ extension Graph {
     /// the tape in reverse, adding upstream × local into each input (`+=`, so a value used
     /// twice collects both contributions).
     public mutating func backward(_ tape: Tape) {
-        precondition(tape.output.index < count, "the tape belongs to a larger graph")
+        precondition(tape.output.index < count && tape.edgeCount <= inputIDs.count, "the tape belongs to a larger graph")
         inputIDs.withUnsafeBufferPointer { edges in
             tape.instructions.withUnsafeBufferPointer { instructions in
                 values.withUnsafeBufferPointer { values in

@@ -15,10 +15,14 @@ public struct Tape: Sendable, Equatable {
     public let order: [Int]
     /// The computed nodes of `order`, ascending, ready to run.
     let instructions: [Instruction]
+    /// How many entries of `Graph.inputIDs` the instructions may read: the passes check it
+    /// once, so a tape used with a smaller graph stops instead of reading out of bounds.
+    let edgeCount: Int
 
     public init(_ graph: Graph, output: NodeID) {
         precondition(output.index < graph.count, "the output \(output) is not in the graph")
         self.output = output
+        edgeCount = graph.inputStart[output.index + 1]
         (order, instructions) = Self.compile(graph, output: output)
     }
 
