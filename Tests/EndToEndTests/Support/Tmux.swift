@@ -10,10 +10,10 @@ import Darwin
 /// the interactive screen: keys go in with `send-keys`, the screen comes out with
 /// `capture-pane`, and every wait polls for content with a deadline (no fixed sleeps).
 ///
-/// The program runs under a small shell that ignores nothing but survives Ctrl-C
-/// (`trap : INT`), then prints `EXIT=<status>` and the terminal modes that matter
-/// (`isig icanon echo`, or `-icanon -echo` when left raw), so a test sees how the program
-/// ended and whether it restored the terminal. tmux is required: without it the tests fail.
+/// The program runs under a small shell that survives Ctrl-C (`trap : INT`) and then
+/// writes the exit status and the terminal modes that matter (`isig icanon echo`, or
+/// `-icanon -echo` when left raw) to files, so a test sees how the program ended and
+/// whether it restored the terminal. tmux is required: without it the tests fail.
 struct TmuxSession {
     let directory: URL
     let socket: String
@@ -40,10 +40,9 @@ struct TmuxSession {
             trap : INT
             cd \(Self.quote(BackpropBinary.packageRoot.path))
             \(command)
-            echo "EXIT=$?"
-            stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(isig|icanon|echo)$' | tr '\\n' ' '
-            echo
-            echo DONE
+            echo "$?" > \(Self.quote(directory.appendingPathComponent("status").path))
+            stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(isig|icanon|echo)$' | tr '\\n' ' ' > \(Self.quote(directory.appendingPathComponent("modes").path))
+            touch \(Self.quote(directory.appendingPathComponent("done").path))
             """
         let scriptURL = directory.appendingPathComponent("run.sh")
         try Data(script.utf8).write(to: scriptURL)
@@ -74,14 +73,22 @@ struct TmuxSession {
         try run(["capture-pane", "-p", "-t", "t"] + (escapes ? ["-e"] : []))
     }
 
-    /// Waits until the screen satisfies `condition`; returns that screen, or fails with the last one.
+    /// Waits until the screen satisfies `condition` and has stopped changing (two captures
+    /// 50 ms apart agree, so a frame caught half drawn is not taken); returns that screen,
+    /// or fails with the last one.
     @discardableResult
     func wait(for what: String, escapes: Bool = false, _ condition: (String) -> Bool) throws -> String {
         let end = Date().addingTimeInterval(Self.deadline)
         var last = ""
+        var previous: String? = nil
         while Date() < end {
             last = try screen(escapes: escapes)
-            if condition(last) { return last }
+            if condition(last) {
+                if last == previous { return last }
+                previous = last
+            } else {
+                previous = nil
+            }
             Thread.sleep(forTimeInterval: 0.05)
         }
         Issue.record("timed out waiting for \(what); the screen was:\n\(last)")
@@ -105,14 +112,24 @@ struct TmuxSession {
     }
 
     /// Waits for the wrapper's report after the program ended: its exit status and the
-    /// terminal modes afterwards.
+    /// terminal modes afterwards (written to files, not the screen, which the program's
+    /// last frame may still share).
     func ending() throws -> (status: Int, modes: String) {
-        let text = try wait(for: "the program to end") { $0.contains("DONE") }
-        let lines = text.split(separator: "\n").map(String.init)
-        let exitLine = try #require(lines.first { $0.hasPrefix("EXIT=") })
-        let status = try #require(Int(exitLine.dropFirst(5)))
-        let modes = try #require(lines.first { $0.contains("icanon") })
-        return (status, modes.trimmingCharacters(in: .whitespaces))
+        let done = directory.appendingPathComponent("done")
+        let end = Date().addingTimeInterval(Self.deadline)
+        while !FileManager.default.fileExists(atPath: done.path) {
+            guard Date() < end else {
+                Issue.record("the program did not end; the screen was:\n\((try? screen()) ?? "")")
+                throw RunnerError("the program did not end")
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        func read(_ name: String) throws -> String {
+            String(decoding: try Data(contentsOf: directory.appendingPathComponent(name)), as: UTF8.self)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let status = try #require(Int(try read("status")))
+        return (status, try read("modes"))
     }
 
     /// Stops the server and removes the files.
@@ -141,8 +158,21 @@ func spawnAndWait(_ path: String, _ arguments: [String], stdout: String) throws 
                        "LANG": "C.UTF-8", "TERM": "xterm"]
     let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { for pointer in envp { free(pointer) } }
+    // The test runs on a thread that blocks signals; without this, tmux, the shell and
+    // the program would inherit the blocked mask and ignore the SIGHUP of kill-server.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var noSignals = sigset_t()
+    sigemptyset(&noSignals)
+    posix_spawnattr_setsigmask(&attributes, &noSignals)
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    for signal in [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGCHLD] { sigaddset(&defaults, signal) }
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var pid = pid_t()
-    let spawned = posix_spawn(&pid, path, &actions, nil, argv, envp)
+    let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
     guard spawned == 0 else { throw RunnerError("cannot start \(path): error \(spawned)") }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) == -1 {
