@@ -39,7 +39,8 @@ public func view(_ state: TutorState, size: Size) -> Buffer {
     buffer.render(KeyHintLine(state.keyMap.hints(unicode: notation.unicode), theme: theme), in: panes.hints)
 
     if state.helpVisible {
-        buffer.render(helpOverlay(state), in: buffer.area.inset(top: 1, bottom: 1))
+        // Over the whole screen (status and hints included), so 80×24 shows every key.
+        buffer.render(helpOverlay(state, rows: buffer.area.height - 4), in: buffer.area)
     }
     return buffer.asciiOnly(!notation.unicode)
 }
@@ -82,20 +83,24 @@ func phaseName(_ phase: Phase) -> String {
     }
 }
 
-/// Every binding of the key map, by section.
-func helpOverlay(_ state: TutorState) -> Overlay {
+/// Every binding of the key map, by section. When the window is too short for all of
+/// them, the last row says so.
+func helpOverlay(_ state: TutorState, rows available: Int) -> Overlay {
     let theme = state.theme
     let unicode = state.notation.unicode
     let sections = state.keyMap.helpSections(unicode: unicode)
     let keyWidth = sections.flatMap(\.rows).map { DisplayWidth.of($0.keys) }.max() ?? 0
     var lines: [Line] = []
-    for (index, section) in sections.enumerated() {
-        if index > 0 { lines.append(Line("")) }
+    for section in sections {
         lines.append(Line(section.section.rawValue, style: theme(.title)))
         for row in section.rows {
             let pad = String(repeating: " ", count: max(0, keyWidth - DisplayWidth.of(row.keys)))
             lines.append(Line([Span(row.keys + pad, style: theme(.key)), Span("  " + state.notation.text(row.help))]))
         }
+    }
+    if lines.count > available, available > 0 {
+        lines = Array(lines.prefix(available - 1))
+        lines.append(Line(state.notation.text("… more keys: enlarge the window"), style: theme(.muted)))
     }
     return Overlay(title: "Keys", content: Paragraph(lines, wrap: false), theme: theme, maxWidth: 76)
 }
