@@ -23,7 +23,11 @@ public func view(_ state: TutorState, size: Size) -> Buffer {
     buffer.render(statusBar(state, width: size.width), in: panes.status)
 
     let output = state.scene.names[state.stepper.plan.tape.output.index]
-    let graphBlock = Block(title: "Graph" + notation.separator + notation.text("val = value, grad = ∂\(output)/∂node"),
+    // The title is the legend: the marks and the two numbers in every box.
+    let g = theme.glyphs
+    let legend = "\(g.active) this step  \(g.done) done  \(g.pending) to do" + notation.separator
+        + notation.text("val = value, grad = ∂\(output)/∂node")
+    let graphBlock = Block(title: "Graph" + notation.separator + legend,
                            theme: theme)
     buffer.render(graphBlock, in: panes.graph)
     buffer.render(GraphPane(state: state), in: graphBlock.inner(panes.graph))

@@ -8,7 +8,7 @@
 enum Pictures {
     static let unicodeStart100x30 = """
          backprop · chain-rule.graph                                                       start · step 0/8
-        ┌ Graph · val = value, grad = ∂f/∂node ────────────────────────────────────────────────────────────┐
+        ┌ Graph · ▶ this step  ✓ done  · to do · val = value, grad = ∂f/∂node ─────────────────────────────┐
         │                  ┌ ✓ x ────┐                                                                     │
         │                  │val −2   │                                                                     │
         │                  │grad ?   │──────┐                                                              │
@@ -41,7 +41,7 @@ enum Pictures {
 
     static let unicodeMidForward100x30 = """
          backprop · chain-rule.graph                                                forward pass · step 1/8
-        ┌ Graph · val = value, grad = ∂f/∂node ────────────────────────────────────────────────────────────┐
+        ┌ Graph · ▶ this step  ✓ done  · to do · val = value, grad = ∂f/∂node ─────────────────────────────┐
         │                  ┌ ✓ x ────┐                                                                     │
         │                  │val −2   │                                                                     │
         │                  │grad ?   │──────┐                                                              │
@@ -74,7 +74,7 @@ enum Pictures {
 
     static let unicodeMidBackward100x30 = """
          backprop · chain-rule.graph                                               backward pass · step 5/8
-        ┌ Graph · val = value, grad = ∂f/∂node ────────────────────────────────────────────────────────────┐
+        ┌ Graph · ▶ this step  ✓ done  · to do · val = value, grad = ∂f/∂node ─────────────────────────────┐
         │                  ┌ · x ────┐                                                                     │
         │                  │val −2   │                                                                     │
         │                  │grad −4  │──────┐                                                              │
@@ -107,7 +107,7 @@ enum Pictures {
 
     static let unicodeEnd100x30 = """
          backprop · chain-rule.graph                                                         end · step 8/8
-        ┌ Graph · val = value, grad = ∂f/∂node ────────────────────────────────────────────────────────────┐
+        ┌ Graph · ▶ this step  ✓ done  · to do · val = value, grad = ∂f/∂node ─────────────────────────────┐
         │                  ┌ ✓ x ────┐                                                                     │
         │                  │val −2   │                                                                     │
         │                  │grad −4  │──────┐                                                              │
@@ -140,7 +140,7 @@ enum Pictures {
 
     static let unicodeStart80x24 = """
          backprop · chain-rule.graph                                   start · step 0/8
-        ┌ Graph · val = value, grad = ∂f/∂node ────────────────────────────────────────┐
+        ┌ Graph · ▶ this step  ✓ done  · to do · val = value, grad = ∂f/∂node ─────────┐
         │        ┌ ✓ x ────┐                                                           │
         │        │val −2   │                                                           │
         │        │grad ?   │──────┐                                                    │
@@ -167,7 +167,7 @@ enum Pictures {
 
     static let unicodeMidForward80x24 = """
          backprop · chain-rule.graph                            forward pass · step 1/8
-        ┌ Graph · val = value, grad = ∂f/∂node ────────────────────────────────────────┐
+        ┌ Graph · ▶ this step  ✓ done  · to do · val = value, grad = ∂f/∂node ─────────┐
         │        ┌ ✓ x ────┐                                                           │
         │        │val −2   │                                                           │
         │        │grad ?   │──────┐                                                    │
@@ -194,7 +194,7 @@ enum Pictures {
 
     static let unicodeMidBackward80x24 = """
          backprop · chain-rule.graph                           backward pass · step 5/8
-        ┌ Graph · val = value, grad = ∂f/∂node ────────────────────────────────────────┐
+        ┌ Graph · ▶ this step  ✓ done  · to do · val = value, grad = ∂f/∂node ─────────┐
         │        ┌ · x ────┐                                                           │
         │        │val −2   │                                                           │
         │        │grad −4  │──────┐                                                    │
@@ -221,7 +221,7 @@ enum Pictures {
 
     static let unicodeEnd80x24 = """
          backprop · chain-rule.graph                                     end · step 8/8
-        ┌ Graph · val = value, grad = ∂f/∂node ────────────────────────────────────────┐
+        ┌ Graph · ▶ this step  ✓ done  · to do · val = value, grad = ∂f/∂node ─────────┐
         │        ┌ ✓ x ────┐                                                           │
         │        │val −2   │                                                           │
         │        │grad −4  │──────┐                                                    │
@@ -248,7 +248,7 @@ enum Pictures {
 
     static let asciiStart100x30 = """
          backprop - chain-rule.graph                                                       start - step 0/8
-        + Graph - val = value, grad = df/dnode ------------------------------------------------------------+
+        + Graph - > this step  * done  . to do - val = value, grad = df/dnode -----------------------------+
         |                  + * x ----+                                                                     |
         |                  |val -2   |                                                                     |
         |                  |grad ?   |------+                                                              |
@@ -281,7 +281,7 @@ enum Pictures {
 
     static let asciiMidForward100x30 = """
          backprop - chain-rule.graph                                                forward pass - step 1/8
-        + Graph - val = value, grad = df/dnode ------------------------------------------------------------+
+        + Graph - > this step  * done  . to do - val = value, grad = df/dnode -----------------------------+
         |                  + * x ----+                                                                     |
         |                  |val -2   |                                                                     |
         |                  |grad ?   |------+                                                              |
@@ -314,7 +314,7 @@ enum Pictures {
 
     static let asciiMidBackward100x30 = """
          backprop - chain-rule.graph                                               backward pass - step 5/8
-        + Graph - val = value, grad = df/dnode ------------------------------------------------------------+
+        + Graph - > this step  * done  . to do - val = value, grad = df/dnode -----------------------------+
         |                  + . x ----+                                                                     |
         |                  |val -2   |                                                                     |
         |                  |grad -4  |------+                                                              |
@@ -347,7 +347,7 @@ enum Pictures {
 
     static let asciiEnd100x30 = """
          backprop - chain-rule.graph                                                         end - step 8/8
-        + Graph - val = value, grad = df/dnode ------------------------------------------------------------+
+        + Graph - > this step  * done  . to do - val = value, grad = df/dnode -----------------------------+
         |                  + * x ----+                                                                     |
         |                  |val -2   |                                                                     |
         |                  |grad -4  |------+                                                              |
@@ -380,7 +380,7 @@ enum Pictures {
 
     static let asciiStart80x24 = """
          backprop - chain-rule.graph                                   start - step 0/8
-        + Graph - val = value, grad = df/dnode ----------------------------------------+
+        + Graph - > this step  * done  . to do - val = value, grad = df/dnode ---------+
         |        + * x ----+                                                           |
         |        |val -2   |                                                           |
         |        |grad ?   |------+                                                    |
@@ -407,7 +407,7 @@ enum Pictures {
 
     static let asciiMidForward80x24 = """
          backprop - chain-rule.graph                            forward pass - step 1/8
-        + Graph - val = value, grad = df/dnode ----------------------------------------+
+        + Graph - > this step  * done  . to do - val = value, grad = df/dnode ---------+
         |        + * x ----+                                                           |
         |        |val -2   |                                                           |
         |        |grad ?   |------+                                                    |
@@ -434,7 +434,7 @@ enum Pictures {
 
     static let asciiMidBackward80x24 = """
          backprop - chain-rule.graph                           backward pass - step 5/8
-        + Graph - val = value, grad = df/dnode ----------------------------------------+
+        + Graph - > this step  * done  . to do - val = value, grad = df/dnode ---------+
         |        + . x ----+                                                           |
         |        |val -2   |                                                           |
         |        |grad -4  |------+                                                    |
@@ -461,7 +461,7 @@ enum Pictures {
 
     static let asciiEnd80x24 = """
          backprop - chain-rule.graph                                     end - step 8/8
-        + Graph - val = value, grad = df/dnode ----------------------------------------+
+        + Graph - > this step  * done  . to do - val = value, grad = df/dnode ---------+
         |        + * x ----+                                                           |
         |        |val -2   |                                                           |
         |        |grad -4  |------+                                                    |
