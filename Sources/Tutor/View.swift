@@ -32,13 +32,10 @@ public func view(_ state: TutorState, size: Size) -> Buffer {
     buffer.render(graphBlock, in: panes.graph)
     buffer.render(GraphPane(state: state), in: graphBlock.inner(panes.graph))
 
-    let inspectorBlock = Block(title: state.selection == nil ? "Step" : "Node", theme: theme)
-    buffer.render(inspectorBlock, in: panes.inspector)
-    buffer.render(Paragraph(Inspector(state: state).lines()), in: inspectorBlock.inner(panes.inspector).inset(left: 1, right: 1))
-
-    let narrationBlock = Block(title: state.lessonPart == nil ? "What happens" : "Lesson", theme: theme)
-    buffer.render(narrationBlock, in: panes.narration)
-    buffer.render(Paragraph(Narrator(state: state).lines()), in: narrationBlock.inner(panes.narration).inset(left: 1, right: 1))
+    buffer.render(TextPane(title: state.selection == nil ? "Step" : "Node", lines: Inspector(state: state).lines(),
+                           scroll: state.textScroll, theme: theme), in: panes.inspector)
+    buffer.render(TextPane(title: state.lessonPart == nil ? "What happens" : "Lesson", lines: Narrator(state: state).lines(),
+                           scroll: state.textScroll, theme: theme), in: panes.narration)
 
     buffer.render(KeyHintLine(state.keyMap.hints(unicode: notation.unicode), theme: theme), in: panes.hints)
 
@@ -94,9 +91,12 @@ func helpOverlay(_ state: TutorState, rows available: Int) -> Overlay {
     let unicode = state.notation.unicode
     let sections = state.keyMap.helpSections(unicode: unicode)
     let keyWidth = sections.flatMap(\.rows).map { DisplayWidth.of($0.keys) }.max() ?? 0
+    let rowCount = sections.reduce(0) { $0 + $1.rows.count }
+    // Section titles only when everything fits with them.
+    let titled = rowCount + sections.count <= available
     var lines: [Line] = []
     for section in sections {
-        lines.append(Line(section.section.rawValue, style: theme(.title)))
+        if titled { lines.append(Line(section.section.rawValue, style: theme(.title))) }
         for row in section.rows {
             let pad = String(repeating: " ", count: max(0, keyWidth - DisplayWidth.of(row.keys)))
             lines.append(Line([Span(row.keys + pad, style: theme(.key)), Span("  " + state.notation.text(row.help))]))

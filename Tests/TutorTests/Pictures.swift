@@ -161,7 +161,7 @@ enum Pictures {
         │ from its inputs, left to right; the      ││ the forward pass computes each   │
         │ backward pass then sends ∂f/∂(node) from ││ node's value, then the backward  │
         │ the output back to the leaves.           ││ pass finds how much f changes    │
-        └──────────────────────────────────────────┘└──────────────────────────────────┘
+        └───────────────────────────────── ↓ more ─┘└───────────────────────── ↓ more ─┘
         → next · ← back · n end of phase · r restart · Tab select · ? help · q quit
         """
 
@@ -215,7 +215,7 @@ enum Pictures {
         │ ∂f/∂y = ∂f/∂q · ∂q/∂y = (−4) · 1 = −4    ││ local derivative ∂q/∂(input) and │
         │ Rule: add hands the upstream gradient on ││ added into that input's          │
         │ unchanged to every input                 ││ gradient.                        │
-        └──────────────────────────────────────────┘└──────────────────────────────────┘
+        └───────────────────────────────── ↓ more ─┘└──────────────────────────────────┘
         → next · ← back · n end of phase · r restart · Tab select · ? help · q quit
         """
 
@@ -401,7 +401,7 @@ enum Pictures {
         | from its inputs, left to right; the      || the forward pass computes each   |
         | backward pass then sends df/d(node) from || node's value, then the backward  |
         | the output back to the leaves.           || pass finds how much f changes    |
-        +------------------------------------------++----------------------------------+
+        +--------------------------------- v more -++------------------------- v more -+
         Right next  Left back  n end of phase  r restart  Tab select  ? help  q quit
         """
 
@@ -455,7 +455,7 @@ enum Pictures {
         | df/dy = df/dq * dq/dy = (-4) * 1 = -4    || local derivative dq/d(input) and |
         | Rule: add hands the upstream gradient on || added into that input's          |
         | unchanged to every input                 || gradient.                        |
-        +------------------------------------------++----------------------------------+
+        +--------------------------------- v more -++----------------------------------+
         Right next  Left back  n end of phase  r restart  Tab select  ? help  q quit
         """
 
