@@ -44,10 +44,15 @@ extension TutorState {
 
     private mutating func stepForward() {
         if stepper.isAtEnd {
-            if part + 1 < subject.partCount, (try? open(part: part + 1, atEnd: false)) != nil {
-                message = "Part \(part + 1) of \(subject.partCount)" + (subject.partTitle(part).map { ": \($0)" } ?? "")
-            } else {
+            guard part + 1 < subject.partCount else {
                 message = "This is the end. ← steps back, r restarts, q quits."
+                return
+            }
+            do {
+                try open(part: part + 1, atEnd: false)
+                message = "Part \(part + 1) of \(subject.partCount)" + (subject.partTitle(part).map { ": \($0)" } ?? "")
+            } catch {
+                message = "Part \(part + 2) cannot be opened: \(error)"
             }
             return
         }
@@ -56,10 +61,15 @@ extension TutorState {
 
     private mutating func stepBack() {
         if stepper.isAtStart {
-            if part > 0, (try? open(part: part - 1, atEnd: true)) != nil {
-                message = "Back to part \(part + 1) of \(subject.partCount)"
-            } else {
+            guard part > 0 else {
                 message = "This is the start. → takes the first step."
+                return
+            }
+            do {
+                try open(part: part - 1, atEnd: true)
+                message = "Back to part \(part + 1) of \(subject.partCount)"
+            } catch {
+                message = "Part \(part) cannot be opened: \(error)"
             }
             return
         }

@@ -1,4 +1,5 @@
 import Autograd
+import Lessons
 import Screen
 import Testing
 @testable import Tutor
@@ -91,5 +92,37 @@ import Testing
     @Test func edgeSteppingStatus() throws {
         let s = update(try state(), .toggleEdgeStepping)
         #expect(view(s, size: s.size).trimmedLines[0].hasSuffix("edge steps · start · step 0/10"))
+    }
+}
+
+/// Lessons: narration tied to steps, and moving between parts.
+@Suite struct LessonTests {
+    @Test func narrationFollowsTheSteps() throws {
+        let s = try TutorState(subject: .lesson(try chainRuleLesson()), theme: .monochrome(), size: Size(width: 100, height: 30))
+        #expect(view(s, size: s.size).trimmedLines[15].hasSuffix("┌ Lesson ──────────────────────────────────┐"))
+        #expect(Narrator(state: s).lines().map(\.text) == [
+            "We compute f(x, y, z) = (x + y)·z at x = −2, y = 5, z = −4.",
+            "We split it into two gates: q = x + y, then f = q·z.",
+            "Want: ∂f/∂x, ∂f/∂y, ∂f/∂z.",
+        ])
+        let q = update(s, .next)
+        #expect(Narrator(state: q).lines().map(\.text) == ["The add gate. q = x + y = −2 + 5 = 3."])
+        #expect(view(q, size: q.size).trimmedLines[0].hasPrefix(" backprop · The chain rule, one gate at a time"))
+    }
+
+    @Test func partsFollowOneAnother() throws {
+        let library = LessonLibrary.standard()
+        let lesson = try #require(library.load("perceptron").lesson)
+        #expect(lesson.parts.count > 1)
+        let s = try TutorState(subject: .lesson(lesson), theme: .monochrome(), size: Size(width: 100, height: 30))
+        let end = update(s, .toEnd)
+        let second = update(end, .next)
+        #expect(second.part == 1)
+        #expect(second.stepper.position == 0)
+        #expect(second.message?.hasPrefix("Part 2 of \(lesson.parts.count)") == true)
+        let back = update(second, .back)
+        #expect(back.part == 0)
+        #expect(back.stepper.isAtEnd)
+        #expect(back.message == "Back to part 1 of \(lesson.parts.count)")
     }
 }
