@@ -23,8 +23,6 @@ public struct GraphScene: Sendable {
     public let captions: [String]
     /// How many times each node is used as an input (a value used twice fans out).
     public let uses: [Int]
-    /// Box width inside the border, fixed at open so boxes do not jump while stepping.
-    let contentWidth: [Int]
 
     /// Columns between layers: room for an edge label such as `×(−4)=12`.
     static let channelWidth = 14
@@ -76,11 +74,11 @@ public struct GraphScene: Sendable {
             edgeIndex.append(row)
         }
 
-        // Widths from the numbers the pass will show (a finished forward and backward on
-        // a copy), with room for a few more digits when training changes them.
+        // Box widths from the numbers the pass will show (a finished forward and backward on
+        // a copy), fixed here so boxes do not jump while stepping; at least 9 columns, so
+        // training's changing numbers usually fit too.
         var finished = graph
         finished.run()
-        var contentWidth = [Int](repeating: 0, count: count)
         var sizes: [Size] = []
         for id in nodes {
             let node = id.index
@@ -90,7 +88,6 @@ public struct GraphScene: Sendable {
             if graph.name(of: id) == nil {
                 // A compact gate: value above the symbol, gradient below, as in the slides.
                 let width = max(DisplayWidth.of(title) - 1, DisplayWidth.of(value) - 2, DisplayWidth.of(grad) - 5, 3)
-                contentWidth[node] = width
                 // Odd and with a spare row above and below the three lines, so the output
                 // leaves from the symbol's row and the inputs (one port each) meet there too.
                 let inputs = graph.inputs(of: id).count
@@ -98,7 +95,6 @@ public struct GraphScene: Sendable {
                 sizes.append(Size(width: width, height: height | 1))
             } else {
                 let width = max(DisplayWidth.of(title) + 2, DisplayWidth.of(value), DisplayWidth.of(grad), 9)
-                contentWidth[node] = width
                 sizes.append(Size(width: width + 2, height: 4))
             }
         }
@@ -110,7 +106,6 @@ public struct GraphScene: Sendable {
         self.names = names
         self.captions = captions
         self.uses = uses
-        self.contentWidth = contentWidth
     }
 
     /// The op as a gate shows it: its symbol with literal operands written in (`*2`, `1-`).

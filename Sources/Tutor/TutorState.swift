@@ -32,6 +32,8 @@ public struct TutorState: Sendable {
     /// The graph drawing point at the top-left of the graph pane.
     public var offset: Point = .zero
     public var helpVisible = false
+    /// Rows of the inspector and narration text scrolled away (reset by every step).
+    public var textScroll = 0
     public let theme: Theme
     public var size: Size
     /// A one-line note for the status bar ("Already at the start."); cleared by the next action.
@@ -64,7 +66,7 @@ public struct TutorState: Sendable {
 
     public var notation: Notation { Notation(unicode: theme.glyphs.isUnicode) }
     public var granularity: BackwardGranularity { stepper.plan.granularity }
-    public var progress: Progress { Progress(stepper) }
+    public var progress: PassProgress { PassProgress(stepper) }
     /// The lesson part open, `nil` for a bare graph.
     public var lessonPart: LessonPart? { subject.lessonPart(part) }
     /// Where the panes go at the current size.

@@ -30,6 +30,7 @@ extension TutorState {
         case .selectNext: select(by: 1)
         case .selectPrevious: select(by: -1)
         case .pan(let dx, let dy): pan(dx: dx, dy: dy)
+        case .scrollText(let rows): scrollText(by: rows)
         case .recenter: follow()
         case .toggleHelp: helpVisible.toggle()
         case .dismiss:
@@ -43,10 +44,15 @@ extension TutorState {
 
     private mutating func stepForward() {
         if stepper.isAtEnd {
-            if part + 1 < subject.partCount, (try? open(part: part + 1, atEnd: false)) != nil {
-                message = "Part \(part + 1) of \(subject.partCount)" + (subject.partTitle(part).map { ": \($0)" } ?? "")
-            } else {
+            guard part + 1 < subject.partCount else {
                 message = "This is the end. ← steps back, r restarts, q quits."
+                return
+            }
+            do {
+                try open(part: part + 1, atEnd: false)
+                message = "Part \(part + 1) of \(subject.partCount)" + (subject.partTitle(part).map { ": \($0)" } ?? "")
+            } catch {
+                message = "Part \(part + 2) cannot be opened: \(error)"
             }
             return
         }
@@ -55,10 +61,15 @@ extension TutorState {
 
     private mutating func stepBack() {
         if stepper.isAtStart {
-            if part > 0, (try? open(part: part - 1, atEnd: true)) != nil {
-                message = "Back to part \(part + 1) of \(subject.partCount)"
-            } else {
+            guard part > 0 else {
                 message = "This is the start. → takes the first step."
+                return
+            }
+            do {
+                try open(part: part - 1, atEnd: true)
+                message = "Back to part \(part + 1) of \(subject.partCount)"
+            } catch {
+                message = "Part \(part) cannot be opened: \(error)"
             }
             return
         }
@@ -70,6 +81,7 @@ extension TutorState {
     private mutating func move(_ change: (inout Stepper) -> Void) {
         change(&stepper)
         selection = nil
+        textScroll = 0
         follow()
     }
 
@@ -121,6 +133,22 @@ extension TutorState {
         let next = ((start + delta) % nodes.count + nodes.count) % nodes.count
         selection = nodes[next]
         follow()
+    }
+
+    /// Scrolls the text panes, no further than the longer of the two needs.
+    private mutating func scrollText(by rows: Int) {
+        textScroll = min(max(0, textScroll + rows), textOverflow)
+    }
+
+    /// How many rows the longer of the inspector and narration texts runs past its pane.
+    var textOverflow: Int {
+        let panes = self.panes
+        func overflow(_ lines: [Line], _ pane: Rect) -> Int {
+            let inner = TextPane.inner(pane)
+            return max(0, Paragraph(lines).height(forWidth: inner.width) - inner.height)
+        }
+        return max(overflow(Inspector(state: self).lines(), panes.inspector),
+                   overflow(Narrator(state: self).lines(), panes.narration))
     }
 
     private mutating func pan(dx: Int, dy: Int) {

@@ -11,11 +11,13 @@ struct PlainFrames {
     let size: Size
     let unicode: Bool
     var granularity: BackwardGranularity = .node
+    /// The lesson part to start in (0 for a bare graph).
+    var part = 0
 
     func start() throws -> TutorState {
         do {
-            return try TutorState(subject: subject, theme: .forTerminal(color: false, unicode: unicode), size: size,
-                                  granularity: granularity)
+            return try TutorState(subject: subject, part: part, theme: .forTerminal(color: false, unicode: unicode),
+                                  size: size, granularity: granularity)
         } catch {
             throw Launch.failure("\(subject.title): \(error)")
         }

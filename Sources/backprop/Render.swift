@@ -39,9 +39,13 @@ struct Render: ParsableCommand {
     @Flag(help: "Step the backward pass one edge at a time.")
     var edges = false
 
+    @Option(help: "For a lesson with several parts: the part to show (from 1).")
+    var part = 1
+
     func validate() throws {
         if all && step != nil { throw ValidationError("give either --step N or --all, not both") }
         if let step, step < 0 { throw ValidationError("--step must be 0 or more; got \(step)") }
+        if part < 1 { throw ValidationError("--part counts from 1; got \(part)") }
         guard (20...1000).contains(width), (5...1000).contains(height) else {
             throw ValidationError("--width must be 20...1000 and --height 5...1000; got \(width)×\(height)")
         }
@@ -51,14 +55,17 @@ struct Render: ParsableCommand {
         let subject = try Launch.open(target)
         let unicode = !ascii && TerminalEnvironment.current().localeIsUTF8
         let frames = PlainFrames(subject: subject, size: Size(width: width, height: height), unicode: unicode,
-                                 granularity: edges ? .edge : .node)
+                                 granularity: edges ? .edge : .node, part: part - 1)
+        guard part <= subject.partCount else {
+            throw Launch.failure("error: --part \(part): \(target) has \(subject.partCount) part\(subject.partCount == 1 ? "" : "s")")
+        }
         let state = try frames.start()
         if all {
             Output.print(frames.all(from: state).joined())
         } else {
             let at = step ?? 0
             guard at <= state.stepper.count else {
-                throw ValidationError("--step \(at) is past the end: this has \(state.stepper.count) steps")
+                throw Launch.failure("error: --step \(at) is past the end: \(target) has \(state.stepper.count) steps (0 is the start)")
             }
             Output.print(frames.frame(of: state, at: at))
         }
