@@ -17,6 +17,10 @@ public struct StepPlan: Sendable, Equatable {
     let passSteps: [Step]
     /// The steps after the last pass of an epoch.
     let closingSteps: [Step]
+    /// Per node: how many steps of a pass must be taken before its value is this pass's,
+    /// and before its gradient is complete (`Int.max`: never in a pass, off the tape).
+    let computedAfter: [Int]
+    let completeAfter: [Int]
 
     public init(graph: Graph, granularity: BackwardGranularity = .node, dataset: Dataset? = nil,
                 training: TrainingSettings? = nil) throws(TrainingError) {
@@ -59,6 +63,23 @@ public struct StepPlan: Sendable, Equatable {
         }
         passSteps = pass
         closingSteps = closing
+
+        var computed = [Int](repeating: Int.max, count: graph.count)
+        var complete = [Int](repeating: Int.max, count: graph.count)
+        let endOfBackward = (pass.lastIndex { $0.phase == .backward } ?? 0) + 1
+        for node in tape.order {
+            computed[node] = graph.ops[node] == nil ? (dataset == nil ? 0 : 1) : Int.max
+            complete[node] = endOfBackward
+        }
+        for (offset, step) in pass.enumerated().reversed() {
+            switch step {
+            case .forward(let id): computed[id.index] = offset + 1
+            case .backward(let id), .backwardEdge(let id, _): complete[id.index] = offset + 1
+            default: break
+            }
+        }
+        computedAfter = computed
+        completeAfter = complete
     }
 
     /// Rows per epoch (1 without a dataset).

@@ -15,11 +15,14 @@ public struct Operand: Sendable, Equatable {
     public let id: NodeID
     public let label: String
     public let value: Double
+    /// Whether the node has a name (an anonymous gate's label is only its op symbol).
+    public let isNamed: Bool
 
-    public init(id: NodeID, label: String, value: Double) {
+    public init(id: NodeID, label: String, value: Double, isNamed: Bool = true) {
         self.id = id
         self.label = label
         self.value = value
+        self.isNamed = isNamed
     }
 }
 
@@ -44,6 +47,7 @@ public struct SampleRecord: Sendable, Equatable {
 public struct ForwardRecord: Sendable, Equatable {
     public let node: NodeID
     public let label: String
+    public let isNamed: Bool
     public let op: Op
     /// The inputs in order, repeated where an input is used twice (`x * x`).
     public let inputs: [Operand]
@@ -88,6 +92,8 @@ public struct GradientFlow: Sendable, Equatable {
 public struct BackwardRecord: Sendable, Equatable {
     public let node: NodeID
     public let label: String
+    /// The output's label, the L of ∂L/∂node.
+    public let outputLabel: String
     /// The node's op; `nil` for a leaf, which pushes nothing.
     public let op: Op?
     /// Whether the node is the output, whose gradient is the seed ∂L/∂L = 1.
@@ -115,6 +121,8 @@ public struct AccumulateRecord: Sendable, Equatable {
     }
 
     public let row: Int
+    /// The output's label, the L of ∂L/∂p.
+    public let outputLabel: String
     public let entries: [Entry]
 }
 
@@ -122,6 +130,8 @@ public struct AccumulateRecord: Sendable, Equatable {
 public struct UpdateRecord: Sendable, Equatable {
     public let param: NodeID
     public let label: String
+    /// The output's label, the L of ∂L/∂w.
+    public let outputLabel: String
     public let before: Double
     /// The gradient used: this sample's, or the batch mean.
     public let gradient: Double

@@ -7,7 +7,7 @@
 /// the step changed. Each step applies the same rules as the fast path in `Passes.swift`
 /// (`evaluate`, `localGradient`, `+=` in reverse tape order), so stepping to the end of a
 /// pass gives exactly the numbers `forward(_:)` and `backward(_:)` give.
-public struct Stepper: Sendable {
+public struct Stepper: Sendable, Equatable {
     /// The graph as the steps so far have left it.
     public private(set) var graph: Graph
     public let plan: StepPlan
@@ -20,14 +20,12 @@ public struct Stepper: Sendable {
 
     private var log = ChangeLog()
     /// For each node, the (consumer, position) pairs on the tape, in the order the backward
-    /// pass adds them into the node's gradient: the fan-out ledger's rows.
-    let uses: [[UseOfNode]]
+    /// pass adds them into the node's gradient: the fan-out ledger's rows. Flat (CSR, like
+    /// the graph's inputs): node i's uses are `useConsumers[useStart[i] ..< useStart[i + 1]]`.
+    let useStart: [Int]
+    let useConsumers: [Int]
+    let usePositions: [Int32]
     let paramSlots: [NodeID: Int]
-
-    struct UseOfNode: Sendable {
-        let consumer: Int
-        let position: Int
-    }
 
     /// A stepper at the start of `plan`. Gradients start at 0: nothing has flowed back yet.
     public init(graph: Graph, plan: StepPlan) {
@@ -37,14 +35,27 @@ public struct Stepper: Sendable {
         self.plan = plan
         batchSums = [Double](repeating: 0, count: plan.params.count)
         paramSlots = Dictionary(uniqueKeysWithValues: plan.params.enumerated().map { ($1, $0) })
-        var uses = [[UseOfNode]](repeating: [], count: graph.count)
+        // Count the uses of each node, then fill them in backward-pass order.
+        var start = [Int](repeating: 0, count: graph.count + 1)
+        for node in plan.tape.order where graph.ops[node] != nil {
+            for edge in graph.inputStart[node]..<graph.inputStart[node + 1] { start[graph.inputIDs[edge] + 1] += 1 }
+        }
+        for node in 0..<graph.count { start[node + 1] += start[node] }
+        var next = start
+        var consumers = [Int](repeating: 0, count: start[graph.count])
+        var positions = [Int32](repeating: 0, count: start[graph.count])
         for node in plan.tape.order.reversed() where graph.ops[node] != nil {
             let first = graph.inputStart[node]
             for position in 0..<(graph.inputStart[node + 1] - first) {
-                uses[graph.inputIDs[first + position]].append(UseOfNode(consumer: node, position: position))
+                let input = graph.inputIDs[first + position]
+                consumers[next[input]] = node
+                positions[next[input]] = Int32(position)
+                next[input] += 1
             }
         }
-        self.uses = uses
+        useStart = start
+        useConsumers = consumers
+        usePositions = positions
     }
 
     /// A stepper over a new plan for `graph`; see `StepPlan.init`.
@@ -65,6 +76,8 @@ public struct Stepper: Sendable {
     public var nextRecord: StepRecord? { nextStep.map(record(for:)) }
     /// Bytes held by the undo history.
     public var historyBytes: Int { log.byteCount }
+    /// How many numbers the last step overwrote: what `back()` has to write back.
+    public var lastStepChangeCount: Int { log.lastStep.count }
 
     // MARK: Moving
 

@@ -20,6 +20,8 @@ extension Stepper {
         }
     }
 
+    private var outputLabel: String { graph.label(of: plan.tape.output) }
+
     private func sampleRecord(_ row: Int) -> SampleRecord {
         guard let dataset = plan.dataset else { return SampleRecord(row: row, assignments: []) }
         let assignments = dataset.columns.enumerated().map { column, id in
@@ -30,13 +32,13 @@ extension Stepper {
     }
 
     private func forwardRecord(_ id: NodeID) -> ForwardRecord {
-        ForwardRecord(node: id, label: graph.label(of: id), op: graph.op(of: id) ?? .add,
+        ForwardRecord(node: id, label: graph.label(of: id), isNamed: graph.name(of: id) != nil, op: graph.op(of: id) ?? .add,
                       inputs: graph.inputs(of: id).map { operand($0) }, result: graph.evaluate(id),
                       previous: graph.value(of: id))
     }
 
     private func operand(_ id: NodeID) -> Operand {
-        Operand(id: id, label: graph.label(of: id), value: graph.value(of: id))
+        Operand(id: id, label: graph.label(of: id), value: graph.value(of: id), isNamed: graph.name(of: id) != nil)
     }
 
     /// The ledger of `id` and the flows out of it along `positions`.
@@ -45,8 +47,8 @@ extension Stepper {
         // them (from 0 after the seed), so each running sum is the exact number it was.
         var running = 0.0
         var ledger: [GradientFlow] = []
-        for use in uses[id.index] {
-            let flow = self.flow(from: NodeID(use.consumer), position: use.position, into: running)
+        for use in useStart[id.index]..<useStart[id.index + 1] {
+            let flow = self.flow(from: NodeID(useConsumers[use]), position: Int(usePositions[use]), into: running)
             running = flow.after
             ledger.append(flow)
         }
@@ -64,7 +66,7 @@ extension Stepper {
                 flows.append(flow)
             }
         }
-        return BackwardRecord(node: id, label: graph.label(of: id), op: graph.op(of: id),
+        return BackwardRecord(node: id, label: graph.label(of: id), outputLabel: outputLabel, op: graph.op(of: id),
                               isOutput: id == plan.tape.output, ledger: ledger, grad: graph.grad(of: id),
                               flows: flows)
     }
@@ -84,7 +86,7 @@ extension Stepper {
             AccumulateRecord.Entry(param: param, label: graph.label(of: param), before: batchSums[slot],
                                    gradient: graph.grad(of: param), after: batchSums[slot] + graph.grad(of: param))
         }
-        return AccumulateRecord(row: row, entries: entries)
+        return AccumulateRecord(row: row, outputLabel: outputLabel, entries: entries)
     }
 
     private func updateRecord(_ param: NodeID) -> UpdateRecord {
@@ -96,7 +98,7 @@ extension Stepper {
         if case .perceptron(let layout) = plan.training?.rule {
             perceptron = perceptronUpdate(param, layout)
         }
-        return UpdateRecord(param: param, label: graph.label(of: param), before: before, gradient: gradient,
+        return UpdateRecord(param: param, label: graph.label(of: param), outputLabel: outputLabel, before: before, gradient: gradient,
                             learningRate: eta, after: before - eta * gradient,
                             batchSum: usesBatchMean ? slot.map { batchSums[$0] } : nil,
                             batchCount: usesBatchMean ? plan.rowsPerEpoch : nil, perceptron: perceptron)

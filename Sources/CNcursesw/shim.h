@@ -1,5 +1,65 @@
 // The wide-character ncurses API, and the macros Swift cannot import, as functions.
+// Nothing here touches stdscr, curscr, LINES, COLS or stdio's globals, which Swift 6
+// rejects as not concurrency-safe: callers keep the WINDOW* and SCREEN* they get back.
+#ifndef CNCURSESW_SHIM_H
+#define CNCURSESW_SHIM_H
+
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
 #include <langinfo.h>
+#include <string.h>
+#include <strings.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <ncurses.h>
+
+// Attributes (function-like macros in ncurses.h).
+static inline attr_t cn_a_normal(void) { return A_NORMAL; }
+static inline attr_t cn_a_bold(void) { return A_BOLD; }
+static inline attr_t cn_a_dim(void) { return A_DIM; }
+static inline attr_t cn_a_reverse(void) { return A_REVERSE; }
+static inline attr_t cn_a_underline(void) { return A_UNDERLINE; }
+
+// Sets a window's attributes and colour pair for the text written next.
+static inline int cn_attr_set(WINDOW *win, attr_t attrs, short pair) {
+    return wattr_set(win, attrs, pair, NULL);
+}
+
+// Writes a wide string of `n` characters at (y, x).
+static inline int cn_put(WINDOW *win, int y, int x, const wchar_t *text, int n) {
+    if (wmove(win, y, x) == ERR) return ERR;
+    return waddnwstr(win, text, n);
+}
+
+static inline int cn_rows(const WINDOW *win) { return getmaxy(win); }
+static inline int cn_columns(const WINDOW *win) { return getmaxx(win); }
+
+// A terminal on the process's own stdin/stdout, for TERM from the environment.
+// NULL (instead of initscr's exit) when the terminal is unknown.
+static inline SCREEN *cn_newterm(void) {
+    return newterm(NULL, stdout, stdin);
+}
+
+// The standard screen of the current terminal (after cn_newterm), read in C because
+// Swift 6 refuses the global.
+static inline WINDOW *cn_stdscr(void) { return stdscr; }
+
+// setlocale(LC_ALL, "") — the user's locale, needed before any wide output.
+static inline void cn_adopt_user_locale(void) { setlocale(LC_ALL, ""); }
+
+// 1 when the current locale's character set is UTF-8.
+static inline int cn_locale_is_utf8(void) {
+    const char *set = nl_langinfo(CODESET);
+    if (set == NULL) return 0;
+    return strcasecmp(set, "UTF-8") == 0 || strcasecmp(set, "UTF8") == 0;
+}
+
+// Whether the terminal supports colours (after cn_newterm).
+static inline int cn_has_colors(void) { return has_colors() ? 1 : 0; }
+static inline int cn_color_count(void) { return COLORS; }
+static inline int cn_pair_count(void) { return COLOR_PAIRS; }
+
+static inline int cn_key_code_yes(void) { return KEY_CODE_YES; }
+
+#endif

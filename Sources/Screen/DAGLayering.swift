@@ -73,7 +73,9 @@ struct LayeredGraph {
         vHeight = (0..<n).map { v in
             let h = self.sizes[v].height, k = pred[v].count
             guard options.growForInputs else { return h }
-            return h >= 3 ? max(h, k + 2) : max(h, k)
+            // Short (borderless) gates get a row between arrivals, so their content and
+            // outgoing edge can sit on the middle row, with the inputs converging on it.
+            return h >= 3 ? max(h, k + 2) : (k > h ? max(h, 2 * k - 1) : h)
         }
         inSegs = Array(repeating: [], count: n)
         outSegs = Array(repeating: [], count: n)

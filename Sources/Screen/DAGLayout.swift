@@ -49,9 +49,10 @@ public struct DAGLayout: Sendable, Hashable {
         /// True: every source in the first column. False: a source sits just left of its
         /// nearest consumer (shorter edges for constants used late).
         public var sourcesInFirstLayer: Bool
-        /// True: a box with more incoming edges than inner rows (height − 2; all rows for
-        /// boxes under 3 rows) is made taller so each edge gets its own arrival row. The
-        /// grown size is in `frames`. False: edges may share an arrival row.
+        /// True: a box with more incoming edges than inner rows (height − 2) is made
+        /// taller so each edge gets its own arrival row; a box under 3 rows (a borderless
+        /// gate) with more inputs than rows grows to 2k − 1 rows, arrivals on every other
+        /// row. The grown size is in `frames`. False: edges may share an arrival row.
         public var growForInputs: Bool
 
         public init(nodeSpacing: Int = 1, minimumChannelWidth: Int = 5, orderingSweeps: Int = 8,

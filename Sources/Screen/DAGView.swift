@@ -75,7 +75,14 @@ public struct DAGView: Widget {
         let drawOrder = layout.edges.indices.filter { !emphasizedSet.contains($0) }
             + emphasized.filter { layout.edges.indices.contains($0) }
         for e in drawOrder {
-            let points = layout.routes[e].map { Point(x: $0.x + dx, y: $0.y + dy) }
+            var points = layout.routes[e].map { Point(x: $0.x + dx, y: $0.y + dy) }
+            // Into a borderless gate, inputs converge on the content row (one arrowhead),
+            // each still drawn as its own line: └─▶+ with ┐ above and ┘ below.
+            let target = layout.edges[e].to
+            if target < nodes.count, nodes[target].border == nil, let end = points.last {
+                let row = contentTop(of: target, in: area)
+                if row != end.y { points.append(Point(x: end.x, y: row)) }
+            }
             let style = e < edgeStyles.count ? edgeStyles[e] : edgeStyle
             canvas.addPolyline(points, net: layout.edges[e].from, style: style, leadIn: .left, head: glyphs.arrowRight)
         }
@@ -94,6 +101,14 @@ public struct DAGView: Widget {
         }
     }
 
+    /// The first content row of a node, in screen rows: borderless content is centred
+    /// vertically in its (possibly grown) frame.
+    private func contentTop(of node: Int, in area: Rect) -> Int {
+        let frame = screenFrame(of: node, in: area)
+        let lines = node < nodes.count ? nodes[node].lines.count : 0
+        return frame.y + max(0, (frame.height - lines) / 2)
+    }
+
     /// A node's box drawn on its own, so the caller's clip applies to it as a whole.
     private func draw(_ box: NodeBox, size: Size) -> Buffer {
         var b = Buffer(size: size)
@@ -104,6 +119,7 @@ public struct DAGView: Widget {
             b.render(block, in: whole)
             inner = block.inner(whole)
         }
+        if box.border == nil { inner = inner.inset(top: max(0, (inner.height - box.lines.count) / 2)) }
         b.render(Paragraph(box.lines, wrap: false, ellipsis: glyphs.ellipsis), in: inner)
         if let highlight = box.highlight { b.patchStyle(highlight, in: whole) }
         return b

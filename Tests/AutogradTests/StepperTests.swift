@@ -158,6 +158,49 @@ import Testing
     }
 }
 
+extension StepperTests {
+    @Test func progressMarksDoneAndPendingNodes() throws {
+        let (g, x, _, z, q, f) = Self.chainRule()
+        var s = try Stepper(graph: g)
+        #expect(s.progress(of: x) == NodeProgress(computed: true, gradientComplete: false))
+        #expect(s.progress(of: q) == NodeProgress(computed: false, gradientComplete: false))
+        s.step()
+        #expect(s.progress(of: q).computed && !s.progress(of: f).computed)
+        s.go(to: 5)  // after backward q
+        #expect(s.progress(of: q).gradientComplete && s.progress(of: f).gradientComplete)
+        #expect(!s.progress(of: z).gradientComplete && !s.progress(of: x).gradientComplete)
+        s.toEnd()
+        #expect(g.ids.allSatisfy { s.progress(of: $0) == NodeProgress(computed: true, gradientComplete: true) })
+    }
+
+    @Test func edgesFlowOneAtATime() throws {
+        let (g, _, _, _, q, f) = Self.chainRule()
+        var s = try Stepper(graph: g, granularity: .edge)
+        s.go(to: 4)  // after the first edge of f
+        #expect(s.hasFlowed(from: f, position: 0) && !s.hasFlowed(from: f, position: 1))
+        #expect(!s.hasFlowed(from: q, position: 0) && !s.hasFlowed(from: f, position: 2))
+        var coarse = try Stepper(graph: g)
+        coarse.go(to: 4)  // after backward f
+        #expect(coarse.hasFlowed(from: f, position: 0) && coarse.hasFlowed(from: f, position: 1))
+        #expect(coarse != s)
+        s.toEnd()
+        #expect(s.hasFlowed(from: q, position: 1))
+    }
+
+    @Test func progressFollowsEachSample() throws {
+        let (g, data, o) = try TrainingTests.xorNetwork(seed: 1)
+        let x1 = try #require(g.id(named: "x1"))
+        var s = try Stepper(graph: g, dataset: data, training: TrainingSettings(learningRate: 1, epochs: 1))
+        #expect(!s.progress(of: x1).computed)
+        s.step()
+        #expect(s.progress(of: x1).computed && !s.progress(of: o).computed)
+        s.go(to: try #require(s.plan.index(of: .forward(o), row: 1)) + 1)
+        #expect(s.progress(of: o).computed && !s.progress(of: x1).gradientComplete)
+        s.toEnd()
+        #expect(s.progress(of: x1).gradientComplete)
+    }
+}
+
 extension Stepper {
     var grads: [Double] { graph.grads }
 }

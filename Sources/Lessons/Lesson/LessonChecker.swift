@@ -88,21 +88,12 @@ public enum LessonChecker {
         }
     }
 
-    /// A warning for each named node whose value or gradient at the lesson's values is not
-    /// a finite number (exp overflow, log of 0): allowed, but rarely what a lesson means.
+    /// Warnings where a value or gradient at the lesson's values stops being finite (exp
+    /// overflow, log of 0): allowed, but rarely what a lesson means. Reported at the origin
+    /// only, as `GraphChecks` does for graph files.
     static func nonFiniteWarnings(_ part: LessonPart, file: String) -> [Diagnostic] {
-        var graph = part.graph
-        graph.run()
-        var warnings: [Diagnostic] = []
-        for id in graph.namedIDs {
-            let name = graph.label(of: id)
-            let at = part.nodeLocations.indices.contains(id.index) ? part.nodeLocations[id.index] : SourceLocation(line: 1, column: 1)
-            if let text = NumberFormat.nonFinite(graph.value(of: id)) {
-                warnings.append(.warning(file: file, at: at, "\(name) = \(text) at the lesson's values"))
-            } else if let text = NumberFormat.nonFinite(graph.grad(of: id)) {
-                warnings.append(.warning(file: file, at: at, "\(name).grad = \(text) at the lesson's values"))
-            }
-        }
-        return warnings
+        var program = GraphProgram(file: file, graph: part.graph, locations: part.nodeLocations)
+        program.graph.run()
+        return GraphChecks.warnings(program)
     }
 }

@@ -5,6 +5,11 @@ import Autograd
 public enum GraphSource {
     /// Reads and parses the file at `path`. The program is `nil` when there is any error.
     public static func load(path: String) -> (program: GraphProgram?, diagnostics: [Diagnostic]) {
+        let library = LessonLibrary.standard()
+        if library.isLesson(path) {
+            let (lesson, diagnostics) = library.load(path)
+            return (lesson?.program(), diagnostics)
+        }
         switch SourceFile.read(path: path) {
         case .failure(let diagnostic): return (nil, [diagnostic])
         case .success(let text): return GraphParser.parse(text, file: path)
@@ -14,6 +19,25 @@ public enum GraphSource {
     /// Everything `check` reports for one file: errors, or, for a graph that parses, the
     /// warnings about its values and gradients (see `GraphChecks`).
     public static func check(path: String) -> CheckResult {
+        let library = LessonLibrary.standard()
+        if path.hasSuffix(".md") {
+            // A guide with lesson examples in ```yaml blocks (lessons/README.md).
+            guard case .success(let text) = SourceFile.read(path: path) else { return check(graphPath: path) }
+            let (lessons, diagnostics) = LessonMarkdown.check(markdown: text, file: path)
+            var program = lessons.first?.program()
+            program?.graph.run()
+            return CheckResult(file: path, program: program, diagnostics: diagnostics, lesson: lessons.first)
+        }
+        if library.isLesson(path) {
+            let (lesson, diagnostics) = library.check(path)
+            var program = lesson?.program()
+            program?.graph.run()
+            return CheckResult(file: lesson?.file ?? path, program: program, diagnostics: diagnostics, lesson: lesson)
+        }
+        return check(graphPath: path)
+    }
+
+    private static func check(graphPath path: String) -> CheckResult {
         let (program, diagnostics) = load(path: path)
         guard var program else { return CheckResult(file: path, program: nil, diagnostics: diagnostics) }
         program.graph.run()
@@ -27,6 +51,15 @@ public struct CheckResult: Sendable {
     /// The evaluated graph, when the file has no errors.
     public var program: GraphProgram?
     public var diagnostics: [Diagnostic]
+    /// The lesson, when the file is one.
+    public var lesson: Lesson?
+
+    public init(file: String, program: GraphProgram?, diagnostics: [Diagnostic], lesson: Lesson? = nil) {
+        self.file = file
+        self.program = program
+        self.diagnostics = diagnostics
+        self.lesson = lesson
+    }
 
     public var hasErrors: Bool { diagnostics.contains(where: \.isError) }
 
@@ -36,6 +69,12 @@ public struct CheckResult: Sendable {
         let graph = program.graph
         let named = graph.namedIDs.count
         let warnings = diagnostics.count(where: { $0.severity == .warning })
+        if let lesson {
+            let parts = lesson.parts.count
+            var text = "\(file): ok: lesson '\(lesson.name)', \(parts) part\(parts == 1 ? "" : "s"), \(lesson.expectationCount) expected values hold"
+            if warnings > 0 { text += ", \(warnings) warning\(warnings == 1 ? "" : "s")" }
+            return text
+        }
         var text = "\(file): ok: \(graph.count) nodes (\(named) named), output \(graph.label(of: output)) = \(NumberFormat.short(graph.value(of: output)))"
         if warnings > 0 { text += ", \(warnings) warning\(warnings == 1 ? "" : "s")" }
         return text

@@ -1,0 +1,40 @@
+/// Where each node stands in the pass under way, for drawing done (✓) and pending nodes.
+public struct NodeProgress: Sendable, Equatable {
+    /// The node's value belongs to this pass: a leaf once the sample is loaded (always,
+    /// without a dataset), an op once its forward step is taken.
+    public let computed: Bool
+    /// The node's gradient is complete: its own backward step is taken (a literal constant,
+    /// which has no step, once the backward phase is over).
+    public let gradientComplete: Bool
+}
+
+extension Stepper {
+    /// How far the pass under way has got with `node`. Between passes (during an epoch's
+    /// closing steps, or at the end) the last pass counts as complete.
+    public func progress(of node: NodeID) -> NodeProgress {
+        guard node.index >= 0, node.index < graph.count else {
+            return NodeProgress(computed: false, gradientComplete: false)
+        }
+        let taken = stepsTakenInPass
+        return NodeProgress(computed: taken >= plan.computedAfter[node.index],
+                            gradientComplete: taken >= plan.completeAfter[node.index])
+    }
+
+    /// Whether the gradient has flowed back along the edge from `node` to its input at
+    /// `position` in the pass under way (in the edge setting, edge by edge).
+    public func hasFlowed(from node: NodeID, position: Int) -> Bool {
+        guard node.index >= 0, node.index < graph.count, graph.ops[node.index] != nil,
+              position >= 0, position < graph.inputStart[node.index + 1] - graph.inputStart[node.index],
+              plan.completeAfter[node.index] != Int.max
+        else { return false }
+        let after = plan.completeAfter[node.index] + (plan.granularity == .edge ? position : 0)
+        return stepsTakenInPass >= after
+    }
+
+    /// Steps taken in the pass the cursor is in; the whole pass once it is over.
+    var stepsTakenInPass: Int {
+        if position == plan.count { return plan.stepsPerPass }
+        let (_, row, offset) = plan.location(of: position)
+        return row == nil ? plan.stepsPerPass : offset
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+/// The lesson commands through the real binary: `backprop lessons`, `check` and `eval` with
+/// lessons given by name from another directory and by path.
+@Suite struct LessonCommandTests {
+    /// The package root, found from this file.
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The built `backprop` next to the test bundle (the test target depends on it).
+    static func binary() throws -> URL {
+        let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let candidates = [
+            here.deletingLastPathComponent(),
+            here.deletingLastPathComponent().deletingLastPathComponent(),
+            here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent(),
+            root.appendingPathComponent(".build/debug"),
+        ].map { $0.appendingPathComponent("backprop") }
+        return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
+    }
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs the binary with `arguments` in `directory` and waits for it.
+    static func run(_ arguments: [String], in directory: URL = FileManager.default.temporaryDirectory) throws -> Run {
+        let process = Process()
+        process.executableURL = try binary()
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func lessonsListsTheFive() throws {
+        let result = try Self.run(["lessons"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 6)
+        #expect(lines[0].hasPrefix("NAME            TITLE"))
+        #expect(lines.dropFirst().map { String($0.prefix { $0 != " " }) } == ["chain-rule", "sigmoid-neuron", "perceptron", "xor", "softmax"])
+        #expect(lines[1] == "chain-rule      The chain rule, one gate at a time                    004 \"Backpropagation: a simple example\"")
+    }
+
+    @Test func checkPassesEveryFileInLessons() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("lessons").path)
+            .sorted().map { "lessons/\($0)" }
+        #expect(files.contains("lessons/README.md"))
+        let result = try Self.run(["check"] + files, in: Self.root)
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        #expect(result.stdout.split(separator: "\n").count == files.count)
+        #expect(result.stdout.contains("lessons/xor.yaml: ok: lesson 'xor', 2 parts, 15 expected values hold\n"))
+    }
+
+    @Test func checkByNameFromAnotherDirectory() throws {
+        let result = try Self.run(["check", "chain-rule", "softmax"])
+        #expect(result.status == 0)
+        let path = Self.root.appendingPathComponent("lessons").path
+        #expect(result.stdout == """
+            \(path)/chain-rule.yaml: ok: lesson 'chain-rule', 1 part, 7 expected values hold
+            \(path)/softmax.yaml: ok: lesson 'softmax', 2 parts, 25 expected values hold
+
+            """)
+    }
+
+    @Test func aChangedExpectedValueFailsWithFileAndLine() throws {
+        let text = try String(contentsOf: Self.root.appendingPathComponent("lessons/chain-rule.yaml"), encoding: .utf8)
+        let changed = text.replacingOccurrences(of: "  - x.grad = -4\n", with: "  - x.grad = 4\n")
+        let line = changed.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "  - x.grad = 4" }.map { $0 + 1 }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lesson-check-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try changed.write(to: directory.appendingPathComponent("changed.yaml"), atomically: true, encoding: .utf8)
+        let result = try Self.run(["check", "changed.yaml"], in: directory)
+        #expect(result.status != 0)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "changed.yaml:\(try #require(line)):5: error: expected x.grad = 4, got -4\n")
+    }
+
+    @Test func evalOfALessonByName() throws {
+        let result = try Self.run(["eval", "chain-rule"])
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            name  kind   value  grad
+            x     input     -2    -4
+            y     input      5    -4
+            z     input     -4     3
+            q     op         3    -4
+            f     op       -12     1
+            output: f
+
+            """)
+    }
+
+    @Test func anUnknownLessonNameListsTheBundledOnes() throws {
+        let result = try Self.run(["eval", "xro"])
+        #expect(result.status != 0)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "xro: error: no such file, and no bundled lesson of that name; the bundled lessons are: chain-rule, sigmoid-neuron, perceptron, xor, softmax\n")
+    }
+}

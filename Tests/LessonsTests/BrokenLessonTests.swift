@@ -1,0 +1,187 @@
+import Foundation
+import Testing
+@testable import Lessons
+
+/// Broken lessons and the exact diagnostics `check` prints for them.
+@Suite struct BrokenLessonTests {
+    /// A small valid lesson the fixtures below break one way each.
+    static let valid = """
+        title: Chain rule
+        summary: f = (x + y)·z
+        source:
+          seed: 004_65d9b7a0499491d4.txt
+          slide: "Backpropagation: a simple example"
+        graph: |
+          x = -2
+          y = 5
+          z = -4
+          q = x + y
+          f = q * z
+        narration:
+          - at: forward q
+            text: q = 3.
+        expect:
+          - f = -12
+          - x.grad = -4
+
+        """
+
+    @Test func theValidFixturePasses() {
+        #expect(checkMessages(Self.valid) == [])
+    }
+
+    @Test func badYAML() {
+        let text = Self.valid.replacingOccurrences(of: "title: Chain rule", with: "title: [Chain rule")
+        #expect(checkMessages(text) == [
+            "broken.yaml:2:8: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 1, column 8)",
+        ])
+    }
+
+    @Test func textWithAColonMustBeQuoted() {
+        let text = Self.valid.replacingOccurrences(of: "    text: q = 3.", with: "    text: Note: q = 3.")
+        #expect(checkMessages(text) == [
+            "broken.yaml:14:15: error: invalid YAML: mapping values are not allowed in this context",
+        ])
+    }
+
+    @Test func unknownField() {
+        let text = Self.valid.replacingOccurrences(of: "summary:", with: "sumary:")
+        #expect(checkMessages(text) == [
+            "broken.yaml:1:1: error: the lesson is missing the required field 'summary'",
+            "broken.yaml:2:1: error: unknown field 'sumary' in the lesson; expected one of: data, expect, graph, narration, parts, quiz, source, summary, title, training",
+        ])
+    }
+
+    @Test func unknownFieldInANarrationEntry() {
+        let text = Self.valid.replacingOccurrences(of: "    text: q = 3.", with: "    txt: q = 3.")
+        #expect(checkMessages(text) == [
+            "broken.yaml:13:5: error: narration entry 1 needs exactly one of 'text' (beside a step) or 'page' (its own page)",
+            "broken.yaml:14:5: error: unknown field 'txt' in narration entry 1; expected one of: after, at, before, page, text",
+        ])
+    }
+
+    @Test func missingGraph() {
+        let text = "title: t\nsummary: s\nsource: {seed: a.txt, slide: b}\n"
+        #expect(checkMessages(text) == [
+            "broken.yaml:1:1: error: the lesson is missing the required field 'graph'",
+        ])
+    }
+
+    @Test func unknownNodeInNarration() {
+        let text = Self.valid.replacingOccurrences(of: "  - at: forward q", with: "  - at: forward qq")
+        #expect(checkMessages(text) == [
+            "broken.yaml:13:5: error: narration refers to unknown node 'qq' (the graph has: x, y, z, q, f)",
+        ])
+    }
+
+    @Test func unknownNodeInAnExpectation() {
+        let text = Self.valid.replacingOccurrences(of: "  - x.grad = -4", with: "  - w.grad = -4")
+        #expect(checkMessages(text) == [
+            "broken.yaml:17:5: error: expectation refers to unknown node 'w' (the graph has: x, y, z, q, f)",
+        ])
+    }
+
+    @Test func wrongExpectation() {
+        let text = Self.valid.replacingOccurrences(of: "  - f = -12", with: "  - f = -13")
+        #expect(checkMessages(text) == ["broken.yaml:16:5: error: expected f = -13, got -12"])
+    }
+
+    @Test func wrongTrainingExpectation() {
+        let text = """
+            title: t
+            summary: s
+            source: {seed: a.txt, slide: b}
+            graph: |
+              x = 1
+              y = 2
+              param w = 0
+              δ = w * x - y
+              loss = δ * δ
+            data:
+              inputs: [x]
+              targets: [y]
+              rows:
+                - [1, 2]
+            training:
+              η: 0.25
+              epochs: 1
+            expect:
+              - after 1 epoch: w = 0.5
+              - after 1 epoch: w = 1.5
+              - after 1 epoch: loss < 0.5
+
+            """
+        // One step: ∂loss/∂w = 2(w·x − y)·x = −4, so w = 0 − 0.25·(−4) = 1, loss = 1.
+        #expect(checkMessages(text) == [
+            "broken.yaml:19:5: error: expected after 1 epoch: w = 0.5, got 1",
+            "broken.yaml:20:5: error: expected after 1 epoch: w = 1.5, got 1",
+            "broken.yaml:21:5: error: expected after 1 epoch: loss < 0.5, got 1",
+        ])
+    }
+
+    @Test func graphErrorOnAGivenLineOfTheLessonFile() {
+        let text = Self.valid.replacingOccurrences(of: "  f = q * z", with: "  f = q * zz")
+        #expect(checkMessages(text) == ["broken.yaml:11:11: error: unknown name 'zz'"])
+    }
+
+    @Test func graphErrorInsideSugarPointsAtTheLineWritten() {
+        let text = Self.valid.replacingOccurrences(of: "  f = q * z", with: "  neuron h = sigmoid(q * zz)")
+        #expect(checkMessages(text) == ["broken.yaml:11:26: error: unknown name 'zz'"])
+    }
+
+    @Test func malformedSugar() {
+        let text = Self.valid.replacingOccurrences(of: "  f = q * z", with: "  neuron h = cosh(q)")
+        #expect(checkMessages(text) == [
+            "broken.yaml:11:14: error: a neuron's activation must be one of relu, sigmoid, sign, step, tanh; got 'cosh'",
+        ])
+    }
+
+    @Test func unreadableExpectation() {
+        let text = Self.valid.replacingOccurrences(of: "  - f = -12", with: "  - f is -12")
+        #expect(checkMessages(text) == [
+            "broken.yaml:16:5: error: cannot read 'f is -12' as an expectation; write e.g. 'f = -12', 'x.grad = -4' or 'loss < 0.05'",
+        ])
+    }
+
+    @Test func updateOfANodeThatIsNotAParam() {
+        let text = Self.valid.replacingOccurrences(of: "  - at: forward q", with: "  - at: update x")
+        #expect(checkMessages(text) == [
+            "broken.yaml:13:5: error: narration refers to 'update x', but x is not a param",
+            "broken.yaml:13:5: error: narration refers to 'update x', but this part has no 'training'",
+        ])
+    }
+
+    @Test func nonFiniteValuesAreWarnings() {
+        let text = Self.valid.replacingOccurrences(of: "  f = q * z", with: "  f = log(q - 3)")
+            .replacingOccurrences(of: "  - f = -12\n  - x.grad = -4\n", with: "  - q = 3\n")
+        #expect(checkMessages(text) == [
+            "broken.yaml:11:3: warning: 'f' is -inf (its inputs are 0)",
+        ])
+    }
+
+    @Test func quizAnswerMustBeAChoice() {
+        let text = Self.valid + "quiz:\n  - ask: Which?\n    choices: [a, b]\n    answer: c\n"
+        #expect(checkMessages(text) == ["broken.yaml:21:13: error: the answer 'c' is not one of the choices"])
+    }
+
+    /// Every prefix of a real lesson, cut at every line, and a few mangled copies: errors
+    /// or a lesson, never a crash.
+    @Test(arguments: BundledLessonTests.names)
+    func truncatedAndMangledLessonsNeverCrash(name: String) throws {
+        let text = try lessonText(name)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for cut in 0..<lines.count {
+            let prefix = lines[..<cut].joined(separator: "\n")
+            let diagnostics = LessonChecker.check(text: prefix, file: "cut.yaml")
+            let hasError = diagnostics.contains { $0.isError }
+            if cut < 3 { #expect(hasError, "cut at \(cut)") }
+        }
+        for mangle in [("  ", "\t"), (":", ""), ("-", "["), ("|", ">"), ("\n", "\n  ")] {
+            _ = LessonChecker.check(text: text.replacingOccurrences(of: mangle.0, with: mangle.1), file: "m.yaml")
+        }
+        for length in stride(from: 0, to: text.unicodeScalars.count, by: 97) {
+            let cut = String(String.UnicodeScalarView(text.unicodeScalars.prefix(length)))
+            _ = LessonChecker.check(text: cut, file: "c.yaml")
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import Lessons
+
+@Suite struct BundledLessonTests {
+    static let names = ["chain-rule", "sigmoid-neuron", "perceptron", "xor", "softmax"]
+
+    @Test func theFiveLessonsAreBundledInOrder() {
+        #expect(LessonLibrary.bundledNames == Self.names)
+    }
+
+    @Test(arguments: names)
+    func everyBundledLessonPassesCheck(name: String) throws {
+        let messages = checkMessages(try lessonText(name), file: "lessons/\(name).yaml")
+        #expect(messages == [])
+        let lesson = try loadLesson(name)
+        #expect(lesson.expectationCount >= 7)
+        #expect(!lesson.title.isEmpty && !lesson.summary.isEmpty && !lesson.sources.isEmpty)
+    }
+
+    @Test(arguments: names)
+    func theCompiledInTextIsTheFileOnDisk(name: String) throws {
+        // If this fails, run Scripts/embed-lessons.sh after editing a lesson.
+        #expect(LessonLibrary.compiledText(of: name) == (try lessonText(name)))
+    }
+
+    @Test func everyLessonFileIsCompiledIn() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: lessonsDirectory.path)
+            .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+        #expect(files == LessonLibrary.bundledNames.sorted())
+    }
+
+    @Test func aNameIsFoundInTheSourceTreeFromAnyDirectory() throws {
+        let library = LessonLibrary(directories: [LessonLibrary.sourceTreeLessons])
+        let found = try library.locate("xor").get()
+        #expect(found.file == lessonsDirectory.appendingPathComponent("xor.yaml").path)
+        #expect(found.text == (try lessonText("xor")))
+    }
+
+    @Test func withoutALessonsDirectoryTheCompiledInTextIsUsed() throws {
+        let library = LessonLibrary(directories: ["/nonexistent/lessons"])
+        let found = try library.locate("softmax").get()
+        #expect(found.file == "softmax.yaml (bundled)")
+        #expect(library.load("softmax").lesson?.title == "Softmax and cross-entropy")
+    }
+
+    @Test func anUnknownNameListsTheBundledLessons() {
+        let library = LessonLibrary(directories: ["/nonexistent/lessons"])
+        #expect(library.load("xro").diagnostics.map(\.description) == [
+            "xro: error: no such file, and no bundled lesson of that name; the bundled lessons are: chain-rule, sigmoid-neuron, perceptron, xor, softmax",
+        ])
+    }
+
+    @Test func aPathIsReadAsAFile() throws {
+        let library = LessonLibrary(directories: [])
+        let path = lessonsDirectory.appendingPathComponent("chain-rule.yaml").path
+        let (lesson, diagnostics) = library.load(path)
+        #expect(diagnostics.isEmpty)
+        #expect(lesson?.name == "chain-rule")
+        #expect(lesson?.file == path)
+    }
+
+    @Test func theGuidesExamplePassesCheck() throws {
+        let guide = try String(contentsOf: lessonsDirectory.appendingPathComponent("README.md"), encoding: .utf8)
+        let blocks = LessonMarkdown.lessonBlocks(in: guide)
+        #expect(blocks.count == 1)
+        let (lessons, diagnostics) = LessonMarkdown.check(markdown: guide, file: "lessons/README.md")
+        #expect(diagnostics.map(\.description) == [])
+        let example = try #require(lessons.first)
+        #expect(example.title == "A value used twice")
+        #expect(example.expectationCount == 4)
+        let graph = example.parts[0].evaluated()
+        #expect(graph.grad("x") == -1)
+    }
+
+    @Test func aBrokenGuideExampleIsReportedAtItsLineInTheGuide() throws {
+        let guide = try String(contentsOf: lessonsDirectory.appendingPathComponent("README.md"), encoding: .utf8)
+        let broken = guide.replacingOccurrences(of: "  - x.grad = -1\n", with: "  - x.grad = -2\n")
+        let line = broken.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0 == "  - x.grad = -2" }.map { $0 + 1 } ?? 0
+        #expect(LessonMarkdown.check(markdown: broken, file: "README.md").diagnostics.map(\.description) == [
+            "README.md:\(line):5: error: expected x.grad = -2, got -1",
+        ])
+    }
+}

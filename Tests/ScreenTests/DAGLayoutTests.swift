@@ -1,0 +1,232 @@
+import Testing
+import Screen
+
+/// The CS231n example f = (x + y) · z: x, y, z, q = x + y, f = q · z.
+private let cs231nNames = ["x", "y", "z", "q", "f"]
+private let cs231nEdges = [(0, 3), (1, 3), (3, 4), (2, 4)]
+
+@Suite struct DAGLayoutTests {
+    @Test func cs231nGraphInUnicode() throws {
+        let (b, layout) = try drawGraph(names: cs231nNames, edges: cs231nEdges, width: 20, height: 11,
+                                        options: .init(minimumChannelWidth: 4))
+        #expect(picture(b) == """
+            ┌─┐
+            │x│─┐
+            └─┘ │  ┌─┐
+                └─▶│q│
+            ┌─┐ ┌─▶│ │─┐
+            │y│─┘  └─┘ │  ┌─┐
+            └─┘        └─▶│f│
+                       ┌─▶│ │
+            ┌─┐        │  └─┘
+            │z│────────┘
+            └─┘
+            """)
+        #expect(layout.layer == [0, 0, 0, 1, 2])
+        #expect(layout.layers == [[0, 1, 2], [3], [4]])
+        #expect(layout.crossings == 0)
+        // q has two inputs, so its one-line box grew a row to give each arrow its own row.
+        #expect(layout.frames[3] == Rect(x: 7, y: 2, width: 3, height: 4))
+        #expect(layout.routes[0] == [Point(x: 3, y: 1), Point(x: 4, y: 1), Point(x: 4, y: 3), Point(x: 6, y: 3)])
+        #expect(layout.size == Size(width: 17, height: 11))
+    }
+
+    @Test func cs231nGraphInASCII() throws {
+        let (b, _) = try drawGraph(names: cs231nNames, edges: cs231nEdges, width: 20, height: 11, glyphs: .ascii,
+                                   options: .init(minimumChannelWidth: 4))
+        #expect(picture(b) == """
+            +-+
+            |x|-+
+            +-+ |  +-+
+                +->|q|
+            +-+ +->| |-+
+            |y|-+  +-+ |  +-+
+            +-+        +->|f|
+                       +->| |
+            +-+        |  +-+
+            |z|--------+
+            +-+
+            """)
+    }
+
+    @Test func aNodeUsedTwiceKeepsBothEdges() throws {
+        // y = x * x, then out = y + x: three edges leave x, and all three arrive.
+        let (b, layout) = try drawGraph(names: ["x", "x*x", "+"], edges: [(0, 1), (0, 1), (1, 2), (0, 2)],
+                                        width: 20, height: 6, options: .init(minimumChannelWidth: 3))
+        #expect(picture(b) == """
+                   ┌───┐
+                ┌─▶│x*x│
+                ├─▶│   │─┐  ┌─┐
+            ┌─┐ │  └───┘ └─▶│+│
+            │x│─┤        ┌─▶│ │
+            └─┘ └────────┘  └─┘
+            """)
+        #expect(Set(layout.routes[0].last.map { [$0] } ?? []) != Set(layout.routes[1].last.map { [$0] } ?? []))
+        #expect(b.lines.joined().filter { $0 == "▶" }.count == 4)
+    }
+
+    /// The tutor's shape: boxes with name, value and gradient; the op as a compact gate.
+    @Test func valueBoxesAndACompactGate() throws {
+        let nodes: [NodeBox] = [
+            NodeBox(lines: ["x", "-2", "-4"]), NodeBox(lines: ["y", "5", "-4"]), NodeBox(lines: ["z", "-4", "3"]),
+            NodeBox(lines: ["+"], border: nil), NodeBox(lines: ["f = q·z", "-12", "1"]),
+        ]
+        let sizes = nodes.map { NodeBox.size(lines: $0.lines, bordered: $0.border != nil) }
+        let layout = try DAGLayout(sizes: sizes, edges: cs231nEdges.map { DAGEdge(from: $0.0, to: $0.1) })
+        #expect(picture(rendered(DAGView(layout: layout, nodes: nodes), width: 30, height: 17)) == """
+            ┌──┐
+            │x │
+            │-2│─┐
+            │-4│ │
+            └──┘ └──┐
+                    ▶+─┐
+            ┌──┐ ┌──┘  │
+            │y │ │     │   ┌───────┐
+            │5 │─┘     └──▶│f = q·z│
+            │-4│           │-12    │
+            └──┘       ┌──▶│1      │
+                       │   └───────┘
+            ┌──┐       │
+            │z │       │
+            │-4│───────┘
+            │3 │
+            └──┘
+            """)
+        // The gate grew to three rows: inputs arrive above and below its middle row.
+        #expect(layout.frames[3].height == 3)
+    }
+
+    @Test func squareIntoACompactGateShowsTwoLines() throws {
+        let nodes = [NodeBox(lines: ["x", "3"]), NodeBox(lines: ["*"], border: nil), NodeBox(lines: ["+"], border: nil)]
+        let sizes = nodes.map { NodeBox.size(lines: $0.lines, bordered: $0.border != nil) }
+        let layout = try DAGLayout(sizes: sizes, edges: [(0, 1), (0, 1), (1, 2), (0, 2)].map { DAGEdge(from: $0.0, to: $0.1) },
+                                   options: .init(minimumChannelWidth: 4))
+        #expect(picture(rendered(DAGView(layout: layout, nodes: nodes), width: 14, height: 6)) == """
+                ┌─┐
+            ┌─┐ │ ▶*───┐
+            │x│ ├─┘    ▶+
+            │3│─┤    ┌─┘
+            └─┘ └────┘
+            
+            """)
+        #expect(picture(rendered(DAGView(layout: layout, nodes: nodes, glyphs: .ascii), width: 14, height: 5)) == """
+                +-+
+            +-+ | >*---+
+            |x| +-+    >+
+            |3|-+    +-+
+            +-+ +----+
+            """)
+    }
+
+    @Test func emphasizedEdgeIsStyledAlongItsWholeRoute() throws {
+        let names = cs231nNames
+        let sizes = names.map { NodeBox.size(lines: [Line($0)]) }
+        let layout = try DAGLayout(sizes: sizes, edges: cs231nEdges.map { DAGEdge(from: $0.0, to: $0.1) },
+                                   options: .init(minimumChannelWidth: 4))
+        let hot = Style(foreground: .red, bold: true)
+        var styles = Array(repeating: Style.plain, count: 4)
+        styles[1] = hot  // y → q
+        let view = DAGView(layout: layout, nodes: names.map { NodeBox(lines: [Line($0)]) }, edgeStyles: styles,
+                           emphasized: [1])
+        let b = rendered(view, width: 17, height: 7)
+        #expect(b.mask { $0.style == hot } == [
+            ".................",
+            ".................",
+            ".................",
+            ".................",
+            "....###..........",
+            "...##............",
+            ".................",
+        ])
+    }
+
+    @Test func labelsSitAboveTheArrow() throws {
+        let sizes = ["a", "b"].map { NodeBox.size(lines: [Line($0)]) }
+        let layout = try DAGLayout(sizes: sizes, edges: [DAGEdge(from: 0, to: 1)], options: .init(minimumChannelWidth: 8))
+        let view = DAGView(layout: layout, nodes: [NodeBox(lines: ["a"]), NodeBox(lines: ["b"])],
+                           labels: [EdgeLabel(edge: 0, text: "×-4")])
+        #expect(picture(rendered(view, width: 14, height: 3)) == """
+            ┌─┐     ×-4┌─┐
+            │a│───────▶│b│
+            └─┘        └─┘
+            """)
+    }
+
+    @Test func panningShowsThePartAtTheOffset() throws {
+        let (b, layout) = try drawGraph(names: cs231nNames, edges: cs231nEdges, width: 12, height: 6,
+                                        offset: Point(x: 5, y: 3), options: .init(minimumChannelWidth: 4))
+        #expect(picture(b) == """
+            ─▶│q│
+            ─▶│ │─┐
+              └─┘ │  ┌─┐
+                  └─▶│f│
+                  ┌─▶│ │
+                  │  └─┘
+            """)
+        let viewport = Size(width: 12, height: 6)
+        // f (x 14…16, y 5…8) comes into view with a cell of margin below; at the right
+        // the pan stops at the drawing's edge (17 − 12 = 5).
+        #expect(layout.offset(toShow: 4, in: viewport) == Point(x: 5, y: 4))
+        // x is already in view at the origin: no move.
+        #expect(layout.offset(toShow: 0, in: viewport) == .zero)
+        // Offsets are clamped to the drawing.
+        #expect(layout.clamp(Point(x: 100, y: -3), to: viewport) == Point(x: 5, y: 0))
+        #expect(layout.offset(toShow: 99, in: viewport, from: Point(x: 2, y: 2)) == Point(x: 2, y: 2))
+    }
+
+    @Test func badInputIsReportedNotTrapped() {
+        let sizes = Array(repeating: Size(width: 3, height: 3), count: 3)
+        #expect(throws: DAGLayoutError.cycle(node: 0)) {
+            try DAGLayout(sizes: sizes, edges: [DAGEdge(from: 0, to: 1), DAGEdge(from: 1, to: 0)])
+        }
+        #expect(throws: DAGLayoutError.cycle(node: 2)) { try DAGLayout(sizes: sizes, edges: [DAGEdge(from: 2, to: 2)]) }
+        #expect(throws: DAGLayoutError.edgeOutOfRange(edge: 1, node: 7)) {
+            try DAGLayout(sizes: sizes, edges: [DAGEdge(from: 0, to: 1), DAGEdge(from: 7, to: 1)])
+        }
+        #expect(throws: Never.self) { try DAGLayout(sizes: [], edges: []) }
+    }
+
+    @Test func sourcesCanSitNextToTheirConsumer() throws {
+        // c is used only by the last node: with sourcesInFirstLayer off it moves right.
+        let sizes = Array(repeating: Size(width: 3, height: 3), count: 4)
+        let edges = [DAGEdge(from: 0, to: 1), DAGEdge(from: 1, to: 3), DAGEdge(from: 2, to: 3)]
+        #expect(try DAGLayout(sizes: sizes, edges: edges).layer == [0, 1, 0, 2])
+        #expect(try DAGLayout(sizes: sizes, edges: edges, options: .init(sourcesInFirstLayer: false)).layer == [0, 1, 1, 2])
+    }
+
+    @Test func barycentreSweepsRemoveAvoidableCrossings() throws {
+        // Id order puts a above b, but a feeds the lower consumer: the sweeps swap them.
+        let sizes = Array(repeating: Size(width: 3, height: 3), count: 4)
+        let edges = [DAGEdge(from: 0, to: 2), DAGEdge(from: 1, to: 2), DAGEdge(from: 0, to: 3), DAGEdge(from: 1, to: 3)]
+        let crossed = try DAGLayout(sizes: sizes, edges: [DAGEdge(from: 0, to: 3), DAGEdge(from: 1, to: 2)])
+        #expect(crossed.crossings == 0)
+        #expect(crossed.layers[1] == [3, 2])
+        // K2,2 cannot be drawn without one crossing.
+        #expect(try DAGLayout(sizes: sizes, edges: edges).crossings == 1)
+    }
+
+    /// Geometry every drawing must satisfy, checked on a seeded random 1,000-node DAG.
+    @Test func randomThousandNodeDrawingIsConsistent() throws {
+        let g = RandomDAG(nodes: 1000, seed: 7)
+        let layout = try DAGLayout(sizes: g.sizes, edges: g.edges)
+        #expect(layout.frames.count == 1000)
+        #expect(layout.routes.count == g.edges.count)
+        // Boxes never overlap (checked within each layer, where they could).
+        for layerNodes in layout.layers {
+            for (a, b) in zip(layerNodes, layerNodes.dropFirst()) {
+                #expect(layout.frames[a].maxY < layout.frames[b].y)
+            }
+        }
+        for (e, edge) in g.edges.enumerated() {
+            let route = layout.routes[e]
+            let from = layout.frames[edge.from], to = layout.frames[edge.to]
+            #expect(layout.layer[edge.from] < layout.layer[edge.to])
+            #expect(route.first?.x == from.maxX && (route.first.map { from.y..<from.maxY ~= $0.y } ?? false))
+            #expect(route.last?.x == to.x - 1 && (route.last.map { to.y..<to.maxY ~= $0.y } ?? false))
+            for (p, q) in zip(route, route.dropFirst()) { #expect(p.x == q.x || p.y == q.y) }
+            #expect(route.allSatisfy { $0.x >= 0 && $0.y >= 0 && $0.x < layout.size.width && $0.y < layout.size.height })
+        }
+        // Deterministic: the same input gives the same drawing.
+        #expect(try DAGLayout(sizes: g.sizes, edges: g.edges) == layout)
+    }
+}

@@ -1,0 +1,98 @@
+import Testing
+import Screen
+
+@Suite struct WidgetTests {
+    @Test func blockDrawsBorderAndTitle() {
+        let block = Block(title: "Inspector")
+        var b = rendered(block, width: 16, height: 4)
+        b.render(Paragraph("q = x + y"), in: block.inner(b.area))
+        #expect(picture(b) == """
+            ┌ Inspector ───┐
+            │q = x + y     │
+            │              │
+            └──────────────┘
+            """)
+        #expect(block.inner(b.area) == Rect(x: 1, y: 1, width: 14, height: 2))
+    }
+
+    @Test func blockInASCIIWithALongTitle() {
+        let b = rendered(Block(title: "Narration pane", glyphs: .ascii), width: 10, height: 3)
+        #expect(picture(b) == """
+            + Narrat~+
+            |        |
+            +--------+
+            """)
+    }
+
+    @Test func paragraphWrapsWordsAndKeepsStyles() {
+        let green = Style(foreground: .green), red = Style(foreground: .red)
+        let p = Paragraph([
+            Line([Span("the value "), Span("3", style: green), Span(" flows on, its gradient "), Span("-4", style: red),
+                  Span(" flows back")]),
+            Line(""),
+            Line("supercalifragilistic"),
+        ])
+        let b = rendered(p, width: 12, height: 8)
+        #expect(picture(b) == """
+            the value 3
+            flows on,
+            its gradient
+            -4 flows
+            back
+
+            supercalifra
+            gilistic
+            """)
+        #expect(b.mask { $0.style == green } == [
+            "..........#.", "............", "............", "............",
+            "............", "............", "............", "............",
+        ])
+        #expect(b[0, 3].style == red && b[1, 3].style == red && b[2, 3].style == .plain)
+        #expect(p.height(forWidth: 12) == 8)
+    }
+
+    @Test func paragraphCutsWithAnEllipsisWhenNotWrapping() {
+        let b = rendered(Paragraph([Line("∂f/∂x = -4 (via q)")], wrap: false), width: 10, height: 1)
+        #expect(picture(b) == "∂f/∂x = -…")
+    }
+
+    @Test func paragraphScrollsAndAligns() {
+        let p = Paragraph([Line("one"), Line("two", alignment: .right), Line("three", alignment: .center)], scroll: 1)
+        #expect(picture(rendered(p, width: 9, height: 3)) == "      two\n  three\n")
+    }
+
+    @Test func keyHintsDropWholeHintsThatDoNotFit() {
+        let hints = [KeyHint(key: "→", help: "next"), KeyHint(key: "←", help: "back"), KeyHint(key: "?", help: "help"),
+                     KeyHint(key: "q", help: "quit")]
+        let line = KeyHintLine(hints, keyStyle: Style(bold: true))
+        let b = rendered(line, width: 30, height: 1)
+        #expect(picture(b) == "→ next · ← back · ? help")
+        #expect(b.mask { $0.style.bold } == ["#........#........#..........."])
+        #expect(picture(rendered(KeyHintLine(hints, theme: .monochrome(glyphs: .ascii)), width: 40, height: 1))
+                == "→ next  ← back  ? help  q quit")
+    }
+
+    @Test func statusBarFillsTheRowAndPlacesThreeTexts() {
+        let bar = StatusBar(left: "cs231n", center: "forward", right: "step 3/9", style: Style(reverse: true))
+        let b = rendered(bar, width: 32, height: 1)
+        #expect(b.lines == [" cs231n     forward    step 3/9 "])
+        #expect(b.mask { $0.style.reverse } == [String(repeating: "#", count: 32)])
+        // Narrow: the centre gives way first.
+        #expect(rendered(bar, width: 20, height: 1).lines == [" cs231n    step 3/9 "])
+    }
+
+    @Test func overlayIsCentredAndClearsBeneath() {
+        var b = Buffer(lines: Array(repeating: String(repeating: "x", count: 24), count: 7))
+        let overlay = Overlay(title: "Help", content: Paragraph([Line("l  next"), Line("h  back")]), theme: .colored())
+        b.render(overlay, in: b.area)
+        #expect(picture(b) == """
+            xxxxxxxxxxxxxxxxxxxxxxxx
+            xxxxxx┌ Help ───┐xxxxxxx
+            xxxxxx│ l  next │xxxxxxx
+            xxxxxx│ h  back │xxxxxxx
+            xxxxxx└─────────┘xxxxxxx
+            xxxxxxxxxxxxxxxxxxxxxxxx
+            xxxxxxxxxxxxxxxxxxxxxxxx
+            """)
+    }
+}
