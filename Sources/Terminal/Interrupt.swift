@@ -19,6 +19,13 @@ public enum InterruptSignal {
         signal(SIGTERM) { sig in InterruptSignal.caught.store(sig, ordering: .relaxed) }
     }
 
+    /// Puts the default handlers back (after the terminal is restored), so a later Ctrl-C
+    /// stops the process as usual. A signal already caught stays recorded.
+    public static func uninstall() {
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
+    }
+
     /// True once a signal has been caught.
     public static var isPending: Bool { caught.load(ordering: .relaxed) != 0 }
 

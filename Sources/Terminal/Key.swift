@@ -1,21 +1,7 @@
 import CNcursesw
+import Screen
 
-/// A key press (or a terminal event) as the app sees it.
-public enum Key: Sendable, Hashable {
-    /// A printable character, e.g. `l`, `?`, ` ` (space).
-    case character(Character)
-    case up, down, left, right
-    case enter, escape, backspace, tab, backTab, delete
-    case home, end, pageUp, pageDown
-    /// F1…F12.
-    case function(Int)
-    /// The window changed size: redraw at the new `TerminalSession.size`.
-    case resize
-    /// Ctrl-C (or SIGTERM): restore the terminal and exit with `InterruptSignal.exitStatus`.
-    case interrupt
-    /// A key curses reports that the app does not name (its curses code).
-    case other(Int32)
-
+extension Key {
     /// Decodes what `wget_wch` returned: a curses key code (`isKeyCode`) or a character.
     public static func decode(isKeyCode: Bool, value: UInt32) -> Key {
         if isKeyCode {

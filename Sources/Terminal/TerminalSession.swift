@@ -36,11 +36,13 @@ public struct TerminalSession {
     fileprivate init(capabilities: TerminalCapabilities) throws(TerminalError) {
         InterruptSignal.install()
         guard let screen = cn_newterm() else {
+            InterruptSignal.uninstall()
             throw .unavailable(term: TerminalEnvironment.current().term ?? "")
         }
         guard let window = cn_stdscr() else {
             endwin()
             delscreen(screen)
+            InterruptSignal.uninstall()
             throw .unavailable(term: TerminalEnvironment.current().term ?? "")
         }
         self.screen = screen
@@ -68,6 +70,7 @@ public struct TerminalSession {
     fileprivate func stop() {
         endwin()
         delscreen(screen)
+        InterruptSignal.uninstall()
     }
 
     /// The window's size now (it changes after `Key.resize`).

@@ -8,6 +8,10 @@ enum Output {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    static func errorLine(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
     static func error(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
         let text = diagnostics.map { "\($0)\n" }.joined()

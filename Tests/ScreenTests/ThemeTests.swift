@@ -57,3 +57,12 @@ import Screen
             """)
     }
 }
+
+@Suite struct KeyLabelTests {
+    @Test func labelsForHints() {
+        #expect(Key.right.label() == "→" && Key.right.label(unicode: false) == "Right")
+        #expect(Key.character(" ").label() == "space")
+        #expect(Key.character("?").label() == "?")
+        #expect(Key.function(5).label() == "F5" && Key.interrupt.label() == "Ctrl-C")
+    }
+}

@@ -1,0 +1,45 @@
+import Screen
+
+/// Everything the user can ask the tutor to do. Keys become actions in exactly one place
+/// (`KeyMap`); `update(_:_:)` is the only code that acts on them.
+///
+/// Extending: add a case here, a binding (with its help text) to `KeyMap.standard` or to
+/// a key map of your own, and a branch in `TutorState.apply(_:)` that calls a small
+/// function of its own (see `Update.swift`). Hints and the help overlay pick the binding
+/// up by themselves.
+public enum Action: Hashable, Sendable {
+    // Stepping through the plan.
+    /// Take the next step (at the end of a lesson part: open the next part).
+    case next
+    /// Undo the last step (at the start of a lesson part: back to the previous part's end).
+    case back
+    /// Finish the current phase (jump to the next phase boundary).
+    case finishPhase
+    /// Rewind to the start of the phase of the last step.
+    case rewindPhase
+    /// Back to the very start of the pass (or lesson part).
+    case restart
+    /// Jump to the end of the plan.
+    case toEnd
+    /// Move the cursor to step `to` (0 = the start), clamped to the plan.
+    case jump(to: Int)
+    /// Switch the backward pass between one step per node and one step per edge.
+    case toggleEdgeStepping
+
+    // The graph pane.
+    /// Select the next (or previous) node in definition order; the inspector describes it.
+    case selectNext
+    case selectPrevious
+    /// Move the graph viewport by whole cells.
+    case pan(dx: Int, dy: Int)
+    /// Bring the active (or selected) node back into view.
+    case recenter
+
+    // Around the screen.
+    case toggleHelp
+    /// Close the help overlay, or else clear the selection.
+    case dismiss
+    /// The terminal changed size.
+    case resize(Size)
+    case quit
+}

@@ -1,0 +1,118 @@
+import Autograd
+import Screen
+
+/// The graph pane's content for the current state: a box per drawn node (name, op,
+/// mark, value in green, gradient in red), edge styles and, in the backward pass, labels
+/// on the edges being explained (local derivative and product), each put in the first
+/// free space beside its edge so that labels never cover lines, boxes or each other.
+struct GraphPane: Widget {
+    /// Decimals in boxes (the inspector shows four).
+    static let digits = 3
+
+    /// A box title: mark, name and, for an op, its gate: `▶ q (+)`; a gate alone: `▶ (+)`.
+    static func title(_ name: String, caption: String, anonymous: Bool, mark: String) -> String {
+        if anonymous { return "\(mark)(\(caption))" }
+        return caption.isEmpty ? "\(mark) \(name)" : "\(mark) \(name) (\(caption))"
+    }
+
+    let state: TutorState
+
+    func render(in area: Rect, buffer: inout Buffer) {
+        let (dag, labels) = content()
+        // A drawing narrower than the pane is centred in it.
+        let spare = area.width - dag.layout.size.width
+        let area = spare > 1 ? area.inset(left: spare / 2) : area
+        buffer.render(dag, in: area)
+        for label in labels { place(label, dag: dag, area: area, buffer: &buffer) }
+    }
+
+    /// Writes a label beside its edge: above or below a horizontal run of the route, from
+    /// the arrowhead backwards, where every cell it needs is blank; over the line just
+    /// before the arrowhead when there is no such space.
+    func place(_ label: EdgeLabel, dag: DAGView, area: Rect, buffer: inout Buffer) {
+        let route = dag.layout.routes[label.edge].map { Point(x: $0.x + area.x - dag.offset.x, y: $0.y + area.y - dag.offset.y) }
+        let width = DisplayWidth.of(label.text)
+        func isFree(_ x: Int, _ y: Int) -> Bool {
+            guard y >= area.y, y < area.maxY, x >= area.x, x + width <= area.maxX else { return false }
+            return (x..<(x + width)).allSatisfy { buffer[$0, y].symbol == " " }
+        }
+        for (a, b) in zip(route.dropLast(), route.dropFirst()).reversed() where a.y == b.y {
+            let lo = min(a.x, b.x), hi = max(a.x, b.x)
+            for dy in [-1, 1] {
+                var x = hi - width + 1
+                while x >= lo - width / 2 {
+                    if isFree(x, a.y + dy) {
+                        buffer.write(label.text, at: Point(x: x, y: a.y + dy), style: label.style, clip: area)
+                        return
+                    }
+                    x -= 1
+                }
+            }
+        }
+        if let end = route.last {
+            buffer.write(label.text, at: Point(x: end.x - width, y: end.y), style: label.style, clip: area)
+        }
+    }
+
+    func content() -> (DAGView, [EdgeLabel]) {
+        let scene = state.scene
+        let theme = state.theme
+        let notation = state.notation
+        let graph = state.stepper.graph
+        let progress = state.progress
+        var boxes: [NodeBox] = []
+        boxes.reserveCapacity(scene.nodes.count)
+        for id in scene.nodes {
+            let node = id.index
+            let mark = progress.mark(of: id)
+            let glyph: Character = switch mark {
+            case .active: theme.glyphs.active
+            case .done: theme.glyphs.done
+            case .pending: theme.glyphs.pending
+            }
+            let value = progress.valueKnown[node]
+                ? Span(notation.number(graph.values[node], digits: Self.digits), style: theme(.value))
+                : Span("?", style: theme(.pending))
+            let grad = progress.gradKnown[node]
+                ? Span(notation.number(graph.grads[node], digits: Self.digits), style: theme(.gradient))
+                : Span("?", style: theme(.pending))
+            let lines = [Line([Span("val ", style: theme(.muted)), value]),
+                         Line([Span("grad ", style: theme(.muted)), grad])]
+            var highlight: Style? = nil
+            if mark == .active { highlight = theme(.active) }
+            if id == state.selection { highlight = (highlight ?? .plain).patched(by: theme(.marker).underlined()) }
+            let anonymous = graph.name(of: id) == nil
+            let title = Self.title(scene.names[node], caption: scene.captions[node], anonymous: anonymous, mark: String(glyph))
+            let titleStyle = mark == .pending ? theme(.pending) : theme(.title)
+            if anonymous {
+                boxes.append(NodeBox(lines: [Line(title, style: titleStyle)] + lines, border: nil, highlight: highlight))
+            } else {
+                boxes.append(NodeBox(lines: lines, border: theme(.border), title: title, titleStyle: titleStyle,
+                                     highlight: highlight))
+            }
+        }
+
+        var edgeStyles = [Style](repeating: theme(.edge), count: scene.layout.edges.count)
+        var emphasized: [Int] = []
+        var labels: [EdgeLabel] = []
+        switch state.stepper.lastRecord {
+        case .forward(let r)?:
+            for position in r.inputs.indices {
+                if let e = scene.edgeIndex[r.node.index][position] { emphasized.append(e) }
+            }
+        case .backward(let r)?:
+            for flow in r.flows {
+                guard let e = scene.edgeIndex[flow.from.index][flow.position] else { continue }
+                emphasized.append(e)
+                let text = "\(notation.unicode ? "×" : "x")\(notation.operand(flow.local))=\(notation.number(flow.product, digits: Self.digits))"
+                labels.append(EdgeLabel(edge: e, text: text, style: theme(.gradient).bolded()))
+            }
+        default:
+            break
+        }
+        for e in emphasized { edgeStyles[e] = theme(.activeEdge) }
+        let dag = DAGView(layout: scene.layout, nodes: boxes, edgeStyles: edgeStyles, edgeStyle: theme(.edge),
+                          emphasized: emphasized, offset: state.offset, glyphs: theme.glyphs)
+        return (dag, labels)
+    }
+}

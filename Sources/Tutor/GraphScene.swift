@@ -1,0 +1,121 @@
+import Autograd
+import Screen
+
+/// The graph as the graph pane draws it: which nodes are drawn, what each is called, how
+/// wide its box is, and the DAG layout. Built once when a graph (or lesson part) is
+/// opened and kept in the state: its shape never changes while stepping, so no frame
+/// lays the graph out again.
+///
+/// Literal constants (the `2` in `2 * x`) are not drawn as boxes: they appear inside the
+/// gate that uses them (`*2`), as in the slides' flow diagrams.
+public struct GraphScene: Sendable {
+    public let layout: DAGLayout
+    /// For each graph node, its index in the layout (`nil` for literals, which are not drawn).
+    public let layoutIndex: [Int?]
+    /// For each layout node, the graph node.
+    public let nodes: [NodeID]
+    /// For each graph node and input position, the layout edge drawn for it (`nil` from a literal).
+    public let edgeIndex: [[Int?]]
+    /// What formulas call each node: its name, or for an anonymous gate the expression it
+    /// computes (`(x+y)`), or a literal's value.
+    public let names: [String]
+    /// For op nodes the op as drawn in the gate, literal operands included (`+`, `*2`, `exp`).
+    public let captions: [String]
+    /// How many times each node is used as an input (a value used twice fans out).
+    public let uses: [Int]
+    /// Box width inside the border, fixed at open so boxes do not jump while stepping.
+    let contentWidth: [Int]
+
+    /// Columns between layers: room for an edge label such as `×(−4)=12`.
+    static let channelWidth = 14
+
+    public init(graph: Graph, notation: Notation) throws(DAGLayoutError) {
+        let count = graph.count
+        var names = [String](repeating: "", count: count)
+        var captions = [String](repeating: "", count: count)
+        var isLiteral = [Bool](repeating: false, count: count)
+        for node in 0..<count {
+            let id = NodeID(node)
+            let inputs = graph.inputs(of: id)
+            if let name = graph.name(of: id) {
+                names[node] = notation.text(name)
+            } else if let op = graph.op(of: id) {
+                let text = notation.apply(op, inputs.map { names[$0.index] })
+                    .replacingOccurrences(of: " ", with: "")
+                names[node] = text.count <= 14 ? "(\(text))" : "(\(notation.symbol(op)) #\(node))"
+            } else {
+                names[node] = notation.number(graph.value(of: id))
+                isLiteral[node] = graph.kind(of: id) == .const
+            }
+            if let op = graph.op(of: id) {
+                captions[node] = GraphScene.caption(op, inputs.map { isLiteral[$0.index] ? names[$0.index] : nil },
+                                                    notation: notation)
+            }
+        }
+
+        var layoutIndex = [Int?](repeating: nil, count: count)
+        var nodes: [NodeID] = []
+        for node in 0..<count where !isLiteral[node] {
+            layoutIndex[node] = nodes.count
+            nodes.append(NodeID(node))
+        }
+        var edges: [DAGEdge] = []
+        var edgeIndex: [[Int?]] = []
+        var uses = [Int](repeating: 0, count: count)
+        for node in 0..<count {
+            var row: [Int?] = []
+            for input in graph.inputs(of: NodeID(node)) {
+                uses[input.index] += 1
+                if let from = layoutIndex[input.index], let to = layoutIndex[node] {
+                    row.append(edges.count)
+                    edges.append(DAGEdge(from: from, to: to))
+                } else {
+                    row.append(nil)
+                }
+            }
+            edgeIndex.append(row)
+        }
+
+        // Widths from the numbers the pass will show (a finished forward and backward on
+        // a copy), with room for a few more digits when training changes them.
+        var finished = graph
+        finished.run()
+        var contentWidth = [Int](repeating: 0, count: count)
+        var sizes: [Size] = []
+        for id in nodes {
+            let node = id.index
+            let value = "val " + notation.number(finished.values[node], digits: GraphPane.digits)
+            let grad = "grad " + notation.number(finished.grads[node], digits: GraphPane.digits)
+            let title = GraphPane.title(names[node], caption: captions[node], anonymous: graph.name(of: id) == nil, mark: "▶")
+            let width = max(DisplayWidth.of(title) + 2, DisplayWidth.of(value), DisplayWidth.of(grad), 9)
+            contentWidth[node] = width
+            sizes.append(graph.name(of: id) == nil
+                         ? Size(width: width, height: 3)
+                         : Size(width: width + 2, height: 4))
+        }
+        let options = DAGLayout.Options(minimumChannelWidth: GraphScene.channelWidth, sourcesInFirstLayer: false)
+        layout = try DAGLayout(sizes: sizes, edges: edges, options: options)
+        self.layoutIndex = layoutIndex
+        self.nodes = nodes
+        self.edgeIndex = edgeIndex
+        self.names = names
+        self.captions = captions
+        self.uses = uses
+        self.contentWidth = contentWidth
+    }
+
+    /// The op as a gate shows it: its symbol with literal operands written in (`*2`, `1-`).
+    static func caption(_ op: Op, _ literals: [String?], notation: Notation) -> String {
+        let symbol = notation.gateSymbol(op)
+        guard op.arity == .binary, literals.count == 2 else { return symbol }
+        return (literals[0] ?? "") + symbol + (literals[1] ?? "")
+    }
+
+    /// The drawn node of a graph node, if it is drawn.
+    public func layoutNode(of id: NodeID) -> Int? {
+        layoutIndex.indices.contains(id.index) ? layoutIndex[id.index] : nil
+    }
+
+    /// The size of the whole drawing.
+    public var size: Size { layout.size }
+}

@@ -1,0 +1,257 @@
+import Autograd
+import Screen
+
+/// The inspector pane's text: the active step as formulas with its numbers — forward
+/// "q = x + y = −2 + 5 = 3", backward "∂f/∂x = ∂f/∂q · ∂q/∂x = (−4) · 1 = −4" with the
+/// fan-out ledger and the op's rule in words, updates "w ← w − η·∂L/∂w" — or the selected
+/// node. Values are styled as values (green) and gradients as gradients (red).
+struct Inspector {
+    let state: TutorState
+    var notation: Notation { state.notation }
+    var theme: Theme { state.theme }
+    var scene: GraphScene { state.scene }
+    var graph: Graph { state.stepper.graph }
+
+    /// The output's name, the `f` of ∂f/∂x.
+    var outputName: String { scene.names[state.stepper.plan.tape.output.index] }
+
+    func lines() -> [Line] {
+        var lines: [Line]
+        if let selected = state.selection {
+            lines = selectedNode(selected)
+        } else if let record = state.stepper.lastRecord {
+            lines = describe(record)
+        } else {
+            lines = start()
+        }
+        if state.stepper.isAtEnd, state.selection == nil {
+            lines = end()
+        }
+        if let next = state.stepper.nextStep, state.selection == nil {
+            lines.append(Line(notation.text("Next: ") + describe(next), style: theme(.muted)))
+        }
+        return lines
+    }
+
+    // MARK: Pieces
+
+    func header(_ text: String) -> Line { Line(notation.text(text), style: theme(.title)) }
+    func plain(_ text: String) -> Span { Span(notation.text(text)) }
+    func value(_ v: Double) -> Span { Span(notation.number(v), style: theme(.value)) }
+    func valueOperand(_ v: Double) -> Span { Span(notation.operand(v), style: theme(.value)) }
+    func grad(_ v: Double) -> Span { Span(notation.number(v), style: theme(.gradient)) }
+    func gradOperand(_ v: Double) -> Span { Span(notation.operand(v), style: theme(.gradient)) }
+    func d(_ wrt: NodeID) -> String { notation.derivative(outputName, scene.names[wrt.index]) }
+    func name(_ id: NodeID) -> String { scene.names[id.index] }
+
+    /// What a node is: "an input", "a parameter" …
+    func kindText(_ id: NodeID) -> String {
+        switch graph.kind(of: id) {
+        case .input: "an input"
+        case .param: "a parameter"
+        case .const: "a constant"
+        case .op: "computed by \(graph.op(of: id).map(\.name) ?? "an op")"
+        }
+    }
+
+    /// "q = x + y" with names.
+    func definition(_ id: NodeID) -> String {
+        guard let op = graph.op(of: id) else { return name(id) }
+        return "\(name(id)) = " + notation.apply(op, graph.inputs(of: id).map(name))
+    }
+
+    /// A step in words, for "Next:" and the narration.
+    func describe(_ step: Step) -> String {
+        switch step {
+        case .forward(let id): "forward: compute \(definition(id))"
+        case .seed(let id): "backward pass begins: \(notation.derivative(name(id), name(id))) = 1"
+        case .backward(let id):
+            graph.op(of: id) == nil ? "backward: \(name(id)) collects its gradient"
+                : "backward through \(definition(id))"
+        case .backwardEdge(let id, let position):
+            "backward along one edge: \(name(graph.inputs(of: id)[position])) \(notation.unicode ? "←" : "<-") \(name(id))"
+        case .update(let id): "update \(name(id)) by gradient descent"
+        case .sample(let row): "load sample \(row + 1) of the data"
+        case .accumulate: "add this sample's gradients to the batch sums"
+        case .epoch(let n): "end of epoch \(n)"
+        }
+    }
+
+    // MARK: Steps
+
+    func describe(_ record: StepRecord) -> [Line] {
+        switch record {
+        case .forward(let r): forward(r)
+        case .seed(let r): seed(r)
+        case .backward(let r): backward(r)
+        case .update(let r): update(r)
+        case .sample(let r): sample(r)
+        case .accumulate(let r): accumulate(r)
+        case .epoch(let r): epoch(r)
+        }
+    }
+
+    func forward(_ r: ForwardRecord) -> [Line] {
+        let names = r.inputs.map { name($0.id) }
+        let values = r.inputs.map(\.value)
+        var numbers = notation.apply(r.op, values: values)
+        if r.op == .max || r.op == .min { numbers = notation.apply(r.op, values.map { notation.number($0) }) }
+        return [
+            header("Forward: compute \(name(r.node))"),
+            Line([plain("\(name(r.node)) = " + notation.apply(r.op, names) + " = "),
+                  Span(numbers, style: theme(.value)), plain(" = "), value(r.result)]),
+        ]
+    }
+
+    func seed(_ r: SeedRecord) -> [Line] {
+        [
+            header("Backward pass: start at the output"),
+            Line([plain(notation.derivative(name(r.output), name(r.output)) + " = "), grad(1)]),
+            Line(notation.text("Every gradient starts at 0; the output's gradient with respect to itself is 1.")),
+        ]
+    }
+
+    func backward(_ r: BackwardRecord) -> [Line] {
+        var lines: [Line] = []
+        if r.op == nil {
+            lines.append(header("Backward: \(name(r.node)) is \(kindText(r.node))"))
+        } else if r.flows.count == 1, state.granularity == .edge, let flow = r.flows.first {
+            lines.append(header("Backward along one edge: \(definition(r.node)), into \(name(flow.to))"))
+        } else {
+            lines.append(header("Backward through \(definition(r.node))"))
+        }
+        lines.append(ledger(r))
+        let shown = r.flows.filter { scene.layoutNode(of: $0.to) != nil }
+        for flow in shown { lines += self.flow(flow) }
+        if r.op == nil {
+            lines.append(Line(notation.text(
+                "\(name(r.node)) has no inputs, so its gradient is final: it says how much \(outputName) changes per unit change of \(name(r.node)).")))
+        }
+        if let op = r.op {
+            lines.append(Line(notation.text("Rule: " + op.gradientRule), style: theme(.muted)))
+        }
+        return lines
+    }
+
+    /// "∂f/∂q = −4 (via f)", the fan-out sum "∂f/∂a = 3 (via d) + (−6) (via e) = −3", or the seed.
+    func ledger(_ r: BackwardRecord) -> Line {
+        var spans = [plain(d(r.node) + " = ")]
+        if r.isOutput {
+            spans += [grad(r.grad), plain(" (the seed)")]
+        } else if r.ledger.isEmpty {
+            spans += [grad(r.grad), plain(" (\(outputName) does not depend on it)")]
+        } else {
+            for (index, flow) in r.ledger.enumerated() {
+                if index > 0 { spans.append(plain(" + ")) }
+                spans += [index > 0 ? gradOperand(flow.product) : grad(flow.product), plain(" (via \(name(flow.from)))")]
+            }
+            if r.ledger.count > 1 { spans += [plain(" = "), grad(r.grad)] }
+        }
+        return Line(spans)
+    }
+
+    /// "∂f/∂x = ∂f/∂q · ∂q/∂x = (−4) · 1 = −4"; "+=" and the running sum where the input
+    /// collects gradient from more than one use.
+    func flow(_ f: GradientFlow) -> [Line] {
+        let accumulates = scene.uses[f.to.index] > 1 || f.before != 0
+        // From the output, ∂f/∂f · ∂f/∂q would read like the result; say "local" instead.
+        let local = f.from == state.stepper.plan.tape.output ? "local" : notation.derivative(name(f.from), name(f.to))
+        let chain = d(f.from) + " " + notation.times + " " + local
+        var lines = [Line([
+            plain(d(f.to) + (accumulates ? " += " : " = ") + chain + " = "),
+            gradOperand(f.upstream), plain(" \(notation.times) "),
+            Span(notation.operand(f.local)), plain(" = "), grad(f.product),
+        ])]
+        if accumulates {
+            lines.append(Line([plain("   so far " + d(f.to) + " = "), grad(f.before), plain(" + "),
+                               gradOperand(f.product), plain(" = "), grad(f.after)]))
+        }
+        return lines
+    }
+
+    func update(_ r: UpdateRecord) -> [Line] {
+        let w = name(r.param)
+        let dLdw = notation.derivative(outputName, w)
+        var lines = [header("Update: \(w) by gradient descent")]
+        if let sum = r.batchSum, let count = r.batchCount {
+            lines.append(Line([plain("\(dLdw) = \(notation.sum) / \(count) = "), grad(sum), plain(" / \(count) = "),
+                               grad(r.gradient), plain(" (mean over the batch)")]))
+        }
+        lines.append(Line([plain("\(w) \(notation.assign) \(w) \(notation.minus) \(notation.eta)\(notation.times)\(dLdw) = "),
+                           value(r.before), plain(" \(notation.minus) "), Span(notation.number(r.learningRate)),
+                           plain(notation.times), gradOperand(r.gradient), plain(" = "), value(r.after)]))
+        if let p = r.perceptron {
+            let verdict = switch p.change {
+            case .unchanged: "unchanged (ε = 0)"
+            case .towardTarget: "towards the target class (ε = −1)"
+            case .awayFromPrediction: "away from the predicted class (ε = +1)"
+            }
+            lines.append(Line(notation.text("Perceptron: predicted \(p.predictedName), target \(p.targetName); \(w) moves \(verdict).")))
+        }
+        return lines
+    }
+
+    func sample(_ r: SampleRecord) -> [Line] {
+        let settings = r.assignments.map { "\(name($0.id)) = \(notation.number($0.after))" }
+        return [header("Sample \(r.row + 1): load a row of the data"), Line(settings.joined(separator: ", "), style: theme(.value))]
+    }
+
+    func accumulate(_ r: AccumulateRecord) -> [Line] {
+        [header("Batch: add this sample's gradients to the sums")] + r.entries.prefix(8).map { e in
+            Line([plain("\(notation.sum) \(d(e.param)) = "), grad(e.before), plain(" + "), gradOperand(e.gradient),
+                  plain(" = "), grad(e.after)])
+        }
+    }
+
+    func epoch(_ r: EpochRecord) -> [Line] {
+        [header("Epoch \(r.epoch) done"),
+         Line([plain("mean \(outputName) over \(r.rows) rows = "), value(r.meanLoss)])]
+    }
+
+    // MARK: Start, end, selection
+
+    func start() -> [Line] {
+        let leaves = scene.nodes.filter { graph.kind(of: $0).isLeaf }
+        var lines = [header("Start: nothing computed yet")]
+        if !leaves.isEmpty {
+            var spans = [plain("Leaves: ")]
+            for (index, id) in leaves.prefix(12).enumerated() {
+                if index > 0 { spans.append(plain(", ")) }
+                spans += [plain("\(name(id)) = "), value(graph.value(of: id))]
+            }
+            lines.append(Line(spans))
+        }
+        lines.append(Line(notation.text("The forward pass computes every node from its inputs, left to right; the backward pass then sends ∂\(outputName)/∂(node) from the output back to the leaves.")))
+        return lines
+    }
+
+    func end() -> [Line] {
+        let output = state.stepper.plan.tape.output
+        var lines = [header(state.stepper.plan.training == nil ? "Done: forward and backward pass" : "Done: training finished"),
+                     Line([plain("\(name(output)) = "), value(graph.value(of: output))])]
+        for id in scene.nodes where graph.kind(of: id).isLeaf && state.stepper.plan.tape.contains(id) {
+            lines.append(Line([plain(d(id) + " = "), grad(graph.grad(of: id))]))
+        }
+        return lines
+    }
+
+    func selectedNode(_ id: NodeID) -> [Line] {
+        let progress = state.progress
+        var lines = [header("Selected: \(name(id)), \(kindText(id))")]
+        if graph.op(of: id) != nil { lines.append(Line(notation.text(definition(id)))) }
+        lines.append(progress.valueKnown[id.index]
+                     ? Line([plain("value \(name(id)) = "), value(graph.value(of: id))])
+                     : Line(notation.text("value: not computed yet in this pass")))
+        lines.append(progress.gradKnown[id.index]
+                     ? Line([plain("gradient \(d(id)) = "), grad(graph.grad(of: id))])
+                     : Line(notation.text("gradient: not reached yet")))
+        let users = graph.consumers()[id.index].map(name)
+        if !users.isEmpty {
+            lines.append(Line(notation.text("used by: " + users.joined(separator: ", ")
+                                            + (users.count > 1 ? " (its gradient is the sum over these uses)" : ""))))
+        }
+        if let op = graph.op(of: id) { lines.append(Line(notation.text("Rule: " + op.gradientRule), style: theme(.muted))) }
+        lines.append(Line(notation.text("Esc returns to the step."), style: theme(.muted)))
+        return lines
+    }
+}

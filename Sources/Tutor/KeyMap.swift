@@ -1,0 +1,96 @@
+import Screen
+
+/// One key binding: the keys, the action, and the help text that describes it. The hint
+/// line and the `?` overlay are generated from these, so they cannot disagree with what
+/// the keys do (Bubble Tea's `key.NewBinding(WithKeys, WithHelp)`).
+public struct KeyBinding: Hashable, Sendable {
+    /// Where the binding is listed in the help overlay.
+    public enum Section: String, Hashable, Sendable, CaseIterable {
+        case stepping = "Stepping"
+        case graph = "Graph view"
+        case general = "General"
+    }
+
+    public var keys: [Keystroke]
+    public var action: Action
+    public var help: String
+    public var section: Section
+    /// Whether the hint line at the bottom shows it (the help overlay shows every binding).
+    public var inHints: Bool
+    /// A shorter text for the hint line; `help` when nil.
+    public var hint: String?
+
+    public init(_ keys: [Keystroke], _ action: Action, help: String, section: Section,
+                inHints: Bool = false, hint: String? = nil) {
+        self.keys = keys
+        self.action = action
+        self.help = help
+        self.section = section
+        self.inHints = inHints
+        self.hint = hint
+    }
+}
+
+/// The table from keys to actions. The first binding that lists a key wins.
+public struct KeyMap: Sendable {
+    public private(set) var bindings: [KeyBinding]
+    private var lookup: [Keystroke: Action]
+
+    public init(_ bindings: [KeyBinding]) {
+        self.bindings = bindings
+        var lookup: [Keystroke: Action] = [:]
+        for binding in bindings {
+            for key in binding.keys where lookup[key] == nil { lookup[key] = binding.action }
+        }
+        self.lookup = lookup
+    }
+
+    /// This map with more bindings after the existing ones (existing keys keep their action).
+    public func adding(_ more: [KeyBinding]) -> KeyMap { KeyMap(bindings + more) }
+
+    /// The action for a key, `nil` for a key that is not bound.
+    public func action(for key: Keystroke) -> Action? { lookup[key] }
+
+    /// The hints for the bottom line, in table order: each binding's first key.
+    public func hints(unicode: Bool) -> [KeyHint] {
+        bindings.filter(\.inHints).compactMap { binding in
+            binding.keys.first.map { KeyHint(key: $0.label(unicode: unicode), help: binding.hint ?? binding.help) }
+        }
+    }
+
+    /// Every binding, grouped by section, for the help overlay: (section, [(keys, help)]).
+    public func helpSections(unicode: Bool) -> [(section: KeyBinding.Section, rows: [(keys: String, help: String)])] {
+        KeyBinding.Section.allCases.compactMap { section in
+            let rows = bindings.filter { $0.section == section }.map { binding in
+                (keys: binding.keys.map { $0.label(unicode: unicode) }.joined(separator: " / "), help: binding.help)
+            }
+            return rows.isEmpty ? nil : (section, rows)
+        }
+    }
+
+    /// The tutor's keys. → / space / `l`, ← / `h`, `q` and `?` are the contract (DESIGN §5).
+    public static let standard = KeyMap([
+        KeyBinding([.right, .char(" "), .char("l")], .next, help: "next step", section: .stepping, inHints: true, hint: "next"),
+        KeyBinding([.left, .char("h")], .back, help: "step back", section: .stepping, inHints: true, hint: "back"),
+        KeyBinding([.char("n")], .finishPhase, help: "finish this phase (forward, backward, update)", section: .stepping,
+                   inHints: true, hint: "end of phase"),
+        KeyBinding([.char("p")], .rewindPhase, help: "back to the start of this phase", section: .stepping),
+        KeyBinding([.char("r"), .home], .restart, help: "restart from the beginning", section: .stepping, inHints: true,
+                   hint: "restart"),
+        KeyBinding([.end], .toEnd, help: "jump to the end", section: .stepping),
+        KeyBinding([.char("e")], .toggleEdgeStepping, help: "backward pass: one edge per step / one node per step",
+                   section: .stepping),
+        KeyBinding([.tab, .char("j")], .selectNext, help: "select the next node (the inspector describes it)",
+                   section: .graph, inHints: true, hint: "select"),
+        KeyBinding([.backTab, .char("k")], .selectPrevious, help: "select the previous node", section: .graph),
+        KeyBinding([.shiftLeft, .char("H")], .pan(dx: -4, dy: 0), help: "pan the graph left", section: .graph),
+        KeyBinding([.shiftRight, .char("L")], .pan(dx: 4, dy: 0), help: "pan the graph right", section: .graph),
+        KeyBinding([.shiftUp, .char("K")], .pan(dx: 0, dy: -2), help: "pan the graph up", section: .graph),
+        KeyBinding([.shiftDown, .char("J")], .pan(dx: 0, dy: 2), help: "pan the graph down", section: .graph),
+        KeyBinding([.char("c")], .recenter, help: "bring the active node back into view", section: .graph),
+        KeyBinding([.char("?")], .toggleHelp, help: "show or hide this help", section: .general, inHints: true,
+                   hint: "help"),
+        KeyBinding([.escape], .dismiss, help: "close the help, or clear the selection", section: .general),
+        KeyBinding([.char("q")], .quit, help: "quit", section: .general, inHints: true),
+    ])
+}

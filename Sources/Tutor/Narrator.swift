@@ -1,0 +1,63 @@
+import Autograd
+import Lessons
+import Screen
+
+/// The narration pane's text: the lesson's narration for the cursor, or, for a bare
+/// graph, a sentence generated from the step so the screen explains itself anyway.
+struct Narrator {
+    let state: TutorState
+    var notation: Notation { state.notation }
+
+    func lines() -> [Line] {
+        if let part = state.lessonPart {
+            let entries = part.narration(for: state.stepper)
+            if !entries.isEmpty {
+                return entries.flatMap { entry in
+                    entry.text.split(separator: "\n", omittingEmptySubsequences: false)
+                        .map { Line(notation.text(String($0))) }
+                        .reversed().drop { $0.text.isEmpty }.reversed()
+                }
+            }
+        }
+        return [Line(notation.text(generated()))]
+    }
+
+    /// A sentence for the cursor of a bare graph.
+    func generated() -> String {
+        let stepper = state.stepper
+        let graph = stepper.graph
+        let names = state.scene.names
+        let output = names[stepper.plan.tape.output.index]
+        func name(_ id: NodeID) -> String { names[id.index] }
+        guard let last = stepper.lastStep else {
+            return "This graph computes \(output) from its leaves. Press → (or space) to take one step at a time: first the forward pass computes each node's value, then the backward pass finds how much \(output) changes with each node (its gradient, in red)."
+        }
+        if stepper.isAtEnd {
+            return "Done. Each gradient ∂\(output)/∂(leaf) says how much \(output) changes when that leaf is nudged. Press ← to step back through it, r to restart, q to quit."
+        }
+        switch last {
+        case .forward(let id):
+            let op = graph.op(of: id).map(\.name) ?? "op"
+            let next = stepper.nextStep?.phase == .forward ? "" : " That was the last node: the forward pass is done, and \(output) = \(notation.number(graph.value(of: id)))."
+            return "Forward pass: \(name(id)) applies \(op) to the values of its inputs, which are already known (green).\(next)"
+        case .seed:
+            return "The backward pass starts at the output: nudging \(output) changes \(output) one for one, so ∂\(output)/∂\(output) = 1. From here gradients (red) flow right to left."
+        case .backward(let id), .backwardEdge(let id, _):
+            if graph.op(of: id) == nil {
+                return "\(name(id)) is a leaf. All the paths from it to \(output) have delivered their part, so ∂\(output)/∂\(name(id)) is complete."
+            }
+            let uses = state.scene.uses
+            let fanOut = graph.inputs(of: id).contains { uses[$0.index] > 1 }
+            return "Chain rule at \(name(id)): the gradient arriving from the right (upstream) is multiplied by each local derivative ∂\(name(id))/∂(input) and added into that input's gradient."
+                + (fanOut ? " An input used more than once adds up the gradient from every use." : "")
+        case .update(let id):
+            return "Gradient descent: \(name(id)) moves a small step against its gradient, so \(output) goes down."
+        case .sample(let row):
+            return "Row \(row + 1) of the data is loaded into the input leaves."
+        case .accumulate:
+            return "The gradients of this sample are added to the batch sums; the update uses their mean."
+        case .epoch(let n):
+            return "Epoch \(n) is over: every row of the data has been seen once."
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Autograd
+
+/// How formulas and numbers are written on screen: Unicode mathematics (∂, −, ·, ←, η)
+/// where the terminal can show it, plain ASCII (d, -, *, <-, eta) where it cannot. Every
+/// text the tutor draws goes through here, so `LANG=C` never shows a blank glyph.
+public struct Notation: Sendable, Hashable {
+    public var unicode: Bool
+
+    public init(unicode: Bool) { self.unicode = unicode }
+
+    public var partial: String { unicode ? "∂" : "d" }
+    public var minus: String { unicode ? "−" : "-" }
+    public var times: String { unicode ? "·" : "*" }
+    public var assign: String { unicode ? "←" : "<-" }
+    public var eta: String { unicode ? "η" : "eta" }
+    public var sum: String { unicode ? "Σ" : "sum" }
+
+    /// A number for people: at most `digits` decimals, with a real minus sign in Unicode.
+    public func number(_ value: Double, digits: Int = 4) -> String {
+        let text = NumberFormat.short(value, digits: digits)
+        return unicode && text.hasPrefix("-") ? minus + text.dropFirst() : text
+    }
+
+    /// A number as an operand after an operator: negative ones in parentheses, "(−4)".
+    public func operand(_ value: Double) -> String {
+        let text = number(value)
+        return value < 0 || text.hasPrefix(minus) ? "(\(text))" : text
+    }
+
+    /// ∂f/∂x.
+    public func derivative(_ of: String, _ wrt: String) -> String { "\(partial)\(of)/\(partial)\(wrt)" }
+
+    /// The symbol of an op in formulas: `·` for multiplication, `σ` or `sig` …
+    public func symbol(_ op: Op) -> String {
+        switch op {
+        case .mul: times
+        case .sub, .neg: minus
+        default: unicode ? op.symbol : op.asciiSymbol
+        }
+    }
+
+    /// The symbol of an op in a gate of the graph: `×` rather than the formulas' `·`, which
+    /// would be lost in a box title.
+    public func gateSymbol(_ op: Op) -> String {
+        op == .mul ? (unicode ? "×" : "*") : symbol(op)
+    }
+
+    /// An op applied to operand texts: `x + y`, `−a`, `exp(a)`, `max(a, b)`.
+    public func apply(_ op: Op, _ operands: [String]) -> String {
+        switch op.arity {
+        case .binary where operands.count == 2: return "\(operands[0]) \(symbol(op)) \(operands[1])"
+        case .unary where op == .neg && operands.count == 1: return minus + operands[0]
+        default: return "\(symbol(op))(\(operands.joined(separator: ", ")))"
+        }
+    }
+
+    /// An op applied to numbers: negative operands after the first in parentheses
+    /// ("3 · (−4)"), call arguments bare ("exp(−1)").
+    public func apply(_ op: Op, values: [Double]) -> String {
+        let isInfix = op.arity == .binary || op == .neg
+        let texts = values.enumerated().map { index, value in
+            isInfix && (index > 0 || op == .neg || op == .pow) ? operand(value) : number(value)
+        }
+        return apply(op, texts)
+    }
+
+    /// Text as this notation can show it: unchanged in Unicode; in ASCII the tutor's
+    /// mathematical characters spelt out and anything else non-ASCII replaced by `?`.
+    public func text(_ string: String) -> String {
+        guard !unicode else { return string }
+        var out = ""
+        out.reserveCapacity(string.utf8.count)
+        for scalar in string.unicodeScalars {
+            if scalar.isASCII {
+                out.unicodeScalars.append(scalar)
+            } else {
+                out += Notation.asciiSpelling[scalar] ?? "?"
+            }
+        }
+        return out
+    }
+
+    /// ASCII spellings of the characters lessons, rules and formulas use.
+    static let asciiSpelling: [Unicode.Scalar: String] = [
+        "−": "-", "–": "-", "—": "-", "·": "*", "×": "x", "÷": "/", "∂": "d", "←": "<-", "→": "->",
+        "η": "eta", "σ": "sig", "ξ": "xi", "Σ": "sum", "∑": "sum", "ε": "eps", "Δ": "delta", "δ": "delta",
+        "∇": "grad", "√": "sqrt", "²": "^2", "³": "^3", "ᵇ": "^b", "ˣ": "^x", "⁻": "^-", "¹": "1", "≈": "~",
+        "≠": "!=", "≤": "<=", "≥": ">=", "…": "...", "‘": "'", "’": "'", "“": "\"", "”": "\"", "▶": ">",
+        "✓": "*", "•": "*", "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7",
+        "₈": "8", "₉": "9", "ŷ": "y^", "θ": "theta", "λ": "lambda", "α": "alpha", "β": "beta", "μ": "mu",
+        "π": "pi", "∞": "inf", "⊙": "(.)", "ᵀ": "^T", "½": "1/2", "\u{00A0}": " ",
+    ]
+}

@@ -1,0 +1,45 @@
+import Screen
+
+/// Where each pane goes for a terminal size: the status line on top, the graph, then the
+/// inspector and the narration side by side (stacked on narrow screens), the key hints
+/// at the bottom. The graph pane takes what its drawing needs, up to what leaves the
+/// panes below readable. `update` (to keep the active node in view) and `view` use the
+/// same numbers.
+public struct Panes: Sendable, Equatable {
+    /// The smallest size the tutor draws at; below it, a message asks for a larger window.
+    public static let minimum = Size(width: 60, height: 16)
+
+    public let size: Size
+    public let status: Rect
+    public let graph: Rect
+    public let inspector: Rect
+    public let narration: Rect
+    public let hints: Rect
+
+    public var isTooSmall: Bool { size.width < Panes.minimum.width || size.height < Panes.minimum.height }
+
+    /// The graph drawing's visible size inside the pane border.
+    public var graphViewport: Size { graph.inset(by: 1).size }
+
+    public init(size: Size, graphHeight: Int) {
+        self.size = size
+        let whole = Rect(x: 0, y: 0, width: size.width, height: size.height)
+        status = Rect(x: 0, y: 0, width: size.width, height: min(1, size.height))
+        hints = Rect(x: 0, y: max(1, size.height - 1), width: size.width, height: size.height >= 2 ? 1 : 0)
+        let body = whole.inset(top: 1, bottom: 1)
+        // Below the graph: at least 8 rows (6 of text) for the inspector and narration.
+        let bottomMinimum = min(8, body.height / 2)
+        let graphRows = min(max(graphHeight + 2, 5), body.height - bottomMinimum)
+        let parts = body.split(.vertical, [.length(graphRows), .fill(1)])
+        graph = parts[0]
+        if parts[1].width >= 70 {
+            let sides = parts[1].split(.horizontal, [.percentage(56), .fill(1)])
+            inspector = sides[0]
+            narration = sides[1]
+        } else {
+            let stacked = parts[1].split(.vertical, [.percentage(60), .fill(1)])
+            inspector = stacked[0]
+            narration = stacked[1]
+        }
+    }
+}

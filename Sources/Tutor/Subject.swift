@@ -1,0 +1,44 @@
+import Autograd
+import Lessons
+
+/// What the tutor has open: a bare graph (a graph file or one expression) or a lesson,
+/// whose parts are opened one at a time.
+public enum Subject: Sendable {
+    /// A graph with the name the status line shows (`chain-rule.graph`, `(x+y)*z`).
+    case graph(title: String, Graph)
+    case lesson(Lesson)
+
+    /// What the status line calls it.
+    public var title: String {
+        switch self {
+        case .graph(let title, _): title
+        case .lesson(let lesson): lesson.title
+        }
+    }
+
+    /// The number of parts (1 for a bare graph).
+    public var partCount: Int {
+        switch self {
+        case .graph: 1
+        case .lesson(let lesson): lesson.parts.count
+        }
+    }
+
+    /// The lesson part at `index`, `nil` for a bare graph.
+    public func lessonPart(_ index: Int) -> LessonPart? {
+        guard case .lesson(let lesson) = self, lesson.parts.indices.contains(index) else { return nil }
+        return lesson.parts[index]
+    }
+
+    /// The title of part `index` when the lesson has several.
+    public func partTitle(_ index: Int) -> String? { lessonPart(index)?.title }
+
+    /// A step machine over part `index` (forward, backward and, for lessons that train,
+    /// the updates of every epoch).
+    public func makeStepper(part index: Int, granularity: BackwardGranularity) throws(TrainingError) -> Stepper {
+        switch self {
+        case .graph(_, let graph): return try Stepper(graph: graph, granularity: granularity)
+        case .lesson(let lesson): return try lesson.parts[index].makeStepper(granularity: granularity)
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Autograd
+import Lessons
+import Screen
+
+/// Why a subject could not be opened.
+public enum OpenError: Error, Sendable, CustomStringConvertible {
+    case training(TrainingError)
+    case layout(DAGLayoutError)
+
+    public var description: String {
+        switch self {
+        case .training(let error): "cannot step through it: \(error)"
+        case .layout(let error): "cannot draw the graph: \(error)"
+        }
+    }
+}
+
+/// The whole tutor as one value (the Model of Model / Update / View): what is open, the
+/// step machine, what the graph pane shows and where, the help overlay, the theme and the
+/// terminal size. `update(_:_:)` makes the next state from it; `view(_:size:)` draws it.
+public struct TutorState: Sendable {
+    /// What is open: a graph or a lesson.
+    public let subject: Subject
+    /// The lesson part shown (0 for a bare graph).
+    public private(set) var part: Int
+    /// The step machine over the open part.
+    public internal(set) var stepper: Stepper
+    /// The open part's drawing (layout cached; rebuilt only when another part opens).
+    public private(set) var scene: GraphScene
+    /// The node the user picked with Tab / `j`; the inspector then describes it.
+    public var selection: NodeID?
+    /// The graph drawing point at the top-left of the graph pane.
+    public var offset: Point = .zero
+    public var helpVisible = false
+    public let theme: Theme
+    public var size: Size
+    /// A one-line note for the status bar ("Already at the start."); cleared by the next action.
+    public var message: String?
+    /// Set by `quit`; the run loop then restores the terminal and exits.
+    public var quitRequested = false
+    /// The keys; the hint line and the help overlay are drawn from it.
+    public let keyMap: KeyMap
+
+    /// Opens part `part` of `subject` at its start.
+    public init(subject: Subject, part: Int = 0, theme: Theme, size: Size, granularity: BackwardGranularity = .node,
+                keyMap: KeyMap = .standard) throws(OpenError) {
+        self.subject = subject
+        self.part = min(max(0, part), subject.partCount - 1)
+        self.theme = theme
+        self.size = size
+        self.keyMap = keyMap
+        do {
+            stepper = try subject.makeStepper(part: self.part, granularity: granularity)
+        } catch {
+            throw .training(error)
+        }
+        do {
+            scene = try GraphScene(graph: stepper.graph, notation: Notation(unicode: theme.glyphs.isUnicode))
+        } catch {
+            throw .layout(error)
+        }
+        follow()
+    }
+
+    public var notation: Notation { Notation(unicode: theme.glyphs.isUnicode) }
+    public var granularity: BackwardGranularity { stepper.plan.granularity }
+    public var progress: Progress { Progress(stepper) }
+    /// The lesson part open, `nil` for a bare graph.
+    public var lessonPart: LessonPart? { subject.lessonPart(part) }
+    /// Where the panes go at the current size.
+    public var panes: Panes { Panes(size: size, graphHeight: scene.size.height) }
+
+    /// The node the inspector and the view centre on: the selection, else the active node.
+    public var focus: NodeID? { selection ?? stepper.lastStep?.node ?? stepper.nextStep?.node }
+
+    /// Opens another part of a lesson at its start or end, keeping the granularity.
+    mutating func open(part index: Int, atEnd: Bool) throws(OpenError) {
+        do {
+            stepper = try subject.makeStepper(part: index, granularity: granularity)
+        } catch {
+            throw .training(error)
+        }
+        do {
+            scene = try GraphScene(graph: stepper.graph, notation: notation)
+        } catch {
+            throw .layout(error)
+        }
+        part = index
+        selection = nil
+        offset = .zero
+        if atEnd { stepper.toEnd() }
+        follow()
+    }
+
+    /// Pans the graph pane (by the least amount) so the focus node is in view.
+    mutating func follow() {
+        let viewport = panes.graphViewport
+        guard let id = focus, let node = scene.layoutNode(of: id) else {
+            offset = scene.layout.clamp(offset, to: viewport)
+            return
+        }
+        offset = scene.layout.offset(toShow: node, in: viewport, from: offset)
+    }
+}

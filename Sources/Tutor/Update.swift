@@ -1,0 +1,138 @@
+import Autograd
+import Screen
+
+/// The Update of Model / Update / View: the next state after `action`. Pure — the state
+/// passed in is not changed, and nothing else is touched.
+public func update(_ state: TutorState, _ action: Action) -> TutorState {
+    var next = state
+    next.apply(action)
+    return next
+}
+
+extension TutorState {
+    /// `update` in place (the run loop uses this to avoid copying the step history).
+    /// One branch per action; each calls a small function, so new actions slot in beside
+    /// the old ones.
+    public mutating func apply(_ action: Action) {
+        message = nil
+        if helpVisible, action != .toggleHelp, action != .dismiss, action.keepsHelpOpen == false {
+            helpVisible = false
+        }
+        switch action {
+        case .next: stepForward()
+        case .back: stepBack()
+        case .finishPhase: move { $0.toPhaseEnd() }
+        case .rewindPhase: move { $0.toPhaseStart() }
+        case .restart: move { $0.toStart() }
+        case .toEnd: move { $0.toEnd() }
+        case .jump(let target): move { $0.go(to: target) }
+        case .toggleEdgeStepping: toggleEdgeStepping()
+        case .selectNext: select(by: 1)
+        case .selectPrevious: select(by: -1)
+        case .pan(let dx, let dy): pan(dx: dx, dy: dy)
+        case .recenter: follow()
+        case .toggleHelp: helpVisible.toggle()
+        case .dismiss:
+            if helpVisible { helpVisible = false } else { selection = nil; follow() }
+        case .resize(let newSize):
+            size = newSize
+            follow()
+        case .quit: quitRequested = true
+        }
+    }
+
+    private mutating func stepForward() {
+        if stepper.isAtEnd {
+            if part + 1 < subject.partCount, (try? open(part: part + 1, atEnd: false)) != nil {
+                message = "Part \(part + 1) of \(subject.partCount)" + (subject.partTitle(part).map { ": \($0)" } ?? "")
+            } else {
+                message = "This is the end. ← steps back, r restarts, q quits."
+            }
+            return
+        }
+        move { $0.step() }
+    }
+
+    private mutating func stepBack() {
+        if stepper.isAtStart {
+            if part > 0, (try? open(part: part - 1, atEnd: true)) != nil {
+                message = "Back to part \(part + 1) of \(subject.partCount)"
+            } else {
+                message = "This is the start. → takes the first step."
+            }
+            return
+        }
+        move { $0.back() }
+    }
+
+    /// Moves the stepper and brings the step's node into view; a step ends a selection
+    /// (the inspector goes back to explaining the step).
+    private mutating func move(_ change: (inout Stepper) -> Void) {
+        change(&stepper)
+        selection = nil
+        follow()
+    }
+
+    /// Rebuilds the stepper with the other backward granularity at the same place: the
+    /// same steps done, a node step counting as all of its edge steps.
+    private mutating func toggleEdgeStepping() {
+        let other: BackwardGranularity = granularity == .node ? .edge : .node
+        let old = stepper
+        guard var fresh = try? subject.makeStepper(part: part, granularity: other) else { return }
+        fresh.go(to: Self.position(in: fresh.plan, matching: old))
+        stepper = fresh
+        message = other == .edge
+            ? "Backward pass: one edge per step (each += on its own)."
+            : "Backward pass: one node per step."
+        follow()
+    }
+
+    /// A step in words: "forward: compute q = x + y", "backward through f = q · z".
+    public func describe(_ step: Step) -> String { Inspector(state: self).describe(step) }
+
+    /// The cursor in `plan` that has done the same work as `old`'s cursor.
+    static func position(in plan: StepPlan, matching old: Stepper) -> Int {
+        guard let last = old.lastStep else { return 0 }
+        let location = old.plan.location(of: old.position - 1)
+        let row = location.row ?? 0
+        func index(_ step: Step) -> Int? { plan.index(of: step, epoch: location.epoch, row: row) }
+        switch last {
+        case .backward(let id) where plan.granularity == .edge:
+            // All of the node's edges are done: just after its last edge step (a leaf
+            // keeps its single step).
+            let edges = old.graph.inputs(of: id).count
+            if let i = index(.backwardEdge(id, position: max(0, edges - 1))), edges > 0 { return i + 1 }
+            return index(last).map { $0 + 1 } ?? old.position
+        case .backwardEdge(let id, let position) where plan.granularity == .node:
+            // Part of a node's edges: before the node's step, unless it was its last edge.
+            guard let i = index(.backward(id)) else { return old.position }
+            return position == old.graph.inputs(of: id).count - 1 ? i + 1 : i
+        default:
+            return index(last).map { $0 + 1 } ?? old.position
+        }
+    }
+
+    /// Moves the selection through the drawn nodes in definition order.
+    private mutating func select(by delta: Int) {
+        let nodes = scene.nodes
+        guard !nodes.isEmpty else { return }
+        let current = (selection ?? focus).flatMap { scene.layoutNode(of: $0) }
+        let start = current ?? (delta > 0 ? -1 : nodes.count)
+        let next = ((start + delta) % nodes.count + nodes.count) % nodes.count
+        selection = nodes[next]
+        follow()
+    }
+
+    private mutating func pan(dx: Int, dy: Int) {
+        let moved = Point(x: offset.x + dx, y: offset.y + dy)
+        offset = scene.layout.clamp(moved, to: panes.graphViewport)
+    }
+}
+
+extension Action {
+    /// Actions that leave the help overlay open (they change nothing it covers).
+    var keepsHelpOpen: Bool {
+        if case .resize = self { return true }
+        return false
+    }
+}

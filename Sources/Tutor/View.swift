@@ -1,0 +1,114 @@
+import Autograd
+import Screen
+
+/// The View of Model / Update / View: the whole screen for `state` at `size`, as a
+/// Buffer. Pure: the same state and size always give the same cells. The run loop
+/// presents the Buffer; `render` prints it; tests compare it with pictures.
+public func view(_ state: TutorState, size: Size) -> Buffer {
+    var buffer = Buffer(size: size)
+    var state = state
+    if state.size != size {
+        state.size = size
+        state.follow()
+    }
+    let panes = state.panes
+    let theme = state.theme
+    let notation = state.notation
+    if panes.isTooSmall {
+        let text = "The window is \(size.width)×\(size.height); backprop needs at least \(Panes.minimum.width)×\(Panes.minimum.height). Enlarge the window, or press q to quit."
+        buffer.render(Paragraph([Line(notation.text(text), style: theme(.error))]), in: buffer.area)
+        return buffer.asciiOnly(!notation.unicode)
+    }
+
+    buffer.render(statusBar(state), in: panes.status)
+
+    let graphBlock = Block(title: notation.text("Graph · val = value, grad = ∂\(state.stepper.graph.label(of: state.stepper.plan.tape.output))/∂node"),
+                           theme: theme)
+    buffer.render(graphBlock, in: panes.graph)
+    buffer.render(GraphPane(state: state), in: graphBlock.inner(panes.graph))
+
+    let inspectorBlock = Block(title: state.selection == nil ? "Step" : "Node", theme: theme)
+    buffer.render(inspectorBlock, in: panes.inspector)
+    buffer.render(Paragraph(Inspector(state: state).lines()), in: inspectorBlock.inner(panes.inspector).inset(left: 1, right: 1))
+
+    let narrationBlock = Block(title: state.lessonPart == nil ? "What happens" : "Lesson", theme: theme)
+    buffer.render(narrationBlock, in: panes.narration)
+    buffer.render(Paragraph(Narrator(state: state).lines()), in: narrationBlock.inner(panes.narration).inset(left: 1, right: 1))
+
+    buffer.render(KeyHintLine(state.keyMap.hints(unicode: notation.unicode), theme: theme), in: panes.hints)
+
+    if state.helpVisible {
+        buffer.render(helpOverlay(state), in: buffer.area.inset(top: 1, bottom: 1))
+    }
+    return buffer.asciiOnly(!notation.unicode)
+}
+
+/// "backprop · chain-rule.graph · part 1/3 · forward pass · step 2/7 · message".
+func statusBar(_ state: TutorState) -> StatusBar {
+    let stepper = state.stepper
+    var left = "backprop · \(state.subject.title)"
+    if state.subject.partCount > 1 {
+        left += " · part \(state.part + 1)/\(state.subject.partCount)"
+        if let title = state.subject.partTitle(state.part) { left += " \(title)" }
+    }
+    let phase: String
+    if stepper.isAtStart {
+        phase = "start"
+    } else if stepper.isAtEnd {
+        phase = "end"
+    } else {
+        phase = (stepper.lastStep?.phase).map(phaseName) ?? ""
+    }
+    var right = "step \(stepper.position)/\(stepper.count)"
+    if state.granularity == .edge { right = "edge steps · " + right }
+    let center = state.message ?? phase
+    let n = state.notation
+    return StatusBar(left: n.text(left), center: n.text(center), right: n.text(right), style: state.theme(.status))
+}
+
+func phaseName(_ phase: Phase) -> String {
+    switch phase {
+    case .sample: "sample"
+    case .forward: "forward pass"
+    case .seed, .backward: "backward pass"
+    case .accumulate: "batch"
+    case .update: "update"
+    case .epoch: "epoch"
+    }
+}
+
+/// Every binding of the key map, by section.
+func helpOverlay(_ state: TutorState) -> Overlay {
+    let theme = state.theme
+    let unicode = state.notation.unicode
+    let sections = state.keyMap.helpSections(unicode: unicode)
+    let keyWidth = sections.flatMap(\.rows).map { DisplayWidth.of($0.keys) }.max() ?? 0
+    var lines: [Line] = []
+    for (index, section) in sections.enumerated() {
+        if index > 0 { lines.append(Line("")) }
+        lines.append(Line(section.section.rawValue, style: theme(.title)))
+        for row in section.rows {
+            let pad = String(repeating: " ", count: max(0, keyWidth - DisplayWidth.of(row.keys)))
+            lines.append(Line([Span(row.keys + pad, style: theme(.key)), Span("  " + state.notation.text(row.help))]))
+        }
+    }
+    return Overlay(title: "Keys", content: Paragraph(lines, wrap: false), theme: theme, maxWidth: 76)
+}
+
+extension Buffer {
+    /// With `enabled`, every non-ASCII cell replaced by `?`: a last guard so that a
+    /// non-UTF-8 terminal never receives a character it would draw blank.
+    func asciiOnly(_ enabled: Bool) -> Buffer {
+        guard enabled else { return self }
+        var copy = self
+        for y in 0..<height {
+            for x in 0..<width {
+                let cell = self[x, y]
+                if !cell.symbol.isEmpty, !cell.symbol.unicodeScalars.allSatisfy(\.isASCII) {
+                    copy[x, y] = Cell("?", style: cell.style)
+                }
+            }
+        }
+        return copy
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Autograd
+import Tutor
+
+/// `backprop learn TARGET`: step through a lesson or a graph file, one key at a time.
+struct Learn: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Step through a lesson or a graph, forward and backward, one key at a time.",
+        discussion: """
+            TARGET is a bundled lesson's name (see 'backprop lessons'), a lesson file \
+            (.yaml) or a graph file. Keys: → / space / l next step, ← / h back, ? help, \
+            q quit. Without a terminal (a pipe, TERM unset or dumb) the frames are printed \
+            as plain text instead.
+
+            Example: backprop learn examples/chain-rule.graph
+            """
+    )
+
+    @Argument(help: "A lesson name, a lesson file or a graph file.")
+    var target: String
+
+    @Flag(help: "Step the backward pass one edge at a time.")
+    var edges = false
+
+    func run() throws {
+        try Session.run(Launch.open(target), granularity: edges ? .edge : .node)
+    }
+}
+
+/// `backprop expr "EXPR" NAME=VALUE ...`: a graph from one expression, interactively.
+struct Expr: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Step through the graph of one expression.",
+        discussion: """
+            Every name in the expression needs a value. The operators and functions are \
+            those of the graph language: + - * / ^, exp log tanh sigmoid relu step sign abs \
+            sqrt max min.
+
+            Example: backprop expr "(x+y)*z" x=-2 y=5 z=-4
+            """
+    )
+
+    @Argument(help: "The expression, quoted.")
+    var expression: String
+
+    @Argument(help: ArgumentHelp("A value for each name in the expression.", valueName: "NAME=VALUE"))
+    var values: [String] = []
+
+    @Flag(help: "Step the backward pass one edge at a time.")
+    var edges = false
+
+    func run() throws {
+        let graph: Graph
+        do {
+            graph = try ExpressionGraph(expression: expression, bindings: values).build()
+        } catch {
+            throw Launch.failure(error.message)
+        }
+        try Session.run(.graph(title: expression, graph), granularity: edges ? .edge : .node)
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Screen
+import Tutor
+
+/// `backprop render TARGET [--step N | --all] [--width W] [--height H]`: the screen at a
+/// step as plain text — the same drawing code as the interactive tutor, deterministic, for
+/// handouts and tests.
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the tutor's screen at a step as plain text.",
+        discussion: """
+            TARGET is a lesson name, a lesson file (.yaml) or a graph file. Step 0 is the \
+            start, before anything is computed; step N is the screen after N steps. With \
+            --all every frame is printed, each under a line '=== frame N/M: STEP ==='.
+
+            Example: backprop render examples/chain-rule.graph --step 3 --width 80 --height 24
+            """
+    )
+
+    @Argument(help: "A lesson name, a lesson file or a graph file.")
+    var target: String
+
+    @Option(help: "The step to show (0 = the start).")
+    var step: Int?
+
+    @Flag(help: "Print every frame from the start to the end.")
+    var all = false
+
+    @Option(help: "Screen width in columns.")
+    var width = 100
+
+    @Option(help: "Screen height in rows.")
+    var height = 30
+
+    @Flag(help: "Draw with ASCII characters only (also the default when the locale is not UTF-8).")
+    var ascii = false
+
+    @Flag(help: "Step the backward pass one edge at a time.")
+    var edges = false
+
+    func validate() throws {
+        if all && step != nil { throw ValidationError("give either --step N or --all, not both") }
+        if let step, step < 0 { throw ValidationError("--step must be 0 or more; got \(step)") }
+        guard (20...1000).contains(width), (5...1000).contains(height) else {
+            throw ValidationError("--width must be 20...1000 and --height 5...1000; got \(width)×\(height)")
+        }
+    }
+
+    func run() throws {
+        let subject = try Launch.open(target)
+        let unicode = !ascii && Environment.current.unicode
+        let frames = PlainFrames(subject: subject, size: Size(width: width, height: height), unicode: unicode,
+                                 granularity: edges ? .edge : .node)
+        let state = try frames.start()
+        if all {
+            Output.print(frames.all(from: state).joined())
+        } else {
+            let at = step ?? 0
+            guard at <= state.stepper.count else {
+                throw ValidationError("--step \(at) is past the end: this has \(state.stepper.count) steps")
+            }
+            Output.print(frames.frame(of: state, at: at))
+        }
+    }
+}
