@@ -35,10 +35,17 @@ public struct GradientCheckPanel: Sendable, Equatable {
             Line("Gradient check: \(d)\(f)/\(d)\(x)", style: theme(.title)),
             Line([Span("backprop   "), Span(NumberFormat.short(check.backprop, digits: 6), style: grad)]),
             Line([Span("numerical  "), Span(NumberFormat.short(check.numerical, digits: 6), style: grad),
-                  Span("  = (\(f)(\(x)+h) - \(f)(\(x)-h)) / 2h, h = \(NumberFormat.short(step))", style: theme(.muted))]),
+                  Span("  = (\(f)(\(x)+h) - \(f)(\(x)-h)) / 2h, h = \(Self.stepText(step))", style: theme(.muted))]),
             Line([Span("rel. error "), Span(Self.scientific(check.relativeError)), Span("  "),
                   Span(verdict, style: check.passed ? theme(.title) : theme(.error))]),
         ]
+    }
+
+    /// `1e-6` for a power of ten, else the short form.
+    static func stepText(_ h: Double) -> String {
+        let exponent = log10(h)
+        if exponent.isFinite, exponent == exponent.rounded() { return "1e\(Int(exponent))" }
+        return NumberFormat.short(h, digits: 8)
     }
 
     /// A relative error as people read it: `3.2e-11`, or `0` when exact.

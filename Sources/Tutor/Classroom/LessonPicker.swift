@@ -37,15 +37,15 @@ public struct LessonPicker: Sendable, Equatable {
     }
 
     /// The picker's keys, with their help: the hint line is drawn from this table.
-    public static let bindings: [(keys: [Keystroke], action: Action, help: String)] = [
-        ([.up, .char("k")], .up, "previous"),
-        ([.down, .char("j")], .down, "next"),
-        ([.enter, .right, .char("l")], .open, "open"),
-        ([.char("q"), .escape], .quit, "quit"),
+    public static let bindings: [(keys: [Key], action: Action, help: String)] = [
+        ([.up, .character("k")], .up, "previous"),
+        ([.down, .character("j")], .down, "next"),
+        ([.enter, .right, .character("l")], .open, "open"),
+        ([.character("q"), .escape], .quit, "quit"),
     ]
 
     /// The action for a key, `nil` for a key the picker ignores.
-    public static func action(for key: Keystroke) -> Action? {
+    public static func action(for key: Key) -> Action? {
         bindings.first { $0.keys.contains(key) }?.action
     }
 

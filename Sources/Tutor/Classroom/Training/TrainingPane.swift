@@ -95,7 +95,8 @@ public struct TrainingPane: Widget {
         guard let names = track.planeNames else { return }
         let arrows = theme.glyphs.isUnicode ? ("→", "↑") : (">", "^")
         let epoch = track.trains ? " · epoch \(completedEpochs)" : ""
-        let block = Block(title: "\(names.x)\(arrows.0) \(names.y)\(arrows.1) decision map\(epoch)", theme: theme)
+        let shaded = track.predictions.count == 1 ? graph.label(of: track.predictions[0]) : "class"
+        let block = Block(title: "\(shaded) over \(names.x)\(arrows.0) \(names.y)\(arrows.1)\(epoch)", theme: theme)
         buffer.render(block, in: area)
         let inner = block.inner(area)
         guard !inner.isEmpty else { return }
