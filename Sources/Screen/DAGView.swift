@@ -101,12 +101,13 @@ public struct DAGView: Widget {
         }
     }
 
-    /// The first content row of a node, in screen rows: borderless content is centred
-    /// vertically in its (possibly grown) frame.
+    /// The middle content row of a node, in screen rows: borderless content is centred
+    /// vertically in its (possibly grown) frame, and inputs converge on its middle line
+    /// (a gate drawn as value / symbol / gradient takes its inputs at the symbol).
     private func contentTop(of node: Int, in area: Rect) -> Int {
         let frame = screenFrame(of: node, in: area)
         let lines = node < nodes.count ? nodes[node].lines.count : 0
-        return frame.y + max(0, (frame.height - lines) / 2)
+        return frame.y + max(0, (frame.height - lines) / 2) + lines / 2
     }
 
     /// A node's box drawn on its own, so the caller's clip applies to it as a whole.

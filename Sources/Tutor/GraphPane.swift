@@ -11,7 +11,7 @@ struct GraphPane: Widget {
 
     /// A box title: mark, name and, for an op, its gate: `▶ q (+)`; a gate alone: `▶ (+)`.
     static func title(_ name: String, caption: String, anonymous: Bool, mark: String) -> String {
-        if anonymous { return "\(mark)(\(caption))" }
+        if anonymous { return "\(mark)(\(caption))" }  // no space: a gate stays narrow
         return caption.isEmpty ? "\(mark) \(name)" : "\(mark) \(name) (\(caption))"
     }
 
@@ -85,7 +85,11 @@ struct GraphPane: Widget {
             let title = Self.title(scene.names[node], caption: scene.captions[node], anonymous: anonymous, mark: String(glyph))
             let titleStyle = mark == .pending ? theme(.pending) : theme(.title)
             if anonymous {
-                boxes.append(NodeBox(lines: [Line(title, style: titleStyle)] + lines, border: nil, highlight: highlight))
+                // The mark goes by the value, keeping the symbol's row free for the arrows.
+                let gate = [Line([Span("\(glyph) ", style: titleStyle), value], alignment: .center),
+                            Line("(\(scene.captions[node]))", style: titleStyle, alignment: .center),
+                            Line([grad], alignment: .center)]
+                boxes.append(NodeBox(lines: gate, border: nil, highlight: highlight))
             } else {
                 boxes.append(NodeBox(lines: lines, border: theme(.border), title: title, titleStyle: titleStyle,
                                      highlight: highlight))

@@ -87,11 +87,20 @@ public struct GraphScene: Sendable {
             let value = "val " + notation.number(finished.values[node], digits: GraphPane.digits)
             let grad = "grad " + notation.number(finished.grads[node], digits: GraphPane.digits)
             let title = GraphPane.title(names[node], caption: captions[node], anonymous: graph.name(of: id) == nil, mark: "▶")
-            let width = max(DisplayWidth.of(title) + 2, DisplayWidth.of(value), DisplayWidth.of(grad), 9)
-            contentWidth[node] = width
-            sizes.append(graph.name(of: id) == nil
-                         ? Size(width: width, height: 3)
-                         : Size(width: width + 2, height: 4))
+            if graph.name(of: id) == nil {
+                // A compact gate: value above the symbol, gradient below, as in the slides.
+                let width = max(DisplayWidth.of(title) - 1, DisplayWidth.of(value) - 2, DisplayWidth.of(grad) - 5, 3)
+                contentWidth[node] = width
+                // Odd and with a spare row above and below the three lines, so the output
+                // leaves from the symbol's row and the inputs (one port each) meet there too.
+                let inputs = graph.inputs(of: id).count
+                let height = max(5, inputs + 2)
+                sizes.append(Size(width: width, height: height | 1))
+            } else {
+                let width = max(DisplayWidth.of(title) + 2, DisplayWidth.of(value), DisplayWidth.of(grad), 9)
+                contentWidth[node] = width
+                sizes.append(Size(width: width + 2, height: 4))
+            }
         }
         let options = DAGLayout.Options(minimumChannelWidth: GraphScene.channelWidth, sourcesInFirstLayer: false)
         layout = try DAGLayout(sizes: sizes, edges: edges, options: options)

@@ -11,7 +11,7 @@ public struct KeyBinding: Hashable, Sendable {
         case general = "General"
     }
 
-    public var keys: [Keystroke]
+    public var keys: [Key]
     public var action: Action
     public var help: String
     public var section: Section
@@ -20,7 +20,7 @@ public struct KeyBinding: Hashable, Sendable {
     /// A shorter text for the hint line; `help` when nil.
     public var hint: String?
 
-    public init(_ keys: [Keystroke], _ action: Action, help: String, section: Section,
+    public init(_ keys: [Key], _ action: Action, help: String, section: Section,
                 inHints: Bool = false, hint: String? = nil) {
         self.keys = keys
         self.action = action
@@ -34,11 +34,11 @@ public struct KeyBinding: Hashable, Sendable {
 /// The table from keys to actions. The first binding that lists a key wins.
 public struct KeyMap: Sendable {
     public private(set) var bindings: [KeyBinding]
-    private var lookup: [Keystroke: Action]
+    private var lookup: [Key: Action]
 
     public init(_ bindings: [KeyBinding]) {
         self.bindings = bindings
-        var lookup: [Keystroke: Action] = [:]
+        var lookup: [Key: Action] = [:]
         for binding in bindings {
             for key in binding.keys where lookup[key] == nil { lookup[key] = binding.action }
         }
@@ -49,7 +49,7 @@ public struct KeyMap: Sendable {
     public func adding(_ more: [KeyBinding]) -> KeyMap { KeyMap(bindings + more) }
 
     /// The action for a key, `nil` for a key that is not bound.
-    public func action(for key: Keystroke) -> Action? { lookup[key] }
+    public func action(for key: Key) -> Action? { lookup[key] }
 
     /// The hints for the bottom line, in table order: each binding's first key.
     public func hints(unicode: Bool) -> [KeyHint] {
@@ -70,27 +70,28 @@ public struct KeyMap: Sendable {
 
     /// The tutor's keys. → / space / `l`, ← / `h`, `q` and `?` are the contract (DESIGN §5).
     public static let standard = KeyMap([
-        KeyBinding([.right, .char(" "), .char("l")], .next, help: "next step", section: .stepping, inHints: true, hint: "next"),
-        KeyBinding([.left, .char("h")], .back, help: "step back", section: .stepping, inHints: true, hint: "back"),
-        KeyBinding([.char("n")], .finishPhase, help: "finish this phase (forward, backward, update)", section: .stepping,
+        KeyBinding([.right, .character(" "), .character("l")], .next, help: "next step", section: .stepping, inHints: true, hint: "next"),
+        KeyBinding([.left, .character("h")], .back, help: "step back", section: .stepping, inHints: true, hint: "back"),
+        KeyBinding([.character("n")], .finishPhase, help: "finish this phase (forward, backward, update)", section: .stepping,
                    inHints: true, hint: "end of phase"),
-        KeyBinding([.char("p")], .rewindPhase, help: "back to the start of this phase", section: .stepping),
-        KeyBinding([.char("r"), .home], .restart, help: "restart from the beginning", section: .stepping, inHints: true,
+        KeyBinding([.character("p")], .rewindPhase, help: "back to the start of this phase", section: .stepping),
+        KeyBinding([.character("r"), .home], .restart, help: "restart from the beginning", section: .stepping, inHints: true,
                    hint: "restart"),
         KeyBinding([.end], .toEnd, help: "jump to the end", section: .stepping),
-        KeyBinding([.char("e")], .toggleEdgeStepping, help: "backward pass: one edge per step / one node per step",
+        KeyBinding([.character("e")], .toggleEdgeStepping, help: "backward pass: one edge per step / one node per step",
                    section: .stepping),
-        KeyBinding([.tab, .char("j")], .selectNext, help: "select the next node (the inspector describes it)",
+        KeyBinding([.tab, .character("j")], .selectNext, help: "select the next node (the inspector describes it)",
                    section: .graph, inHints: true, hint: "select"),
-        KeyBinding([.backTab, .char("k")], .selectPrevious, help: "select the previous node", section: .graph),
-        KeyBinding([.shiftLeft, .char("H")], .pan(dx: -4, dy: 0), help: "pan the graph left", section: .graph),
-        KeyBinding([.shiftRight, .char("L")], .pan(dx: 4, dy: 0), help: "pan the graph right", section: .graph),
-        KeyBinding([.shiftUp, .char("K")], .pan(dx: 0, dy: -2), help: "pan the graph up", section: .graph),
-        KeyBinding([.shiftDown, .char("J")], .pan(dx: 0, dy: 2), help: "pan the graph down", section: .graph),
-        KeyBinding([.char("c")], .recenter, help: "bring the active node back into view", section: .graph),
-        KeyBinding([.char("?")], .toggleHelp, help: "show or hide this help", section: .general, inHints: true,
+        KeyBinding([.backTab, .character("k")], .selectPrevious, help: "select the previous node", section: .graph),
+        // Capitals, so panning never clashes with stepping (h, l) or selecting (j, k).
+        KeyBinding([.character("H"), .character("A")], .pan(dx: -4, dy: 0), help: "pan the graph left", section: .graph),
+        KeyBinding([.character("L"), .character("D")], .pan(dx: 4, dy: 0), help: "pan the graph right", section: .graph),
+        KeyBinding([.character("K"), .character("W")], .pan(dx: 0, dy: -2), help: "pan the graph up", section: .graph),
+        KeyBinding([.character("J"), .character("S")], .pan(dx: 0, dy: 2), help: "pan the graph down", section: .graph),
+        KeyBinding([.character("c")], .recenter, help: "bring the active node back into view", section: .graph),
+        KeyBinding([.character("?")], .toggleHelp, help: "show or hide this help", section: .general, inHints: true,
                    hint: "help"),
         KeyBinding([.escape], .dismiss, help: "close the help, or clear the selection", section: .general),
-        KeyBinding([.char("q")], .quit, help: "quit", section: .general, inHints: true),
+        KeyBinding([.character("q")], .quit, help: "quit", section: .general, inHints: true),
     ])
 }

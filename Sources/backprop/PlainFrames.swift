@@ -1,5 +1,6 @@
 import Autograd
 import Screen
+import Terminal
 import Tutor
 
 /// Screens as plain text: for `render`, and for `learn`/`expr` when there is no terminal
@@ -26,7 +27,7 @@ struct PlainFrames {
     }
 
     func text(_ state: TutorState) -> String {
-        view(state, size: size).trimmedLines.joined(separator: "\n") + "\n"
+        PlainText.render(view(state, size: size))
     }
 
     /// Every frame from the start to the end of the plan (or the first `limit` of them), each

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Screen
+import Terminal
 import Tutor
 
 /// `backprop render TARGET [--step N | --all] [--width W] [--height H]`: the screen at a
@@ -48,7 +49,7 @@ struct Render: ParsableCommand {
 
     func run() throws {
         let subject = try Launch.open(target)
-        let unicode = !ascii && Environment.current.unicode
+        let unicode = !ascii && TerminalEnvironment.current().localeIsUTF8
         let frames = PlainFrames(subject: subject, size: Size(width: width, height: height), unicode: unicode,
                                  granularity: edges ? .edge : .node)
         let state = try frames.start()
