@@ -89,6 +89,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("K"), .character("W")], .pan(dx: 0, dy: -2), help: "pan the graph up", section: .graph),
         KeyBinding([.character("J"), .character("S")], .pan(dx: 0, dy: 2), help: "pan the graph down", section: .graph),
         KeyBinding([.character("c")], .recenter, help: "bring the active node back into view", section: .graph),
+    ] + Classroom.bindings + [
         KeyBinding([.character("?")], .toggleHelp, help: "show or hide this help", section: .general, inHints: true,
                    hint: "help"),
         KeyBinding([.escape], .dismiss, help: "close the help, or clear the selection", section: .general),

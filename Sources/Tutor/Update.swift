@@ -15,6 +15,7 @@ extension TutorState {
     /// the old ones.
     public mutating func apply(_ action: Action) {
         message = nil
+        prepareClassroom(for: action)
         if helpVisible, action != .toggleHelp, action != .dismiss, action.keepsHelpOpen == false {
             helpVisible = false
         }
@@ -38,10 +39,12 @@ extension TutorState {
             size = newSize
             follow()
         case .quit: quitRequested = true
+        case .classroom(let action): applyClassroom(action)
         }
     }
 
-    private mutating func stepForward() {
+    mutating func stepForward() {
+        if quizHoldsStep() { return }
         if stepper.isAtEnd {
             if part + 1 < subject.partCount, (try? open(part: part + 1, atEnd: false)) != nil {
                 message = "Part \(part + 1) of \(subject.partCount)" + (subject.partTitle(part).map { ": \($0)" } ?? "")
@@ -67,7 +70,7 @@ extension TutorState {
 
     /// Moves the stepper and brings the step's node into view; a step ends a selection
     /// (the inspector goes back to explaining the step).
-    private mutating func move(_ change: (inout Stepper) -> Void) {
+    mutating func move(_ change: (inout Stepper) -> Void) {
         change(&stepper)
         selection = nil
         follow()

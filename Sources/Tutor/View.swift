@@ -26,16 +26,19 @@ public func view(_ state: TutorState, size: Size) -> Buffer {
                            theme: theme)
     buffer.render(graphBlock, in: panes.graph)
     buffer.render(GraphPane(state: state), in: graphBlock.inner(panes.graph))
+    if let side = panes.side, let track = state.trainingTrack {
+        buffer.render(TrainingPane(track: track, stepper: state.stepper, theme: theme), in: side)
+    }
 
     let inspectorBlock = Block(title: state.selection == nil ? "Step" : "Node", theme: theme)
     buffer.render(inspectorBlock, in: panes.inspector)
-    buffer.render(Paragraph(Inspector(state: state).lines()), in: inspectorBlock.inner(panes.inspector).inset(left: 1, right: 1))
+    buffer.render(Paragraph(state.classroomLines() + Inspector(state: state).lines()), in: inspectorBlock.inner(panes.inspector).inset(left: 1, right: 1))
 
     let narrationBlock = Block(title: state.lessonPart == nil ? "What happens" : "Lesson", theme: theme)
     buffer.render(narrationBlock, in: panes.narration)
     buffer.render(Paragraph(Narrator(state: state).lines()), in: narrationBlock.inner(panes.narration).inset(left: 1, right: 1))
 
-    buffer.render(KeyHintLine(state.keyMap.hints(unicode: notation.unicode), theme: theme), in: panes.hints)
+    buffer.render(KeyHintLine(state.hints(unicode: notation.unicode), theme: theme), in: panes.hints)
 
     if state.helpVisible {
         buffer.render(helpOverlay(state), in: buffer.area.inset(top: 1, bottom: 1))
@@ -61,6 +64,7 @@ func statusBar(_ state: TutorState) -> StatusBar {
     }
     var right = "step \(stepper.position)/\(stepper.count)"
     if state.granularity == .edge { right = "edge steps · " + right }
+    if let classroom = state.classroomStatus { right = classroom + " · " + right }
     let center = state.message ?? phase
     let n = state.notation
     return StatusBar(left: n.text(left), center: n.text(center), right: n.text(right), style: state.theme(.status))

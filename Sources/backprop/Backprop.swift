@@ -8,6 +8,6 @@ struct Backprop: ParsableCommand {
         abstract: "A terminal tutor that makes backpropagation visible.",
         discussion: "Example: backprop eval examples/chain-rule.graph",
         version: "0.1.0",
-        subcommands: [Eval.self, Check.self, LessonsCommand.self, Learn.self, Expr.self, Render.self]
+        subcommands: [Eval.self, Check.self, LessonsCommand.self, Learn.self, Play.self, Expr.self, Render.self]
     )
 }

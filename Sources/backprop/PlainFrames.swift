@@ -11,11 +11,12 @@ struct PlainFrames {
     let size: Size
     let unicode: Bool
     var granularity: BackwardGranularity = .node
+    var keyMap: KeyMap = .standard
 
     func start() throws -> TutorState {
         do {
             return try TutorState(subject: subject, theme: .forTerminal(color: false, unicode: unicode), size: size,
-                                  granularity: granularity)
+                                  granularity: granularity, keyMap: keyMap)
         } catch {
             throw Launch.failure("\(subject.title): \(error)")
         }
