@@ -10,4 +10,9 @@ struct Backprop: ParsableCommand {
         version: "0.1.0",
         subcommands: [Eval.self, Check.self, LessonsCommand.self, Learn.self, Play.self, Expr.self, Render.self]
     )
+
+    /// No subcommand: the lesson picker (or, without a terminal, the list and the usage).
+    func run() throws {
+        try LessonMenu.run()
+    }
 }

@@ -39,6 +39,9 @@ struct Render: ParsableCommand {
     @Flag(help: "Step the backward pass one edge at a time.")
     var edges = false
 
+    @Flag(help: "Write a Markdown handout instead: per step the narration, the formulas with their numbers and a table of values and gradients.")
+    var markdown = false
+
     func validate() throws {
         if all && step != nil { throw ValidationError("give either --step N or --all, not both") }
         if let step, step < 0 { throw ValidationError("--step must be 0 or more; got \(step)") }
@@ -53,7 +56,9 @@ struct Render: ParsableCommand {
         let frames = PlainFrames(subject: subject, size: Size(width: width, height: height), unicode: unicode,
                                  granularity: edges ? .edge : .node)
         let state = try frames.start()
-        if all {
+        if markdown {
+            Output.print(all ? Handout.markdown(from: state) : Handout.markdown(at: update(state, .jump(to: step ?? 0))))
+        } else if all {
             Output.print(frames.all(from: state).joined())
         } else {
             let at = step ?? 0
