@@ -58,8 +58,8 @@ public struct Graph: Sendable, Equatable {
         values.append(value)
         grads.append(0)
         if let name {
-            precondition(idsByName[name] == nil, "\(name) is defined twice")
-            idsByName[name] = id
+            let previous = idsByName.updateValue(id, forKey: name)  // one hash, not two
+            precondition(previous == nil, "\(name) is defined twice")
             output = id
         }
         return id
@@ -67,10 +67,25 @@ public struct Graph: Sendable, Equatable {
 
     /// Names an anonymous node, e.g. the top of an expression assigned to a name.
     public mutating func name(_ id: NodeID, _ name: String) {
-        precondition(names[id.index] == nil && idsByName[name] == nil, "\(name) is defined twice")
+        precondition(names[id.index] == nil, "\(id) already has a name")
+        let previous = idsByName.updateValue(id, forKey: name)
+        precondition(previous == nil, "\(name) is defined twice")
         names[id.index] = name
-        idsByName[name] = id
         output = id
+    }
+
+    /// Makes room for about `nodes` nodes and `names` names up front: growing the arrays
+    /// copies them and growing the name table rehashes every name, which shows when a
+    /// parser adds a million nodes. An estimate is fine; nothing changes but speed.
+    public mutating func reserveCapacity(nodes: Int, names: Int) {
+        kinds.reserveCapacity(nodes)
+        ops.reserveCapacity(nodes)
+        self.names.reserveCapacity(nodes)
+        inputStart.reserveCapacity(nodes + 1)
+        inputIDs.reserveCapacity(2 * nodes)
+        values.reserveCapacity(nodes)
+        grads.reserveCapacity(nodes)
+        idsByName.reserveCapacity(names)
     }
 
     // MARK: Reading

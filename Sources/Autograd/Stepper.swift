@@ -29,6 +29,8 @@ public struct Stepper: Sendable, Equatable {
 
     /// A stepper at the start of `plan`. Gradients start at 0: nothing has flowed back yet.
     public init(graph: Graph, plan: StepPlan) {
+        precondition(plan.computedAfter.count == graph.count && plan.tape.output.index < graph.count,
+                     "the plan was made for another graph")
         var graph = graph
         for node in 0..<graph.count { graph.grads[node] = 0 }
         self.graph = graph

@@ -133,19 +133,61 @@ struct LayeredGraph {
         var best = order
         bestCrossings = countCrossings()
         var sweeps = 0
-        while sweeps < options.orderingSweeps && bestCrossings > 0 {
-            for down in [false, true] {
-                sweep(down: down)
-                let c = countCrossings()
-                if c < bestCrossings {
-                    bestCrossings = c
-                    best = order
-                }
+        var sinceImprovement = 0
+        // Up then down, counting once per round; stop after two rounds without progress.
+        while sweeps < options.orderingSweeps && bestCrossings > 0 && sinceImprovement < 2 {
+            sweep(down: false)
+            sweep(down: true)
+            let c = countCrossings()
+            if c < bestCrossings {
+                bestCrossings = c
+                best = order
+                sinceImprovement = 0
+            } else {
+                sinceImprovement += 1
             }
             sweeps += 1
         }
         order = best
         refreshPositions()
+        if bestCrossings > 0 && transpose() {
+            bestCrossings = countCrossings()
+        }
+    }
+
+    /// Local repair after the sweeps: swaps neighbours in a layer while that removes
+    /// crossings (the "transpose" step of dot). Returns whether anything moved.
+    private mutating func transpose() -> Bool {
+        let maxPorts = (portCount.max() ?? 1) + 1
+        func cost(_ u: Int, above v: Int) -> Int {
+            var c = 0
+            for su in inSegs[u] { for sv in inSegs[v] where pos[segFrom[su]] > pos[segFrom[sv]] { c += 1 } }
+            for su in outSegs[u] {
+                let ku = pos[segTo[su]] * maxPorts + segPort[su]
+                for sv in outSegs[v] where ku > pos[segTo[sv]] * maxPorts + segPort[sv] { c += 1 }
+            }
+            return c
+        }
+        var movedAny = false
+        var rounds = 0
+        var improved = true
+        while improved && rounds < 8 {
+            improved = false
+            rounds += 1
+            for l in 0..<layerCount where order[l].count > 1 {
+                for i in 0..<(order[l].count - 1) {
+                    let u = order[l][i], v = order[l][i + 1]
+                    if cost(v, above: u) < cost(u, above: v) {
+                        order[l].swapAt(i, i + 1)
+                        pos[u] = i + 1
+                        pos[v] = i
+                        improved = true
+                        movedAny = true
+                    }
+                }
+            }
+        }
+        return movedAny
     }
 
     private mutating func sweep(down: Bool) {

@@ -71,8 +71,67 @@ extension LayeredGraph {
                 next = r + vHeight[v] + gap
             }
         }
+        breakRoutingCycles()
         let top = y.min() ?? 0
         for v in 0..<nodeCount { y[v] -= top }
+    }
+
+    /// Routing needs, in each channel, a source whose row is another's arrival row to
+    /// take the track further left. When two sources each arrive on the other's row
+    /// (they swap rows; longer cycles likewise), no track order works and their lines
+    /// would run along each other. Such exact coincidences come from the alignment
+    /// itself, so one row of difference undoes them: move one source of the cycle (and
+    /// whatever is below it in its layer) down a row. Repeats a few times, since the
+    /// move may create a coincidence elsewhere; the router copes with any that remain.
+    mutating func breakRoutingCycles() {
+        guard layerCount > 1 else { return }
+        for _ in 0..<4 {
+            var moved = false
+            for l in 0..<(layerCount - 1) {
+                guard let stuck = routingCycleMember(layer: l) else { continue }
+                let from = pos[stuck]
+                for v in order[l][from...] { y[v] += 1 }
+                moved = true
+            }
+            if !moved { return }
+        }
+    }
+
+    /// A source of layer `l` caught in a cycle of "must be left of" (see above), or nil.
+    func routingCycleMember(layer l: Int) -> Int? {
+        var sourceAt: [Int: Int] = [:]
+        var bent: [Int] = []
+        for u in order[l] where !outSegs[u].isEmpty {
+            let row = y[u] + outPortOffset(u)
+            if outSegs[u].allSatisfy({ y[segTo[$0]] + inPortOffset($0) == row }) { continue }
+            sourceAt[row] = u
+            bent.append(u)
+        }
+        guard bent.count > 1 else { return nil }
+        // a → b: a must lie left of b (a's row is one of b's arrival rows).
+        var next: [Int: [Int]] = [:]
+        var blockers: [Int: Int] = [:]
+        for b in bent {
+            for s in outSegs[b] {
+                if let a = sourceAt[y[segTo[s]] + inPortOffset(s)], a != b {
+                    next[a, default: []].append(b)
+                    blockers[b, default: 0] += 1
+                }
+            }
+        }
+        guard !blockers.isEmpty else { return nil }
+        var ready = bent.filter { blockers[$0, default: 0] == 0 }
+        var done = 0
+        while let a = ready.popLast() {
+            done += 1
+            for b in next[a, default: []] {
+                blockers[b, default: 0] -= 1
+                if blockers[b, default: 0] == 0 { ready.append(b) }
+            }
+        }
+        guard done < bent.count else { return nil }
+        // The lowest node still blocked: moving it down disturbs the fewest others.
+        return bent.last { blockers[$0, default: 0] > 0 }
     }
 
     /// Rows as close as possible (weighted squares) to `desired`, in order, each at

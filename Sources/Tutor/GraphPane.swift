@@ -78,21 +78,24 @@ struct GraphPane: Widget {
                 : Span("?", style: theme(.pending))
             let lines = [Line([Span("val ", style: theme(.muted)), value]),
                          Line([Span("grad ", style: theme(.muted)), grad])]
-            var highlight: Style? = nil
-            if mark == .active { highlight = theme(.active) }
-            if id == state.selection { highlight = (highlight ?? .plain).patched(by: theme(.marker).underlined()) }
+            // The active node's border and title carry the highlight (its numbers keep their
+            // value and gradient colours); a selected node's border is underlined.
+            var frameStyle = mark == .active ? theme(.active) : theme(.border)
+            var titleStyle = mark == .active ? theme(.active) : (mark == .pending ? theme(.pending) : theme(.title))
+            if id == state.selection {
+                frameStyle = frameStyle.patched(by: theme(.marker).underlined())
+                titleStyle = titleStyle.patched(by: theme(.marker).underlined())
+            }
             let anonymous = graph.name(of: id) == nil
             let title = Self.title(scene.names[node], caption: scene.captions[node], anonymous: anonymous, mark: String(glyph))
-            let titleStyle = mark == .pending ? theme(.pending) : theme(.title)
             if anonymous {
                 // The mark goes by the value, keeping the symbol's row free for the arrows.
                 let gate = [Line([Span("\(glyph) ", style: titleStyle), value], alignment: .center),
                             Line("(\(scene.captions[node]))", style: titleStyle, alignment: .center),
                             Line([grad], alignment: .center)]
-                boxes.append(NodeBox(lines: gate, border: nil, highlight: highlight))
+                boxes.append(NodeBox(lines: gate, border: nil))
             } else {
-                boxes.append(NodeBox(lines: lines, border: theme(.border), title: title, titleStyle: titleStyle,
-                                     highlight: highlight))
+                boxes.append(NodeBox(lines: lines, border: frameStyle, title: title, titleStyle: titleStyle))
             }
         }
 
@@ -108,7 +111,7 @@ struct GraphPane: Widget {
             for flow in r.flows {
                 guard let e = scene.edgeIndex[flow.from.index][flow.position] else { continue }
                 emphasized.append(e)
-                let text = "\(notation.unicode ? "×" : "x")\(notation.operand(flow.local))=\(notation.number(flow.product, digits: Self.digits))"
+                let text = "\(notation.edgeTimes)\(notation.operand(flow.local))=\(notation.number(flow.product, digits: Self.digits))"
                 labels.append(EdgeLabel(edge: e, text: text, style: theme(.gradient).bolded()))
             }
         default:

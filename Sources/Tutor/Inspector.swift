@@ -162,7 +162,9 @@ struct Inspector {
             gradOperand(f.upstream), plain(" \(notation.times) "),
             Span(notation.operand(f.local)), plain(" = "), grad(f.product),
         ])]
-        if accumulates {
+        if accumulates && f.before == 0 {
+            lines.append(Line(notation.text("   the first of \(scene.uses[f.to.index]) contributions to " + d(f.to)), style: theme(.muted)))
+        } else if accumulates {
             lines.append(Line([plain("   so far " + d(f.to) + " = "), grad(f.before), plain(" + "),
                                gradOperand(f.product), plain(" = "), grad(f.after)]))
         }

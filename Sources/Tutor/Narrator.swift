@@ -30,18 +30,18 @@ struct Narrator {
         let output = names[stepper.plan.tape.output.index]
         func name(_ id: NodeID) -> String { names[id.index] }
         guard let last = stepper.lastStep else {
-            return "This graph computes \(output) from its leaves. Press → (or space) to take one step at a time: first the forward pass computes each node's value, then the backward pass finds how much \(output) changes with each node (its gradient, in red)."
+            return "This graph computes \(output) from its leaves. Press → (or space) to take one step at a time: first the forward pass computes each node's value, then the backward pass finds how much \(output) changes with each node (its gradient, grad)."
         }
         if stepper.isAtEnd {
             return "Done. Each gradient ∂\(output)/∂(leaf) says how much \(output) changes when that leaf is nudged. Press ← to step back through it, r to restart, q to quit."
         }
         switch last {
         case .forward(let id):
-            let op = graph.op(of: id).map(\.name) ?? "op"
+            let definition = Inspector(state: state).definition(id)
             let next = stepper.nextStep?.phase == .forward ? "" : " That was the last node: the forward pass is done, and \(output) = \(notation.number(graph.value(of: id)))."
-            return "Forward pass: \(name(id)) applies \(op) to the values of its inputs, which are already known (green).\(next)"
+            return "Forward pass, left to right: a node is computed as soon as all its inputs are known. Here \(definition).\(next)"
         case .seed:
-            return "The backward pass starts at the output: nudging \(output) changes \(output) one for one, so ∂\(output)/∂\(output) = 1. From here gradients (red) flow right to left."
+            return "The backward pass starts at the output: nudging \(output) changes \(output) one for one, so ∂\(output)/∂\(output) = 1. From here the gradients (grad) flow right to left."
         case .backward(let id), .backwardEdge(let id, _):
             if graph.op(of: id) == nil {
                 return "\(name(id)) is a leaf. All the paths from it to \(output) have delivered their part, so ∂\(output)/∂\(name(id)) is complete."

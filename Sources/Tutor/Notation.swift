@@ -14,6 +14,10 @@ public struct Notation: Sendable, Hashable {
     public var assign: String { unicode ? "←" : "<-" }
     public var eta: String { unicode ? "η" : "eta" }
     public var sum: String { unicode ? "Σ" : "sum" }
+    /// Between the parts of a title or status line.
+    public var separator: String { unicode ? " · " : " - " }
+    /// "times" on an edge label (`×1=−4`); `*` in ASCII, as `x` would read as a name.
+    public var edgeTimes: String { unicode ? "×" : "*" }
 
     /// A number for people: at most `digits` decimals, with a real minus sign in Unicode.
     public func number(_ value: Double, digits: Int = 4) -> String {

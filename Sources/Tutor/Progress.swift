@@ -31,6 +31,8 @@ public struct Progress: Sendable, Equatable {
         active = stepper.lastStep?.node
         let plan = stepper.plan
         guard !stepper.isAtEnd else {
+            // At the end every node is done; nothing is singled out.
+            active = nil
             self.markAll()
             return
         }

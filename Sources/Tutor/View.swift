@@ -20,9 +20,10 @@ public func view(_ state: TutorState, size: Size) -> Buffer {
         return buffer.asciiOnly(!notation.unicode)
     }
 
-    buffer.render(statusBar(state), in: panes.status)
+    buffer.render(statusBar(state, width: size.width), in: panes.status)
 
-    let graphBlock = Block(title: notation.text("Graph · val = value, grad = ∂\(state.stepper.graph.label(of: state.stepper.plan.tape.output))/∂node"),
+    let output = state.scene.names[state.stepper.plan.tape.output.index]
+    let graphBlock = Block(title: "Graph" + notation.separator + notation.text("val = value, grad = ∂\(output)/∂node"),
                            theme: theme)
     buffer.render(graphBlock, in: panes.graph)
     buffer.render(GraphPane(state: state), in: graphBlock.inner(panes.graph))
@@ -46,12 +47,14 @@ public func view(_ state: TutorState, size: Size) -> Buffer {
     return buffer.asciiOnly(!notation.unicode)
 }
 
-/// "backprop · chain-rule.graph · part 1/3 · forward pass · step 2/7 · message".
-func statusBar(_ state: TutorState) -> StatusBar {
+/// "backprop · chain-rule.graph · part 1/3", a message in the middle, and at the right
+/// "forward pass · step 2/7".
+func statusBar(_ state: TutorState, width: Int) -> StatusBar {
     let stepper = state.stepper
-    var left = "backprop · \(state.subject.title)"
+    let n = state.notation
+    var left = "backprop" + n.separator + state.subject.title
     if state.subject.partCount > 1 {
-        left += " · part \(state.part + 1)/\(state.subject.partCount)"
+        left += n.separator + "part \(state.part + 1)/\(state.subject.partCount)"
         if let title = state.subject.partTitle(state.part) { left += " \(title)" }
     }
     let phase: String
@@ -62,12 +65,14 @@ func statusBar(_ state: TutorState) -> StatusBar {
     } else {
         phase = (stepper.lastStep?.phase).map(phaseName) ?? ""
     }
-    var right = "step \(stepper.position)/\(stepper.count)"
-    if state.granularity == .edge { right = "edge steps · " + right }
-    if let classroom = state.classroomStatus { right = classroom + " · " + right }
-    let center = state.message ?? phase
-    let n = state.notation
-    return StatusBar(left: n.text(left), center: n.text(center), right: n.text(right), style: state.theme(.status))
+    var right = phase + n.separator + "step \(stepper.position)/\(stepper.count)"
+    if state.granularity == .edge { right = "edge steps" + n.separator + right }
+    if let classroom = state.classroomStatus { right = classroom + n.separator + right }
+    let center = state.message ?? ""
+    // A long title gives way to the step counter, which matters more.
+    let room = max(0, width - DisplayWidth.of(right) - 4)
+    let shownLeft = DisplayWidth.truncate(n.text(left), to: room, ellipsis: state.theme.glyphs.ellipsis)
+    return StatusBar(left: shownLeft, center: n.text(center), right: n.text(right), style: state.theme(.status))
 }
 
 func phaseName(_ phase: Phase) -> String {

@@ -60,6 +60,35 @@ import Testing
         ])
     }
 
+    @Test func emptyAndNonMappingFiles() {
+        #expect(checkMessages("") == [
+            "broken.yaml:1:1: error: the lesson file is empty; it needs at least 'title', 'summary', 'source' and 'graph'",
+        ])
+        #expect(checkMessages("# only a comment\n") == [
+            "broken.yaml:1:1: error: the lesson file is empty; it needs at least 'title', 'summary', 'source' and 'graph'",
+        ])
+        #expect(checkMessages("just words\n") == ["broken.yaml:1:1: error: the lesson must be a mapping of 'field: value' lines"])
+        #expect(checkMessages("- a\n- b\n") == ["broken.yaml:1:1: error: the lesson must be a mapping of 'field: value' lines"])
+    }
+
+    @Test func duplicateField() {
+        let text = Self.valid.replacingOccurrences(of: "summary: f = (x + y)·z", with: "summary: f = (x + y)·z\ntitle: again")
+        #expect(checkMessages(text) == ["broken.yaml:3:1: error: field 'title' appears twice"])
+        let nested = Self.valid.replacingOccurrences(of: "    text: q = 3.", with: "    text: q = 3.\n    text: again")
+        #expect(checkMessages(nested) == ["broken.yaml:15:5: error: field 'text' appears twice"])
+    }
+
+    @Test func badTrainingSettings() {
+        let text = Self.valid + "data:\n  inputs: [x]\n  rows:\n    - [1]\n    - [1, 2]\ntraining:\n  rule: adam\n  epochs: 0\n  batch: 3\n"
+        #expect(checkMessages(text) == [
+            "broken.yaml:22:7: error: this row has 2 values; expected 1 (x)",
+            "broken.yaml:24:3: error: training is missing the required field 'η'",
+            "broken.yaml:24:9: error: 'rule' must be sgd or perceptron; got 'adam'",
+            "broken.yaml:25:11: error: 'epochs' must be a whole number of at least 1",
+            "broken.yaml:26:10: error: 'batch' must be 1 (update after every sample) or all (once per epoch, mean gradient)",
+        ])
+    }
+
     @Test func missingGraph() {
         let text = "title: t\nsummary: s\nsource: {seed: a.txt, slide: b}\n"
         #expect(checkMessages(text) == [
@@ -127,6 +156,18 @@ import Testing
     @Test func graphErrorInsideSugarPointsAtTheLineWritten() {
         let text = Self.valid.replacingOccurrences(of: "  f = q * z", with: "  neuron h = sigmoid(q * zz)")
         #expect(checkMessages(text) == ["broken.yaml:11:26: error: unknown name 'zz'"])
+    }
+
+    @Test func aFoldedGraphBlockIsRefused() {
+        let text = Self.valid.replacingOccurrences(of: "graph: |", with: "graph: >")
+        #expect(checkMessages(text) == [
+            "broken.yaml:6:8: error: write the graph as a literal block 'graph: |'; a '>' block folds its lines into one",
+        ])
+    }
+
+    @Test func aOneLineGraphIsPlacedAtItsColumn() {
+        let text = "title: t\nsummary: s\nsource: {seed: a.txt, slide: b}\ngraph: \"f = 2 * qq\"\n"
+        #expect(checkMessages(text) == ["broken.yaml:4:17: error: unknown name 'qq'"])
     }
 
     @Test func malformedSugar() {

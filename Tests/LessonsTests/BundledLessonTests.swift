@@ -18,6 +18,26 @@ import Testing
         #expect(!lesson.title.isEmpty && !lesson.summary.isEmpty && !lesson.sources.isEmpty)
     }
 
+    /// No expectation is vacuous: each one holds, and moving its number by 1 (or flipping
+    /// an inequality's side) makes it fail.
+    @Test(arguments: names)
+    func everyExpectationCanFail(name: String) throws {
+        let lesson = try loadLesson(name)
+        for part in lesson.parts {
+            for expectation in part.expectations {
+                let got = try LessonChecker.measure(expectation, in: part, file: lesson.file).get()
+                #expect(expectation.holds(for: got), "\(expectation.text)")
+                var moved = expectation
+                switch expectation.relation {
+                case .equal: moved.expected += 1
+                case .less, .lessOrEqual: moved.expected = got - 1
+                case .greater, .greaterOrEqual: moved.expected = got + 1
+                }
+                #expect(!moved.holds(for: got), "\(expectation.text)")
+            }
+        }
+    }
+
     @Test(arguments: names)
     func theCompiledInTextIsTheFileOnDisk(name: String) throws {
         // If this fails, run Scripts/embed-lessons.sh after editing a lesson.

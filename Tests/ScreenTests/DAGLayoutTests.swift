@@ -226,6 +226,30 @@ private let cs231nEdges = [(0, 3), (1, 3), (3, 4), (2, 4)]
             for (p, q) in zip(route, route.dropFirst()) { #expect(p.x == q.x || p.y == q.y) }
             #expect(route.allSatisfy { $0.x >= 0 && $0.y >= 0 && $0.x < layout.size.width && $0.y < layout.size.height })
         }
+        // Lines never run through a box, and lines of different sources never run along
+        // each other (they may only cross at right angles).
+        var owner: [Int: (net: Int, horizontal: Bool)] = [:]
+        var overlaps = 0, throughBoxes = 0
+        var cellsOfBoxes = Set<Int>()
+        let w = layout.size.width
+        for f in layout.frames { for y in f.y..<f.maxY { for x in f.x..<f.maxX { cellsOfBoxes.insert(y * w + x) } } }
+        for (e, route) in layout.routes.enumerated() {
+            var seen = Set<Int>()
+            for (p, q) in zip(route, route.dropFirst()) {
+                let horizontal = p.y == q.y
+                for x in min(p.x, q.x)...max(p.x, q.x) {
+                    for y in min(p.y, q.y)...max(p.y, q.y) {
+                        let key = y * w + x
+                        if cellsOfBoxes.contains(key) { throughBoxes += 1 }
+                        guard seen.insert(key).inserted else { continue }
+                        if let o = owner[key], o.net != g.edges[e].from, o.horizontal == horizontal { overlaps += 1 }
+                        owner[key] = (g.edges[e].from, horizontal)
+                    }
+                }
+            }
+        }
+        #expect(throughBoxes == 0)
+        #expect(overlaps == 0)
         // Deterministic: the same input gives the same drawing.
         #expect(try DAGLayout(sizes: g.sizes, edges: g.edges) == layout)
     }

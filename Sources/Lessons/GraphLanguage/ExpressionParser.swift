@@ -17,8 +17,9 @@ private enum Pending {
     case binary(Op, SourceLocation)
     case negate(SourceLocation)
     case group(SourceLocation)
-    /// A function call; its arguments are the operands above `operandBase`.
-    case call(String, Op, SourceLocation, operandBase: Int)
+    /// A function call at its name, with its `(`; its arguments are the operands above
+    /// `operandBase`.
+    case call(String, Op, SourceLocation, paren: SourceLocation, operandBase: Int)
 
     /// Binding strength: `+ -` < `* /` < unary minus < `^`, so `-x^2` is −(x²).
     var precedence: Int {
@@ -57,7 +58,7 @@ extension GraphBuilder {
                         guard let op = Op.functions[name] else {
                             throw failure(token, "unknown function '\(name)' (the functions are \(Self.functionList))")
                         }
-                        pending.append(.call(name, op, token.location, operandBase: operands.count))
+                        pending.append(.call(name, op, token.location, paren: tokens[i].location, operandBase: operands.count))
                         i += 1
                         if tokens[i].kind == .rightParen {
                             // `f()`: no arguments; let the arity check explain.
@@ -72,6 +73,8 @@ extension GraphBuilder {
                     }
                 case .minus:
                     pending.append(.negate(token.location))
+                case .plus:
+                    break  // unary plus changes nothing and makes no node: `const c = +0.5`
                 case .leftParen:
                     pending.append(.group(token.location))
                 default:
@@ -81,7 +84,7 @@ extension GraphBuilder {
             }
             switch token.kind {
             case .plus, .minus, .star, .slash, .caret:
-                let op = Self.binaryOps[token.kind] ?? .add
+                let op = Self.binaryOp(token.kind)
                 let incoming = Pending.binary(op, token.location)
                 let rightAssociative = op == .pow
                 while let top = pending.last, top.precedence > 0,
@@ -94,7 +97,7 @@ extension GraphBuilder {
             case .rightParen:
                 try reduceUntilOpening(&pending, &operands)
                 switch pending.popLast() {
-                case .call(let name, let op, let location, let base):
+                case .call(let name, let op, let location, _, let base):
                     let arguments = Array(operands[base...])
                     operands.removeSubrange(base...)
                     operands.append(try reduceCall(name, op, location, arguments: arguments))
@@ -112,7 +115,7 @@ extension GraphBuilder {
             case .end:
                 try reduceUntilOpening(&pending, &operands)
                 switch pending.last {
-                case .group(let location), .call(_, _, let location, _):
+                case .group(let location), .call(_, _, _, let location, _):
                     throw LineLexer.Failure(location: location, message: "'(' is not closed")
                 default:
                     return operands.last ?? .poisoned
@@ -123,9 +126,15 @@ extension GraphBuilder {
         }
     }
 
-    private static let binaryOps: [Token.Kind: Op] = [
-        .plus: .add, .minus: .sub, .star: .mul, .slash: .div, .caret: .pow,
-    ]
+    private static func binaryOp(_ kind: Token.Kind) -> Op {
+        switch kind {
+        case .minus: .sub
+        case .star: .mul
+        case .slash: .div
+        case .caret: .pow
+        default: .add
+        }
+    }
 
     static let functionList = Op.allCases.filter { !$0.isInfix && $0 != .neg }.map(\.name).joined(separator: ", ")
 

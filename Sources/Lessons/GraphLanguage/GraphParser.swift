@@ -12,28 +12,32 @@ public enum GraphParser {
         _ text: String, file: String, lineOffset: Int = 0, columnOffset: Int = 0
     ) -> (program: GraphProgram?, diagnostics: [Diagnostic]) {
         var builder = GraphBuilder(file: file, lineOffset: lineOffset, columnOffset: columnOffset)
-        let bytes = Array(text.utf8)
-        var tokens: [Token] = []
-        var lineStart = 0
-        var line = 1
-        while lineStart <= bytes.count {
-            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-            let lexer = LineLexer(
-                bytes: bytes, start: lineStart, end: lineEnd,
-                line: line + lineOffset, columnOffset: columnOffset)
-            do {
-                try lexer.tokenize(into: &tokens)
-                do {
-                    try builder.parseStatement(tokens)
+        var text = text
+        // Lex the String's own UTF-8 storage: a million-line file is not copied again.
+        text.withUTF8 { bytes in
+            builder.reserve(for: bytes)
+            var tokens: [Token] = []
+            var lineStart = 0
+            var line = 1
+            while lineStart <= bytes.count {
+                let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+                let lexer = LineLexer(
+                    bytes: bytes, start: lineStart, end: lineEnd,
+                    line: line + lineOffset, columnOffset: columnOffset)
+                do throws(LineLexer.Failure) {
+                    try lexer.tokenize(into: &tokens)
+                    do throws(LineLexer.Failure) {
+                        try builder.parseStatement(tokens)
+                    } catch {
+                        builder.report(error)
+                    }
                 } catch {
                     builder.report(error)
+                    builder.noteFailedDefinition(tokens)
                 }
-            } catch {
-                builder.report(error)
-                builder.noteFailedDefinition(tokens)
+                lineStart = lineEnd + 1
+                line += 1
             }
-            lineStart = lineEnd + 1
-            line += 1
         }
         if builder.diagnostics.isEmpty, builder.graph.isEmpty {
             builder.diagnostics.append(.error(

@@ -2,12 +2,13 @@
 /// 1,000,000-line file lexes quickly; columns are still counted in Characters (through
 /// `ColumnMap`) so that `ξ1` is two columns, as an editor shows it.
 struct LineLexer {
-    let bytes: [UInt8]
+    /// The whole text; valid only during the parse that made this lexer.
+    let bytes: UnsafeBufferPointer<UInt8>
     let start: Int
     let end: Int
     let columns: ColumnMap
 
-    init(bytes: [UInt8], start: Int, end: Int, line: Int, columnOffset: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, line: Int, columnOffset: Int) {
         self.bytes = bytes
         self.start = start
         self.end = end
@@ -35,7 +36,7 @@ struct LineLexer {
             case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."):
                 i = try number(at: i, into: &tokens)
             default:
-                if let kind = Self.punctuation[byte] {
+                if let kind = Self.punctuation(byte) {
                     var text = String(UnicodeScalar(byte))
                     var length = 1
                     // `**` is the same operator as `^`.
@@ -59,11 +60,20 @@ struct LineLexer {
         tokens.append(Token(kind: .end, location: columns.location(at: end), text: ""))
     }
 
-    private static let punctuation: [UInt8: Token.Kind] = [
-        UInt8(ascii: "+"): .plus, UInt8(ascii: "-"): .minus, UInt8(ascii: "*"): .star,
-        UInt8(ascii: "/"): .slash, UInt8(ascii: "^"): .caret, UInt8(ascii: "("): .leftParen,
-        UInt8(ascii: ")"): .rightParen, UInt8(ascii: ","): .comma, UInt8(ascii: "="): .equals,
-    ]
+    private static func punctuation(_ byte: UInt8) -> Token.Kind? {
+        switch byte {
+        case UInt8(ascii: "+"): .plus
+        case UInt8(ascii: "-"): .minus
+        case UInt8(ascii: "*"): .star
+        case UInt8(ascii: "/"): .slash
+        case UInt8(ascii: "^"): .caret
+        case UInt8(ascii: "("): .leftParen
+        case UInt8(ascii: ")"): .rightParen
+        case UInt8(ascii: ","): .comma
+        case UInt8(ascii: "="): .equals
+        default: nil
+        }
+    }
 
     // MARK: Numbers
 
@@ -124,14 +134,20 @@ struct LineLexer {
 
     /// Letters of any script (`x`, `ξ`, `η`) and `_` start a name.
     static func startsName(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "_" || scalar.properties.isAlphabetic
+        if scalar.isASCII { return scalar == "_" || isASCIILetter(scalar) }
+        return scalar.properties.isAlphabetic
+    }
+
+    // The Unicode property lookup is slow; almost every name is ASCII.
+    private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
     }
 
     /// After the first letter: letters, digits (also subscripts such as `₁`), `_`, and
     /// combining marks.
     static func continuesName(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
-            return scalar == "_" || scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+            return scalar == "_" || isASCIILetter(scalar) || ("0"..."9").contains(scalar)
         }
         switch scalar.properties.generalCategory {
         case .decimalNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark: return true
@@ -168,7 +184,7 @@ struct ColumnMap {
     /// For a line with non-ASCII text: the column of each byte offset from `start`.
     private let table: [Int]?
 
-    init(bytes: [UInt8], start: Int, end: Int, line: Int, columnOffset: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, line: Int, columnOffset: Int) {
         self.line = line
         self.start = start
         self.columnOffset = columnOffset

@@ -21,7 +21,7 @@ public enum LessonLoader {
             }
             root = node
         } catch {
-            return (nil, [yamlDiagnostic(error, file: file)])
+            return (nil, [yamlDiagnostic(error, file: file, text: text)])
         }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard var fields = YAMLFields(root, file: file, what: "the lesson", diagnostics: &diagnostics) else {
@@ -93,7 +93,7 @@ public enum LessonLoader {
     }
 
     /// A Yams error as a diagnostic at the position libyaml reports.
-    static func yamlDiagnostic(_ error: Error, file: String) -> Diagnostic {
+    static func yamlDiagnostic(_ error: Error, file: String, text: String) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(line: mark.line, column: mark.column) }
         guard let yamlError = error as? YamlError else {
             return .error(file: file, at: SourceLocation(line: 1, column: 1), "cannot read the file as YAML: \(error)")
@@ -107,9 +107,28 @@ public enum LessonLoader {
         case .reader(let problem, _, _, _):
             return .error(file: file, at: SourceLocation(line: 1, column: 1), "cannot read the file as text: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return .error(file: file, at: at(context.mark), "duplicate field \(duplicates.sorted().joined(separator: ", "))")
+            let key = duplicates.sorted().first ?? ""
+            return .error(
+                file: file, at: secondOccurrence(of: key, in: text, mapping: at(context.mark)) ?? at(context.mark),
+                "field '\(key)' appears twice")
         default:
             return .error(file: file, at: SourceLocation(line: 1, column: 1), "invalid YAML: \(yamlError)")
         }
+    }
+
+    /// Where `key:` is written the second time in the mapping that starts at `mapping`
+    /// (libyaml reports only the mapping), so a duplicate points at the line to delete.
+    static func secondOccurrence(of key: String, in text: String, mapping: SourceLocation) -> SourceLocation? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let indent = mapping.column - 1
+        var seen = 0
+        for (index, line) in lines.enumerated() where index + 1 >= mapping.line {
+            // A key of this mapping starts at its column, after spaces or a list's "- ".
+            guard line.prefix(indent).allSatisfy({ $0 == " " || $0 == "-" }),
+                  line.dropFirst(indent).hasPrefix("\(key):") else { continue }
+            seen += 1
+            if seen == 2 { return SourceLocation(line: index + 1, column: indent + 1) }
+        }
+        return nil
     }
 }

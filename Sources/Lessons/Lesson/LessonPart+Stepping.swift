@@ -3,15 +3,10 @@ import Autograd
 /// What the tutor asks of a lesson part: a stepper set up with the part's data and
 /// training, and the narration and quiz prompts for the cursor between two steps.
 extension LessonPart {
-    /// The graph training starts from: the lesson's values, or, when the training settings
-    /// have a `seed`, every param drawn uniformly from [−1, 1) with that seed.
-    public var startGraph: Graph {
-        var graph = self.graph
-        if let seed = training?.seed {
-            graph.initialiseParameters(seed: seed)
-        }
-        return graph
-    }
+    /// The graph stepping and training start from: the lesson's values. When the training
+    /// settings have a `seed`, the loader has already drawn every param uniformly from
+    /// [−1, 1) with it, so this is the same graph `eval` and `check` use.
+    public var startGraph: Graph { graph }
 
     /// The part's data as the step machine takes it.
     public func dataset() throws(TrainingError) -> Dataset? {
@@ -71,12 +66,11 @@ extension LessonPart {
             biases: hasBiases ? biases : nil)
     }
 
-    /// A stepper over the whole part: forward and backward at the lesson's values, or,
-    /// with training, every pass of every epoch from `startGraph`.
+    /// A stepper over the whole part: forward and backward at the lesson's values, and,
+    /// with data, every pass of every epoch (with its updates when the part trains).
     public func makeStepper(granularity: BackwardGranularity = .node) throws(TrainingError) -> Stepper {
         let settings = try trainingSettings()
-        let start = settings == nil ? graph : startGraph
-        return try Stepper(graph: start, granularity: granularity, dataset: try dataset(), training: settings)
+        return try Stepper(graph: graph, granularity: granularity, dataset: try dataset(), training: settings)
     }
 
     // MARK: Narration

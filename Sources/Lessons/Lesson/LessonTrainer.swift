@@ -4,9 +4,9 @@ import Autograd
 /// for expectations such as `after 2000 epochs: loss < 0.05`. It starts from the same
 /// graph and uses the same settings as the stepper the tutor walks, so the numbers agree.
 public enum LessonTrainer {
-    /// The part's graph after `epochs` epochs of its training, from `startGraph`.
+    /// The part's graph after `epochs` epochs of its training, from the lesson's values.
     public static func train(_ part: LessonPart, epochs: Int, file: String, at location: SourceLocation) -> Result<Graph, Diagnostic> {
-        var graph = part.startGraph
+        var graph = part.graph
         do throws(TrainingError) {
             guard let dataset = try part.dataset(), let settings = try part.trainingSettings(epochs: epochs) else {
                 return .failure(.error(file: file, at: location, "training needs 'data' and 'training' in this part"))

@@ -117,6 +117,9 @@ parts:
       - with x1 = 1, x2 = 0: f = 0
       - with x1 = 1, x2 = 1: f = 1
       - with x1 = 1, x2 = 1: ξ = 0.5
+      - w1 = 1
+      - w2 = 1
+      - b = -1.5
       - w1.grad = 0
 
   - title: OR
@@ -153,6 +156,7 @@ parts:
       - with x1 = 1, x2 = 0: f = 1
       - with x1 = 1, x2 = 1: f = 1
       - with x1 = 0, x2 = 0: ξ = -0.5
+      - b = -0.5
 
   - title: NOT
     graph: |
@@ -178,6 +182,8 @@ parts:
       - with x = 0: f = 1
       - with x = 1: f = 0
       - with x = 1: ξ = -0.5
+      - w = -1
+      - b = 0.5
 
   - title: Why not XOR
     graph: |

@@ -30,12 +30,13 @@ public enum GraphChecks {
             let id = NodeID(node)
             let upstream = graph.grads[node]
             guard upstream.isFinite, graph.values[node].isFinite else { continue }
-            let inputs = graph.inputs(of: id)
-            for position in inputs.indices {
+            let first = graph.inputStart[node]
+            for position in 0..<(graph.inputStart[node + 1] - first) {
                 let local = graph.localGradient(of: id, inputAt: position)
                 let product = upstream * local
                 if !product.isFinite {
-                    warn(node, "the gradient through \(describe(id, in: graph)) into '\(graph.label(of: inputs[position]))' is \(NumberFormat.short(product)) (local derivative \(NumberFormat.short(local)))")
+                    let input = NodeID(graph.inputIDs[first + position])
+                    warn(node, "the gradient through \(describe(id, in: graph)) into '\(graph.label(of: input))' is \(NumberFormat.short(product)) (local derivative \(NumberFormat.short(local)))")
                     break
                 }
             }

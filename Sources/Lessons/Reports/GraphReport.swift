@@ -54,22 +54,37 @@ public enum GraphReport {
     ///     name  kind   value  grad
     ///     x     input     -2    -4
     public static func table(_ graph: Graph) -> String {
-        var rows: [[String]] = [["name", "kind", "value", "grad"]]
+        // Two passes over flat columns, not an array per row: `eval` of a million-node
+        // chain prints a million rows.
+        var named: [Int] = []
+        var values: [String] = []
+        var grads: [String] = []
+        var widths = (name: 4, kind: 4, value: 5, grad: 4)
         for node in 0..<graph.count {
             guard let name = graph.names[node] else { continue }
-            rows.append([
-                name, graph.kinds[node].rawValue,
-                NumberFormat.short(graph.values[node]), NumberFormat.short(graph.grads[node]),
-            ])
-        }
-        var widths = [0, 0, 0, 0]
-        for row in rows {
-            for column in 0..<4 { widths[column] = max(widths[column], row[column].count) }
+            named.append(node)
+            values.append(NumberFormat.short(graph.values[node]))
+            grads.append(NumberFormat.short(graph.grads[node]))
+            widths.name = max(widths.name, width(name))
+            widths.kind = max(widths.kind, graph.kinds[node].rawValue.utf8.count)
+            widths.value = max(widths.value, values[values.count - 1].utf8.count)
+            widths.grad = max(widths.grad, grads[grads.count - 1].utf8.count)
         }
         var text = ""
-        for row in rows {
-            text += pad(row[0], widths[0]) + "  " + pad(row[1], widths[1]) + "  "
-            text += padLeft(row[2], widths[2]) + "  " + padLeft(row[3], widths[3]) + "\n"
+        text.reserveCapacity((named.count + 2) * (widths.name + widths.kind + widths.value + widths.grad + 8))
+        func row(_ name: String, _ kind: String, _ value: String, _ grad: String) {
+            text += name
+            text += spaces(widths.name - width(name) + 2)
+            text += kind
+            text += spaces(widths.kind - kind.utf8.count + 2 + widths.value - value.utf8.count)
+            text += value
+            text += spaces(2 + widths.grad - grad.utf8.count)
+            text += grad
+            text += "\n"
+        }
+        row("name", "kind", "value", "grad")
+        for (row_, node) in named.enumerated() {
+            row(graph.names[node] ?? "", graph.kinds[node].rawValue, values[row_], grads[row_])
         }
         if let output = graph.output {
             text += "output: \(graph.label(of: output))\n"
@@ -77,11 +92,14 @@ public enum GraphReport {
         return text
     }
 
-    private static func pad(_ text: String, _ width: Int) -> String {
-        text + String(repeating: " ", count: max(0, width - text.count))
+    /// Columns a name takes on screen: Characters, counted fast for ASCII names.
+    private static func width(_ text: String) -> Int {
+        text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.count : text.count
     }
 
-    private static func padLeft(_ text: String, _ width: Int) -> String {
-        String(repeating: " ", count: max(0, width - text.count)) + text
+    private static func spaces(_ count: Int) -> Substring {
+        padding.prefix(max(0, count))
     }
+
+    private static let padding = String(repeating: " ", count: 256)[...]
 }

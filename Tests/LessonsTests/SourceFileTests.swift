@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import Lessons
+
+@Suite struct SourceFileTests {
+    @Test func invalidUTF8PointsAtTheByte() {
+        let bytes: [UInt8] = Array("x = 1\nξ = 2 ".utf8) + [0xFF] + Array(" 3\n".utf8)
+        let result = SourceFile.decode(bytes, file: "a.graph")
+        #expect(result.failureDescription == "a.graph:2:7: error: invalid UTF-8 (byte 0xFF); save the file as UTF-8")
+    }
+
+    @Test func truncatedSequence() {
+        let bytes: [UInt8] = Array("x = 1 # ".utf8) + [0xCE]
+        #expect(SourceFile.decode(bytes, file: "a.graph").failureDescription
+            == "a.graph:1:9: error: invalid UTF-8 (byte 0xCE); save the file as UTF-8")
+    }
+
+    @Test func byteOrderMarkIsDropped() throws {
+        let result = SourceFile.decode([0xEF, 0xBB, 0xBF] + Array("x = 1".utf8), file: "a.graph")
+        #expect(try result.get() == "x = 1")
+    }
+
+    @Test func missingFileAndDirectory() {
+        #expect(SourceFile.read(path: "/nonexistent/f.graph").failureDescription == "/nonexistent/f.graph: error: no such file")
+        #expect(SourceFile.read(path: "/tmp").failureDescription == "/tmp: error: is a directory, not a file")
+        let (program, diagnostics) = GraphSource.load(path: "/nonexistent/f.graph")
+        #expect(program == nil)
+        #expect(diagnostics.map(\.description) == ["/nonexistent/f.graph: error: no such file"])
+    }
+
+    @Test func readsAFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sourcefile-\(UUID().uuidString).graph").path
+        try Data("η = 0.5\n".utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let (program, diagnostics) = GraphSource.load(path: path)
+        #expect(diagnostics == [])
+        #expect(program?.graph.names == ["η"])
+    }
+}
+
+extension Result where Failure == Diagnostic {
+    var failureDescription: String? {
+        if case .failure(let diagnostic) = self { return diagnostic.description }
+        return nil
+    }
+}

@@ -1,0 +1,489 @@
+// Pictures of the CS231n graph, f = (x + y)·z at x = −2, y = 5, z = −4, as the tutor draws
+// it: at the start, mid-forward (after forward q), mid-backward (after backward q) and at
+// the end, in Unicode and in ASCII, at 100×30 and 80×24. The colour and the no-colour
+// themes draw the same characters; `SnapshotTests` checks their styles separately.
+// (Taken from `backprop render examples/chain-rule.graph --step N`, then read line by
+// line: any change to the screen shows up here as a readable diff.)
+
+enum Pictures {
+    static let unicodeStart100x30 = """
+         backprop · chain-rule.graph                                                       start · step 0/8
+        ┌ Graph · val = value, grad = ∂f/∂node ────────────────────────────────────────────────────────────┐
+        │                  ┌ ✓ x ────┐                                                                     │
+        │                  │val −2   │                                                                     │
+        │                  │grad ?   │──────┐                                                              │
+        │                  └─────────┘      │       ┌ · q (+) ┐                                            │
+        │                                   └──────▶│val ?    │                                            │
+        │                  ┌ ✓ y ────┐      ┌──────▶│grad ?   │──────┐                                     │
+        │                  │val 5    │      │       └─────────┘      │       ┌ · f (×) ┐                   │
+        │                  │grad ?   │──────┘                        └──────▶│val ?    │                   │
+        │                  └─────────┘              ┌ ✓ z ────┐      ┌──────▶│grad ?   │                   │
+        │                                           │val −4   │      │       └─────────┘                   │
+        │                                           │grad ?   │──────┘                                     │
+        │                                           └─────────┘                                            │
+        └──────────────────────────────────────────────────────────────────────────────────────────────────┘
+        ┌ Step ────────────────────────────────────────────────┐┌ What happens ────────────────────────────┐
+        │ Start: nothing computed yet                          ││ This graph computes f from its leaves.   │
+        │ Leaves: x = −2, y = 5, z = −4                        ││ Press → (or space) to take one step at a │
+        │ The forward pass computes every node from its        ││ time: first the forward pass computes    │
+        │ inputs, left to right; the backward pass then sends  ││ each node's value, then the backward     │
+        │ ∂f/∂(node) from the output back to the leaves.       ││ pass finds how much f changes with each  │
+        │ Next: forward: compute q = x + y                     ││ node (its gradient, grad).               │
+        │                                                      ││                                          │
+        │                                                      ││                                          │
+        │                                                      ││                                          │
+        │                                                      ││                                          │
+        │                                                      ││                                          │
+        │                                                      ││                                          │
+        └──────────────────────────────────────────────────────┘└──────────────────────────────────────────┘
+        → next · ← back · n end of phase · r restart · Tab select · ? help · q quit
+        """
+
+    static let unicodeMidForward100x30 = """
+         backprop · chain-rule.graph                                                forward pass · step 1/8
+        ┌ Graph · val = value, grad = ∂f/∂node ────────────────────────────────────────────────────────────┐
+        │                  ┌ ✓ x ────┐                                                                     │
+        │                  │val −2   │                                                                     │
+        │                  │grad ?   │──────┐                                                              │
+        │                  └─────────┘      │       ┌ ▶ q (+) ┐                                            │
+        │                                   └──────▶│val 3    │                                            │
+        │                  ┌ ✓ y ────┐      ┌──────▶│grad ?   │──────┐                                     │
+        │                  │val 5    │      │       └─────────┘      │       ┌ · f (×) ┐                   │
+        │                  │grad ?   │──────┘                        └──────▶│val ?    │                   │
+        │                  └─────────┘              ┌ ✓ z ────┐      ┌──────▶│grad ?   │                   │
+        │                                           │val −4   │      │       └─────────┘                   │
+        │                                           │grad ?   │──────┘                                     │
+        │                                           └─────────┘                                            │
+        └──────────────────────────────────────────────────────────────────────────────────────────────────┘
+        ┌ Step ────────────────────────────────────────────────┐┌ What happens ────────────────────────────┐
+        │ Forward: compute q                                   ││ Forward pass, left to right: a node is   │
+        │ q = x + y = −2 + 5 = 3                               ││ computed as soon as all its inputs are   │
+        │ Next: forward: compute f = q · z                     ││ known. Here q = x + y.                   │
+        │                                                      ││                                          │
+        │                                                      ││                                          │
+        │                                                      ││                                          │
+        │                                                      ││                                          │
+        │                                                      ││                                          │
+        │                                                      ││                                          │
+        │                                                      ││                                          │
+        │                                                      ││                                          │
+        │                                                      ││                                          │
+        └──────────────────────────────────────────────────────┘└──────────────────────────────────────────┘
+        → next · ← back · n end of phase · r restart · Tab select · ? help · q quit
+        """
+
+    static let unicodeMidBackward100x30 = """
+         backprop · chain-rule.graph                                               backward pass · step 5/8
+        ┌ Graph · val = value, grad = ∂f/∂node ────────────────────────────────────────────────────────────┐
+        │                  ┌ · x ────┐                                                                     │
+        │                  │val −2   │                                                                     │
+        │                  │grad −4  │──────┐                                                              │
+        │                  └─────────┘      │  ×1=−4┌ ▶ q (+) ┐                                            │
+        │                                   └──────▶│val 3    │                                            │
+        │                  ┌ · y ────┐      ┌──────▶│grad −4  │──────┐                                     │
+        │                  │val 5    │      │  ×1=−4└─────────┘      │       ┌ ✓ f (×) ┐                   │
+        │                  │grad −4  │──────┘                        └──────▶│val −12  │                   │
+        │                  └─────────┘              ┌ · z ────┐      ┌──────▶│grad 1   │                   │
+        │                                           │val −4   │      │       └─────────┘                   │
+        │                                           │grad 3   │──────┘                                     │
+        │                                           └─────────┘                                            │
+        └──────────────────────────────────────────────────────────────────────────────────────────────────┘
+        ┌ Step ────────────────────────────────────────────────┐┌ What happens ────────────────────────────┐
+        │ Backward through q = x + y                           ││ Chain rule at q: the gradient arriving   │
+        │ ∂f/∂q = −4 (via f)                                   ││ from the right (upstream) is multiplied  │
+        │ ∂f/∂x = ∂f/∂q · ∂q/∂x = (−4) · 1 = −4                ││ by each local derivative ∂q/∂(input) and │
+        │ ∂f/∂y = ∂f/∂q · ∂q/∂y = (−4) · 1 = −4                ││ added into that input's gradient.        │
+        │ Rule: add hands the upstream gradient on unchanged   ││                                          │
+        │ to every input                                       ││                                          │
+        │ Next: backward: z collects its gradient              ││                                          │
+        │                                                      ││                                          │
+        │                                                      ││                                          │
+        │                                                      ││                                          │
+        │                                                      ││                                          │
+        │                                                      ││                                          │
+        └──────────────────────────────────────────────────────┘└──────────────────────────────────────────┘
+        → next · ← back · n end of phase · r restart · Tab select · ? help · q quit
+        """
+
+    static let unicodeEnd100x30 = """
+         backprop · chain-rule.graph                                                         end · step 8/8
+        ┌ Graph · val = value, grad = ∂f/∂node ────────────────────────────────────────────────────────────┐
+        │                  ┌ ✓ x ────┐                                                                     │
+        │                  │val −2   │                                                                     │
+        │                  │grad −4  │──────┐                                                              │
+        │                  └─────────┘      │       ┌ ✓ q (+) ┐                                            │
+        │                                   └──────▶│val 3    │                                            │
+        │                  ┌ ✓ y ────┐      ┌──────▶│grad −4  │──────┐                                     │
+        │                  │val 5    │      │       └─────────┘      │       ┌ ✓ f (×) ┐                   │
+        │                  │grad −4  │──────┘                        └──────▶│val −12  │                   │
+        │                  └─────────┘              ┌ ✓ z ────┐      ┌──────▶│grad 1   │                   │
+        │                                           │val −4   │      │       └─────────┘                   │
+        │                                           │grad 3   │──────┘                                     │
+        │                                           └─────────┘                                            │
+        └──────────────────────────────────────────────────────────────────────────────────────────────────┘
+        ┌ Step ────────────────────────────────────────────────┐┌ What happens ────────────────────────────┐
+        │ Done: forward and backward pass                      ││ Done. Each gradient ∂f/∂(leaf) says how  │
+        │ f = −12                                              ││ much f changes when that leaf is nudged. │
+        │ ∂f/∂x = −4                                           ││ Press ← to step back through it, r to    │
+        │ ∂f/∂y = −4                                           ││ restart, q to quit.                      │
+        │ ∂f/∂z = 3                                            ││                                          │
+        │                                                      ││                                          │
+        │                                                      ││                                          │
+        │                                                      ││                                          │
+        │                                                      ││                                          │
+        │                                                      ││                                          │
+        │                                                      ││                                          │
+        │                                                      ││                                          │
+        └──────────────────────────────────────────────────────┘└──────────────────────────────────────────┘
+        → next · ← back · n end of phase · r restart · Tab select · ? help · q quit
+        """
+
+    static let unicodeStart80x24 = """
+         backprop · chain-rule.graph                                   start · step 0/8
+        ┌ Graph · val = value, grad = ∂f/∂node ────────────────────────────────────────┐
+        │        ┌ ✓ x ────┐                                                           │
+        │        │val −2   │                                                           │
+        │        │grad ?   │──────┐                                                    │
+        │        └─────────┘      │       ┌ · q (+) ┐                                  │
+        │                         └──────▶│val ?    │                                  │
+        │        ┌ ✓ y ────┐      ┌──────▶│grad ?   │──────┐                           │
+        │        │val 5    │      │       └─────────┘      │       ┌ · f (×) ┐         │
+        │        │grad ?   │──────┘                        └──────▶│val ?    │         │
+        │        └─────────┘              ┌ ✓ z ────┐      ┌──────▶│grad ?   │         │
+        │                                 │val −4   │      │       └─────────┘         │
+        │                                 │grad ?   │──────┘                           │
+        │                                 └─────────┘                                  │
+        └──────────────────────────────────────────────────────────────────────────────┘
+        ┌ Step ────────────────────────────────────┐┌ What happens ────────────────────┐
+        │ Start: nothing computed yet              ││ This graph computes f from its   │
+        │ Leaves: x = −2, y = 5, z = −4            ││ leaves. Press → (or space) to    │
+        │ The forward pass computes every node     ││ take one step at a time: first   │
+        │ from its inputs, left to right; the      ││ the forward pass computes each   │
+        │ backward pass then sends ∂f/∂(node) from ││ node's value, then the backward  │
+        │ the output back to the leaves.           ││ pass finds how much f changes    │
+        └──────────────────────────────────────────┘└──────────────────────────────────┘
+        → next · ← back · n end of phase · r restart · Tab select · ? help · q quit
+        """
+
+    static let unicodeMidForward80x24 = """
+         backprop · chain-rule.graph                            forward pass · step 1/8
+        ┌ Graph · val = value, grad = ∂f/∂node ────────────────────────────────────────┐
+        │        ┌ ✓ x ────┐                                                           │
+        │        │val −2   │                                                           │
+        │        │grad ?   │──────┐                                                    │
+        │        └─────────┘      │       ┌ ▶ q (+) ┐                                  │
+        │                         └──────▶│val 3    │                                  │
+        │        ┌ ✓ y ────┐      ┌──────▶│grad ?   │──────┐                           │
+        │        │val 5    │      │       └─────────┘      │       ┌ · f (×) ┐         │
+        │        │grad ?   │──────┘                        └──────▶│val ?    │         │
+        │        └─────────┘              ┌ ✓ z ────┐      ┌──────▶│grad ?   │         │
+        │                                 │val −4   │      │       └─────────┘         │
+        │                                 │grad ?   │──────┘                           │
+        │                                 └─────────┘                                  │
+        └──────────────────────────────────────────────────────────────────────────────┘
+        ┌ Step ────────────────────────────────────┐┌ What happens ────────────────────┐
+        │ Forward: compute q                       ││ Forward pass, left to right: a   │
+        │ q = x + y = −2 + 5 = 3                   ││ node is computed as soon as all  │
+        │ Next: forward: compute f = q · z         ││ its inputs are known. Here q = x │
+        │                                          ││ + y.                             │
+        │                                          ││                                  │
+        │                                          ││                                  │
+        └──────────────────────────────────────────┘└──────────────────────────────────┘
+        → next · ← back · n end of phase · r restart · Tab select · ? help · q quit
+        """
+
+    static let unicodeMidBackward80x24 = """
+         backprop · chain-rule.graph                           backward pass · step 5/8
+        ┌ Graph · val = value, grad = ∂f/∂node ────────────────────────────────────────┐
+        │        ┌ · x ────┐                                                           │
+        │        │val −2   │                                                           │
+        │        │grad −4  │──────┐                                                    │
+        │        └─────────┘      │  ×1=−4┌ ▶ q (+) ┐                                  │
+        │                         └──────▶│val 3    │                                  │
+        │        ┌ · y ────┐      ┌──────▶│grad −4  │──────┐                           │
+        │        │val 5    │      │  ×1=−4└─────────┘      │       ┌ ✓ f (×) ┐         │
+        │        │grad −4  │──────┘                        └──────▶│val −12  │         │
+        │        └─────────┘              ┌ · z ────┐      ┌──────▶│grad 1   │         │
+        │                                 │val −4   │      │       └─────────┘         │
+        │                                 │grad 3   │──────┘                           │
+        │                                 └─────────┘                                  │
+        └──────────────────────────────────────────────────────────────────────────────┘
+        ┌ Step ────────────────────────────────────┐┌ What happens ────────────────────┐
+        │ Backward through q = x + y               ││ Chain rule at q: the gradient    │
+        │ ∂f/∂q = −4 (via f)                       ││ arriving from the right          │
+        │ ∂f/∂x = ∂f/∂q · ∂q/∂x = (−4) · 1 = −4    ││ (upstream) is multiplied by each │
+        │ ∂f/∂y = ∂f/∂q · ∂q/∂y = (−4) · 1 = −4    ││ local derivative ∂q/∂(input) and │
+        │ Rule: add hands the upstream gradient on ││ added into that input's          │
+        │ unchanged to every input                 ││ gradient.                        │
+        └──────────────────────────────────────────┘└──────────────────────────────────┘
+        → next · ← back · n end of phase · r restart · Tab select · ? help · q quit
+        """
+
+    static let unicodeEnd80x24 = """
+         backprop · chain-rule.graph                                     end · step 8/8
+        ┌ Graph · val = value, grad = ∂f/∂node ────────────────────────────────────────┐
+        │        ┌ ✓ x ────┐                                                           │
+        │        │val −2   │                                                           │
+        │        │grad −4  │──────┐                                                    │
+        │        └─────────┘      │       ┌ ✓ q (+) ┐                                  │
+        │                         └──────▶│val 3    │                                  │
+        │        ┌ ✓ y ────┐      ┌──────▶│grad −4  │──────┐                           │
+        │        │val 5    │      │       └─────────┘      │       ┌ ✓ f (×) ┐         │
+        │        │grad −4  │──────┘                        └──────▶│val −12  │         │
+        │        └─────────┘              ┌ ✓ z ────┐      ┌──────▶│grad 1   │         │
+        │                                 │val −4   │      │       └─────────┘         │
+        │                                 │grad 3   │──────┘                           │
+        │                                 └─────────┘                                  │
+        └──────────────────────────────────────────────────────────────────────────────┘
+        ┌ Step ────────────────────────────────────┐┌ What happens ────────────────────┐
+        │ Done: forward and backward pass          ││ Done. Each gradient ∂f/∂(leaf)   │
+        │ f = −12                                  ││ says how much f changes when     │
+        │ ∂f/∂x = −4                               ││ that leaf is nudged. Press ← to  │
+        │ ∂f/∂y = −4                               ││ step back through it, r to       │
+        │ ∂f/∂z = 3                                ││ restart, q to quit.              │
+        │                                          ││                                  │
+        └──────────────────────────────────────────┘└──────────────────────────────────┘
+        → next · ← back · n end of phase · r restart · Tab select · ? help · q quit
+        """
+
+    static let asciiStart100x30 = """
+         backprop - chain-rule.graph                                                       start - step 0/8
+        + Graph - val = value, grad = df/dnode ------------------------------------------------------------+
+        |                  + * x ----+                                                                     |
+        |                  |val -2   |                                                                     |
+        |                  |grad ?   |------+                                                              |
+        |                  +---------+      |       + . q (+) +                                            |
+        |                                   +------>|val ?    |                                            |
+        |                  + * y ----+      +------>|grad ?   |------+                                     |
+        |                  |val 5    |      |       +---------+      |       + . f (*) +                   |
+        |                  |grad ?   |------+                        +------>|val ?    |                   |
+        |                  +---------+              + * z ----+      +------>|grad ?   |                   |
+        |                                           |val -4   |      |       +---------+                   |
+        |                                           |grad ?   |------+                                     |
+        |                                           +---------+                                            |
+        +--------------------------------------------------------------------------------------------------+
+        + Step ------------------------------------------------++ What happens ----------------------------+
+        | Start: nothing computed yet                          || This graph computes f from its leaves.   |
+        | Leaves: x = -2, y = 5, z = -4                        || Press -> (or space) to take one step at  |
+        | The forward pass computes every node from its        || a time: first the forward pass computes  |
+        | inputs, left to right; the backward pass then sends  || each node's value, then the backward     |
+        | df/d(node) from the output back to the leaves.       || pass finds how much f changes with each  |
+        | Next: forward: compute q = x + y                     || node (its gradient, grad).               |
+        |                                                      ||                                          |
+        |                                                      ||                                          |
+        |                                                      ||                                          |
+        |                                                      ||                                          |
+        |                                                      ||                                          |
+        |                                                      ||                                          |
+        +------------------------------------------------------++------------------------------------------+
+        Right next  Left back  n end of phase  r restart  Tab select  ? help  q quit
+        """
+
+    static let asciiMidForward100x30 = """
+         backprop - chain-rule.graph                                                forward pass - step 1/8
+        + Graph - val = value, grad = df/dnode ------------------------------------------------------------+
+        |                  + * x ----+                                                                     |
+        |                  |val -2   |                                                                     |
+        |                  |grad ?   |------+                                                              |
+        |                  +---------+      |       + > q (+) +                                            |
+        |                                   +------>|val 3    |                                            |
+        |                  + * y ----+      +------>|grad ?   |------+                                     |
+        |                  |val 5    |      |       +---------+      |       + . f (*) +                   |
+        |                  |grad ?   |------+                        +------>|val ?    |                   |
+        |                  +---------+              + * z ----+      +------>|grad ?   |                   |
+        |                                           |val -4   |      |       +---------+                   |
+        |                                           |grad ?   |------+                                     |
+        |                                           +---------+                                            |
+        +--------------------------------------------------------------------------------------------------+
+        + Step ------------------------------------------------++ What happens ----------------------------+
+        | Forward: compute q                                   || Forward pass, left to right: a node is   |
+        | q = x + y = -2 + 5 = 3                               || computed as soon as all its inputs are   |
+        | Next: forward: compute f = q * z                     || known. Here q = x + y.                   |
+        |                                                      ||                                          |
+        |                                                      ||                                          |
+        |                                                      ||                                          |
+        |                                                      ||                                          |
+        |                                                      ||                                          |
+        |                                                      ||                                          |
+        |                                                      ||                                          |
+        |                                                      ||                                          |
+        |                                                      ||                                          |
+        +------------------------------------------------------++------------------------------------------+
+        Right next  Left back  n end of phase  r restart  Tab select  ? help  q quit
+        """
+
+    static let asciiMidBackward100x30 = """
+         backprop - chain-rule.graph                                               backward pass - step 5/8
+        + Graph - val = value, grad = df/dnode ------------------------------------------------------------+
+        |                  + . x ----+                                                                     |
+        |                  |val -2   |                                                                     |
+        |                  |grad -4  |------+                                                              |
+        |                  +---------+      |  *1=-4+ > q (+) +                                            |
+        |                                   +------>|val 3    |                                            |
+        |                  + . y ----+      +------>|grad -4  |------+                                     |
+        |                  |val 5    |      |  *1=-4+---------+      |       + * f (*) +                   |
+        |                  |grad -4  |------+                        +------>|val -12  |                   |
+        |                  +---------+              + . z ----+      +------>|grad 1   |                   |
+        |                                           |val -4   |      |       +---------+                   |
+        |                                           |grad 3   |------+                                     |
+        |                                           +---------+                                            |
+        +--------------------------------------------------------------------------------------------------+
+        + Step ------------------------------------------------++ What happens ----------------------------+
+        | Backward through q = x + y                           || Chain rule at q: the gradient arriving   |
+        | df/dq = -4 (via f)                                   || from the right (upstream) is multiplied  |
+        | df/dx = df/dq * dq/dx = (-4) * 1 = -4                || by each local derivative dq/d(input) and |
+        | df/dy = df/dq * dq/dy = (-4) * 1 = -4                || added into that input's gradient.        |
+        | Rule: add hands the upstream gradient on unchanged   ||                                          |
+        | to every input                                       ||                                          |
+        | Next: backward: z collects its gradient              ||                                          |
+        |                                                      ||                                          |
+        |                                                      ||                                          |
+        |                                                      ||                                          |
+        |                                                      ||                                          |
+        |                                                      ||                                          |
+        +------------------------------------------------------++------------------------------------------+
+        Right next  Left back  n end of phase  r restart  Tab select  ? help  q quit
+        """
+
+    static let asciiEnd100x30 = """
+         backprop - chain-rule.graph                                                         end - step 8/8
+        + Graph - val = value, grad = df/dnode ------------------------------------------------------------+
+        |                  + * x ----+                                                                     |
+        |                  |val -2   |                                                                     |
+        |                  |grad -4  |------+                                                              |
+        |                  +---------+      |       + * q (+) +                                            |
+        |                                   +------>|val 3    |                                            |
+        |                  + * y ----+      +------>|grad -4  |------+                                     |
+        |                  |val 5    |      |       +---------+      |       + * f (*) +                   |
+        |                  |grad -4  |------+                        +------>|val -12  |                   |
+        |                  +---------+              + * z ----+      +------>|grad 1   |                   |
+        |                                           |val -4   |      |       +---------+                   |
+        |                                           |grad 3   |------+                                     |
+        |                                           +---------+                                            |
+        +--------------------------------------------------------------------------------------------------+
+        + Step ------------------------------------------------++ What happens ----------------------------+
+        | Done: forward and backward pass                      || Done. Each gradient df/d(leaf) says how  |
+        | f = -12                                              || much f changes when that leaf is nudged. |
+        | df/dx = -4                                           || Press <- to step back through it, r to   |
+        | df/dy = -4                                           || restart, q to quit.                      |
+        | df/dz = 3                                            ||                                          |
+        |                                                      ||                                          |
+        |                                                      ||                                          |
+        |                                                      ||                                          |
+        |                                                      ||                                          |
+        |                                                      ||                                          |
+        |                                                      ||                                          |
+        |                                                      ||                                          |
+        +------------------------------------------------------++------------------------------------------+
+        Right next  Left back  n end of phase  r restart  Tab select  ? help  q quit
+        """
+
+    static let asciiStart80x24 = """
+         backprop - chain-rule.graph                                   start - step 0/8
+        + Graph - val = value, grad = df/dnode ----------------------------------------+
+        |        + * x ----+                                                           |
+        |        |val -2   |                                                           |
+        |        |grad ?   |------+                                                    |
+        |        +---------+      |       + . q (+) +                                  |
+        |                         +------>|val ?    |                                  |
+        |        + * y ----+      +------>|grad ?   |------+                           |
+        |        |val 5    |      |       +---------+      |       + . f (*) +         |
+        |        |grad ?   |------+                        +------>|val ?    |         |
+        |        +---------+              + * z ----+      +------>|grad ?   |         |
+        |                                 |val -4   |      |       +---------+         |
+        |                                 |grad ?   |------+                           |
+        |                                 +---------+                                  |
+        +------------------------------------------------------------------------------+
+        + Step ------------------------------------++ What happens --------------------+
+        | Start: nothing computed yet              || This graph computes f from its   |
+        | Leaves: x = -2, y = 5, z = -4            || leaves. Press -> (or space) to   |
+        | The forward pass computes every node     || take one step at a time: first   |
+        | from its inputs, left to right; the      || the forward pass computes each   |
+        | backward pass then sends df/d(node) from || node's value, then the backward  |
+        | the output back to the leaves.           || pass finds how much f changes    |
+        +------------------------------------------++----------------------------------+
+        Right next  Left back  n end of phase  r restart  Tab select  ? help  q quit
+        """
+
+    static let asciiMidForward80x24 = """
+         backprop - chain-rule.graph                            forward pass - step 1/8
+        + Graph - val = value, grad = df/dnode ----------------------------------------+
+        |        + * x ----+                                                           |
+        |        |val -2   |                                                           |
+        |        |grad ?   |------+                                                    |
+        |        +---------+      |       + > q (+) +                                  |
+        |                         +------>|val 3    |                                  |
+        |        + * y ----+      +------>|grad ?   |------+                           |
+        |        |val 5    |      |       +---------+      |       + . f (*) +         |
+        |        |grad ?   |------+                        +------>|val ?    |         |
+        |        +---------+              + * z ----+      +------>|grad ?   |         |
+        |                                 |val -4   |      |       +---------+         |
+        |                                 |grad ?   |------+                           |
+        |                                 +---------+                                  |
+        +------------------------------------------------------------------------------+
+        + Step ------------------------------------++ What happens --------------------+
+        | Forward: compute q                       || Forward pass, left to right: a   |
+        | q = x + y = -2 + 5 = 3                   || node is computed as soon as all  |
+        | Next: forward: compute f = q * z         || its inputs are known. Here q = x |
+        |                                          || + y.                             |
+        |                                          ||                                  |
+        |                                          ||                                  |
+        +------------------------------------------++----------------------------------+
+        Right next  Left back  n end of phase  r restart  Tab select  ? help  q quit
+        """
+
+    static let asciiMidBackward80x24 = """
+         backprop - chain-rule.graph                           backward pass - step 5/8
+        + Graph - val = value, grad = df/dnode ----------------------------------------+
+        |        + . x ----+                                                           |
+        |        |val -2   |                                                           |
+        |        |grad -4  |------+                                                    |
+        |        +---------+      |  *1=-4+ > q (+) +                                  |
+        |                         +------>|val 3    |                                  |
+        |        + . y ----+      +------>|grad -4  |------+                           |
+        |        |val 5    |      |  *1=-4+---------+      |       + * f (*) +         |
+        |        |grad -4  |------+                        +------>|val -12  |         |
+        |        +---------+              + . z ----+      +------>|grad 1   |         |
+        |                                 |val -4   |      |       +---------+         |
+        |                                 |grad 3   |------+                           |
+        |                                 +---------+                                  |
+        +------------------------------------------------------------------------------+
+        + Step ------------------------------------++ What happens --------------------+
+        | Backward through q = x + y               || Chain rule at q: the gradient    |
+        | df/dq = -4 (via f)                       || arriving from the right          |
+        | df/dx = df/dq * dq/dx = (-4) * 1 = -4    || (upstream) is multiplied by each |
+        | df/dy = df/dq * dq/dy = (-4) * 1 = -4    || local derivative dq/d(input) and |
+        | Rule: add hands the upstream gradient on || added into that input's          |
+        | unchanged to every input                 || gradient.                        |
+        +------------------------------------------++----------------------------------+
+        Right next  Left back  n end of phase  r restart  Tab select  ? help  q quit
+        """
+
+    static let asciiEnd80x24 = """
+         backprop - chain-rule.graph                                     end - step 8/8
+        + Graph - val = value, grad = df/dnode ----------------------------------------+
+        |        + * x ----+                                                           |
+        |        |val -2   |                                                           |
+        |        |grad -4  |------+                                                    |
+        |        +---------+      |       + * q (+) +                                  |
+        |                         +------>|val 3    |                                  |
+        |        + * y ----+      +------>|grad -4  |------+                           |
+        |        |val 5    |      |       +---------+      |       + * f (*) +         |
+        |        |grad -4  |------+                        +------>|val -12  |         |
+        |        +---------+              + * z ----+      +------>|grad 1   |         |
+        |                                 |val -4   |      |       +---------+         |
+        |                                 |grad 3   |------+                           |
+        |                                 +---------+                                  |
+        +------------------------------------------------------------------------------+
+        + Step ------------------------------------++ What happens --------------------+
+        | Done: forward and backward pass          || Done. Each gradient df/d(leaf)   |
+        | f = -12                                  || says how much f changes when     |
+        | df/dx = -4                               || that leaf is nudged. Press <- to |
+        | df/dy = -4                               || step back through it, r to       |
+        | df/dz = 3                                || restart, q to quit.              |
+        |                                          ||                                  |
+        +------------------------------------------++----------------------------------+
+        Right next  Left back  n end of phase  r restart  Tab select  ? help  q quit
+        """
+
+}

@@ -1,0 +1,158 @@
+import Autograd
+import Screen
+import Testing
+@testable import Tutor
+
+/// `update` for every action of the key map, as values.
+@Suite struct UpdateTests {
+    @Test func nextTakesOneStep() throws {
+        let start = try state()
+        let next = update(start, .next)
+        #expect(start.stepper.position == 0)  // the old state is untouched
+        #expect(next.stepper.position == 1)
+        #expect(next.stepper.graph.value(of: NodeID(3)) == 3)  // q = x + y
+        #expect(next.progress.valueKnown == [true, true, true, true, false])
+        #expect(next.progress.active == NodeID(3))
+    }
+
+    @Test func nextAtTheEndSaysSo() throws {
+        let end = update(try state(), .toEnd)
+        let after = update(end, .next)
+        #expect(after.stepper.position == end.stepper.count)
+        #expect(after.message == "This is the end. ← steps back, r restarts, q quits.")
+    }
+
+    @Test func backUndoesExactly() throws {
+        let one = update(update(try state(), .next), .next)
+        let back = update(one, .back)
+        #expect(back.stepper.position == 1)
+        #expect(back.stepper.graph.values == update(try state(), .next).stepper.graph.values)
+        let atStart = update(try state(), .back)
+        #expect(atStart.stepper.position == 0)
+        #expect(atStart.message == "This is the start. → takes the first step.")
+    }
+
+    @Test func phases() throws {
+        let forwardDone = update(try state(), .finishPhase)
+        #expect(forwardDone.stepper.position == 2)  // forward q, forward f
+        #expect(forwardDone.stepper.graph.value(of: NodeID(4)) == -12)
+        let seedDone = update(forwardDone, .finishPhase)
+        #expect(seedDone.stepper.position == 3)
+        let backwardDone = update(seedDone, .finishPhase)
+        #expect(backwardDone.stepper.isAtEnd)
+        #expect(backwardDone.stepper.graph.grads == [-4, -4, 3, -4, 1])
+        let rewound = update(backwardDone, .rewindPhase)
+        #expect(rewound.stepper.position == 3)
+    }
+
+    @Test func restartAndEnd() throws {
+        let end = update(try state(), .toEnd)
+        #expect(end.stepper.isAtEnd)
+        #expect(end.stepper.count == 8)
+        let restarted = update(end, .restart)
+        #expect(restarted.stepper.position == 0)
+        #expect(restarted.stepper.graph.grads == [0, 0, 0, 0, 0])
+        #expect(update(end, .jump(to: 4)).stepper.position == 4)
+        #expect(update(end, .jump(to: 99)).stepper.position == 8)
+    }
+
+    @Test func edgeSteppingKeepsTheWorkDone() throws {
+        // After "backward f" (step 4 of 8): in edge steps that is both edges of f done.
+        let atBackwardF = update(try state(), .jump(to: 4))
+        let edges = update(atBackwardF, .toggleEdgeStepping)
+        #expect(edges.granularity == .edge)
+        #expect(edges.stepper.count == 10)  // f and q have two edges each
+        #expect(edges.stepper.position == 5)
+        #expect(edges.stepper.graph.grads == atBackwardF.stepper.graph.grads)
+        #expect(edges.message == "Backward pass: one edge per step (each += on its own).")
+        // One edge into q done: back in node steps that is before "backward q".
+        let oneEdge = update(edges, .next)
+        #expect(oneEdge.stepper.lastStep == .backwardEdge(NodeID(3), position: 0))
+        let nodes = update(oneEdge, .toggleEdgeStepping)
+        #expect(nodes.granularity == .node)
+        #expect(nodes.stepper.position == 4)
+        #expect(update(update(oneEdge, .next), .toggleEdgeStepping).stepper.position == 5)
+    }
+
+    @Test func selection() throws {
+        let start = try state()
+        let first = update(start, .selectNext)
+        // Nothing active yet: the focus is the next step's node, q; Tab moves on to f.
+        #expect(first.selection == NodeID(4))
+        #expect(update(first, .selectNext).selection == NodeID(0))
+        #expect(update(first, .selectPrevious).selection == NodeID(3))
+        #expect(update(start, .selectPrevious).selection == NodeID(2))
+        let cleared = update(first, .dismiss)
+        #expect(cleared.selection == nil)
+        #expect(update(first, .next).selection == nil)  // a step returns to explaining the step
+    }
+
+    @Test func panningStaysInsideTheDrawing() throws {
+        // At 60×16 the CS231n drawing (61×12) is larger than the graph pane (58×5 inside),
+        // so the offset ranges over 0...3 × 0...7. At the start the view shows q.
+        let small = try state(size: Size(width: 60, height: 16))
+        #expect(small.panes.graphViewport == Size(width: 58, height: 5))
+        #expect(small.scene.size == Size(width: 61, height: 12))
+        #expect(small.offset == Point(x: 0, y: 2))
+        let right = update(small, .pan(dx: 4, dy: 0))
+        #expect(right.offset == Point(x: 3, y: 2))
+        let down = update(right, .pan(dx: 0, dy: 2))
+        #expect(down.offset == Point(x: 3, y: 4))
+        let left = update(down, .pan(dx: -4, dy: 0))
+        #expect(left.offset == Point(x: 0, y: 4))
+        let farDown = update(update(update(left, .pan(dx: 0, dy: 2)), .pan(dx: 0, dy: 2)), .pan(dx: 0, dy: 2))
+        #expect(farDown.offset == Point(x: 0, y: 7))
+        let big = try state()
+        #expect(update(big, .pan(dx: 4, dy: 2)).offset == .zero)  // everything is in view
+    }
+
+    @Test func theViewFollowsTheActiveNode() throws {
+        let small = try state(size: Size(width: 60, height: 16))
+        let f = try #require(small.scene.layoutNode(of: NodeID(4)))
+        let forwardF = update(small, .jump(to: 2))
+        let frame = forwardF.scene.layout.frames[f]
+        #expect(forwardF.offset.y <= frame.y && frame.maxY <= forwardF.offset.y + 4 + 1)
+        let panned = update(forwardF, .pan(dx: 0, dy: 8))
+        #expect(update(panned, .recenter).offset == forwardF.offset)
+    }
+
+    @Test func help() throws {
+        let shown = update(try state(), .toggleHelp)
+        #expect(shown.helpVisible)
+        #expect(!update(shown, .toggleHelp).helpVisible)
+        #expect(!update(shown, .dismiss).helpVisible)
+        #expect(update(shown, .resize(Size(width: 80, height: 24))).helpVisible)
+        let stepped = update(shown, .next)
+        #expect(!stepped.helpVisible)
+        #expect(stepped.stepper.position == 1)
+    }
+
+    @Test func resize() throws {
+        let resized = update(try state(), .resize(Size(width: 80, height: 24)))
+        #expect(resized.size == Size(width: 80, height: 24))
+        #expect(resized.panes.graph == Rect(x: 0, y: 1, width: 80, height: 14))
+        #expect(resized.panes.inspector == Rect(x: 0, y: 15, width: 44, height: 8))
+        #expect(resized.panes.narration == Rect(x: 44, y: 15, width: 36, height: 8))
+        #expect(resized.panes.hints == Rect(x: 0, y: 23, width: 80, height: 1))
+    }
+
+    @Test func quit() throws {
+        let start = try state()
+        #expect(!start.quitRequested)
+        #expect(update(start, .quit).quitRequested)
+    }
+
+    @Test func everyBindingHasAnEffect() throws {
+        // Each binding's action changes the state somewhere mid-backward on a small screen
+        // (so panning can move), except where the test above says why not.
+        let mid = update(update(try state(size: Size(width: 60, height: 16)), .jump(to: 5)), .pan(dx: 2, dy: 1))
+        for binding in KeyMap.standard.bindings {
+            let after = update(mid, binding.action)
+            let changed = after.stepper.position != mid.stepper.position || after.granularity != mid.granularity
+                || after.selection != mid.selection || after.offset != mid.offset || after.helpVisible != mid.helpVisible
+                || after.quitRequested || after.message != nil
+            let exempt: Set<Action> = [.recenter, .dismiss]  // already centred, nothing selected
+            #expect(changed || exempt.contains(binding.action), "\(binding.help)")
+        }
+    }
+}
