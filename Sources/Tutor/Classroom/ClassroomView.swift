@@ -27,6 +27,7 @@ extension TutorState {
             if let feedback = quiz.feedback, feedback.kind != .right, feedback.kind != .revealed {
                 lines += feedbackLines(feedback)
             }
+            lines.append(Line(""))
             return lines
         }
         if let feedback = quiz.feedback {

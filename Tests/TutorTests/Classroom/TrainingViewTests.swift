@@ -138,8 +138,3 @@ import Screen
         return buffer
     }
 }
-
-/// The buffer's picture with trailing blanks trimmed.
-func picture(_ buffer: Buffer) -> String {
-    buffer.trimmedLines.joined(separator: "\n")
-}

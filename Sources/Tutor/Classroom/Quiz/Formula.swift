@@ -1,28 +1,22 @@
 import Autograd
 
 /// A forward rule written twice, with names and with numbers, for quiz prompts:
-/// `x + y` and `-2 + 5`; `σ(ξ)` and `σ(0.5)`.
+/// `x + y` and `−2 + 5`; `σ(ξ)` and `σ(0.5)`. Spelt by the tutor's `Notation`, so a
+/// question reads exactly like the inspector's formula that answers it (the view turns
+/// it into ASCII where the terminal needs that).
 struct Formula: Equatable {
     var symbols: String
     var numbers: String
 
+    static let notation = Notation(unicode: true)
+
     static func forward(op: Op, inputs: [Operand]) -> Formula {
-        let names = inputs.map(\.label)
-        let values = inputs.map(\.value)
-        if op.isInfix, inputs.count == 2 {
-            return Formula(symbols: "\(names[0]) \(op.symbol) \(names[1])",
-                           numbers: "\(parenthesised(values[0], first: true)) \(op.symbol) \(parenthesised(values[1]))")
-        }
-        if op == .neg, inputs.count == 1 {
-            return Formula(symbols: "-\(names[0])", numbers: "-\(parenthesised(values[0]))")
-        }
-        return Formula(symbols: "\(op.symbol)(\(names.joined(separator: ", ")))",
-                       numbers: "\(op.symbol)(\(values.map { NumberFormat.short($0) }.joined(separator: ", ")))")
+        Formula(symbols: notation.apply(op, inputs.map(\.label)), numbers: notation.apply(op, values: inputs.map(\.value)))
     }
 
-    /// A number as an operand: negative numbers in parentheses, except at the very start.
-    static func parenthesised(_ value: Double, first: Bool = false) -> String {
-        let text = NumberFormat.short(value)
-        return value < 0 && !first ? "(\(text))" : text
-    }
+    /// A number as the screen writes it, with a real minus sign.
+    static func number(_ value: Double) -> String { notation.number(value) }
+
+    /// A number as an operand: negative numbers in parentheses.
+    static func parenthesised(_ value: Double) -> String { notation.operand(value) }
 }

@@ -40,7 +40,7 @@ public enum QuizMaker {
         }
         let answerText: String
         switch item.answer {
-        case .number(let value, _): answerText = NumberFormat.short(value)
+        case .number(let value, _): answerText = Formula.number(value)
         case .text(let text): answerText = text
         }
         let said = [item.explanation, explanation].compactMap { $0 }
@@ -75,7 +75,7 @@ public enum QuizMaker {
     static func value(_ record: ForwardRecord) -> QuizQuestion {
         let formula = Formula.forward(op: record.op, inputs: record.inputs)
         let result = record.result
-        let explanation = "\(record.label) = \(formula.symbols) = \(formula.numbers) = \(NumberFormat.short(result))"
+        let explanation = "\(record.label) = \(formula.symbols) = \(formula.numbers) = \(Formula.number(result))"
         var pitfalls: [QuizQuestion.Pitfall] = []
         if result != 0 { pitfalls.append(.init(value: -result, message: "Right size, wrong sign.")) }
         return QuizQuestion(
@@ -105,24 +105,24 @@ public enum QuizMaker {
         let total = "∂\(output)/∂\(to)"
         let upstream = "∂\(output)/∂\(from)"
         let local = "∂\(from)/∂\(to)"
-        let up = NumberFormat.short(flow.upstream), lo = NumberFormat.short(flow.local)
+        let up = Formula.number(flow.upstream), lo = Formula.number(flow.local)
         let product = "\(up) × \(Formula.parenthesised(flow.local))"
         let fansOut = uses > 1
         let prompt: String
         let explanation: String
         var pitfalls: [QuizQuestion.Pitfall] = []
         if fansOut {
-            let held = NumberFormat.short(flow.before)
+            let held = Formula.number(flow.before)
             prompt = "Backward: \(to) is used \(uses) times, so \(total) sums its contributions. It holds \(held) so far. "
                 + "\(total) after adding the one via \(from) (\(upstream) · \(local)) = ?"
-            explanation = "\(total) = \(held) + \(product) = \(NumberFormat.short(flow.after)): a fan-out adds its contributions."
+            explanation = "\(total) = \(held) + \(product) = \(Formula.number(flow.after)): a fan-out adds its contributions."
             if flow.before != 0 {
                 pitfalls.append(.init(value: flow.product, message: "That is only the contribution via \(from): \(to) fans out, so add the \(held) it already holds."))
                 pitfalls.append(.init(value: flow.before, message: "That is what \(to) held before: add the contribution via \(from), \(upstream) · \(local)."))
             }
         } else {
             prompt = "Backward: \(total) = \(upstream) · \(local) = ?"
-            explanation = "\(total) = \(upstream) · \(local) = \(product) = \(NumberFormat.short(flow.after)) (upstream × local)."
+            explanation = "\(total) = \(upstream) · \(local) = \(product) = \(Formula.number(flow.after)) (upstream × local)."
         }
         let expected = flow.after
         let baseline = flow.before
@@ -159,8 +159,8 @@ public enum QuizMaker {
 
     static func update(_ record: UpdateRecord, output: String) -> QuizQuestion {
         let w = record.label
-        let before = NumberFormat.short(record.before), eta = NumberFormat.short(record.learningRate)
-        let g = NumberFormat.short(record.gradient)
+        let before = Formula.number(record.before), eta = Formula.number(record.learningRate)
+        let g = Formula.number(record.gradient)
         let formula = "\(w) − η·∂\(output)/∂\(w) = \(before) − \(eta) × \(Formula.parenthesised(record.gradient))"
         var pitfalls: [QuizQuestion.Pitfall] = [
             .init(value: record.before + record.learningRate * record.gradient,
@@ -175,7 +175,7 @@ public enum QuizMaker {
             prompt: "Update: \(w) ← \(w) − η·∂\(output)/∂\(w) with \(w) = \(before), η = \(eta), ∂\(output)/∂\(w) = \(g). New \(w) = ?",
             answer: .number(record.after, tolerance: QuizQuestion.tolerance(for: record.after)),
             hint: "Hint: step against the gradient, scaled by η: \(formula).",
-            explanation: "\(w) ← \(formula) = \(NumberFormat.short(record.after))", pitfalls: pitfalls)
+            explanation: "\(w) ← \(formula) = \(Formula.number(record.after))", pitfalls: pitfalls)
     }
 }
 

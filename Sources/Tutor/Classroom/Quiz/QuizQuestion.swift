@@ -61,7 +61,7 @@ public struct QuizQuestion: Sendable, Equatable {
     /// The answer as the screen writes it.
     public var answerText: String {
         switch answer {
-        case .number(let value, _): NumberFormat.short(value)
+        case .number(let value, _): Formula.number(value)
         case .text(let text): text
         }
     }
