@@ -4,44 +4,36 @@ import Testing
 /// The lesson commands through the real binary: `backprop lessons`, `check` and `eval` with
 /// lessons given by name from another directory and by path.
 @Suite struct LessonCommandTests {
-    /// The package root, found from this file.
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = BackpropBinary.packageRoot
 
-    /// The built `backprop` next to the test bundle (the test target depends on it).
-    static func binary() throws -> URL {
-        let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        let candidates = [
-            here.deletingLastPathComponent(),
-            here.deletingLastPathComponent().deletingLastPathComponent(),
-            here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent(),
-            root.appendingPathComponent(".build/debug"),
-        ].map { $0.appendingPathComponent("backprop") }
-        return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
-    }
-
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    /// Runs the binary with `arguments` in `directory` and waits for it.
-    static func run(_ arguments: [String], in directory: URL = FileManager.default.temporaryDirectory) throws -> Run {
+    /// Runs the binary with `arguments` in `directory` (not the package root, to show the
+    /// lessons are found from anywhere) and waits for it.
+    static func run(_ arguments: [String], in directory: URL = FileManager.default.temporaryDirectory) throws -> ProcessResult {
         let process = Process()
-        process.executableURL = try binary()
+        process.executableURL = try BackpropBinary.url()
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        let out = Pipe()
-        let err = Pipe()
+        let folder = directory.appendingPathComponent("lesson-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outURL = folder.appendingPathComponent("stdout")
+        let errURL = folder.appendingPathComponent("stderr")
+        try Data().write(to: outURL)
+        try Data().write(to: errURL)
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
+        defer {
+            try? out.close()
+            try? err.close()
+        }
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+        return ProcessResult(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 
     @Test func lessonsListsTheFive() throws {
@@ -59,7 +51,7 @@ import Testing
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("lessons").path)
             .sorted().map { "lessons/\($0)" }
         #expect(files.contains("lessons/README.md"))
-        let result = try Self.run(["check"] + files, in: Self.root)
+        let result = try runBackprop(["check"] + files)
         #expect(result.status == 0)
         #expect(result.stderr == "")
         #expect(result.stdout.split(separator: "\n").count == files.count)
