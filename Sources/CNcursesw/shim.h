@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include <pty.h>
 #include <ncurses.h>
 
 // Attributes (function-like macros in ncurses.h).
@@ -39,6 +40,23 @@ static inline int cn_columns(const WINDOW *win) { return getmaxx(win); }
 // NULL (instead of initscr's exit) when the terminal is unknown.
 static inline SCREEN *cn_newterm(void) {
     return newterm(NULL, stdout, stdin);
+}
+
+// A terminal of type `type` on the given streams, sized from the terminal itself (its
+// window size wins over LINES/COLUMNS). For driving curses over a pseudo-terminal in tests.
+static inline SCREEN *cn_newterm_on(const char *type, FILE *out, FILE *in) {
+    use_env(TRUE);
+    use_tioctl(TRUE);
+    return newterm(type, out, in);
+}
+
+// A pseudo-terminal pair of `rows`×`cols`; 0 on success.
+static inline int cn_open_pty(int *master, int *slave, int rows, int cols) {
+    struct winsize ws;
+    memset(&ws, 0, sizeof ws);
+    ws.ws_row = (unsigned short)rows;
+    ws.ws_col = (unsigned short)cols;
+    return openpty(master, slave, NULL, NULL, &ws);
 }
 
 // The standard screen of the current terminal (after cn_newterm), read in C because

@@ -159,6 +159,10 @@ public struct Buffer: Sendable, Equatable {
         }
     }
 
+    /// `trimmedLines` joined with newlines: the snapshot a test compares with a
+    /// multi-line string literal (styles are checked separately, e.g. with `mask`).
+    public var picture: String { trimmedLines.joined(separator: "\n") }
+
     /// A picture of where cells satisfy `predicate`: `mark` there, the symbol's absence
     /// (`.`) elsewhere. Lets tests assert where a style was applied without escape codes.
     public func mask(mark: Character = "#", where predicate: (Cell) -> Bool) -> [String] {
@@ -177,6 +181,11 @@ public struct Buffer: Sendable, Equatable {
         }
         return updates
     }
+}
+
+extension Buffer: CustomStringConvertible {
+    /// The picture, so a failed comparison shows what was on screen.
+    public var description: String { picture }
 }
 
 /// One changed cell, as reported by `Buffer.diff(from:)`.

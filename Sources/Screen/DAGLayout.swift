@@ -29,7 +29,9 @@ public enum DAGLayoutError: Error, Sendable, Hashable, CustomStringConvertible {
 /// crossing reduction by barycentre sweeps (the best ordering seen is kept); rows by
 /// repeated least-squares alignment with neighbours (pool-adjacent-violators, so boxes
 /// never overlap); orthogonal routing with one vertical track per source in each channel
-/// between layers, tracks assigned so that no two edge segments overlap.
+/// between layers, tracks assigned so that lines of different sources only ever cross
+/// at right angles, never run along each other (rows are nudged where two sources would
+/// arrive on each other's rows, the one case no track order can route).
 ///
 /// The result is pure geometry in drawing coordinates (origin top-left, x = column):
 /// `frames[node]` and `routes[edge]` (a polyline from the cell right of the source to the

@@ -13,6 +13,11 @@ public struct StatusBar: Widget {
         self.style = style
     }
 
+    /// Styled from a theme's `.status` role.
+    public init(left: String = "", center: String = "", right: String = "", theme: Theme) {
+        self.init(left: left, center: center, right: right, style: theme(.status))
+    }
+
     public func render(in area: Rect, buffer: inout Buffer) {
         guard !area.isEmpty else { return }
         let row = Rect(x: area.x, y: area.y, width: area.width, height: 1)

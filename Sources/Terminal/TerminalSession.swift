@@ -33,9 +33,12 @@ public struct TerminalSession {
     /// True when colours are in use (asked for, and the terminal has them).
     public let usesColor: Bool
 
-    fileprivate init(capabilities: TerminalCapabilities) throws(TerminalError) {
+    /// Starts curses on the terminal `open` returns (the process's own by default; a
+    /// pseudo-terminal in tests).
+    fileprivate init(capabilities: TerminalCapabilities,
+                     open: () -> OpaquePointer? = { cn_newterm() }) throws(TerminalError) {
         InterruptSignal.install()
-        guard let screen = cn_newterm() else {
+        guard let screen = open() else {
             InterruptSignal.uninstall()
             throw .unavailable(term: TerminalEnvironment.current().term ?? "")
         }
@@ -159,7 +162,13 @@ public struct TerminalSession {
 ///     if let status = InterruptSignal.exitStatus { exit(status) }   // 130 after Ctrl-C
 public func withTerminal<T>(_ capabilities: TerminalCapabilities,
                             _ body: (inout TerminalSession) throws -> T) throws -> T {
-    var session = try TerminalSession(capabilities: capabilities)
+    try withTerminal(capabilities, opening: { cn_newterm() }, body)
+}
+
+/// `withTerminal` on a terminal of the caller's choosing (tests use a pseudo-terminal).
+func withTerminal<T>(_ capabilities: TerminalCapabilities, opening open: () -> OpaquePointer?,
+                     _ body: (inout TerminalSession) throws -> T) throws -> T {
+    var session = try TerminalSession(capabilities: capabilities, open: open)
     defer { session.stop() }
     return try body(&session)
 }

@@ -22,6 +22,7 @@ import Screen
         #expect(b[1, 1].symbol == "x")
         #expect(b[5, 5] == .blank)
         #expect(Buffer(lines: b.lines) == b)
+        #expect(b.picture == "┌─┐\n│x│\n└─┘" && "\(b)" == b.picture)
     }
 
     @Test func wideCharactersTakeTwoColumnsAndNeverSplit() {

@@ -4,7 +4,7 @@ import Screen
 /// The buffer's picture with trailing blanks trimmed, one string with newlines: what a
 /// person sees, comparable with a multi-line literal.
 func picture(_ buffer: Buffer) -> String {
-    buffer.trimmedLines.joined(separator: "\n")
+    buffer.picture
 }
 
 /// Renders a widget into a fresh buffer of the given size.

@@ -51,6 +51,16 @@ import Screen
         #expect(p.height(forWidth: 12) == 8)
     }
 
+    @Test func wrappingKeepsIndentationAndSplitsLongWords() {
+        let rows = Paragraph.wrap(Line([Span("  ∂f/∂x = "), Span("∂f/∂q·∂q/∂x", style: Style(bold: true))]), width: 8)
+        #expect(rows.map(\.text) == ["  ∂f/∂x", "=", "∂f/∂q·∂q", "/∂x"])
+        #expect(rows[2].spans == [Span("∂f/∂q·∂q", style: Style(bold: true))])
+        #expect(Paragraph.wrap(Line("日本語のテキスト"), width: 5).map(\.text) == ["日本", "語の", "テキ", "スト"])
+        #expect(Paragraph.wrap(Line("abc"), width: 0).isEmpty)
+        #expect(DisplayWidth.truncate("gradient", to: 5) == "grad…")
+        #expect(DisplayWidth.truncate("gradient", to: 5, ellipsis: "~") == "grad~")
+    }
+
     @Test func paragraphCutsWithAnEllipsisWhenNotWrapping() {
         let b = rendered(Paragraph([Line("∂f/∂x = -4 (via q)")], wrap: false), width: 10, height: 1)
         #expect(picture(b) == "∂f/∂x = -…")
