@@ -57,14 +57,14 @@ public enum ClassroomAction: Hashable, Sendable {
 
 extension Classroom {
     /// The classroom's key bindings for the standard key map. Letters not taken by the
-    /// stepping core: g(radient check), f/F (fast-forward), t(raining views), z (quiz).
+    /// stepping core: v(erify the gradient), f/F (fast-forward), t(raining views), z (quiz).
+    /// They are listed in the `?` help, not in the hint line, which stays the core's.
     public static let bindings: [KeyBinding] = [
         KeyBinding([.character("z")], .classroom(.toggleQuiz),
-                   help: "quiz mode: predict each value and gradient before it is shown", section: .stepping,
-                   inHints: true, hint: "quiz"),
-        KeyBinding([.character("g")], .classroom(.toggleGradientCheck),
-                   help: "gradient check: finite differences beside backprop for the selected node", section: .graph,
-                   inHints: true, hint: "grad check"),
+                   help: "quiz mode: predict each value and gradient before it is shown", section: .stepping),
+        KeyBinding([.character("v")], .classroom(.toggleGradientCheck),
+                   help: "verify: gradient check (finite differences beside backprop) of the selected node",
+                   section: .graph),
         KeyBinding([.character("f")], .classroom(.fastForward(epochs: 10)), help: "fast-forward 10 epochs of training",
                    section: .stepping),
         KeyBinding([.character("F")], .classroom(.fastForward(epochs: 100)), help: "fast-forward 100 epochs of training",

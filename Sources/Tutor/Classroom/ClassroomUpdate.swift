@@ -61,6 +61,9 @@ extension TutorState {
             if !classroom.quiz.isAsking { stepForward() }
         case .toggleGradientCheck:
             classroom.gradientCheckVisible.toggle()
+            message = classroom.gradientCheckVisible
+                ? "Gradient check: finite differences beside backprop (Tab selects a node)."
+                : "Gradient check off."
         case .toggleTraining: toggleTraining()
         case .fastForward(let epochs): fastForward(epochs: epochs)
         case .togglePlayback:

@@ -12,11 +12,11 @@ import Lessons
     @Test func forwardAsksForTheValue() throws {
         let (part, stepper) = try chainRule()
         let questions = QuizMaker.questions(part: part, stepper: stepper)
-        #expect(questions.map(\.prompt) == ["Forward: q = x + y = -2 + 5 = ?"])
+        #expect(questions.map(\.prompt) == ["Forward: q = x + y = −2 + 5 = ?"])
         #expect(questions[0].answer == .number(3, tolerance: 0.015))
         #expect(questions[0].judge("3") == .right)
         #expect(questions[0].judge("-3") == .wrong("Right size, wrong sign."))
-        #expect(questions[0].explanation == "q = x + y = -2 + 5 = 3")
+        #expect(questions[0].explanation == "q = x + y = −2 + 5 = 3")
     }
 
     @Test func backwardOfTheMulGateUsesTheLessonPromptAndExplainsMistakes() throws {
@@ -33,7 +33,7 @@ import Lessons
         let dq = questions[1]
         #expect(dq.answer == .number(-4, tolerance: 0.02))
         #expect(dq.judge("3") == .wrong(
-            "mul swaps its inputs: the local gradient ∂f/∂q is the other input's value (-4), not q's own value."))
+            "mul swaps its inputs: the local gradient ∂f/∂q is the other input's value (−4), not q's own value."))
         #expect(dq.judge("1") == .wrong("That is the upstream gradient ∂f/∂f = 1 alone: multiply it by the local gradient ∂f/∂q."))
         #expect(dq.judge("4") == .wrong("Right size, wrong sign: check the sign of the upstream and of the local gradient."))
         #expect(dq.judge("7") == .wrong(nil))
@@ -48,7 +48,7 @@ import Lessons
             "∂f/∂q = −4 and ∂q/∂x = 1. What is ∂f/∂x?", "Backward: ∂f/∂y = ∂f/∂q · ∂q/∂y = ?",
         ])
         let dy = questions[1]
-        #expect(dy.judge("1") == .wrong("That is the local gradient ∂q/∂y = 1 alone: multiply it by the upstream gradient ∂f/∂q = -4."))
+        #expect(dy.judge("1") == .wrong("That is the local gradient ∂q/∂y = 1 alone: multiply it by the upstream gradient ∂f/∂q = −4."))
         #expect(dy.hint.hasSuffix("Add hands the upstream gradient on unchanged to every input."))
     }
 
@@ -133,7 +133,7 @@ import Lessons
         session.type("2")
         #expect(submit(&session))
         #expect(session.feedback == QuizSession.Feedback(kind: .revealed, lines: [
-            "✗ Not 2 either. The answer is -4.", "∂f/∂q = ∂f/∂f · ∂f/∂q = 1 × (-4) = -4 (upstream × local).",
+            "✗ Not 2 either. The answer is −4.", "∂f/∂q = ∂f/∂f · ∂f/∂q = 1 × (−4) = −4 (upstream × local).",
         ]))
         #expect(!session.isAsking)
         #expect(session.score.description == "score 1/2 (0 at the first try)")
@@ -144,7 +144,7 @@ import Lessons
         var session = QuizSession()
         session.begin(QuizMaker.questions(part: part, stepper: stepper), at: .init(part: 0, position: 0))
         session.reveal()
-        #expect(session.feedback?.lines == ["The answer is 3. q = x + y = -2 + 5 = 3"])
+        #expect(session.feedback?.lines == ["The answer is 3. q = x + y = −2 + 5 = 3"])
         #expect(session.score == QuizScore(missed: 1))
     }
 
