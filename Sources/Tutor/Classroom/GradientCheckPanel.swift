@@ -25,7 +25,9 @@ public struct GradientCheckPanel: Sendable, Equatable {
     /// The panel's lines, styled from `theme` (gradients red, the verdict bold).
     public func lines(theme: Theme) -> [Line] {
         let unicode = theme.glyphs.isUnicode
+        let notation = Notation(unicode: unicode)
         let d = unicode ? "∂" : "d"
+        let minus = unicode ? "−" : "-"
         let f = outputLabel, x = check.label
         let grad = theme(.gradient)
         let verdict = check.passed
@@ -33,9 +35,9 @@ public struct GradientCheckPanel: Sendable, Equatable {
             : (unicode ? "✗ they disagree" : "MISMATCH: they disagree")
         return [
             Line("Gradient check: \(d)\(f)/\(d)\(x)", style: theme(.title)),
-            Line([Span("backprop   "), Span(NumberFormat.short(check.backprop, digits: 6), style: grad)]),
-            Line([Span("numerical  "), Span(NumberFormat.short(check.numerical, digits: 6), style: grad),
-                  Span("  = (\(f)(\(x)+h) - \(f)(\(x)-h)) / 2h, h = \(Self.stepText(step))", style: theme(.muted))]),
+            Line([Span("backprop   "), Span(notation.number(check.backprop, digits: 6), style: grad)]),
+            Line([Span("numerical  "), Span(notation.number(check.numerical, digits: 6), style: grad),
+                  Span("  = (\(f)(\(x)+h) \(minus) \(f)(\(x)\(minus)h)) / 2h, h = \(Self.stepText(step))", style: theme(.muted))]),
             Line([Span("rel. error "), Span(Self.scientific(check.relativeError)), Span("  "),
                   Span(verdict, style: check.passed ? theme(.title) : theme(.error))]),
         ]

@@ -13,8 +13,8 @@ import Screen
         #expect(panel.check.passed)
         let text = panel.lines(theme: .monochrome()).map(\.text)
         #expect(text[0] == "Gradient check: ∂f/∂x")
-        #expect(text[1] == "backprop   -4")
-        #expect(text[2].hasPrefix("numerical  -4  = (f(x+h) - f(x-h)) / 2h, h = 1e-6"))
+        #expect(text[1] == "backprop   −4")
+        #expect(text[2].hasPrefix("numerical  −4  = (f(x+h) − f(x−h)) / 2h, h = 1e-6"))
         #expect(text[3].hasPrefix("rel. error "))
         #expect(text[3].hasSuffix("✓ they agree"))
     }
