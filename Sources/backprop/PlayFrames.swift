@@ -4,6 +4,7 @@ import Tutor
 /// every run. With a key script, one frame after each key (pauses take no time); else
 /// one frame per autoplay advance — single steps through the first pass of each part,
 /// then a row or a chunk of epochs at a time — from the start to the end of the lesson.
+/// Timing plays no part: the output is the same on every run.
 struct PlayFrames {
     let plain: PlainFrames
     let options: ClassroomOptions
@@ -12,6 +13,10 @@ struct PlayFrames {
 
     func frames(from start: TutorState) -> [String] {
         var state = start
+        // Quiz answers can only come from a key script; without one, quiz mode would
+        // hold the first step for ever.
+        var options = options
+        if options.script == nil { options.quiz = false }
         options.prepare(&state, now: 0)
         var frames = [header(state, "start") + plain.text(state)]
         if let script = options.script {

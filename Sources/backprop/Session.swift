@@ -87,14 +87,12 @@ struct RunLoop {
 
 extension Session {
     /// Without a terminal: `play` prints its frames (see `PlayFrames`), `learn` the first
-    /// frames of the lesson.
+    /// frames of the lesson (quiz mode needs someone to answer, so it is left off).
     static func printPlain(_ plain: PlainFrames, _ start: TutorState, _ options: ClassroomOptions) {
         if options.playback {
             Output.print(PlayFrames(plain: plain, options: options).frames(from: start).joined())
         } else {
-            var state = start
-            options.prepare(&state, now: 0)
-            Output.print(plain.all(from: state, limit: plainFrameLimit).joined())
+            Output.print(plain.all(from: start, limit: plainFrameLimit).joined())
         }
     }
 }
