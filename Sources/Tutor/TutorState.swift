@@ -67,7 +67,7 @@ public struct TutorState: Sendable {
 
     public var notation: Notation { Notation(unicode: theme.glyphs.isUnicode) }
     public var granularity: BackwardGranularity { stepper.plan.granularity }
-    public var progress: Progress { Progress(stepper) }
+    public var progress: PassProgress { PassProgress(stepper) }
     /// The lesson part open, `nil` for a bare graph.
     public var lessonPart: LessonPart? { subject.lessonPart(part) }
     /// Where the panes go at the current size.

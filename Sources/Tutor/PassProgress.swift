@@ -3,7 +3,7 @@ import Autograd
 /// Where the current pass stands, node by node: whose value has been computed, whose
 /// gradient has started to arrive or is complete, and what the last step was about.
 /// Derived from the stepper's cursor alone, so it is always consistent with it.
-public struct Progress: Sendable, Equatable {
+public struct PassProgress: Sendable, Equatable {
     /// How a node is marked: ▶ the step just taken is about it, ✓ its work in the current
     /// phase is done, · it is still waiting.
     public enum Mark: Sendable, Equatable {
