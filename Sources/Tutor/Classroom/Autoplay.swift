@@ -31,7 +31,9 @@ public struct Autoplay: Sendable, Equatable {
     public mutating func poll(now: Double, atEnd: Bool) -> Bool {
         guard !isPaused, now >= due else { return false }
         if atEnd {
+            // Look again one interval later (the student may step back), not at once.
             isWaitingAtEnd = true
+            due = now + interval
             return false
         }
         isWaitingAtEnd = false
