@@ -102,7 +102,7 @@ public struct DAGLayout: Sendable, Hashable {
     }
 
     /// The row where `edge` arrives at its target (the row of its arrowhead).
-    public func arrivalRow(of edge: Int) -> Int? { routes[edge].last?.y }
+    public func arrivalRow(of edge: Int) -> Int? { routes.indices.contains(edge) ? routes[edge].last?.y : nil }
 
     /// The viewport offset, closest to `current`, that shows `node`'s box with `margin`
     /// cells around it inside a `viewport`-sized window (the top-left part when the box is

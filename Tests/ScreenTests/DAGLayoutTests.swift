@@ -29,6 +29,7 @@ private let cs231nEdges = [(0, 3), (1, 3), (3, 4), (2, 4)]
         #expect(layout.frames[3] == Rect(x: 7, y: 2, width: 3, height: 4))
         #expect(layout.routes[0] == [Point(x: 3, y: 1), Point(x: 4, y: 1), Point(x: 4, y: 3), Point(x: 6, y: 3)])
         #expect(layout.size == Size(width: 17, height: 11))
+        #expect(layout.arrivalRow(of: 0) == 3 && layout.arrivalRow(of: 1) == 4 && layout.arrivalRow(of: 4) == nil)
     }
 
     @Test func cs231nGraphInASCII() throws {
