@@ -1,4 +1,5 @@
 import Testing
+import Screen
 @testable import Tutor
 
 @Suite struct KeyScriptTests {
@@ -39,6 +40,14 @@ import Testing
             return
         }
         #expect(error.description == "--keys: word 2 ('×999999999'): the script would have more than 100000 keys")
+    }
+
+    @Test func namesBecomeKeys() {
+        #expect(KeyScript.key(named: "right") == .right)
+        #expect(KeyScript.key(named: "space") == .character(" "))
+        #expect(KeyScript.key(named: "escape") == .escape)
+        #expect(KeyScript.key(named: "q") == .character("q"))
+        #expect(KeyScript.key(named: "nonsense") == nil)
     }
 
     @Test func playerSpacesKeysAndHonoursPauses() throws {
