@@ -15,9 +15,9 @@ struct Play: ParsableCommand {
 
             --keys KEYS plays a key script, one key per second (or per autoplay interval): \
             key names (right → next l, left ← back h, up, down, space, enter, esc, tab, \
-            backspace, or any single character), a repeat of the key before (×5, *5 or \
-            x5), 'pause SECONDS', and 'type TEXT' for a quiz answer, separated by spaces \
-            or commas. Example: --keys "→ ×5, pause 2, ← ×2, q". When the script ends \
+            backspace, home, end, pgup, pgdn, or any single character), a repeat of \
+            the key before (×5, *5 or x5), 'pause SECONDS', and 'type TEXT' for a quiz \
+            answer, separated by spaces or commas. Example: --keys "→ ×5, pause 2, ← ×2, q". When the script ends \
             without q, the keyboard is yours.
 
             Without a terminal the frames are printed as plain text and the exit status is 0.

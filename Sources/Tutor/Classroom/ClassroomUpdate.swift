@@ -96,7 +96,7 @@ extension TutorState {
         }
         let spot = QuizSession.Spot(part: part, position: stepper.position)
         guard classroom.quiz.needsQuiz(at: spot) else { return false }
-        classroom.quiz.begin(QuizMaker.questions(part: lessonPart, stepper: stepper), at: spot)
+        classroom.quiz.begin(QuizMaker.questions(part: lessonPart, stepper: stepper, names: scene.names), at: spot)
         return classroom.quiz.isAsking
     }
 

@@ -13,6 +13,10 @@ extension KeyScript {
         case "tab": return .tab
         case "backspace": return .backspace
         case "space": return .character(" ")
+        case "home": return .home
+        case "end": return .end
+        case "pageup": return .pageUp
+        case "pagedown": return .pageDown
         default: return name.count == 1 ? name.first.map(Key.character) : nil
         }
     }

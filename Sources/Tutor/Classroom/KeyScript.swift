@@ -4,7 +4,8 @@
 /// The format, one item after another, separated by spaces and/or commas:
 ///
 /// - a key: `right` `→` `next` `l` `space` · `left` `←` `back` `h` · `up` `↑` `down` `↓` ·
-///   `enter` `⏎` `return` · `esc` · `tab` · `backspace` · or any single character (`q`, `?`,
+///   `enter` `⏎` `return` · `esc` · `tab` · `backspace` · `home` `end` `pgup` `pgdn` · or any
+///   single character (`q`, `?`,
 ///   `+`, `-`, `f`, `5`);
 /// - a repeat of the key before it: `×5`, `*5` or `x5`, as its own word or glued on
 ///   (`→×5`, `l*3`);
@@ -26,7 +27,7 @@ public struct KeyScript: Sendable, Equatable {
     public init(events: [Event]) { self.events = events }
 
     /// The canonical key names the script produces, besides single characters.
-    public static let canonicalNames = ["right", "left", "up", "down", "enter", "escape", "tab", "backspace", "space"]
+    public static let canonicalNames = ["right", "left", "up", "down", "enter", "escape", "tab", "backspace", "space", "home", "end", "pageup", "pagedown"]
 
     /// Spellings of the named keys, all lowercase.
     static let aliases: [String: String] = [
@@ -36,6 +37,7 @@ public struct KeyScript: Sendable, Equatable {
         "enter": "enter", "return": "enter", "⏎": "enter", "↵": "enter",
         "esc": "escape", "escape": "escape", "tab": "tab",
         "backspace": "backspace", "bs": "backspace", "space": "space", "spc": "space",
+        "home": "home", "end": "end", "pageup": "pageup", "pgup": "pageup", "pagedown": "pagedown", "pgdn": "pagedown",
     ]
 
     /// The longest script accepted, so a typo such as `→ ×1000000000` is an error rather
@@ -80,7 +82,7 @@ public struct KeyScript: Sendable, Equatable {
             } else {
                 let (name, count) = splitGluedRepeat(word)
                 guard let key = keyName(name) else {
-                    return .failure(KeyScriptError(word: index + 1, text: word, reason: "unknown key '\(name)'; use a key name (right, left, up, down, space, enter, esc, tab, backspace), a single character, 'pause SECONDS' or 'type TEXT'"))
+                    return .failure(KeyScriptError(word: index + 1, text: word, reason: "unknown key '\(name)'; use a key name (right, left, up, down, space, enter, esc, tab, backspace, home, end, pgup, pgdn), a single character, 'pause SECONDS' or 'type TEXT'"))
                 }
                 guard count >= 1 else { return .failure(KeyScriptError(word: index + 1, text: word, reason: "a repeat count must be at least 1")) }
                 guard events.count + count <= maxEvents else { return tooLong(index, word) }

@@ -45,6 +45,14 @@ import Screen
         #expect(state.classroom.quiz.score.missed == 1)
     }
 
+    @Test func anonymousGatesAreNamedAsOnTheScreen() throws {
+        var state = try lesson("xor", part: 1)
+        press(&state, .character("z"), .right)  // the sample step reveals nothing to predict
+        #expect(state.stepper.position == 1)
+        press(&state, .right)
+        #expect(state.classroom.quiz.current?.prompt == "Forward: (w11·x1) = w11 · x1 = 0.1331 · 0 = ?")
+    }
+
     @Test func theQuestionIsOnTheScreen() throws {
         var state = try lesson("chain-rule")
         state.classroom.quizEnabled = true

@@ -26,7 +26,7 @@ import Screen
 
     @Test func errorsNameTheWord() {
         #expect(KeyScript.parse("right jump") == .failure(KeyScriptError(word: 2, text: "jump", reason:
-            "unknown key 'jump'; use a key name (right, left, up, down, space, enter, esc, tab, backspace), a single character, 'pause SECONDS' or 'type TEXT'")))
+            "unknown key 'jump'; use a key name (right, left, up, down, space, enter, esc, tab, backspace, home, end, pgup, pgdn), a single character, 'pause SECONDS' or 'type TEXT'")))
         #expect(KeyScript.parse("pause")
             == .failure(KeyScriptError(word: 1, text: "pause", reason: "'pause' needs a number of seconds after it, e.g. 'pause 2'")))
         #expect(KeyScript.parse("pause soon")
@@ -42,11 +42,12 @@ import Screen
         #expect(error.description == "--keys: word 2 ('×999999999'): the script would have more than 100000 keys")
     }
 
-    @Test func namesBecomeKeys() {
+    @Test func namesBecomeKeys() throws {
         #expect(KeyScript.key(named: "right") == .right)
         #expect(KeyScript.key(named: "space") == .character(" "))
         #expect(KeyScript.key(named: "escape") == .escape)
         #expect(KeyScript.key(named: "q") == .character("q"))
+        #expect(try KeyScript.parse("End pgup").get().keys.compactMap(KeyScript.key(named:)) == [.end, .pageUp])
         #expect(KeyScript.key(named: "nonsense") == nil)
     }
 

@@ -10,8 +10,8 @@ struct Formula: Equatable {
 
     static let notation = Notation(unicode: true)
 
-    static func forward(op: Op, inputs: [Operand]) -> Formula {
-        Formula(symbols: notation.apply(op, inputs.map(\.label)), numbers: notation.apply(op, values: inputs.map(\.value)))
+    static func forward(op: Op, names: [String], values: [Double]) -> Formula {
+        Formula(symbols: notation.apply(op, names), numbers: notation.apply(op, values: values))
     }
 
     /// A number as the screen writes it, with a real minus sign.

@@ -8,11 +8,14 @@ import Lessons
 /// the same arithmetic on other numbers.
 public enum QuizMaker {
     /// The questions to ask before `stepper` takes its next step. `part` supplies the
-    /// lesson's prompts (none for a bare expression).
-    public static func questions(part: LessonPart?, stepper: Stepper) -> [QuizQuestion] {
+    /// lesson's prompts (none for a bare expression); `names` are what the screen calls
+    /// each node (the tutor's `GraphScene.names`, which name anonymous gates by what they
+    /// compute, `(w11·x1)`), the graph's own labels when `nil`.
+    public static func questions(part: LessonPart?, stepper: Stepper, names: [String]? = nil) -> [QuizQuestion] {
         var computed: [QuizQuestion] = []
         if stepper.position < stepper.plan.stepsPerPass, let record = stepper.nextRecord {
-            computed = questions(for: record, graph: stepper.graph, output: stepper.plan.tape.output)
+            let names = names ?? stepper.graph.ids.map { stepper.graph.label(of: $0) }
+            computed = questions(for: record, graph: stepper.graph, output: stepper.plan.tape.output, names: names)
         }
         let items = part?.quiz(for: stepper) ?? []
         let stepHint = stepper.nextStep.flatMap { $0.node }.flatMap { stepper.graph.op(of: $0) }?.gradientRule
@@ -52,56 +55,58 @@ public enum QuizMaker {
 
     /// The computed questions for one step, from its record (taken before the step, so
     /// every number in it is the real one).
-    public static func questions(for record: StepRecord, graph: Graph, output: NodeID) -> [QuizQuestion] {
-        let outputLabel = graph.label(of: output)
+    public static func questions(for record: StepRecord, graph: Graph, output: NodeID, names: [String]) -> [QuizQuestion] {
+        let outputLabel = names[output.index]
         switch record {
-        case .forward(let forward): return [value(forward)]
-        case .seed(let seed): return [self.seed(seed)]
+        case .forward(let forward): return [value(forward, names: names)]
+        case .seed(let seed): return [self.seed(seed, label: names[seed.output.index])]
         case .backward(let backward):
             let uses = graph.consumers().map(\.count)
             return backward.flows.compactMap { flow in
                 // Literal constants (the 2 in `2 * x`) have no gradient worth asking for.
                 guard graph.kind(of: flow.to) != .const || graph.name(of: flow.to) != nil else { return nil }
                 return gradient(flow, op: backward.op, output: outputLabel, uses: uses[flow.to.index],
-                                toValue: graph.value(of: flow.to))
+                                toValue: graph.value(of: flow.to), to: names[flow.to.index], from: names[flow.from.index])
             }
-        case .update(let update): return [self.update(update, output: outputLabel)]
+        case .update(let update): return [self.update(update, output: outputLabel, label: names[update.param.index])]
         case .sample, .accumulate, .epoch: return []
         }
     }
 
     // MARK: Forward
 
-    static func value(_ record: ForwardRecord) -> QuizQuestion {
-        let formula = Formula.forward(op: record.op, inputs: record.inputs)
+    static func value(_ record: ForwardRecord, names: [String]) -> QuizQuestion {
+        let formula = Formula.forward(op: record.op, names: record.inputs.map { names[$0.id.index] },
+                                      values: record.inputs.map(\.value))
+        let label = names[record.node.index]
         let result = record.result
-        let explanation = "\(record.label) = \(formula.symbols) = \(formula.numbers) = \(Formula.number(result))"
+        let explanation = "\(label) = \(formula.symbols) = \(formula.numbers) = \(Formula.number(result))"
         var pitfalls: [QuizQuestion.Pitfall] = []
         if result != 0 { pitfalls.append(.init(value: -result, message: "Right size, wrong sign.")) }
         return QuizQuestion(
             topic: .value(record.node),
-            prompt: "Forward: \(record.label) = \(formula.symbols) = \(formula.numbers) = ?",
+            prompt: "Forward: \(label) = \(formula.symbols) = \(formula.numbers) = ?",
             answer: .number(result, tolerance: QuizQuestion.tolerance(for: result)),
             hint: "Hint: \(record.op.forwardRule).", explanation: explanation, pitfalls: pitfalls)
     }
 
     // MARK: Seed
 
-    static func seed(_ record: SeedRecord) -> QuizQuestion {
-        let d = "∂\(record.label)/∂\(record.label)"
+    static func seed(_ record: SeedRecord, label: String) -> QuizQuestion {
+        let d = "∂\(label)/∂\(label)"
         return QuizQuestion(
             topic: .seed(record.output),
-            prompt: "The backward pass starts at the output \(record.label). \(d) = ?",
+            prompt: "The backward pass starts at the output \(label). \(d) = ?",
             answer: .number(1, tolerance: QuizQuestion.tolerance(for: 1)),
-            hint: "Hint: if \(record.label) changes by a little, how much does \(record.label) change?",
+            hint: "Hint: if \(label) changes by a little, how much does \(label) change?",
             explanation: "\(d) = 1: every backward pass is seeded with 1 at the output.",
             pitfalls: [.init(value: 0, message: "0 would stop every gradient before it starts.")])
     }
 
     // MARK: Backward
 
-    static func gradient(_ flow: GradientFlow, op: Op?, output: String, uses: Int, toValue: Double) -> QuizQuestion {
-        let to = flow.toLabel, from = flow.fromLabel
+    static func gradient(_ flow: GradientFlow, op: Op?, output: String, uses: Int, toValue: Double, to: String,
+                         from: String) -> QuizQuestion {
         let total = "∂\(output)/∂\(to)"
         let upstream = "∂\(output)/∂\(from)"
         let local = "∂\(from)/∂\(to)"
@@ -157,8 +162,7 @@ public enum QuizMaker {
 
     // MARK: Update
 
-    static func update(_ record: UpdateRecord, output: String) -> QuizQuestion {
-        let w = record.label
+    static func update(_ record: UpdateRecord, output: String, label w: String) -> QuizQuestion {
         let before = Formula.number(record.before), eta = Formula.number(record.learningRate)
         let g = Formula.number(record.gradient)
         let formula = "\(w) − η·∂\(output)/∂\(w) = \(before) − \(eta) × \(Formula.parenthesised(record.gradient))"
