@@ -14,9 +14,11 @@ public enum NumberFormat {
             return printf("%.\(Swift.max(1, digits - 1))e", value)
                 .replacingOccurrences(of: #"\.?0+e"#, with: "e", options: .regularExpression)
         }
-        var text = fixed(value, digits: digits) ?? printf("%.\(digits)f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
+        if let text = fixed(value, digits: digits) { return text }
+        var text = printf("%.\(digits)f", value)
+        // Byte checks: `hasSuffix` compares Unicode-canonically and is slow per row.
+        while text.utf8.last == UInt8(ascii: "0") { text.removeLast() }
+        if text.utf8.last == UInt8(ascii: ".") { text.removeLast() }
         return text == "-0" ? "0" : text
     }
 
@@ -28,10 +30,11 @@ public enum NumberFormat {
         return "\(value)"
     }
 
-    /// `%.{digits}f` by integer arithmetic, or `nil` when `value · 10^digits` is too close
-    /// to a rounding tie for the floating-point product to decide it (then printf does).
-    /// Where it answers, the answer is printf's: the computed product is within half an ulp
-    /// of the exact one, and the margin is wider than that.
+    /// `%.{digits}f` with trailing zeros (and a bare `.`) dropped, by integer arithmetic;
+    /// `nil` when `value · 10^digits` is too close to a rounding tie for the floating-point
+    /// product to decide it (then printf does). Where it answers, the answer is printf's:
+    /// the computed product is within half an ulp of the exact one, and the margin is
+    /// wider than that.
     private static func fixed(_ value: Double, digits: Int) -> String? {
         guard (0...6).contains(digits) else { return nil }
         var power: Int64 = 1
@@ -40,11 +43,32 @@ public enum NumberFormat {
         guard scaled < 1e12 else { return nil }
         let fraction = scaled - scaled.rounded(.down)
         guard Swift.abs(fraction - 0.5) > Swift.max(1e-6, scaled.ulp * 4) else { return nil }
-        let units = Int64(scaled.rounded())
-        let sign = value < 0 ? "-" : ""
-        guard digits > 0 else { return sign + String(units) }
-        let decimals = String(units % power)
-        return sign + String(units / power) + "." + String(repeating: "0", count: digits - decimals.count) + decimals
+        var units = Int64(scaled.rounded())
+        var decimals = digits
+        while decimals > 0, units % 10 == 0 {
+            units /= 10
+            decimals -= 1
+        }
+        if units == 0 { return "0" }  // rounds to zero, either sign
+        // Digits from the right into a small buffer: no intermediate Strings.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            var position = buffer.count
+            func put(_ byte: UInt8) {
+                position -= 1
+                buffer[position] = byte
+            }
+            for _ in 0..<decimals {
+                put(UInt8(ascii: "0") + UInt8(units % 10))
+                units /= 10
+            }
+            if decimals > 0 { put(UInt8(ascii: ".")) }
+            repeat {
+                put(UInt8(ascii: "0") + UInt8(units % 10))
+                units /= 10
+            } while units > 0
+            if value < 0 { put(UInt8(ascii: "-")) }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[position...]), as: UTF8.self)
+        }
     }
 
     /// C's formatting of one Double. `String(format:)` goes through CFString and is ten

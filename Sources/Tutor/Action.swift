@@ -35,6 +35,9 @@ public enum Action: Hashable, Sendable {
     /// Bring the active (or selected) node back into view.
     case recenter
 
+    /// Scroll the step and lesson text when it is longer than its pane (by rows).
+    case scrollText(Int)
+
     // Around the screen.
     case toggleHelp
     /// Close the help overlay, or else clear the selection.

@@ -88,6 +88,9 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("L"), .character("D")], .pan(dx: 4, dy: 0), help: "pan the graph right", section: .graph),
         KeyBinding([.character("K"), .character("W")], .pan(dx: 0, dy: -2), help: "pan the graph up", section: .graph),
         KeyBinding([.character("J"), .character("S")], .pan(dx: 0, dy: 2), help: "pan the graph down", section: .graph),
+        KeyBinding([.down, .pageDown], .scrollText(3), help: "scroll the step and lesson text down (when it says more)",
+                   section: .graph),
+        KeyBinding([.up, .pageUp], .scrollText(-3), help: "scroll the step and lesson text up", section: .graph),
         KeyBinding([.character("c")], .recenter, help: "bring the active node back into view", section: .graph),
     ] + Classroom.bindings + [
         KeyBinding([.character("?")], .toggleHelp, help: "show or hide this help", section: .general, inHints: true,

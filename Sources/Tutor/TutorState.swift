@@ -32,6 +32,8 @@ public struct TutorState: Sendable {
     /// The graph drawing point at the top-left of the graph pane.
     public var offset: Point = .zero
     public var helpVisible = false
+    /// Rows of the inspector and narration text scrolled away (reset by every step).
+    public var textScroll = 0
     public let theme: Theme
     public var size: Size
     /// A one-line note for the status bar ("Already at the start."); cleared by the next action.

@@ -31,6 +31,7 @@ extension TutorState {
         case .selectNext: select(by: 1)
         case .selectPrevious: select(by: -1)
         case .pan(let dx, let dy): pan(dx: dx, dy: dy)
+        case .scrollText(let rows): scrollText(by: rows)
         case .recenter: follow()
         case .toggleHelp: helpVisible.toggle()
         case .dismiss:
@@ -73,6 +74,7 @@ extension TutorState {
     mutating func move(_ change: (inout Stepper) -> Void) {
         change(&stepper)
         selection = nil
+        textScroll = 0
         follow()
     }
 
@@ -124,6 +126,22 @@ extension TutorState {
         let next = ((start + delta) % nodes.count + nodes.count) % nodes.count
         selection = nodes[next]
         follow()
+    }
+
+    /// Scrolls the text panes, no further than the longer of the two needs.
+    private mutating func scrollText(by rows: Int) {
+        textScroll = min(max(0, textScroll + rows), textOverflow)
+    }
+
+    /// How many rows the longer of the inspector and narration texts runs past its pane.
+    var textOverflow: Int {
+        let panes = self.panes
+        func overflow(_ lines: [Line], _ pane: Rect) -> Int {
+            let inner = TextPane.inner(pane)
+            return max(0, Paragraph(lines).height(forWidth: inner.width) - inner.height)
+        }
+        return max(overflow(Inspector(state: self).lines(), panes.inspector),
+                   overflow(Narrator(state: self).lines(), panes.narration))
     }
 
     private mutating func pan(dx: Int, dy: Int) {

@@ -23,7 +23,11 @@ public func view(_ state: TutorState, size: Size) -> Buffer {
     buffer.render(statusBar(state, width: size.width), in: panes.status)
 
     let output = state.scene.names[state.stepper.plan.tape.output.index]
-    let graphBlock = Block(title: "Graph" + notation.separator + notation.text("val = value, grad = ∂\(output)/∂node"),
+    // The title is the legend: the marks and the two numbers in every box.
+    let g = theme.glyphs
+    let legend = "\(g.active) this step  \(g.done) done  \(g.pending) to do" + notation.separator
+        + notation.text("val = value, grad = ∂\(output)/∂node")
+    let graphBlock = Block(title: "Graph" + notation.separator + legend,
                            theme: theme)
     buffer.render(graphBlock, in: panes.graph)
     buffer.render(GraphPane(state: state), in: graphBlock.inner(panes.graph))
@@ -31,18 +35,16 @@ public func view(_ state: TutorState, size: Size) -> Buffer {
         buffer.render(TrainingPane(track: track, stepper: state.stepper, theme: theme), in: side)
     }
 
-    let inspectorBlock = Block(title: state.selection == nil ? "Step" : "Node", theme: theme)
-    buffer.render(inspectorBlock, in: panes.inspector)
-    buffer.render(Paragraph(state.classroomLines() + Inspector(state: state).lines()), in: inspectorBlock.inner(panes.inspector).inset(left: 1, right: 1))
-
-    let narrationBlock = Block(title: state.lessonPart == nil ? "What happens" : "Lesson", theme: theme)
-    buffer.render(narrationBlock, in: panes.narration)
-    buffer.render(Paragraph(Narrator(state: state).lines()), in: narrationBlock.inner(panes.narration).inset(left: 1, right: 1))
+    buffer.render(TextPane(title: state.selection == nil ? "Step" : "Node", lines: state.classroomLines() + Inspector(state: state).lines(),
+                           scroll: state.textScroll, theme: theme), in: panes.inspector)
+    buffer.render(TextPane(title: state.lessonPart == nil ? "What happens" : "Lesson", lines: Narrator(state: state).lines(),
+                           scroll: state.textScroll, theme: theme), in: panes.narration)
 
     buffer.render(KeyHintLine(state.hints(unicode: notation.unicode), theme: theme), in: panes.hints)
 
     if state.helpVisible {
-        buffer.render(helpOverlay(state), in: buffer.area.inset(top: 1, bottom: 1))
+        // Over the whole screen (status and hints included), so 80×24 shows every key.
+        buffer.render(helpOverlay(state, rows: buffer.area.height - 4), in: buffer.area)
     }
     return buffer.asciiOnly(!notation.unicode)
 }
@@ -86,20 +88,27 @@ func phaseName(_ phase: Phase) -> String {
     }
 }
 
-/// Every binding of the key map, by section.
-func helpOverlay(_ state: TutorState) -> Overlay {
+/// Every binding of the key map, by section. When the window is too short for all of
+/// them, the last row says so.
+func helpOverlay(_ state: TutorState, rows available: Int) -> Overlay {
     let theme = state.theme
     let unicode = state.notation.unicode
     let sections = state.keyMap.helpSections(unicode: unicode)
     let keyWidth = sections.flatMap(\.rows).map { DisplayWidth.of($0.keys) }.max() ?? 0
+    let rowCount = sections.reduce(0) { $0 + $1.rows.count }
+    // Section titles only when everything fits with them.
+    let titled = rowCount + sections.count <= available
     var lines: [Line] = []
-    for (index, section) in sections.enumerated() {
-        if index > 0 { lines.append(Line("")) }
-        lines.append(Line(section.section.rawValue, style: theme(.title)))
+    for section in sections {
+        if titled { lines.append(Line(section.section.rawValue, style: theme(.title))) }
         for row in section.rows {
             let pad = String(repeating: " ", count: max(0, keyWidth - DisplayWidth.of(row.keys)))
             lines.append(Line([Span(row.keys + pad, style: theme(.key)), Span("  " + state.notation.text(row.help))]))
         }
+    }
+    if lines.count > available, available > 0 {
+        lines = Array(lines.prefix(available - 1))
+        lines.append(Line(state.notation.text("… more keys: enlarge the window"), style: theme(.muted)))
     }
     return Overlay(title: "Keys", content: Paragraph(lines, wrap: false), theme: theme, maxWidth: 76)
 }

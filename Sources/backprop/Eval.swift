@@ -45,8 +45,11 @@ struct Eval: ParsableCommand {
             Output.error(problems)
             throw ExitCode.failure
         }
-        program.graph.run()
-        Output.error(GraphChecks.warnings(program))
+        guard let tape = program.graph.tape() else { return }
+        // Parsing computed every value already; only new leaf values need a forward pass.
+        if !settings.isEmpty { program.graph.forward(tape) }
+        program.graph.backward(tape)
+        Output.error(GraphChecks.warnings(program, tape: tape))
         Output.print(json ? GraphReport.json(program.graph) : GraphReport.table(program.graph))
     }
 }

@@ -63,7 +63,7 @@ struct Render: ParsableCommand {
         } else {
             let at = step ?? 0
             guard at <= state.stepper.count else {
-                throw ValidationError("--step \(at) is past the end: this has \(state.stepper.count) steps")
+                throw Launch.failure("error: --step \(at) is past the end: \(target) has \(state.stepper.count) steps (0 is the start)")
             }
             Output.print(frames.frame(of: state, at: at))
         }

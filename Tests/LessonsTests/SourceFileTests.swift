@@ -28,6 +28,16 @@ import Testing
         #expect(diagnostics.map(\.description) == ["/nonexistent/f.graph: error: no such file"])
     }
 
+    @Test func invalidUTF8FromDisk() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("latin1-\(UUID().uuidString).graph").path
+        // A comment with a Latin-1 "é" (0xE9), which is not valid UTF-8.
+        try Data(Array("x = 1\n# caf".utf8) + [0xE9] + Array("\n".utf8)).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let (program, diagnostics) = GraphSource.load(path: path)
+        #expect(program == nil)
+        #expect(diagnostics.map(\.description) == ["\(path):2:6: error: invalid UTF-8 (byte 0xE9); save the file as UTF-8"])
+    }
+
     @Test func readsAFile() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("sourcefile-\(UUID().uuidString).graph").path
         try Data("η = 0.5\n".utf8).write(to: URL(fileURLWithPath: path))

@@ -38,7 +38,11 @@ import Testing
         #expect(keys.action(for: .character("c")) == .recenter)
         #expect(keys.action(for: .escape) == .dismiss)
         #expect(keys.action(for: .character("x")) == nil)
-        #expect(keys.action(for: .up) == nil)
+        #expect(keys.action(for: .down) == .scrollText(3))
+        #expect(keys.action(for: .pageDown) == .scrollText(3))
+        #expect(keys.action(for: .up) == .scrollText(-3))
+        #expect(keys.action(for: .pageUp) == .scrollText(-3))
+        #expect(keys.action(for: .function(1)) == nil)
     }
 
     @Test func noKeyIsBoundTwice() {

@@ -8,7 +8,7 @@
 enum Pictures {
     static let unicodeStart100x30 = """
          backprop · chain-rule.graph                                                       start · step 0/8
-        ┌ Graph · val = value, grad = ∂f/∂node ────────────────────────────────────────────────────────────┐
+        ┌ Graph · ▶ this step  ✓ done  · to do · val = value, grad = ∂f/∂node ─────────────────────────────┐
         │                  ┌ ✓ x ────┐                                                                     │
         │                  │val −2   │                                                                     │
         │                  │grad ?   │──────┐                                                              │
@@ -41,7 +41,7 @@ enum Pictures {
 
     static let unicodeMidForward100x30 = """
          backprop · chain-rule.graph                                                forward pass · step 1/8
-        ┌ Graph · val = value, grad = ∂f/∂node ────────────────────────────────────────────────────────────┐
+        ┌ Graph · ▶ this step  ✓ done  · to do · val = value, grad = ∂f/∂node ─────────────────────────────┐
         │                  ┌ ✓ x ────┐                                                                     │
         │                  │val −2   │                                                                     │
         │                  │grad ?   │──────┐                                                              │
@@ -74,7 +74,7 @@ enum Pictures {
 
     static let unicodeMidBackward100x30 = """
          backprop · chain-rule.graph                                               backward pass · step 5/8
-        ┌ Graph · val = value, grad = ∂f/∂node ────────────────────────────────────────────────────────────┐
+        ┌ Graph · ▶ this step  ✓ done  · to do · val = value, grad = ∂f/∂node ─────────────────────────────┐
         │                  ┌ · x ────┐                                                                     │
         │                  │val −2   │                                                                     │
         │                  │grad −4  │──────┐                                                              │
@@ -107,7 +107,7 @@ enum Pictures {
 
     static let unicodeEnd100x30 = """
          backprop · chain-rule.graph                                                         end · step 8/8
-        ┌ Graph · val = value, grad = ∂f/∂node ────────────────────────────────────────────────────────────┐
+        ┌ Graph · ▶ this step  ✓ done  · to do · val = value, grad = ∂f/∂node ─────────────────────────────┐
         │                  ┌ ✓ x ────┐                                                                     │
         │                  │val −2   │                                                                     │
         │                  │grad −4  │──────┐                                                              │
@@ -140,7 +140,7 @@ enum Pictures {
 
     static let unicodeStart80x24 = """
          backprop · chain-rule.graph                                   start · step 0/8
-        ┌ Graph · val = value, grad = ∂f/∂node ────────────────────────────────────────┐
+        ┌ Graph · ▶ this step  ✓ done  · to do · val = value, grad = ∂f/∂node ─────────┐
         │        ┌ ✓ x ────┐                                                           │
         │        │val −2   │                                                           │
         │        │grad ?   │──────┐                                                    │
@@ -161,13 +161,13 @@ enum Pictures {
         │ from its inputs, left to right; the      ││ the forward pass computes each   │
         │ backward pass then sends ∂f/∂(node) from ││ node's value, then the backward  │
         │ the output back to the leaves.           ││ pass finds how much f changes    │
-        └──────────────────────────────────────────┘└──────────────────────────────────┘
+        └───────────────────────────────── ↓ more ─┘└───────────────────────── ↓ more ─┘
         → next · ← back · n end of phase · r restart · Tab select · ? help · q quit
         """
 
     static let unicodeMidForward80x24 = """
          backprop · chain-rule.graph                            forward pass · step 1/8
-        ┌ Graph · val = value, grad = ∂f/∂node ────────────────────────────────────────┐
+        ┌ Graph · ▶ this step  ✓ done  · to do · val = value, grad = ∂f/∂node ─────────┐
         │        ┌ ✓ x ────┐                                                           │
         │        │val −2   │                                                           │
         │        │grad ?   │──────┐                                                    │
@@ -194,7 +194,7 @@ enum Pictures {
 
     static let unicodeMidBackward80x24 = """
          backprop · chain-rule.graph                           backward pass · step 5/8
-        ┌ Graph · val = value, grad = ∂f/∂node ────────────────────────────────────────┐
+        ┌ Graph · ▶ this step  ✓ done  · to do · val = value, grad = ∂f/∂node ─────────┐
         │        ┌ · x ────┐                                                           │
         │        │val −2   │                                                           │
         │        │grad −4  │──────┐                                                    │
@@ -215,13 +215,13 @@ enum Pictures {
         │ ∂f/∂y = ∂f/∂q · ∂q/∂y = (−4) · 1 = −4    ││ local derivative ∂q/∂(input) and │
         │ Rule: add hands the upstream gradient on ││ added into that input's          │
         │ unchanged to every input                 ││ gradient.                        │
-        └──────────────────────────────────────────┘└──────────────────────────────────┘
+        └───────────────────────────────── ↓ more ─┘└──────────────────────────────────┘
         → next · ← back · n end of phase · r restart · Tab select · ? help · q quit
         """
 
     static let unicodeEnd80x24 = """
          backprop · chain-rule.graph                                     end · step 8/8
-        ┌ Graph · val = value, grad = ∂f/∂node ────────────────────────────────────────┐
+        ┌ Graph · ▶ this step  ✓ done  · to do · val = value, grad = ∂f/∂node ─────────┐
         │        ┌ ✓ x ────┐                                                           │
         │        │val −2   │                                                           │
         │        │grad −4  │──────┐                                                    │
@@ -248,7 +248,7 @@ enum Pictures {
 
     static let asciiStart100x30 = """
          backprop - chain-rule.graph                                                       start - step 0/8
-        + Graph - val = value, grad = df/dnode ------------------------------------------------------------+
+        + Graph - > this step  * done  . to do - val = value, grad = df/dnode -----------------------------+
         |                  + * x ----+                                                                     |
         |                  |val -2   |                                                                     |
         |                  |grad ?   |------+                                                              |
@@ -281,7 +281,7 @@ enum Pictures {
 
     static let asciiMidForward100x30 = """
          backprop - chain-rule.graph                                                forward pass - step 1/8
-        + Graph - val = value, grad = df/dnode ------------------------------------------------------------+
+        + Graph - > this step  * done  . to do - val = value, grad = df/dnode -----------------------------+
         |                  + * x ----+                                                                     |
         |                  |val -2   |                                                                     |
         |                  |grad ?   |------+                                                              |
@@ -314,7 +314,7 @@ enum Pictures {
 
     static let asciiMidBackward100x30 = """
          backprop - chain-rule.graph                                               backward pass - step 5/8
-        + Graph - val = value, grad = df/dnode ------------------------------------------------------------+
+        + Graph - > this step  * done  . to do - val = value, grad = df/dnode -----------------------------+
         |                  + . x ----+                                                                     |
         |                  |val -2   |                                                                     |
         |                  |grad -4  |------+                                                              |
@@ -347,7 +347,7 @@ enum Pictures {
 
     static let asciiEnd100x30 = """
          backprop - chain-rule.graph                                                         end - step 8/8
-        + Graph - val = value, grad = df/dnode ------------------------------------------------------------+
+        + Graph - > this step  * done  . to do - val = value, grad = df/dnode -----------------------------+
         |                  + * x ----+                                                                     |
         |                  |val -2   |                                                                     |
         |                  |grad -4  |------+                                                              |
@@ -380,7 +380,7 @@ enum Pictures {
 
     static let asciiStart80x24 = """
          backprop - chain-rule.graph                                   start - step 0/8
-        + Graph - val = value, grad = df/dnode ----------------------------------------+
+        + Graph - > this step  * done  . to do - val = value, grad = df/dnode ---------+
         |        + * x ----+                                                           |
         |        |val -2   |                                                           |
         |        |grad ?   |------+                                                    |
@@ -401,13 +401,13 @@ enum Pictures {
         | from its inputs, left to right; the      || the forward pass computes each   |
         | backward pass then sends df/d(node) from || node's value, then the backward  |
         | the output back to the leaves.           || pass finds how much f changes    |
-        +------------------------------------------++----------------------------------+
+        +--------------------------------- v more -++------------------------- v more -+
         Right next  Left back  n end of phase  r restart  Tab select  ? help  q quit
         """
 
     static let asciiMidForward80x24 = """
          backprop - chain-rule.graph                            forward pass - step 1/8
-        + Graph - val = value, grad = df/dnode ----------------------------------------+
+        + Graph - > this step  * done  . to do - val = value, grad = df/dnode ---------+
         |        + * x ----+                                                           |
         |        |val -2   |                                                           |
         |        |grad ?   |------+                                                    |
@@ -434,7 +434,7 @@ enum Pictures {
 
     static let asciiMidBackward80x24 = """
          backprop - chain-rule.graph                           backward pass - step 5/8
-        + Graph - val = value, grad = df/dnode ----------------------------------------+
+        + Graph - > this step  * done  . to do - val = value, grad = df/dnode ---------+
         |        + . x ----+                                                           |
         |        |val -2   |                                                           |
         |        |grad -4  |------+                                                    |
@@ -455,13 +455,13 @@ enum Pictures {
         | df/dy = df/dq * dq/dy = (-4) * 1 = -4    || local derivative dq/d(input) and |
         | Rule: add hands the upstream gradient on || added into that input's          |
         | unchanged to every input                 || gradient.                        |
-        +------------------------------------------++----------------------------------+
+        +--------------------------------- v more -++----------------------------------+
         Right next  Left back  n end of phase  r restart  Tab select  ? help  q quit
         """
 
     static let asciiEnd80x24 = """
          backprop - chain-rule.graph                                     end - step 8/8
-        + Graph - val = value, grad = df/dnode ----------------------------------------+
+        + Graph - > this step  * done  . to do - val = value, grad = df/dnode ---------+
         |        + * x ----+                                                           |
         |        |val -2   |                                                           |
         |        |grad -4  |------+                                                    |

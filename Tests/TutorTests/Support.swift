@@ -65,3 +65,10 @@ func cell(of text: String, in buffer: Buffer, after: Point = .zero) -> Point? {
     }
     return nil
 }
+
+/// The bundled chain-rule lesson, as `learn chain-rule` opens it.
+func chainRuleLesson() throws -> Lesson {
+    let library = LessonLibrary.standard()
+    let (lesson, diagnostics) = library.load("chain-rule")
+    return try #require(lesson, "\(diagnostics)")
+}

@@ -116,6 +116,25 @@ import Testing
         #expect(update(panned, .recenter).offset == forwardF.offset)
     }
 
+    @Test func scrollingLongText() throws {
+        // The lesson's page after the forward pass is longer than the 80×24 narration pane.
+        let lesson = try chainRuleLesson()
+        let s = update(try TutorState(subject: .lesson(lesson), theme: .monochrome(), size: Size(width: 80, height: 24)),
+                       .jump(to: 2))
+        #expect(s.textOverflow == 3)
+        let down = update(s, .scrollText(2))
+        #expect(down.textScroll == 2)
+        #expect(update(down, .scrollText(3)).textScroll == 3)  // no further than the text goes
+        #expect(update(down, .scrollText(-9)).textScroll == 0)
+        let before = view(s, size: s.size).trimmedLines.joined(separator: "\n")
+        #expect(!before.contains("Chain rule: gradient = upstream"))
+        #expect(update(down, .next).textScroll == 0)  // a step starts at the top again
+        let text = view(down, size: down.size).trimmedLines.joined(separator: "\n")
+        #expect(text.contains("Chain rule: gradient = upstream"))
+        #expect(text.contains(" ↑ "))
+        #expect(update(try state(), .scrollText(3)).textScroll == 0)  // nothing to scroll
+    }
+
     @Test func help() throws {
         let shown = update(try state(), .toggleHelp)
         #expect(shown.helpVisible)
@@ -151,7 +170,8 @@ import Testing
             let changed = after.stepper.position != mid.stepper.position || after.granularity != mid.granularity
                 || after.selection != mid.selection || after.offset != mid.offset || after.helpVisible != mid.helpVisible
                 || after.quitRequested || after.message != nil
-            let exempt: Set<Action> = [.recenter, .dismiss]  // already centred, nothing selected
+            // Already centred, nothing selected, the text fits.
+            let exempt: Set<Action> = [.recenter, .dismiss, .scrollText(3), .scrollText(-3)]
             #expect(changed || exempt.contains(binding.action), "\(binding.help)")
         }
     }

@@ -13,7 +13,7 @@ enum Operand {
 }
 
 /// An operator waiting on the operator stack (shunting-yard).
-private enum Pending {
+enum Pending {
     case binary(Op, SourceLocation)
     case negate(SourceLocation)
     case group(SourceLocation)
@@ -41,8 +41,15 @@ extension GraphBuilder {
     /// graph. Iterative (explicit operand and operator stacks), so 10,000 nested
     /// parentheses or a 200,000-term line need no call stack.
     mutating func parseExpression(_ tokens: [Token], from first: Int) throws(LineLexer.Failure) -> Operand {
-        var operands: [Operand] = []
-        var pending: [Pending] = []
+        // The stacks are kept between statements: one allocation per parse, not per line.
+        var operands = scratch.operands
+        var pending = scratch.pending
+        scratch = Scratch()
+        defer {
+            operands.removeAll(keepingCapacity: true)
+            pending.removeAll(keepingCapacity: true)
+            scratch = Scratch(operands: operands, pending: pending)
+        }
         var expectOperand = true
         var i = first
         while true {
@@ -50,10 +57,11 @@ extension GraphBuilder {
             i += 1
             if expectOperand {
                 switch token.kind {
-                case .number(let value):
-                    operands.append(.literal(value, token.location))
+                case .number:
+                    operands.append(.literal(token.value, token.location))
                     expectOperand = false
-                case .name(let name):
+                case .name:
+                    let name = text(of: token)
                     if tokens[i].kind == .leftParen {
                         guard let op = Op.functions[name] else {
                             throw failure(token, "unknown function '\(name)' (the functions are \(Self.functionList))")
@@ -78,7 +86,7 @@ extension GraphBuilder {
                 case .leftParen:
                     pending.append(.group(token.location))
                 default:
-                    throw failure(token, "expected an expression, found \(token.quoted)")
+                    throw failure(token, "expected an expression, found \(quoted(token))")
                 }
                 continue
             }
@@ -121,7 +129,7 @@ extension GraphBuilder {
                     return operands.last ?? .poisoned
                 }
             default:
-                throw failure(token, "expected an operator, found \(token.quoted)")
+                throw failure(token, "expected an operator, found \(quoted(token))")
             }
         }
     }
@@ -155,7 +163,7 @@ extension GraphBuilder {
         case .binary(let op, let location):
             let b = operands.removeLast()
             let a = operands.removeLast()
-            operands.append(combine(op, [a, b], at: location))
+            operands.append(combine(op, a, b, at: location))
         case .negate(let location):
             switch operands.removeLast() {
             case .literal(let value, _): operands.append(.literal(-value, location))
@@ -187,6 +195,22 @@ extension GraphBuilder {
     }
 
     /// One gate: literals among the inputs become anonymous const nodes first.
+    /// A binary gate without building an array of operands first: the common case, a
+    /// million times in a long file.
+    private mutating func combine(_ op: Op, _ a: Operand, _ b: Operand, at location: SourceLocation) -> Operand {
+        guard let first = materialize(a), let second = materialize(b) else { return .poisoned }
+        return .node(add(op: op, [first, second], at: location))
+    }
+
+    /// The node of an operand, adding a literal as an anonymous const; `nil` if poisoned.
+    private mutating func materialize(_ operand: Operand) -> NodeID? {
+        switch operand {
+        case .poisoned: return nil
+        case .node(let id): return id
+        case .literal(let value, let location): return add(leaf: .const, name: nil, value: value, at: location)
+        }
+    }
+
     private mutating func combine(_ op: Op, _ inputs: [Operand], at location: SourceLocation) -> Operand {
         var ids: [NodeID] = []
         ids.reserveCapacity(inputs.count)

@@ -12,6 +12,15 @@ struct GraphBuilder {
     var failedNames: Set<String> = []
     /// The node chosen by `output NAME`, and the line that chose it.
     var chosenOutput: (id: NodeID, line: Int)?
+    /// The text being parsed; set by `GraphParser.parse` for the length of the parse.
+    var source = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    /// The expression parser's stacks, reused from line to line.
+    var scratch = Scratch()
+
+    struct Scratch {
+        var operands: [Operand] = []
+        var pending: [Pending] = []
+    }
 
     init(file: String, lineOffset: Int, columnOffset: Int) {
         self.file = file
@@ -55,18 +64,42 @@ struct GraphBuilder {
     /// After a line failed to lex: if it began to define a name (`x = …`), remember the
     /// name so that its later uses are not reported as unknown.
     mutating func noteFailedDefinition(_ tokens: [Token]) {
-        let first = tokens.first?.name == "param" || tokens.first?.name == "const" ? 1 : 0
-        guard tokens.count > first + 1, let name = tokens[first].name, tokens[first + 1].kind == .equals,
+        let first = tokens.first.map { isWord($0, "param") || isWord($0, "const") } == true ? 1 : 0
+        guard tokens.count > first + 1, let name = name(tokens[first]), tokens[first + 1].kind == .equals,
               graph.id(named: name) == nil else { return }
         failedNames.insert(name)
+    }
+
+    // MARK: Token text
+
+    func text(of token: Token) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: source[token.start..<token.end]), as: UTF8.self)
+    }
+
+    /// The token's text if it is a name.
+    func name(_ token: Token) -> String? {
+        token.kind == .name ? text(of: token) : nil
+    }
+
+    /// Whether the token is the name `word`, compared as bytes (cheap, unlike String ==).
+    func isWord(_ token: Token, _ word: StaticString) -> Bool {
+        token.kind == .name && token.end - token.start == word.utf8CodeUnitCount
+            && source[token.start..<token.end].elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
+    }
+
+    /// How messages name a token: `'x'`, `'**'`, or `end of line`.
+    func quoted(_ token: Token) -> String {
+        token.kind == .end ? "end of line" : "'\(text(of: token))'"
     }
 
     /// Whether `name` is one of the functions (`exp` …): a switch, because a dictionary
     /// lookup per statement shows in a 1,000,000-line file.
     static func isFunction(_ name: String) -> Bool {
+        // Most names cannot be a function by their first letter; skip the comparisons.
+        guard let first = name.utf8.first, "aelmrst".utf8.contains(first) else { return false }
         switch name {
-        case "exp", "log", "tanh", "sigmoid", "relu", "step", "sign", "abs", "sqrt", "max", "min": true
-        default: false
+        case "exp", "log", "tanh", "sigmoid", "relu", "step", "sign", "abs", "sqrt", "max", "min": return true
+        default: return false
         }
     }
 
@@ -75,25 +108,25 @@ struct GraphBuilder {
     /// One line: blank, `output NAME`, or `[param|const] NAME = EXPRESSION`.
     mutating func parseStatement(_ tokens: [Token]) throws(LineLexer.Failure) {
         guard tokens[0].kind != .end else { return }
-        if tokens[0].name == "output", tokens[1].name != nil || tokens[1].kind == .end {
+        if isWord(tokens[0], "output"), tokens[1].kind == .name || tokens[1].kind == .end {
             return try parseOutput(tokens)
         }
         var kind = NodeKind.input
         var first = 0
-        if let keyword = tokens[0].name, keyword == "param" || keyword == "const", tokens[1].name != nil {
-            kind = keyword == "param" ? .param : .const
+        if isWord(tokens[0], "param") || isWord(tokens[0], "const"), tokens[1].kind == .name {
+            kind = isWord(tokens[0], "param") ? .param : .const
             first = 1
         }
         let nameToken = tokens[first]
-        guard let name = nameToken.name else {
+        guard let name = name(nameToken) else {
             throw LineLexer.Failure(
                 location: nameToken.location,
-                message: "expected a name at the start of a statement, found \(nameToken.quoted)")
+                message: "expected a name at the start of a statement, found \(quoted(nameToken))")
         }
         guard tokens[first + 1].kind == .equals else {
             throw LineLexer.Failure(
                 location: tokens[first + 1].location,
-                message: "expected '=' after '\(name)', found \(tokens[first + 1].quoted)")
+                message: "expected '=' after '\(name)', found \(quoted(tokens[first + 1]))")
         }
         if GraphBuilder.isFunction(name) {
             throw LineLexer.Failure(location: nameToken.location, message: "'\(name)' is a function name; choose another name")
@@ -141,11 +174,11 @@ struct GraphBuilder {
 
     /// `output NAME`: the node whose gradient is taken (default: the last assignment).
     private mutating func parseOutput(_ tokens: [Token]) throws(LineLexer.Failure) {
-        guard let name = tokens[1].name else {
+        guard let name = name(tokens[1]) else {
             throw LineLexer.Failure(location: tokens[1].location, message: "expected a name after 'output'")
         }
         guard tokens[2].kind == .end else {
-            throw LineLexer.Failure(location: tokens[2].location, message: "unexpected \(tokens[2].quoted) after 'output \(name)'")
+            throw LineLexer.Failure(location: tokens[2].location, message: "unexpected \(quoted(tokens[2])) after 'output \(name)'")
         }
         if let chosen = chosenOutput {
             throw LineLexer.Failure(location: tokens[0].location, message: "the output is already chosen at line \(chosen.line)")

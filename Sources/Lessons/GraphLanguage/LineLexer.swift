@@ -31,22 +31,19 @@ struct LineLexer {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
                 i += 1
             case UInt8(ascii: "#"):
-                tokens.append(Token(kind: .end, location: columns.location(at: i), text: ""))
+                tokens.append(Token(kind: .end, location: columns.location(at: i), start: i, end: i))
                 return
             case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."):
                 i = try number(at: i, into: &tokens)
             default:
-                if let kind = Self.punctuation(byte) {
-                    var text = String(UnicodeScalar(byte))
+                if var kind = Self.punctuation(byte) {
                     var length = 1
                     // `**` is the same operator as `^`.
                     if kind == .star, i + 1 < end, bytes[i + 1] == UInt8(ascii: "*") {
                         length = 2
-                        text = "**"
-                        tokens.append(Token(kind: .caret, location: columns.location(at: i), text: text))
-                    } else {
-                        tokens.append(Token(kind: kind, location: columns.location(at: i), text: text))
+                        kind = .caret
                     }
+                    tokens.append(Token(kind: kind, location: columns.location(at: i), start: i, end: i + length))
                     i += length
                 } else {
                     let (scalar, length) = scalar(at: i)
@@ -57,7 +54,7 @@ struct LineLexer {
                 }
             }
         }
-        tokens.append(Token(kind: .end, location: columns.location(at: end), text: ""))
+        tokens.append(Token(kind: .end, location: columns.location(at: end), start: end, end: end))
     }
 
     private static func punctuation(_ byte: UInt8) -> Token.Kind? {
@@ -110,7 +107,7 @@ struct LineLexer {
         guard value.isFinite else {
             throw Failure(location: location, message: "the number '\(text)' is too large for a Double")
         }
-        tokens.append(Token(kind: .number(value), location: location, text: text))
+        tokens.append(Token(kind: .number, location: location, start: first, end: i, value: value))
         return i
     }
 
@@ -127,8 +124,7 @@ struct LineLexer {
             guard Self.continuesName(scalar) else { break }
             i += length
         }
-        let text = String(decoding: bytes[first..<i], as: UTF8.self)
-        tokens.append(Token(kind: .name(text), location: columns.location(at: first), text: text))
+        tokens.append(Token(kind: .name, location: columns.location(at: first), start: first, end: i))
         return i
     }
 

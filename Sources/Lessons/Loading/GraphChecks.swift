@@ -6,10 +6,10 @@ import Autograd
 /// gate whose finite upstream gradient becomes non-finite on the way to an input), since
 /// everything downstream of a NaN is NaN and a message per node would bury the cause.
 public enum GraphChecks {
-    /// `graph` must have been run (forward and backward).
-    public static func warnings(_ program: GraphProgram) -> [Diagnostic] {
+    /// `graph` must have been run (forward and backward); pass its tape if you have it.
+    public static func warnings(_ program: GraphProgram, tape: Tape? = nil) -> [Diagnostic] {
         let graph = program.graph
-        guard let tape = graph.tape() else { return [] }
+        guard let tape = tape ?? graph.tape() else { return [] }
         var result: [Diagnostic] = []
         func warn(_ node: Int, _ message: String) {
             result.append(.warning(file: program.file, at: program.locations[node], message))

@@ -1,0 +1,26 @@
+// The Tutor module: the app as Model / Update / View (DESIGN §1, STYLE 4 and 5).
+//
+// One keystroke:  Key (Screen) --KeyMap--> Action --update--> TutorState --view--> Buffer
+//
+// - `TutorState` (TutorState.swift) is the Model: what is open (`Subject`: a graph or a
+//   lesson, and the lesson part), the `Stepper`, the cached `GraphScene` (layout built
+//   once per part), selection, viewport offset, help, theme, terminal size, message.
+// - `Action` (Action.swift) is everything a user can ask for. `KeyMap` (KeyMap.swift) is
+//   the only place keys become actions; each `KeyBinding` carries its help text, and the
+//   hint line and the `?` overlay are generated from the same table.
+// - `update(_:_:)` / `TutorState.apply(_:)` (Update.swift) make the next state; pure.
+// - `view(_:size:)` (View.swift) draws the whole screen into a `Buffer`; pure. Its parts:
+//   `Panes` (where everything goes), `GraphPane` (boxes, gates, edge labels), `Inspector`
+//   (formulas with numbers), `Narrator` (lesson text or a generated sentence), status bar,
+//   hint line, help overlay. `Notation` writes every text in Unicode or ASCII.
+//
+// Adding a feature (quiz, autoplay, gradient check, a training view):
+// 1. add `Action` cases (e.g. `.answer(String)`, `.tick`, `.toggleAutoplay`);
+// 2. add bindings with help text: `KeyMap.standard.adding([...])`, or a key map of your own
+//    passed to `TutorState(keyMap:)`; keys already bound keep their first action;
+// 3. add state fields to `TutorState` and one branch per action in `apply(_:)` calling a
+//    small function in a new file (`extension TutorState { mutating func … }`);
+// 4. draw it: a widget of your own rendered from `view` into a pane or an overlay, e.g.
+//    `if state.quiz != nil { buffer.render(QuizOverlay(state), in: …) }`.
+// Timers (autoplay) belong to the run loop: it sends an action when the timer fires,
+// exactly as it does for a key, so `update` stays pure and testable.

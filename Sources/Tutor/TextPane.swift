@@ -1,0 +1,34 @@
+import Screen
+
+/// A bordered pane of wrapped text (the inspector, the narration) that says when there is
+/// more than fits: `↓ more` in its bottom border, `↑` in its top border when scrolled.
+struct TextPane: Widget {
+    var title: String
+    var lines: [Line]
+    var scroll: Int
+    var theme: Theme
+
+    /// The text area inside the border, with a column of padding on each side.
+    static func inner(_ area: Rect) -> Rect { area.inset(by: 1).inset(left: 1, right: 1) }
+
+    func render(in area: Rect, buffer: inout Buffer) {
+        let block = Block(title: title, theme: theme)
+        buffer.render(block, in: area)
+        let inner = Self.inner(area)
+        let paragraph = Paragraph(lines)
+        let overflow = max(0, paragraph.height(forWidth: inner.width) - inner.height)
+        let shown = min(scroll, overflow)
+        var scrolled = paragraph
+        scrolled.scroll = shown
+        buffer.render(scrolled, in: inner)
+        let unicode = theme.glyphs.isUnicode
+        if shown < overflow {
+            let more = unicode ? " ↓ more " : " v more "
+            buffer.write(more, at: Point(x: area.maxX - 2 - DisplayWidth.of(more), y: area.maxY - 1), style: theme(.key))
+        }
+        if shown > 0 {
+            let up = unicode ? " ↑ " : " ^ "
+            buffer.write(up, at: Point(x: area.maxX - 2 - DisplayWidth.of(up), y: area.y), style: theme(.key))
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Autograd
+import Screen
+import Testing
+@testable import Tutor
+
+/// Parts of the screen beyond the CS231n pictures: help, small windows, edge labels,
+/// fan-out, compact gates, lessons.
+@Suite struct ViewTests {
+    @Test func helpListsEveryBindingAt80x24() throws {
+        let help = update(try state(size: Size(width: 80, height: 24)), .toggleHelp)
+        let text = picture(view(help, size: help.size))
+        for binding in KeyMap.standard.bindings {
+            #expect(text.contains(binding.help), "\(binding.help)")
+        }
+        #expect(text.contains("→ / space / l  next step"))
+        #expect(text.contains("q              quit"))
+        #expect(!text.contains("more keys"))
+    }
+
+    @Test func helpSaysWhenItIsCutShort() throws {
+        let help = update(try state(size: Size(width: 60, height: 16)), .toggleHelp)
+        let lines = view(help, size: help.size).trimmedLines
+        #expect(lines.contains { $0.contains("… more keys: enlarge the window") })
+        #expect(lines.contains { $0.contains("→ / space / l  next step") })
+    }
+
+    @Test func tooSmall() throws {
+        let small = try state(size: Size(width: 50, height: 12))
+        let text = view(small, size: small.size).trimmedLines
+        #expect(text[0] == "The window is 50×12; backprop needs at least")
+        #expect(text[1] == "60×16. Enlarge the window, or press q to quit.")
+    }
+
+    @Test func fanOutLedger() throws {
+        // f = (a·b)(a + b) at a = −2, b = 3: ∂f/∂a = 3 (via d) + (−6) (via e) = −3.
+        let s = try state(fanOutText, title: "fan-out.graph")
+        let a = NodeID(0)
+        let steps = s.stepper.count
+        let atA = update(s, .jump(to: steps))  // the last step is backward a
+        #expect(atA.stepper.lastStep == .backward(a))
+        let text = view(atA, size: atA.size).trimmedLines.joined(separator: "\n")
+        #expect(!text.contains("∂f/∂a = 3 (via d)"))  // at the end the summary is shown
+        let beforeEnd = update(s, .jump(to: steps - 1))
+        let ledger = view(beforeEnd, size: beforeEnd.size).trimmedLines.joined(separator: "\n")
+        #expect(ledger.contains("│ ∂f/∂b = −2 (via d) + (−6) (via e) = −8"))
+        let atBackwardB = update(s, .jump(to: steps - 1))
+        #expect(atBackwardB.stepper.lastStep == .backward(NodeID(1)))
+    }
+
+    @Test func fanOutRunningSums() throws {
+        let s = try state(fanOutText, title: "fan-out.graph")
+        // Nodes a, b, d, e, f are #0 … #4. The backward pass visits f, e, d: after backward e,
+        // a has −6; after backward d, −3.
+        let afterE = update(s, .jump(to: 6))
+        #expect(afterE.stepper.lastStep == .backward(NodeID(3)))
+        let e = view(afterE, size: afterE.size).trimmedLines.joined(separator: "\n")
+        #expect(e.contains("∂f/∂a += ∂f/∂e · ∂e/∂a = (−6) · 1 = −6"))
+        #expect(e.contains("the first of 2 contributions to ∂f/∂a"))
+        let afterD = update(s, .jump(to: 7))
+        let d = view(afterD, size: afterD.size).trimmedLines.joined(separator: "\n")
+        #expect(d.contains("∂f/∂a += ∂f/∂d · ∂d/∂a = 1 · 3 = 3"))
+        #expect(d.contains("so far ∂f/∂a = −6 + 3 = −3"))
+    }
+
+    @Test func compactGateAndLiterals() throws {
+        // `2 * x` draws no box for the literal 2: the gate says `2×`; `(x+y)` is a gate.
+        let s = try state("x = 3\ny = 1\nf = 2 * x + (x + y)", title: "gates")
+        #expect(s.scene.nodes.count == 5)  // x, y, 2×x, x+y, f (the literal 2 is not drawn)
+        #expect(s.scene.names == ["x", "y", "2", "(2·x)", "(x+y)", "f"])
+        #expect(s.scene.captions[3] == "2×")
+        let text = view(s, size: s.size).trimmedLines.joined(separator: "\n")
+        #expect(text.contains("(2×)"))
+        #expect(text.contains("(+)"))
+    }
+
+    @Test func edgeLabelsShowLocalAndProduct() throws {
+        let s = update(try state(), .jump(to: 4))  // backward f: ∂f/∂q = z = −4, ∂f/∂z = q = 3
+        let text = view(s, size: s.size).trimmedLines.joined(separator: "\n")
+        #expect(text.contains("×(−4)=−4"))
+        #expect(text.contains("×3=3"))
+        #expect(text.contains("∂f/∂q = ∂f/∂f · local = 1 · (−4) = −4"))
+        #expect(text.contains("Rule: mul swaps its inputs"))
+    }
+
+    @Test func generatedNarrationForABareGraph() throws {
+        let s = update(try state(), .jump(to: 3))
+        let text = view(s, size: s.size).trimmedLines.joined(separator: "\n")
+        #expect(text.contains("The backward pass starts at the output"))
+    }
+
+    @Test func edgeSteppingStatus() throws {
+        let s = update(try state(), .toggleEdgeStepping)
+        #expect(view(s, size: s.size).trimmedLines[0].hasSuffix("edge steps · start · step 0/10"))
+    }
+}
