@@ -92,7 +92,6 @@ public struct KeyMap: Sendable {
                    section: .graph),
         KeyBinding([.up, .pageUp], .scrollText(-3), help: "scroll the step and lesson text up", section: .graph),
         KeyBinding([.character("c")], .recenter, help: "bring the active node back into view", section: .graph),
-    ] + Classroom.bindings + [
         KeyBinding([.character("?")], .toggleHelp, help: "show or hide this help", section: .general, inHints: true,
                    hint: "help"),
         KeyBinding([.escape], .dismiss, help: "close the help, or clear the selection", section: .general),

@@ -15,7 +15,7 @@ struct ClassroomOptions {
     var scriptGap: Double { autoplay ?? 1 }
 
     /// The key map the session uses.
-    var keyMap: KeyMap { playback ? Classroom.playbackKeyMap(.standard) : .standard }
+    var keyMap: KeyMap { playback ? Classroom.playbackKeyMap(.classroom) : .classroom }
 
     /// Switches the features on in a fresh state.
     func prepare(_ state: inout TutorState, now: Double) {

@@ -56,15 +56,14 @@ public enum ClassroomAction: Hashable, Sendable {
 }
 
 extension Classroom {
-    /// The classroom's key bindings for the standard key map. Letters not taken by the
+    /// The classroom's key bindings (`KeyMap.classroom`). Letters not taken by the
     /// stepping core: v(erify the gradient), f/F (fast-forward), t(raining views), z (quiz).
     /// They are listed in the `?` help, not in the hint line, which stays the core's.
     public static let bindings: [KeyBinding] = [
         KeyBinding([.character("z")], .classroom(.toggleQuiz),
-                   help: "quiz mode: predict each value and gradient before it is shown", section: .stepping),
+                   help: "quiz: predict each value and gradient before it is shown", section: .stepping),
         KeyBinding([.character("v")], .classroom(.toggleGradientCheck),
-                   help: "verify: gradient check (finite differences beside backprop) of the selected node",
-                   section: .graph),
+                   help: "gradient check: finite differences beside backprop", section: .graph),
         KeyBinding([.character("f")], .classroom(.fastForward(epochs: 10)), help: "fast-forward 10 epochs of training",
                    section: .stepping),
         KeyBinding([.character("F")], .classroom(.fastForward(epochs: 100)), help: "fast-forward 100 epochs of training",
@@ -94,7 +93,7 @@ extension Classroom {
                    hint: "show answer"),
     ]
 
-    /// The key map of `play`: playback keys first, then the standard ones without space.
+    /// The key map of `play`: playback keys first, then `base`'s without space.
     public static func playbackKeyMap(_ base: KeyMap) -> KeyMap {
         let rest = base.bindings.map { binding in
             var binding = binding
@@ -103,4 +102,12 @@ extension Classroom {
         }
         return KeyMap(playbackBindings + rest.filter { !$0.keys.isEmpty })
     }
+}
+
+extension KeyMap {
+    /// The tutor's keys with the classroom's (quiz, gradient check, fast-forward, training
+    /// views): what `learn`, `play` and the picker run with. `standard` stays the stepping
+    /// core, whose help fits an 80×24 window whole; this one's help asks for a larger
+    /// window there.
+    public static let classroom = standard.adding(Classroom.bindings)
 }

@@ -6,7 +6,8 @@ import Screen
 
 @Suite struct ClassroomUpdateTests {
     func lesson(_ name: String, part: Int = 0, size: Size = Size(width: 100, height: 30)) throws -> TutorState {
-        try TutorState(subject: .lesson(LessonFixtures.lesson(name)), part: part, theme: .monochrome(), size: size)
+        try TutorState(subject: .lesson(LessonFixtures.lesson(name)), part: part, theme: .monochrome(), size: size,
+                       keyMap: .classroom)
     }
 
     func press(_ state: inout TutorState, _ keys: Key...) {
@@ -43,6 +44,16 @@ import Screen
         press(&state, .escape)
         #expect(state.stepper.position == 2)
         #expect(state.classroom.quiz.score.missed == 1)
+    }
+
+    @Test func helpListsTheClassroomKeysAt100x30() throws {
+        var state = try lesson("chain-rule")
+        press(&state, .character("?"))
+        let text = picture(view(state, size: state.size))
+        for binding in KeyMap.classroom.bindings {
+            #expect(text.contains(binding.help), "\(binding.help)")
+        }
+        #expect(text.contains("v              gradient check: finite differences beside backprop"))
     }
 
     @Test func anonymousGatesAreNamedAsOnTheScreen() throws {
@@ -107,7 +118,7 @@ import Screen
 
     @Test func autoplayAdvancesOnTicksPausesAndStopsAtTheEnd() throws {
         var state = try TutorState(subject: .lesson(LessonFixtures.lesson("chain-rule")), theme: .monochrome(),
-                                   size: Size(width: 100, height: 30), keyMap: Classroom.playbackKeyMap(.standard))
+                                   size: Size(width: 100, height: 30), keyMap: Classroom.playbackKeyMap(.classroom))
         state.startAutoplay(interval: 1, now: 0)
         state.tick(now: 0.5)
         #expect(state.stepper.position == 0)
