@@ -45,4 +45,7 @@ public enum Action: Hashable, Sendable {
     /// The terminal changed size.
     case resize(Size)
     case quit
+
+    // Quiz, gradient check, training views, autoplay (Classroom/Classroom.swift).
+    case classroom(ClassroomAction)
 }

@@ -15,13 +15,19 @@ public struct Panes: Sendable, Equatable {
     public let inspector: Rect
     public let narration: Rect
     public let hints: Rect
+    /// Beside the graph, for the training views (decision map and loss chart); `nil`
+    /// when not asked for or when the screen is too narrow.
+    public let side: Rect?
 
     public var isTooSmall: Bool { size.width < Panes.minimum.width || size.height < Panes.minimum.height }
 
     /// The graph drawing's visible size inside the pane border.
     public var graphViewport: Size { graph.inset(by: 1).size }
 
-    public init(size: Size, graphHeight: Int) {
+    /// Columns the graph keeps when a side pane is shown; narrower screens get none.
+    public static let graphMinimumWithSide = 44
+
+    public init(size: Size, graphHeight: Int, sidePane: Bool = false) {
         self.size = size
         let whole = Rect(x: 0, y: 0, width: size.width, height: size.height)
         status = Rect(x: 0, y: 0, width: size.width, height: min(1, size.height))
@@ -29,9 +35,19 @@ public struct Panes: Sendable, Equatable {
         let body = whole.inset(top: 1, bottom: 1)
         // Below the graph: at least 8 rows (6 of text) for the inspector and narration.
         let bottomMinimum = min(8, body.height / 2)
-        let graphRows = min(max(graphHeight + 2, 5), body.height - bottomMinimum)
+        let wantsSide = sidePane && size.width >= Panes.graphMinimumWithSide + 30
+        // The training views want room for a map and a chart, whatever the graph needs.
+        let wanted = wantsSide ? max(graphHeight + 2, 18) : graphHeight + 2
+        let graphRows = min(max(wanted, 5), body.height - bottomMinimum)
         let parts = body.split(.vertical, [.length(graphRows), .fill(1)])
-        graph = parts[0]
+        if wantsSide {
+            let sides = parts[0].split(.horizontal, [.fill(1), .percentage(40)])
+            graph = sides[0]
+            side = sides[1]
+        } else {
+            graph = parts[0]
+            side = nil
+        }
         if parts[1].width >= 70 {
             let sides = parts[1].split(.horizontal, [.percentage(56), .fill(1)])
             inspector = sides[0]

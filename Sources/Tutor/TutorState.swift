@@ -42,6 +42,8 @@ public struct TutorState: Sendable {
     public var quitRequested = false
     /// The keys; the hint line and the help overlay are drawn from it.
     public let keyMap: KeyMap
+    /// Quiz mode, the gradient check, the training views and autoplay.
+    public var classroom: Classroom
 
     /// Opens part `part` of `subject` at its start.
     public init(subject: Subject, part: Int = 0, theme: Theme, size: Size, granularity: BackwardGranularity = .node,
@@ -51,6 +53,7 @@ public struct TutorState: Sendable {
         self.theme = theme
         self.size = size
         self.keyMap = keyMap
+        classroom = Classroom(subject: subject)
         do {
             stepper = try subject.makeStepper(part: self.part, granularity: granularity)
         } catch {
@@ -70,7 +73,7 @@ public struct TutorState: Sendable {
     /// The lesson part open, `nil` for a bare graph.
     public var lessonPart: LessonPart? { subject.lessonPart(part) }
     /// Where the panes go at the current size.
-    public var panes: Panes { Panes(size: size, graphHeight: scene.size.height) }
+    public var panes: Panes { Panes(size: size, graphHeight: scene.size.height, sidePane: trainingPaneShown) }
 
     /// The node the inspector and the view centre on: the selection, else the active node.
     public var focus: NodeID? { selection ?? stepper.lastStep?.node ?? stepper.nextStep?.node }

@@ -15,6 +15,7 @@ extension TutorState {
     /// the old ones.
     public mutating func apply(_ action: Action) {
         message = nil
+        prepareClassroom(for: action)
         if helpVisible, action != .toggleHelp, action != .dismiss, action.keepsHelpOpen == false {
             helpVisible = false
         }
@@ -39,10 +40,12 @@ extension TutorState {
             size = newSize
             follow()
         case .quit: quitRequested = true
+        case .classroom(let action): applyClassroom(action)
         }
     }
 
-    private mutating func stepForward() {
+    mutating func stepForward() {
+        if quizHoldsStep() { return }
         if stepper.isAtEnd {
             guard part + 1 < subject.partCount else {
                 message = "This is the end. ← steps back, r restarts, q quits."
@@ -78,7 +81,7 @@ extension TutorState {
 
     /// Moves the stepper and brings the step's node into view; a step ends a selection
     /// (the inspector goes back to explaining the step).
-    private mutating func move(_ change: (inout Stepper) -> Void) {
+    mutating func move(_ change: (inout Stepper) -> Void) {
         change(&stepper)
         selection = nil
         textScroll = 0

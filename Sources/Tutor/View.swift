@@ -31,13 +31,16 @@ public func view(_ state: TutorState, size: Size) -> Buffer {
                            theme: theme)
     buffer.render(graphBlock, in: panes.graph)
     buffer.render(GraphPane(state: state), in: graphBlock.inner(panes.graph))
+    if let side = panes.side, let track = state.trainingTrack {
+        buffer.render(TrainingPane(track: track, stepper: state.stepper, theme: theme), in: side)
+    }
 
-    buffer.render(TextPane(title: state.selection == nil ? "Step" : "Node", lines: Inspector(state: state).lines(),
+    buffer.render(TextPane(title: state.selection == nil ? "Step" : "Node", lines: state.classroomLines() + Inspector(state: state).lines(),
                            scroll: state.textScroll, theme: theme), in: panes.inspector)
     buffer.render(TextPane(title: state.lessonPart == nil ? "What happens" : "Lesson", lines: Narrator(state: state).lines(),
                            scroll: state.textScroll, theme: theme), in: panes.narration)
 
-    buffer.render(KeyHintLine(state.keyMap.hints(unicode: notation.unicode), theme: theme), in: panes.hints)
+    buffer.render(KeyHintLine(state.hints(unicode: notation.unicode), theme: theme), in: panes.hints)
 
     if state.helpVisible {
         // Over the whole screen (status and hints included), so 80×24 shows every key.
@@ -66,6 +69,7 @@ func statusBar(_ state: TutorState, width: Int) -> StatusBar {
     }
     var right = phase + n.separator + "step \(stepper.position)/\(stepper.count)"
     if state.granularity == .edge { right = "edge steps" + n.separator + right }
+    if let classroom = state.classroomStatus { right = classroom + n.separator + right }
     let center = state.message ?? ""
     // A long title gives way to the step counter, which matters more.
     let room = max(0, width - DisplayWidth.of(right) - 4)

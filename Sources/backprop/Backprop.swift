@@ -8,6 +8,11 @@ struct Backprop: ParsableCommand {
         abstract: "A terminal tutor that makes backpropagation visible.",
         discussion: "Example: backprop eval examples/chain-rule.graph",
         version: "0.1.0",
-        subcommands: [Eval.self, Check.self, LessonsCommand.self, Learn.self, Expr.self, Render.self, BenchCommand.self]
+        subcommands: [Eval.self, Check.self, LessonsCommand.self, Learn.self, Play.self, Expr.self, Render.self, BenchCommand.self]
     )
+
+    /// No subcommand: the lesson picker (or, without a terminal, the list and the usage).
+    func run() throws {
+        try LessonMenu.run()
+    }
 }

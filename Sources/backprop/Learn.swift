@@ -22,8 +22,11 @@ struct Learn: ParsableCommand {
     @Flag(help: "Step the backward pass one edge at a time.")
     var edges = false
 
+    @Flag(help: "Quiz mode: predict each value and gradient before it is shown (z toggles it).")
+    var quiz = false
+
     func run() throws {
-        try Session.run(Launch.open(target), granularity: edges ? .edge : .node)
+        try Session.run(Launch.open(target), granularity: edges ? .edge : .node, options: ClassroomOptions(quiz: quiz))
     }
 }
 

@@ -13,11 +13,12 @@ struct PlainFrames {
     var granularity: BackwardGranularity = .node
     /// The lesson part to start in (0 for a bare graph).
     var part = 0
+    var keyMap: KeyMap = .standard
 
     func start() throws -> TutorState {
         do {
             return try TutorState(subject: subject, part: part, theme: .forTerminal(color: false, unicode: unicode),
-                                  size: size, granularity: granularity)
+                                  size: size, granularity: granularity, keyMap: keyMap)
         } catch {
             throw Launch.failure("\(subject.title): \(error)")
         }

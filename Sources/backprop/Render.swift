@@ -42,6 +42,9 @@ struct Render: ParsableCommand {
     @Option(help: "For a lesson with several parts: the part to show (from 1).")
     var part = 1
 
+    @Flag(help: "Write a Markdown handout instead: per step the narration, the formulas with their numbers and a table of values and gradients.")
+    var markdown = false
+
     func validate() throws {
         if all && step != nil { throw ValidationError("give either --step N or --all, not both") }
         if let step, step < 0 { throw ValidationError("--step must be 0 or more; got \(step)") }
@@ -60,7 +63,9 @@ struct Render: ParsableCommand {
             throw Launch.failure("error: --part \(part): \(target) has \(subject.partCount) part\(subject.partCount == 1 ? "" : "s")")
         }
         let state = try frames.start()
-        if all {
+        if markdown {
+            Output.print(all ? Handout.markdown(from: state) : Handout.markdown(at: update(state, .jump(to: step ?? 0))))
+        } else if all {
             Output.print(frames.all(from: state).joined())
         } else {
             let at = step ?? 0

@@ -11,24 +11,24 @@ enum Session {
     /// Frames printed without a terminal: enough for the first pass of a lesson.
     static let plainFrameLimit = 40
 
-    static func run(_ subject: Subject, granularity: BackwardGranularity) throws {
+    static func run(_ subject: Subject, granularity: BackwardGranularity, options: ClassroomOptions = ClassroomOptions()) throws {
         let capabilities = TerminalCapabilities(environment: .current())
         let plain = PlainFrames(subject: subject, size: Size(width: 100, height: 30), unicode: capabilities.unicode,
-                                granularity: granularity)
+                                granularity: granularity, keyMap: options.keyMap)
         // Opening problems are reported before the screen is touched.
         let start = try plain.start()
         guard capabilities.mode == .interactive else {
-            Output.print(plain.all(from: start, limit: plainFrameLimit).joined())
+            printPlain(plain, start, options)
             return
         }
         let ending: RunLoop.Ending
         do {
             ending = try withTerminal(capabilities) { session in
-                try RunLoop(subject: subject, granularity: granularity, unicode: capabilities.unicode).run(&session)
+                try RunLoop(subject: subject, granularity: granularity, unicode: capabilities.unicode, options: options).run(&session)
             }
         } catch let error as TerminalError {
             Output.errorLine("backprop: \(error); printing plain text instead")
-            Output.print(plain.all(from: start, limit: plainFrameLimit).joined())
+            printPlain(plain, start, options)
             return
         }
         if ending == .interrupted { throw ExitCode(InterruptSignal.exitStatus ?? 130) }
@@ -46,25 +46,53 @@ struct RunLoop {
     let subject: Subject
     let granularity: BackwardGranularity
     let unicode: Bool
+    var options = ClassroomOptions()
 
     func run(_ session: inout TerminalSession) throws -> Ending {
         let theme = Theme.forTerminal(color: session.usesColor, unicode: unicode)
-        var state = try TutorState(subject: subject, theme: theme, size: session.size, granularity: granularity)
+        var state = try TutorState(subject: subject, theme: theme, size: session.size, granularity: granularity,
+                                   keyMap: options.keyMap)
+        let clock = Stopwatch()
+        options.prepare(&state, now: clock.seconds)
+        var script = options.script.map { KeyScriptPlayer(script: $0, gap: options.scriptGap, now: clock.seconds) }
         session.present(view(state, size: session.size))
         while !state.quitRequested {
-            guard let key = session.readKey() else { continue }
+            // Wait for a key, but no longer than until autoplay or the key script is due.
+            let now = clock.seconds
+            let waits = [state.classroom.autoplay?.timeout(now: now), script?.timeout(now: now)].compactMap { $0 }
+            let key = session.readKey(timeoutMilliseconds: waits.min().map { Int(($0 * 1000).rounded(.up)) })
+            state.tick(now: clock.seconds)
+            for name in script?.poll(now: clock.seconds) ?? [] where !state.quitRequested {
+                if let scripted = KeyScript.key(named: name), let action = state.action(for: scripted) { state.apply(action) }
+            }
+            guard let key, !state.quitRequested else {
+                if !state.quitRequested { session.present(view(state, size: session.size)) }
+                continue
+            }
             switch key {
             case .interrupt:
                 return .interrupted
             case .resize:
                 state.apply(.resize(session.size))
             default:
-                guard let action = state.keyMap.action(for: key) else { continue }
+                guard let action = state.action(for: key) else { continue }
                 state.apply(action)
             }
             if state.quitRequested { break }
             session.present(view(state, size: session.size))
         }
         return .quit
+    }
+}
+
+extension Session {
+    /// Without a terminal: `play` prints its frames (see `PlayFrames`), `learn` the first
+    /// frames of the lesson (quiz mode needs someone to answer, so it is left off).
+    static func printPlain(_ plain: PlainFrames, _ start: TutorState, _ options: ClassroomOptions) {
+        if options.playback {
+            Output.print(PlayFrames(plain: plain, options: options).frames(from: start).joined())
+        } else {
+            Output.print(plain.all(from: start, limit: plainFrameLimit).joined())
+        }
     }
 }

@@ -1,0 +1,164 @@
+import Autograd
+import Lessons
+import Screen
+
+/// The Update side of the classroom features: one small function per `ClassroomAction`,
+/// plus the two hooks the core's `apply` calls (before every action, and before a step).
+extension TutorState {
+    /// The action for a key: while an answer is being typed every printable character is
+    /// part of the answer (so `q` or `l` in it neither quits nor steps); otherwise the key
+    /// map decides. The run loop and key scripts turn keys into actions only here.
+    public func action(for key: Key) -> Action? {
+        if classroom.quiz.isAsking {
+            if case .character(let c) = key { return .classroom(.quizType(c)) }
+            return KeyMap(Classroom.answerBindings).action(for: key)
+        }
+        return keyMap.action(for: key)
+    }
+
+    /// The hints for the bottom line: the answer keys while a question waits.
+    public func hints(unicode: Bool) -> [KeyHint] {
+        classroom.quiz.isAsking ? KeyMap(Classroom.answerBindings).hints(unicode: unicode) : keyMap.hints(unicode: unicode)
+    }
+
+    /// Whether the training views take a pane beside the graph.
+    public var trainingPaneShown: Bool {
+        guard classroom.trainingVisible, let track = classroom.tracks[part] else { return false }
+        return track.trains || track.plane != nil
+    }
+
+    /// The open part's training track, if it has data.
+    public var trainingTrack: TrainingTrack? { classroom.tracks[part] }
+
+    /// Called before every action: feedback on an answer stays until the student does
+    /// something else, and a step by hand gives autoplay a full interval again.
+    mutating func prepareClassroom(for action: Action) {
+        switch action {
+        case .classroom(.quizType), .classroom(.quizErase), .classroom(.quizSubmit), .classroom(.quizReveal),
+             .resize, .toggleHelp:
+            break
+        default:
+            if !classroom.quiz.isAsking { classroom.quiz.clearFeedback() }
+        }
+        switch action {
+        case .next, .back, .finishPhase, .rewindPhase, .restart, .toEnd, .jump:
+            classroom.autoplay?.restartTimer(now: classroom.now)
+        default:
+            break
+        }
+    }
+
+    mutating func applyClassroom(_ action: ClassroomAction) {
+        switch action {
+        case .toggleQuiz: toggleQuiz()
+        case .quizType(let c): classroom.quiz.type(c)
+        case .quizErase: classroom.quiz.deleteBackward()
+        case .quizSubmit:
+            classroom.quiz.submit()
+            if !classroom.quiz.isAsking { stepForward() }
+        case .quizReveal:
+            classroom.quiz.reveal()
+            if !classroom.quiz.isAsking { stepForward() }
+        case .toggleGradientCheck:
+            classroom.gradientCheckVisible.toggle()
+            message = classroom.gradientCheckVisible
+                ? "Gradient check: finite differences beside backprop (Tab selects a node)."
+                : "Gradient check off."
+        case .toggleTraining: toggleTraining()
+        case .fastForward(let epochs): fastForward(epochs: epochs)
+        case .togglePlayback:
+            classroom.autoplay?.togglePause(now: classroom.now)
+            if classroom.autoplay == nil { message = "Space pauses only under autoplay (backprop play LESSON --autoplay SECONDS)." }
+        case .faster: classroom.autoplay?.faster(now: classroom.now)
+        case .slower: classroom.autoplay?.slower(now: classroom.now)
+        }
+    }
+
+    // MARK: Quiz
+
+    private mutating func toggleQuiz() {
+        classroom.quizEnabled.toggle()
+        if classroom.quizEnabled {
+            message = "Quiz mode: predict each number before it is shown."
+        } else {
+            classroom.quiz.abandon()
+            message = "Quiz mode off. \(classroom.quiz.score)"
+        }
+    }
+
+    /// Before a step: in quiz mode, ask what the step will reveal first. True while
+    /// questions wait (the step is taken once they are answered).
+    mutating func quizHoldsStep() -> Bool {
+        guard classroom.quizEnabled else { return false }
+        if classroom.quiz.isAsking {
+            message = "Type your answer and press Enter (Esc shows it)."
+            return true
+        }
+        let spot = QuizSession.Spot(part: part, position: stepper.position)
+        guard classroom.quiz.needsQuiz(at: spot) else { return false }
+        classroom.quiz.begin(QuizMaker.questions(part: lessonPart, stepper: stepper, names: scene.names), at: spot)
+        return classroom.quiz.isAsking
+    }
+
+    // MARK: Training
+
+    private mutating func toggleTraining() {
+        guard trainingTrack != nil else {
+            message = "This part has no data to train on or to map."
+            return
+        }
+        classroom.trainingVisible.toggle()
+        follow()
+    }
+
+    private mutating func fastForward(epochs: Int) {
+        guard let track = trainingTrack, track.trains else {
+            message = "This part does not train: f fast-forwards training epochs."
+            return
+        }
+        move { $0.go(to: TrainingTrack.fastForwardTarget($0, epochs: epochs)) }
+        let done = TrainingTrack.completedEpochs(stepper)
+        let loss = track.losses.indices.contains(done) ? NumberFormat.short(track.losses[done]) : "?"
+        message = "Epoch \(done) of \(stepper.plan.epochs): mean loss \(loss)"
+    }
+
+    // MARK: Autoplay
+
+    /// Starts hands-free playback at `now`.
+    public mutating func startAutoplay(interval: Double, now: Double) {
+        classroom.now = now
+        classroom.autoplay = Autoplay(interval: interval, now: now)
+    }
+
+    /// Whether the last part's last step is done: autoplay stops there.
+    public var isAtLessonEnd: Bool { stepper.isAtEnd && part + 1 >= subject.partCount }
+
+    /// The run loop's clock: keeps the time the playback keys use, and advances when
+    /// autoplay is due. Not an action: no key causes it, and a status message stays up
+    /// across ticks that do nothing.
+    public mutating func tick(now: Double) {
+        classroom.now = now
+        guard var autoplay = classroom.autoplay else { return }
+        let due = autoplay.poll(now: now, atEnd: isAtLessonEnd)
+        classroom.autoplay = autoplay
+        guard due, !classroom.quiz.isAsking else { return }
+        message = nil
+        selection = nil
+        advanceOnce()
+    }
+
+    /// One autoplay advance: the next step (a whole row or a chunk of epochs once
+    /// training repeats itself), or the next part.
+    public mutating func advanceOnce() {
+        if stepper.isAtEnd {
+            stepForward()
+            return
+        }
+        let target = TrainingTrack.autoplayTarget(stepper)
+        if target == stepper.position + 1 {
+            stepForward()
+        } else {
+            move { $0.go(to: target) }
+        }
+    }
+}

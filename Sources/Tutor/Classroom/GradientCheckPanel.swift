@@ -1,0 +1,59 @@
+import Foundation
+import Autograd
+import Screen
+
+/// The gradient check on screen: for one node, the finite-difference estimate beside the
+/// backprop gradient and their relative error (Autograd's `GradientCheck`), at the values
+/// the graph holds now.
+///
+/// The check runs its own forward and backward pass on a copy, so it shows the true
+/// ∂L/∂node even while the stepper is halfway through the backward pass.
+public struct GradientCheckPanel: Sendable, Equatable {
+    public let check: GradientCheck
+    public let outputLabel: String
+    /// The finite-difference step h.
+    public let step: Double
+
+    /// The check of `node` in `graph`; `nil` when the graph has no output.
+    public init?(graph: Graph, node: NodeID, step: Double = 1e-6) {
+        guard let output = graph.output, let check = graph.gradientCheck(nodes: [node], step: step).first else { return nil }
+        self.check = check
+        self.outputLabel = graph.label(of: output)
+        self.step = step
+    }
+
+    /// The panel's lines, styled from `theme` (gradients red, the verdict bold).
+    public func lines(theme: Theme) -> [Line] {
+        let unicode = theme.glyphs.isUnicode
+        let notation = Notation(unicode: unicode)
+        let d = unicode ? "∂" : "d"
+        let minus = unicode ? "−" : "-"
+        let f = outputLabel, x = check.label
+        let grad = theme(.gradient)
+        let verdict = check.passed
+            ? (unicode ? "✓ they agree" : "ok: they agree")
+            : (unicode ? "✗ they disagree" : "MISMATCH: they disagree")
+        return [
+            Line("Gradient check: \(d)\(f)/\(d)\(x)", style: theme(.title)),
+            Line([Span("backprop   "), Span(notation.number(check.backprop, digits: 6), style: grad)]),
+            Line([Span("numerical  "), Span(notation.number(check.numerical, digits: 6), style: grad),
+                  Span("  = (\(f)(\(x)+h) \(minus) \(f)(\(x)\(minus)h)) / 2h, h = \(Self.stepText(step))", style: theme(.muted))]),
+            Line([Span("rel. error "), Span(Self.scientific(check.relativeError)), Span("  "),
+                  Span(verdict, style: check.passed ? theme(.title) : theme(.error))]),
+        ]
+    }
+
+    /// `1e-6` for a power of ten, else the short form.
+    static func stepText(_ h: Double) -> String {
+        let exponent = log10(h)
+        if exponent.isFinite, exponent == exponent.rounded() { return "1e\(Int(exponent))" }
+        return NumberFormat.short(h, digits: 8)
+    }
+
+    /// A relative error as people read it: `3.2e-11`, or `0` when exact.
+    static func scientific(_ value: Double) -> String {
+        if let special = NumberFormat.nonFinite(value) { return special }
+        if value == 0 { return "0" }
+        return String(format: "%.1e", value)
+    }
+}

@@ -1,0 +1,136 @@
+/// Quiz mode's state: the questions waiting at the cursor, the reply being typed, the
+/// feedback on the last answer and the score. A value changed only by its methods, which
+/// the tutor's `update` calls for the quiz actions.
+///
+/// Each question gets two tries: a wrong first answer earns a hint (the op's rule, and
+/// what the mistake was when it is a known one), a wrong second answer shows the answer
+/// and why. Each cursor position is quizzed once, so stepping back and forward again
+/// does not ask twice.
+public struct QuizSession: Sendable, Equatable {
+    /// Where questions were asked: a part of the lesson and a stepper position in it.
+    public struct Spot: Sendable, Hashable {
+        public var part: Int
+        public var position: Int
+        public init(part: Int, position: Int) {
+            self.part = part
+            self.position = position
+        }
+    }
+
+    /// What the student is told after an answer.
+    public struct Feedback: Sendable, Equatable {
+        public enum Kind: Sendable, Equatable { case right, tryAgain, revealed, unreadable }
+        public var kind: Kind
+        public var lines: [String]
+    }
+
+    /// The questions waiting at the cursor; the first is being asked.
+    public private(set) var pending: [QuizQuestion] = []
+    /// The reply typed so far.
+    public private(set) var reply = ""
+    /// Wrong answers to the current question so far (0 or 1).
+    public private(set) var wrongTries = 0
+    public private(set) var feedback: Feedback?
+    public private(set) var score = QuizScore()
+    public private(set) var quizzed: Set<Spot> = []
+
+    public init() {}
+
+    /// The question being asked, if any.
+    public var current: QuizQuestion? { pending.first }
+    public var isAsking: Bool { !pending.isEmpty }
+
+    /// Whether the cursor at `spot` still has to be quizzed.
+    public func needsQuiz(at spot: Spot) -> Bool { !quizzed.contains(spot) }
+
+    /// Starts asking `questions` at `spot` (marks the spot as quizzed even when there are
+    /// none, so the step can go ahead).
+    public mutating func begin(_ questions: [QuizQuestion], at spot: Spot) {
+        quizzed.insert(spot)
+        pending = questions
+        reply = ""
+        wrongTries = 0
+    }
+
+    /// Adds a character to the reply.
+    public mutating func type(_ character: Character) {
+        guard isAsking, reply.count < 40 else { return }
+        reply.append(character)
+    }
+
+    /// Removes the last character of the reply.
+    public mutating func deleteBackward() {
+        if !reply.isEmpty { reply.removeLast() }
+    }
+
+    /// Checks the reply. Returns true when the current question is settled (right, or
+    /// wrong for the second time), so the caller can move on once `isAsking` is false.
+    @discardableResult
+    public mutating func submit() -> Bool {
+        guard let question = current else { return false }
+        switch question.judge(reply) {
+        case .unreadable(let message):
+            feedback = Feedback(kind: .unreadable, lines: [message])
+            return false
+        case .right:
+            if wrongTries == 0 { score.firstTry += 1 } else { score.secondTry += 1 }
+            settle(Feedback(kind: .right, lines: ["✓ Right: \(reply.trimmingCharacters(in: .whitespaces)). \(question.explanation)"]))
+            return true
+        case .wrong(let diagnosis):
+            if wrongTries == 0 {
+                wrongTries = 1
+                let said = "✗ Not \(reply.trimmingCharacters(in: .whitespaces))."
+                feedback = Feedback(kind: .tryAgain, lines: [[said, diagnosis].compactMap { $0 }.joined(separator: " "), question.hint, "Try again."])
+                reply = ""
+                return false
+            }
+            score.missed += 1
+            let said = "✗ Not \(reply.trimmingCharacters(in: .whitespaces)) either. The answer is \(question.answerText)."
+            settle(Feedback(kind: .revealed, lines: [[said, diagnosis].compactMap { $0 }.joined(separator: " "), question.explanation]))
+            return true
+        }
+    }
+
+    /// Esc: show the answer without trying; counts as missed.
+    public mutating func reveal() {
+        guard let question = current else { return }
+        score.missed += 1
+        settle(Feedback(kind: .revealed, lines: ["The answer is \(question.answerText). \(question.explanation)"]))
+    }
+
+    /// Forgets the feedback (when the student moves on by hand).
+    public mutating func clearFeedback() { feedback = nil }
+
+    /// Leaves the quiz at the cursor without counting anything (quiz mode switched off).
+    public mutating func abandon() {
+        pending = []
+        reply = ""
+        wrongTries = 0
+    }
+
+    private mutating func settle(_ feedback: Feedback) {
+        self.feedback = feedback
+        pending.removeFirst()
+        reply = ""
+        wrongTries = 0
+    }
+}
+
+/// Right answers at the first and at the second try, and questions missed.
+public struct QuizScore: Sendable, Equatable, CustomStringConvertible {
+    public var firstTry = 0
+    public var secondTry = 0
+    public var missed = 0
+
+    public init(firstTry: Int = 0, secondTry: Int = 0, missed: Int = 0) {
+        self.firstTry = firstTry
+        self.secondTry = secondTry
+        self.missed = missed
+    }
+
+    public var asked: Int { firstTry + secondTry + missed }
+    public var right: Int { firstTry + secondTry }
+
+    /// `score 3/4 (2 at the first try)`.
+    public var description: String { "score \(right)/\(asked) (\(firstTry) at the first try)" }
+}

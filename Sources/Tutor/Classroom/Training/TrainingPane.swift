@@ -1,0 +1,128 @@
+import Autograd
+import Screen
+
+/// The training views of a part with data: the decision-region map (the input plane
+/// shaded by the network's output at the current parameters, with the data points on
+/// top, in the spirit of TensorFlow Playground) above the loss curve over the epochs
+/// finished so far. Either is left out when the part has nothing to show in it.
+public struct TrainingPane: Widget {
+    public var track: TrainingTrack
+    /// The graph at the cursor: its params are the ones the map shows.
+    public var graph: Graph
+    public var completedEpochs: Int
+    public var theme: Theme
+
+    public init(track: TrainingTrack, graph: Graph, completedEpochs: Int, theme: Theme) {
+        self.track = track
+        self.graph = graph
+        self.completedEpochs = completedEpochs
+        self.theme = theme
+    }
+
+    /// The pane for the stepper's cursor.
+    public init(track: TrainingTrack, stepper: Stepper, theme: Theme) {
+        self.init(track: track, graph: stepper.graph, completedEpochs: TrainingTrack.completedEpochs(stepper), theme: theme)
+    }
+
+    /// Rows the loss chart takes, border included.
+    static let chartHeight = 9
+
+    public func render(in area: Rect, buffer: inout Buffer) {
+        guard !area.isEmpty else { return }
+        let hasMap = track.plane != nil && !track.predictions.isEmpty
+        switch (hasMap, track.trains) {
+        case (true, true):
+            let parts = area.split(.vertical, [.fill(1), .length(Swift.min(Self.chartHeight, area.height / 2))])
+            renderMap(in: parts[0], buffer: &buffer)
+            renderLoss(in: parts[1], buffer: &buffer)
+        case (true, false): renderMap(in: area, buffer: &buffer)
+        case (false, true): renderLoss(in: area, buffer: &buffer)
+        case (false, false): break
+        }
+    }
+
+    // MARK: The decision map
+
+    /// The extent of the plane: the data's range with a margin, so points sit inside.
+    public var ranges: (x: ClosedRange<Double>, y: ClosedRange<Double>) {
+        func range(_ column: Int) -> ClosedRange<Double> {
+            let values = track.rows.map { $0[column] }
+            let low = values.min() ?? 0, high = values.max() ?? 1
+            let margin = Swift.max((high - low) * 0.25, 0.5)
+            return (low - margin)...(high + margin)
+        }
+        return (range(0), range(1))
+    }
+
+    /// The shade of one point of the plane: the prediction (0…1), or for one score per
+    /// class the winning class as a fraction of the classes.
+    func prediction(x: Double, y: Double, scratch: inout Graph) -> Double {
+        guard let plane = track.plane else { return .nan }
+        scratch.values[plane.x.index] = x
+        scratch.values[plane.y.index] = y
+        scratch.forward()
+        if track.predictions.count == 1 { return scratch.values[track.predictions[0].index] }
+        let scores = track.predictions.map { scratch.values[$0.index] }
+        return Double(Op.max.winningPosition(of: scores)) / Double(Swift.max(1, scores.count - 1))
+    }
+
+    /// The map's values for a `columns`×`rows` grid, row 0 at the top.
+    public func mapValues(columns: Int, rows: Int) -> [Double] {
+        var scratch = graph
+        let (xRange, yRange) = ranges
+        return HeatMap.sample(columns: columns, rows: rows, xRange: xRange, yRange: yRange) { x, y in
+            prediction(x: x, y: y, scratch: &scratch)
+        }
+    }
+
+    /// The data points, each marked with its target (the class's number for one-hot
+    /// targets), or with the network's own answer when the data has no targets.
+    func points() -> [MarkedPoint] {
+        var scratch = graph
+        return track.rows.map { row in
+            let targets = Array(row.dropFirst(track.featureCount))
+            let mark: Int
+            switch targets.count {
+            case 0: mark = Int(prediction(x: row[0], y: row[1], scratch: &scratch).rounded())
+            case 1: mark = targets[0] >= 0.5 ? 1 : 0
+            default: mark = Op.max.winningPosition(of: targets)
+            }
+            return MarkedPoint(x: row[0], y: row[1], glyph: Character(String(Swift.max(0, Swift.min(9, mark)))), style: theme(.marker))
+        }
+    }
+
+    func renderMap(in area: Rect, buffer: inout Buffer) {
+        guard let names = track.planeNames else { return }
+        let arrows = theme.glyphs.isUnicode ? ("→", "↑") : (">", "^")
+        let epoch = track.trains ? " · epoch \(completedEpochs)" : ""
+        let shaded = track.predictions.count == 1 ? graph.label(of: track.predictions[0]) : "class"
+        let block = Block(title: "\(shaded) over \(names.x)\(arrows.0) \(names.y)\(arrows.1)\(epoch)", theme: theme)
+        buffer.render(block, in: area)
+        let inner = block.inner(area)
+        guard !inner.isEmpty else { return }
+        let (xRange, yRange) = ranges
+        let map = HeatMap(
+            values: mapValues(columns: inner.width, rows: inner.height), columns: inner.width, rows: inner.height,
+            xRange: xRange, yRange: yRange, lowStyle: theme(.edge), highStyle: theme(.value), points: points(),
+            glyphs: theme.glyphs)
+        buffer.render(map, in: inner)
+    }
+
+    // MARK: The loss curve
+
+    func renderLoss(in area: Rect, buffer: inout Buffer) {
+        let shown = Array(track.losses.prefix(completedEpochs + 1))
+        let last = shown.last.map { NumberFormat.short($0) } ?? "?"
+        let title = completedEpochs == 0
+            ? "loss \(last) before training"
+            : "loss \(last) · epoch \(completedEpochs)/\(track.epochs)"
+        let block = Block(title: title, theme: theme)
+        buffer.render(block, in: area)
+        let finite = track.losses.filter(\.isFinite)
+        let top = finite.max() ?? 1
+        let chart = LineChart(
+            series: [ChartSeries(shown, style: theme(.gradient))], yRange: 0...(top > 0 ? top : 1), xTitle: "epoch",
+            axisStyle: theme(.border), labelStyle: theme(.muted), glyphs: theme.glyphs)
+        buffer.render(chart, in: block.inner(area))
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+/// `play`, `render --markdown` and bare `backprop` through the real binary without a
+/// terminal: the frames and the handout are compared with golden files
+/// (Tests/Fixtures; `Scripts/update-classroom-goldens.sh` rewrites them after a deliberate change).
+@Suite struct ClassroomCommandTests {
+    static let fixtures = BackpropBinary.packageRoot.appendingPathComponent("Tests/Fixtures")
+
+    func golden(_ name: String) throws -> String {
+        try String(contentsOf: Self.fixtures.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    /// Compares line by line, so a failure names the first line that differs.
+    func expectSame(_ actual: String, _ expected: String, _ what: String) {
+        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        if let index = zip(a, e).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {
+            Issue.record("\(what): line \(index + 1) differs:\n  got:      \(a[index])\n  expected: \(e[index])")
+        } else {
+            #expect(a.count == e.count, "\(what): \(a.count) lines, expected \(e.count)")
+        }
+    }
+
+    @Test func playWithoutATerminalPrintsTheGoldenFrames() throws {
+        let result = try runBackprop(["play", "chain-rule"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        expectSame(result.stdout, try golden("play-chain-rule.txt"), "play chain-rule")
+        let headers = result.stdout.split(separator: "\n").filter { $0.hasPrefix("=== ") }
+        #expect(headers.count == 9)
+        #expect(headers.last == "=== step 8/8: after backward: x collects its gradient ===")
+        #expect(result.stdout.contains("▶ every 3 s"))
+    }
+
+    @Test func playAKeyScriptWithoutATerminal() throws {
+        let result = try runBackprop(["play", "chain-rule", "--keys", "→ ×3, pause 1, ←, v, q"])
+        #expect(result.status == 0)
+        expectSame(result.stdout, try golden("play-chain-rule-keys.txt"), "play chain-rule --keys")
+        #expect(result.stdout.contains("Gradient check: ∂f/∂f"))
+    }
+
+    @Test func aQuizAnsweredByTheKeyScript() throws {
+        let result = try runBackprop(["play", "chain-rule", "--quiz", "--keys", "→ type 5 enter type 3 enter q"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("✗ Not 5."))
+        #expect(result.stdout.contains("Hint: add the inputs."))
+        #expect(result.stdout.contains("✓ Right: 3. q = x + y = −2 + 5 = 3"))
+        #expect(result.stdout.contains("score 1/1 (0 at the first try)"))
+    }
+
+    @Test func playXorLearnsTheDecisionMapChanging() throws {
+        let result = try runBackprop(["play", "xor", "--autoplay", "2"])
+        #expect(result.status == 0)
+        let frames = result.stdout.components(separatedBy: "\n=== ")
+        #expect(frames.count == 125)
+        #expect(result.stdout.contains("f over x1→ x2↑ · epoch 50 "))
+        #expect(result.stdout.contains("loss 0.0011 · epoch 2000/2000"))
+        #expect(result.stdout.contains("▶ every 2 s"))
+        // The map at epoch 0 and at epoch 2000 differ: it changes as the network learns.
+        let maps = frames.filter { $0.contains("f over x1→ x2↑ · epoch") }
+        #expect(Set(maps.map { $0.split(separator: "\n").dropFirst(3).prefix(8).map { $0.suffix(38) } }).count > 10)
+    }
+
+    @Test func theMarkdownHandoutIsTheGolden() throws {
+        let result = try runBackprop(["render", "chain-rule", "--all", "--markdown"])
+        #expect(result.status == 0)
+        expectSame(result.stdout, try golden("handout-chain-rule.md"), "render chain-rule --all --markdown")
+        #expect(result.stdout.contains("| x | input | −2 | −4 |"))
+        #expect(result.stdout.contains("f = q · z = 3 · (−4) = −12"))
+    }
+
+    @Test func aHandoutOfATrainingLessonStaysShort() throws {
+        let result = try runBackprop(["render", "xor", "--all", "--markdown"])
+        #expect(result.status == 0)
+        #expect(result.stdout.components(separatedBy: "\n### ").count - 1 == 125)
+        #expect(result.stdout.contains("### Step 458000 of 458000: end of epoch 2000"))
+        #expect(result.stdout.contains("## Part 2 of 2: Learning XOR with sigmoids and SGD"))
+    }
+
+    @Test func aBadKeyScriptIsAnError() throws {
+        let result = try runBackprop(["play", "chain-rule", "--keys", "→ jump"])
+        #expect(result.status != 0)
+        #expect(result.stdout == "")
+        #expect(result.stderr.contains("--keys: word 2 ('jump'): unknown key 'jump'"))
+        let slow = try runBackprop(["play", "chain-rule", "--autoplay", "0"])
+        #expect(slow.status != 0)
+        #expect(slow.stderr.contains("--autoplay takes seconds from 0.05 to 3600; got 0.0"))
+    }
+
+    @Test func bareBackpropWithoutATerminalListsLessonsAndUsage() throws {
+        let result = try runBackprop([])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Lessons:\n\nchain-rule      The chain rule, one gate at a time\n"))
+        #expect(result.stdout.contains("xor             XOR — two layers, and why the unit step cannot learn"))
+        #expect(result.stdout.contains("USAGE: backprop <subcommand>"))
+        #expect(result.stdout.contains("play"))
+    }
+}

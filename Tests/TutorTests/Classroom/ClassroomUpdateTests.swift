@@ -1,0 +1,145 @@
+import Testing
+import Autograd
+import Lessons
+import Screen
+@testable import Tutor
+
+@Suite struct ClassroomUpdateTests {
+    func lesson(_ name: String, part: Int = 0, size: Size = Size(width: 100, height: 30)) throws -> TutorState {
+        try TutorState(subject: .lesson(LessonFixtures.lesson(name)), part: part, theme: .monochrome(), size: size,
+                       keyMap: .classroom)
+    }
+
+    func press(_ state: inout TutorState, _ keys: Key...) {
+        for key in keys {
+            if let action = state.action(for: key) { state.apply(action) }
+        }
+    }
+
+    @Test func quizHoldsTheStepUntilAnsweredAndTypedKeysAreNotCommands() throws {
+        var state = try lesson("chain-rule")
+        press(&state, .character("z"), .right)
+        #expect(state.classroom.quizEnabled)
+        #expect(state.stepper.position == 0)
+        #expect(state.classroom.quiz.current?.prompt == "Forward: q = x + y = −2 + 5 = ?")
+        // While an answer is typed, q and l are characters of it, not quit and next.
+        #expect(state.action(for: .character("q")) == .classroom(.quizType("q")))
+        #expect(state.action(for: .character("l")) == .classroom(.quizType("l")))
+        #expect(state.hints(unicode: true).map(\.key) == ["Enter", "Backspace", "Esc"])
+        press(&state, .character("5"), .enter)
+        #expect(state.stepper.position == 0)
+        #expect(state.classroom.quiz.feedback?.kind == .tryAgain)
+        press(&state, .character("3"), .enter)
+        #expect(state.stepper.position == 1)
+        #expect(state.classroom.quiz.score == QuizScore(firstTry: 0, secondTry: 1, missed: 0))
+        #expect(state.classroomStatus == "score 1/1 (0 at the first try)")
+        let screen = picture(view(state, size: state.size))
+        #expect(screen.contains("✓ Right: 3. q = x + y = −2 + 5 = 3"))
+        #expect(screen.contains("score 1/1 (0 at the first try)"))
+        // Stepping back and forward again does not ask twice.
+        press(&state, .left, .right)
+        #expect(state.stepper.position == 1)
+        press(&state, .right)
+        #expect(state.classroom.quiz.isAsking)
+        press(&state, .escape)
+        #expect(state.stepper.position == 2)
+        #expect(state.classroom.quiz.score.missed == 1)
+    }
+
+    @Test func helpListsTheClassroomKeysAt100x30() throws {
+        var state = try lesson("chain-rule")
+        press(&state, .character("?"))
+        let text = picture(view(state, size: state.size))
+        for binding in KeyMap.classroom.bindings {
+            #expect(text.contains(binding.help), "\(binding.help)")
+        }
+        #expect(text.contains("v              gradient check: finite differences beside backprop"))
+    }
+
+    @Test func anonymousGatesAreNamedAsOnTheScreen() throws {
+        var state = try lesson("xor", part: 1)
+        press(&state, .character("z"), .right)  // the sample step reveals nothing to predict
+        #expect(state.stepper.position == 1)
+        press(&state, .right)
+        #expect(state.classroom.quiz.current?.prompt == "Forward: (w11·x1) = w11 · x1 = 0.1331 · 0 = ?")
+    }
+
+    @Test func theQuestionIsOnTheScreen() throws {
+        var state = try lesson("chain-rule")
+        state.classroom.quizEnabled = true
+        state.apply(.jump(to: 3))
+        press(&state, .right, .character("-"), .character("4"), .enter)
+        let screen = picture(view(state, size: state.size)).split(separator: "\n").map(String.init)
+        #expect(Array(screen[15...20]) == [
+            "┌ Step ────────────────────────────────────────────────┐┌ Lesson ──────────────────────────────────┐",
+            "│ Quiz · predict before it is shown (2 questions here) ││ We start at the output. ∂f/∂f = 1.       │",
+            "│ f = q·z. What is ∂f/∂z?                              ││                                          │",
+            "│ > ▏                                                  ││                                          │",
+            "│ ✗ Not -4. mul swaps its inputs: the local gradient   ││                                          │",
+            "│ ∂f/∂z is the other input's value (3), not z's own    ││                                          │",
+        ])
+        #expect(screen.last == "Enter check · Backspace erase · Esc show answer")
+    }
+
+    @Test func fastForwardTrainsTheScreenFollowing() throws {
+        var state = try lesson("xor", part: 1)
+        #expect(state.trainingPaneShown)
+        #expect(state.panes.side == Rect(x: 60, y: 1, width: 40, height: 20))
+        press(&state, .character("f"))
+        let perEpoch = state.stepper.plan.stepsPerEpoch
+        #expect(state.stepper.position == 10 * perEpoch)
+        let track = try #require(state.trainingTrack)
+        #expect(state.message == "Epoch 10 of 2000: mean loss \(Notation(unicode: true).number(track.losses[10]))")
+        press(&state, .character("F"))
+        #expect(state.stepper.position == 110 * perEpoch)
+        #expect(picture(view(state, size: state.size)).contains("f over x1→ x2↑ · epoch 110"))
+        press(&state, .character("t"))
+        #expect(!state.trainingPaneShown)
+        #expect(state.panes.side == nil)
+    }
+
+    @Test func fastForwardExplainsItselfWhereNothingTrains() throws {
+        var state = try lesson("chain-rule")
+        press(&state, .character("f"))
+        #expect(state.stepper.position == 0)
+        #expect(state.message == "This part does not train: f fast-forwards training epochs.")
+    }
+
+    @Test func gradientCheckOnTheScreen() throws {
+        var state = try lesson("chain-rule")
+        press(&state, .character("v"))
+        #expect(state.message == "Gradient check: finite differences beside backprop (Tab selects a node).")
+        state.selection = state.stepper.graph.id(named: "x")
+        let lines = state.classroomLines().map(\.text)
+        #expect(lines[0] == "Gradient check: ∂f/∂x")
+        #expect(lines[1] == "backprop   −4")
+        #expect(lines[3].hasSuffix("✓ they agree"))
+    }
+
+    @Test func autoplayAdvancesOnTicksPausesAndStopsAtTheEnd() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("chain-rule")), theme: .monochrome(),
+                                   size: Size(width: 100, height: 30), keyMap: Classroom.playbackKeyMap(.classroom))
+        state.startAutoplay(interval: 1, now: 0)
+        state.tick(now: 0.5)
+        #expect(state.stepper.position == 0)
+        state.tick(now: 1)
+        #expect(state.stepper.position == 1)
+        // Space pauses under playback; → still steps.
+        #expect(state.action(for: .character(" ")) == .classroom(.togglePlayback))
+        #expect(state.action(for: .right) == .next)
+        press(&state, .character(" "))
+        state.tick(now: 5)
+        #expect(state.stepper.position == 1)
+        #expect(state.classroomStatus == "⏸ paused (every 1 s)")
+        press(&state, .character(" "), .character("+"))
+        #expect(state.classroom.autoplay?.interval == 0.5)
+        var now = 5.0
+        while now < 20 {
+            now += 0.5
+            state.tick(now: now)
+        }
+        #expect(state.stepper.isAtEnd)
+        #expect(state.classroomStatus == "■ end")
+        #expect(state.hints(unicode: true).map(\.key).prefix(3) == ["space", "+", "-"])
+    }
+}

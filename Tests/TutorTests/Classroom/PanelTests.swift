@@ -1,0 +1,80 @@
+import Testing
+import Autograd
+import Screen
+@testable import Tutor
+
+@Suite struct GradientCheckPanelTests {
+    @Test func chainRuleGradientAgreesWithFiniteDifferences() throws {
+        let part = try LessonFixtures.lesson("chain-rule").parts[0]
+        let x = try #require(part.graph.id(named: "x"))
+        let panel = try #require(GradientCheckPanel(graph: part.graph, node: x))
+        #expect(panel.check.backprop == -4)
+        #expect(abs(panel.check.numerical - -4) < 1e-6)
+        #expect(panel.check.passed)
+        let text = panel.lines(theme: .monochrome()).map(\.text)
+        #expect(text[0] == "Gradient check: ∂f/∂x")
+        #expect(text[1] == "backprop   −4")
+        #expect(text[2].hasPrefix("numerical  −4  = (f(x+h) − f(x−h)) / 2h, h = 1e-6"))
+        #expect(text[3].hasPrefix("rel. error "))
+        #expect(text[3].hasSuffix("✓ they agree"))
+    }
+
+    @Test func asciiSpelling() throws {
+        var graph = Graph()
+        let a = graph.addLeaf(.input, name: "a", value: 3)
+        graph.addOp(.mul, [a, a], name: "L")
+        let panel = try #require(GradientCheckPanel(graph: graph, node: a))
+        #expect(panel.check.backprop == 6)
+        #expect(panel.lines(theme: .monochrome(glyphs: .ascii)).map(\.text)[0] == "Gradient check: dL/da")
+    }
+}
+
+@Suite struct LessonPickerTests {
+    let entries = [
+        LessonPicker.Entry(name: "chain-rule", title: "The chain rule", summary: "f = (x + y)·z"),
+        LessonPicker.Entry(name: "xor", title: "XOR", summary: "Two layers learn XOR, one neuron cannot."),
+    ]
+
+    @Test func keysMoveOpenAndQuit() {
+        var picker = LessonPicker(entries: entries)
+        #expect(LessonPicker.action(for: .down) == .down)
+        #expect(LessonPicker.action(for: .character("j")) == .down)
+        #expect(LessonPicker.action(for: .enter) == .open)
+        #expect(LessonPicker.action(for: .character("q")) == .quit)
+        #expect(LessonPicker.action(for: .character("z")) == nil)
+        #expect(picker.update(.up) == .stay)
+        #expect(picker.selected == 0)
+        #expect(picker.update(.down) == .stay)
+        #expect(picker.update(.down) == .stay)
+        #expect(picker.selected == 1)
+        #expect(picker.update(.open) == .open("xor"))
+        #expect(picker.update(.quit) == .quit)
+    }
+
+    @Test func viewMarksTheSelection() {
+        var picker = LessonPicker(entries: entries)
+        _ = picker.update(.down)
+        let buffer = picker.view(size: Size(width: 50, height: 9), theme: .monochrome())
+        #expect(picture(buffer) == """
+            backprop — choose a lesson
+
+              chain-rule  The chain rule
+                f = (x + y)·z
+
+            ▶ xor  XOR
+                Two layers learn XOR, one neuron cannot.
+
+            ↑ previous · ↓ next · Enter open · q quit
+            """)
+    }
+
+    @Test func plainList() {
+        #expect(LessonPicker(entries: entries).plainList == """
+            chain-rule  The chain rule
+                        f = (x + y)·z
+            xor         XOR
+                        Two layers learn XOR, one neuron cannot.
+
+            """)
+    }
+}

@@ -1,0 +1,161 @@
+import Testing
+import Autograd
+import Lessons
+@testable import Tutor
+
+@Suite struct QuizTests {
+    func chainRule() throws -> (LessonPart, Stepper) {
+        let part = try LessonFixtures.lesson("chain-rule").parts[0]
+        return (part, try part.makeStepper())
+    }
+
+    @Test func forwardAsksForTheValue() throws {
+        let (part, stepper) = try chainRule()
+        let questions = QuizMaker.questions(part: part, stepper: stepper)
+        #expect(questions.map(\.prompt) == ["Forward: q = x + y = −2 + 5 = ?"])
+        #expect(questions[0].answer == .number(3, tolerance: 0.015))
+        #expect(questions[0].judge("3") == .right)
+        #expect(questions[0].judge("-3") == .wrong("Right size, wrong sign."))
+        #expect(questions[0].explanation == "q = x + y = −2 + 5 = 3")
+    }
+
+    @Test func backwardOfTheMulGateUsesTheLessonPromptAndExplainsMistakes() throws {
+        var (part, stepper) = try chainRule()
+        stepper.go(to: 3)  // forward q, forward f, seed: next is backward f
+        #expect(stepper.nextStep == .backward(try #require(stepper.graph.id(named: "f"))))
+        let questions = QuizMaker.questions(part: part, stepper: stepper)
+        #expect(questions.map(\.prompt) == ["f = q·z. What is ∂f/∂z?", "Backward: ∂f/∂q = ∂f/∂f · ∂f/∂q = ?"])
+        // The lesson's prompt for ∂f/∂z took over the computed question's diagnoses.
+        #expect(questions[0].judge("3") == .right)
+        #expect(questions[0].judge("-4") == .wrong(
+            "mul swaps its inputs: the local gradient ∂f/∂z is the other input's value (3), not z's own value."))
+        #expect(questions[0].explanation == "∂f/∂z = q = 3. ∂f/∂z = ∂f/∂f · ∂f/∂z = 1 × 3 = 3 (upstream × local).")
+        let dq = questions[1]
+        #expect(dq.answer == .number(-4, tolerance: 0.02))
+        #expect(dq.judge("3") == .wrong(
+            "mul swaps its inputs: the local gradient ∂f/∂q is the other input's value (−4), not q's own value."))
+        #expect(dq.judge("1") == .wrong("That is the upstream gradient ∂f/∂f = 1 alone: multiply it by the local gradient ∂f/∂q."))
+        #expect(dq.judge("4") == .wrong("Right size, wrong sign: check the sign of the upstream and of the local gradient."))
+        #expect(dq.judge("7") == .wrong(nil))
+        #expect(dq.hint == "Hint: chain rule, upstream × local, with upstream ∂f/∂f = 1. Mul swaps its inputs: each input's local gradient is the other input's value.")
+    }
+
+    @Test func addGateHintAndTheLocalGradientMistake() throws {
+        var (part, stepper) = try chainRule()
+        stepper.go(to: 4)  // next: backward q
+        let questions = QuizMaker.questions(part: part, stepper: stepper)
+        #expect(questions.map(\.prompt) == [
+            "∂f/∂q = −4 and ∂q/∂x = 1. What is ∂f/∂x?", "Backward: ∂f/∂y = ∂f/∂q · ∂q/∂y = ?",
+        ])
+        let dy = questions[1]
+        #expect(dy.judge("1") == .wrong("That is the local gradient ∂q/∂y = 1 alone: multiply it by the upstream gradient ∂f/∂q = −4."))
+        #expect(dy.hint.hasSuffix("Add hands the upstream gradient on unchanged to every input."))
+    }
+
+    @Test func fanOutAsksForTheRunningSum() throws {
+        var graph = Graph()
+        let a = graph.addLeaf(.input, name: "a", value: 2)
+        let d = graph.addOp(.mul, [a, graph.addLeaf(.const, value: 3)], name: "d")
+        let e = graph.addOp(.mul, [a, a], name: "e")
+        graph.addOp(.add, [d, e], name: "f")
+        var stepper = try Stepper(graph: graph)
+        // forward d, e, f; seed; backward f; backward e (pushes 2+2 into a); next: backward d.
+        stepper.go(to: 6)
+        #expect(stepper.nextStep == .backward(d))
+        let questions = QuizMaker.questions(part: nil, stepper: stepper)
+        #expect(questions.count == 1)  // the literal 3 is not asked about
+        let question = questions[0]
+        #expect(question.prompt == "Backward: a is used 3 times, so ∂f/∂a sums its contributions. It holds 4 so far. ∂f/∂a after adding the one via d (∂f/∂d · ∂d/∂a) = ?")
+        #expect(question.answer == .number(7, tolerance: 0.035))
+        #expect(question.judge("3") == .wrong("That is only the contribution via d: a fans out, so add the 4 it already holds."))
+        #expect(question.judge("4") == .wrong("That is what a held before: add the contribution via d, ∂f/∂d · ∂d/∂a."))
+        #expect(question.explanation == "∂f/∂a = 4 + 1 × 3 = 7: a fan-out adds its contributions.")
+        #expect(question.hint.hasSuffix("A fan-out adds its contributions: the new ∂f/∂a is what it holds plus upstream × local."))
+    }
+
+    @Test func seedAndUpdateQuestions() throws {
+        let (_, start) = try chainRule()
+        var stepper = start
+        stepper.go(to: 2)
+        let seed = QuizMaker.questions(part: nil, stepper: stepper)
+        #expect(seed.map(\.prompt) == ["The backward pass starts at the output f. ∂f/∂f = ?"])
+        #expect(seed[0].judge("0") == .wrong("0 would stop every gradient before it starts."))
+
+        var graph = Graph()
+        let w = graph.addLeaf(.param, name: "w", value: 0.5)
+        graph.addOp(.mul, [w, w], name: "L")
+        var training = try Stepper(graph: graph, training: TrainingSettings(learningRate: 0.1))
+        training.go(to: 4)  // forward L, seed, backward L, backward w: next is update w
+        let update = QuizMaker.questions(part: nil, stepper: training)
+        #expect(update.map(\.prompt) == ["Update: w ← w − η·∂L/∂w with w = 0.5, η = 0.1, ∂L/∂w = 1. New w = ?"])
+        #expect(update[0].answer == .number(0.4, tolerance: 0.005))
+        #expect(update[0].judge("0.6") == .wrong("Wrong direction: gradient descent steps against the gradient, so subtract η·∂L/∂w."))
+        #expect(update[0].judge("-0.5") == .wrong("Scale the step by the learning rate η = 0.1."))
+    }
+
+    @Test func numbersMayBeTypedInSeveralWays() {
+        #expect(QuizQuestion.number("−4") == -4)
+        #expect(QuizQuestion.number(" 1/4 ") == 0.25)
+        #expect(QuizQuestion.number("1e-3") == 0.001)
+        #expect(QuizQuestion.number("1/0") == nil)
+        #expect(QuizQuestion.number("four") == nil)
+    }
+
+    @Test func sessionGivesASecondTryAndKeepsScore() throws {
+        var (part, stepper) = try chainRule()
+        stepper.go(to: 3)
+        var session = QuizSession()
+        let spot = QuizSession.Spot(part: 0, position: 3)
+        #expect(session.needsQuiz(at: spot))
+        session.begin(QuizMaker.questions(part: part, stepper: stepper), at: spot)
+        #expect(!session.needsQuiz(at: spot))
+        // ∂f/∂z: not a number, then wrong, then right.
+        for ch in "z" { session.type(ch) }
+        #expect(!submit(&session))
+        #expect(session.feedback?.kind == .unreadable)
+        session.deleteBackward()
+        for ch in "-4" { session.type(ch) }
+        #expect(!submit(&session))
+        #expect(session.feedback == QuizSession.Feedback(kind: .tryAgain, lines: [
+            "✗ Not -4. mul swaps its inputs: the local gradient ∂f/∂z is the other input's value (3), not z's own value.",
+            "Hint: chain rule, upstream × local, with upstream ∂f/∂f = 1. Mul swaps its inputs: each input's local gradient is the other input's value.",
+            "Try again.",
+        ]))
+        #expect(session.reply == "")
+        session.type("3")
+        #expect(submit(&session))
+        #expect(session.feedback?.kind == .right)
+        #expect(session.score == QuizScore(firstTry: 0, secondTry: 1, missed: 0))
+        // ∂f/∂q: wrong twice, then the answer is shown.
+        #expect(session.current?.prompt == "Backward: ∂f/∂q = ∂f/∂f · ∂f/∂q = ?")
+        session.type("1")
+        #expect(!submit(&session))
+        session.type("2")
+        #expect(submit(&session))
+        #expect(session.feedback == QuizSession.Feedback(kind: .revealed, lines: [
+            "✗ Not 2 either. The answer is −4.", "∂f/∂q = ∂f/∂f · ∂f/∂q = 1 × (−4) = −4 (upstream × local).",
+        ]))
+        #expect(!session.isAsking)
+        #expect(session.score.description == "score 1/2 (0 at the first try)")
+    }
+
+    @Test func revealCountsAsMissed() throws {
+        let (part, stepper) = try chainRule()
+        var session = QuizSession()
+        session.begin(QuizMaker.questions(part: part, stepper: stepper), at: .init(part: 0, position: 0))
+        session.reveal()
+        #expect(session.feedback?.lines == ["The answer is 3. q = x + y = −2 + 5 = 3"])
+        #expect(session.score == QuizScore(missed: 1))
+    }
+
+    @Test func laterPassesAskOnlyTheLessonsPrompts() throws {
+        let xor = try LessonFixtures.lesson("xor").parts[1]
+        var stepper = try xor.makeStepper()
+        stepper.go(to: 1)  // after sample 1: the first forward step is asked
+        #expect(QuizMaker.questions(part: xor, stepper: stepper).count == 1)
+        stepper.go(to: stepper.plan.stepsPerPass + 1)  // the same step on the second row
+        #expect(QuizMaker.questions(part: xor, stepper: stepper).isEmpty)
+    }
+}
+
+func submit(_ session: inout QuizSession) -> Bool { session.submit() }

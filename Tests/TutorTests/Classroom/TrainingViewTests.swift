@@ -1,0 +1,140 @@
+import Testing
+import Autograd
+import Lessons
+import Screen
+@testable import Tutor
+
+@Suite struct TrainingViewTests {
+    func xor() throws -> (LessonPart, TrainingTrack) {
+        let part = try LessonFixtures.lesson("xor").parts[1]
+        return (part, try #require(TrainingTrack(part: part)))
+    }
+
+    func trained(_ part: LessonPart, epochs: Int) throws -> Graph {
+        try LessonTrainer.train(part, epochs: epochs, file: "xor", at: .wholeFile).get()
+    }
+
+    @Test func trackFindsThePlaneAndThePrediction() throws {
+        let (part, track) = try xor()
+        #expect(track.planeNames?.x == "x1" && track.planeNames?.y == "x2")
+        #expect(track.predictions.map { part.graph.name(of: $0) } == ["f"])
+        #expect(track.losses.count == 2001)
+        #expect(track.losses[0] > 0.2)
+        #expect(track.losses[2000] < 0.05)
+    }
+
+    @Test func theLossCurveAgreesWithTheSteppersEpochRecords() throws {
+        let (part, track) = try xor()
+        var stepper = try part.makeStepper()
+        stepper.go(to: 2 * stepper.plan.stepsPerEpoch - 1)
+        let taken = stepper.step()
+        guard case .epoch(let record) = taken else {
+            Issue.record("the last step of an epoch is its epoch step")
+            return
+        }
+        #expect(record.epoch == 2)
+        #expect(record.meanLoss == track.losses[2])
+        #expect(track.losses(upTo: stepper) == Array(track.losses.prefix(3)))
+    }
+
+    @Test func multiClassPerceptronShadesByTheWinningClass() throws {
+        let part = try LessonFixtures.lesson("perceptron").parts[4]
+        let track = try #require(TrainingTrack(part: part))
+        #expect(track.predictions.map { part.graph.name(of: $0) } == ["s_off", "s_on"])
+    }
+
+    @Test func fastForwardAndAutoplayTargets() throws {
+        let (part, _) = try xor()
+        var stepper = try part.makeStepper()
+        let perEpoch = stepper.plan.stepsPerEpoch
+        #expect(TrainingTrack.fastForwardTarget(stepper, epochs: 10) == 10 * perEpoch)
+        #expect(TrainingTrack.autoplayTarget(stepper) == 1)
+        stepper.go(to: stepper.plan.stepsPerPass)  // the first pass is done
+        #expect(TrainingTrack.epochsPerTick(stepper) == 50)
+        #expect(TrainingTrack.autoplayTarget(stepper) == 50 * perEpoch)
+        stepper.go(to: 50 * perEpoch)
+        #expect(TrainingTrack.autoplayTarget(stepper) == 100 * perEpoch)
+        #expect(TrainingTrack.fastForwardTarget(stepper, epochs: 10_000) == stepper.count)
+
+        let flow = try LessonFixtures.lesson("xor").parts[0]
+        var rows = try flow.makeStepper()
+        rows.go(to: rows.plan.stepsPerPass + 2)
+        #expect(TrainingTrack.autoplayTarget(rows) == 2 * rows.plan.stepsPerPass)
+    }
+
+    @Test func decisionMapAndLossChartBeforeTraining() throws {
+        let (part, track) = try xor()
+        let pane = TrainingPane(track: track, graph: part.startGraph, completedEpochs: 0, theme: .monochrome())
+        let buffer = render(pane, width: 36, height: 18)
+        #expect(picture(buffer) == """
+            ┌ f over x1→ x2↑ · epoch 0 ────────┐
+            │▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒│
+            │▒▒▒▒▒▒▒▒1▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒0▒▒▒▒▒▒▒▒│
+            │▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒│
+            │▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒│
+            │▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒│
+            │▒▒▒▒▒▒▒▒0▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒1▒▒▒▒▒▒▒▒│
+            │▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒│
+            └──────────────────────────────────┘
+            ┌ loss 0.2519 before training ─────┐
+            │0.252│⠁                           │
+            │     │                            │
+            │     │                            │
+            │     │                            │
+            │    0│                            │
+            │     └────────────────────────────│
+            │      0          epoch            │
+            └──────────────────────────────────┘
+            """)
+    }
+
+    @Test func decisionMapAndLossChartAfterTraining() throws {
+        let (part, track) = try xor()
+        let pane = TrainingPane(track: track, graph: try trained(part, epochs: 2000), completedEpochs: 2000, theme: .monochrome())
+        let buffer = render(pane, width: 36, height: 18)
+        #expect(picture(buffer) == """
+            ┌ f over x1→ x2↑ · epoch 2000 ─────┐
+            │███████▓▓▓▒▒░░░                   │
+            │████████1███▓▓▓▒▒░░░     0        │
+            │░▒▓▓█████████████▓▓▓▒▒░░░         │
+            │    ░░▒▓▓█████████████▓▓▓▒▒░░░    │
+            │         ░░▒▓▓█████████████▓▓▓▒▒░░│
+            │        0     ░░▒▓▓██████1██████▓▓│
+            │                  ░░░▒▓▓██████████│
+            └──────────────────────────────────┘
+            ┌ loss 0.0011 · epoch 2000/2000 ───┐
+            │0.252│⠉⠉⠉⠉⠉⠳⣄                     │
+            │     │      ⠘⢦⡀                   │
+            │     │        ⢳                   │
+            │     │        ⠈⣇                  │
+            │    0│         ⠈⠳⠤⠤⣄⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀│
+            │     └────────────────────────────│
+            │      0          epoch        2000│
+            └──────────────────────────────────┘
+            """)
+    }
+
+    @Test func asciiDecisionMapOfTheFlowDiagram() throws {
+        let part = try LessonFixtures.lesson("xor").parts[0]
+        let track = try #require(TrainingTrack(part: part))
+        let pane = TrainingPane(track: track, graph: part.graph, completedEpochs: 0, theme: .monochrome(glyphs: .ascii))
+        #expect(picture(render(pane, width: 30, height: 10)) == """
+            + f over x1> x2^ ------------+
+            |#########                   |
+            |############                |
+            |  #####1########     0      |
+            |     ##############         |
+            |         ##############     |
+            |            ##############  |
+            |       0        #####1######|
+            |                   #########|
+            +----------------------------+
+            """)
+    }
+
+    func render(_ pane: TrainingPane, width: Int, height: Int) -> Buffer {
+        var buffer = Buffer(width: width, height: height)
+        buffer.render(pane, in: buffer.area)
+        return buffer
+    }
+}
