@@ -43,5 +43,12 @@ import Testing
         ])
         let clean = try evaluated("x = 1\ny = log(x)")
         #expect(GraphChecks.warnings(clean) == [])
+        // A squared error at a negative base: only the literal exponent's gradient is NaN.
+        let squared = try evaluated("x = 1\nd = x - 3\nL = d^2")
+        #expect(GraphChecks.warnings(squared) == [])
+        let namedExponent = try evaluated("x = 1\nd = x - 3\nconst k = 2\nL = d^k")
+        #expect(GraphChecks.warnings(namedExponent).map(\.description) == [
+            "test.graph:4:1: warning: the gradient through 'L' into 'k' is nan (local derivative nan)",
+        ])
     }
 }
