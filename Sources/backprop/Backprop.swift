@@ -6,7 +6,11 @@ struct Backprop: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backprop",
         abstract: "A terminal tutor that makes backpropagation visible.",
-        discussion: "Example: backprop eval examples/chain-rule.graph",
+        discussion: """
+            Without a subcommand, in a terminal: choose a lesson from a menu.
+
+            Example: backprop learn chain-rule
+            """,
         version: "0.1.0",
         subcommands: [Eval.self, Check.self, LessonsCommand.self, Learn.self, Play.self, Expr.self, Render.self, BenchCommand.self]
     )

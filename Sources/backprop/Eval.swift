@@ -10,13 +10,14 @@ struct Eval: ParsableCommand {
         abstract: "Print the value and gradient of every named node of a graph.",
         discussion: """
             The gradient is ∂output/∂node, where the output is the node named by \
-            'output NAME' or else the last assignment.
+            'output NAME' or else the last assignment. A lesson is evaluated at its own \
+            values (its first part).
 
             Example: backprop eval examples/chain-rule.graph --set x=3 --json
             """
     )
 
-    @Argument(help: "A graph file.")
+    @Argument(help: "A graph file, a lesson file or a bundled lesson's name.")
     var file: String
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Give a leaf a value before evaluating.", valueName: "NAME=VALUE"))

@@ -98,14 +98,16 @@ import Testing
             OVERVIEW: Print the value and gradient of every named node of a graph.
 
             The gradient is ∂output/∂node, where the output is the node named by 'output
-            NAME' or else the last assignment.
+            NAME' or else the last assignment. A lesson is evaluated at its own values (its
+            first part).
 
             Example: backprop eval examples/chain-rule.graph --set x=3 --json
 
             USAGE: backprop eval <file> [--set <NAME=VALUE> ...] [--json]
 
             ARGUMENTS:
-              <file>                  A graph file.
+              <file>                  A graph file, a lesson file or a bundled lesson's
+                                      name.
 
             OPTIONS:
               --set <NAME=VALUE>      Give a leaf a value before evaluating.
@@ -120,7 +122,7 @@ import Testing
     @Test func checkHelpHasAnExample() throws {
         let result = try runBackprop(["check", "--help"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("Example: backprop check examples/*.graph\n"))
+        #expect(result.stdout.contains("Example: backprop check examples/*.graph lessons/*.yaml\n"))
     }
 
     @Test func version() throws {
