@@ -12,6 +12,17 @@ import Testing
         return Inspector(state: s).describe(record).map(\.text)
     }
 
+    /// The formulas of the first `count` steps from `s` (all of them by default), in order.
+    func formulas(stepping s: TutorState, count: Int? = nil) -> [String] {
+        var s = s
+        var lines: [String] = []
+        for _ in 0..<(count ?? s.stepper.count) {
+            s = update(s, .next)
+            lines += formulas(s)
+        }
+        return lines
+    }
+
     /// A state on `text` whose stepper also trains (or walks a dataset).
     func training(_ text: String, dataset: (Graph) throws -> Dataset? = { _ in nil },
                   _ settings: (Graph) -> TrainingSettings) throws -> TutorState {
@@ -22,13 +33,7 @@ import Testing
     }
 
     @Test func chainRuleSequence() throws {
-        var s = try state()
-        var lines: [String] = []
-        while !s.stepper.isAtEnd {
-            s = update(s, .next)
-            lines += formulas(s)
-        }
-        #expect(lines == [
+        #expect(formulas(stepping: try state()) == [
             "Forward: compute q",
             "q = x + y = −2 + 5 = 3",
             "Forward: compute f",
@@ -100,15 +105,10 @@ import Testing
     }
 
     @Test func functionsAnonymousGatesAndUpdate() throws {
-        var s = try training("param w = 2\nx = -1\nconst c = 2\nh = sigmoid(w * x + c)\nL = max(h, x)") { _ in
+        let s = try training("param w = 2\nx = -1\nconst c = 2\nh = sigmoid(w * x + c)\nL = max(h, x)") { _ in
             TrainingSettings(learningRate: 0.5)
         }
-        var lines: [String] = []
-        for _ in 0..<4 {
-            s = update(s, .next)
-            lines += formulas(s)
-        }
-        #expect(lines == [
+        #expect(formulas(stepping: s, count: 4) == [
             "Forward: compute (w·x)",
             "(w·x) = w · x = 2 · (−1) = −2",
             "Forward: compute ((w·x)+c)",
