@@ -3,6 +3,9 @@ public struct NodeProgress: Sendable, Equatable {
     /// The node's value belongs to this pass: a leaf once the sample is loaded (always,
     /// without a dataset), an op once its forward step is taken.
     public let computed: Bool
+    /// Some gradient has reached the node: the seed at the output, otherwise the first
+    /// contribution from a consumer (or the node's own backward step).
+    public let gradientArrived: Bool
     /// The node's gradient is complete: its own backward step is taken (a literal constant,
     /// which has no step, once the backward phase is over).
     public let gradientComplete: Bool
@@ -13,10 +16,11 @@ extension Stepper {
     /// closing steps, or at the end) the last pass counts as complete.
     public func progress(of node: NodeID) -> NodeProgress {
         guard node.index >= 0, node.index < graph.count else {
-            return NodeProgress(computed: false, gradientComplete: false)
+            return NodeProgress(computed: false, gradientArrived: false, gradientComplete: false)
         }
         let taken = stepsTakenInPass
         return NodeProgress(computed: taken >= plan.computedAfter[node.index],
+                            gradientArrived: taken >= plan.arrivedAfter[node.index],
                             gradientComplete: taken >= plan.completeAfter[node.index])
     }
 

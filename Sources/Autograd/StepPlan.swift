@@ -18,8 +18,10 @@ public struct StepPlan: Sendable, Equatable {
     /// The steps after the last pass of an epoch.
     let closingSteps: [Step]
     /// Per node: how many steps of a pass must be taken before its value is this pass's,
-    /// and before its gradient is complete (`Int.max`: never in a pass, off the tape).
+    /// before some gradient has reached it, and before its gradient is complete
+    /// (`Int.max`: never in a pass, off the tape).
     let computedAfter: [Int]
+    let arrivedAfter: [Int]
     let completeAfter: [Int]
 
     public init(graph: Graph, granularity: BackwardGranularity = .node, dataset: Dataset? = nil,
@@ -65,20 +67,31 @@ public struct StepPlan: Sendable, Equatable {
         closingSteps = closing
 
         var computed = [Int](repeating: Int.max, count: graph.count)
+        var arrived = [Int](repeating: Int.max, count: graph.count)
         var complete = [Int](repeating: Int.max, count: graph.count)
         let endOfBackward = (pass.lastIndex { $0.phase == .backward } ?? 0) + 1
         for node in tape.order {
             computed[node] = graph.ops[node] == nil ? (dataset == nil ? 0 : 1) : Int.max
             complete[node] = endOfBackward
         }
+        func arrives(_ node: Int, after taken: Int) { arrived[node] = min(arrived[node], taken) }
         for (offset, step) in pass.enumerated().reversed() {
             switch step {
             case .forward(let id): computed[id.index] = offset + 1
-            case .backward(let id), .backwardEdge(let id, _): complete[id.index] = offset + 1
+            case .seed(let id): arrives(id.index, after: offset + 1)
+            case .backward(let id):
+                complete[id.index] = offset + 1
+                arrives(id.index, after: offset + 1)
+                for input in graph.inputs(of: id) { arrives(input.index, after: offset + 1) }
+            case .backwardEdge(let id, let position):
+                complete[id.index] = offset + 1
+                arrives(id.index, after: offset + 1)
+                arrives(graph.inputIDs[graph.inputStart[id.index] + position], after: offset + 1)
             default: break
             }
         }
         computedAfter = computed
+        arrivedAfter = arrived
         completeAfter = complete
     }
 

@@ -15,14 +15,11 @@ public struct Operand: Sendable, Equatable {
     public let id: NodeID
     public let label: String
     public let value: Double
-    /// Whether the node has a name (an anonymous gate's label is only its op symbol).
-    public let isNamed: Bool
 
-    public init(id: NodeID, label: String, value: Double, isNamed: Bool = true) {
+    public init(id: NodeID, label: String, value: Double) {
         self.id = id
         self.label = label
         self.value = value
-        self.isNamed = isNamed
     }
 }
 
@@ -47,7 +44,6 @@ public struct SampleRecord: Sendable, Equatable {
 public struct ForwardRecord: Sendable, Equatable {
     public let node: NodeID
     public let label: String
-    public let isNamed: Bool
     public let op: Op
     /// The inputs in order, repeated where an input is used twice (`x * x`).
     public let inputs: [Operand]

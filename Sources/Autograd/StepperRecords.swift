@@ -32,13 +32,13 @@ extension Stepper {
     }
 
     private func forwardRecord(_ id: NodeID) -> ForwardRecord {
-        ForwardRecord(node: id, label: graph.label(of: id), isNamed: graph.name(of: id) != nil, op: graph.op(of: id) ?? .add,
+        ForwardRecord(node: id, label: graph.label(of: id), op: graph.op(of: id) ?? .add,
                       inputs: graph.inputs(of: id).map { operand($0) }, result: graph.evaluate(id),
                       previous: graph.value(of: id))
     }
 
     private func operand(_ id: NodeID) -> Operand {
-        Operand(id: id, label: graph.label(of: id), value: graph.value(of: id), isNamed: graph.name(of: id) != nil)
+        Operand(id: id, label: graph.label(of: id), value: graph.value(of: id))
     }
 
     /// The ledger of `id` and the flows out of it along `positions`.

@@ -162,22 +162,27 @@ extension StepperTests {
     @Test func progressMarksDoneAndPendingNodes() throws {
         let (g, x, _, z, q, f) = Self.chainRule()
         var s = try Stepper(graph: g)
-        #expect(s.progress(of: x) == NodeProgress(computed: true, gradientComplete: false))
-        #expect(s.progress(of: q) == NodeProgress(computed: false, gradientComplete: false))
+        #expect(s.progress(of: x) == NodeProgress(computed: true, gradientArrived: false, gradientComplete: false))
+        #expect(s.progress(of: q) == NodeProgress(computed: false, gradientArrived: false, gradientComplete: false))
         s.step()
         #expect(s.progress(of: q).computed && !s.progress(of: f).computed)
         s.go(to: 5)  // after backward q
         #expect(s.progress(of: q).gradientComplete && s.progress(of: f).gradientComplete)
         #expect(!s.progress(of: z).gradientComplete && !s.progress(of: x).gradientComplete)
+        // z's gradient arrived with backward f, x's with backward q: both before their own steps.
+        #expect(s.progress(of: z).gradientArrived && s.progress(of: x).gradientArrived)
+        s.go(to: 3)  // after the seed: only the output has a gradient
+        #expect(g.ids.map { s.progress(of: $0).gradientArrived } == [false, false, false, false, true])
         s.toEnd()
-        #expect(g.ids.allSatisfy { s.progress(of: $0) == NodeProgress(computed: true, gradientComplete: true) })
+        #expect(g.ids.allSatisfy { s.progress(of: $0) == NodeProgress(computed: true, gradientArrived: true, gradientComplete: true) })
     }
 
     @Test func edgesFlowOneAtATime() throws {
-        let (g, _, _, _, q, f) = Self.chainRule()
+        let (g, _, _, z, q, f) = Self.chainRule()
         var s = try Stepper(graph: g, granularity: .edge)
         s.go(to: 4)  // after the first edge of f
         #expect(s.hasFlowed(from: f, position: 0) && !s.hasFlowed(from: f, position: 1))
+        #expect(s.progress(of: q).gradientArrived && !s.progress(of: z).gradientArrived)
         #expect(!s.hasFlowed(from: q, position: 0) && !s.hasFlowed(from: f, position: 2))
         var coarse = try Stepper(graph: g)
         coarse.go(to: 4)  // after backward f

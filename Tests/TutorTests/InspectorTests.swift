@@ -1,0 +1,185 @@
+import Autograd
+import Screen
+import Testing
+@testable import Tutor
+
+/// The inspector's formulas for each kind of step, numbers included: the one place the
+/// tutor words a step record.
+@Suite struct InspectorTests {
+    /// The text of the record the last step made, as the inspector words it.
+    func formulas(_ s: TutorState) -> [String] {
+        guard let record = s.stepper.lastRecord else { return [] }
+        return Inspector(state: s).describe(record).map(\.text)
+    }
+
+    /// The formulas of the first `count` steps from `s` (all of them by default), in order.
+    func formulas(stepping s: TutorState, count: Int? = nil) -> [String] {
+        var s = s
+        var lines: [String] = []
+        for _ in 0..<(count ?? s.stepper.count) {
+            s = update(s, .next)
+            lines += formulas(s)
+        }
+        return lines
+    }
+
+    /// A state on `text` whose stepper also trains (or walks a dataset).
+    func training(_ text: String, dataset: (Graph) throws -> Dataset? = { _ in nil },
+                  _ settings: (Graph) -> TrainingSettings) throws -> TutorState {
+        var s = try state(text)
+        let g = s.stepper.graph
+        s.stepper = try Stepper(graph: g, dataset: dataset(g), training: settings(g))
+        return s
+    }
+
+    @Test func chainRuleSequence() throws {
+        #expect(formulas(stepping: try state()) == [
+            "Forward: compute q",
+            "q = x + y = −2 + 5 = 3",
+            "Forward: compute f",
+            "f = q · z = 3 · (−4) = −12",
+            "Backward pass: start at the output",
+            "∂f/∂f = 1",
+            "Every gradient starts at 0; the output's gradient with respect to itself is 1.",
+            "Backward through f = q · z",
+            "∂f/∂f = 1 (the seed)",
+            "∂f/∂q = ∂f/∂f · local = 1 · (−4) = −4",
+            "∂f/∂z = ∂f/∂f · local = 1 · 3 = 3",
+            "Rule: mul swaps its inputs: each input's local gradient is the other input's value",
+            "Backward through q = x + y",
+            "∂f/∂q = −4 (via f)",
+            "∂f/∂x = ∂f/∂q · ∂q/∂x = (−4) · 1 = −4",
+            "∂f/∂y = ∂f/∂q · ∂q/∂y = (−4) · 1 = −4",
+            "Rule: add hands the upstream gradient on unchanged to every input",
+            "Backward: z is an input",
+            "∂f/∂z = 3 (via f)",
+            "z has no inputs, so its gradient is final: it says how much f changes per unit change of z.",
+            "Backward: y is an input",
+            "∂f/∂y = −4 (via q)",
+            "y has no inputs, so its gradient is final: it says how much f changes per unit change of y.",
+            "Backward: x is an input",
+            "∂f/∂x = −4 (via q)",
+            "x has no inputs, so its gradient is final: it says how much f changes per unit change of x.",
+        ])
+    }
+
+    @Test func chainRuleInASCII() throws {
+        var s = try state(theme: .monochrome(glyphs: .ascii))
+        s = update(s, .jump(to: 4))
+        #expect(formulas(s) == [
+            "Backward through f = q * z",
+            "df/df = 1 (the seed)",
+            "df/dq = df/df * local = 1 * (-4) = -4",
+            "df/dz = df/df * local = 1 * 3 = 3",
+            "Rule: mul swaps its inputs: each input's local gradient is the other input's value",
+        ])
+    }
+
+    @Test func fanOutLedger() throws {
+        let s = try state(fanOutText, title: "fan-out.graph")
+        let at = try #require(s.stepper.plan.index(of: .backward(NodeID(0))))
+        #expect(formulas(update(s, .jump(to: at + 1))) == [
+            "Backward: a is an input",
+            "∂f/∂a = 3 (via d) + (−6) (via e) = −3",
+            "a has no inputs, so its gradient is final: it says how much f changes per unit change of a.",
+        ])
+    }
+
+    @Test func valueUsedTwice() throws {
+        let s = try state("x = 3\ny = x * x")
+        #expect(formulas(update(s, .jump(to: 1))) == ["Forward: compute y", "y = x · x = 3 · 3 = 9"])
+        #expect(formulas(update(s, .jump(to: 3))) == [
+            "Backward through y = x · x",
+            "∂y/∂y = 1 (the seed)",
+            "∂y/∂x += ∂y/∂y · local = 1 · 3 = 3",
+            "   the first of 2 contributions to ∂y/∂x",
+            "∂y/∂x += ∂y/∂y · local = 1 · 3 = 3",
+            "   so far ∂y/∂x = 3 + 3 = 6",
+            "Rule: mul swaps its inputs: each input's local gradient is the other input's value",
+        ])
+        #expect(formulas(update(s, .jump(to: 4))) == [
+            "Backward: x is an input",
+            "∂y/∂x = 3 (via y) + 3 (via y) = 6",
+            "x has no inputs, so its gradient is final: it says how much y changes per unit change of x.",
+        ])
+    }
+
+    @Test func functionsAnonymousGatesAndUpdate() throws {
+        let s = try training("param w = 2\nx = -1\nconst c = 2\nh = sigmoid(w * x + c)\nL = max(h, x)") { _ in
+            TrainingSettings(learningRate: 0.5)
+        }
+        #expect(formulas(stepping: s, count: 4) == [
+            "Forward: compute (w·x)",
+            "(w·x) = w · x = 2 · (−1) = −2",
+            "Forward: compute ((w·x)+c)",
+            "((w·x)+c) = (w·x) + c = −2 + 2 = 0",
+            "Forward: compute h",
+            "h = σ(((w·x)+c)) = σ(0) = 0.5",
+            "Forward: compute L",
+            "L = max(h, x) = max(0.5, −1) = 0.5",
+        ])
+        let w = try #require(s.stepper.graph.id(named: "w"))
+        let at = try #require(s.stepper.plan.index(of: .update(w)))
+        #expect(formulas(update(s, .jump(to: at + 1))) == [
+            "Update: w by gradient descent",
+            "w ← w − η·∂L/∂w = 2 − 0.5·(−0.25) = 2.125",
+        ])
+    }
+
+    /// The perceptron of the slides: classes A and B, features x1 and x2, all weights 0, η = 0.5.
+    @Test func perceptronUpdates() throws {
+        let (g, layout) = try Perceptron.build(features: ["x1", "x2"], classes: ["A", "B"],
+                                               weights: [[0, 0], [0, 0]], biases: [0, 0])
+        let rows: [[Double]] = [[1, 2, 1, 0], [2, -1, 0, 1], [-1, 1, 1, 0], [0, 1, 0, 1]]
+        let data = try Dataset(inputs: layout.features, targets: layout.targets, rows: rows, for: g)
+        var s = try TutorState(subject: .graph(title: "perceptron", g), theme: .monochrome(), size: Size(width: 100, height: 30))
+        s.stepper = try Stepper(graph: g, dataset: data,
+                                training: TrainingSettings(learningRate: 0.5, epochs: 2, rule: .perceptron(layout)))
+        func after(_ step: Step, row: Int) throws -> [String] {
+            formulas(update(s, .jump(to: try #require(s.stepper.plan.index(of: step, row: row)) + 1)))
+        }
+        let towardTarget = try after(.update(layout.weights[1][0]), row: 1)
+        #expect(towardTarget == [
+            "Update: w_B_x1 by gradient descent",
+            "w_B_x1 ← w_B_x1 − η·∂L/∂w_B_x1 = 0 − 0.5·(−2) = 1",
+            "Perceptron: predicted A, target B; w_B_x1 moves towards the target class (ε = −1).",
+        ])
+        let awayFromPrediction = try after(.update(layout.weights[0][1]), row: 1)
+        #expect(awayFromPrediction == [
+            "Update: w_A_x2 by gradient descent",
+            "w_A_x2 ← w_A_x2 − η·∂L/∂w_A_x2 = 0 − 0.5·(−1) = 0.5",
+            "Perceptron: predicted A, target B; w_A_x2 moves away from the predicted class (ε = +1).",
+        ])
+        let unchanged = try after(.update(layout.weights[0][0]), row: 0)
+        #expect(unchanged == [
+            "Update: w_A_x1 by gradient descent",
+            "w_A_x1 ← w_A_x1 − η·∂L/∂w_A_x1 = 0 − 0.5·0 = 0",
+            "Perceptron: predicted A, target A; w_A_x1 moves unchanged (ε = 0).",
+        ])
+        let sample = try after(.sample(3), row: 3)
+        #expect(sample == ["Sample 4: load a row of the data", "x1 = 0, x2 = 1, y_A = 0, y_B = 1"])
+        let epoch = update(s, .jump(to: try #require(s.stepper.plan.index(of: .epoch(1))) + 1))
+        #expect(formulas(epoch) == ["Epoch 1 done", "mean L over 4 rows = 1"])
+    }
+
+    @Test func batchSumsAndMeanUpdate() throws {
+        let s = try training("param w = 0.5\nparam c = -1\nx = 0\ny = 0\ne = w * x + c - y\nL = e * e",
+                             dataset: { g in try Dataset(inputs: ["x"], targets: ["y"], rows: [[1, 2], [3, 1]], for: g) }) { _ in
+            TrainingSettings(learningRate: 1.5, epochs: 1, batch: .meanOverBatch)
+        }
+        let c = try #require(s.stepper.graph.id(named: "c"))
+        let accumulate = try #require(s.stepper.plan.index(of: .accumulate(row: 1), row: 1))
+        // Rows (x, y) = (1, 2), (3, 1): e = −2.5 then −0.5, so ∂L/∂w = −5, −3 and ∂L/∂c = −5, −1.
+        #expect(formulas(update(s, .jump(to: accumulate + 1))) == [
+            "Batch: add this sample's gradients to the sums",
+            "Σ ∂L/∂w = −5 + (−3) = −8",
+            "Σ ∂L/∂c = −5 + (−1) = −6",
+        ])
+        let mean = try #require(s.stepper.plan.index(of: .update(c)))
+        #expect(formulas(update(s, .jump(to: mean + 1))) == [
+            "Update: c by gradient descent",
+            "∂L/∂c = Σ / 2 = −6 / 2 = −3 (mean over the batch)",
+            "c ← c − η·∂L/∂c = −1 − 1.5·(−3) = 3.5",
+        ])
+    }
+}
