@@ -184,11 +184,11 @@ struct Inspector {
                            plain(notation.times), gradOperand(r.gradient), plain(" = "), value(r.after)]))
         if let p = r.perceptron {
             let verdict = switch p.change {
-            case .unchanged: "unchanged (ε = 0)"
-            case .towardTarget: "towards the target class (ε = −1)"
-            case .awayFromPrediction: "away from the predicted class (ε = +1)"
+            case .unchanged: "stays as it is (ε = 0)"
+            case .towardTarget: "moves towards the target class (ε = −1)"
+            case .awayFromPrediction: "moves away from the predicted class (ε = +1)"
             }
-            lines.append(Line(notation.text("Perceptron: predicted \(p.predictedName), target \(p.targetName); \(w) moves \(verdict).")))
+            lines.append(Line(notation.text("Perceptron: predicted \(p.predictedName), target \(p.targetName); \(w) \(verdict).")))
         }
         return lines
     }

@@ -154,7 +154,7 @@ import Testing
         #expect(unchanged == [
             "Update: w_A_x1 by gradient descent",
             "w_A_x1 ← w_A_x1 − η·∂L/∂w_A_x1 = 0 − 0.5·0 = 0",
-            "Perceptron: predicted A, target A; w_A_x1 moves unchanged (ε = 0).",
+            "Perceptron: predicted A, target A; w_A_x1 stays as it is (ε = 0).",
         ])
         let sample = try after(.sample(3), row: 3)
         #expect(sample == ["Sample 4: load a row of the data", "x1 = 0, x2 = 1, y_A = 0, y_B = 1"])
