@@ -50,10 +50,10 @@ import Screen
         var state = try lesson("chain-rule")
         press(&state, .character("?"))
         let text = picture(view(state, size: state.size))
-        for binding in KeyMap.classroom.bindings {
-            #expect(text.contains(binding.help), "\(binding.help)")
+        for row in KeyMap.classroom.helpSections(unicode: true).flatMap(\.rows) {
+            #expect(text.contains(row.help), "\(row.help)")
         }
-        #expect(text.contains("v              gradient check: finite differences beside backprop"))
+        #expect(text.contains("v                    gradient check (finite differences)"))
     }
 
     @Test func anonymousGatesAreNamedAsOnTheScreen() throws {
