@@ -98,7 +98,7 @@ public struct GraphScene: Sendable {
                 sizes.append(Size(width: width + 2, height: 4))
             }
         }
-        let options = DAGLayout.Options(minimumChannelWidth: GraphScene.channelWidth, sourcesInFirstLayer: false)
+        let options = DAGLayout.Options(minimumChannelWidth: GraphScene.channelWidth, sourcesInFirstLayer: true)
         layout = try DAGLayout(sizes: sizes, edges: edges, options: options)
         self.layoutIndex = layoutIndex
         self.nodes = nodes
