@@ -92,7 +92,7 @@ import Testing
 @Suite struct LessonTests {
     @Test func narrationFollowsTheSteps() throws {
         let s = try TutorState(subject: .lesson(try chainRuleLesson()), theme: .monochrome(), size: Size(width: 100, height: 30))
-        #expect(view(s, size: s.size).trimmedLines[15].hasSuffix("┌ Lesson ──────────────────────────────────┐"))
+        #expect(view(s, size: s.size).trimmedLines[17].hasSuffix("┌ Lesson ──────────────────────────────────┐"))
         #expect(Narrator(state: s).lines().map(\.text) == [
             "We compute f(x, y, z) = (x + y)·z at x = −2, y = 5, z = −4.",
             "We split it into two gates: q = x + y, then f = q·z.",

@@ -70,7 +70,7 @@ import Screen
         state.apply(.jump(to: 3))
         press(&state, .right, .character("-"), .character("4"), .enter)
         let screen = picture(view(state, size: state.size)).split(separator: "\n").map(String.init)
-        #expect(Array(screen[15...20]) == [
+        #expect(Array(screen[17...22]) == [
             "┌ Step ────────────────────────────────────────────────┐┌ Lesson ──────────────────────────────────┐",
             "│ Quiz · predict before it is shown (2 questions here) ││ We start at the output. ∂f/∂f = 1.       │",
             "│ f = q·z. What is ∂f/∂z?                              ││                                          │",
