@@ -56,9 +56,15 @@ public struct DAGLayout: Sendable, Hashable {
         /// gate) with more inputs than rows grows to 2k − 1 rows, arrivals on every other
         /// row. The grown size is in `frames`. False: edges may share an arrival row.
         public var growForInputs: Bool
+        /// True: a channel's vertical tracks sit next to the sources, so the horizontal
+        /// runs into the targets are long — room for edge labels written beside them.
+        /// False: the tracks are centred in the channel.
+        public var tracksNearSources: Bool
 
         public init(nodeSpacing: Int = 1, minimumChannelWidth: Int = 5, orderingSweeps: Int = 8,
-                    alignmentPasses: Int = 4, sourcesInFirstLayer: Bool = true, growForInputs: Bool = true) {
+                    alignmentPasses: Int = 4, sourcesInFirstLayer: Bool = true, growForInputs: Bool = true,
+                    tracksNearSources: Bool = false) {
+            self.tracksNearSources = tracksNearSources
             self.growForInputs = growForInputs
             self.nodeSpacing = nodeSpacing
             self.minimumChannelWidth = minimumChannelWidth

@@ -33,7 +33,9 @@ extension LayeredGraph {
         for l in 0..<max(0, layerCount - 1) {
             let used = assignTracks(layer: l, track: &track)
             channelWidth[l] = max(gap, used + 3)
-            trackStart[l] = max(1, (channelWidth[l] - used - 1) / 2)
+            // Two columns of stub before the first track when near the sources, so the
+            // corner never touches the source's box.
+            trackStart[l] = options.tracksNearSources ? 2 : max(1, (channelWidth[l] - used - 1) / 2)
         }
         var columnX = [Int](repeating: 0, count: layerCount)
         for l in 1..<max(1, layerCount) { columnX[l] = columnX[l - 1] + columnWidth[l - 1] + channelWidth[l - 1] }

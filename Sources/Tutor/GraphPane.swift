@@ -23,38 +23,53 @@ struct GraphPane: Widget {
         let spare = area.width - dag.layout.size.width
         let area = spare > 1 ? area.inset(left: spare / 2) : area
         buffer.render(dag, in: area)
-        for label in labels { place(label, dag: dag, area: area, buffer: &buffer) }
+        for (label, fallback) in labels { place(label, fallback: fallback, dag: dag, area: area, buffer: &buffer) }
     }
 
-    /// Writes a label beside its edge: above or below a horizontal run of the route, from
-    /// the arrowhead backwards, where every cell it needs is blank; over the line just
-    /// before the arrowhead when there is no such space.
-    func place(_ label: EdgeLabel, dag: DAGView, area: Rect, buffer: inout Buffer) {
+    /// Writes a label by its edge, never over a box or another label: beside a horizontal
+    /// run of the route (above or below, from the arrowhead backwards) where its cells and
+    /// one cell either side are blank, so it never reads as part of a box's border; else on
+    /// a horizontal run long enough to hold it, over the line. If neither has room, the
+    /// shorter `fallback` text is tried; if that fails too the label is left out (the step
+    /// pane shows the same numbers).
+    func place(_ label: EdgeLabel, fallback: String?, dag: DAGView, area: Rect, buffer: inout Buffer) {
         let route = dag.layout.routes[label.edge].map { Point(x: $0.x + area.x - dag.offset.x, y: $0.y + area.y - dag.offset.y) }
-        let width = DisplayWidth.of(label.text)
-        func isFree(_ x: Int, _ y: Int) -> Bool {
-            guard y >= area.y, y < area.maxY, x >= area.x, x + width <= area.maxX else { return false }
-            return (x..<(x + width)).allSatisfy { buffer[$0, y].symbol == " " }
-        }
-        for (a, b) in zip(route.dropLast(), route.dropFirst()).reversed() where a.y == b.y {
-            let lo = min(a.x, b.x), hi = max(a.x, b.x)
-            for dy in [-1, 1] {
-                var x = hi - width + 1
-                while x >= lo - width / 2 {
-                    if isFree(x, a.y + dy) {
-                        buffer.write(label.text, at: Point(x: x, y: a.y + dy), style: label.style, clip: area)
-                        return
+        let runs = zip(route.dropLast(), route.dropFirst()).reversed().filter { $0.0.y == $0.1.y }
+        for text in [label.text] + (fallback.map { [$0] } ?? []) {
+            let width = DisplayWidth.of(text)
+            func isBlank(_ x: Int, _ y: Int) -> Bool {
+                !area.contains(Point(x: x, y: y)) || buffer[x, y].symbol == " "
+            }
+            func isFree(_ x: Int, _ y: Int) -> Bool {
+                guard y >= area.y, y < area.maxY, x >= area.x, x + width <= area.maxX else { return false }
+                return ((x - 1)...(x + width)).allSatisfy { isBlank($0, y) }
+            }
+            for (a, b) in runs {
+                let lo = min(a.x, b.x), hi = max(a.x, b.x)
+                for dy in [-1, 1] {
+                    var x = hi - width + 1
+                    while x >= lo - width / 2 {
+                        if isFree(x, a.y + dy) {
+                            buffer.write(text, at: Point(x: x, y: a.y + dy), style: label.style, clip: area)
+                            return
+                        }
+                        x -= 1
                     }
-                    x -= 1
                 }
             }
-        }
-        if let end = route.last {
-            buffer.write(label.text, at: Point(x: end.x - width, y: end.y), style: label.style, clip: area)
+            // On the line: inside the run, its corners and arrowhead left visible.
+            for (a, b) in runs where max(a.x, b.x) - min(a.x, b.x) - 1 >= width {
+                let x = max(a.x, b.x) - width
+                guard a.y >= area.y, a.y < area.maxY, x > area.x, x + width < area.maxX else { continue }
+                buffer.write(text, at: Point(x: x, y: a.y), style: label.style, clip: area)
+                return
+            }
         }
     }
 
-    func content() -> (DAGView, [EdgeLabel]) {
+    /// The graph, and the labels with a shorter text each for a tight spot (the local
+    /// derivative alone: `×1`).
+    func content() -> (DAGView, [(EdgeLabel, String?)]) {
         let scene = state.scene
         let theme = state.theme
         let notation = state.notation
@@ -101,7 +116,7 @@ struct GraphPane: Widget {
 
         var edgeStyles = [Style](repeating: theme(.edge), count: scene.layout.edges.count)
         var emphasized: [Int] = []
-        var labels: [EdgeLabel] = []
+        var labels: [(EdgeLabel, String?)] = []
         switch state.stepper.lastRecord {
         case .forward(let r)?:
             for position in r.inputs.indices {
@@ -111,8 +126,9 @@ struct GraphPane: Widget {
             for flow in r.flows {
                 guard let e = scene.edgeIndex[flow.from.index][flow.position] else { continue }
                 emphasized.append(e)
-                let text = "\(notation.edgeTimes)\(notation.operand(flow.local))=\(notation.number(flow.product, digits: Self.digits))"
-                labels.append(EdgeLabel(edge: e, text: text, style: theme(.gradient).bolded()))
+                let local = "\(notation.edgeTimes)\(notation.operand(flow.local))"
+                let text = local + "=\(notation.number(flow.product, digits: Self.digits))"
+                labels.append((EdgeLabel(edge: e, text: text, style: theme(.gradient).bolded()), local))
             }
         default:
             break

@@ -98,7 +98,11 @@ public struct GraphScene: Sendable {
                 sizes.append(Size(width: width + 2, height: 4))
             }
         }
-        let options = DAGLayout.Options(minimumChannelWidth: GraphScene.channelWidth, sourcesInFirstLayer: false)
+        // Inputs and params in the first column (inputs left, as in the CS231n figure);
+        // tracks near the sources, so the labels of the backward pass fit beside the long
+        // run into each gate.
+        let options = DAGLayout.Options(minimumChannelWidth: GraphScene.channelWidth, sourcesInFirstLayer: true,
+                                        tracksNearSources: true)
         layout = try DAGLayout(sizes: sizes, edges: edges, options: options)
         self.layoutIndex = layoutIndex
         self.nodes = nodes

@@ -19,15 +19,19 @@ public struct KeyBinding: Hashable, Sendable {
     public var inHints: Bool
     /// A shorter text for the hint line; `help` when nil.
     public var hint: String?
+    /// The help row this binding shares with its neighbours of the same group (the four pan
+    /// directions, next and previous node), so that the help fits a small window.
+    public var group: String?
 
     public init(_ keys: [Key], _ action: Action, help: String, section: Section,
-                inHints: Bool = false, hint: String? = nil) {
+                inHints: Bool = false, hint: String? = nil, group: String? = nil) {
         self.keys = keys
         self.action = action
         self.help = help
         self.section = section
         self.inHints = inHints
         self.hint = hint
+        self.group = group
     }
 }
 
@@ -59,38 +63,63 @@ public struct KeyMap: Sendable {
     }
 
     /// Every binding, grouped by section, for the help overlay: (section, [(keys, help)]).
+    /// Neighbours of one `group` share a row under the group's text.
     public func helpSections(unicode: Bool) -> [(section: KeyBinding.Section, rows: [(keys: String, help: String)])] {
         KeyBinding.Section.allCases.compactMap { section in
-            let rows = bindings.filter { $0.section == section }.map { binding in
-                (keys: binding.keys.map { $0.label(unicode: unicode) }.joined(separator: " / "), help: binding.help)
+            var runs: [[KeyBinding]] = []
+            for binding in bindings where binding.section == section {
+                if let group = binding.group, let last = runs.last?.last, last.group == group {
+                    runs[runs.count - 1].append(binding)
+                } else {
+                    runs.append([binding])
+                }
+            }
+            let rows = runs.map { run in
+                (keys: KeyMap.helpKeys(run, unicode: unicode), help: run.count == 1 ? run[0].help : run[0].group ?? run[0].help)
             }
             return rows.isEmpty ? nil : (section, rows)
         }
+    }
+
+    /// The keys of one help row. A group whose bindings have as many keys each is written
+    /// by position, the way people say it: `H L K J / A D W S` for left, right, up, down.
+    static func helpKeys(_ run: [KeyBinding], unicode: Bool) -> String {
+        let labels = run.map { $0.keys.map { $0.label(unicode: unicode) } }
+        guard run.count > 1, let first = labels.first, labels.allSatisfy({ $0.count == first.count }) else {
+            return labels.map { $0.joined(separator: " / ") }.joined(separator: ", ")
+        }
+        return first.indices.map { i in labels.map { $0[i] }.joined(separator: " ") }.joined(separator: " / ")
     }
 
     /// The tutor's keys. → / space / `l`, ← / `h`, `q` and `?` are the contract (DESIGN §5).
     public static let standard = KeyMap([
         KeyBinding([.right, .character(" "), .character("l")], .next, help: "next step", section: .stepping, inHints: true, hint: "next"),
         KeyBinding([.left, .character("h")], .back, help: "step back", section: .stepping, inHints: true, hint: "back"),
-        KeyBinding([.character("n")], .finishPhase, help: "finish this phase (forward, backward, update)", section: .stepping,
+        KeyBinding([.character("n")], .finishPhase, help: "to the end of this phase", section: .stepping,
                    inHints: true, hint: "end of phase"),
         KeyBinding([.character("p")], .rewindPhase, help: "back to the start of this phase", section: .stepping),
         KeyBinding([.character("r"), .home], .restart, help: "restart from the beginning", section: .stepping, inHints: true,
                    hint: "restart"),
         KeyBinding([.end], .toEnd, help: "jump to the end", section: .stepping),
-        KeyBinding([.character("e")], .toggleEdgeStepping, help: "backward pass: one edge per step / one node per step",
+        KeyBinding([.character("e")], .toggleEdgeStepping, help: "backward pass: a step per edge / per node",
                    section: .stepping),
-        KeyBinding([.tab, .character("j")], .selectNext, help: "select the next node (the inspector describes it)",
-                   section: .graph, inHints: true, hint: "select"),
-        KeyBinding([.backTab, .character("k")], .selectPrevious, help: "select the previous node", section: .graph),
+        KeyBinding([.tab, .character("j")], .selectNext, help: "select the next node to inspect",
+                   section: .graph, inHints: true, hint: "select", group: "select the next / previous node"),
+        KeyBinding([.backTab, .character("k")], .selectPrevious, help: "select the previous node", section: .graph,
+                   group: "select the next / previous node"),
         // Capitals, so panning never clashes with stepping (h, l) or selecting (j, k).
-        KeyBinding([.character("H"), .character("A")], .pan(dx: -4, dy: 0), help: "pan the graph left", section: .graph),
-        KeyBinding([.character("L"), .character("D")], .pan(dx: 4, dy: 0), help: "pan the graph right", section: .graph),
-        KeyBinding([.character("K"), .character("W")], .pan(dx: 0, dy: -2), help: "pan the graph up", section: .graph),
-        KeyBinding([.character("J"), .character("S")], .pan(dx: 0, dy: 2), help: "pan the graph down", section: .graph),
-        KeyBinding([.down, .pageDown], .scrollText(3), help: "scroll the step and lesson text down (when it says more)",
-                   section: .graph),
-        KeyBinding([.up, .pageUp], .scrollText(-3), help: "scroll the step and lesson text up", section: .graph),
+        KeyBinding([.character("H"), .character("A")], .pan(dx: -4, dy: 0), help: "pan the graph left", section: .graph,
+                   group: "pan the graph left, right, up, down"),
+        KeyBinding([.character("L"), .character("D")], .pan(dx: 4, dy: 0), help: "pan the graph right", section: .graph,
+                   group: "pan the graph left, right, up, down"),
+        KeyBinding([.character("K"), .character("W")], .pan(dx: 0, dy: -2), help: "pan the graph up", section: .graph,
+                   group: "pan the graph left, right, up, down"),
+        KeyBinding([.character("J"), .character("S")], .pan(dx: 0, dy: 2), help: "pan the graph down", section: .graph,
+                   group: "pan the graph left, right, up, down"),
+        KeyBinding([.down, .pageDown], .scrollText(3), help: "scroll the text down",
+                   section: .graph, group: "scroll the text down / up"),
+        KeyBinding([.up, .pageUp], .scrollText(-3), help: "scroll the text up", section: .graph,
+                   group: "scroll the text down / up"),
         KeyBinding([.character("c")], .recenter, help: "bring the active node back into view", section: .graph),
         KeyBinding([.character("?")], .toggleHelp, help: "show or hide this help", section: .general, inHints: true,
                    hint: "help"),

@@ -44,7 +44,9 @@ public func view(_ state: TutorState, size: Size) -> Buffer {
 
     if state.helpVisible {
         // Over the whole screen (status and hints included), so 80×24 shows every key.
-        buffer.render(helpOverlay(state, rows: buffer.area.height - 4), in: buffer.area)
+        let help = HelpOverlay(sections: state.keyMap.helpSections(unicode: notation.unicode), theme: theme,
+                               notation: notation)
+        buffer.render(help.overlay(for: size), in: buffer.area)
     }
     return buffer.asciiOnly(!notation.unicode)
 }
@@ -86,31 +88,6 @@ func phaseName(_ phase: Phase) -> String {
     case .update: "update"
     case .epoch: "epoch"
     }
-}
-
-/// Every binding of the key map, by section. When the window is too short for all of
-/// them, the last row says so.
-func helpOverlay(_ state: TutorState, rows available: Int) -> Overlay {
-    let theme = state.theme
-    let unicode = state.notation.unicode
-    let sections = state.keyMap.helpSections(unicode: unicode)
-    let keyWidth = sections.flatMap(\.rows).map { DisplayWidth.of($0.keys) }.max() ?? 0
-    let rowCount = sections.reduce(0) { $0 + $1.rows.count }
-    // Section titles only when everything fits with them.
-    let titled = rowCount + sections.count <= available
-    var lines: [Line] = []
-    for section in sections {
-        if titled { lines.append(Line(section.section.rawValue, style: theme(.title))) }
-        for row in section.rows {
-            let pad = String(repeating: " ", count: max(0, keyWidth - DisplayWidth.of(row.keys)))
-            lines.append(Line([Span(row.keys + pad, style: theme(.key)), Span("  " + state.notation.text(row.help))]))
-        }
-    }
-    if lines.count > available, available > 0 {
-        lines = Array(lines.prefix(available - 1))
-        lines.append(Line(state.notation.text("… more keys: enlarge the window"), style: theme(.muted)))
-    }
-    return Overlay(title: "Keys", content: Paragraph(lines, wrap: false), theme: theme, maxWidth: 76)
 }
 
 extension Buffer {

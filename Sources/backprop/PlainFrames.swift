@@ -33,23 +33,39 @@ struct PlainFrames {
         PlainText.render(view(state, size: size))
     }
 
-    /// Every frame from the start to the end of the plan (or the first `limit` of them), each
-    /// under a header line, walking the plan as the `next` key does.
+    /// The frames from the start to the end of the part (or the first `limit` of them), each
+    /// under a header line, paced as `play` paces them (`TrainingTrack.autoplayTarget`):
+    /// every step of the first pass; then, for a part that trains, the end of every
+    /// `epochsPerTick`-th epoch (about forty frames, each header with the mean loss), and
+    /// for data without training the end of each row. A graph without data is every step.
     func all(from start: TutorState, limit: Int? = nil) -> [String] {
         var state = start
         var frames: [String] = []
         let total = state.stepper.count
         while true {
             let position = state.stepper.position
-            let what = state.stepper.lastStep.map { "after " + state.describe($0) } ?? "start"
-            frames.append("=== frame \(position)/\(total): \(what) ===\n" + text(state))
+            frames.append("=== frame \(position)/\(total): \(describe(state)) ===\n" + text(state))
             if state.stepper.isAtEnd { break }
             if let limit, frames.count >= limit {
                 frames.append("=== \(total - position) more steps: backprop render TARGET --step N shows any of them ===\n")
                 break
             }
-            state.apply(.next)
+            let target = TrainingTrack.autoplayTarget(state.stepper)
+            state.apply(target == position + 1 ? .next : .jump(to: target))
         }
         return frames
+    }
+
+    /// `after forward q`, or at the end of a training epoch `after end of epoch 50 of 2000;
+    /// mean loss 0.0123`.
+    func describe(_ state: TutorState) -> String {
+        guard let last = state.stepper.lastStep else { return "start" }
+        var what = "after " + state.describe(last)
+        if case .epoch = last, let track = state.trainingTrack, track.trains {
+            let done = TrainingTrack.completedEpochs(state.stepper)
+            what += " of \(state.stepper.plan.epochs)"
+            if track.losses.indices.contains(done) { what += "; mean loss " + NumberFormat.short(track.losses[done]) }
+        }
+        return what
     }
 }

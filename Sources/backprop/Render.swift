@@ -12,7 +12,11 @@ struct Render: ParsableCommand {
         discussion: """
             TARGET is a lesson name, a lesson file (.yaml) or a graph file. Step 0 is the \
             start, before anything is computed; step N is the screen after N steps. With \
-            --all every frame is printed, each under a line '=== frame N/M: STEP ==='.
+            --all the frames are printed, each under a line '=== frame N/M: STEP ===': \
+            every step of the part's first pass, then as 'play' paces the rest — for a part \
+            that trains, the end of every k-th epoch (about 40 frames, each header with the \
+            mean loss), for data without training the end of each row. --step N shows any \
+            other frame. With --markdown --all, the same steps for every part from --part on.
 
             Example: backprop render examples/chain-rule.graph --step 3 --width 80 --height 24
             """
@@ -24,7 +28,7 @@ struct Render: ParsableCommand {
     @Option(help: "The step to show (0 = the start).")
     var step: Int?
 
-    @Flag(help: "Print every frame from the start to the end.")
+    @Flag(help: "Print the frames from the start to the end (training: about 40 epochs' ends; see below).")
     var all = false
 
     @Option(help: "Screen width in columns.")

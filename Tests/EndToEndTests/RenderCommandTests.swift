@@ -14,6 +14,24 @@ import Testing
         #expect(!result.stdout.contains("\u{1b}"))
     }
 
+    /// A part that trains: its first pass step by step, then the end of every 50th of its
+    /// 2000 epochs (play's pacing), with the loss — not all 458,000 frames.
+    @Test func allOnATrainingPartIsBounded() throws {
+        let args = ["render", "xor", "--part", "2", "--all", "--width", "80", "--height", "24"]
+        let result = try runBackprop(args)
+        #expect(result.status == 0)
+        let headers = result.stdout.split(separator: "\n").filter { $0.hasPrefix("=== frame ") }
+        #expect(headers.count == 1 + 57 + 40)
+        #expect(headers[0] == "=== frame 0/458000: start ===")
+        #expect(headers[1] == "=== frame 1/458000: after load sample 1 of the data ===")
+        #expect(headers[57] == "=== frame 57/458000: after update b3 by gradient descent ===")
+        #expect(headers[58] == "=== frame 11450/458000: after end of epoch 50 of 2000; mean loss 0.2499 ===")
+        #expect(headers.last == "=== frame 458000/458000: after end of epoch 2000 of 2000; mean loss 0.0011 ===")
+        #expect(try runBackprop(args).stdout == result.stdout)
+        let help = try runBackprop(["render", "--help"])
+        #expect(help.stdout.contains("about 40 frames"))
+    }
+
     @Test func oneStepIsDeterministic() throws {
         let a = try runBackprop(["render", "chain-rule", "--step", "5"])
         let b = try runBackprop(["render", "chain-rule", "--step", "5"])

@@ -32,6 +32,26 @@ private let cs231nEdges = [(0, 3), (1, 3), (3, 4), (2, 4)]
         #expect(layout.arrivalRow(of: 0) == 3 && layout.arrivalRow(of: 1) == 4 && layout.arrivalRow(of: 4) == nil)
     }
 
+    /// Tracks next to the sources leave long runs into the targets, for edge labels.
+    @Test func tracksNearSources() throws {
+        let (b, layout) = try drawGraph(names: cs231nNames, edges: cs231nEdges, width: 25, height: 11,
+                                        options: .init(minimumChannelWidth: 8, tracksNearSources: true))
+        #expect(picture(b) == """
+            ┌─┐
+            │x│──┐
+            └─┘  │     ┌─┐
+                 └────▶│q│
+            ┌─┐  ┌────▶│ │──┐
+            │y│──┘     └─┘  │     ┌─┐
+            └─┘             └────▶│f│
+                            ┌────▶│ │
+            ┌─┐             │     └─┘
+            │z│─────────────┘
+            └─┘
+            """)
+        #expect(layout.routes[0] == [Point(x: 3, y: 1), Point(x: 5, y: 1), Point(x: 5, y: 3), Point(x: 10, y: 3)])
+    }
+
     @Test func cs231nGraphInASCII() throws {
         let (b, _) = try drawGraph(names: cs231nNames, edges: cs231nEdges, width: 20, height: 11, glyphs: .ascii,
                                    options: .init(minimumChannelWidth: 4))

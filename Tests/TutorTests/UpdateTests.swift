@@ -88,11 +88,11 @@ import Testing
     }
 
     @Test func panningStaysInsideTheDrawing() throws {
-        // At 60×16 the CS231n drawing (61×12) is larger than the graph pane (58×5 inside),
-        // so the offset ranges over 0...3 × 0...7. At the start the view shows q.
+        // At 60×16 the CS231n drawing (61×14) is larger than the graph pane (58×5 inside),
+        // so the offset ranges over 0...3 × 0...9. At the start the view shows q.
         let small = try state(size: Size(width: 60, height: 16))
         #expect(small.panes.graphViewport == Size(width: 58, height: 5))
-        #expect(small.scene.size == Size(width: 61, height: 12))
+        #expect(small.scene.size == Size(width: 61, height: 14))
         #expect(small.offset == Point(x: 0, y: 2))
         let right = update(small, .pan(dx: 4, dy: 0))
         #expect(right.offset == Point(x: 3, y: 2))
@@ -100,8 +100,8 @@ import Testing
         #expect(down.offset == Point(x: 3, y: 4))
         let left = update(down, .pan(dx: -4, dy: 0))
         #expect(left.offset == Point(x: 0, y: 4))
-        let farDown = update(update(update(left, .pan(dx: 0, dy: 2)), .pan(dx: 0, dy: 2)), .pan(dx: 0, dy: 2))
-        #expect(farDown.offset == Point(x: 0, y: 7))
+        let farDown = update(update(update(update(left, .pan(dx: 0, dy: 2)), .pan(dx: 0, dy: 2)), .pan(dx: 0, dy: 2)), .pan(dx: 0, dy: 2))
+        #expect(farDown.offset == Point(x: 0, y: 9))
         let big = try state()
         #expect(update(big, .pan(dx: 4, dy: 2)).offset == .zero)  // everything is in view
     }

@@ -61,14 +61,14 @@ extension Classroom {
     /// They are listed in the `?` help, not in the hint line, which stays the core's.
     public static let bindings: [KeyBinding] = [
         KeyBinding([.character("z")], .classroom(.toggleQuiz),
-                   help: "quiz: predict each value and gradient before it is shown", section: .stepping),
+                   help: "quiz: predict each number first", section: .stepping),
         KeyBinding([.character("v")], .classroom(.toggleGradientCheck),
-                   help: "gradient check: finite differences beside backprop", section: .graph),
-        KeyBinding([.character("f")], .classroom(.fastForward(epochs: 10)), help: "fast-forward 10 epochs of training",
-                   section: .stepping),
-        KeyBinding([.character("F")], .classroom(.fastForward(epochs: 100)), help: "fast-forward 100 epochs of training",
-                   section: .stepping),
-        KeyBinding([.character("t")], .classroom(.toggleTraining), help: "show or hide the decision map and loss chart",
+                   help: "gradient check (finite differences)", section: .graph),
+        KeyBinding([.character("f")], .classroom(.fastForward(epochs: 10)), help: "fast-forward 10 epochs",
+                   section: .stepping, group: "fast-forward 10 / 100 epochs"),
+        KeyBinding([.character("F")], .classroom(.fastForward(epochs: 100)), help: "fast-forward 100 epochs",
+                   section: .stepping, group: "fast-forward 10 / 100 epochs"),
+        KeyBinding([.character("t")], .classroom(.toggleTraining), help: "decision map and loss chart",
                    section: .graph),
     ]
 
@@ -78,9 +78,9 @@ extension Classroom {
         KeyBinding([.character(" ")], .classroom(.togglePlayback), help: "pause or resume the autoplay", section: .stepping,
                    inHints: true, hint: "pause"),
         KeyBinding([.character("+"), .character("=")], .classroom(.faster), help: "autoplay faster", section: .stepping,
-                   inHints: true, hint: "faster"),
+                   inHints: true, hint: "faster", group: "autoplay faster / slower"),
         KeyBinding([.character("-")], .classroom(.slower), help: "autoplay slower", section: .stepping, inHints: true,
-                   hint: "slower"),
+                   hint: "slower", group: "autoplay faster / slower"),
     ]
 
     /// The keys while an answer is being typed: every printable character goes into the
@@ -107,7 +107,6 @@ extension Classroom {
 extension KeyMap {
     /// The tutor's keys with the classroom's (quiz, gradient check, fast-forward, training
     /// views): what `learn`, `play` and the picker run with. `standard` stays the stepping
-    /// core, whose help fits an 80×24 window whole; this one's help asks for a larger
-    /// window there.
+    /// core. The help lists both whole at 80×24, in two columns.
     public static let classroom = standard.adding(Classroom.bindings)
 }

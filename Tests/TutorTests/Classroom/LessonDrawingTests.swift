@@ -1,0 +1,74 @@
+import Autograd
+import Screen
+import Testing
+@testable import Tutor
+
+/// How every bundled lesson part is drawn: inputs left, and labels that never touch a box.
+@Suite struct LessonDrawingTests {
+    static let names = ["chain-rule", "sigmoid-neuron", "perceptron", "xor", "softmax"]
+
+    func parts(_ name: String, theme: Theme = .monochrome(), size: Size = Size(width: 100, height: 30)) throws -> [TutorState] {
+        let lesson = try LessonFixtures.lesson(name)
+        let first = try TutorState(subject: .lesson(lesson), theme: theme, size: size)
+        return try (0..<first.subject.partCount).map {
+            try TutorState(subject: .lesson(lesson), part: $0, theme: theme, size: size)
+        }
+    }
+
+    /// DESIGN §5: inputs left, output right. Every input and param leaf is in the first
+    /// column, and the output in the last.
+    @Test(arguments: names) func leavesInTheFirstColumn(_ name: String) throws {
+        for state in try parts(name) {
+            let scene = state.scene
+            let graph = state.stepper.graph
+            let frames = scene.layout.frames
+            let firstX = frames.map(\.x).min() ?? 0
+            for (index, id) in scene.nodes.enumerated() where graph.kind(of: id) == .input || graph.kind(of: id) == .param {
+                #expect(frames[index].x == firstX, "\(name) part \(state.part + 1): \(scene.names[id.index])")
+            }
+            let outputID = try #require(graph.output)
+            let output = try #require(scene.layoutNode(of: outputID))
+            #expect(frames[output].maxX == frames.map(\.maxX).max(), "\(name) part \(state.part + 1)")
+        }
+    }
+
+    @Test func theChainRuleFigure() throws {
+        let state = try #require(try parts("chain-rule").first)
+        let frames = state.scene.layout.frames
+        let x = frames[0], y = frames[1], z = frames[2], q = frames[3], f = frames[4]
+        #expect([x.x, y.x, z.x] == [0, 0, 0])
+        #expect(x.y < y.y && y.y < z.y)
+        #expect(q.x > x.x && f.x > q.x)
+    }
+
+    /// An edge label (bold red) never touches a box: the cell after it is no left side of
+    /// a box, the cell before it no right side — at every backward step of every part's
+    /// first pass, at 100×30 and 80×24.
+    @Test(arguments: names) func labelsKeepClearOfBoxes(_ name: String) throws {
+        for size in [Size(width: 100, height: 30), Size(width: 80, height: 24)] {
+            for start in try parts(name, theme: .colored(), size: size) {
+                let labelStyle = start.theme(.gradient).bolded()
+                var labels = 0
+                for step in 1...start.stepper.plan.stepsPerPass {
+                    let moved = update(start, .jump(to: step))
+                    let screen = view(moved, size: size)
+                    let graph = moved.panes.graph
+                    for row in graph.y..<graph.maxY {
+                        var x = graph.x
+                        while x < graph.maxX {
+                            guard screen[x, row].style == labelStyle else { x += 1; continue }
+                            var end = x
+                            while end < graph.maxX, screen[end, row].style == labelStyle { end += 1 }
+                            labels += 1
+                            let before = screen[x - 1, row].symbol, after = screen[end, row].symbol
+                            #expect(!["┐", "│", "┘", "┤"].contains(before), "\(name) part \(moved.part + 1) step \(step) at \(size)")
+                            #expect(!["┌", "│", "└", "├"].contains(after), "\(name) part \(moved.part + 1) step \(step) at \(size)")
+                            x = end
+                        }
+                    }
+                }
+                if name == "chain-rule" { #expect(labels == 4) }  // ×(−4)=−4 and ×3=3 at step 4, ×1=−4 twice at 5
+            }
+        }
+    }
+}

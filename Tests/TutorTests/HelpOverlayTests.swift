@@ -1,0 +1,84 @@
+import Screen
+import Testing
+@testable import Tutor
+
+/// The `?` screen lists every binding of the active key map at 80×24 (DESIGN §5).
+@Suite struct HelpOverlayTests {
+    func helpScreen(_ keyMap: KeyMap, size: Size = Size(width: 80, height: 24), ascii: Bool = false) throws -> [String] {
+        let theme: Theme = .monochrome(glyphs: ascii ? .ascii : .unicode)
+        var state = try TutorState(subject: .graph(title: "chain-rule.graph", graph(chainRuleText)), theme: theme,
+                                   size: size, keyMap: keyMap)
+        state.apply(.toggleHelp)
+        return view(state, size: size).trimmedLines
+    }
+
+    /// Every row of the help shows: its keys, then (after the padding) the first words of
+    /// its help text; and every key of the map is on one of the rows.
+    func expectEveryBinding(_ keyMap: KeyMap, in lines: [String], unicode: Bool = true,
+                            sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let rows = keyMap.helpSections(unicode: unicode).flatMap(\.rows)
+        for row in rows {
+            let firstWords = row.help.split(separator: " ").prefix(2).joined(separator: " ")
+            let shown = lines.contains { line in
+                guard let range = line.range(of: "│ " + row.keys + " ") ?? line.range(of: "| " + row.keys + " ")
+                    ?? line.range(of: "   " + row.keys + " ") else { return false }
+                return line[range.upperBound...].trimmingCharacters(in: .whitespaces).hasPrefix(firstWords)
+            }
+            #expect(shown, "\(row.keys): \(row.help)", sourceLocation: sourceLocation)
+        }
+        for binding in keyMap.bindings {
+            for key in binding.keys {
+                let label = key.label(unicode: unicode)
+                #expect(rows.contains { $0.keys.split(separator: " ").map { $0.trimmingCharacters(in: [","]) }.contains(label) }, "\(label)",
+                        sourceLocation: sourceLocation)
+            }
+        }
+        #expect(!lines.contains { $0.contains("more keys") }, sourceLocation: sourceLocation)
+    }
+
+    @Test func everyKeyMapFitsAt80x24() throws {
+        for keyMap in [KeyMap.standard, .classroom, Classroom.playbackKeyMap(.classroom)] {
+            expectEveryBinding(keyMap, in: try helpScreen(keyMap))
+            expectEveryBinding(keyMap, in: try helpScreen(keyMap, ascii: true), unicode: false)
+        }
+    }
+
+    /// Below 80×24 the list may be cut, and then says so; section titles go first.
+    @Test func smallWindowsSaySo() throws {
+        let lines = try helpScreen(.classroom, size: Size(width: 60, height: 16))
+        #expect(lines.contains { $0.contains("│ … more keys: enlarge the window") })
+        #expect(lines.contains { $0.contains("│ → / space / l        next step") })
+        #expect(!lines.contains { $0.contains("Stepping") })
+    }
+
+    /// The classroom's help at 80×24, whole: sections, grouped rows, wrapped texts.
+    @Test func classroomHelpAt80x24() throws {
+        let lines = try helpScreen(.classroom)
+        // The box's inside: from "│ " after the graph pane's left edge, 64 columns.
+        let inside = lines[3...20].map { line in
+            String(line.dropFirst(9).prefix(62)).replacingOccurrences(of: " +$", with: "", options: .regularExpression)
+        }
+        #expect(lines[2].hasPrefix("│      ┌ Keys ─"))
+        #expect(inside == [
+            "→ / space / l        next step",
+            "← / h                step back",
+            "n                    to the end of this phase",
+            "p                    back to the start of this phase",
+            "r / Home             restart from the beginning",
+            "End                  jump to the end",
+            "e                    backward pass: a step per edge / per node",
+            "z                    quiz: predict each number first",
+            "f F                  fast-forward 10 / 100 epochs",
+            "Tab Shift-Tab / j k  select the next / previous node",
+            "H L K J / A D W S    pan the graph left, right, up, down",
+            "↓ ↑ / PgDn PgUp      scroll the text down / up",
+            "c                    bring the active node back into view",
+            "v                    gradient check (finite differences)",
+            "t                    decision map and loss chart",
+            "?                    show or hide this help",
+            "Esc                  close the help, or clear the selection",
+            "q                    quit",
+        ])
+        #expect(lines[21].hasPrefix("│ the o└───"))
+    }
+}
