@@ -63,7 +63,7 @@ struct LayeredGraph {
         var layerOf = [Int](repeating: 0, count: n)
         for v in queue { for u in pred[v] { layerOf[v] = max(layerOf[v], layerOf[u] + 1) } }
         if !options.sourcesInFirstLayer {
-            for v in queue.reversed() where pred[v].isEmpty && !succ[v].isEmpty {
+            for v in queue.reversed() where pred[v].isEmpty && !succ[v].isEmpty && !options.pinnedSources.contains(v) {
                 layerOf[v] = (succ[v].map { layerOf[$0] }.min() ?? 1) - 1
             }
         }

@@ -51,6 +51,9 @@ public struct DAGLayout: Sendable, Hashable {
         /// True: every source in the first column. False: a source sits just left of its
         /// nearest consumer (shorter edges for constants used late).
         public var sourcesInFirstLayer: Bool
+        /// Sources that stay in the first column even when `sourcesInFirstLayer` is false
+        /// (a graph's inputs, while its parameters sit next to the gates that use them).
+        public var pinnedSources: Set<Int>
         /// True: a box with more incoming edges than inner rows (height − 2) is made
         /// taller so each edge gets its own arrival row; a box under 3 rows (a borderless
         /// gate) with more inputs than rows grows to 2k − 1 rows, arrivals on every other
@@ -63,7 +66,8 @@ public struct DAGLayout: Sendable, Hashable {
 
         public init(nodeSpacing: Int = 1, minimumChannelWidth: Int = 5, orderingSweeps: Int = 8,
                     alignmentPasses: Int = 4, sourcesInFirstLayer: Bool = true, growForInputs: Bool = true,
-                    tracksNearSources: Bool = false) {
+                    tracksNearSources: Bool = false, pinnedSources: Set<Int> = []) {
+            self.pinnedSources = pinnedSources
             self.tracksNearSources = tracksNearSources
             self.growForInputs = growForInputs
             self.nodeSpacing = nodeSpacing

@@ -98,11 +98,14 @@ public struct GraphScene: Sendable {
                 sizes.append(Size(width: width + 2, height: 4))
             }
         }
-        // Inputs and params in the first column (inputs left, as in the CS231n figure);
-        // tracks near the sources, so the labels of the backward pass fit beside the long
-        // run into each gate.
-        let options = DAGLayout.Options(minimumChannelWidth: GraphScene.channelWidth, sourcesInFirstLayer: true,
-                                        tracksNearSources: true)
+        // Inputs in the first column (inputs left, as in the CS231n figure); parameters and
+        // named constants just left of the gate that uses them, as weights and biases are
+        // drawn beside their neuron, which keeps a network's drawing compact. Tracks near
+        // the sources, so the labels of the backward pass fit beside the long run into
+        // each gate.
+        let inputs = Set(nodes.indices.filter { graph.kind(of: nodes[$0]) == .input })
+        let options = DAGLayout.Options(minimumChannelWidth: GraphScene.channelWidth, sourcesInFirstLayer: false,
+                                        tracksNearSources: true, pinnedSources: inputs)
         layout = try DAGLayout(sizes: sizes, edges: edges, options: options)
         self.layoutIndex = layoutIndex
         self.nodes = nodes

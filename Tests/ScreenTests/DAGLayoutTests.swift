@@ -213,6 +213,9 @@ private let cs231nEdges = [(0, 3), (1, 3), (3, 4), (2, 4)]
         let edges = [DAGEdge(from: 0, to: 1), DAGEdge(from: 1, to: 3), DAGEdge(from: 2, to: 3)]
         #expect(try DAGLayout(sizes: sizes, edges: edges).layer == [0, 1, 0, 2])
         #expect(try DAGLayout(sizes: sizes, edges: edges, options: .init(sourcesInFirstLayer: false)).layer == [0, 1, 1, 2])
+        // A pinned source stays in the first column all the same.
+        let pinned = DAGLayout.Options(sourcesInFirstLayer: false, pinnedSources: [2])
+        #expect(try DAGLayout(sizes: sizes, edges: edges, options: pinned).layer == [0, 1, 0, 2])
     }
 
     @Test func barycentreSweepsRemoveAvoidableCrossings() throws {

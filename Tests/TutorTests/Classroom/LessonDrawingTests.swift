@@ -15,16 +15,28 @@ import Testing
         }
     }
 
-    /// DESIGN §5: inputs left, output right. Every input and param leaf is in the first
-    /// column, and the output in the last.
-    @Test(arguments: names) func leavesInTheFirstColumn(_ name: String) throws {
+    /// DESIGN §5: inputs left, output right. Every input leaf is in the first column, every
+    /// param in the column just left of its nearest gate (as a neuron's weights are drawn
+    /// beside it), and the output in the last column.
+    @Test(arguments: names) func inputsInTheFirstColumn(_ name: String) throws {
         for state in try parts(name) {
             let scene = state.scene
             let graph = state.stepper.graph
             let frames = scene.layout.frames
+            let layers = scene.layout.layer
             let firstX = frames.map(\.x).min() ?? 0
-            for (index, id) in scene.nodes.enumerated() where graph.kind(of: id) == .input || graph.kind(of: id) == .param {
-                #expect(frames[index].x == firstX, "\(name) part \(state.part + 1): \(scene.names[id.index])")
+            let consumers = graph.consumers()
+            for (index, id) in scene.nodes.enumerated() {
+                let label = "\(name) part \(state.part + 1): \(scene.names[id.index])"
+                switch graph.kind(of: id) {
+                case .input:
+                    #expect(frames[index].x == firstX, "\(label)")
+                case .param:
+                    let nearest = consumers[id.index].compactMap { scene.layoutNode(of: $0) }.map { layers[$0] }.min()
+                    #expect(nearest.map { layers[index] == $0 - 1 } ?? true, "\(label)")
+                default:
+                    break
+                }
             }
             let outputID = try #require(graph.output)
             let output = try #require(scene.layoutNode(of: outputID))
