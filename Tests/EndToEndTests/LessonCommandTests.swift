@@ -6,34 +6,10 @@ import Testing
 @Suite struct LessonCommandTests {
     static let root = BackpropBinary.packageRoot
 
-    /// Runs the binary with `arguments` in `directory` (not the package root, to show the
-    /// lessons are found from anywhere) and waits for it.
+    /// Runs the binary in `directory` (not the package root, to show the lessons are
+    /// found from anywhere).
     static func run(_ arguments: [String], in directory: URL = FileManager.default.temporaryDirectory) throws -> ProcessResult {
-        let process = Process()
-        process.executableURL = try BackpropBinary.url()
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let folder = directory.appendingPathComponent("lesson-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let outURL = folder.appendingPathComponent("stdout")
-        let errURL = folder.appendingPathComponent("stderr")
-        try Data().write(to: outURL)
-        try Data().write(to: errURL)
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        defer {
-            try? out.close()
-            try? err.close()
-        }
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        process.waitUntilExit()
-        return ProcessResult(
-            status: process.terminationStatus,
-            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        try runBackprop(arguments, in: directory)
     }
 
     @Test func lessonsListsTheFive() throws {

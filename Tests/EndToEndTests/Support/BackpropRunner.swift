@@ -33,17 +33,18 @@ struct RunnerError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Runs `backprop` with `arguments` in the package root and waits for it. Output goes
+/// Runs `backprop` with `arguments` in `directory` (by default the package root) and waits for it. Output goes
 /// through temporary files rather than pipes, so a large output cannot fill a pipe and
 /// block the child while we wait. `environment` is added to a minimal environment
 /// (PATH, HOME, LANG=C.UTF-8, COLUMNS=80) so results do not depend on the caller's.
 func runBackprop(
-    _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil
+    _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
+    in directory: URL = BackpropBinary.packageRoot
 ) throws -> ProcessResult {
     let process = Process()
     process.executableURL = try BackpropBinary.url()
     process.arguments = arguments
-    process.currentDirectoryURL = BackpropBinary.packageRoot
+    process.currentDirectoryURL = directory
     var base = ["LANG": "C.UTF-8", "COLUMNS": "80"]
     for key in ["PATH", "HOME"] { base[key] = ProcessInfo.processInfo.environment[key] }
     process.environment = base.merging(environment) { _, new in new }
