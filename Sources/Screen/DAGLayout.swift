@@ -114,17 +114,21 @@ public struct DAGLayout: Sendable, Hashable {
     /// The row where `edge` arrives at its target (the row of its arrowhead).
     public func arrivalRow(of edge: Int) -> Int? { routes.indices.contains(edge) ? routes[edge].last?.y : nil }
 
-    /// The viewport offset, closest to `current`, that shows `node`'s box with `margin`
-    /// cells around it inside a `viewport`-sized window (the top-left part when the box is
-    /// larger). Clamped so the view never pans past the drawing.
+    /// A viewport offset that shows `node`'s box with `margin` cells around it inside a
+    /// `viewport`-sized window (the top-left part when the box is larger). Along an axis
+    /// where the box is already in view the offset stays at `current`, so the picture holds
+    /// still while the steps move within it; where it is not, the box is centred, so its
+    /// neighbours on both sides come into view too (scrolling just far enough would leave
+    /// it on the window's edge, with empty drawing behind). Clamped so the view never pans
+    /// past the drawing.
     public func offset(toShow node: Int, in viewport: Size, from current: Point = .zero, margin: Int = 1) -> Point {
         guard frames.indices.contains(node) else { return clamp(current, to: viewport) }
         let f = frames[node]
         func axis(_ cur: Int, _ lo: Int, _ hi: Int, _ view: Int) -> Int {
-            var c = cur
-            if hi + margin > c + view { c = hi + margin - view }
-            if lo - margin < c { c = lo - margin }
-            return c
+            if lo - margin >= cur && hi + margin <= cur + view { return cur }
+            let centred = (lo + hi - view) / 2
+            // A box larger than the window shows its top-left part.
+            return hi - lo + 2 * margin > view ? lo - margin : centred
         }
         let p = Point(x: axis(current.x, f.x, f.maxX, viewport.width), y: axis(current.y, f.y, f.maxY, viewport.height))
         return clamp(p, to: viewport)
