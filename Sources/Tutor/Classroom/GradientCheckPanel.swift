@@ -26,15 +26,14 @@ public struct GradientCheckPanel: Sendable, Equatable {
     public func lines(theme: Theme) -> [Line] {
         let unicode = theme.glyphs.isUnicode
         let notation = Notation(unicode: unicode)
-        let d = unicode ? "∂" : "d"
-        let minus = unicode ? "−" : "-"
+        let minus = notation.minus
         let f = outputLabel, x = check.label
         let grad = theme(.gradient)
         let verdict = check.passed
             ? (unicode ? "✓ they agree" : "ok: they agree")
             : (unicode ? "✗ they disagree" : "MISMATCH: they disagree")
         return [
-            Line("Gradient check: \(d)\(f)/\(d)\(x)", style: theme(.title)),
+            Line("Gradient check: \(notation.derivative(f, x))", style: theme(.title)),
             Line([Span("backprop   "), Span(notation.number(check.backprop, digits: 6), style: grad)]),
             Line([Span("numerical  "), Span(notation.number(check.numerical, digits: 6), style: grad),
                   Span("  = (\(f)(\(x)+h) \(minus) \(f)(\(x)\(minus)h)) / 2h, h = \(Self.stepText(step))", style: theme(.muted))]),
