@@ -32,10 +32,6 @@ public struct Style: Sendable, Hashable {
             reverse: reverse || other.reverse, underline: underline || other.underline)
     }
 
-    public func fg(_ color: Color) -> Style { var s = self; s.foreground = color; return s }
-    public func bg(_ color: Color) -> Style { var s = self; s.background = color; return s }
     public func bolded() -> Style { var s = self; s.bold = true; return s }
-    public func dimmed() -> Style { var s = self; s.dim = true; return s }
-    public func reversed() -> Style { var s = self; s.reverse = true; return s }
     public func underlined() -> Style { var s = self; s.underline = true; return s }
 }
