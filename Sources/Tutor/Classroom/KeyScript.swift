@@ -16,7 +16,7 @@
 public struct KeyScript: Sendable, Equatable {
     /// One thing the script does.
     public enum Event: Sendable, Equatable {
-        /// Press the key with this canonical name (see `KeyScript.canonicalNames`).
+        /// Press the key with this canonical name (a value of `aliases`, or a single character; `KeyScript.key(named:)` turns it into a `Key`).
         case key(String)
         /// Do nothing for this many seconds.
         case pause(Double)
@@ -25,9 +25,6 @@ public struct KeyScript: Sendable, Equatable {
     public var events: [Event]
 
     public init(events: [Event]) { self.events = events }
-
-    /// The canonical key names the script produces, besides single characters.
-    public static let canonicalNames = ["right", "left", "up", "down", "enter", "escape", "tab", "backspace", "space", "home", "end", "pageup", "pagedown"]
 
     /// Spellings of the named keys, all lowercase.
     static let aliases: [String: String] = [
