@@ -6,11 +6,8 @@ public enum TerminalError: Error, Sendable, Hashable, CustomStringConvertible {
     /// curses could not open the terminal named by TERM.
     case unavailable(term: String)
 
-    public var description: String {
-        switch self {
-        case .unavailable(let term): "cannot open terminal '\(term)'"
-        }
-    }
+    /// The same words as the plain-output reason it becomes.
+    public var description: String { plainReason.description }
 
     /// The plain-output reason that goes with this error.
     public var plainReason: PlainReason {
