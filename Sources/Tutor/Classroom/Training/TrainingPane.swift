@@ -111,7 +111,7 @@ public struct TrainingPane: Widget {
     // MARK: The loss curve
 
     func renderLoss(in area: Rect, buffer: inout Buffer) {
-        let shown = Array(track.losses.prefix(completedEpochs + 1))
+        let shown = track.losses(through: completedEpochs)
         let last = shown.last.map { NumberFormat.short($0) } ?? "?"
         let title = completedEpochs == 0
             ? "loss \(last) before training"

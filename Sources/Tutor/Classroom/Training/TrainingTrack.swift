@@ -88,9 +88,15 @@ public struct TrainingTrack: Sendable, Equatable {
         return stepper.position / stepper.plan.stepsPerEpoch
     }
 
+    /// The losses the chart shows once `epochs` epochs are finished: before training and
+    /// after each of them.
+    public func losses(through epochs: Int) -> [Double] {
+        Array(losses.prefix(Swift.max(0, epochs) + 1))
+    }
+
     /// The losses up to the cursor: before training and after each finished epoch.
     public func losses(upTo stepper: Stepper) -> [Double] {
-        Array(losses.prefix(TrainingTrack.completedEpochs(stepper) + 1))
+        losses(through: TrainingTrack.completedEpochs(stepper))
     }
 
     /// The cursor after fast-forwarding `epochs` epochs: the end of the epoch that many
