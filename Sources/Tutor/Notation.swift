@@ -16,7 +16,8 @@ public struct Notation: Sendable, Hashable {
     public var sum: String { unicode ? "Σ" : "sum" }
     /// Between the parts of a title or status line.
     public var separator: String { unicode ? " · " : " - " }
-    /// "times" on an edge label (`×1=−4`); `*` in ASCII, as `x` would read as a name.
+    /// "times" on an edge label (`×1=−4`) and in a gate; `*` in ASCII, as `x` would read
+    /// as a name.
     public var edgeTimes: String { unicode ? "×" : "*" }
 
     /// A number for people: at most `digits` decimals, with a real minus sign in Unicode.
@@ -46,7 +47,7 @@ public struct Notation: Sendable, Hashable {
     /// The symbol of an op in a gate of the graph: `×` rather than the formulas' `·`, which
     /// would be lost in a box title.
     public func gateSymbol(_ op: Op) -> String {
-        op == .mul ? (unicode ? "×" : "*") : symbol(op)
+        op == .mul ? edgeTimes : symbol(op)
     }
 
     /// An op applied to operand texts: `x + y`, `−a`, `exp(a)`, `max(a, b)`.
