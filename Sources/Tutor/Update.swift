@@ -150,7 +150,7 @@ extension TutorState {
             let inner = TextPane.inner(pane)
             return max(0, Paragraph(lines).height(forWidth: inner.width) - inner.height)
         }
-        return max(overflow(Inspector(state: self).lines(), panes.inspector),
+        return max(overflow(inspectorPaneLines, panes.inspector),
                    overflow(Narrator(state: self).lines(), panes.narration))
     }
 

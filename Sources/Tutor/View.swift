@@ -35,7 +35,7 @@ public func view(_ state: TutorState, size: Size) -> Buffer {
         buffer.render(TrainingPane(track: track, stepper: state.stepper, theme: theme), in: side)
     }
 
-    buffer.render(TextPane(title: state.selection == nil ? "Step" : "Node", lines: state.classroomLines() + Inspector(state: state).lines(),
+    buffer.render(TextPane(title: state.selection == nil ? "Step" : "Node", lines: state.inspectorPaneLines,
                            scroll: state.textScroll, theme: theme), in: panes.inspector)
     buffer.render(TextPane(title: state.lessonPart == nil ? "What happens" : "Lesson", lines: Narrator(state: state).lines(),
                            scroll: state.textScroll, theme: theme), in: panes.narration)
@@ -49,6 +49,12 @@ public func view(_ state: TutorState, size: Size) -> Buffer {
         buffer.render(help.overlay(for: size), in: buffer.area)
     }
     return buffer.asciiOnly(!notation.unicode)
+}
+
+extension TutorState {
+    /// What the inspector pane shows: the classroom's lines (quiz, gradient check) above
+    /// the inspector's own. Scrolling measures the same lines (`textOverflow`).
+    var inspectorPaneLines: [Line] { classroomLines() + Inspector(state: self).lines() }
 }
 
 /// "backprop · chain-rule.graph · part 1/3", a message in the middle, and at the right
