@@ -11,16 +11,20 @@ struct TextPane: Widget {
     /// The text area inside the border, with a column of padding on each side.
     static func inner(_ area: Rect) -> Rect { area.inset(by: 1).inset(left: 1, right: 1) }
 
+    /// Rows `lines` run past the pane at `area`: how far it can scroll.
+    static func overflow(_ lines: [Line], in area: Rect) -> Int {
+        let inner = inner(area)
+        return max(0, Paragraph(lines).height(forWidth: inner.width) - inner.height)
+    }
+
     func render(in area: Rect, buffer: inout Buffer) {
         let block = Block(title: title, theme: theme)
         buffer.render(block, in: area)
-        let inner = Self.inner(area)
-        let paragraph = Paragraph(lines)
-        let overflow = max(0, paragraph.height(forWidth: inner.width) - inner.height)
+        let overflow = Self.overflow(lines, in: area)
         let shown = min(scroll, overflow)
-        var scrolled = paragraph
+        var scrolled = Paragraph(lines)
         scrolled.scroll = shown
-        buffer.render(scrolled, in: inner)
+        buffer.render(scrolled, in: Self.inner(area))
         let unicode = theme.glyphs.isUnicode
         if shown < overflow {
             let more = unicode ? " ↓ more " : " v more "

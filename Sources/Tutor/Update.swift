@@ -146,12 +146,8 @@ extension TutorState {
     /// How many rows the longer of the inspector and narration texts runs past its pane.
     var textOverflow: Int {
         let panes = self.panes
-        func overflow(_ lines: [Line], _ pane: Rect) -> Int {
-            let inner = TextPane.inner(pane)
-            return max(0, Paragraph(lines).height(forWidth: inner.width) - inner.height)
-        }
-        return max(overflow(inspectorPaneLines, panes.inspector),
-                   overflow(Narrator(state: self).lines(), panes.narration))
+        return max(TextPane.overflow(inspectorPaneLines, in: panes.inspector),
+                   TextPane.overflow(Narrator(state: self).lines(), in: panes.narration))
     }
 
     private mutating func pan(dx: Int, dy: Int) {
