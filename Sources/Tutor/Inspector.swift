@@ -19,13 +19,12 @@ struct Inspector {
         var lines: [Line]
         if let selected = state.selection {
             lines = selectedNode(selected)
+        } else if state.stepper.isAtEnd {
+            lines = end()
         } else if let record = state.stepper.lastRecord {
             lines = describe(record)
         } else {
             lines = start()
-        }
-        if state.stepper.isAtEnd, state.selection == nil {
-            lines = end()
         }
         if let next = state.stepper.nextStep, state.selection == nil {
             lines.append(Line(notation.text("Next: ") + describe(next), style: theme(.muted)))
