@@ -93,6 +93,9 @@ extension Classroom {
                    hint: "show answer"),
     ]
 
+    /// `answerBindings` as a key map, built once rather than on every key and frame.
+    static let answerKeyMap = KeyMap(answerBindings)
+
     /// The key map of `play`: playback keys first, then `base`'s without space.
     public static func playbackKeyMap(_ base: KeyMap) -> KeyMap {
         let rest = base.bindings.map { binding in

@@ -11,14 +11,14 @@ extension TutorState {
     public func action(for key: Key) -> Action? {
         if classroom.quiz.isAsking {
             if case .character(let c) = key { return .classroom(.quizType(c)) }
-            return KeyMap(Classroom.answerBindings).action(for: key)
+            return Classroom.answerKeyMap.action(for: key)
         }
         return keyMap.action(for: key)
     }
 
     /// The hints for the bottom line: the answer keys while a question waits.
     public func hints(unicode: Bool) -> [KeyHint] {
-        classroom.quiz.isAsking ? KeyMap(Classroom.answerBindings).hints(unicode: unicode) : keyMap.hints(unicode: unicode)
+        classroom.quiz.isAsking ? Classroom.answerKeyMap.hints(unicode: unicode) : keyMap.hints(unicode: unicode)
     }
 
     /// Whether the training views take a pane beside the graph.
