@@ -19,6 +19,7 @@ public struct QuizSession: Sendable, Equatable {
 
     /// What the student is told after an answer.
     public struct Feedback: Sendable, Equatable {
+        /// Which verdict it is: the view styles each differently.
         public enum Kind: Sendable, Equatable { case right, tryAgain, revealed, unreadable }
         public var kind: Kind
         public var lines: [String]
