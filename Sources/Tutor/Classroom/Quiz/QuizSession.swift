@@ -69,24 +69,25 @@ public struct QuizSession: Sendable, Equatable {
     @discardableResult
     public mutating func submit() -> Bool {
         guard let question = current else { return false }
+        let typed = reply.trimmingCharacters(in: .whitespaces)
         switch question.judge(reply) {
         case .unreadable(let message):
             feedback = Feedback(kind: .unreadable, lines: [message])
             return false
         case .right:
             if wrongTries == 0 { score.firstTry += 1 } else { score.secondTry += 1 }
-            settle(Feedback(kind: .right, lines: ["✓ Right: \(reply.trimmingCharacters(in: .whitespaces)). \(question.explanation)"]))
+            settle(Feedback(kind: .right, lines: ["✓ Right: \(typed). \(question.explanation)"]))
             return true
         case .wrong(let diagnosis):
             if wrongTries == 0 {
                 wrongTries = 1
-                let said = "✗ Not \(reply.trimmingCharacters(in: .whitespaces))."
+                let said = "✗ Not \(typed)."
                 feedback = Feedback(kind: .tryAgain, lines: [[said, diagnosis].compactMap { $0 }.joined(separator: " "), question.hint, "Try again."])
                 reply = ""
                 return false
             }
             score.missed += 1
-            let said = "✗ Not \(reply.trimmingCharacters(in: .whitespaces)) either. The answer is \(question.answerText)."
+            let said = "✗ Not \(typed) either. The answer is \(question.answerText)."
             settle(Feedback(kind: .revealed, lines: [[said, diagnosis].compactMap { $0 }.joined(separator: " "), question.explanation]))
             return true
         }
