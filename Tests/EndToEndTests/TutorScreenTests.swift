@@ -113,30 +113,9 @@ import Testing
 
 /// Without a terminal the tutor prints plain frames and exits 0; curses never starts.
 @Suite struct PlainFallbackTests {
-    /// Runs `backprop` with stdin at /dev/null and stdout into a file.
+    /// Runs `backprop` with an empty file for stdin and stdout into a file: no terminal.
     func runWithoutTerminal(_ arguments: [String], environment: [String: String]) throws -> ProcessResult {
-        let process = Process()
-        process.executableURL = try BackpropBinary.url()
-        process.arguments = arguments
-        process.currentDirectoryURL = BackpropBinary.packageRoot
-        process.environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8"]
-            .merging(environment) { _, new in new }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("backprop-plain-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let outURL = folder.appendingPathComponent("out"), errURL = folder.appendingPathComponent("err")
-        try Data().write(to: outURL)
-        try Data().write(to: errURL)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        defer { try? out.close(); try? err.close() }
-        process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: "/dev/null"))
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        process.waitUntilExit()
-        return ProcessResult(status: process.terminationStatus,
-                             stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                             stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        try runBackprop(arguments, environment: environment)
     }
 
     @Test(arguments: [["TERM": "xterm"], ["TERM": "dumb"], [:]])
