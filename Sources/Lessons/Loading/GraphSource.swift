@@ -22,19 +22,25 @@ public enum GraphSource {
         let library = LessonLibrary.standard()
         if path.hasSuffix(".md") {
             // A guide with lesson examples in ```yaml blocks (lessons/README.md).
-            guard case .success(let text) = SourceFile.read(path: path) else { return check(graphPath: path) }
-            let (lessons, diagnostics) = LessonMarkdown.check(markdown: text, file: path)
-            var program = lessons.first?.program()
-            program?.graph.run()
-            return CheckResult(file: path, program: program, diagnostics: diagnostics, lesson: lessons.first)
+            switch SourceFile.read(path: path) {
+            case .failure(let diagnostic): return CheckResult(file: path, program: nil, diagnostics: [diagnostic])
+            case .success(let text):
+                let (lessons, diagnostics) = LessonMarkdown.check(markdown: text, file: path)
+                return lessonResult(file: path, lessons.first, diagnostics)
+            }
         }
         if library.isLesson(path) {
             let (lesson, diagnostics) = library.check(path)
-            var program = lesson?.program()
-            program?.graph.run()
-            return CheckResult(file: lesson?.file ?? path, program: program, diagnostics: diagnostics, lesson: lesson)
+            return lessonResult(file: lesson?.file ?? path, lesson, diagnostics)
         }
         return check(graphPath: path)
+    }
+
+    /// A checked lesson's result: its first part's graph, evaluated, stands for it.
+    private static func lessonResult(file: String, _ lesson: Lesson?, _ diagnostics: [Diagnostic]) -> CheckResult {
+        var program = lesson?.program()
+        program?.graph.run()
+        return CheckResult(file: file, program: program, diagnostics: diagnostics, lesson: lesson)
     }
 
     private static func check(graphPath path: String) -> CheckResult {
