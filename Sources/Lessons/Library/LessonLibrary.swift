@@ -67,11 +67,8 @@ public struct LessonLibrary: Sendable {
         let name = LessonLoader.defaultName(argument)
         let looksLikeName = !argument.contains("/") && ExpectationParser.isLessonName(name)
         if looksLikeName {
-            for directory in directories {
-                let path = URL(fileURLWithPath: directory).appendingPathComponent("\(name).yaml").path
-                if manager.fileExists(atPath: path) {
-                    return SourceFile.read(path: path).map { LessonText(name: name, file: path, text: $0) }
-                }
+            if let path = lessonFile(named: name) {
+                return SourceFile.read(path: path).map { LessonText(name: name, file: path, text: $0) }
             }
             if let text = Self.compiledText(of: name) {
                 return .success(LessonText(name: name, file: "\(name).yaml (bundled)", text: text))
@@ -91,7 +88,14 @@ public struct LessonLibrary: Sendable {
         // A bare word that is not a file is meant as a lesson name; if it is none, the
         // error lists the names there are.
         if !argument.contains(".") { return true }
-        return directories.contains { manager.fileExists(atPath: URL(fileURLWithPath: $0).appendingPathComponent("\(argument).yaml").path) }
+        return lessonFile(named: argument) != nil
+    }
+
+    /// The first `NAME.yaml` that exists in `directories`.
+    private func lessonFile(named name: String) -> String? {
+        directories.lazy
+            .map { URL(fileURLWithPath: $0).appendingPathComponent("\(name).yaml").path }
+            .first { FileManager.default.fileExists(atPath: $0) }
     }
 
     /// Locates and loads a lesson: every diagnostic from finding, reading and loading it.
