@@ -65,7 +65,7 @@ public struct LessonLibrary: Sendable {
             return SourceFile.read(path: argument).map { LessonText(name: LessonLoader.defaultName(argument), file: argument, text: $0) }
         }
         let name = LessonLoader.defaultName(argument)
-        let looksLikeName = !argument.contains("/") && ExpectationParser.isLessonName(name)
+        let looksLikeName = !argument.contains("/") && Self.isLessonName(name)
         if looksLikeName {
             if let path = lessonFile(named: name) {
                 return SourceFile.read(path: path).map { LessonText(name: name, file: path, text: $0) }
@@ -89,6 +89,11 @@ public struct LessonLibrary: Sendable {
         // error lists the names there are.
         if !argument.contains(".") { return true }
         return lessonFile(named: argument) != nil
+    }
+
+    /// Lesson names are words joined by `-`: `chain-rule`.
+    private static func isLessonName(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
     }
 
     /// The first `NAME.yaml` that exists in `directories`.
@@ -120,11 +125,4 @@ public struct LessonText: Sendable, Equatable {
     /// The path diagnostics print (a bundled text without a file says so).
     public var file: String
     public var text: String
-}
-
-extension ExpectationParser {
-    /// Lesson names are words joined by `-`: `chain-rule`.
-    static func isLessonName(_ text: String) -> Bool {
-        !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
-    }
 }
