@@ -59,9 +59,8 @@ public struct LessonLibrary: Sendable {
 
     /// Finds a lesson by path or name: its text and the file name diagnostics should use.
     public func locate(_ argument: String) -> Result<LessonText, Diagnostic> {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: argument, isDirectory: &isDirectory), !isDirectory.boolValue {
+        // Any existing path is read as given: SourceFile says so if it is a directory.
+        if FileManager.default.fileExists(atPath: argument) {
             return SourceFile.read(path: argument).map { LessonText(name: LessonLoader.defaultName(argument), file: argument, text: $0) }
         }
         let name = LessonLoader.defaultName(argument)
