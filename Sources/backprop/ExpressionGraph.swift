@@ -33,9 +33,10 @@ struct ExpressionGraph {
         }
         var graph = program.graph
         graph.output = graph.id(named: output)
+        let consumers = graph.consumers()
         let unused = names.filter { name in
             guard let id = graph.id(named: name) else { return false }
-            return graph.consumers()[id.index].isEmpty
+            return consumers[id.index].isEmpty
         }
         if !unused.isEmpty {
             throw ExpressionError(message: "error: \(unused.joined(separator: ", ")) \(unused.count == 1 ? "is" : "are") given a value but not used in '\(expression)'")
