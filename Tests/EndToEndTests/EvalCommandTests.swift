@@ -125,6 +125,12 @@ import Testing
         #expect(result.stdout.contains("Example: backprop check examples/*.graph lessons/*.yaml\n"))
     }
 
+    /// The graph text `expr` builds has no spelling for inf or nan, so such a value is refused up front.
+    @Test func exprRefusesANonFiniteValue() throws {
+        #expect(try runBackprop(["expr", "x*2", "x=1e400"]) == ProcessResult(
+            status: 1, stdout: "", stderr: "error: expected NAME=VALUE with a finite number, e.g. x=-2; got 'x=1e400'\n"))
+    }
+
     @Test func version() throws {
         #expect(try runBackprop(["--version"]) == ProcessResult(status: 0, stdout: "0.1.0\n", stderr: ""))
     }
