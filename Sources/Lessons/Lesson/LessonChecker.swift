@@ -56,7 +56,7 @@ public enum LessonChecker {
         }
         switch expectation.context {
         case .initial:
-            return .success(read(expectation.quantity, id, ran))
+            return .success(expectation.quantity.read(id, in: ran))
         case .with(let assignments):
             var graph = part.graph
             for assignment in assignments {
@@ -66,7 +66,7 @@ public enum LessonChecker {
                 graph.setValue(assignment.value, of: leaf)
             }
             graph.run()
-            return .success(read(expectation.quantity, id, graph))
+            return .success(expectation.quantity.read(id, in: graph))
         case .afterEpochs(let epochs):
             let trained: Result<Graph, Diagnostic>
             if let cached = trainedCache[epochs] {
@@ -81,13 +81,6 @@ public enum LessonChecker {
                 }
                 return .success(LessonTrainer.mean(expectation.quantity, id, over: data, in: graph))
             }
-        }
-    }
-
-    static func read(_ quantity: Expectation.Quantity, _ id: NodeID, _ graph: Graph) -> Double {
-        switch quantity {
-        case .value: graph.value(of: id)
-        case .grad: graph.grad(of: id)
         }
     }
 
