@@ -1,7 +1,8 @@
 import Autograd
 
-/// Where `eval` and `check` get a graph from. Graph files (`.graph`, or anything that is
-/// not a lesson) today; lesson files join here, so the commands stay unchanged.
+/// Where `eval` and `check` get a graph from: a graph file (`.graph`, or anything that is
+/// not a lesson), or a lesson (a `.yaml` file or a bundled name), which stands for its
+/// first part's graph, so the commands need not tell the two apart.
 public enum GraphSource {
     /// Reads and parses the file at `path`. The program is `nil` when there is any error.
     public static func load(path: String) -> (program: GraphProgram?, diagnostics: [Diagnostic]) {
