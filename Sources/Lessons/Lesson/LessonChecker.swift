@@ -6,11 +6,17 @@ import Autograd
 /// settings. Failures are errors at the expectation's line; non-finite values are warnings
 /// at the node's definition.
 public enum LessonChecker {
-    /// Loads and checks a lesson file: every diagnostic, sorted by position.
+    /// Loads and checks a lesson file: every diagnostic, the loader's sorted by position,
+    /// then the checker's.
     public static func check(text: String, file: String) -> [Diagnostic] {
-        let (lesson, diagnostics) = LessonLoader.load(text: text, file: file)
-        guard let lesson else { return diagnostics }
-        return diagnostics + check(lesson)
+        load(text: text, file: file).diagnostics
+    }
+
+    /// Loads a lesson and, when it loads, checks it: the lesson and every diagnostic.
+    public static func load(text: String, file: String, name: String? = nil) -> (lesson: Lesson?, diagnostics: [Diagnostic]) {
+        let (lesson, diagnostics) = LessonLoader.load(text: text, file: file, name: name)
+        guard let lesson else { return (nil, diagnostics) }
+        return (lesson, diagnostics + check(lesson))
     }
 
     /// Checks a loaded lesson.
