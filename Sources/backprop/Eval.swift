@@ -40,7 +40,7 @@ struct Eval: ParsableCommand {
         }
         var problems: [Diagnostic] = []
         for setting in settings.compactMap(LeafSetting.init) {
-            if let problem = setting.apply(to: &program.graph, file: file) { problems.append(problem) }
+            if let problem = setting.apply(to: &program.graph, file: program.file) { problems.append(problem) }
         }
         guard problems.isEmpty else {
             Output.error(problems)

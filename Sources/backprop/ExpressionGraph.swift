@@ -13,8 +13,9 @@ struct ExpressionGraph {
         var names: [String] = []
         var lines: [String] = []
         for binding in bindings {
-            guard let setting = LeafSetting(binding) else {
-                throw ExpressionError(message: "error: expected NAME=VALUE with a number, e.g. x=-2; got '\(binding)'")
+            // The graph text has no spelling for nan or inf (1e400 reads as inf).
+            guard let setting = LeafSetting(binding), setting.value.isFinite else {
+                throw ExpressionError(message: "error: expected NAME=VALUE with a finite number, e.g. x=-2; got '\(binding)'")
             }
             guard !names.contains(setting.name) else { throw ExpressionError(message: "error: \(setting.name) is given twice") }
             names.append(setting.name)
@@ -33,9 +34,10 @@ struct ExpressionGraph {
         }
         var graph = program.graph
         graph.output = graph.id(named: output)
+        let consumers = graph.consumers()
         let unused = names.filter { name in
             guard let id = graph.id(named: name) else { return false }
-            return graph.consumers()[id.index].isEmpty
+            return consumers[id.index].isEmpty
         }
         if !unused.isEmpty {
             throw ExpressionError(message: "error: \(unused.joined(separator: ", ")) \(unused.count == 1 ? "is" : "are") given a value but not used in '\(expression)'")

@@ -9,7 +9,8 @@ import Tutor
 /// and the usage.
 enum LessonMenu {
     static func run() throws {
-        let picker = LessonPicker(entries: entries())
+        let lessons = bundledLessons()
+        let picker = LessonPicker(entries: lessons.map { LessonPicker.Entry(name: $0.name, title: $0.title, summary: $0.summary) })
         let capabilities = TerminalCapabilities(environment: .current())
         guard capabilities.mode == .interactive else {
             printPlain(picker)
@@ -18,7 +19,7 @@ enum LessonMenu {
         let interrupted: Bool
         do {
             interrupted = try withTerminal(capabilities) { session in
-                try loop(picker, &session, unicode: capabilities.unicode)
+                try loop(picker, lessons, &session, unicode: capabilities.unicode)
             }
         } catch let error as TerminalError {
             Output.errorLine("backprop: \(error); printing plain text instead")
@@ -28,12 +29,11 @@ enum LessonMenu {
         if interrupted { throw ExitCode(InterruptSignal.exitStatus ?? 130) }
     }
 
-    /// The bundled lessons with their titles and summaries.
-    static func entries() -> [LessonPicker.Entry] {
+    /// The bundled lessons that load, each loaded once: the menu lists them and opens them
+    /// from here.
+    static func bundledLessons() -> [Lesson] {
         let library = LessonLibrary.standard()
-        return LessonLibrary.bundledNames.compactMap { name in
-            library.load(name).lesson.map { LessonPicker.Entry(name: name, title: $0.title, summary: $0.summary) }
-        }
+        return LessonLibrary.bundledNames.compactMap { library.load($0).lesson }
     }
 
     static func printPlain(_ picker: LessonPicker) {
@@ -41,7 +41,7 @@ enum LessonMenu {
     }
 
     /// The menu's loop; true when it ended with Ctrl-C.
-    static func loop(_ start: LessonPicker, _ session: inout TerminalSession, unicode: Bool) throws -> Bool {
+    static func loop(_ start: LessonPicker, _ lessons: [Lesson], _ session: inout TerminalSession, unicode: Bool) throws -> Bool {
         var picker = start
         let theme = Theme.forTerminal(color: session.usesColor, unicode: unicode)
         while true {
@@ -54,8 +54,8 @@ enum LessonMenu {
             case .stay: continue
             case .quit: return false
             case .open(let name):
-                let subject = try Target.open(name)
-                let ending = try RunLoop(subject: subject, granularity: .node, unicode: unicode).run(&session)
+                guard let lesson = lessons.first(where: { $0.name == name }) else { continue }
+                let ending = try RunLoop(subject: .lesson(lesson), granularity: .node, unicode: unicode).run(&session)
                 if ending == .interrupted { return true }
                 session.invalidate()
             }

@@ -1,5 +1,18 @@
 import Testing
 
+/// `eval`'s table for the chain-rule example, f = (x + y)·z at x = −2, y = 5, z = −4: the
+/// same for `examples/chain-rule.graph` and the bundled `chain-rule` lesson.
+let chainRuleTable = """
+    name  kind   value  grad
+    x     input     -2    -4
+    y     input      5    -4
+    z     input     -4     3
+    q     op         3    -4
+    f     op       -12     1
+    output: f
+
+    """
+
 /// `backprop eval` and `backprop check`, run as the built binary.
 @Suite struct EvalCommandTests {
     @Test func evalJSONOfTheChainRuleExample() throws {
@@ -14,16 +27,7 @@ import Testing
 
     @Test func evalTable() throws {
         let result = try runBackprop(["eval", "examples/chain-rule.graph"])
-        #expect(result == ProcessResult(status: 0, stdout: """
-            name  kind   value  grad
-            x     input     -2    -4
-            y     input      5    -4
-            z     input     -4     3
-            q     op         3    -4
-            f     op       -12     1
-            output: f
-
-            """, stderr: ""))
+        #expect(result == ProcessResult(status: 0, stdout: chainRuleTable, stderr: ""))
     }
 
     @Test func setOverridesLeaves() throws {
@@ -123,6 +127,12 @@ import Testing
         let result = try runBackprop(["check", "--help"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Example: backprop check examples/*.graph lessons/*.yaml\n"))
+    }
+
+    /// The graph text `expr` builds has no spelling for inf or nan, so such a value is refused up front.
+    @Test func exprRefusesANonFiniteValue() throws {
+        #expect(try runBackprop(["expr", "x*2", "x=1e400"]) == ProcessResult(
+            status: 1, stdout: "", stderr: "error: expected NAME=VALUE with a finite number, e.g. x=-2; got 'x=1e400'\n"))
     }
 
     @Test func version() throws {

@@ -49,10 +49,8 @@ import Testing
         let text = try String(contentsOf: Self.root.appendingPathComponent("lessons/chain-rule.yaml"), encoding: .utf8)
         let changed = text.replacingOccurrences(of: "  - x.grad = -4\n", with: "  - x.grad = 4\n")
         let line = changed.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "  - x.grad = 4" }.map { $0 + 1 }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lesson-check-\(ProcessInfo.processInfo.processIdentifier)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = URL(fileURLWithPath: try temporaryFile(named: "changed.yaml", changed)).deletingLastPathComponent()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try changed.write(to: directory.appendingPathComponent("changed.yaml"), atomically: true, encoding: .utf8)
         let result = try Self.run(["check", "changed.yaml"], in: directory)
         #expect(result.status != 0)
         #expect(result.stdout == "")
@@ -62,16 +60,7 @@ import Testing
     @Test func evalOfALessonByName() throws {
         let result = try Self.run(["eval", "chain-rule"])
         #expect(result.status == 0)
-        #expect(result.stdout == """
-            name  kind   value  grad
-            x     input     -2    -4
-            y     input      5    -4
-            z     input     -4     3
-            q     op         3    -4
-            f     op       -12     1
-            output: f
-
-            """)
+        #expect(result.stdout == chainRuleTable)
     }
 
     @Test func anUnknownLessonNameListsTheBundledOnes() throws {

@@ -71,6 +71,14 @@ import Testing
         ])
     }
 
+    @Test func aDirectoryNamedLikeALessonIsReportedAsADirectory() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lesson-dir-\(UUID().uuidString)")
+        let path = directory.appendingPathComponent("xor.yaml").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(LessonLibrary(directories: []).load(path).diagnostics.map(\.description) == ["\(path): error: is a directory, not a file"])
+    }
+
     @Test func aPathIsReadAsAFile() throws {
         let library = LessonLibrary(directories: [])
         let path = lessonsDirectory.appendingPathComponent("chain-rule.yaml").path

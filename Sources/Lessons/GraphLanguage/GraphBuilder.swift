@@ -3,8 +3,6 @@ import Autograd
 /// The state of one parse: the graph so far, each node's location, and what went wrong.
 struct GraphBuilder {
     let file: String
-    let lineOffset: Int
-    let columnOffset: Int
     var graph = Graph()
     var locations: [SourceLocation] = []
     var diagnostics: [Diagnostic] = []
@@ -22,10 +20,8 @@ struct GraphBuilder {
         var pending: [Pending] = []
     }
 
-    init(file: String, lineOffset: Int, columnOffset: Int) {
+    init(file: String) {
         self.file = file
-        self.lineOffset = lineOffset
-        self.columnOffset = columnOffset
     }
 
     /// Sizes the graph for `text` from a quick count: about one name a line, and at most

@@ -12,7 +12,7 @@ public enum GraphParser {
     public static func parse(
         _ text: String, file: String, lineOffset: Int = 0, columnOffset: Int = 0
     ) -> (program: GraphProgram?, diagnostics: [Diagnostic]) {
-        var builder = GraphBuilder(file: file, lineOffset: lineOffset, columnOffset: columnOffset)
+        var builder = GraphBuilder(file: file)
         var text = text
         // Lex the String's own UTF-8 storage: a million-line file is not copied again.
         text.withUTF8 { bytes in

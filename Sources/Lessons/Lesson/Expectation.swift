@@ -1,3 +1,5 @@
+import Autograd
+
 /// A value a lesson promises, checked by `backprop check`: `f = -12`, `x.grad = -4`,
 /// `after 2000 epochs: loss < 0.05`, `with x1 = 1, x2 = 0: f = 1`.
 public struct Expectation: Sendable, Equatable {
@@ -18,6 +20,14 @@ public struct Expectation: Sendable, Equatable {
             switch self {
             case .value(let node): node
             case .grad(let node): "\(node).grad"
+            }
+        }
+
+        /// The number in `graph` at `id`, the node this quantity names.
+        func read(_ id: NodeID, in graph: Graph) -> Double {
+            switch self {
+            case .value: graph.value(of: id)
+            case .grad: graph.grad(of: id)
             }
         }
     }

@@ -124,10 +124,10 @@ public enum ExpectationParser {
     }
 
     /// Whether `text` is a name in the graph language: letters (Greek included), digits and
-    /// `_`, not starting with a digit.
+    /// `_`, not starting with a digit — by the lexer's own rules, so the two cannot differ.
     public static func isName(_ text: String) -> Bool {
-        guard let first = text.first, first.isLetter || first == "_" else { return false }
-        return text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+        guard let first = text.unicodeScalars.first, LineLexer.startsName(first) else { return false }
+        return text.unicodeScalars.dropFirst().allSatisfy(LineLexer.continuesName)
     }
 }
 

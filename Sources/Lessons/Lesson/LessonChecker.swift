@@ -6,22 +6,31 @@ import Autograd
 /// settings. Failures are errors at the expectation's line; non-finite values are warnings
 /// at the node's definition.
 public enum LessonChecker {
-    /// Loads and checks a lesson file: every diagnostic, sorted by position.
+    /// Loads and checks a lesson file: every diagnostic, the loader's sorted by position,
+    /// then the checker's.
     public static func check(text: String, file: String) -> [Diagnostic] {
-        let (lesson, diagnostics) = LessonLoader.load(text: text, file: file)
-        guard let lesson else { return diagnostics }
-        return diagnostics + check(lesson)
+        load(text: text, file: file).diagnostics
+    }
+
+    /// Loads a lesson and, when it loads, checks it: the lesson and every diagnostic.
+    public static func load(text: String, file: String, name: String? = nil) -> (lesson: Lesson?, diagnostics: [Diagnostic]) {
+        let (lesson, diagnostics) = LessonLoader.load(text: text, file: file, name: name)
+        guard let lesson else { return (nil, diagnostics) }
+        return (lesson, diagnostics + check(lesson))
     }
 
     /// Checks a loaded lesson.
     public static func check(_ lesson: Lesson) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for part in lesson.parts {
-            diagnostics += nonFiniteWarnings(part, file: lesson.file)
+            // One forward and backward pass at the lesson's values serves the warnings and
+            // every expectation measured there.
+            let atLessonValues = run(part, file: lesson.file)
+            diagnostics += GraphChecks.warnings(atLessonValues)
             var trained: [Int: Result<Graph, Diagnostic>] = [:]
             for expectation in part.expectations {
                 let got: Double
-                switch measure(expectation, in: part, file: lesson.file, trainedCache: &trained) {
+                switch measure(expectation, in: part, ran: atLessonValues.graph, file: lesson.file, trainedCache: &trained) {
                 case .success(let value): got = value
                 case .failure(let diagnostic):
                     diagnostics.append(diagnostic)
@@ -40,20 +49,20 @@ public enum LessonChecker {
     /// The number an expectation measures.
     public static func measure(_ expectation: Expectation, in part: LessonPart, file: String) -> Result<Double, Diagnostic> {
         var cache: [Int: Result<Graph, Diagnostic>] = [:]
-        return measure(expectation, in: part, file: file, trainedCache: &cache)
+        return measure(expectation, in: part, ran: run(part, file: file).graph, file: file, trainedCache: &cache)
     }
 
+    /// `ran` is the part's graph after one forward and backward pass at the lesson's values.
     private static func measure(
-        _ expectation: Expectation, in part: LessonPart, file: String, trainedCache: inout [Int: Result<Graph, Diagnostic>]
+        _ expectation: Expectation, in part: LessonPart, ran: Graph, file: String,
+        trainedCache: inout [Int: Result<Graph, Diagnostic>]
     ) -> Result<Double, Diagnostic> {
         guard let id = part.graph.id(named: expectation.quantity.node) else {
             return .failure(.error(file: file, at: expectation.location, "expectation refers to unknown node '\(expectation.quantity.node)'"))
         }
         switch expectation.context {
         case .initial:
-            var graph = part.graph
-            graph.run()
-            return .success(read(expectation.quantity, id, graph))
+            return .success(expectation.quantity.read(id, in: ran))
         case .with(let assignments):
             var graph = part.graph
             for assignment in assignments {
@@ -63,7 +72,7 @@ public enum LessonChecker {
                 graph.setValue(assignment.value, of: leaf)
             }
             graph.run()
-            return .success(read(expectation.quantity, id, graph))
+            return .success(expectation.quantity.read(id, in: graph))
         case .afterEpochs(let epochs):
             let trained: Result<Graph, Diagnostic>
             if let cached = trainedCache[epochs] {
@@ -81,19 +90,12 @@ public enum LessonChecker {
         }
     }
 
-    static func read(_ quantity: Expectation.Quantity, _ id: NodeID, _ graph: Graph) -> Double {
-        switch quantity {
-        case .value: graph.value(of: id)
-        case .grad: graph.grad(of: id)
-        }
-    }
-
-    /// Warnings where a value or gradient at the lesson's values stops being finite (exp
-    /// overflow, log of 0): allowed, but rarely what a lesson means. Reported at the origin
-    /// only, as `GraphChecks` does for graph files.
-    static func nonFiniteWarnings(_ part: LessonPart, file: String) -> [Diagnostic] {
-        var program = GraphProgram(file: file, graph: part.graph, locations: part.nodeLocations)
+    /// The part's graph after one forward and backward pass at the lesson's values, with its
+    /// node locations, so `GraphChecks` can warn where a value or gradient stops being finite
+    /// (exp overflow, log of 0): allowed, but rarely what a lesson means.
+    private static func run(_ part: LessonPart, file: String) -> GraphProgram {
+        var program = part.program(file: file)
         program.graph.run()
-        return GraphChecks.warnings(program)
+        return program
     }
 }

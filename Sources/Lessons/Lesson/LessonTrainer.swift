@@ -27,7 +27,7 @@ public enum LessonTrainer {
         for row in data.rows {
             for (column, value) in zip(columns, row) { graph.setValue(value, of: column) }
             graph.run()
-            sum += LessonChecker.read(quantity, id, graph)
+            sum += quantity.read(id, in: graph)
         }
         return sum / Double(Swift.max(data.rows.count, 1))
     }

@@ -55,12 +55,11 @@ struct PartReader {
         // a one-line scalar starts at its mark (after the quote, if quoted).
         let lineBase: Int
         let columnBase: Int
-        if scalar.style == .folded {
+        switch scalar.style {
+        case .folded:
             diagnostics.append(.error(
                 file: file, at: mark, "write the graph as a literal block 'graph: |'; a '>' block folds its lines into one"))
             return (nil, "")
-        }
-        switch scalar.style {
         case .literal:
             lineBase = mark.line
             let firstContent = lines.dropFirst(mark.line).first { !$0.allSatisfy(\.isWhitespace) } ?? ""

@@ -59,19 +59,15 @@ public struct LessonLibrary: Sendable {
 
     /// Finds a lesson by path or name: its text and the file name diagnostics should use.
     public func locate(_ argument: String) -> Result<LessonText, Diagnostic> {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: argument, isDirectory: &isDirectory), !isDirectory.boolValue {
+        // Any existing path is read as given: SourceFile says so if it is a directory.
+        if FileManager.default.fileExists(atPath: argument) {
             return SourceFile.read(path: argument).map { LessonText(name: LessonLoader.defaultName(argument), file: argument, text: $0) }
         }
         let name = LessonLoader.defaultName(argument)
-        let looksLikeName = !argument.contains("/") && ExpectationParser.isLessonName(name)
+        let looksLikeName = !argument.contains("/") && Self.isLessonName(name)
         if looksLikeName {
-            for directory in directories {
-                let path = URL(fileURLWithPath: directory).appendingPathComponent("\(name).yaml").path
-                if manager.fileExists(atPath: path) {
-                    return SourceFile.read(path: path).map { LessonText(name: name, file: path, text: $0) }
-                }
+            if let path = lessonFile(named: name) {
+                return SourceFile.read(path: path).map { LessonText(name: name, file: path, text: $0) }
             }
             if let text = Self.compiledText(of: name) {
                 return .success(LessonText(name: name, file: "\(name).yaml (bundled)", text: text))
@@ -91,7 +87,19 @@ public struct LessonLibrary: Sendable {
         // A bare word that is not a file is meant as a lesson name; if it is none, the
         // error lists the names there are.
         if !argument.contains(".") { return true }
-        return directories.contains { manager.fileExists(atPath: URL(fileURLWithPath: $0).appendingPathComponent("\(argument).yaml").path) }
+        return lessonFile(named: argument) != nil
+    }
+
+    /// Lesson names are words joined by `-`: `chain-rule`.
+    private static func isLessonName(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+    }
+
+    /// The first `NAME.yaml` that exists in `directories`.
+    private func lessonFile(named name: String) -> String? {
+        directories.lazy
+            .map { URL(fileURLWithPath: $0).appendingPathComponent("\(name).yaml").path }
+            .first { FileManager.default.fileExists(atPath: $0) }
     }
 
     /// Locates and loads a lesson: every diagnostic from finding, reading and loading it.
@@ -116,11 +124,4 @@ public struct LessonText: Sendable, Equatable {
     /// The path diagnostics print (a bundled text without a file says so).
     public var file: String
     public var text: String
-}
-
-extension ExpectationParser {
-    /// Lesson names are words joined by `-`: `chain-rule`.
-    static func isLessonName(_ text: String) -> Bool {
-        !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
-    }
 }

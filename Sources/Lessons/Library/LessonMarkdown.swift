@@ -44,12 +44,9 @@ public enum LessonMarkdown {
         var diagnostics: [Diagnostic] = []
         for (index, block) in blocks.enumerated() {
             let padded = String(repeating: "\n", count: block.fenceLine) + block.text
-            let (lesson, found) = LessonLoader.load(text: padded, file: file, name: "example-\(index + 1)")
+            let (lesson, found) = LessonChecker.load(text: padded, file: file, name: "example-\(index + 1)")
             diagnostics += found
-            if let lesson {
-                lessons.append(lesson)
-                diagnostics += LessonChecker.check(lesson)
-            }
+            if let lesson { lessons.append(lesson) }
         }
         return (lessons, diagnostics)
     }

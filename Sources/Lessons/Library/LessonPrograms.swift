@@ -7,10 +7,16 @@ extension Lesson {
     /// lesson file.
     public func program(part index: Int = 0) -> GraphProgram? {
         guard parts.indices.contains(index) else { return nil }
-        let part = parts[index]
-        return GraphProgram(file: file, graph: part.graph, locations: part.nodeLocations)
+        return parts[index].program(file: file)
     }
 
     /// The number of expectations over all parts.
     public var expectationCount: Int { parts.reduce(0) { $0 + $1.expectations.count } }
+}
+
+extension LessonPart {
+    /// The part's graph as a program whose diagnostics point into the lesson file `file`.
+    public func program(file: String) -> GraphProgram {
+        GraphProgram(file: file, graph: graph, locations: nodeLocations)
+    }
 }

@@ -1,7 +1,8 @@
 import Autograd
 
-/// Where `eval` and `check` get a graph from. Graph files (`.graph`, or anything that is
-/// not a lesson) today; lesson files join here, so the commands stay unchanged.
+/// Where `eval` and `check` get a graph from: a graph file (`.graph`, or anything that is
+/// not a lesson), or a lesson (a `.yaml` file or a bundled name), which stands for its
+/// first part's graph, so the commands need not tell the two apart.
 public enum GraphSource {
     /// Reads and parses the file at `path`. The program is `nil` when there is any error.
     public static func load(path: String) -> (program: GraphProgram?, diagnostics: [Diagnostic]) {
@@ -22,19 +23,25 @@ public enum GraphSource {
         let library = LessonLibrary.standard()
         if path.hasSuffix(".md") {
             // A guide with lesson examples in ```yaml blocks (lessons/README.md).
-            guard case .success(let text) = SourceFile.read(path: path) else { return check(graphPath: path) }
-            let (lessons, diagnostics) = LessonMarkdown.check(markdown: text, file: path)
-            var program = lessons.first?.program()
-            program?.graph.run()
-            return CheckResult(file: path, program: program, diagnostics: diagnostics, lesson: lessons.first)
+            switch SourceFile.read(path: path) {
+            case .failure(let diagnostic): return CheckResult(file: path, program: nil, diagnostics: [diagnostic])
+            case .success(let text):
+                let (lessons, diagnostics) = LessonMarkdown.check(markdown: text, file: path)
+                return lessonResult(file: path, lessons.first, diagnostics)
+            }
         }
         if library.isLesson(path) {
             let (lesson, diagnostics) = library.check(path)
-            var program = lesson?.program()
-            program?.graph.run()
-            return CheckResult(file: lesson?.file ?? path, program: program, diagnostics: diagnostics, lesson: lesson)
+            return lessonResult(file: lesson?.file ?? path, lesson, diagnostics)
         }
         return check(graphPath: path)
+    }
+
+    /// A checked lesson's result: its first part's graph, evaluated, stands for it.
+    private static func lessonResult(file: String, _ lesson: Lesson?, _ diagnostics: [Diagnostic]) -> CheckResult {
+        var program = lesson?.program()
+        program?.graph.run()
+        return CheckResult(file: file, program: program, diagnostics: diagnostics, lesson: lesson)
     }
 
     private static func check(graphPath path: String) -> CheckResult {

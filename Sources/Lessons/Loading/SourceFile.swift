@@ -16,9 +16,6 @@ public enum SourceFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(.error(file: path, at: .wholeFile, "cannot read the file (permission denied?)"))
         }
-        var body = data[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if let text = String(validating: body, as: UTF8.self) { return .success(text) }
         return decode(Array(data), file: path)
     }
 
