@@ -39,9 +39,8 @@ public struct StepPlan: Sendable, Equatable {
         pass.append(.seed(tape.output))
         for node in tape.order.reversed() {
             let id = NodeID(node)
-            let edges = graph.inputStart[node + 1] - graph.inputStart[node]
             if graph.ops[node] != nil, granularity == .edge {
-                for position in 0..<edges { pass.append(.backwardEdge(id, position: position)) }
+                for position in 0..<graph.inputCount(of: id) { pass.append(.backwardEdge(id, position: position)) }
             } else if graph.ops[node] != nil || graph.kind(of: id) != .const || graph.name(of: id) != nil {
                 // Literal constants (anonymous, like the 2 in `2 * x`) get no step of their
                 // own: nothing to learn from their gradient, and they would crowd the pass.
@@ -86,7 +85,7 @@ public struct StepPlan: Sendable, Equatable {
             case .backwardEdge(let id, let position):
                 complete[id.index] = offset + 1
                 arrives(id.index, after: offset + 1)
-                arrives(graph.inputIDs[graph.inputStart[id.index] + position], after: offset + 1)
+                arrives(graph.input(of: id, at: position).index, after: offset + 1)
             default: break
             }
         }
