@@ -20,8 +20,6 @@ struct ChangeLog: Sendable, Equatable {
     /// `changes[starts[i]...]` up to the next start belong to step i.
     private(set) var starts: [Int] = []
 
-    var stepCount: Int { starts.count }
-
     mutating func beginStep() { starts.append(changes.count) }
 
     mutating func record(_ store: Store, _ index: Int, old: Double) {

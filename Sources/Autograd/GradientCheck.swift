@@ -24,8 +24,8 @@ extension Graph {
         var copy = self
         copy.forward(tape)
         copy.backward(tape)
-        return gradientCheck(backprop: copy.grads, nodes: nodes, step: h, tolerance: tolerance,
-                             absoluteTolerance: absoluteTolerance)
+        return copy.checks(backprop: copy.grads, tape: tape, nodes: nodes, step: h, tolerance: tolerance,
+                           absoluteTolerance: absoluteTolerance)
     }
 
     /// The same against gradients from elsewhere, one per node (indexed by id): the seam
@@ -36,8 +36,16 @@ extension Graph {
         guard let tape = tape(), backprop.count == count else { return [] }
         var copy = self
         copy.forward(tape)
-        return (nodes ?? tape.ids).filter { $0.index >= 0 && $0.index < count }.map { id in
-            let numerical = copy.numericalGradient(of: id, step: h)
+        return copy.checks(backprop: backprop, tape: tape, nodes: nodes, step: h, tolerance: tolerance,
+                           absoluteTolerance: absoluteTolerance)
+    }
+
+    /// The checks themselves, on a graph whose forward pass over `tape` is done: both entry
+    /// points share one tape and one forward pass.
+    private func checks(backprop: [Double], tape: Tape, nodes: [NodeID]?, step h: Double, tolerance: Double,
+                        absoluteTolerance: Double) -> [GradientCheck] {
+        (nodes ?? tape.ids).filter { $0.index >= 0 && $0.index < count }.map { id in
+            let numerical = numericalGradient(of: id, step: h)
             let analytic = backprop[id.index]
             let relative = Graph.relativeError(analytic, numerical)
             let absolute = Swift.abs(analytic - numerical)

@@ -102,6 +102,12 @@ public struct Graph: Sendable, Equatable {
         inputIDs[inputStart[id.index]..<inputStart[id.index + 1]].map(NodeID.init)
     }
 
+    /// How many inputs a node has (uses, so `x * x` has 2), without building the list.
+    public func inputCount(of id: NodeID) -> Int { inputStart[id.index + 1] - inputStart[id.index] }
+
+    /// The input of a node at `position` (0 ..< `inputCount(of:)`), without building the list.
+    public func input(of id: NodeID, at position: Int) -> NodeID { NodeID(inputIDs[inputStart[id.index] + position]) }
+
     /// Every named node in definition order.
     public var namedIDs: [NodeID] { ids.filter { names[$0.index] != nil } }
 

@@ -28,7 +28,7 @@ extension Stepper {
     /// `position` in the pass under way (in the edge setting, edge by edge).
     public func hasFlowed(from node: NodeID, position: Int) -> Bool {
         guard node.index >= 0, node.index < graph.count, graph.ops[node.index] != nil,
-              position >= 0, position < graph.inputStart[node.index + 1] - graph.inputStart[node.index],
+              position >= 0, position < graph.inputCount(of: node),
               plan.completeAfter[node.index] != Int.max
         else { return false }
         let after = plan.completeAfter[node.index] + (plan.granularity == .edge ? position : 0)

@@ -39,9 +39,8 @@ public struct StepPlan: Sendable, Equatable {
         pass.append(.seed(tape.output))
         for node in tape.order.reversed() {
             let id = NodeID(node)
-            let edges = graph.inputStart[node + 1] - graph.inputStart[node]
             if graph.ops[node] != nil, granularity == .edge {
-                for position in 0..<edges { pass.append(.backwardEdge(id, position: position)) }
+                for position in 0..<graph.inputCount(of: id) { pass.append(.backwardEdge(id, position: position)) }
             } else if graph.ops[node] != nil || graph.kind(of: id) != .const || graph.name(of: id) != nil {
                 // Literal constants (anonymous, like the 2 in `2 * x`) get no step of their
                 // own: nothing to learn from their gradient, and they would crowd the pass.
@@ -86,7 +85,7 @@ public struct StepPlan: Sendable, Equatable {
             case .backwardEdge(let id, let position):
                 complete[id.index] = offset + 1
                 arrives(id.index, after: offset + 1)
-                arrives(graph.inputIDs[graph.inputStart[id.index] + position], after: offset + 1)
+                arrives(graph.input(of: id, at: position).index, after: offset + 1)
             default: break
             }
         }
@@ -146,29 +145,25 @@ public struct StepPlan: Sendable, Equatable {
     /// `epoch`), so lessons can anchor narration: "before forward q" is the cursor at this
     /// index, "after backward q" (also "at" it) one past it. `nil` if the plan has no such step.
     public func index(of step: Step, epoch: Int = 1, row: Int = 0) -> Int? {
-        guard epoch >= 1, epoch <= epochs, row >= 0, row < rowsPerEpoch else { return nil }
-        let epochStart = (epoch - 1) * stepsPerEpoch
-        if let offset = pass(row: row).firstIndex(of: step) {
-            return epochStart + row * passSteps.count + offset
-        }
-        let closing = closingSteps.map { $0.phase == .epoch ? Step.epoch(epoch) : $0 }
-        if let offset = closing.firstIndex(of: step) {
-            return epochStart + rowsPerEpoch * passSteps.count + offset
-        }
-        return nil
+        cursor(epoch: epoch, row: row, inPass: pass(row: row).firstIndex(of: step),
+               inClosing: closingSteps.map { $0.phase == .epoch ? Step.epoch(epoch) : $0 }.firstIndex(of: step))
     }
 
     /// The first cursor position of `phase` in the pass over `row` of `epoch` (the phase
     /// boundary "before backward"), `nil` if the pass has no such phase.
     public func start(of phase: Phase, epoch: Int = 1, row: Int = 0) -> Int? {
+        cursor(epoch: epoch, row: row, inPass: passSteps.firstIndex { $0.phase == phase },
+               inClosing: closingSteps.firstIndex { $0.phase == phase })
+    }
+
+    /// The inverse of `location(of:)`: the index of offset `inPass` in the pass over `row` of
+    /// `epoch`, else of offset `inClosing` among that epoch's closing steps; `nil` for an
+    /// epoch or row outside the plan, or when neither offset is given.
+    private func cursor(epoch: Int, row: Int, inPass: Int?, inClosing: @autoclosure () -> Int?) -> Int? {
         guard epoch >= 1, epoch <= epochs, row >= 0, row < rowsPerEpoch else { return nil }
         let epochStart = (epoch - 1) * stepsPerEpoch
-        if let offset = passSteps.firstIndex(where: { $0.phase == phase }) {
-            return epochStart + row * passSteps.count + offset
-        }
-        if let offset = closingSteps.firstIndex(where: { $0.phase == phase }) {
-            return epochStart + rowsPerEpoch * passSteps.count + offset
-        }
+        if let offset = inPass { return epochStart + row * passSteps.count + offset }
+        if let offset = inClosing() { return epochStart + rowsPerEpoch * passSteps.count + offset }
         return nil
     }
 }

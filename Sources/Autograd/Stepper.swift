@@ -148,8 +148,7 @@ public struct Stepper: Sendable, Equatable {
             for node in 0..<graph.count where graph.grads[node].bitPattern != 0 { setGrad(node, 0) }
             setGrad(output.index, 1)
         case .backward(let id):
-            let edges = graph.inputStart[id.index + 1] - graph.inputStart[id.index]
-            for position in 0..<edges { push(id, position) }
+            for position in 0..<graph.inputCount(of: id) { push(id, position) }
         case .backwardEdge(let id, let position):
             push(id, position)
         case .accumulate:
@@ -171,7 +170,7 @@ public struct Stepper: Sendable, Equatable {
     private mutating func push(_ id: NodeID, _ position: Int) {
         let node = id.index
         let upstream = graph.grads[node]
-        let input = graph.inputIDs[graph.inputStart[node] + position]
+        let input = graph.input(of: id, at: position).index
         setGrad(input, graph.grads[input] + upstream * graph.localGradient(of: id, inputAt: position))
     }
 

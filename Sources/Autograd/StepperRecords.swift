@@ -10,7 +10,7 @@ extension Stepper {
             .seed(SeedRecord(output: id, label: graph.label(of: id),
                              cleared: graph.grads.lazy.filter { $0.bitPattern != 0 }.count))
         case .backward(let id):
-            .backward(backwardRecord(id, positions: 0..<(graph.inputStart[id.index + 1] - graph.inputStart[id.index])))
+            .backward(backwardRecord(id, positions: 0..<graph.inputCount(of: id)))
         case .backwardEdge(let id, let position): .backward(backwardRecord(id, positions: position..<(position + 1)))
         case .accumulate(let row): .accumulate(accumulateRecord(row))
         case .update(let id): .update(updateRecord(id))
@@ -60,7 +60,7 @@ extension Stepper {
             // Within one step an input used twice (x * x) sees its first addition.
             var pending: [NodeID: Double] = [:]
             for position in positions {
-                let input = graph.inputs(of: id)[position]
+                let input = graph.input(of: id, at: position)
                 let flow = self.flow(from: id, position: position, into: pending[input] ?? graph.grad(of: input))
                 pending[input] = flow.after
                 flows.append(flow)
@@ -72,7 +72,7 @@ extension Stepper {
     }
 
     private func flow(from consumer: NodeID, position: Int, into before: Double) -> GradientFlow {
-        let input = NodeID(graph.inputIDs[graph.inputStart[consumer.index] + position])
+        let input = graph.input(of: consumer, at: position)
         let upstream = graph.grad(of: consumer)
         let local = graph.localGradient(of: consumer, inputAt: position)
         let product = upstream * local

@@ -9,14 +9,14 @@ extension Graph {
         guard let tape = tape() else { throw .noOutput }
         try settings.validate(for: self)
         let params = tape.order.filter { kinds[$0] == .param }
-        let columns = dataset.columns.map(\.index)
+        let columns = dataset.columns
         let eta = settings.learningRate
         var batchSums = [Double](repeating: 0, count: params.count)
         var losses: [Double] = []
         losses.reserveCapacity(settings.epochs)
         for _ in 0..<settings.epochs {
             for row in dataset.rows {
-                for (column, node) in columns.enumerated() { values[node] = row[column] }
+                load(row, into: columns)
                 forward(tape)
                 backward(tape)
                 switch settings.batch {
@@ -43,8 +43,9 @@ extension Graph {
     public func meanLoss(over dataset: Dataset, tape: Tape) -> Double {
         var scratch = self
         var sum = 0.0
+        let columns = dataset.columns  // built once, not per row
         for row in dataset.rows {
-            for (column, id) in dataset.columns.enumerated() { scratch.values[id.index] = row[column] }
+            scratch.load(row, into: columns)
             scratch.forward(tape)
             sum += scratch.values[tape.output.index]
         }
@@ -55,8 +56,14 @@ extension Graph {
     /// forward: what the trained graph predicts for that row.
     public func predict(_ node: NodeID, row: [Double], columns: [NodeID]) -> Double {
         var scratch = self
-        for (column, id) in zip(row, columns) { scratch.values[id.index] = column }
+        scratch.load(row, into: columns)
         scratch.forward()
         return scratch.values[node.index]
+    }
+
+    /// Sets each of `columns` to its value in `row`, in order (a short row sets the first
+    /// ones): a data row into the graph's leaves, without the leaf check of `setValue`.
+    mutating func load(_ row: [Double], into columns: [NodeID]) {
+        for (value, id) in zip(row, columns) { values[id.index] = value }
     }
 }

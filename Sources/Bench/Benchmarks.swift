@@ -5,11 +5,11 @@ import Screen
 /// warm-up. Sizes are settings so that tests can run the same code small and fast.
 public struct Benchmarks: Sendable {
     /// Timed runs per figure (after one warm-up).
-    public var runs = 7
+    public var runs: Int
     /// Nodes in the chain workload.
-    public var chainLength = 1_000_000
+    public var chainLength: Int
     /// Steps drawn per part of the xor lesson (its training part has hundreds of thousands).
-    public var frameSteps = 500
+    public var frameSteps: Int
 
     public init(runs: Int = 7, chainLength: Int = 1_000_000, frameSteps: Int = 500) {
         self.runs = runs

@@ -62,7 +62,7 @@ public struct FrameWorkload: Sendable {
                 precondition(frame?.size == screen)
             }
             try timed {
-                let opened = try TutorState(subject: .lesson(lesson), part: part, theme: .colored(), size: screen)
+                let opened = try opening(part: part)
                 frame = view(opened, size: screen)
                 state = opened
             }
@@ -79,6 +79,12 @@ public struct FrameWorkload: Sendable {
 
     /// The first frame of `part`, as the tutor shows it when the part opens.
     public func openingFrame(part: Int) throws -> Buffer {
-        view(try TutorState(subject: .lesson(lesson), part: part, theme: .colored(), size: screen), size: screen)
+        view(try opening(part: part), size: screen)
+    }
+
+    /// The tutor's state as `part` opens: the one place the workload's subject, theme and
+    /// screen size are chosen, for the timed frames and the test's first frame alike.
+    private func opening(part: Int) throws -> TutorState {
+        try TutorState(subject: .lesson(lesson), part: part, theme: .colored(), size: screen)
     }
 }

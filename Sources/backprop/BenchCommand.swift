@@ -42,7 +42,8 @@ struct BenchCommand: ParsableCommand {
             print("loss after \(epochs) epochs: \(loss)")
             return
         }
-        let figures = try Benchmarks(runs: runs).measure(only.map { [$0] } ?? Set(Benchmarks.Workload.allCases))
+        let benchmarks = Benchmarks(runs: runs)
+        let figures = try only.map { try benchmarks.measure([$0]) } ?? benchmarks.measure()
         print(json ? try figures.json() : figures.table())
     }
 }

@@ -4,12 +4,8 @@ import Testing
 @Suite struct GraphTests {
     /// CS231n: f = (x + y) · z at x = −2, y = 5, z = −4.
     @Test func chainRuleExample() {
-        var g = Graph()
-        let x = g.addLeaf(.input, name: "x", value: -2)
-        let y = g.addLeaf(.input, name: "y", value: 5)
-        let z = g.addLeaf(.input, name: "z", value: -4)
-        let q = g.addOp(.add, [x, y], name: "q")
-        let f = g.addOp(.mul, [q, z], name: "f")
+        let (graph, x, y, z, q, f) = StepperTests.chainRule()
+        var g = graph
         g.run()
         #expect(g.value(of: q) == 3)
         #expect(g.value(of: f) == -12)
