@@ -90,7 +90,7 @@ public struct GraphScene: Sendable {
                 let width = max(DisplayWidth.of(title) - 1, DisplayWidth.of(value) - 2, DisplayWidth.of(grad) - 5, 3)
                 // Odd and with a spare row above and below the three lines, so the output
                 // leaves from the symbol's row and the inputs (one port each) meet there too.
-                let inputs = graph.inputs(of: id).count
+                let inputs = graph.inputCount(of: id)
                 let height = max(5, inputs + 2)
                 sizes.append(Size(width: width, height: height | 1))
             } else {

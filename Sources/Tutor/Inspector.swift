@@ -68,7 +68,7 @@ struct Inspector {
             graph.op(of: id) == nil ? "backward: \(name(id)) collects its gradient"
                 : "backward through \(definition(id))"
         case .backwardEdge(let id, let position):
-            "backward along one edge: \(name(graph.inputs(of: id)[position])) \(notation.unicode ? "←" : "<-") \(name(id))"
+            "backward along one edge: \(name(graph.input(of: id, at: position))) \(notation.unicode ? "←" : "<-") \(name(id))"
         case .update(let id): "update \(name(id)) by gradient descent"
         case .sample(let row): "load sample \(row + 1) of the data"
         case .accumulate: "add this sample's gradients to the batch sums"

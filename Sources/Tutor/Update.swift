@@ -115,13 +115,13 @@ extension TutorState {
         case .backward(let id) where plan.granularity == .edge:
             // All of the node's edges are done: just after its last edge step (a leaf
             // keeps its single step).
-            let edges = old.graph.inputs(of: id).count
+            let edges = old.graph.inputCount(of: id)
             if let i = index(.backwardEdge(id, position: max(0, edges - 1))), edges > 0 { return i + 1 }
             return index(last).map { $0 + 1 } ?? old.position
         case .backwardEdge(let id, let position) where plan.granularity == .node:
             // Part of a node's edges: before the node's step, unless it was its last edge.
             guard let i = index(.backward(id)) else { return old.position }
-            return position == old.graph.inputs(of: id).count - 1 ? i + 1 : i
+            return position == old.graph.inputCount(of: id) - 1 ? i + 1 : i
         default:
             return index(last).map { $0 + 1 } ?? old.position
         }
