@@ -35,10 +35,12 @@ extension Stepper {
         return stepsTakenInPass >= after
     }
 
-    /// Steps taken in the pass the cursor is in; the whole pass once it is over.
+    /// Steps taken in the pass of the last step taken: the whole pass once its last step
+    /// is taken (the frame that ends a row shows that row's numbers until the next row's
+    /// first step) and during an epoch's closing steps; 0 at the start.
     var stepsTakenInPass: Int {
-        if position == plan.count { return plan.stepsPerPass }
-        let (_, row, offset) = plan.location(of: position)
-        return row == nil ? plan.stepsPerPass : offset
+        guard position > 0 else { return 0 }
+        let (_, row, offset) = plan.location(of: position - 1)
+        return row == nil ? plan.stepsPerPass : offset + 1
     }
 }

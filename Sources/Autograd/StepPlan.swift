@@ -1,8 +1,8 @@
 /// The whole sequence of steps a Stepper walks, laid out arithmetically so that a plan of
 /// thousands of epochs costs no more memory than one pass.
 ///
-/// One pass (per sample) is `sample(k)`, `forward` for every op node on the tape, `seed`,
-/// `backward` for every node in reverse order, then `update` per parameter (per-sample
+/// One pass (per sample) is `sample(k)`, `forward` for every op node of the graph, `seed`,
+/// `backward` for every node on the tape (the output's cone) in reverse order, then `update` per parameter (per-sample
 /// training) or `accumulate(k)` (mean over batch). An epoch is one pass per row, then the
 /// batch `update`s (mean over batch) and `epoch(n)`. Without a dataset there is one pass
 /// and no `sample` or `epoch` step; without training settings there is no update.
@@ -35,7 +35,10 @@ public struct StepPlan: Sendable, Equatable {
         params = tape.ids.filter { graph.kind(of: $0) == .param }
 
         var pass: [Step] = dataset == nil ? [] : [.sample(0)]
-        for node in tape.order where graph.ops[node] != nil { pass.append(.forward(NodeID(node))) }
+        // The forward pass computes every node, also those the output does not depend on
+        // (softmax's p_car beside L = −ln p_cat): the screen shows every value. The backward
+        // pass walks the output's cone only; the others' gradient is 0 from the seed on.
+        for node in 0..<graph.count where graph.ops[node] != nil { pass.append(.forward(NodeID(node))) }
         pass.append(.seed(tape.output))
         for node in tape.order.reversed() {
             let id = NodeID(node)
@@ -67,27 +70,41 @@ public struct StepPlan: Sendable, Equatable {
 
         var computed = [Int](repeating: Int.max, count: graph.count)
         var arrived = [Int](repeating: Int.max, count: graph.count)
+        var lastArrival = [Int](repeating: 0, count: graph.count)
         var complete = [Int](repeating: Int.max, count: graph.count)
-        let endOfBackward = (pass.lastIndex { $0.phase == .backward } ?? 0) + 1
-        for node in tape.order {
+        let seedDone = (pass.firstIndex { $0.phase == .seed } ?? 0) + 1
+        for node in 0..<graph.count {
             computed[node] = graph.ops[node] == nil ? (dataset == nil ? 0 : 1) : Int.max
-            complete[node] = endOfBackward
+            // Off the output's cone the gradient is 0, final from the seed on.
+            if !tape.contains(NodeID(node)) {
+                arrived[node] = seedDone
+                complete[node] = seedDone
+            }
         }
-        func arrives(_ node: Int, after taken: Int) { arrived[node] = min(arrived[node], taken) }
-        for (offset, step) in pass.enumerated().reversed() {
+        func arrives(_ node: Int, after taken: Int) {
+            arrived[node] = min(arrived[node], taken)
+            lastArrival[node] = max(lastArrival[node], taken)
+        }
+        for (offset, step) in pass.enumerated() {
             switch step {
             case .forward(let id): computed[id.index] = offset + 1
             case .seed(let id): arrives(id.index, after: offset + 1)
             case .backward(let id):
                 complete[id.index] = offset + 1
-                arrives(id.index, after: offset + 1)
+                arrived[id.index] = min(arrived[id.index], offset + 1)
                 for input in graph.inputs(of: id) { arrives(input.index, after: offset + 1) }
             case .backwardEdge(let id, let position):
-                complete[id.index] = offset + 1
-                arrives(id.index, after: offset + 1)
+                // Complete from its first edge on (`hasFlowed` counts the edges from there).
+                complete[id.index] = min(complete[id.index], offset + 1)
+                arrived[id.index] = min(arrived[id.index], offset + 1)
                 arrives(graph.input(of: id, at: position).index, after: offset + 1)
             default: break
             }
+        }
+        // A leaf has nothing to send on: its work is done when its last contribution has
+        // arrived, which is when its gradient is final (its own step only sums it up).
+        for node in tape.order where graph.ops[node] == nil && lastArrival[node] > 0 {
+            complete[node] = lastArrival[node]
         }
         computedAfter = computed
         arrivedAfter = arrived

@@ -6,7 +6,7 @@
 /// `back()` restores the state before the step bit for bit, at a cost proportional to what
 /// the step changed. Each step applies the same rules as the fast path in `Passes.swift`
 /// (`evaluate`, `localGradient`, `+=` in reverse tape order), so stepping to the end of a
-/// pass gives exactly the numbers `forward(_:)` and `backward(_:)` give.
+/// pass gives exactly the numbers `forward()` and `backward(_:)` give.
 public struct Stepper: Sendable, Equatable {
     /// The graph as the steps so far have left it.
     public private(set) var graph: Graph
@@ -76,6 +76,12 @@ public struct Stepper: Sendable, Equatable {
     public var lastStep: Step? { position > 0 ? plan.step(at: position - 1) : nil }
     /// The record the next step would produce, computed without taking it.
     public var nextRecord: StepRecord? { nextStep.map(record(for:)) }
+    /// How many contributions the backward pass adds into `node`'s gradient: one per use
+    /// on the output's cone (uses by nodes the output does not depend on send nothing).
+    public func contributionCount(to node: NodeID) -> Int {
+        guard node.index >= 0, node.index < graph.count else { return 0 }
+        return useStart[node.index + 1] - useStart[node.index]
+    }
     /// Bytes held by the undo history.
     public var historyBytes: Int { log.byteCount }
     /// How many numbers the last step overwrote: what `back()` has to write back.

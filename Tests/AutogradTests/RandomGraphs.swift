@@ -45,4 +45,12 @@ enum RandomGraphs {
     static func numbers(_ graph: Graph) -> [UInt64] {
         (graph.values + graph.grads).map { $0.isNaN ? Double.nan.bitPattern : $0.bitPattern }
     }
+
+
+    /// `numbers` of the values on `tape` (the output's cone) and of every gradient: what the
+    /// fast path computes. (The stepper's forward pass also computes the nodes off the
+    /// cone, which `Graph.train` leaves alone.)
+    static func numbers(_ graph: Graph, on tape: Tape) -> [UInt64] {
+        (tape.order.map { graph.values[$0] } + graph.grads).map { $0.isNaN ? Double.nan.bitPattern : $0.bitPattern }
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Autograd
 
@@ -166,15 +167,41 @@ extension StepperTests {
         #expect(s.progress(of: q) == NodeProgress(computed: false, gradientArrived: false, gradientComplete: false))
         s.step()
         #expect(s.progress(of: q).computed && !s.progress(of: f).computed)
+        s.go(to: 4)  // after backward f
+        #expect(s.progress(of: f).gradientComplete && !s.progress(of: q).gradientComplete)
+        // A leaf is done when its last contribution is in: z's only one came with backward f;
+        // x's comes with backward q.
+        #expect(s.progress(of: z).gradientComplete && !s.progress(of: x).gradientArrived)
         s.go(to: 5)  // after backward q
-        #expect(s.progress(of: q).gradientComplete && s.progress(of: f).gradientComplete)
-        #expect(!s.progress(of: z).gradientComplete && !s.progress(of: x).gradientComplete)
-        // z's gradient arrived with backward f, x's with backward q: both before their own steps.
+        #expect(s.progress(of: q).gradientComplete && s.progress(of: x).gradientComplete)
         #expect(s.progress(of: z).gradientArrived && s.progress(of: x).gradientArrived)
         s.go(to: 3)  // after the seed: only the output has a gradient
         #expect(g.ids.map { s.progress(of: $0).gradientArrived } == [false, false, false, false, true])
         s.toEnd()
         #expect(g.ids.allSatisfy { s.progress(of: $0) == NodeProgress(computed: true, gradientArrived: true, gradientComplete: true) })
+    }
+
+    /// The forward pass computes every node, also one the output does not depend on (the
+    /// slide's p_car beside L = −ln p_cat); the backward pass leaves its gradient at 0.
+    @Test func theForwardPassComputesNodesOffTheOutputsCone() throws {
+        var g = Graph()
+        let a = g.addLeaf(.input, name: "a", value: 2)
+        let side = g.addOp(.exp, [a], name: "side")
+        let f = g.addOp(.mul, [a, a], name: "f")
+        g.output = f
+        var stale = g
+        stale.values[side.index] = 0
+        var s = try Stepper(graph: stale)
+        #expect(s.plan.pass().contains(.forward(side)))
+        s.go(to: s.plan.index(of: .forward(side)).map { $0 + 1 } ?? 0)
+        #expect(s.graph.value(of: side) == exp(2))
+        #expect(s.progress(of: side).computed)
+        s.go(to: s.plan.index(of: .seed(f)).map { $0 + 1 } ?? 0)
+        // Off the cone the gradient is 0 and final from the seed on.
+        #expect(s.progress(of: side) == NodeProgress(computed: true, gradientArrived: true, gradientComplete: true))
+        s.toEnd()
+        #expect(s.graph.grad(of: side) == 0 && s.graph.grad(of: a) == 4)
+        #expect(s.contributionCount(to: a) == 2 && s.contributionCount(to: side) == 0)
     }
 
     @Test func edgesFlowOneAtATime() throws {
