@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 swift build
 out=Tests/Fixtures
 LANG=C.UTF-8 .build/debug/backprop play chain-rule </dev/null >"$out/play-chain-rule.txt"
-LANG=C.UTF-8 .build/debug/backprop play chain-rule --keys "→ ×3, pause 1, ←, v, q" </dev/null >"$out/play-chain-rule-keys.txt"
+LANG=C.UTF-8 .build/debug/backprop play chain-rule --keys "→ ×4, pause 1, ←, v, q" </dev/null >"$out/play-chain-rule-keys.txt"
 LANG=C.UTF-8 .build/debug/backprop render chain-rule --all --markdown </dev/null >"$out/handout-chain-rule.md"

@@ -8,18 +8,28 @@ struct Narrator {
     let state: TutorState
     var notation: Notation { state.notation }
 
+    /// The lines of the screen shown: a page alone, or the step's narration (a generated
+    /// sentence where the lesson has none for the step).
     func lines() -> [Line] {
-        if let part = state.lessonPart {
-            let entries = part.narration(for: state.stepper)
-            if !entries.isEmpty {
-                return entries.flatMap { entry in
-                    entry.text.split(separator: "\n", omittingEmptySubsequences: false)
-                        .map { Line(notation.text(String($0))) }
-                        .reversed().drop { $0.text.isEmpty }.reversed()
-                }
-            }
+        switch state.currentScreen {
+        case .page(let page): return lines(of: [page])
+        case .step(let entries): return entries.isEmpty ? [Line(notation.text(generated()))] : lines(of: entries)
         }
-        return [Line(notation.text(generated()))]
+    }
+
+    /// Every narration entry at the cursor, pages included, for a handout that shows the
+    /// whole position at once.
+    func allLines() -> [Line] {
+        let entries = state.lessonPart?.narration(for: state.stepper) ?? []
+        return entries.isEmpty ? [Line(notation.text(generated()))] : lines(of: entries)
+    }
+
+    private func lines(of entries: [Narration]) -> [Line] {
+        entries.flatMap { entry in
+            entry.text.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { Line(notation.text(String($0))) }
+                .reversed().drop { $0.text.isEmpty }.reversed()
+        }
     }
 
     /// A sentence for the cursor of a bare graph.
@@ -51,6 +61,9 @@ struct Narrator {
             return "Chain rule at \(name(id)): the gradient arriving from the right (upstream) is multiplied by each local derivative ∂\(name(id))/∂(input) and added into that input's gradient."
                 + (fanOut ? " An input used more than once adds up the gradient from every use." : "")
         case .update(let id):
+            if case .perceptron? = stepper.plan.training?.rule {
+                return "The perceptron rule: on a misclassified row the target class's weights move towards x and the predicted class's away from it; on a right answer nothing changes. Here \(name(id))."
+            }
             return "Gradient descent: \(name(id)) moves a small step against its gradient, so \(output) goes down."
         case .sample(let row):
             return "Row \(row + 1) of the data is loaded into the input leaves."

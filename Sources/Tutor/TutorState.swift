@@ -27,6 +27,9 @@ public struct TutorState: Sendable {
     public internal(set) var stepper: Stepper
     /// The open part's drawing (layout cached; rebuilt only when another part opens).
     public private(set) var scene: GraphScene
+    /// Which of the screens at the cursor is shown (`screens`): a lesson's pages take a
+    /// keystroke each before or after the step's own screen.
+    public internal(set) var screen = 0
     /// The node the user picked with Tab / `j`; the inspector then describes it.
     public var selection: NodeID?
     /// The graph drawing point at the top-left of the graph pane.
@@ -60,7 +63,8 @@ public struct TutorState: Sendable {
             throw .training(error)
         }
         do {
-            scene = try GraphScene(graph: stepper.graph, notation: Notation(unicode: theme.glyphs.isUnicode))
+            scene = try GraphScene(graph: stepper.graph, notation: Notation(unicode: theme.glyphs.isUnicode),
+                                   numbersChange: stepper.plan.dataset != nil)
         } catch {
             throw .layout(error)
         }
@@ -72,6 +76,18 @@ public struct TutorState: Sendable {
     public var progress: PassProgress { PassProgress(stepper) }
     /// The lesson part open, `nil` for a bare graph.
     public var lessonPart: LessonPart? { subject.lessonPart(part) }
+    /// The screens at the cursor: for a lesson, its pages and the step's own screen
+    /// (`LessonPart.screens(for:)`); for a bare graph, the step's screen alone.
+    public var screens: [LessonScreen] { lessonPart?.screens(for: stepper) ?? [.step([])] }
+    /// The screen shown (clamped, so a stale index never reads past the list).
+    public var currentScreen: LessonScreen {
+        let all = screens
+        return all[min(max(0, screen), all.count - 1)]
+    }
+    /// Whether a lesson's page is shown on its own (rather than the step's screen).
+    public var isOnPage: Bool { if case .page = currentScreen { true } else { false } }
+    /// Whether the screen shown is the last one at the cursor (the next → takes a step).
+    public var isOnLastScreen: Bool { screen >= screens.count - 1 }
     /// Where the panes go at the current size.
     public var panes: Panes { Panes(size: size, graphHeight: scene.size.height, sidePane: trainingPaneShown) }
 
@@ -86,7 +102,7 @@ public struct TutorState: Sendable {
             throw .training(error)
         }
         do {
-            scene = try GraphScene(graph: stepper.graph, notation: notation)
+            scene = try GraphScene(graph: stepper.graph, notation: notation, numbersChange: stepper.plan.dataset != nil)
         } catch {
             throw .layout(error)
         }
@@ -94,6 +110,7 @@ public struct TutorState: Sendable {
         selection = nil
         offset = .zero
         if atEnd { stepper.toEnd() }
+        screen = atEnd ? screens.count - 1 : 0
         follow()
     }
 

@@ -45,6 +45,11 @@ extension TutorState {
     }
 
     mutating func stepForward() {
+        if !isOnLastScreen {
+            screen += 1
+            textScroll = 0
+            return
+        }
         if quizHoldsStep() { return }
         if stepper.isAtEnd {
             guard part + 1 < subject.partCount else {
@@ -63,6 +68,11 @@ extension TutorState {
     }
 
     private mutating func stepBack() {
+        if screen > 0 {
+            screen = min(screen, screens.count) - 1
+            textScroll = 0
+            return
+        }
         if stepper.isAtStart {
             guard part > 0 else {
                 message = "This is the start. → takes the first step."
@@ -77,12 +87,15 @@ extension TutorState {
             return
         }
         move { $0.back() }
+        // Back is the exact reverse of next: it lands on the last screen before the step.
+        screen = screens.count - 1
     }
 
     /// Moves the stepper and brings the step's node into view; a step ends a selection
     /// (the inspector goes back to explaining the step).
     mutating func move(_ change: (inout Stepper) -> Void) {
         change(&stepper)
+        screen = 0
         selection = nil
         textScroll = 0
         follow()

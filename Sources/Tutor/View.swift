@@ -37,7 +37,7 @@ public func view(_ state: TutorState, size: Size) -> Buffer {
 
     buffer.render(TextPane(title: state.selection == nil ? "Step" : "Node", lines: state.inspectorPaneLines,
                            scroll: state.textScroll, theme: theme), in: panes.inspector)
-    buffer.render(TextPane(title: state.lessonPart == nil ? "What happens" : "Lesson", lines: Narrator(state: state).lines(),
+    buffer.render(TextPane(title: narrationTitle(state), lines: Narrator(state: state).lines(),
                            scroll: state.textScroll, theme: theme), in: panes.narration)
 
     buffer.render(KeyHintLine(state.hints(unicode: notation.unicode), theme: theme), in: panes.hints)
@@ -55,6 +55,15 @@ extension TutorState {
     /// What the inspector pane shows: the classroom's lines (quiz, gradient check) above
     /// the inspector's own. Scrolling measures the same lines (`textOverflow`).
     var inspectorPaneLines: [Line] { classroomLines() + Inspector(state: self).lines() }
+}
+
+/// The narration pane's title: "Lesson", or for a page of its own "Lesson · page 1/2".
+func narrationTitle(_ state: TutorState) -> String {
+    guard state.lessonPart != nil else { return "What happens" }
+    let screens = state.screens
+    let pages = screens.indices.filter { if case .page = screens[$0] { true } else { false } }
+    guard state.isOnPage, let index = pages.firstIndex(of: state.screen) else { return "Lesson" }
+    return "Lesson" + state.notation.separator + "page \(index + 1)/\(pages.count)"
 }
 
 /// "backprop · chain-rule.graph · part 1/3", a message in the middle, and at the right

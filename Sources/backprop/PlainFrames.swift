@@ -45,27 +45,29 @@ struct PlainFrames {
         while true {
             let position = state.stepper.position
             frames.append("=== frame \(position)/\(total): \(describe(state)) ===\n" + text(state))
-            if state.stepper.isAtEnd { break }
+            if state.stepper.isAtEnd && state.isOnLastScreen { break }
             if let limit, frames.count >= limit {
                 frames.append("=== \(total - position) more steps: backprop render TARGET --step N shows any of them ===\n")
                 break
             }
             let target = TrainingTrack.autoplayTarget(state.stepper)
-            state.apply(target == position + 1 ? .next : .jump(to: target))
+            state.apply(target == position + 1 || !state.isOnLastScreen ? .next : .jump(to: target))
         }
         return frames
     }
 
-    /// `after forward q`, or at the end of a training epoch `after end of epoch 50 of 2000;
+    /// `after forward q` (`; the lesson's page` on a page of its own), or at the end of a training epoch `after end of epoch 50 of 2000;
     /// mean loss 0.0123`.
     func describe(_ state: TutorState) -> String {
-        guard let last = state.stepper.lastStep else { return "start" }
+        let page = state.isOnPage ? "; the lesson's page" : ""
+        guard let last = state.stepper.lastStep else { return "start" + page }
         var what = "after " + state.describe(last)
         if case .epoch = last, let track = state.trainingTrack, track.trains {
             let done = TrainingTrack.completedEpochs(state.stepper)
             what += " of \(state.stepper.plan.epochs)"
-            if track.losses.indices.contains(done) { what += "; mean loss " + NumberFormat.short(track.losses[done]) }
+            if track.losses.indices.contains(done) { what += "; mean loss " + state.notation.number(track.losses[done]) }
         }
+        what += page
         return what
     }
 }

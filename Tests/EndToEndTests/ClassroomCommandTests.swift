@@ -28,20 +28,24 @@ import Testing
         #expect(result.stderr == "")
         expectSame(result.stdout, try golden("play-chain-rule.txt"), "play chain-rule")
         let headers = result.stdout.split(separator: "\n").filter { $0.hasPrefix("=== ") }
-        #expect(headers.count == 9)
-        #expect(headers.last == "=== step 8/8: after backward: x collects its gradient ===")
+        // Nine steps' screens and the lesson's three pages: the opening, before the backward
+        // pass, the closing.
+        #expect(headers.count == 12)
+        #expect(headers.filter { $0.hasSuffix("; the lesson's page ===") }.count == 3)
+        #expect(headers.last == "=== step 8/8: after backward: x's gradient is complete; the lesson's page ===")
         #expect(result.stdout.contains("▶ every 3 s"))
     }
 
     @Test func playAKeyScriptWithoutATerminal() throws {
-        let result = try runBackprop(["play", "chain-rule", "--keys", "→ ×3, pause 1, ←, v, q"])
+        let result = try runBackprop(["play", "chain-rule", "--keys", "→ ×4, pause 1, ←, v, q"])
         #expect(result.status == 0)
         expectSame(result.stdout, try golden("play-chain-rule-keys.txt"), "play chain-rule --keys")
         #expect(result.stdout.contains("Gradient check: ∂f/∂f"))
     }
 
     @Test func aQuizAnsweredByTheKeyScript() throws {
-        let result = try runBackprop(["play", "chain-rule", "--quiz", "--keys", "→ type 5 enter type 3 enter q"])
+        // The first → turns the opening page; the second asks.
+        let result = try runBackprop(["play", "chain-rule", "--quiz", "--keys", "→ → type 5 enter type 3 enter q"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("✗ Not 5."))
         #expect(result.stdout.contains("Hint: add the inputs."))
@@ -53,9 +57,9 @@ import Testing
         let result = try runBackprop(["play", "xor", "--autoplay", "2"])
         #expect(result.status == 0)
         let frames = result.stdout.components(separatedBy: "\n=== ")
-        #expect(frames.count == 125)
+        #expect(frames.count == 131)  // with the lessons' six pages
         #expect(result.stdout.contains("f over x1→ x2↑ · epoch 50 "))
-        #expect(result.stdout.contains("loss 0.0011 · epoch 2000/2000"))
+        #expect(result.stdout.contains("loss 0.001 · epoch 2000/2000"))
         #expect(result.stdout.contains("▶ every 2 s"))
         // The map at epoch 0 and at epoch 2000 differ: it changes as the network learns.
         let maps = frames.filter { $0.contains("f over x1→ x2↑ · epoch") }

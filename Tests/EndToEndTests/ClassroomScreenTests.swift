@@ -61,6 +61,9 @@ import Testing
         let tmux = try TmuxSession(["learn", "chain-rule", "--quiz"])
         defer { tmux.stop() }
         try tmux.wait(for: "step 0/8")
+        // The first → turns the opening page; the next asks before the step.
+        try tmux.send("Right")
+        try tmux.wait(for: "Press → (or space)")
         try tmux.send("Right")
         try tmux.wait(for: "Forward: q = x + y = −2 + 5 = ?")
         try tmux.send("5", "Enter")
@@ -76,6 +79,8 @@ import Testing
         try tmux.wait(for: "= ?")
         try tmux.send("-", "1", "2", "Enter")
         try tmux.wait(for: "score 2/2")
+        try tmux.send("Right")
+        try tmux.wait(for: "Now the backward pass")  // the page before the backward pass
         try tmux.send("Right")
         try tmux.wait(for: "∂f/∂f = ?")
         try tmux.send("1", "Enter")

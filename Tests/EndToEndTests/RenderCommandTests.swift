@@ -10,7 +10,7 @@ import Testing
         let headers = result.stdout.split(separator: "\n").filter { $0.hasPrefix("=== frame ") }
         #expect(headers.count == 9)
         #expect(headers.first == "=== frame 0/8: start ===")
-        #expect(headers.last == "=== frame 8/8: after backward: x collects its gradient ===")
+        #expect(headers.last == "=== frame 8/8: after backward: x's gradient is complete ===")
         #expect(!result.stdout.contains("\u{1b}"))
     }
 
@@ -21,12 +21,17 @@ import Testing
         let result = try runBackprop(args)
         #expect(result.status == 0)
         let headers = result.stdout.split(separator: "\n").filter { $0.hasPrefix("=== frame ") }
-        #expect(headers.count == 1 + 57 + 40)
-        #expect(headers[0] == "=== frame 0/458000: start ===")
-        #expect(headers[1] == "=== frame 1/458000: after load sample 1 of the data ===")
-        #expect(headers[57] == "=== frame 57/458000: after update b3 by gradient descent ===")
-        #expect(headers[58] == "=== frame 11450/458000: after end of epoch 50 of 2000; mean loss 0.2499 ===")
-        #expect(headers.last == "=== frame 458000/458000: after end of epoch 2000 of 2000; mean loss 0.0011 ===")
+        // The start and its page, 57 steps and the page before the updates, 40 epochs' ends
+        // and the closing page.
+        #expect(headers.count == 2 + 57 + 1 + 40 + 1)
+        #expect(headers[0] == "=== frame 0/458000: start; the lesson's page ===")
+        #expect(headers[1] == "=== frame 0/458000: start ===")
+        #expect(headers[2] == "=== frame 1/458000: after load sample 1 of the data ===")
+        #expect(headers.contains("=== frame 48/458000: after backward: x1's gradient is complete; the lesson's page ==="))
+        #expect(headers[59] == "=== frame 57/458000: after update b3 by gradient descent ===")
+        #expect(headers[60] == "=== frame 11450/458000: after end of epoch 50 of 2000; mean loss 0.25 ===")
+        #expect(headers[99] == "=== frame 458000/458000: after end of epoch 2000 of 2000; mean loss 0.001 ===")
+        #expect(headers.last == "=== frame 458000/458000: after end of epoch 2000 of 2000; mean loss 0.001; the lesson's page ===")
         #expect(try runBackprop(args).stdout == result.stdout)
         let help = try runBackprop(["render", "--help"])
         #expect(help.stdout.contains("about 40 frames"))

@@ -125,7 +125,7 @@ import Testing
         #expect(result.stderr == "")
         #expect(!result.stdout.contains("\u{1b}"))  // no escape codes: curses never started
         #expect(result.stdout.hasPrefix("=== frame 0/8: start ===\n backprop · chain-rule.graph"))
-        #expect(result.stdout.contains("=== frame 8/8: after backward: x collects its gradient ==="))
+        #expect(result.stdout.contains("=== frame 8/8: after backward: x's gradient is complete ==="))
         #expect(result.stdout.contains("│ ∂f/∂x = ∂f/∂q · ∂q/∂x = (−4) · 1 = −4"))
     }
 

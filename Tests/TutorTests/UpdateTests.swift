@@ -117,14 +117,16 @@ import Testing
     }
 
     @Test func scrollingLongText() throws {
-        // The lesson's page after the forward pass is longer than the 80×24 narration pane.
+        // The page before the backward pass (a screen of its own) takes five rows of the
+        // one-row narration pane at the smallest size, 60×16.
         let lesson = try chainRuleLesson()
-        let s = update(try TutorState(subject: .lesson(lesson), theme: .monochrome(), size: Size(width: 80, height: 24)),
-                       .jump(to: 2))
-        #expect(s.textOverflow == 3)
-        let down = update(s, .scrollText(2))
-        #expect(down.textScroll == 2)
-        #expect(update(down, .scrollText(3)).textScroll == 3)  // no further than the text goes
+        let s = update(update(try TutorState(subject: .lesson(lesson), theme: .monochrome(), size: Panes.minimum),
+                              .jump(to: 2)), .next)
+        #expect(s.isOnPage)
+        #expect(s.textOverflow == 4)
+        let down = update(s, .scrollText(3))
+        #expect(down.textScroll == 3)
+        #expect(update(down, .scrollText(3)).textScroll == 4)  // no further than the text goes
         #expect(update(down, .scrollText(-9)).textScroll == 0)
         let before = view(s, size: s.size).trimmedLines.joined(separator: "\n")
         #expect(!before.contains("Chain rule: gradient = upstream"))

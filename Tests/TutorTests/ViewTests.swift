@@ -91,16 +91,27 @@ import Testing
 /// Lessons: narration tied to steps, and moving between parts.
 @Suite struct LessonTests {
     @Test func narrationFollowsTheSteps() throws {
+        // The lesson opens on its first page, a screen of its own (one keystroke).
         let s = try TutorState(subject: .lesson(try chainRuleLesson()), theme: .monochrome(), size: Size(width: 100, height: 30))
-        #expect(view(s, size: s.size).trimmedLines[17].hasSuffix("┌ Lesson ──────────────────────────────────┐"))
+        #expect(s.isOnPage && s.stepper.position == 0)
+        #expect(view(s, size: s.size).trimmedLines[17].hasSuffix("┌ Lesson · page 1/1 ───────────────────────┐"))
         #expect(Narrator(state: s).lines().map(\.text) == [
             "We compute f(x, y, z) = (x + y)·z at x = −2, y = 5, z = −4.",
             "We split it into two gates: q = x + y, then f = q·z.",
             "Want: ∂f/∂x, ∂f/∂y, ∂f/∂z.",
         ])
-        let q = update(s, .next)
+        // → turns the page to the start's own screen; the next → takes the first step.
+        let start = update(s, .next)
+        #expect(!start.isOnPage && start.stepper.position == 0)
+        #expect(view(start, size: start.size).trimmedLines[17].hasSuffix("┌ Lesson ──────────────────────────────────┐"))
+        let q = update(start, .next)
+        #expect(q.stepper.position == 1)
         #expect(Narrator(state: q).lines().map(\.text) == ["The add gate. q = x + y = −2 + 5 = 3."])
         #expect(view(q, size: q.size).trimmedLines[0].hasPrefix(" backprop · The chain rule, one gate at a time"))
+        // ← retraces exactly: the start's screen, then the page.
+        let back = update(q, .back)
+        #expect(back.stepper.position == 0 && !back.isOnPage)
+        #expect(update(back, .back).isOnPage)
     }
 
     @Test func partsFollowOneAnother() throws {
@@ -108,14 +119,16 @@ import Testing
         let lesson = try #require(library.load("perceptron").lesson)
         #expect(lesson.parts.count > 1)
         let s = try TutorState(subject: .lesson(lesson), theme: .monochrome(), size: Size(width: 100, height: 30))
-        let end = update(s, .toEnd)
+        // The end of part 1, past its closing page.
+        var end = update(s, .toEnd)
+        while !end.isOnLastScreen { end = update(end, .next) }
         let second = update(end, .next)
         #expect(second.part == 1)
         #expect(second.stepper.position == 0)
         #expect(second.message?.hasPrefix("Part 2 of \(lesson.parts.count)") == true)
         let back = update(second, .back)
         #expect(back.part == 0)
-        #expect(back.stepper.isAtEnd)
+        #expect(back.stepper.isAtEnd && back.isOnLastScreen)
         #expect(back.message == "Back to part 1 of \(lesson.parts.count)")
     }
 }

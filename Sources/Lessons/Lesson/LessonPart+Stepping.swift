@@ -129,6 +129,17 @@ extension LessonPart {
         narration(at: anchors(previous: stepper.lastStep, next: stepper.nextStep))
     }
 
+    /// The screens a student pages through at the cursor of `stepper`, one keystroke each:
+    /// the pages anchored at the start, then the step's own screen (with the text entries
+    /// beside the step), then every other page (after the step they follow, before the
+    /// step they precede). A page is never appended to a step's text.
+    public func screens(for stepper: Stepper) -> [LessonScreen] {
+        let entries = narration(for: stepper)
+        let leading = entries.filter { $0.isPage && $0.anchor == .start }
+        let trailing = entries.filter { $0.isPage && $0.anchor != .start }
+        return leading.map(LessonScreen.page) + [.step(entries.filter { !$0.isPage })] + trailing.map(LessonScreen.page)
+    }
+
     /// The narration entries tied to any of `anchors`, in anchor order, then file order.
     public func narration(at anchors: [NarrationAnchor]) -> [Narration] {
         anchors.flatMap { anchor in narration.filter { $0.anchor == anchor } }

@@ -17,6 +17,13 @@ public struct Narration: Sendable, Equatable {
     }
 }
 
+/// One screen at a cursor position: the step's own, with the narration shown beside it,
+/// or a page of the lesson's on its own.
+public enum LessonScreen: Sendable, Equatable {
+    case step([Narration])
+    case page(Narration)
+}
+
 /// A question for the student, with its answer.
 public struct QuizItem: Sendable, Equatable {
     /// A numeric answer (with a tolerance) or a word or phrase.

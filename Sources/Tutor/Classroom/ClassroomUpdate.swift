@@ -118,7 +118,7 @@ extension TutorState {
         }
         move { $0.go(to: TrainingTrack.fastForwardTarget($0, epochs: epochs)) }
         let done = TrainingTrack.completedEpochs(stepper)
-        let loss = track.losses.indices.contains(done) ? NumberFormat.short(track.losses[done]) : "?"
+        let loss = track.losses.indices.contains(done) ? notation.number(track.losses[done]) : "?"
         message = "Epoch \(done) of \(stepper.plan.epochs): mean loss \(loss)"
     }
 
@@ -131,7 +131,7 @@ extension TutorState {
     }
 
     /// Whether the last part's last step is done: autoplay stops there.
-    public var isAtLessonEnd: Bool { stepper.isAtEnd && part + 1 >= subject.partCount }
+    public var isAtLessonEnd: Bool { stepper.isAtEnd && part + 1 >= subject.partCount && isOnLastScreen }
 
     /// The run loop's clock: keeps the time the playback keys use, and advances when
     /// autoplay is due. Not an action: no key causes it, and a status message stays up
@@ -150,7 +150,7 @@ extension TutorState {
     /// One autoplay advance: the next step (a whole row or a chunk of epochs once
     /// training repeats itself), or the next part.
     public mutating func advanceOnce() {
-        if stepper.isAtEnd {
+        if stepper.isAtEnd || !isOnLastScreen {
             stepForward()
             return
         }

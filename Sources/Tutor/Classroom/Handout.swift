@@ -28,7 +28,10 @@ public enum Handout {
             out += section(state)
             sections += 1
             if state.isAtLessonEnd || sections >= sectionLimit { break }
-            state.advanceOnce()
+            // One section per cursor: its pages are in the section already, so page past them.
+            let here = (state.part, state.stepper.position)
+            for _ in 0..<state.screens.count where (state.part, state.stepper.position) == here { state.advanceOnce() }
+            if (state.part, state.stepper.position) == here { break }
         }
         return out
     }
@@ -62,7 +65,7 @@ public enum Handout {
         } else {
             out += "Start\n\n"
         }
-        let narration = Narrator(state: state).lines().map(\.text)
+        let narration = Narrator(state: state).allLines().map(\.text)
         if !narration.joined().trimmingCharacters(in: .whitespaces).isEmpty {
             out += hardBreaks(narration.map(escape)) + "\n\n"
         }
