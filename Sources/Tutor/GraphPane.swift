@@ -6,9 +6,6 @@ import Screen
 /// on the edges being explained (local derivative and product), each put in the first
 /// free space beside its edge so that labels never cover lines, boxes or each other.
 struct GraphPane: Widget {
-    /// Decimals in boxes (the inspector shows four).
-    static let digits = 3
-
     /// A box title: mark, name and, for an op, its gate: `▶ q (+)`; a gate alone: `▶ (+)`.
     static func title(_ name: String, caption: String, anonymous: Bool, mark: String) -> String {
         if anonymous { return "\(mark)(\(caption))" }  // no space: a gate stays narrow
@@ -19,11 +16,24 @@ struct GraphPane: Widget {
 
     func render(in area: Rect, buffer: inout Buffer) {
         let (dag, labels) = content()
-        // A drawing narrower than the pane is centred in it.
-        let spare = area.width - dag.layout.size.width
-        let area = spare > 1 ? area.inset(left: spare / 2) : area
+        let area = Self.drawingArea(for: state.scene, in: area)
         buffer.render(dag, in: area)
         for (label, fallback) in labels { place(label, fallback: fallback, dag: dag, area: area, buffer: &buffer) }
+    }
+
+    /// Where the drawing goes inside the pane: a drawing narrower than the pane is centred.
+    static func drawingArea(for scene: GraphScene, in area: Rect) -> Rect {
+        let spare = area.width - scene.layout.size.width
+        return spare > 1 ? area.inset(left: spare / 2) : area
+    }
+
+    /// Where each drawn node's box is on the screen for the pane's inner `area`, whether
+    /// or not it is in view (the frame audit reads the boxes there).
+    static func screenFrames(_ state: TutorState, in area: Rect) -> [(node: NodeID, frame: Rect)] {
+        let drawing = drawingArea(for: state.scene, in: area)
+        return state.scene.nodes.enumerated().map { index, id in
+            (id, state.scene.layout.frames[index].offsetBy(dx: drawing.x - state.offset.x, dy: drawing.y - state.offset.y))
+        }
     }
 
     /// Writes a label by its edge, never over a box or another label: beside a horizontal
@@ -35,10 +45,13 @@ struct GraphPane: Widget {
     func place(_ label: EdgeLabel, fallback: String?, dag: DAGView, area: Rect, buffer: inout Buffer) {
         let route = dag.layout.routes[label.edge].map { Point(x: $0.x + area.x - dag.offset.x, y: $0.y + area.y - dag.offset.y) }
         let runs = zip(route.dropLast(), route.dropFirst()).reversed().filter { $0.0.y == $0.1.y }
+        // A node's frame is its own, blank corners too: a label there would read as part of it.
+        let frames = dag.layout.frames.indices.map { dag.screenFrame(of: $0, in: area) }
         for text in [label.text] + (fallback.map { [$0] } ?? []) {
             let width = DisplayWidth.of(text)
             func isBlank(_ x: Int, _ y: Int) -> Bool {
-                !area.contains(Point(x: x, y: y)) || buffer[x, y].symbol == " "
+                let point = Point(x: x, y: y)
+                return !area.contains(point) || (buffer[x, y].symbol == " " && !frames.contains { $0.contains(point) })
             }
             func isFree(_ x: Int, _ y: Int) -> Bool {
                 guard y >= area.y, y < area.maxY, x >= area.x, x + width <= area.maxX else { return false }
@@ -57,10 +70,14 @@ struct GraphPane: Widget {
                     }
                 }
             }
-            // On the line: inside the run, its corners and arrowhead left visible.
+            // On the line: inside the run, its corners and arrowhead left visible, over plain
+            // line only (a crossing hidden under a label would join two edges), with a cell
+            // of the line before it so it never abuts a box or another edge.
             for (a, b) in runs where max(a.x, b.x) - min(a.x, b.x) - 1 >= width {
                 let x = max(a.x, b.x) - width
-                guard a.y >= area.y, a.y < area.maxY, x > area.x, x + width < area.maxX else { continue }
+                guard a.y >= area.y, a.y < area.maxY, x > area.x, x + width < area.maxX,
+                      ((x - 1)..<(x + width)).allSatisfy({ buffer[$0, a.y].symbol == String(state.theme.glyphs.horizontal) })
+                else { continue }
                 buffer.write(text, at: Point(x: x, y: a.y), style: label.style, clip: area)
                 return
             }
@@ -86,10 +103,10 @@ struct GraphPane: Widget {
             case .pending: theme.glyphs.pending
             }
             let value = progress.valueKnown[node]
-                ? Span(notation.number(graph.values[node], digits: Self.digits), style: theme(.value))
+                ? Span(notation.number(graph.values[node]), style: theme(.value))
                 : Span("?", style: theme(.pending))
             let grad = progress.gradKnown[node]
-                ? Span(notation.number(graph.grads[node], digits: Self.digits), style: theme(.gradient))
+                ? Span(notation.number(graph.grads[node]), style: theme(.gradient))
                 : Span("?", style: theme(.pending))
             let lines = [Line([Span("val ", style: theme(.muted)), value]),
                          Line([Span("grad ", style: theme(.muted)), grad])]
@@ -127,7 +144,7 @@ struct GraphPane: Widget {
                 guard let e = scene.edgeIndex[flow.from.index][flow.position] else { continue }
                 emphasized.append(e)
                 let local = "\(notation.edgeTimes)\(notation.operand(flow.local))"
-                let text = local + "=\(notation.number(flow.product, digits: Self.digits))"
+                let text = local + "=\(notation.number(flow.product))"
                 labels.append((EdgeLabel(edge: e, text: text, style: theme(.gradient).bolded()), local))
             }
         default:

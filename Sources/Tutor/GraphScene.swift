@@ -27,7 +27,14 @@ public struct GraphScene: Sendable {
     /// Columns between layers: room for an edge label such as `×(−4)=12`.
     static let channelWidth = 14
 
-    public init(graph: Graph, notation: Notation) throws(DAGLayoutError) {
+    /// The width every number gets in a box when the numbers change from row to row and
+    /// epoch to epoch (a part with data): room for `−12.345`, `−0.001` or `−4.97e-5`.
+    static let changingNumberWidth = 8
+
+    /// The scene of `graph`. With `numbersChange` (a part with data, whose values move as
+    /// rows load and weights train), every box leaves room for any number of up to
+    /// `changingNumberWidth` characters, so a trained value is never cut.
+    public init(graph: Graph, notation: Notation, numbersChange: Bool = false) throws(DAGLayoutError) {
         let count = graph.count
         var names = [String](repeating: "", count: count)
         var captions = [String](repeating: "", count: count)
@@ -75,15 +82,20 @@ public struct GraphScene: Sendable {
         }
 
         // Box widths from the numbers the pass will show (a finished forward and backward on
-        // a copy), fixed here so boxes do not jump while stepping; at least 9 columns, so
-        // training's changing numbers usually fit too.
+        // a copy), fixed here so boxes do not jump while stepping; where the numbers change
+        // with the data, room for any number of the changing width.
         var finished = graph
         finished.run()
+        let reserved = String(repeating: "0", count: numbersChange ? GraphScene.changingNumberWidth : 1)
+        func widest(_ number: Double) -> String {
+            let text = notation.number(number)
+            return text.count >= reserved.count ? text : reserved
+        }
         var sizes: [Size] = []
         for id in nodes {
             let node = id.index
-            let value = "val " + notation.number(finished.values[node], digits: GraphPane.digits)
-            let grad = "grad " + notation.number(finished.grads[node], digits: GraphPane.digits)
+            let value = "val " + widest(finished.values[node])
+            let grad = "grad " + widest(finished.grads[node])
             let title = GraphPane.title(names[node], caption: captions[node], anonymous: graph.name(of: id) == nil, mark: "▶")
             if graph.name(of: id) == nil {
                 // A compact gate: value above the symbol, gradient below, as in the slides.

@@ -65,15 +65,21 @@ struct Inspector {
         case .forward(let id): "forward: compute \(definition(id))"
         case .seed(let id): "backward pass begins: \(notation.derivative(name(id), name(id))) = 1"
         case .backward(let id):
-            graph.op(of: id) == nil ? "backward: \(name(id)) collects its gradient"
+            graph.op(of: id) == nil ? "backward: \(name(id))'s gradient is complete"
                 : "backward through \(definition(id))"
         case .backwardEdge(let id, let position):
             "backward along one edge: \(name(graph.input(of: id, at: position))) \(notation.unicode ? "←" : "<-") \(name(id))"
-        case .update(let id): "update \(name(id)) by gradient descent"
+        case .update(let id): "update \(name(id)) by \(updateRule)"
         case .sample(let row): "load sample \(row + 1) of the data"
         case .accumulate: "add this sample's gradients to the batch sums"
         case .epoch(let n): "end of epoch \(n)"
         }
+    }
+
+    /// How the part updates its parameters, in words.
+    var updateRule: String {
+        if case .perceptron? = state.stepper.plan.training?.rule { return "the perceptron rule" }
+        return "gradient descent"
     }
 
     // MARK: Steps
@@ -103,11 +109,17 @@ struct Inspector {
     }
 
     func seed(_ r: SeedRecord) -> [Line] {
-        [
+        var lines = [
             header("Backward pass: start at the output"),
             Line([plain(notation.derivative(name(r.output), name(r.output)) + " = "), grad(1)]),
-            Line(notation.text("Every gradient starts at 0; the output's gradient with respect to itself is 1.")),
+            Line(notation.text("The output's gradient with respect to itself is 1. From here the gradients flow back, node by node, towards the leaves.")),
         ]
+        let offCone = scene.nodes.filter { !state.stepper.plan.tape.contains($0) }
+        if !offCone.isEmpty {
+            let names = offCone.map(name).joined(separator: ", ")
+            lines.append(Line(notation.text("\(outputName) does not depend on \(names): \(offCone.count == 1 ? "its gradient is" : "their gradients are") 0.")))
+        }
+        return lines
     }
 
     func backward(_ r: BackwardRecord) -> [Line] {
@@ -152,7 +164,8 @@ struct Inspector {
     /// "∂f/∂x = ∂f/∂q · ∂q/∂x = (−4) · 1 = −4"; "+=" and the running sum where the input
     /// collects gradient from more than one use.
     func flow(_ f: GradientFlow) -> [Line] {
-        let accumulates = scene.uses[f.to.index] > 1 || f.before != 0
+        let contributions = state.stepper.contributionCount(to: f.to)
+        let accumulates = contributions > 1 || f.before != 0
         // From the output, ∂f/∂f · ∂f/∂q would read like the result; say "local" instead.
         let local = f.from == state.stepper.plan.tape.output ? "local" : notation.derivative(name(f.from), name(f.to))
         let chain = d(f.from) + " " + notation.times + " " + local
@@ -162,7 +175,7 @@ struct Inspector {
             Span(notation.operand(f.local)), plain(" = "), grad(f.product),
         ])]
         if accumulates && f.before == 0 {
-            lines.append(Line(notation.text("   the first of \(scene.uses[f.to.index]) contributions to " + d(f.to)), style: theme(.muted)))
+            lines.append(Line(notation.text("   the first of \(contributions) contributions to " + d(f.to)), style: theme(.muted)))
         } else if accumulates {
             lines.append(Line([plain("   so far " + d(f.to) + " = "), grad(f.before), plain(" + "),
                                gradOperand(f.product), plain(" = "), grad(f.after)]))
@@ -173,7 +186,7 @@ struct Inspector {
     func update(_ r: UpdateRecord) -> [Line] {
         let w = name(r.param)
         let dLdw = notation.derivative(outputName, w)
-        var lines = [header("Update: \(w) by gradient descent")]
+        var lines = [header("Update: \(w) by \(updateRule)")]
         if let sum = r.batchSum, let count = r.batchCount {
             lines.append(Line([plain("\(dLdw) = \(notation.sum) / \(count) = "), grad(sum), plain(" / \(count) = "),
                                grad(r.gradient), plain(" (mean over the batch)")]))
@@ -182,10 +195,15 @@ struct Inspector {
                            value(r.before), plain(" \(notation.minus) "), Span(notation.number(r.learningRate)),
                            plain(notation.times), gradOperand(r.gradient), plain(" = "), value(r.after)]))
         if let p = r.perceptron {
-            let verdict = switch p.change {
+            var verdict = switch p.change {
             case .unchanged: "stays as it is (ε = 0)"
             case .towardTarget: "moves towards the target class (ε = −1)"
             case .awayFromPrediction: "moves away from the predicted class (ε = +1)"
+            }
+            // ηε·x is 0 when its feature is: the rule names a direction, the weight stays.
+            if p.change != .unchanged, p.featureValue == 0 {
+                verdict = (p.change == .towardTarget ? "would move towards the target class (ε = −1)"
+                    : "would move away from the predicted class (ε = +1)") + ", but \(p.featureLabel) = 0, so it stays"
             }
             lines.append(Line(notation.text("Perceptron: predicted \(p.predictedName), target \(p.targetName); \(w) \(verdict).")))
         }
@@ -227,10 +245,23 @@ struct Inspector {
     }
 
     func end() -> [Line] {
-        let output = state.stepper.plan.tape.output
-        var lines = [header(state.stepper.plan.training == nil ? "Done: forward and backward pass" : "Done: training finished"),
-                     Line([plain("\(name(output)) = "), value(graph.value(of: output))])]
-        for id in scene.nodes where graph.kind(of: id).isLeaf && state.stepper.plan.tape.contains(id) {
+        let plan = state.stepper.plan
+        let output = plan.tape.output
+        var lines: [Line]
+        if plan.training != nil, let dataset = plan.dataset {
+            // The graph still shows the last pass, computed before its updates: say which
+            // numbers belong to the trained parameters and which to that pass.
+            let epochs = plan.epochs
+            let trained = graph.meanLoss(over: dataset, tape: plan.tape)
+            lines = [header("Done: training finished after \(epochs) epoch\(epochs == 1 ? "" : "s")"),
+                     Line([plain("mean \(name(output)) over the \(plan.rowsPerEpoch) rows, trained: "), value(trained)]),
+                     Line([Span(notation.text("The graph shows the last pass (row \(plan.rowsPerEpoch)), computed before its update: \(name(output)) = "),
+                                style: theme(.muted)), value(graph.value(of: output))])]
+            return lines
+        }
+        lines = [header(plan.training == nil ? "Done: forward and backward pass" : "Done: training finished"),
+                 Line([plain("\(name(output)) = "), value(graph.value(of: output))])]
+        for id in scene.nodes where graph.kind(of: id).isLeaf && plan.tape.contains(id) {
             lines.append(Line([plain(d(id) + " = "), grad(graph.grad(of: id))]))
         }
         return lines

@@ -20,9 +20,20 @@ public struct Notation: Sendable, Hashable {
     /// as a name.
     public var edgeTimes: String { unicode ? "×" : "*" }
 
-    /// A number for people: at most `digits` decimals, with a real minus sign in Unicode.
-    public func number(_ value: Double, digits: Int = 4) -> String {
-        let text = NumberFormat.short(value, digits: digits)
+    /// The screen's one rounding rule: every number the tutor draws (graph, step pane,
+    /// status, training views) has at most this many decimals, trailing zeros dropped, and
+    /// magnitudes below 10⁻³ or from 10⁷ on in exponent form (`NumberFormat.short`,
+    /// without the exponent's padding zero: `−4.97e-5`), so
+    /// one value is written one way on one screen. `eval` prints exact values.
+    public static let digits = 3
+
+    /// A number for people by the screen's rule (`digits` decimals unless asked for more,
+    /// as the gradient check does to compare two close numbers), with a real minus sign
+    /// in Unicode.
+    public func number(_ value: Double, digits: Int = Notation.digits) -> String {
+        var text = NumberFormat.short(value, digits: digits)
+        // A screen exponent keeps no padding zero: 2.29e-5, not 2.29e-05.
+        if text.contains("e") { text = text.replacingOccurrences(of: "e-0", with: "e-").replacingOccurrences(of: "e+0", with: "e+") }
         return unicode && text.hasPrefix("-") ? minus + text.dropFirst() : text
     }
 

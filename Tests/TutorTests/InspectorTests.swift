@@ -40,7 +40,7 @@ import Testing
             "f = q · z = 3 · (−4) = −12",
             "Backward pass: start at the output",
             "∂f/∂f = 1",
-            "Every gradient starts at 0; the output's gradient with respect to itself is 1.",
+            "The output's gradient with respect to itself is 1. From here the gradients flow back, node by node, towards the leaves.",
             "Backward through f = q · z",
             "∂f/∂f = 1 (the seed)",
             "∂f/∂q = ∂f/∂f · local = 1 · (−4) = −4",
@@ -140,19 +140,19 @@ import Testing
         }
         let towardTarget = try after(.update(layout.weights[1][0]), row: 1)
         #expect(towardTarget == [
-            "Update: w_B_x1 by gradient descent",
+            "Update: w_B_x1 by the perceptron rule",
             "w_B_x1 ← w_B_x1 − η·∂L/∂w_B_x1 = 0 − 0.5·(−2) = 1",
             "Perceptron: predicted A, target B; w_B_x1 moves towards the target class (ε = −1).",
         ])
         let awayFromPrediction = try after(.update(layout.weights[0][1]), row: 1)
         #expect(awayFromPrediction == [
-            "Update: w_A_x2 by gradient descent",
+            "Update: w_A_x2 by the perceptron rule",
             "w_A_x2 ← w_A_x2 − η·∂L/∂w_A_x2 = 0 − 0.5·(−1) = 0.5",
             "Perceptron: predicted A, target B; w_A_x2 moves away from the predicted class (ε = +1).",
         ])
         let unchanged = try after(.update(layout.weights[0][0]), row: 0)
         #expect(unchanged == [
-            "Update: w_A_x1 by gradient descent",
+            "Update: w_A_x1 by the perceptron rule",
             "w_A_x1 ← w_A_x1 − η·∂L/∂w_A_x1 = 0 − 0.5·0 = 0",
             "Perceptron: predicted A, target A; w_A_x1 stays as it is (ε = 0).",
         ])

@@ -75,17 +75,17 @@ enum Pictures {
     static let unicodeMidBackward100x30 = """
          backprop · chain-rule.graph                                               backward pass · step 5/8
         ┌ Graph · ▶ this step  ✓ done  · to do · val = value, grad = ∂f/∂node ─────────────────────────────┐
-        │                  ┌ · x ────┐                                                                     │
+        │                  ┌ ✓ x ────┐                                                                     │
         │                  │val −2   │                                                                     │
         │                  │grad −4  │──┐                                                                  │
         │                  └─────────┘  │     ×1=−4 ┌ ▶ q (+) ┐                                            │
         │                               └──────────▶│val 3    │                                            │
-        │                  ┌ · y ────┐  ┌──────────▶│grad −4  │──┐                                         │
+        │                  ┌ ✓ y ────┐  ┌──────────▶│grad −4  │──┐                                         │
         │                  │val 5    │  │     ×1=−4 └─────────┘  │                                         │
         │                  │grad −4  │──┘                        │           ┌ ✓ f (×) ┐                   │
         │                  └─────────┘                           └──────────▶│val −12  │                   │
         │                                                        ┌──────────▶│grad 1   │                   │
-        │                  ┌ · z ────┐                           │           └─────────┘                   │
+        │                  ┌ ✓ z ────┐                           │           └─────────┘                   │
         │                  │val −4   │                           │                                         │
         │                  │grad 3   │───────────────────────────┘                                         │
         │                  └─────────┘                                                                     │
@@ -97,7 +97,7 @@ enum Pictures {
         │ ∂f/∂y = ∂f/∂q · ∂q/∂y = (−4) · 1 = −4                ││ added into that input's gradient.        │
         │ Rule: add hands the upstream gradient on unchanged   ││                                          │
         │ to every input                                       ││                                          │
-        │ Next: backward: z collects its gradient              ││                                          │
+        │ Next: backward: z's gradient is complete             ││                                          │
         │                                                      ││                                          │
         │                                                      ││                                          │
         │                                                      ││                                          │
@@ -195,17 +195,17 @@ enum Pictures {
     static let unicodeMidBackward80x24 = """
          backprop · chain-rule.graph                           backward pass · step 5/8
         ┌ Graph · ▶ this step  ✓ done  · to do · val = value, grad = ∂f/∂node ─────────┐
-        │        ┌ · x ────┐                                                           │
+        │        ┌ ✓ x ────┐                                                           │
         │        │val −2   │                                                           │
         │        │grad −4  │──┐                                                        │
         │        └─────────┘  │     ×1=−4 ┌ ▶ q (+) ┐                                  │
         │                     └──────────▶│val 3    │                                  │
-        │        ┌ · y ────┐  ┌──────────▶│grad −4  │──┐                               │
+        │        ┌ ✓ y ────┐  ┌──────────▶│grad −4  │──┐                               │
         │        │val 5    │  │     ×1=−4 └─────────┘  │                               │
         │        │grad −4  │──┘                        │           ┌ ✓ f (×) ┐         │
         │        └─────────┘                           └──────────▶│val −12  │         │
         │                                              ┌──────────▶│grad 1   │         │
-        │        ┌ · z ────┐                           │           └─────────┘         │
+        │        ┌ ✓ z ────┐                           │           └─────────┘         │
         │        │val −4   │                           │                               │
         └──────────────────────────────────────────────────────────────────────────────┘
         ┌ Step ────────────────────────────────────┐┌ What happens ────────────────────┐
@@ -315,17 +315,17 @@ enum Pictures {
     static let asciiMidBackward100x30 = """
          backprop - chain-rule.graph                                               backward pass - step 5/8
         + Graph - > this step  * done  . to do - val = value, grad = df/dnode -----------------------------+
-        |                  + . x ----+                                                                     |
+        |                  + * x ----+                                                                     |
         |                  |val -2   |                                                                     |
         |                  |grad -4  |--+                                                                  |
         |                  +---------+  |     *1=-4 + > q (+) +                                            |
         |                               +---------->|val 3    |                                            |
-        |                  + . y ----+  +---------->|grad -4  |--+                                         |
+        |                  + * y ----+  +---------->|grad -4  |--+                                         |
         |                  |val 5    |  |     *1=-4 +---------+  |                                         |
         |                  |grad -4  |--+                        |           + * f (*) +                   |
         |                  +---------+                           +---------->|val -12  |                   |
         |                                                        +---------->|grad 1   |                   |
-        |                  + . z ----+                           |           +---------+                   |
+        |                  + * z ----+                           |           +---------+                   |
         |                  |val -4   |                           |                                         |
         |                  |grad 3   |---------------------------+                                         |
         |                  +---------+                                                                     |
@@ -337,7 +337,7 @@ enum Pictures {
         | df/dy = df/dq * dq/dy = (-4) * 1 = -4                || added into that input's gradient.        |
         | Rule: add hands the upstream gradient on unchanged   ||                                          |
         | to every input                                       ||                                          |
-        | Next: backward: z collects its gradient              ||                                          |
+        | Next: backward: z's gradient is complete             ||                                          |
         |                                                      ||                                          |
         |                                                      ||                                          |
         |                                                      ||                                          |
@@ -435,17 +435,17 @@ enum Pictures {
     static let asciiMidBackward80x24 = """
          backprop - chain-rule.graph                           backward pass - step 5/8
         + Graph - > this step  * done  . to do - val = value, grad = df/dnode ---------+
-        |        + . x ----+                                                           |
+        |        + * x ----+                                                           |
         |        |val -2   |                                                           |
         |        |grad -4  |--+                                                        |
         |        +---------+  |     *1=-4 + > q (+) +                                  |
         |                     +---------->|val 3    |                                  |
-        |        + . y ----+  +---------->|grad -4  |--+                               |
+        |        + * y ----+  +---------->|grad -4  |--+                               |
         |        |val 5    |  |     *1=-4 +---------+  |                               |
         |        |grad -4  |--+                        |           + * f (*) +         |
         |        +---------+                           +---------->|val -12  |         |
         |                                              +---------->|grad 1   |         |
-        |        + . z ----+                           |           +---------+         |
+        |        + * z ----+                           |           +---------+         |
         |        |val -4   |                           |                               |
         +------------------------------------------------------------------------------+
         + Step ------------------------------------++ What happens --------------------+

@@ -112,7 +112,7 @@ public struct TrainingPane: Widget {
 
     func renderLoss(in area: Rect, buffer: inout Buffer) {
         let shown = track.losses(through: completedEpochs)
-        let last = shown.last.map { NumberFormat.short($0) } ?? "?"
+        let last = shown.last.map { Notation(unicode: theme.glyphs.isUnicode).number($0) } ?? "?"
         let title = completedEpochs == 0
             ? "loss \(last) before training"
             : "loss \(last) · epoch \(completedEpochs)/\(track.epochs)"
