@@ -104,7 +104,7 @@ parts:
           u(·) is the unit step: 1 when ξ is above the threshold, else 0.
           With w1 = 1, w2 = 1, b = −1.5 it computes AND.
       - at: forward ξ
-        text: ξ = x1 + x2 − 1.5. Only x1 = x2 = 1 lifts ξ above 0.
+        text: ξ = x1 + x2 − 1.5. Only when both inputs are 1 does ξ rise above 0.
       - at: forward f
         text: f = u(ξ). We step through all four rows of the truth table.
       - at: end
@@ -198,9 +198,9 @@ parts:
         page: |
           XOR(x1, x2) is 1 when exactly one input is 1:
           (0,0) → 0, (0,1) → 1, (1,0) → 1, (1,1) → 0.
-          A single neuron can only draw one straight line: f = 1 on one side of ξ = 0.
+          A single neuron can only draw one straight line: f is 1 on one side of the line where ξ is 0.
       - at: forward f
-        text: Here is OR again at x1 = x2 = 1. It says 1; XOR wants 0.
+        text: Here is OR again, at the input (1, 1). It says 1; XOR wants 0.
       - at: end
         page: |
           To put (0,1) and (1,0) above the line, w1 + b > 0 and w2 + b > 0.
@@ -254,7 +254,7 @@ parts:
           The data is OR: only (0,0) is off. All weights start at 0; η = 1.
       - at: forward L
         text: |
-          L = max_c s_c − s_y is 0 when the guess is right.
+          L = max_c s_c − s_y: 0 when the guess is right, more when it is wrong.
           Its gradient is ε_c = f_c(x) − y_c: −1 for the true class, +1 for the wrong guess.
       - before: update
         page: |
@@ -322,37 +322,39 @@ parts:
           We take w0 = 2, x0 = −1, w1 = −3, x1 = −2, w2 = −3.
           We break σ into small gates: ·(−1), exp, +1, 1/x.
           Then backprop is just upstream × local, gate by gate.
+          The slide rounds to two decimals; the screen writes three (0.368 for its 0.37).
       - at: forward d
         text: d = w0·x0 + w1·x1 + w2 = −2 + 6 − 3 = 1.
       - at: forward e
-        text: e = exp(−d) = e^−1 = 0.37.
+        text: e = exp(−d) = e^−1 = 0.368.
       - at: forward f
-        text: f = 1/(1 + 0.37) = 1/1.37 = 0.73. The neuron's output.
+        text: f = 1/(1 + 0.368) = 1/1.368 = 0.731. The neuron's output.
       - at: backward f
-        text: The 1/x gate. Local gradient −1/den² = −1/1.37² = −0.53.
+        text: The 1/x gate. Local gradient −1/den² = −1/1.368² = −0.534.
       - at: backward den
-        text: The +1 gate passes the gradient on unchanged. ∂f/∂e = −0.53.
+        text: The +1 gate passes the gradient on unchanged. ∂f/∂e = −0.534.
       - at: backward e
-        text: The exp gate. Local gradient e^m = 0.37. So ∂f/∂m = −0.53 × 0.37 = −0.20.
+        text: The exp gate. Local gradient e^m = 0.368. So ∂f/∂m = −0.534 × 0.368 = −0.197.
       - at: backward m
-        text: The ·(−1) gate flips the sign. ∂f/∂d = 0.20.
+        text: The ·(−1) gate flips the sign. ∂f/∂d = 0.197.
       - at: backward a0
         text: |
           The multiply gate swaps its inputs.
-          ∂f/∂w0 = x0 × 0.20 = −0.20, and ∂f/∂x0 = w0 × 0.20 = 0.39.
+          ∂f/∂w0 = x0 × 0.197 = −0.197, and ∂f/∂x0 = w0 × 0.197 = 0.393.
       - at: backward a1
-        text: ∂f/∂w1 = x1 × 0.20 = −0.39, and ∂f/∂x1 = w1 × 0.20 = −0.59.
+        text: ∂f/∂w1 = x1 × 0.197 = −0.393, and ∂f/∂x1 = w1 × 0.197 = −0.59.
       - at: end
         page: |
-          Output 0.73.
-          Gradients: w0 −0.20, x0 0.39, w1 −0.39, x1 −0.59, w2 0.20.
+          Output 0.731.
+          Gradients: w0 −0.197, x0 0.393, w1 −0.393, x1 −0.59, w2 0.197
+          (the slide's −0.20, 0.39, −0.39, −0.59, 0.20).
           Every number came from one rule: upstream × local.
     quiz:
       - before: backward m
-        ask: The ·(−1) gate gets upstream −0.20. What does it send to d?
+        ask: The ·(−1) gate gets upstream −0.197. What does it send to d?
         answer: 0.20
         tolerance: 0.01
-        explain: Its local gradient is −1, so −0.20 × (−1) = 0.20.
+        explain: Its local gradient is −1, so −0.197 × (−1) = 0.197.
     expect:
       - a0 = -2
       - a1 = 6
@@ -387,14 +389,14 @@ parts:
           One can derive: σ′(d) = σ(d)(1 − σ(d)).
           So the sigmoid can be one gate, with local gradient σ(1 − σ).
       - at: backward f
-        text: σ(1 − σ) = 0.73 × (1 − 0.73) = 0.20. The same 0.20 as four gates gave.
+        text: σ(1 − σ) = 0.731 × (1 − 0.731) = 0.197. The same 0.197 as four gates gave.
       - at: end
         page: |
-          Same gradients, fewer steps: w0 −0.20, x0 0.39, w1 −0.39, x1 −0.59, w2 0.20.
+          Same gradients, fewer steps: w0 −0.197, x0 0.393, w1 −0.393, x1 −0.59, w2 0.197.
           Which gates we draw is our choice. The chain rule gives the same numbers.
     quiz:
       - before: backward f
-        ask: σ = 0.73. What is the sigmoid gate's local gradient σ(1 − σ)?
+        ask: σ = 0.731. What is the sigmoid gate's local gradient σ(1 − σ)?
         answer: 0.20
         tolerance: 0.01
     expect:
@@ -435,11 +437,11 @@ parts:
           ∂L/∂w_j = −2·δ·σ(1 − σ)·x_j.
           Gradient descent: w_j ← w_j − η·∂L/∂w_j = w_j + 2η·δ·σ(1 − σ)·x_j.
       - at: forward δ
-        text: δ = y − σ = 1 − 0.73 = 0.27.
+        text: δ = y − σ = 1 − 0.731 = 0.269.
       - at: backward σ
-        text: ∂L/∂σ = −2δ = −0.54.
+        text: ∂L/∂σ = −2δ = −0.538.
       - at: backward d
-        text: ∂L/∂d = −0.54 × σ(1 − σ) = −0.54 × 0.20 = −0.11.
+        text: ∂L/∂d = −0.538 × σ(1 − σ) = −0.538 × 0.197 = −0.106.
       - before: update
         page: |
           Each weight moves against its gradient: w_j ← w_j − η·∂L/∂w_j, with η = 0.5.
@@ -484,19 +486,19 @@ parts:
           We want probabilities: each ≥ 0, and they sum to 1.
           Softmax: p_k = e^s_k / Σ_j e^s_j. Then the loss is L = −ln p_true.
       - at: forward exp_cat
-        text: exp makes every score positive. e^3.2 = 24.5.
+        text: exp makes every score positive. e^3.2 = 24.533 (24.5 on the slide).
       - at: forward exp_car
-        text: e^5.1 = 164.0.
+        text: e^5.1 = 164.022.
       - at: forward exp_frog
-        text: e^−1.7 = 0.18.
+        text: e^−1.7 = 0.183.
       - at: forward Z
-        text: These are unnormalised probabilities. Their sum is Z = 188.7.
+        text: These are unnormalised probabilities. Their sum is Z = 188.737.
       - at: forward p_cat
-        text: Normalise. p_cat = 24.5 / 188.7 = 0.13.
+        text: Normalise. p_cat = 24.533 / 188.737 = 0.13.
       - at: forward p_car
-        text: p_car = 164.0 / 188.7 = 0.87.
+        text: p_car = 164.022 / 188.737 = 0.869 (0.87 on the slide).
       - at: forward p_frog
-        text: p_frog = 0.18 / 188.7 = 0.00.
+        text: p_frog = 0.183 / 188.737 = 9.68e-4, almost nothing (0.00 on the slide).
       - at: forward L
         text: The image is a cat. Cross-entropy L = −ln 0.13 = 2.04.
       - before: backward
@@ -504,13 +506,13 @@ parts:
           Backward through −ln, the division, the sum and exp.
           Watch what arrives at the scores.
       - at: backward cat
-        text: ∂L/∂s_cat = p_cat − 1 = 0.13 − 1 = −0.87.
+        text: ∂L/∂cat = p_cat − 1 = 0.13 − 1 = −0.87.
       - at: backward car
-        text: ∂L/∂s_car = p_car − 0 = 0.87.
+        text: ∂L/∂car = p_car − 0 = 0.869.
       - at: end
         page: |
           At the scores the gradient is p − y:
-          cat −0.87, car 0.87, frog 0.00, with y = (1, 0, 0), the one-hot label.
+          cat −0.87, car 0.869, frog 9.68e-4, with y = (1, 0, 0), the one-hot label.
           Raise the cat score, and the loss falls.
     quiz:
       - before: forward L
@@ -518,7 +520,7 @@ parts:
         answer: 2.04
         tolerance: 0.01
       - before: backward cat
-        ask: p_cat = 0.13 and cat is the true class. What is ∂L/∂s_cat?
+        ask: p_cat = 0.13 and cat is the true class. What is ∂L/∂cat?
         answer: -0.87
         tolerance: 0.01
     expect:
@@ -632,11 +634,11 @@ parts:
           ξ3 = 0.5 − h1 − h2,   f = u(ξ3)
           ξ is the excitation (the weighted sum), h the activation.
       - at: forward h1
-        text: h1 = 1 only in the corner near (0,0), where x1 + x2 < 0.5.
+        text: h1 is 1 only in the corner near (0,0), where x1 + x2 < 0.5.
       - at: forward h2
-        text: h2 = 1 only in the corner near (1,1), where x1 + x2 > 1.5.
+        text: h2 is 1 only in the corner near (1,1), where x1 + x2 > 1.5.
       - at: forward f
-        text: f = u(0.5 − h1 − h2) = NOT(h1 OR h2). In the middle both are 0, so f = 1.
+        text: f = u(0.5 − h1 − h2) = NOT(h1 OR h2). f is 1 in the middle band, where both hidden nodes are 0.
       - before: backward
         page: |
           Can gradient descent find these weights? Let us backprop.
