@@ -1,0 +1,208 @@
+import Autograd
+import Foundation
+import Lessons
+import Screen
+@testable import Tutor
+
+/// Checks one frame against the state behind it (DESIGN §5 "every frame is true"), reading
+/// the screen as a person would — the cells of the Buffer — and holding it to the
+/// `FrameOracle`'s account of the pass:
+/// - every box in view shows its value and gradient where they exist in the pass on
+///   screen, written by the screen's one rounding rule, and "?" only where they do not;
+/// - every mark (▶ ✓ ·) agrees with the step; the status line counts the cursor;
+/// - the Step pane is about the step just taken;
+/// - a lesson's narration tied to a step is on screen exactly at that step, and every
+///   "NAME = NUMBER" it states about a node on screen is that node's number as the
+///   screen writes it.
+/// Returns one line per defect (empty: the frame is true).
+struct ScreenAudit {
+    let state: TutorState
+    let buffer: Buffer
+
+    init(_ state: TutorState) {
+        self.state = state
+        buffer = view(state, size: state.size)
+    }
+
+    var where_: String {
+        let part = state.subject.partCount > 1 ? " --part \(state.part + 1)" : ""
+        let page = state.screen > 0 ? " (screen \(state.screen + 1) of \(state.screens.count))" : ""
+        return "\(state.subject.title)\(part) --step \(state.stepper.position) at \(state.size.width)×\(state.size.height)\(page)"
+    }
+
+    func defects() -> [String] {
+        guard !state.panes.isTooSmall else { return [] }
+        return boxes() + statusLine() + stepPane() + narration()
+    }
+
+    // MARK: Reading the screen
+
+    func row(_ y: Int, _ xs: Range<Int>) -> String {
+        xs.map { buffer[$0, y].symbol }.joined()
+    }
+
+    /// The text inside a pane's border, rows joined by spaces, runs of blanks collapsed.
+    func paneText(_ rect: Rect) -> String {
+        let inner = rect.inset(by: 1)
+        let rows = (inner.y..<inner.maxY).map { row($0, inner.x..<inner.maxX) }
+        return rows.joined(separator: " ").split(whereSeparator: { $0 == " " }).joined(separator: " ")
+    }
+
+    var notation: Notation { state.notation }
+    var oracle: FrameOracle { FrameOracle(state.stepper) }
+
+    // MARK: Boxes and marks
+
+    func boxes() -> [String] {
+        let oracle = self.oracle
+        let graph = state.stepper.graph
+        let area = state.panes.graph.inset(by: 1)
+        var defects: [String] = []
+        for (id, frame) in GraphPane.screenFrames(state, in: area) {
+            // Only boxes wholly in view are read (panning is the graph view's business).
+            guard frame.x >= area.x, frame.y >= area.y, frame.maxX <= area.maxX, frame.maxY <= area.maxY else { continue }
+            let name = state.scene.names[id.index]
+            let value = oracle.valueShown(id) ? notation.number(graph.values[id.index]) : "?"
+            let grad = oracle.gradShown(id) ? notation.number(graph.grads[id.index]) : "?"
+            let mark = id == oracle.active ? "▶" : (oracle.done(id) ? "✓" : "·")
+            let rows = (frame.y..<frame.maxY).map { row($0, frame.x..<frame.maxX) }
+            let shownValue: String?, shownGrad: String?, shownMark: String?
+            if graph.name(of: id) == nil {
+                // A gate: "mark value" above the symbol, the gradient below.
+                let content = rows.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                let top = content.first?.split(separator: " ", maxSplits: 1).map(String.init) ?? []
+                shownMark = top.first
+                shownValue = top.count > 1 ? top[1] : nil
+                shownGrad = content.count > 2 ? content[2] : nil
+            } else {
+                func field(_ label: String) -> String? {
+                    rows.lazy.map { $0.dropFirst().dropLast().trimmingCharacters(in: .whitespaces) }
+                        .first { $0.hasPrefix(label + " ") }.map { String($0.dropFirst(label.count + 1)) }
+                }
+                shownValue = field("val")
+                shownGrad = field("grad")
+                shownMark = rows.first.map { String($0.dropFirst(2).prefix(1)) }
+            }
+            if shownValue != value { defects.append("\(where_): \(name) shows value \(shownValue ?? "nothing"), the state says \(value)") }
+            if shownGrad != grad { defects.append("\(where_): \(name) shows grad \(shownGrad ?? "nothing"), the state says \(grad)") }
+            if shownMark != mark { defects.append("\(where_): \(name) is marked \(shownMark ?? "nothing"), the step says \(mark)") }
+        }
+        return defects
+    }
+
+    // MARK: Status line and Step pane
+
+    func statusLine() -> [String] {
+        let status = row(0, 0..<buffer.width)
+        let counter = "step \(state.stepper.position)/\(state.stepper.count)"
+        return status.contains(counter) ? [] : ["\(where_): the status line does not say \(counter): \(status)"]
+    }
+
+    /// The Step pane's first line names what the last step did.
+    func stepPane() -> [String] {
+        guard state.selection == nil, state.classroom.quiz.current == nil else { return [] }
+        let inner = state.panes.inspector.inset(by: 1)
+        let first = row(inner.y, inner.x..<inner.maxX)
+        let stepper = state.stepper
+        let expected: String
+        if stepper.isAtEnd {
+            expected = "Done"
+        } else if let last = stepper.lastStep {
+            switch last {
+            case .sample(let row): expected = "Sample \(row + 1)"
+            case .epoch(let n): expected = "Epoch \(n)"
+            case .seed: expected = "Backward pass"
+            case .accumulate: expected = "Batch"
+            default: expected = state.scene.names[last.node?.index ?? 0]
+            }
+        } else {
+            expected = "Start"
+        }
+        return first.contains(expected) ? [] : ["\(where_): the Step pane begins \"\(first.trimmingCharacters(in: .whitespaces))\", not about \(expected)"]
+    }
+
+    // MARK: Narration
+
+    /// Whether the last step taken is the one `ref` names.
+    func isLastStep(_ ref: StepRef) -> Bool {
+        guard let last = state.stepper.lastStep else { return false }
+        let graph = state.stepper.graph
+        func named(_ id: NodeID, _ name: String) -> Bool { graph.name(of: id) == name }
+        switch (ref, last) {
+        case (.forward(let name), .forward(let id)): return named(id, name)
+        case (.backward(let name), .backward(let id)), (.backward(let name), .backwardEdge(let id, _)): return named(id, name)
+        case (.update(let name), .update(let id)): return named(id, name)
+        case (.seed, .seed): return true
+        case (.sample(let k), .sample(let row)): return k == row + 1
+        case (.epoch(let n), .epoch(let m)): return n == m
+        default: return false
+        }
+    }
+
+    func narration() -> [String] {
+        guard let part = state.lessonPart else { return [] }
+        let text = paneText(state.panes.narration)
+        var defects: [String] = []
+        let onStepScreen = if case .step = state.currentScreen { true } else { false }
+        for entry in part.narration where !entry.isPage {
+            guard case .at(let ref) = entry.anchor else { continue }
+            let opening = String(notation.text(entry.text).split(whereSeparator: { $0 == " " || $0 == "\n" })
+                .joined(separator: " ").prefix(24))
+            let due = onStepScreen && isLastStep(ref) && state.textScroll == 0
+            let shown = text.contains(opening)
+            if due && !shown { defects.append("\(where_): the narration for 'at \(ref)' is not on screen (\"\(opening)…\")") }
+            if shown && !due && !isLastStep(ref) { defects.append("\(where_): the narration for 'at \(ref)' is shown at another step") }
+        }
+        return defects + claims(in: text)
+    }
+
+    /// "NAME = …  = NUMBER" and "∂L/∂NAME = … = NUMBER" in the narration, about a node on
+    /// screen: the number a chain of equals signs ends in, within one clause, must be the
+    /// node's own, as the screen writes it ("e = exp(−1) = 0.37" against e's 0.368).
+    func claims(in text: String) -> [String] {
+        let graph = state.stepper.graph
+        let oracle = self.oracle
+        let output = state.scene.names[state.stepper.plan.tape.output.index]
+        let start = #"(?:^|[\s(,;:])(?:∂([^\s/]+)/∂)?([\p{L}_][\p{L}\p{N}_]*) = "#
+        let clauseEnd = #"[.,;:!?](?=\s|$)"#
+        let number = #"^[−-]?\d+(?:\.\d+)?(?:e[−+-]?\d+)?$"#
+        guard let starts = try? NSRegularExpression(pattern: start), let ends = try? NSRegularExpression(pattern: clauseEnd),
+              let isNumber = try? NSRegularExpression(pattern: number) else { return ["bad pattern"] }
+        let ns = text as NSString
+        var defects: [String] = []
+        var chainEnd = 0
+        for match in starts.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            // "δ = y − σ = 0.27" claims δ, not σ: a name inside a chain starts nothing.
+            guard match.range.location >= chainEnd else { continue }
+            let isGradient = match.range(at: 1).location != NSNotFound
+            // Only ∂(output)/∂(node) is a gradient the screen shows; ∂q/∂x is a local one.
+            if isGradient, ns.substring(with: match.range(at: 1)) != output { continue }
+            let name = ns.substring(with: match.range(at: 2))
+            let from = match.range.location + match.range.length
+            let end = ends.firstMatch(in: text, range: NSRange(location: from, length: ns.length - from))?.range.location ?? ns.length
+            let clause = ns.substring(with: NSRange(location: from, length: end - from))
+            chainEnd = end
+            guard let claimed = clause.components(separatedBy: " = ").last?.trimmingCharacters(in: .whitespaces),
+                  isNumber.firstMatch(in: claimed, range: NSRange(location: 0, length: (claimed as NSString).length)) != nil
+            else { continue }
+            guard let id = graph.id(named: name) ?? graph.ids.first(where: { state.scene.names[$0.index] == name }) else { continue }
+            let shown = isGradient ? oracle.gradShown(id) : oracle.valueShown(id)
+            let what = isGradient ? "∂\(output)/∂\(name)" : name
+            guard shown else {
+                defects.append("\(where_): the narration says \(what) = \(claimed) before the screen has computed it")
+                continue
+            }
+            let actual = isGradient ? graph.grads[id.index] : graph.values[id.index]
+            let written = notation.number(actual)
+            let minus = claimed.hasPrefix("-") ? "−" + claimed.dropFirst() : claimed
+            guard minus != written else { continue }
+            let value = Double(claimed.replacingOccurrences(of: "−", with: "-")) ?? .nan
+            let decimals = claimed.split(separator: ".").dropFirst().first?.count ?? 0
+            let isRounding = abs(value - actual) <= 0.5 * pow(10, -Double(decimals)) + 1e-12
+            defects.append(isRounding
+                ? "\(where_): the narration writes \(what) = \(claimed), the screen writes \(written)"
+                : "\(where_): the narration says \(what) = \(claimed), but it is \(written)")
+        }
+        return defects
+    }
+}

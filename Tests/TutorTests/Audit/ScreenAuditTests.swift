@@ -1,0 +1,83 @@
+import Autograd
+import Screen
+import Testing
+@testable import Tutor
+
+/// The frame audit (DESIGN §8, STYLE 16): every frame of every bundled lesson, at 80×24
+/// and 100×30, checked against the state behind it by `ScreenAudit`. A part is walked
+/// with → as a student walks it (pages included); a part too long to walk (training) is
+/// audited over its first epoch, its last epoch, and every frame that autoplay,
+/// `render --all`, `render --markdown --all`, `f` and `F` land on.
+@Suite struct ScreenAuditTests {
+    static let lessons = ["chain-rule", "sigmoid-neuron", "perceptron", "xor", "softmax"]
+    static let sizes = [Size(width: 100, height: 30), Size(width: 80, height: 24)]
+    /// Parts with at most this many steps are walked whole.
+    static let walkLimit = 3000
+
+    struct Result {
+        var frames = 0
+        var defects: [String] = []
+    }
+
+    /// Audits the screens at the cursor: the one shown, then each further page, by →.
+    static func auditScreens(_ state: inout TutorState, into result: inout Result) {
+        while true {
+            result.frames += 1
+            result.defects += ScreenAudit(state).defects()
+            guard !state.isOnLastScreen else { return }
+            state.apply(.next)
+        }
+    }
+
+    /// The cursors a part is audited at when it is too long to walk.
+    static func landingPoints(_ state: TutorState) -> [Int] {
+        let stepper = state.stepper
+        let plan = stepper.plan
+        var points = Set(0...min(plan.count, plan.stepsPerEpoch))
+        points.formUnion(max(0, plan.count - plan.stepsPerEpoch)...plan.count)
+        // Autoplay and `render --all` (the same pacing), and so the handout.
+        var cursor = stepper
+        while !cursor.isAtEnd {
+            cursor.go(to: TrainingTrack.autoplayTarget(cursor))
+            points.insert(cursor.position)
+        }
+        // f and F from the start and from every landing of theirs.
+        for epochs in [10, 100] {
+            var at = 0
+            while at < plan.count {
+                cursor.go(to: at)
+                at = TrainingTrack.fastForwardTarget(cursor, epochs: epochs)
+                points.insert(at)
+            }
+        }
+        return points.sorted()
+    }
+
+    static func audit(_ name: String, size: Size) throws -> Result {
+        let lesson = try LessonFixtures.lesson(name)
+        var result = Result()
+        for part in 0..<lesson.parts.count {
+            var state = try TutorState(subject: .lesson(lesson), part: part, theme: .monochrome(), size: size)
+            if state.stepper.count <= walkLimit {
+                while true {
+                    auditScreens(&state, into: &result)
+                    if state.stepper.isAtEnd { break }
+                    state.apply(.next)
+                }
+            } else {
+                for point in landingPoints(state) {
+                    state.apply(.jump(to: point))
+                    auditScreens(&state, into: &result)
+                }
+            }
+        }
+        return result
+    }
+
+    @Test(arguments: lessons, sizes) func everyFrameTellsTheTruth(_ name: String, size: Size) throws {
+        let result = try Self.audit(name, size: size)
+        #expect(result.frames > 0)
+        let shown = result.defects.prefix(40).joined(separator: "\n")
+        #expect(result.defects.isEmpty, "\(result.defects.count) defects in \(result.frames) frames:\n\(shown)")
+    }
+}
