@@ -27,14 +27,14 @@ public struct GraphScene: Sendable {
     /// Columns between layers: room for an edge label such as `×(−4)=12`.
     static let channelWidth = 14
 
-    /// The width every number gets in a box when the numbers change from row to row and
-    /// epoch to epoch (a part with data): room for `−12.345`, `−0.001` or `−4.97e-5`.
-    static let changingNumberWidth = 8
+    /// The width every number gets in a box while the weights train (their numbers cannot
+    /// be known without training): room for `−12.345`, `−0.001` or `−4.97e-5`.
+    static let trainingNumberWidth = 8
 
-    /// The scene of `graph`. With `numbersChange` (a part with data, whose values move as
-    /// rows load and weights train), every box leaves room for any number of up to
-    /// `changingNumberWidth` characters, so a trained value is never cut.
-    public init(graph: Graph, notation: Notation, numbersChange: Bool = false) throws(DAGLayoutError) {
+    /// The scene of `graph`. Boxes are as wide as the numbers of a finished pass need: the
+    /// graph's own pass, and with `dataset` every row's, so no number is ever cut; with
+    /// `trains`, room for any number of up to `trainingNumberWidth` characters as well.
+    public init(graph: Graph, notation: Notation, dataset: Dataset? = nil, trains: Bool = false) throws(DAGLayoutError) {
         let count = graph.count
         var names = [String](repeating: "", count: count)
         var captions = [String](repeating: "", count: count)
@@ -81,21 +81,21 @@ public struct GraphScene: Sendable {
             edgeIndex.append(row)
         }
 
-        // Box widths from the numbers the pass will show (a finished forward and backward on
-        // a copy), fixed here so boxes do not jump while stepping; where the numbers change
-        // with the data, room for any number of the changing width.
-        var finished = graph
-        finished.run()
-        let reserved = String(repeating: "0", count: numbersChange ? GraphScene.changingNumberWidth : 1)
-        func widest(_ number: Double) -> String {
-            let text = notation.number(number)
-            return text.count >= reserved.count ? text : reserved
+        // Box widths from the numbers the passes will show (finished forward and backward
+        // passes on copies), fixed here so boxes do not jump while stepping.
+        var numberWidth = [Int](repeating: 1, count: count), gradWidth = [Int](repeating: 1, count: count)
+        for finished in GraphScene.finishedPasses(graph, dataset: dataset) {
+            for node in 0..<count {
+                numberWidth[node] = max(numberWidth[node], DisplayWidth.of(notation.number(finished.values[node])))
+                gradWidth[node] = max(gradWidth[node], DisplayWidth.of(notation.number(finished.grads[node])))
+            }
         }
+        let reserved = trains ? GraphScene.trainingNumberWidth : 1
         var sizes: [Size] = []
         for id in nodes {
             let node = id.index
-            let value = "val " + widest(finished.values[node])
-            let grad = "grad " + widest(finished.grads[node])
+            let value = "val " + String(repeating: "0", count: max(numberWidth[node], reserved))
+            let grad = "grad " + String(repeating: "0", count: max(gradWidth[node], reserved))
             let title = GraphPane.title(names[node], caption: captions[node], anonymous: graph.name(of: id) == nil, mark: "▶")
             if graph.name(of: id) == nil {
                 // A compact gate: value above the symbol, gradient below, as in the slides.
@@ -125,6 +125,20 @@ public struct GraphScene: Sendable {
         self.names = names
         self.captions = captions
         self.uses = uses
+    }
+
+    /// The graph after a forward and backward pass at its own values and, with data, at
+    /// every row's.
+    static func finishedPasses(_ graph: Graph, dataset: Dataset?) -> [Graph] {
+        var own = graph
+        own.run()
+        guard let dataset else { return [own] }
+        return [own] + dataset.rows.map { row in
+            var pass = graph
+            for (column, id) in dataset.columns.enumerated() { pass.values[id.index] = row[column] }
+            pass.run()
+            return pass
+        }
     }
 
     /// The op as a gate shows it: its symbol with literal operands written in (`*2`, `1-`).

@@ -22,12 +22,13 @@ struct Inspector {
         } else if state.stepper.isAtEnd {
             lines = end()
         } else if let record = state.stepper.lastRecord {
-            lines = describe(record)
+            lines = describe(record) + rowSummary()
         } else {
             lines = start()
         }
-        if let next = state.stepper.nextStep, state.selection == nil {
-            lines.append(Line(notation.text("Next: ") + describe(next), style: theme(.muted)))
+        if state.selection == nil {
+            let next = state.stepper.nextStep.map { "Next: " + describe($0) } ?? state.whatComesNext
+            lines.append(Line(notation.text(next), style: theme(.muted)))
         }
         return lines
     }
@@ -227,6 +228,24 @@ struct Inspector {
          Line([plain("mean \(outputName) over \(r.rows) rows = "), value(r.meanLoss)])]
     }
 
+    /// At the last step of a row's pass, the row in one line, as a truth table reads it:
+    /// "Row 2 of 4 done: x1 = 0, x2 = 1 → f = 0" (the autoplay and `render --all` frames of
+    /// a part with data land here).
+    func rowSummary() -> [Line] {
+        let stepper = state.stepper
+        let plan = stepper.plan
+        guard let dataset = plan.dataset, stepper.position > 0 else { return [] }
+        let (_, row, offset) = plan.location(of: stepper.position - 1)
+        guard let row, offset == plan.stepsPerPass - 1 else { return [] }
+        let output = plan.tape.output
+        var spans = [plain("Row \(row + 1) of \(plan.rowsPerEpoch) done: ")]
+        for (index, id) in dataset.inputs.enumerated() {
+            spans += [plain((index > 0 ? ", " : "") + "\(name(id)) = "), value(graph.value(of: id))]
+        }
+        spans += [plain(" \(notation.unicode ? "→" : "->") \(name(output)) = "), value(graph.value(of: output))]
+        return [Line(spans)]
+    }
+
     // MARK: Start, end, selection
 
     func start() -> [Line] {
@@ -254,13 +273,17 @@ struct Inspector {
             let epochs = plan.epochs
             let trained = graph.meanLoss(over: dataset, tape: plan.tape)
             lines = [header("Done: training finished after \(epochs) epoch\(epochs == 1 ? "" : "s")"),
-                     Line([plain("mean \(name(output)) over the \(plan.rowsPerEpoch) rows, trained: "), value(trained)]),
+                     Line([plain("mean \(name(output)) over the data (\(plan.rowsPerEpoch) row\(plan.rowsPerEpoch == 1 ? "" : "s")), trained: "),
+                           value(trained)]),
                      Line([Span(notation.text("The graph shows the last pass (row \(plan.rowsPerEpoch)), computed before its update: \(name(output)) = "),
                                 style: theme(.muted)), value(graph.value(of: output))])]
             return lines
         }
-        lines = [header(plan.training == nil ? "Done: forward and backward pass" : "Done: training finished"),
-                 Line([plain("\(name(output)) = "), value(graph.value(of: output))])]
+        // With data, the graph holds the last row's pass: say so.
+        let row = plan.dataset == nil ? "" : " (row \(plan.rowsPerEpoch) of \(plan.rowsPerEpoch))"
+        lines = [header(plan.training == nil ? "Done: forward and backward pass" + (plan.dataset == nil ? "" : " of every row")
+                                            : "Done: training finished"),
+                 Line([plain("\(name(output))\(row) = "), value(graph.value(of: output))])]
         for id in scene.nodes where graph.kind(of: id).isLeaf && plan.tape.contains(id) {
             lines.append(Line([plain(d(id) + " = "), grad(graph.grad(of: id))]))
         }

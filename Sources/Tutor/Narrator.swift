@@ -43,7 +43,10 @@ struct Narrator {
             return "This graph computes \(output) from its leaves. Press → (or space) to take one step at a time: first the forward pass computes each node's value, then the backward pass finds how much \(output) changes with each node (its gradient, grad)."
         }
         if stepper.isAtEnd {
-            return "Done. Each gradient ∂\(output)/∂(leaf) says how much \(output) changes when that leaf is nudged. Press ← to step back through it, r to restart, q to quit."
+            // Where → leads is the Step pane's last line.
+            return stepper.plan.training != nil && stepper.plan.dataset != nil
+                ? "Training is done: the loss chart holds the mean loss after every epoch."
+                : "Done. Each gradient ∂\(output)/∂(leaf) says how much \(output) changes when that leaf is nudged."
         }
         switch last {
         case .forward(let id):

@@ -64,7 +64,7 @@ public struct TutorState: Sendable {
         }
         do {
             scene = try GraphScene(graph: stepper.graph, notation: Notation(unicode: theme.glyphs.isUnicode),
-                                   numbersChange: stepper.plan.dataset != nil)
+                                   dataset: stepper.plan.dataset, trains: stepper.plan.training != nil)
         } catch {
             throw .layout(error)
         }
@@ -88,6 +88,14 @@ public struct TutorState: Sendable {
     public var isOnPage: Bool { if case .page = currentScreen { true } else { false } }
     /// Whether the screen shown is the last one at the cursor (the next → takes a step).
     public var isOnLastScreen: Bool { screen >= screens.count - 1 }
+    /// Where → leads from the end of the part: the next part, or nowhere (the end).
+    public var whatComesNext: String {
+        guard part + 1 < subject.partCount else {
+            return "This is the end\(subject.partCount > 1 ? " of the lesson" : ""). ← steps back, r restarts, q quits."
+        }
+        let title = subject.partTitle(part + 1).map { ": \($0)" } ?? ""
+        return "→ opens part \(part + 2) of \(subject.partCount)\(title)."
+    }
     /// Where the panes go at the current size.
     public var panes: Panes { Panes(size: size, graphHeight: scene.size.height, sidePane: trainingPaneShown) }
 
@@ -102,7 +110,8 @@ public struct TutorState: Sendable {
             throw .training(error)
         }
         do {
-            scene = try GraphScene(graph: stepper.graph, notation: notation, numbersChange: stepper.plan.dataset != nil)
+            scene = try GraphScene(graph: stepper.graph, notation: notation, dataset: stepper.plan.dataset,
+                                   trains: stepper.plan.training != nil)
         } catch {
             throw .layout(error)
         }

@@ -53,7 +53,7 @@ extension TutorState {
         if quizHoldsStep() { return }
         if stepper.isAtEnd {
             guard part + 1 < subject.partCount else {
-                message = "This is the end. ← steps back, r restarts, q quits."
+                message = whatComesNext
                 return
             }
             do {

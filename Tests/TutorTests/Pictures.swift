@@ -126,10 +126,10 @@ enum Pictures {
         ┌ Step ────────────────────────────────────────────────┐┌ What happens ────────────────────────────┐
         │ Done: forward and backward pass                      ││ Done. Each gradient ∂f/∂(leaf) says how  │
         │ f = −12                                              ││ much f changes when that leaf is nudged. │
-        │ ∂f/∂x = −4                                           ││ Press ← to step back through it, r to    │
-        │ ∂f/∂y = −4                                           ││ restart, q to quit.                      │
+        │ ∂f/∂x = −4                                           ││                                          │
+        │ ∂f/∂y = −4                                           ││                                          │
         │ ∂f/∂z = 3                                            ││                                          │
-        │                                                      ││                                          │
+        │ This is the end. ← steps back, r restarts, q quits.  ││                                          │
         │                                                      ││                                          │
         │                                                      ││                                          │
         │                                                      ││                                          │
@@ -238,11 +238,11 @@ enum Pictures {
         ┌ Step ────────────────────────────────────┐┌ What happens ────────────────────┐
         │ Done: forward and backward pass          ││ Done. Each gradient ∂f/∂(leaf)   │
         │ f = −12                                  ││ says how much f changes when     │
-        │ ∂f/∂x = −4                               ││ that leaf is nudged. Press ← to  │
-        │ ∂f/∂y = −4                               ││ step back through it, r to       │
-        │ ∂f/∂z = 3                                ││ restart, q to quit.              │
-        │                                          ││                                  │
-        └──────────────────────────────────────────┘└──────────────────────────────────┘
+        │ ∂f/∂x = −4                               ││ that leaf is nudged.             │
+        │ ∂f/∂y = −4                               ││                                  │
+        │ ∂f/∂z = 3                                ││                                  │
+        │ This is the end. ← steps back, r         ││                                  │
+        └───────────────────────────────── ↓ more ─┘└──────────────────────────────────┘
         → next · ← back · n end of phase · r restart · Tab select · ? help · q quit
         """
 
@@ -366,10 +366,10 @@ enum Pictures {
         + Step ------------------------------------------------++ What happens ----------------------------+
         | Done: forward and backward pass                      || Done. Each gradient df/d(leaf) says how  |
         | f = -12                                              || much f changes when that leaf is nudged. |
-        | df/dx = -4                                           || Press <- to step back through it, r to   |
-        | df/dy = -4                                           || restart, q to quit.                      |
+        | df/dx = -4                                           ||                                          |
+        | df/dy = -4                                           ||                                          |
         | df/dz = 3                                            ||                                          |
-        |                                                      ||                                          |
+        | This is the end. <- steps back, r restarts, q quits. ||                                          |
         |                                                      ||                                          |
         |                                                      ||                                          |
         |                                                      ||                                          |
@@ -478,11 +478,11 @@ enum Pictures {
         + Step ------------------------------------++ What happens --------------------+
         | Done: forward and backward pass          || Done. Each gradient df/d(leaf)   |
         | f = -12                                  || says how much f changes when     |
-        | df/dx = -4                               || that leaf is nudged. Press <- to |
-        | df/dy = -4                               || step back through it, r to       |
-        | df/dz = 3                                || restart, q to quit.              |
-        |                                          ||                                  |
-        +------------------------------------------++----------------------------------+
+        | df/dx = -4                               || that leaf is nudged.             |
+        | df/dy = -4                               ||                                  |
+        | df/dz = 3                                ||                                  |
+        | This is the end. <- steps back, r        ||                                  |
+        +--------------------------------- v more -++----------------------------------+
         Right next  Left back  n end of phase  r restart  Tab select  ? help  q quit
         """
 
