@@ -37,6 +37,22 @@ import Testing
         #expect(help.stdout.contains("about 40 frames"))
     }
 
+    /// Multi-row and training frames compared, not counted: every frame of AND (all four
+    /// rows show f), and xor's training at the end of its first epoch, of the first epoch
+    /// `--all` shows, and of the last.
+    @Test func framesOfRowsAndEpochsAreTheGoldens() throws {
+        let and = try runBackprop(["render", "perceptron", "--part", "1", "--all", "--width", "80", "--height", "24"])
+        #expect(and.status == 0)
+        expectSame(and.stdout, try golden("render-perceptron-and.txt"), "render perceptron --part 1 --all")
+        var epochs = ""
+        for step in [229, 11450, 458000] {
+            let frame = try runBackprop(["render", "xor", "--part", "2", "--step", "\(step)", "--width", "80", "--height", "24"])
+            #expect(frame.status == 0)
+            epochs += frame.stdout
+        }
+        expectSame(epochs, try golden("render-xor-epochs.txt"), "render xor --part 2 --step 229, 11450, 458000")
+    }
+
     @Test func oneStepIsDeterministic() throws {
         let a = try runBackprop(["render", "chain-rule", "--step", "5"])
         let b = try runBackprop(["render", "chain-rule", "--step", "5"])

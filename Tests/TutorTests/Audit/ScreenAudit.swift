@@ -94,8 +94,25 @@ struct ScreenAudit {
 
     func statusLine() -> [String] {
         let status = row(0, 0..<buffer.width)
-        let counter = "step \(state.stepper.position)/\(state.stepper.count)"
-        return status.contains(counter) ? [] : ["\(where_): the status line does not say \(counter): \(status)"]
+        let stepper = state.stepper
+        let counter = "step \(stepper.position)/\(stepper.count)"
+        let phase: String
+        if stepper.isAtStart {
+            phase = "start"
+        } else if stepper.isAtEnd {
+            phase = "end"
+        } else {
+            switch stepper.lastStep?.phase {
+            case .forward?: phase = "forward pass"
+            case .seed?, .backward?: phase = "backward pass"
+            case .sample?: phase = "sample"
+            case .update?: phase = "update"
+            case .accumulate?: phase = "batch"
+            case .epoch?, nil: phase = "epoch"
+            }
+        }
+        let expected = phase + state.notation.separator + counter
+        return status.contains(expected) ? [] : ["\(where_): the status line does not say \(expected): \(status)"]
     }
 
     /// The Step pane's first line names what the last step did.
