@@ -4,10 +4,10 @@ public struct NodeProgress: Sendable, Equatable {
     /// without a dataset), an op once its forward step is taken.
     public let computed: Bool
     /// Some gradient has reached the node: the seed at the output, otherwise the first
-    /// contribution from a consumer (or the node's own backward step).
+    /// contribution from a consumer.
     public let gradientArrived: Bool
-    /// The node's gradient is complete: its own backward step is taken (a literal constant,
-    /// which has no step, once the backward phase is over).
+    /// The node's gradient is complete: its last contribution is in (the seed for the
+    /// output; off the output's cone, 0 from the seed on).
     public let gradientComplete: Bool
 }
 
@@ -29,9 +29,9 @@ extension Stepper {
     public func hasFlowed(from node: NodeID, position: Int) -> Bool {
         guard node.index >= 0, node.index < graph.count, graph.ops[node.index] != nil,
               position >= 0, position < graph.inputCount(of: node),
-              plan.completeAfter[node.index] != Int.max
+              plan.sentAfter[node.index] != Int.max
         else { return false }
-        let after = plan.completeAfter[node.index] + (plan.granularity == .edge ? position : 0)
+        let after = plan.sentAfter[node.index] + (plan.granularity == .edge ? position : 0)
         return stepsTakenInPass >= after
     }
 

@@ -58,6 +58,21 @@ public enum Step: Hashable, Sendable, CustomStringConvertible {
 /// The phases of one training pass, in the order they come.
 public enum Phase: String, Sendable, CaseIterable {
     case sample, forward, seed, backward, accumulate, update, epoch
+
+    /// The stretch of a pass a student names, which phase jumps go by: the forward pass
+    /// (loading a row and computing), the backward pass (the seed and the gradients), the
+    /// update (batch sums, updates, the end of an epoch).
+    public enum Stretch: Sendable, Equatable {
+        case forward, backward, update
+    }
+
+    public var stretch: Stretch {
+        switch self {
+        case .sample, .forward: .forward
+        case .seed, .backward: .backward
+        case .accumulate, .update, .epoch: .update
+        }
+    }
 }
 
 /// How finely the backward pass is stepped.

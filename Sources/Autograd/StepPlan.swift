@@ -18,11 +18,13 @@ public struct StepPlan: Sendable, Equatable {
     /// The steps after the last pass of an epoch.
     let closingSteps: [Step]
     /// Per node: how many steps of a pass must be taken before its value is this pass's,
-    /// before some gradient has reached it, and before its gradient is complete
-    /// (`Int.max`: never in a pass, off the tape).
+    /// before some gradient has reached it, before its gradient is complete (its last
+    /// contribution is in), and, for an op, before it has begun sending its gradient to its
+    /// inputs (`Int.max`: never in a pass).
     let computedAfter: [Int]
     let arrivedAfter: [Int]
     let completeAfter: [Int]
+    let sentAfter: [Int]
 
     public init(graph: Graph, granularity: BackwardGranularity = .node, dataset: Dataset? = nil,
                 training: TrainingSettings? = nil) throws(TrainingError) {
@@ -70,8 +72,8 @@ public struct StepPlan: Sendable, Equatable {
 
         var computed = [Int](repeating: Int.max, count: graph.count)
         var arrived = [Int](repeating: Int.max, count: graph.count)
-        var lastArrival = [Int](repeating: 0, count: graph.count)
         var complete = [Int](repeating: Int.max, count: graph.count)
+        var sent = [Int](repeating: Int.max, count: graph.count)
         let seedDone = (pass.firstIndex { $0.phase == .seed } ?? 0) + 1
         for node in 0..<graph.count {
             computed[node] = graph.ops[node] == nil ? (dataset == nil ? 0 : 1) : Int.max
@@ -81,34 +83,30 @@ public struct StepPlan: Sendable, Equatable {
                 complete[node] = seedDone
             }
         }
+        // A gradient is complete with its last contribution: steps come in reverse
+        // topological order, so the last `+=` into a node is the last flow that names it.
         func arrives(_ node: Int, after taken: Int) {
             arrived[node] = min(arrived[node], taken)
-            lastArrival[node] = max(lastArrival[node], taken)
+            complete[node] = complete[node] == Int.max ? taken : max(complete[node], taken)
         }
         for (offset, step) in pass.enumerated() {
             switch step {
             case .forward(let id): computed[id.index] = offset + 1
             case .seed(let id): arrives(id.index, after: offset + 1)
             case .backward(let id):
-                complete[id.index] = offset + 1
-                arrived[id.index] = min(arrived[id.index], offset + 1)
+                sent[id.index] = offset + 1
                 for input in graph.inputs(of: id) { arrives(input.index, after: offset + 1) }
             case .backwardEdge(let id, let position):
-                // Complete from its first edge on (`hasFlowed` counts the edges from there).
-                complete[id.index] = min(complete[id.index], offset + 1)
-                arrived[id.index] = min(arrived[id.index], offset + 1)
+                // Sending from its first edge on (`hasFlowed` counts the edges from there).
+                sent[id.index] = min(sent[id.index], offset + 1)
                 arrives(graph.input(of: id, at: position).index, after: offset + 1)
             default: break
             }
         }
-        // A leaf has nothing to send on: its work is done when its last contribution has
-        // arrived, which is when its gradient is final (its own step only sums it up).
-        for node in tape.order where graph.ops[node] == nil && lastArrival[node] > 0 {
-            complete[node] = lastArrival[node]
-        }
         computedAfter = computed
         arrivedAfter = arrived
         completeAfter = complete
+        sentAfter = sent
     }
 
     /// Rows per epoch (1 without a dataset).

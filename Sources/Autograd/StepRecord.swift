@@ -81,6 +81,9 @@ public struct GradientFlow: Sendable, Equatable {
     /// `to`'s gradient before and after the `+=`.
     public let before: Double
     public let after: Double
+    /// Which of `to`'s contributions this is, from 0, in the order the backward pass adds
+    /// them (a zero contribution counts: "the first of 2" is said once).
+    public let contribution: Int
 }
 
 /// `backward(node)` (or one edge of it): the node's gradient is complete, the ledger shows

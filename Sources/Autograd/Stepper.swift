@@ -120,21 +120,22 @@ public struct Stepper: Sendable, Equatable {
     public mutating func toStart() { go(to: 0) }
     public mutating func toEnd() { go(to: plan.count) }
 
-    /// Finishes the phase of the next step: moves to just after the last step of the run
-    /// of steps with that phase (the next phase boundary).
+    /// Finishes the stretch of the next step (`Phase.Stretch`: forward, backward, update):
+    /// moves to just after its last step, a boundary a student can name ("the end of the
+    /// forward pass").
     public mutating func toPhaseEnd() {
-        guard let phase = nextStep?.phase else { return }
+        guard let stretch = nextStep?.phase.stretch else { return }
         var target = position
-        while target < plan.count, plan.step(at: target).phase == phase { target += 1 }
+        while target < plan.count, plan.step(at: target).phase.stretch == stretch { target += 1 }
         go(to: target)
     }
 
-    /// Rewinds the phase of the last step: moves to just before the first step of the run
-    /// of steps with that phase (the previous phase boundary).
+    /// Rewinds the stretch of the last step: moves to just before its first step (the
+    /// previous boundary: the start, or the end of the stretch before).
     public mutating func toPhaseStart() {
-        guard let phase = lastStep?.phase else { return }
+        guard let stretch = lastStep?.phase.stretch else { return }
         var target = position
-        while target > 0, plan.step(at: target - 1).phase == phase { target -= 1 }
+        while target > 0, plan.step(at: target - 1).phase.stretch == stretch { target -= 1 }
         go(to: target)
     }
 

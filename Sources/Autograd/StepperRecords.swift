@@ -76,9 +76,13 @@ extension Stepper {
         let upstream = graph.grad(of: consumer)
         let local = graph.localGradient(of: consumer, inputAt: position)
         let product = upstream * local
+        let uses = useStart[input.index]..<useStart[input.index + 1]
+        let contribution = uses.first { useConsumers[$0] == consumer.index && Int(usePositions[$0]) == position }
+            .map { $0 - uses.lowerBound } ?? 0
         return GradientFlow(from: consumer, fromLabel: graph.label(of: consumer), to: input,
                             toLabel: graph.label(of: input), position: position, upstream: upstream,
-                            local: local, product: product, before: before, after: before + product)
+                            local: local, product: product, before: before, after: before + product,
+                            contribution: contribution)
     }
 
     private func accumulateRecord(_ row: Int) -> AccumulateRecord {
