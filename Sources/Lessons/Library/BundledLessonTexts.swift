@@ -254,8 +254,10 @@ parts:
           The data is OR: only (0,0) is off. All weights start at 0; η = 1.
       - at: forward L
         text: |
-          L = max_c s_c − s_y: 0 when the guess is right, more when it is wrong.
-          Its gradient is ε_c = f_c(x) − y_c: −1 for the true class, +1 for the wrong guess.
+          L = max_c s_c − s_y is 0 when the true class has the top score, also on a tie,
+          though the tie goes to the first class and may still be a mistake.
+          Its gradient ε_c = f_c(x) − y_c is −1 for the true class and +1 for the guess
+          when the guess is wrong; when it is right, every ε_c is 0.
       - before: update
         page: |
           The update is w_c ← w_c − η·ε_c·x.
@@ -438,9 +440,9 @@ parts:
           Gradient descent: w_j ← w_j − η·∂L/∂w_j = w_j + 2η·δ·σ(1 − σ)·x_j.
       - at: forward δ
         text: δ = y − σ = 1 − 0.731 = 0.269.
+      - at: backward δ
+        text: δ = y − σ sends its gradient to σ with local gradient −1. ∂L/∂σ = −2δ = −0.538.
       - at: backward σ
-        text: ∂L/∂σ = −2δ = −0.538.
-      - at: backward d
         text: ∂L/∂d = −0.538 × σ(1 − σ) = −0.538 × 0.197 = −0.106.
       - before: update
         page: |
@@ -578,7 +580,7 @@ parts:
       - at: update w_cat_1
         text: w_cat_1 ← 1.2 − 0.1 × (−0.87) × 1 = 1.287. The true class moves towards x.
       - at: update w_car_1
-        text: w_car_1 ← 1.1 − 0.1 × 0.87 × 1 = 1.013. The wrong class moves away.
+        text: w_car_1 ← 1.1 − 0.1 × 0.869 × 1 = 1.013. The wrong class moves away.
       - at: end
         page: |
           One SGD step: cat's weights grew, car's shrank, frog's barely moved (p_frog ≈ 0).
