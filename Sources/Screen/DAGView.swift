@@ -90,7 +90,11 @@ public struct DAGView: Widget {
         for node in layout.frames.indices {
             let frame = screenFrame(of: node, in: area)
             guard frame.intersects(area) else { continue }
-            let box = node < nodes.count ? nodes[node] : NodeBox(lines: [])
+            var box = node < nodes.count ? nodes[node] : NodeBox(lines: [])
+            // A box cut by a side edge shows its frame and title, never part of a line:
+            // "grad 9.68" cut from "grad 9.68e-4" would read as a number of its own. (Cut
+            // at the top or bottom, the rows still in view are whole.)
+            if frame.x < area.x || frame.maxX > area.maxX { box.lines = [] }
             buffer.blit(draw(box, size: frame.size), at: frame.origin, clip: area)
         }
         for label in labels where layout.routes.indices.contains(label.edge) {

@@ -2,39 +2,76 @@
 public struct KeyHint: Sendable, Hashable {
     public var key: String
     public var help: String
-    public init(key: String, help: String) { self.key = key; self.help = help }
+    /// A pinned hint (help, quit) stays on the line however narrow it is.
+    public var pinned: Bool
+    public init(key: String, help: String, pinned: Bool = false) {
+        self.key = key
+        self.help = help
+        self.pinned = pinned
+    }
 }
 
-/// A one-row line of key hints ("→ next · ← back · ? help"). Hints that do not fit are
-/// dropped whole from the end, so a narrow screen never shows half a hint.
+/// A one-row line of key hints ("→ next · ← back · ? help · q quit"), after a message
+/// when there is one ("Already at the start."). Room goes first to the pinned hints, then
+/// to the message (cut with an ellipsis if it must be), then to the other hints in order;
+/// hints that do not fit are dropped whole, so a narrow screen never shows half a hint and
+/// never loses help and quit.
 public struct KeyHintLine: Widget {
     public var hints: [KeyHint]
+    public var message: String?
     public var keyStyle: Style
     public var helpStyle: Style
+    public var messageStyle: Style
     public var separator: String
+    public var ellipsis: String
 
-    public init(_ hints: [KeyHint], keyStyle: Style = .plain, helpStyle: Style = .plain, separator: String = " · ") {
+    public init(_ hints: [KeyHint], message: String? = nil, keyStyle: Style = .plain, helpStyle: Style = .plain,
+                messageStyle: Style = .plain, separator: String = " · ", ellipsis: String = "…") {
         self.hints = hints
+        self.message = message
         self.keyStyle = keyStyle
         self.helpStyle = helpStyle
+        self.messageStyle = messageStyle
         self.separator = separator
+        self.ellipsis = ellipsis
     }
 
-    /// Styled from a theme's `.key` and `.keyHint` roles and its separator glyph.
-    public init(_ hints: [KeyHint], theme: Theme) {
-        self.init(hints, keyStyle: theme(.key), helpStyle: theme(.keyHint), separator: theme.glyphs.separator)
+    /// Styled from a theme's `.key`, `.keyHint` and `.title` roles and its glyphs.
+    public init(_ hints: [KeyHint], message: String? = nil, theme: Theme) {
+        self.init(hints, message: message, keyStyle: theme(.key), helpStyle: theme(.keyHint), messageStyle: theme(.title),
+                  separator: theme.glyphs.separator, ellipsis: theme.glyphs.ellipsis)
     }
 
-    /// The spans of the hints that fit in `width` columns.
+    private func width(_ hint: KeyHint) -> Int { DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.help) }
+
+    /// The spans that fit in `width` columns.
     public func spans(width: Int) -> [Span] {
+        let sep = DisplayWidth.of(separator)
+        let pinned = hints.filter(\.pinned)
+        var budget = width - pinned.reduce(0) { $0 + self.width($1) + sep }
+        var pieces: [[Span]] = []
+        if let message, !message.isEmpty, budget > sep + 1 {
+            let text = DisplayWidth.truncate(message, to: budget - sep, ellipsis: ellipsis)
+            pieces.append([Span(text, style: messageStyle)])
+            budget -= DisplayWidth.of(text) + sep
+        }
+        var kept: [KeyHint] = []
+        for hint in hints where !hint.pinned {
+            guard budget >= self.width(hint) + sep else { break }
+            kept.append(hint)
+            budget -= self.width(hint) + sep
+        }
+        for hint in kept + pinned {
+            pieces.append([Span(hint.key, style: keyStyle), Span(" " + hint.help, style: helpStyle)])
+        }
         var out: [Span] = []
         var used = 0
-        for hint in hints {
-            let sep = out.isEmpty ? "" : separator
-            let piece = [Span(sep, style: helpStyle), Span(hint.key, style: keyStyle), Span(" " + hint.help, style: helpStyle)]
-            let w = piece.reduce(0) { $0 + $1.width }
-            if used + w > width { break }
-            out += piece.filter { !$0.text.isEmpty }
+        for piece in pieces {
+            let w = piece.reduce(0) { $0 + $1.width } + (out.isEmpty ? 0 : sep)
+            // Below the pinned hints' own width nothing fits whole: keep what does.
+            guard used + w <= width else { break }
+            if !out.isEmpty { out.append(Span(separator, style: helpStyle)) }
+            out += piece
             used += w
         }
         return out

@@ -20,15 +20,19 @@ public struct LineChart: Widget {
     public var axisStyle: Style
     public var labelStyle: Style
     public var glyphs: Glyphs
+    /// How the y axis writes its two numbers, so they read as the rest of the screen does.
+    public var yLabel: @Sendable (Double) -> String
 
     public init(series: [ChartSeries], yRange: ClosedRange<Double>? = nil, xTitle: String = "",
-                axisStyle: Style = .plain, labelStyle: Style = .plain, glyphs: Glyphs = .unicode) {
+                axisStyle: Style = .plain, labelStyle: Style = .plain, glyphs: Glyphs = .unicode,
+                yLabel: @escaping @Sendable (Double) -> String = LineChart.label) {
         self.series = series
         self.yRange = yRange
         self.xTitle = xTitle
         self.axisStyle = axisStyle
         self.labelStyle = labelStyle
         self.glyphs = glyphs
+        self.yLabel = yLabel
     }
 
     /// The label text for an axis value: three significant digits.
@@ -50,7 +54,7 @@ public struct LineChart: Widget {
 
     public func render(in area: Rect, buffer: inout Buffer) {
         let range = effectiveRange
-        let top = Self.label(range.upperBound), bottom = Self.label(range.lowerBound)
+        let top = yLabel(range.upperBound), bottom = yLabel(range.lowerBound)
         let labelWidth = max(DisplayWidth.of(top), DisplayWidth.of(bottom))
         let plot = Rect(x: area.x + labelWidth + 1, y: area.y, width: area.width - labelWidth - 1, height: area.height - 2)
         guard plot.width >= 2, plot.height >= 1 else { return }

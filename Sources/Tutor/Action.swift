@@ -17,8 +17,11 @@ public enum Action: Hashable, Sendable {
     case finishPhase
     /// Rewind to the start of the phase of the last step.
     case rewindPhase
-    /// Back to the very start of the pass (or lesson part).
+    /// Back to the start of the lesson part (of the graph).
     case restart
+    /// Open the previous or the next part of a lesson at its start.
+    case previousPart
+    case nextPart
     /// Jump to the end of the plan.
     case toEnd
     /// Move the cursor to step `to` (0 = the start), clamped to the plan.

@@ -19,10 +19,12 @@ struct Inspector {
         var lines: [Line]
         if let selected = state.selection {
             lines = selectedNode(selected)
+        } else if let record = state.stepper.lastRecord {
+            // The last step keeps its frame: at the end, its first two lines (what it did and
+            // its number), then the end's summary.
+            lines = state.stepper.isAtEnd ? Array(describe(record).prefix(2)) + end() : describe(record) + rowSummary()
         } else if state.stepper.isAtEnd {
             lines = end()
-        } else if let record = state.stepper.lastRecord {
-            lines = describe(record) + rowSummary()
         } else {
             lines = start()
         }
@@ -64,7 +66,7 @@ struct Inspector {
     func describe(_ step: Step) -> String {
         switch step {
         case .forward(let id): "forward: compute \(definition(id))"
-        case .seed(let id): "backward pass begins: \(notation.derivative(name(id), name(id))) = 1"
+        case .seed(let id): "the backward pass begins at the output, \(notation.derivative(name(id), name(id)))"
         case .backward(let id):
             graph.op(of: id) == nil ? "backward: \(name(id))'s gradient is complete"
                 : "backward through \(definition(id))"
@@ -166,7 +168,7 @@ struct Inspector {
     /// collects gradient from more than one use.
     func flow(_ f: GradientFlow) -> [Line] {
         let contributions = state.stepper.contributionCount(to: f.to)
-        let accumulates = contributions > 1 || f.before != 0
+        let accumulates = contributions > 1
         // From the output, ∂f/∂f · ∂f/∂q would read like the result; say "local" instead.
         let local = f.from == state.stepper.plan.tape.output ? "local" : notation.derivative(name(f.from), name(f.to))
         let chain = d(f.from) + " " + notation.times + " " + local
@@ -175,7 +177,7 @@ struct Inspector {
             gradOperand(f.upstream), plain(" \(notation.times) "),
             Span(notation.operand(f.local)), plain(" = "), grad(f.product),
         ])]
-        if accumulates && f.before == 0 {
+        if accumulates && f.contribution == 0 {
             lines.append(Line(notation.text("   the first of \(contributions) contributions to " + d(f.to)), style: theme(.muted)))
         } else if accumulates {
             lines.append(Line([plain("   so far " + d(f.to) + " = "), grad(f.before), plain(" + "),
@@ -224,8 +226,13 @@ struct Inspector {
     }
 
     func epoch(_ r: EpochRecord) -> [Line] {
-        [header("Epoch \(r.epoch) done"),
-         Line([plain("mean \(outputName) over \(r.rows) rows = "), value(r.meanLoss)])]
+        guard state.stepper.plan.training != nil else {
+            return [header("Epoch \(r.epoch) done"), Line([plain("mean \(outputName) over \(r.rows) rows = "), value(r.meanLoss)])]
+        }
+        return [header("Epoch \(r.epoch) done"),
+                Line([plain("mean \(outputName) over the \(r.rows) rows, at the weights after this epoch = "), value(r.meanLoss)]),
+                Line(notation.text("The parameters show their new values; the other nodes still hold the last pass (row \(r.rows)), computed before its update."),
+                     style: theme(.muted))]
     }
 
     /// At the last step of a row's pass, the row in one line, as a truth table reads it:

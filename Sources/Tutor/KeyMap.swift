@@ -58,7 +58,10 @@ public struct KeyMap: Sendable {
     /// The hints for the bottom line, in table order: each binding's first key.
     public func hints(unicode: Bool) -> [KeyHint] {
         bindings.filter(\.inHints).compactMap { binding in
-            binding.keys.first.map { KeyHint(key: $0.label(unicode: unicode), help: binding.hint ?? binding.help) }
+            binding.keys.first.map {
+                KeyHint(key: $0.label(unicode: unicode), help: binding.hint ?? binding.help,
+                        pinned: binding.action == .toggleHelp || binding.action == .quit)
+            }
         }
     }
 
@@ -95,12 +98,17 @@ public struct KeyMap: Sendable {
     public static let standard = KeyMap([
         KeyBinding([.right, .character(" "), .character("l")], .next, help: "next step", section: .stepping, inHints: true, hint: "next"),
         KeyBinding([.left, .character("h")], .back, help: "step back", section: .stepping, inHints: true, hint: "back"),
-        KeyBinding([.character("n")], .finishPhase, help: "to the end of this phase", section: .stepping,
-                   inHints: true, hint: "end of phase"),
-        KeyBinding([.character("p")], .rewindPhase, help: "back to the start of this phase", section: .stepping),
-        KeyBinding([.character("r"), .home], .restart, help: "restart from the beginning", section: .stepping, inHints: true,
-                   hint: "restart"),
-        KeyBinding([.end], .toEnd, help: "jump to the end", section: .stepping),
+        KeyBinding([.character("n")], .finishPhase, help: "to the end of the pass / update",
+                   section: .stepping, inHints: true, hint: "end of phase"),
+        KeyBinding([.character("p")], .rewindPhase, help: "back to the start of the pass / update", section: .stepping),
+        KeyBinding([.character("r"), .home], .restart, help: "restart this part", section: .stepping, inHints: true,
+                   hint: "restart", group: "restart this part / jump to its end"),
+        KeyBinding([.end], .toEnd, help: "jump to the end of this part", section: .stepping,
+                   group: "restart this part / jump to its end"),
+        KeyBinding([.character("[")], .previousPart, help: "previous part", section: .stepping,
+                   group: "previous / next part"),
+        KeyBinding([.character("]")], .nextPart, help: "next part", section: .stepping,
+                   group: "previous / next part"),
         KeyBinding([.character("e")], .toggleEdgeStepping, help: "backward pass: a step per edge / per node",
                    section: .stepping),
         KeyBinding([.tab, .character("j")], .selectNext, help: "select the next node to inspect",
@@ -123,7 +131,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("c")], .recenter, help: "bring the active node back into view", section: .graph),
         KeyBinding([.character("?")], .toggleHelp, help: "show or hide this help", section: .general, inHints: true,
                    hint: "help"),
-        KeyBinding([.escape], .dismiss, help: "close the help, or clear the selection", section: .general),
+        KeyBinding([.escape], .dismiss, help: "close the help, the check, the selection", section: .general),
         KeyBinding([.character("q")], .quit, help: "quit", section: .general, inHints: true),
     ])
 }

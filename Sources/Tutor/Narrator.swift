@@ -64,6 +64,9 @@ struct Narrator {
             return "Chain rule at \(name(id)): the gradient arriving from the right (upstream) is multiplied by each local derivative ∂\(name(id))/∂(input) and added into that input's gradient."
                 + (fanOut ? " An input used more than once adds up the gradient from every use." : "")
         case .update(let id):
+            if case .update(let record)? = stepper.lastRecord, record.gradient == 0 {
+                return "\(name(id))'s gradient is 0 on this row: nudging it would not change \(output) here, so the update leaves it as it is."
+            }
             if case .perceptron? = stepper.plan.training?.rule {
                 return "The perceptron rule: on a misclassified row the target class's weights move towards x and the predicted class's away from it; on a right answer nothing changes. Here \(name(id))."
             }

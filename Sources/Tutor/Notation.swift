@@ -1,3 +1,4 @@
+import Foundation
 import Autograd
 
 /// How formulas and numbers are written on screen: Unicode mathematics (∂, −, ·, ←, η)
@@ -21,17 +22,25 @@ public struct Notation: Sendable, Hashable {
     public var edgeTimes: String { unicode ? "×" : "*" }
 
     /// The screen's one rounding rule: every number the tutor draws (graph, step pane,
-    /// status, training views) has at most this many decimals, trailing zeros dropped, and
-    /// magnitudes below 10⁻³ or from 10⁷ on in exponent form (`NumberFormat.short`,
-    /// without the exponent's padding zero: `−4.97e-5`), so
-    /// one value is written one way on one screen. `eval` prints exact values.
+    /// status, training views) is written with this many decimals from 1 up (`188.737`),
+    /// this many significant digits below 1 (`0.368`, `0.0053`), trailing zeros dropped,
+    /// and in exponent form below 10⁻³ and from 10⁷ on (`NumberFormat.short`, without the
+    /// exponent's padding zero: `9.68e-4`). One value is written one way on one screen,
+    /// and small factors keep enough digits for a product to be checked by hand. `eval`
+    /// prints exact values.
     public static let digits = 3
 
     /// A number for people by the screen's rule (`digits` decimals unless asked for more,
     /// as the gradient check does to compare two close numbers), with a real minus sign
     /// in Unicode.
     public func number(_ value: Double, digits: Int = Notation.digits) -> String {
-        var text = NumberFormat.short(value, digits: digits)
+        var decimals = digits
+        let magnitude = Swift.abs(value)
+        if digits == Notation.digits, magnitude >= 1e-3, magnitude < 0.1 {
+            // 0.0053 keeps its 3: as many decimals as give `digits` significant ones.
+            decimals = digits - 1 - Int((Foundation.log10(magnitude)).rounded(.down))
+        }
+        var text = NumberFormat.short(value, digits: decimals)
         // A screen exponent keeps no padding zero: 2.29e-5, not 2.29e-05.
         if text.contains("e") { text = text.replacingOccurrences(of: "e-0", with: "e-").replacingOccurrences(of: "e+0", with: "e+") }
         return unicode && text.hasPrefix("-") ? minus + text.dropFirst() : text

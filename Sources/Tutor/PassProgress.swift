@@ -18,7 +18,7 @@ public struct PassProgress: Sendable, Equatable {
     public var gradComplete: [Bool]
     /// The backward pass has begun (the seed step is done).
     public var inBackward: Bool
-    /// The node the last step acted on (none at the end).
+    /// The node the last step acted on (at the end too: the last step keeps its frame).
     public var active: NodeID?
 
     public init(_ stepper: Stepper) {
@@ -28,11 +28,11 @@ public struct PassProgress: Sendable, Equatable {
         gradKnown = nodes.map(\.gradientArrived)
         gradComplete = nodes.map(\.gradientComplete)
         inBackward = gradKnown[stepper.plan.tape.output.index]
-        active = stepper.isAtEnd ? nil : stepper.lastStep?.node
+        active = stepper.lastStep?.node
     }
 
     /// The mark of a node: in the forward phase done once computed, in the backward phase
-    /// done once its own backward step is taken.
+    /// once its gradient is complete (every contribution in).
     public func mark(of id: NodeID) -> Mark {
         if id == active { return .active }
         let done = inBackward ? gradComplete[id.index] : valueKnown[id.index]

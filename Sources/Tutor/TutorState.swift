@@ -35,6 +35,8 @@ public struct TutorState: Sendable {
     /// The graph drawing point at the top-left of the graph pane.
     public var offset: Point = .zero
     public var helpVisible = false
+    /// Rows of the help overlay scrolled away (a small window scrolls it with ↓ ↑).
+    public internal(set) var helpScroll = 0
     /// Rows of the inspector and narration text scrolled away (reset by every step).
     public var textScroll = 0
     public let theme: Theme
@@ -43,6 +45,9 @@ public struct TutorState: Sendable {
     public var message: String?
     /// Set by `quit`; the run loop then restores the terminal and exits.
     public var quitRequested = false
+    /// `q` was pressed while a quiz question waits: the next `q` quits, any other key
+    /// goes back to the question.
+    public internal(set) var quitAsked = false
     /// The keys; the hint line and the help overlay are drawn from it.
     public let keyMap: KeyMap
     /// Quiz mode, the gradient check, the training views and autoplay.

@@ -14,7 +14,17 @@ extension TutorState {
     /// One branch per action; each calls a small function, so new actions slot in beside
     /// the old ones.
     public mutating func apply(_ action: Action) {
+        // While the window is too small to show what a key does, only resizing and
+        // quitting act (Ctrl-C too, in the run loop): nothing moves unseen.
+        if panes.isTooSmall {
+            switch action {
+            case .resize, .quit: break
+            default: return
+            }
+        }
         message = nil
+        let quitWasAsked = quitAsked
+        quitAsked = false
         prepareClassroom(for: action)
         if helpVisible, action != .toggleHelp, action != .dismiss, action.keepsHelpOpen == false {
             helpVisible = false
@@ -25,23 +35,64 @@ extension TutorState {
         case .finishPhase: move { $0.toPhaseEnd() }
         case .rewindPhase: move { $0.toPhaseStart() }
         case .restart: move { $0.toStart() }
+        case .previousPart: openPart(part - 1)
+        case .nextPart: openPart(part + 1)
         case .toEnd: move { $0.toEnd() }
         case .jump(let target): move { $0.go(to: target) }
         case .toggleEdgeStepping: toggleEdgeStepping()
         case .selectNext: select(by: 1)
         case .selectPrevious: select(by: -1)
         case .pan(let dx, let dy): pan(dx: dx, dy: dy)
+        case .scrollText(let rows) where helpVisible:
+            helpScroll = min(max(0, helpScroll + rows), helpOverlay.maxScroll(for: size))
         case .scrollText(let rows): scrollText(by: rows)
         case .recenter: follow()
-        case .toggleHelp: helpVisible.toggle()
+        case .toggleHelp:
+            helpVisible.toggle()
+            helpScroll = 0
         case .dismiss:
-            if helpVisible { helpVisible = false } else { selection = nil; follow() }
+            if helpVisible {
+                helpVisible = false
+            } else if classroom.gradientCheckVisible {
+                classroom.gradientCheckVisible = false
+            } else {
+                selection = nil
+                follow()
+            }
         case .resize(let newSize):
             size = newSize
             follow()
-        case .quit: quitRequested = true
+        case .quit: quit(confirmed: quitWasAsked)
         case .classroom(let action): applyClassroom(action)
         }
+    }
+
+    /// Opens part `index` at its start, saying which part it is (or why not).
+    private mutating func openPart(_ index: Int) {
+        guard subject.partCount > 1 else {
+            message = "There is one part: r restarts it."
+            return
+        }
+        guard subject.lessonPart(index) != nil else {
+            message = index < 0 ? "This is the first part." : "This is the last part."
+            return
+        }
+        do {
+            try open(part: index, atEnd: false)
+            message = "Part \(part + 1) of \(subject.partCount)" + (subject.partTitle(part).map { ": \($0)" } ?? "")
+        } catch {
+            message = "Part \(index + 1) cannot be opened: \(error)"
+        }
+    }
+
+    /// Quits, but asks first while a quiz question waits for its answer.
+    private mutating func quit(confirmed: Bool) {
+        guard classroom.quiz.isAsking, !confirmed else {
+            quitRequested = true
+            return
+        }
+        quitAsked = true
+        message = "Leave with the question unanswered? q again quits; any other key goes back to it."
     }
 
     mutating func stepForward() {
@@ -56,12 +107,7 @@ extension TutorState {
                 message = whatComesNext
                 return
             }
-            do {
-                try open(part: part + 1, atEnd: false)
-                message = "Part \(part + 1) of \(subject.partCount)" + (subject.partTitle(part).map { ": \($0)" } ?? "")
-            } catch {
-                message = "Part \(part + 2) cannot be opened: \(error)"
-            }
+            openPart(part + 1)
             return
         }
         move { $0.step() }
@@ -97,6 +143,8 @@ extension TutorState {
         change(&stepper)
         screen = 0
         selection = nil
+        // The gradient check is of one moment: a step closes it (v opens it again).
+        classroom.gradientCheckVisible = false
         textScroll = 0
         follow()
     }
@@ -172,7 +220,9 @@ extension TutorState {
 extension Action {
     /// Actions that leave the help overlay open (they change nothing it covers).
     var keepsHelpOpen: Bool {
-        if case .resize = self { return true }
-        return false
+        switch self {
+        case .resize, .scrollText: true
+        default: false
+        }
     }
 }

@@ -40,18 +40,25 @@ public func view(_ state: TutorState, size: Size) -> Buffer {
     buffer.render(TextPane(title: narrationTitle(state), lines: Narrator(state: state).lines(),
                            scroll: state.textScroll, theme: theme), in: panes.narration)
 
-    buffer.render(KeyHintLine(state.hints(unicode: notation.unicode), theme: theme), in: panes.hints)
+    // Messages go on the hint line, which every size keeps, never the crowded status line.
+    buffer.render(KeyHintLine(state.hints(unicode: notation.unicode), message: state.message.map(notation.text), theme: theme),
+                  in: panes.hints)
 
     if state.helpVisible {
         // Over the whole screen (status and hints included), so 80×24 shows every key.
-        let help = HelpOverlay(sections: state.keyMap.helpSections(unicode: notation.unicode), theme: theme,
-                               notation: notation)
+        let help = state.helpOverlay
         buffer.render(help.overlay(for: size), in: buffer.area)
     }
     return buffer.asciiOnly(!notation.unicode)
 }
 
 extension TutorState {
+    /// The `?` overlay of this state's keys, scrolled as far as the user scrolled it.
+    var helpOverlay: HelpOverlay {
+        HelpOverlay(sections: keyMap.helpSections(unicode: notation.unicode), theme: theme, notation: notation,
+                    scroll: helpScroll)
+    }
+
     /// What the inspector pane shows: the classroom's lines (quiz, gradient check) above
     /// the inspector's own. Scrolling measures the same lines (`textOverflow`).
     var inspectorPaneLines: [Line] { classroomLines() + Inspector(state: self).lines() }
@@ -66,8 +73,7 @@ func narrationTitle(_ state: TutorState) -> String {
     return "Lesson" + state.notation.separator + "page \(index + 1)/\(pages.count)"
 }
 
-/// "backprop · chain-rule.graph · part 1/3", a message in the middle, and at the right
-/// "forward pass · step 2/7".
+/// "backprop · chain-rule.graph · part 1/3" and at the right "forward pass · step 2/7".
 func statusBar(_ state: TutorState, width: Int) -> StatusBar {
     let stepper = state.stepper
     let n = state.notation
@@ -87,11 +93,10 @@ func statusBar(_ state: TutorState, width: Int) -> StatusBar {
     var right = phase + n.separator + "step \(stepper.position)/\(stepper.count)"
     if state.granularity == .edge { right = "edge steps" + n.separator + right }
     if let classroom = state.classroomStatus { right = classroom + n.separator + right }
-    let center = state.message ?? ""
     // A long title gives way to the step counter, which matters more.
     let room = max(0, width - DisplayWidth.of(right) - 4)
     let shownLeft = DisplayWidth.truncate(n.text(left), to: room, ellipsis: state.theme.glyphs.ellipsis)
-    return StatusBar(left: shownLeft, center: n.text(center), right: n.text(right), style: state.theme(.status))
+    return StatusBar(left: shownLeft, center: "", right: n.text(right), style: state.theme(.status))
 }
 
 func phaseName(_ phase: Phase) -> String {

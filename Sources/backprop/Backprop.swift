@@ -15,6 +15,11 @@ struct Backprop: ParsableCommand {
         subcommands: [Eval.self, Check.self, LessonsCommand.self, Learn.self, Play.self, Expr.self, Render.self, BenchCommand.self]
     )
 
+    /// Parses the command line with negative numbers kept as values (`--step -1`).
+    static func main() {
+        main(NegativeValues.attached(Array(CommandLine.arguments.dropFirst())))
+    }
+
     /// No subcommand: the lesson picker (or, without a terminal, the list and the usage).
     func run() throws {
         try LessonMenu.run()

@@ -43,12 +43,24 @@ import Testing
         }
     }
 
-    /// Below 80×24 the list may be cut, and then says so; section titles go first.
-    @Test func smallWindowsSaySo() throws {
-        let lines = try helpScreen(.classroom, size: Size(width: 60, height: 16))
-        #expect(lines.contains { $0.contains("│ … more keys: enlarge the window") })
+    /// Below 80×24 the list scrolls, and its last row says which way more lies; section
+    /// titles go first.
+    @Test func smallWindowsScroll() throws {
+        let small = Size(width: 60, height: 16)
+        let lines = try helpScreen(.classroom, size: small)
+        #expect(lines.contains { $0.contains("│ ↓ more keys (↓ scrolls)") })
         #expect(lines.contains { $0.contains("│ → / space / l        next step") })
         #expect(!lines.contains { $0.contains("Stepping") })
+        // ↓ scrolls it to its end, where q is; ↑ back to the top.
+        var state = try TutorState(subject: .lesson(chainRuleLesson()), theme: .monochrome(), size: small, keyMap: .classroom)
+        state.apply(.toggleHelp)
+        for _ in 0..<10 { state.apply(.scrollText(3)) }
+        let end = view(state, size: small).trimmedLines
+        #expect(state.helpVisible)
+        #expect(end.contains { $0.contains("│ q                    quit") })
+        #expect(end.contains { $0.contains("│ ↑ more keys above (↑ scrolls back)") })
+        for _ in 0..<10 { state.apply(.scrollText(-3)) }
+        #expect(state.helpScroll == 0)
     }
 
     /// The classroom's help at 80×24, whole: sections, grouped rows, wrapped texts.
@@ -62,10 +74,10 @@ import Testing
         #expect(inside == [
             "→ / space / l        next step",
             "← / h                step back",
-            "n                    to the end of this phase",
-            "p                    back to the start of this phase",
-            "r / Home             restart from the beginning",
-            "End                  jump to the end",
+            "n                    to the end of the pass / update",
+            "p                    back to the start of the pass / update",
+            "r / Home, End        restart this part / jump to its end",
+            "[ ]                  previous / next part",
             "e                    backward pass: a step per edge / per node",
             "z                    quiz: predict each number first",
             "f F                  fast-forward 10 / 100 epochs",
@@ -73,10 +85,10 @@ import Testing
             "H L K J / A D W S    pan the graph left, right, up, down",
             "↓ ↑ / PgDn PgUp      scroll the text down / up",
             "c                    bring the active node back into view",
-            "v                    gradient check (finite differences)",
+            "v                    gradient check (until the next step)",
             "t                    decision map and loss chart",
             "?                    show or hide this help",
-            "Esc                  close the help, or clear the selection",
+            "Esc                  close the help, the check, the selection",
             "q                    quit",
         ])
         #expect(lines[21].hasPrefix("│ the o└───"))

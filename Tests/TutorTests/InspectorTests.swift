@@ -159,7 +159,11 @@ import Testing
         let sample = try after(.sample(3), row: 3)
         #expect(sample == ["Sample 4: load a row of the data", "x1 = 0, x2 = 1, y_A = 0, y_B = 1"])
         let epoch = update(s, .jump(to: try #require(s.stepper.plan.index(of: .epoch(1))) + 1))
-        #expect(formulas(epoch) == ["Epoch 1 done", "mean L over 4 rows = 1"])
+        // The mean is at the new weights, and the screen says the rest is the last pass.
+        #expect(formulas(epoch) == [
+            "Epoch 1 done", "mean L over the 4 rows, at the weights after this epoch = 1",
+            "The parameters show their new values; the other nodes still hold the last pass (row 4), computed before its update.",
+        ])
     }
 
     @Test func batchSumsAndMeanUpdate() throws {

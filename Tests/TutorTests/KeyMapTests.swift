@@ -59,8 +59,9 @@ import Testing
     @Test func helpListsEveryBinding() {
         let sections = keys.helpSections(unicode: true)
         #expect(sections.map(\.section) == [.stepping, .graph, .general])
-        // The four pan directions, next/previous node and scrolling down/up share rows.
-        #expect(sections.flatMap(\.rows).count == keys.bindings.count - 5)
+        // The four pan directions, next/previous node, scrolling down/up, restart/end and
+        // previous/next part share rows.
+        #expect(sections.flatMap(\.rows).count == keys.bindings.count - 7)
         #expect(sections[1].rows[1] == (keys: "H L K J / A D W S", help: "pan the graph left, right, up, down"))
         #expect(sections[0].rows[0].keys == "→ / space / l")
         #expect(sections[0].rows[0].help == "next step")

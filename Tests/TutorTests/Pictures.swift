@@ -108,7 +108,7 @@ enum Pictures {
     static let unicodeEnd100x30 = """
          backprop · chain-rule.graph                                                         end · step 8/8
         ┌ Graph · ▶ this step  ✓ done  · to do · val = value, grad = ∂f/∂node ─────────────────────────────┐
-        │                  ┌ ✓ x ────┐                                                                     │
+        │                  ┌ ▶ x ────┐                                                                     │
         │                  │val −2   │                                                                     │
         │                  │grad −4  │──┐                                                                  │
         │                  └─────────┘  │           ┌ ✓ q (+) ┐                                            │
@@ -124,14 +124,14 @@ enum Pictures {
         │                  └─────────┘                                                                     │
         └──────────────────────────────────────────────────────────────────────────────────────────────────┘
         ┌ Step ────────────────────────────────────────────────┐┌ What happens ────────────────────────────┐
-        │ Done: forward and backward pass                      ││ Done. Each gradient ∂f/∂(leaf) says how  │
-        │ f = −12                                              ││ much f changes when that leaf is nudged. │
+        │ Backward: x is an input                              ││ Done. Each gradient ∂f/∂(leaf) says how  │
+        │ ∂f/∂x = −4 (via q)                                   ││ much f changes when that leaf is nudged. │
+        │ Done: forward and backward pass                      ││                                          │
+        │ f = −12                                              ││                                          │
         │ ∂f/∂x = −4                                           ││                                          │
         │ ∂f/∂y = −4                                           ││                                          │
         │ ∂f/∂z = 3                                            ││                                          │
         │ This is the end. ← steps back, r restarts, q quits.  ││                                          │
-        │                                                      ││                                          │
-        │                                                      ││                                          │
         │                                                      ││                                          │
         │                                                      ││                                          │
         └──────────────────────────────────────────────────────┘└──────────────────────────────────────────┘
@@ -222,7 +222,7 @@ enum Pictures {
     static let unicodeEnd80x24 = """
          backprop · chain-rule.graph                                     end · step 8/8
         ┌ Graph · ▶ this step  ✓ done  · to do · val = value, grad = ∂f/∂node ─────────┐
-        │        ┌ ✓ x ────┐                                                           │
+        │        ┌ ▶ x ────┐                                                           │
         │        │val −2   │                                                           │
         │        │grad −4  │──┐                                                        │
         │        └─────────┘  │           ┌ ✓ q (+) ┐                                  │
@@ -236,12 +236,12 @@ enum Pictures {
         │        │val −4   │                           │                               │
         └──────────────────────────────────────────────────────────────────────────────┘
         ┌ Step ────────────────────────────────────┐┌ What happens ────────────────────┐
-        │ Done: forward and backward pass          ││ Done. Each gradient ∂f/∂(leaf)   │
-        │ f = −12                                  ││ says how much f changes when     │
-        │ ∂f/∂x = −4                               ││ that leaf is nudged.             │
+        │ Backward: x is an input                  ││ Done. Each gradient ∂f/∂(leaf)   │
+        │ ∂f/∂x = −4 (via q)                       ││ says how much f changes when     │
+        │ Done: forward and backward pass          ││ that leaf is nudged.             │
+        │ f = −12                                  ││                                  │
+        │ ∂f/∂x = −4                               ││                                  │
         │ ∂f/∂y = −4                               ││                                  │
-        │ ∂f/∂z = 3                                ││                                  │
-        │ This is the end. ← steps back, r         ││                                  │
         └───────────────────────────────── ↓ more ─┘└──────────────────────────────────┘
         → next · ← back · n end of phase · r restart · Tab select · ? help · q quit
         """
@@ -348,7 +348,7 @@ enum Pictures {
     static let asciiEnd100x30 = """
          backprop - chain-rule.graph                                                         end - step 8/8
         + Graph - > this step  * done  . to do - val = value, grad = df/dnode -----------------------------+
-        |                  + * x ----+                                                                     |
+        |                  + > x ----+                                                                     |
         |                  |val -2   |                                                                     |
         |                  |grad -4  |--+                                                                  |
         |                  +---------+  |           + * q (+) +                                            |
@@ -364,14 +364,14 @@ enum Pictures {
         |                  +---------+                                                                     |
         +--------------------------------------------------------------------------------------------------+
         + Step ------------------------------------------------++ What happens ----------------------------+
-        | Done: forward and backward pass                      || Done. Each gradient df/d(leaf) says how  |
-        | f = -12                                              || much f changes when that leaf is nudged. |
+        | Backward: x is an input                              || Done. Each gradient df/d(leaf) says how  |
+        | df/dx = -4 (via q)                                   || much f changes when that leaf is nudged. |
+        | Done: forward and backward pass                      ||                                          |
+        | f = -12                                              ||                                          |
         | df/dx = -4                                           ||                                          |
         | df/dy = -4                                           ||                                          |
         | df/dz = 3                                            ||                                          |
         | This is the end. <- steps back, r restarts, q quits. ||                                          |
-        |                                                      ||                                          |
-        |                                                      ||                                          |
         |                                                      ||                                          |
         |                                                      ||                                          |
         +------------------------------------------------------++------------------------------------------+
@@ -462,7 +462,7 @@ enum Pictures {
     static let asciiEnd80x24 = """
          backprop - chain-rule.graph                                     end - step 8/8
         + Graph - > this step  * done  . to do - val = value, grad = df/dnode ---------+
-        |        + * x ----+                                                           |
+        |        + > x ----+                                                           |
         |        |val -2   |                                                           |
         |        |grad -4  |--+                                                        |
         |        +---------+  |           + * q (+) +                                  |
@@ -476,12 +476,12 @@ enum Pictures {
         |        |val -4   |                           |                               |
         +------------------------------------------------------------------------------+
         + Step ------------------------------------++ What happens --------------------+
-        | Done: forward and backward pass          || Done. Each gradient df/d(leaf)   |
-        | f = -12                                  || says how much f changes when     |
-        | df/dx = -4                               || that leaf is nudged.             |
+        | Backward: x is an input                  || Done. Each gradient df/d(leaf)   |
+        | df/dx = -4 (via q)                       || says how much f changes when     |
+        | Done: forward and backward pass          || that leaf is nudged.             |
+        | f = -12                                  ||                                  |
+        | df/dx = -4                               ||                                  |
         | df/dy = -4                               ||                                  |
-        | df/dz = 3                                ||                                  |
-        | This is the end. <- steps back, r        ||                                  |
         +--------------------------------- v more -++----------------------------------+
         Right next  Left back  n end of phase  r restart  Tab select  ? help  q quit
         """

@@ -36,13 +36,13 @@ import Testing
         let forwardDone = update(try state(), .finishPhase)
         #expect(forwardDone.stepper.position == 2)  // forward q, forward f
         #expect(forwardDone.stepper.graph.value(of: NodeID(4)) == -12)
-        let seedDone = update(forwardDone, .finishPhase)
-        #expect(seedDone.stepper.position == 3)
-        let backwardDone = update(seedDone, .finishPhase)
+        // Start → end in two: the seed belongs to the backward pass.
+        let backwardDone = update(forwardDone, .finishPhase)
         #expect(backwardDone.stepper.isAtEnd)
         #expect(backwardDone.stepper.graph.grads == [-4, -4, 3, -4, 1])
         let rewound = update(backwardDone, .rewindPhase)
-        #expect(rewound.stepper.position == 3)
+        #expect(rewound.stepper.position == 2)
+        #expect(update(rewound, .rewindPhase).stepper.isAtStart)
     }
 
     @Test func restartAndEnd() throws {

@@ -33,7 +33,9 @@ import Testing
         let atA = update(s, .jump(to: steps))  // the last step is backward a
         #expect(atA.stepper.lastStep == .backward(a))
         let text = view(atA, size: atA.size).trimmedLines.joined(separator: "\n")
-        #expect(!text.contains("∂f/∂a = 3 (via d)"))  // at the end the summary is shown
+        // At the end the last step keeps its ledger, and the summary follows it.
+        #expect(text.contains("│ ∂f/∂a = 3 (via d) + (−6) (via e) = −3"))
+        #expect(text.contains("│ Done: forward and backward pass"))
         let beforeEnd = update(s, .jump(to: steps - 1))
         let ledger = view(beforeEnd, size: beforeEnd.size).trimmedLines.joined(separator: "\n")
         #expect(ledger.contains("│ ∂f/∂b = −2 (via d) + (−6) (via e) = −8"))

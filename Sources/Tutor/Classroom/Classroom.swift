@@ -63,7 +63,7 @@ extension Classroom {
         KeyBinding([.character("z")], .classroom(.toggleQuiz),
                    help: "quiz: predict each number first", section: .stepping),
         KeyBinding([.character("v")], .classroom(.toggleGradientCheck),
-                   help: "gradient check (finite differences)", section: .graph),
+                   help: "gradient check (until the next step)", section: .graph),
         KeyBinding([.character("f")], .classroom(.fastForward(epochs: 10)), help: "fast-forward 10 epochs",
                    section: .stepping, group: "fast-forward 10 / 100 epochs"),
         KeyBinding([.character("F")], .classroom(.fastForward(epochs: 100)), help: "fast-forward 100 epochs",

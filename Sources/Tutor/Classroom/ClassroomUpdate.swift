@@ -5,20 +5,25 @@ import Screen
 /// The Update side of the classroom features: one small function per `ClassroomAction`,
 /// plus the two hooks the core's `apply` calls (before every action, and before a step).
 extension TutorState {
-    /// The action for a key: while an answer is being typed every printable character is
-    /// part of the answer (so `q` or `l` in it neither quits nor steps); otherwise the key
-    /// map decides. The run loop and key scripts turn keys into actions only here.
+    /// The action for a key: while an answer is being typed every character that can be
+    /// part of it goes into it (so `l` in "all" does not step); any other key acts as a key
+    /// (`?` help; `q` asks before leaving the question). Otherwise the key map decides. The
+    /// run loop and key scripts turn keys into actions only here.
     public func action(for key: Key) -> Action? {
         if classroom.quiz.isAsking {
-            if case .character(let c) = key { return .classroom(.quizType(c)) }
-            return Classroom.answerKeyMap.action(for: key)
+            if case .character(let c) = key, classroom.quiz.current?.accepts(character: c) ?? true {
+                return .classroom(.quizType(c))
+            }
+            return Classroom.answerKeyMap.action(for: key) ?? keyMap.action(for: key)
         }
         return keyMap.action(for: key)
     }
 
-    /// The hints for the bottom line: the answer keys while a question waits.
+    /// The hints for the bottom line: the answer keys while a question waits, with help
+    /// and quit, which always work.
     public func hints(unicode: Bool) -> [KeyHint] {
-        classroom.quiz.isAsking ? Classroom.answerKeyMap.hints(unicode: unicode) : keyMap.hints(unicode: unicode)
+        guard classroom.quiz.isAsking else { return keyMap.hints(unicode: unicode) }
+        return Classroom.answerKeyMap.hints(unicode: unicode) + keyMap.hints(unicode: unicode).filter(\.pinned)
     }
 
     /// Whether the training views take a pane beside the graph.
@@ -41,7 +46,7 @@ extension TutorState {
             if !classroom.quiz.isAsking { classroom.quiz.clearFeedback() }
         }
         switch action {
-        case .next, .back, .finishPhase, .rewindPhase, .restart, .toEnd, .jump:
+        case .next, .back, .finishPhase, .rewindPhase, .restart, .toEnd, .jump, .previousPart, .nextPart:
             classroom.autoplay?.restartTimer(now: classroom.now)
         default:
             break
@@ -62,7 +67,7 @@ extension TutorState {
         case .toggleGradientCheck:
             classroom.gradientCheckVisible.toggle()
             message = classroom.gradientCheckVisible
-                ? "Gradient check: finite differences beside backprop (Tab selects a node)."
+                ? "Gradient check of the node in focus (Tab selects another); the next step or Esc closes it."
                 : "Gradient check off."
         case .toggleTraining: toggleTraining()
         case .fastForward(let epochs): fastForward(epochs: epochs)

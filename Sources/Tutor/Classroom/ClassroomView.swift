@@ -39,7 +39,8 @@ extension TutorState {
             lines.append(Line(""))
         }
         if classroom.gradientCheckVisible {
-            if let node = focus, let panel = GradientCheckPanel(graph: stepper.graph, node: node) {
+            if let node = focus,
+               let panel = GradientCheckPanel(graph: stepper.graph, node: node, backpropShown: progress.gradKnown[node.index]) {
                 lines += panel.lines(theme: theme).map { Line($0.spans.map { Span(notation.text($0.text), style: $0.style) }) }
             } else {
                 lines.append(Line(notation.text("Gradient check: select a node with Tab or j.")))

@@ -13,13 +13,18 @@ public struct GradientCheckPanel: Sendable, Equatable {
     public let outputLabel: String
     /// The finite-difference step h.
     public let step: Double
+    /// Whether the backward pass on screen has reached the node: until it has, the panel
+    /// shows the finite differences alone, so it never tells a gradient before its step
+    /// (or before the quiz has asked for it).
+    public let backpropShown: Bool
 
     /// The check of `node` in `graph`; `nil` when the graph has no output.
-    public init?(graph: Graph, node: NodeID, step: Double = 1e-6) {
+    public init?(graph: Graph, node: NodeID, step: Double = 1e-6, backpropShown: Bool = true) {
         guard let output = graph.output, let check = graph.gradientCheck(nodes: [node], step: step).first else { return nil }
         self.check = check
         self.outputLabel = graph.label(of: output)
         self.step = step
+        self.backpropShown = backpropShown
     }
 
     /// The panel's lines, styled from `theme` (gradients red, the verdict bold).
@@ -32,11 +37,20 @@ public struct GradientCheckPanel: Sendable, Equatable {
         let verdict = check.passed
             ? (unicode ? "✓ they agree" : "ok: they agree")
             : (unicode ? "✗ they disagree" : "MISMATCH: they disagree")
+        let numerical = Line([Span("numerical  "), Span(notation.number(check.numerical, digits: 6), style: grad),
+                              Span("  = (\(f)(\(x)+h) \(minus) \(f)(\(x)\(minus)h)) / 2h, h = \(Self.stepText(step))",
+                                   style: theme(.muted))])
+        guard backpropShown else {
+            return [
+                Line("Gradient check: \(notation.derivative(f, x))", style: theme(.title)),
+                Line([Span("backprop   "), Span("not yet: the backward pass has not reached \(x)", style: theme(.muted))]),
+                numerical,
+            ]
+        }
         return [
             Line("Gradient check: \(notation.derivative(f, x))", style: theme(.title)),
             Line([Span("backprop   "), Span(notation.number(check.backprop, digits: 6), style: grad)]),
-            Line([Span("numerical  "), Span(notation.number(check.numerical, digits: 6), style: grad),
-                  Span("  = (\(f)(\(x)+h) \(minus) \(f)(\(x)\(minus)h)) / 2h, h = \(Self.stepText(step))", style: theme(.muted))]),
+            numerical,
             Line([Span("rel. error "), Span(Self.scientific(check.relativeError)), Span("  "),
                   Span(verdict, style: check.passed ? theme(.title) : theme(.error))]),
         ]

@@ -31,8 +31,8 @@ struct FrameOracle {
     }
 
     var seeded: Bool { taken.contains { $0.phase == .seed } }
-    /// The node the last step acted on; none at the end of the plan.
-    var active: NodeID? { position == plan.count ? nil : (position > 0 ? plan.step(at: position - 1).node : nil) }
+    /// The node the last step acted on (at the end too: the last step keeps its frame).
+    var active: NodeID? { position > 0 ? plan.step(at: position - 1).node : nil }
 
     /// A leaf's value is always there; an op's once its forward step is taken in this pass.
     func valueShown(_ id: NodeID) -> Bool {
@@ -59,16 +59,12 @@ struct FrameOracle {
         return uses(of: id).contains { hasFlowed($0.0, $0.1) } || taken.contains(.backward(id))
     }
 
-    /// ✓: in the forward phase once computed; in the backward phase once the node's own
-    /// work is done (an op has sent its gradient on; a leaf has every contribution; a node
-    /// off the cone has its 0 from the seed).
+    /// ✓: in the forward phase once computed; in the backward phase once the gradient is
+    /// complete: every use on the cone has sent its contribution (the output from the
+    /// seed on; a node off the cone has its 0 from the seed).
     func done(_ id: NodeID) -> Bool {
         guard seeded else { return valueShown(id) }
-        if !onCone[id.index] { return true }
-        if graph.op(of: id) != nil {
-            return (0..<graph.inputCount(of: id)).allSatisfy { hasFlowed(id, $0) }
-        }
-        let uses = uses(of: id)
-        return uses.isEmpty ? taken.contains(.backward(id)) : uses.allSatisfy { hasFlowed($0.0, $0.1) }
+        if !onCone[id.index] || id == plan.tape.output { return true }
+        return uses(of: id).allSatisfy { hasFlowed($0.0, $0.1) }
     }
 }

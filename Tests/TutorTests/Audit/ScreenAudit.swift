@@ -122,9 +122,7 @@ struct ScreenAudit {
         let first = row(inner.y, inner.x..<inner.maxX)
         let stepper = state.stepper
         let expected: String
-        if stepper.isAtEnd {
-            expected = "Done"
-        } else if let last = stepper.lastStep {
+        if let last = stepper.lastStep {
             switch last {
             case .sample(let row): expected = "Sample \(row + 1)"
             case .epoch(let n): expected = "Epoch \(n)"

@@ -23,10 +23,22 @@ import Screen
         press(&state, .right)
         #expect(state.stepper.position == 0)
         #expect(state.classroom.quiz.current?.prompt == "Forward: q = x + y = −2 + 5 = ?")
-        // While an answer is typed, q and l are characters of it, not quit and next.
-        #expect(state.action(for: .character("q")) == .classroom(.quizType("q")))
-        #expect(state.action(for: .character("l")) == .classroom(.quizType("l")))
-        #expect(state.hints(unicode: true).map(\.key) == ["Enter", "Backspace", "Esc"])
+        // While a number is typed, its characters go into it; a key that cannot be part of
+        // a number acts as a key: l steps nowhere (the question holds the step), ? shows
+        // the help, q asks before it leaves.
+        #expect(state.action(for: .character("-")) == .classroom(.quizType("-")))
+        #expect(state.action(for: .character("e")) == .classroom(.quizType("e")))
+        #expect(state.action(for: .character("?")) == .toggleHelp)
+        #expect(state.action(for: .character("q")) == .quit)
+        #expect(state.hints(unicode: true).map(\.key) == ["Enter", "Backspace", "Esc", "?", "q"])
+        var leaving = state
+        press(&leaving, .character("q"))
+        #expect(!leaving.quitRequested && leaving.message?.hasPrefix("Leave with the question unanswered?") == true)
+        press(&leaving, .character("q"))
+        #expect(leaving.quitRequested)
+        var staying = state
+        press(&staying, .character("q"), .character("3"))
+        #expect(!staying.quitRequested && staying.classroom.quiz.reply == "3")
         press(&state, .character("5"), .enter)
         #expect(state.stepper.position == 0)
         #expect(state.classroom.quiz.feedback?.kind == .tryAgain)
@@ -54,7 +66,7 @@ import Screen
         for row in KeyMap.classroom.helpSections(unicode: true).flatMap(\.rows) {
             #expect(text.contains(row.help), "\(row.help)")
         }
-        #expect(text.contains("v                    gradient check (finite differences)"))
+        #expect(text.contains("v                    gradient check (until the next step)"))
     }
 
     @Test func anonymousGatesAreNamedAsOnTheScreen() throws {
@@ -72,15 +84,17 @@ import Screen
         state.apply(.jump(to: 3))
         press(&state, .right, .character("-"), .character("4"), .enter)
         let screen = picture(view(state, size: state.size)).split(separator: "\n").map(String.init)
+        // The first hint names the rule, never the number asked for (3).
         #expect(Array(screen[17...22]) == [
             "┌ Step ────────────────────────────────────────────────┐┌ Lesson ──────────────────────────────────┐",
             "│ Quiz · predict before it is shown (2 questions here) ││ We start at the output. ∂f/∂f = 1.       │",
             "│ f = q·z. What is ∂f/∂z?                              ││                                          │",
             "│ > ▏                                                  ││                                          │",
             "│ ✗ Not -4. mul swaps its inputs: the local gradient   ││                                          │",
-            "│ ∂f/∂z is the other input's value (3), not z's own    ││                                          │",
+            "│ ∂f/∂z is the other input's value, not z's own value. ││                                          │",
         ])
-        #expect(screen.last == "Enter check · Backspace erase · Esc show answer")
+        // Help and quit work while a question waits.
+        #expect(screen.last == "Enter check · Backspace erase · Esc show answer · ? help · q quit")
     }
 
     @Test func fastForwardTrainsTheScreenFollowing() throws {
@@ -110,12 +124,25 @@ import Screen
     @Test func gradientCheckOnTheScreen() throws {
         var state = try lesson("chain-rule")
         press(&state, .character("v"))
-        #expect(state.message == "Gradient check: finite differences beside backprop (Tab selects a node).")
+        #expect(state.message == "Gradient check of the node in focus (Tab selects another); the next step or Esc closes it.")
+        state.selection = state.stepper.graph.id(named: "x")
+        // Before the backward pass reaches x, only the finite differences: no gradient is
+        // told before its step.
+        let before = state.classroomLines().map(\.text)
+        #expect(before[0] == "Gradient check: ∂f/∂x")
+        #expect(before[1] == "backprop   not yet: the backward pass has not reached x")
+        #expect(before[2].hasPrefix("numerical  −4"))
+        #expect(!before.joined().contains("agree"))
+        // At the end both, and they agree; a step closes the check, and so does Esc.
+        state.apply(.toEnd)
+        #expect(!state.classroom.gradientCheckVisible)
+        press(&state, .character("v"))
         state.selection = state.stepper.graph.id(named: "x")
         let lines = state.classroomLines().map(\.text)
-        #expect(lines[0] == "Gradient check: ∂f/∂x")
         #expect(lines[1] == "backprop   −4")
         #expect(lines[3].hasSuffix("✓ they agree"))
+        press(&state, .escape)
+        #expect(!state.classroom.gradientCheckVisible && state.selection != nil)
     }
 
     @Test func autoplayAdvancesOnTicksPausesAndStopsAtTheEnd() throws {

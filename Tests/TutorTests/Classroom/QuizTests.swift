@@ -28,12 +28,12 @@ import Lessons
         // The lesson's prompt for ∂f/∂z took over the computed question's diagnoses.
         #expect(questions[0].judge("3") == .right)
         #expect(questions[0].judge("-4") == .wrong(
-            "mul swaps its inputs: the local gradient ∂f/∂z is the other input's value (3), not z's own value."))
+            "mul swaps its inputs: the local gradient ∂f/∂z is the other input's value, not z's own value."))
         #expect(questions[0].explanation == "∂f/∂z = q = 3. ∂f/∂z = ∂f/∂f · ∂f/∂z = 1 × 3 = 3 (upstream × local).")
         let dq = questions[1]
         #expect(dq.answer == .number(-4, tolerance: 0.02))
         #expect(dq.judge("3") == .wrong(
-            "mul swaps its inputs: the local gradient ∂f/∂q is the other input's value (−4), not q's own value."))
+            "mul swaps its inputs: the local gradient ∂f/∂q is the other input's value, not q's own value."))
         #expect(dq.judge("1") == .wrong("That is the upstream gradient ∂f/∂f = 1 alone: multiply it by the local gradient ∂f/∂q."))
         #expect(dq.judge("4") == .wrong("Right size, wrong sign: check the sign of the upstream and of the local gradient."))
         #expect(dq.judge("7") == .wrong(nil))
@@ -117,7 +117,7 @@ import Lessons
         for ch in "-4" { session.type(ch) }
         #expect(!submit(&session))
         #expect(session.feedback == QuizSession.Feedback(kind: .tryAgain, lines: [
-            "✗ Not -4. mul swaps its inputs: the local gradient ∂f/∂z is the other input's value (3), not z's own value.",
+            "✗ Not -4. mul swaps its inputs: the local gradient ∂f/∂z is the other input's value, not z's own value.",
             "Hint: chain rule, upstream × local, with upstream ∂f/∂f = 1. Mul swaps its inputs: each input's local gradient is the other input's value.",
             "Try again.",
         ]))

@@ -134,7 +134,7 @@ public enum QuizMaker {
         func candidate(_ contribution: Double) -> Double { fansOut ? baseline + contribution : contribution }
         if op == .mul, flow.upstream * toValue != flow.product {
             pitfalls.append(.init(value: candidate(flow.upstream * toValue),
-                                  message: "mul swaps its inputs: the local gradient \(local) is the other input's value (\(lo)), not \(to)'s own value."))
+                                  message: "mul swaps its inputs: the local gradient \(local) is the other input's value, not \(to)'s own value."))
         }
         if flow.local != 1 {
             pitfalls.append(.init(value: candidate(flow.upstream),

@@ -95,6 +95,20 @@ public struct QuizQuestion: Sendable, Equatable {
         return .wrong(pitfall?.message)
     }
 
+    /// Whether `character` can be part of a reply: digits and the signs of a number for a
+    /// number, the letters of the choices (and their numbers) for a choice, anything but
+    /// `?` for free text. Any other key acts as a key while the question waits (`?` help,
+    /// `q` quit), so the answer field is never a trap.
+    public func accepts(character: Character) -> Bool {
+        if character.isNumber || character == " " { return true }
+        switch answer {
+        case .number where choices.isEmpty: return "-−+.,eE/".contains(character)
+        case .number: return false
+        case .text where choices.isEmpty: return character != "?"
+        case .text: return choices.contains { $0.lowercased().contains(character.lowercased()) }
+        }
+    }
+
     /// A typed number: `-4`, `−4` (the minus sign), `0.25`, `1e-3`, or a fraction `1/4`.
     public static func number(_ text: String) -> Double? {
         let cleaned = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "−", with: "-")

@@ -112,7 +112,8 @@ public struct TrainingPane: Widget {
 
     func renderLoss(in area: Rect, buffer: inout Buffer) {
         let shown = track.losses(through: completedEpochs)
-        let last = shown.last.map { Notation(unicode: theme.glyphs.isUnicode).number($0) } ?? "?"
+        let notation = Notation(unicode: theme.glyphs.isUnicode)
+        let last = shown.last.map { notation.number($0) } ?? "?"
         let title = completedEpochs == 0
             ? "loss \(last) before training"
             : "loss \(last) · epoch \(completedEpochs)/\(track.epochs)"
@@ -122,7 +123,7 @@ public struct TrainingPane: Widget {
         let top = finite.max() ?? 1
         let chart = LineChart(
             series: [ChartSeries(shown, style: theme(.gradient))], yRange: 0...(top > 0 ? top : 1), xTitle: "epoch",
-            axisStyle: theme(.border), labelStyle: theme(.muted), glyphs: theme.glyphs)
+            axisStyle: theme(.border), labelStyle: theme(.muted), glyphs: theme.glyphs, yLabel: { notation.number($0) })
         buffer.render(chart, in: block.inner(area))
     }
 }
