@@ -33,6 +33,21 @@ static inline int cn_put(WINDOW *win, int y, int x, const wchar_t *text, int n) 
     return waddnwstr(win, text, n);
 }
 
+// Whether the terminal restores the screen it had before curses (xterm's alternate
+// screen): without it (vt100) the last frame stays, and the shell's next line must not
+// land on it.
+static inline int cn_restores_screen(void) {
+    char *rmcup = tigetstr("rmcup");
+    return rmcup != NULL && rmcup != (char *)-1 && rmcup[0] != '\0';
+}
+
+// Moves the shell's cursor to a fresh line after the last frame (stdout is a global Swift
+// may not touch).
+static inline void cn_fresh_line(void) {
+    fputc('\n', stdout);
+    fflush(stdout);
+}
+
 static inline int cn_rows(const WINDOW *win) { return getmaxy(win); }
 static inline int cn_columns(const WINDOW *win) { return getmaxx(win); }
 

@@ -36,7 +36,7 @@ public struct Glyphs: Sendable, Hashable {
     public static let ascii = Glyphs(
         isUnicode: false, horizontal: "-", vertical: "|", topLeft: "+", topRight: "+",
         bottomLeft: "+", bottomRight: "+", arrowRight: ">", arrowLeft: "<", arrowUp: "^", arrowDown: "v",
-        active: ">", done: "*", pending: ".", ellipsis: "~", shades: [" ", ".", ":", "+", "#"],
+        active: ">", done: "#", pending: ".", ellipsis: "~", shades: [" ", ".", ":", "+", "#"],
         separator: "  ")
 
     /// The glyph for a point where lines meet, given which neighbours they reach.

@@ -68,7 +68,11 @@ public struct TerminalSession {
     static let pollMilliseconds: Int32 = 100
 
     fileprivate func stop() {
+        let restores = cn_restores_screen() == 1
         endwin()
+        // The last frame stays on a terminal without an alternate screen: start the
+        // shell's next output on a line of its own, not over the frame's last row.
+        if !restores { cn_fresh_line() }
         delscreen(screen)
         InterruptSignal.uninstall()
     }

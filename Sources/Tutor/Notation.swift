@@ -95,6 +95,8 @@ public struct Notation: Sendable, Hashable {
         guard !unicode else { return string }
         var out = ""
         out.reserveCapacity(string.utf8.count)
+        // "u(·)" is the slides' placeholder dot, not the product sign "*".
+        let string = string.replacingOccurrences(of: "(·)", with: "(.)")
         for scalar in string.unicodeScalars {
             if scalar.isASCII {
                 out.unicodeScalars.append(scalar)
@@ -111,7 +113,7 @@ public struct Notation: Sendable, Hashable {
         "η": "eta", "σ": "sig", "ξ": "xi", "Σ": "sum", "∑": "sum", "ε": "eps", "Δ": "delta", "δ": "delta",
         "∇": "grad", "√": "sqrt", "²": "^2", "³": "^3", "ᵇ": "^b", "ˣ": "^x", "⁻": "^-", "¹": "1", "≈": "~",
         "≠": "!=", "≤": "<=", "≥": ">=", "…": "...", "‘": "'", "’": "'", "“": "\"", "”": "\"", "▶": ">",
-        "✓": "*", "✗": "x", "•": "*", "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7",
+        "✓": "#", "✗": "x", "•": "*", "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7",
         "₈": "8", "₉": "9", "ŷ": "y^", "θ": "theta", "λ": "lambda", "α": "alpha", "β": "beta", "μ": "mu",
         "π": "pi", "∞": "inf", "⊙": "(.)", "ᵀ": "^T", "½": "1/2", "\u{00A0}": " ",
     ]

@@ -96,12 +96,16 @@ extension TutorState {
     }
 
     mutating func stepForward() {
+        // Questions looking back are asked on the step's own screen, before the pages after
+        // it (a closing page must not answer them first); questions about the next step on
+        // the last screen, just before it is taken.
+        if case .step = currentScreen, quizHoldsStep(.afterStepScreen) { return }
         if !isOnLastScreen {
             screen += 1
             textScroll = 0
             return
         }
-        if quizHoldsStep() { return }
+        if quizHoldsStep(.beforeNextStep) { return }
         if stepper.isAtEnd {
             guard part + 1 < subject.partCount else {
                 message = whatComesNext

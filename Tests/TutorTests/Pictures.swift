@@ -248,18 +248,18 @@ enum Pictures {
 
     static let asciiStart100x30 = """
          backprop - chain-rule.graph                                                       start - step 0/8
-        + Graph - > this step  * done  . to do - val = value, grad = df/dnode -----------------------------+
-        |                  + * x ----+                                                                     |
+        + Graph - > this step  # done  . to do - val = value, grad = df/dnode -----------------------------+
+        |                  + # x ----+                                                                     |
         |                  |val -2   |                                                                     |
         |                  |grad ?   |--+                                                                  |
         |                  +---------+  |           + . q (+) +                                            |
         |                               +---------->|val ?    |                                            |
-        |                  + * y ----+  +---------->|grad ?   |--+                                         |
+        |                  + # y ----+  +---------->|grad ?   |--+                                         |
         |                  |val 5    |  |           +---------+  |                                         |
         |                  |grad ?   |--+                        |           + . f (*) +                   |
         |                  +---------+                           +---------->|val ?    |                   |
         |                                                        +---------->|grad ?   |                   |
-        |                  + * z ----+                           |           +---------+                   |
+        |                  + # z ----+                           |           +---------+                   |
         |                  |val -4   |                           |                                         |
         |                  |grad ?   |---------------------------+                                         |
         |                  +---------+                                                                     |
@@ -281,18 +281,18 @@ enum Pictures {
 
     static let asciiMidForward100x30 = """
          backprop - chain-rule.graph                                                forward pass - step 1/8
-        + Graph - > this step  * done  . to do - val = value, grad = df/dnode -----------------------------+
-        |                  + * x ----+                                                                     |
+        + Graph - > this step  # done  . to do - val = value, grad = df/dnode -----------------------------+
+        |                  + # x ----+                                                                     |
         |                  |val -2   |                                                                     |
         |                  |grad ?   |--+                                                                  |
         |                  +---------+  |           + > q (+) +                                            |
         |                               +---------->|val 3    |                                            |
-        |                  + * y ----+  +---------->|grad ?   |--+                                         |
+        |                  + # y ----+  +---------->|grad ?   |--+                                         |
         |                  |val 5    |  |           +---------+  |                                         |
         |                  |grad ?   |--+                        |           + . f (*) +                   |
         |                  +---------+                           +---------->|val ?    |                   |
         |                                                        +---------->|grad ?   |                   |
-        |                  + * z ----+                           |           +---------+                   |
+        |                  + # z ----+                           |           +---------+                   |
         |                  |val -4   |                           |                                         |
         |                  |grad ?   |---------------------------+                                         |
         |                  +---------+                                                                     |
@@ -314,18 +314,18 @@ enum Pictures {
 
     static let asciiMidBackward100x30 = """
          backprop - chain-rule.graph                                               backward pass - step 5/8
-        + Graph - > this step  * done  . to do - val = value, grad = df/dnode -----------------------------+
-        |                  + * x ----+                                                                     |
+        + Graph - > this step  # done  . to do - val = value, grad = df/dnode -----------------------------+
+        |                  + # x ----+                                                                     |
         |                  |val -2   |                                                                     |
         |                  |grad -4  |--+                                                                  |
         |                  +---------+  |     *1=-4 + > q (+) +                                            |
         |                               +---------->|val 3    |                                            |
-        |                  + * y ----+  +---------->|grad -4  |--+                                         |
+        |                  + # y ----+  +---------->|grad -4  |--+                                         |
         |                  |val 5    |  |     *1=-4 +---------+  |                                         |
-        |                  |grad -4  |--+                        |           + * f (*) +                   |
+        |                  |grad -4  |--+                        |           + # f (*) +                   |
         |                  +---------+                           +---------->|val -12  |                   |
         |                                                        +---------->|grad 1   |                   |
-        |                  + * z ----+                           |           +---------+                   |
+        |                  + # z ----+                           |           +---------+                   |
         |                  |val -4   |                           |                                         |
         |                  |grad 3   |---------------------------+                                         |
         |                  +---------+                                                                     |
@@ -347,18 +347,18 @@ enum Pictures {
 
     static let asciiEnd100x30 = """
          backprop - chain-rule.graph                                                         end - step 8/8
-        + Graph - > this step  * done  . to do - val = value, grad = df/dnode -----------------------------+
+        + Graph - > this step  # done  . to do - val = value, grad = df/dnode -----------------------------+
         |                  + > x ----+                                                                     |
         |                  |val -2   |                                                                     |
         |                  |grad -4  |--+                                                                  |
-        |                  +---------+  |           + * q (+) +                                            |
+        |                  +---------+  |           + # q (+) +                                            |
         |                               +---------->|val 3    |                                            |
-        |                  + * y ----+  +---------->|grad -4  |--+                                         |
+        |                  + # y ----+  +---------->|grad -4  |--+                                         |
         |                  |val 5    |  |           +---------+  |                                         |
-        |                  |grad -4  |--+                        |           + * f (*) +                   |
+        |                  |grad -4  |--+                        |           + # f (*) +                   |
         |                  +---------+                           +---------->|val -12  |                   |
         |                                                        +---------->|grad 1   |                   |
-        |                  + * z ----+                           |           +---------+                   |
+        |                  + # z ----+                           |           +---------+                   |
         |                  |val -4   |                           |                                         |
         |                  |grad 3   |---------------------------+                                         |
         |                  +---------+                                                                     |
@@ -380,18 +380,18 @@ enum Pictures {
 
     static let asciiStart80x24 = """
          backprop - chain-rule.graph                                   start - step 0/8
-        + Graph - > this step  * done  . to do - val = value, grad = df/dnode ---------+
-        |        + * x ----+                                                           |
+        + Graph - > this step  # done  . to do - val = value, grad = df/dnode ---------+
+        |        + # x ----+                                                           |
         |        |val -2   |                                                           |
         |        |grad ?   |--+                                                        |
         |        +---------+  |           + . q (+) +                                  |
         |                     +---------->|val ?    |                                  |
-        |        + * y ----+  +---------->|grad ?   |--+                               |
+        |        + # y ----+  +---------->|grad ?   |--+                               |
         |        |val 5    |  |           +---------+  |                               |
         |        |grad ?   |--+                        |           + . f (*) +         |
         |        +---------+                           +---------->|val ?    |         |
         |                                              +---------->|grad ?   |         |
-        |        + * z ----+                           |           +---------+         |
+        |        + # z ----+                           |           +---------+         |
         |        |val -4   |                           |                               |
         +------------------------------------------------------------------------------+
         + Step ------------------------------------++ What happens --------------------+
@@ -407,18 +407,18 @@ enum Pictures {
 
     static let asciiMidForward80x24 = """
          backprop - chain-rule.graph                            forward pass - step 1/8
-        + Graph - > this step  * done  . to do - val = value, grad = df/dnode ---------+
-        |        + * x ----+                                                           |
+        + Graph - > this step  # done  . to do - val = value, grad = df/dnode ---------+
+        |        + # x ----+                                                           |
         |        |val -2   |                                                           |
         |        |grad ?   |--+                                                        |
         |        +---------+  |           + > q (+) +                                  |
         |                     +---------->|val 3    |                                  |
-        |        + * y ----+  +---------->|grad ?   |--+                               |
+        |        + # y ----+  +---------->|grad ?   |--+                               |
         |        |val 5    |  |           +---------+  |                               |
         |        |grad ?   |--+                        |           + . f (*) +         |
         |        +---------+                           +---------->|val ?    |         |
         |                                              +---------->|grad ?   |         |
-        |        + * z ----+                           |           +---------+         |
+        |        + # z ----+                           |           +---------+         |
         |        |val -4   |                           |                               |
         +------------------------------------------------------------------------------+
         + Step ------------------------------------++ What happens --------------------+
@@ -434,18 +434,18 @@ enum Pictures {
 
     static let asciiMidBackward80x24 = """
          backprop - chain-rule.graph                           backward pass - step 5/8
-        + Graph - > this step  * done  . to do - val = value, grad = df/dnode ---------+
-        |        + * x ----+                                                           |
+        + Graph - > this step  # done  . to do - val = value, grad = df/dnode ---------+
+        |        + # x ----+                                                           |
         |        |val -2   |                                                           |
         |        |grad -4  |--+                                                        |
         |        +---------+  |     *1=-4 + > q (+) +                                  |
         |                     +---------->|val 3    |                                  |
-        |        + * y ----+  +---------->|grad -4  |--+                               |
+        |        + # y ----+  +---------->|grad -4  |--+                               |
         |        |val 5    |  |     *1=-4 +---------+  |                               |
-        |        |grad -4  |--+                        |           + * f (*) +         |
+        |        |grad -4  |--+                        |           + # f (*) +         |
         |        +---------+                           +---------->|val -12  |         |
         |                                              +---------->|grad 1   |         |
-        |        + * z ----+                           |           +---------+         |
+        |        + # z ----+                           |           +---------+         |
         |        |val -4   |                           |                               |
         +------------------------------------------------------------------------------+
         + Step ------------------------------------++ What happens --------------------+
@@ -461,18 +461,18 @@ enum Pictures {
 
     static let asciiEnd80x24 = """
          backprop - chain-rule.graph                                     end - step 8/8
-        + Graph - > this step  * done  . to do - val = value, grad = df/dnode ---------+
+        + Graph - > this step  # done  . to do - val = value, grad = df/dnode ---------+
         |        + > x ----+                                                           |
         |        |val -2   |                                                           |
         |        |grad -4  |--+                                                        |
-        |        +---------+  |           + * q (+) +                                  |
+        |        +---------+  |           + # q (+) +                                  |
         |                     +---------->|val 3    |                                  |
-        |        + * y ----+  +---------->|grad -4  |--+                               |
+        |        + # y ----+  +---------->|grad -4  |--+                               |
         |        |val 5    |  |           +---------+  |                               |
-        |        |grad -4  |--+                        |           + * f (*) +         |
+        |        |grad -4  |--+                        |           + # f (*) +         |
         |        +---------+                           +---------->|val -12  |         |
         |                                              +---------->|grad 1   |         |
-        |        + * z ----+                           |           +---------+         |
+        |        + # z ----+                           |           +---------+         |
         |        |val -4   |                           |                               |
         +------------------------------------------------------------------------------+
         + Step ------------------------------------++ What happens --------------------+

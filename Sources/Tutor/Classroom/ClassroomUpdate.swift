@@ -93,15 +93,16 @@ extension TutorState {
 
     /// Before a step: in quiz mode, ask what the step will reveal first. True while
     /// questions wait (the step is taken once they are answered).
-    mutating func quizHoldsStep() -> Bool {
+    mutating func quizHoldsStep(_ moment: QuizMoment) -> Bool {
         guard classroom.quizEnabled else { return false }
         if classroom.quiz.isAsking {
             message = "Type your answer and press Enter (Esc shows it)."
             return true
         }
-        let spot = QuizSession.Spot(part: part, position: stepper.position)
+        let spot = QuizSession.Spot(part: part, position: stepper.position, moment: moment)
         guard classroom.quiz.needsQuiz(at: spot) else { return false }
-        classroom.quiz.begin(QuizMaker.questions(part: lessonPart, stepper: stepper, names: scene.names), at: spot)
+        classroom.quiz.begin(QuizMaker.questions(part: lessonPart, stepper: stepper, names: scene.names, moment: moment),
+                             at: spot)
         return classroom.quiz.isAsking
     }
 

@@ -41,7 +41,9 @@ public struct LessonPicker: Sendable, Equatable {
         ([.up, .character("k")], .up, "previous"),
         ([.down, .character("j")], .down, "next"),
         ([.enter, .right, .character("l")], .open, "open"),
-        ([.character("q"), .escape], .quit, "quit"),
+        // Esc is "back" inside a lesson; in the menu, where there is nothing to go back to,
+        // it does nothing rather than end the program.
+        ([.character("q")], .quit, "quit"),
     ]
 
     /// The action for a key, `nil` for a key the picker ignores.

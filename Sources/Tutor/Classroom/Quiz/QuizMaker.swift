@@ -1,6 +1,15 @@
 import Autograd
 import Lessons
 
+/// When a question is asked at a cursor position: right after the step's own screen,
+/// before the pages that follow it (a lesson's question tied to the step just taken or to
+/// the end, which a closing page might answer), or on leaving the last screen, just before
+/// the next step (the questions about what that step will compute, and the lesson's
+/// questions tied to it).
+public enum QuizMoment: Sendable, Hashable {
+    case afterStepScreen, beforeNextStep
+}
+
 /// Turns the step about to be taken into questions: predict the value a forward step
 /// computes, the seed, every gradient a backward step sends (the running sum where a value
 /// fans out), the new value of an updated parameter; plus the lesson's own prompts for
@@ -11,13 +20,14 @@ public enum QuizMaker {
     /// lesson's prompts (none for a bare expression); `names` are what the screen calls
     /// each node (the tutor's `GraphScene.names`, which name anonymous gates by what they
     /// compute, `(w11·x1)`), the graph's own labels when `nil`.
-    public static func questions(part: LessonPart?, stepper: Stepper, names: [String]? = nil) -> [QuizQuestion] {
+    public static func questions(part: LessonPart?, stepper: Stepper, names: [String]? = nil,
+                                 moment: QuizMoment = .beforeNextStep) -> [QuizQuestion] {
         var computed: [QuizQuestion] = []
-        if stepper.position < stepper.plan.stepsPerPass, let record = stepper.nextRecord {
+        if moment == .beforeNextStep, stepper.position < stepper.plan.stepsPerPass, let record = stepper.nextRecord {
             let names = names ?? stepper.graph.ids.map { stepper.graph.label(of: $0) }
             computed = questions(for: record, graph: stepper.graph, output: stepper.plan.tape.output, names: names)
         }
-        let items = part?.quiz(for: stepper) ?? []
+        let items = (part?.quiz(for: stepper) ?? []).filter { Self.moment(of: $0.anchor) == moment }
         let stepHint = stepper.nextStep.flatMap { $0.node }.flatMap { stepper.graph.op(of: $0) }?.gradientRule
         var lessonQuestions: [QuizQuestion] = []
         for item in items {
@@ -28,12 +38,32 @@ public enum QuizMaker {
                 let twin = computed.remove(at: match)
                 lessonQuestions.append(lessonQuestion(item, hint: twin.hint, explanation: twin.explanation, pitfalls: twin.pitfalls))
             } else {
-                lessonQuestions.append(lessonQuestion(
-                    item, hint: stepHint.map { "Hint: \($0)." } ?? "Hint: read the numbers on the screen again.",
-                    explanation: nil, pitfalls: []))
+                lessonQuestions.append(lessonQuestion(item, hint: stepHint.map { "Hint: \($0)." } ?? hint(for: item),
+                                                      explanation: nil, pitfalls: []))
             }
         }
         return lessonQuestions + computed
+    }
+
+    /// The moment a lesson's question is asked, by its anchor: looking back (the step just
+    /// taken, a phase just ended, the end) right after the step's screen; looking ahead
+    /// (the start, the next step or phase) just before the next step.
+    static func moment(of anchor: NarrationAnchor) -> QuizMoment {
+        switch anchor {
+        case .at, .afterPhase, .end: .afterStepScreen
+        case .start, .before, .beforePhase: .beforeNextStep
+        }
+    }
+
+    /// A hint for a lesson's own question with no step to take the rule from: how to answer
+    /// it, never the answer.
+    static func hint(for item: QuizItem) -> String {
+        switch item.answer {
+        case .text where !item.choices.isEmpty:
+            "Hint: one of the \(item.choices.count) choices is right, and the lesson's screens before this question give the reason. Type the choice or its number."
+        case .text: "Hint: the lesson's last screens hold the idea; answer in a word or two."
+        case .number: "Hint: every number it needs is on the screen; work the question's formula through by hand."
+        }
     }
 
     static func lessonQuestion(_ item: QuizItem, hint: String, explanation: String?, pitfalls: [QuizQuestion.Pitfall]) -> QuizQuestion {

@@ -7,13 +7,16 @@
 /// and why. Each cursor position is quizzed once, so stepping back and forward again
 /// does not ask twice.
 public struct QuizSession: Sendable, Equatable {
-    /// Where questions were asked: a part of the lesson and a stepper position in it.
+    /// Where questions were asked: a part of the lesson, a stepper position in it, and
+    /// the moment at that position (`QuizMoment`).
     public struct Spot: Sendable, Hashable {
         public var part: Int
         public var position: Int
-        public init(part: Int, position: Int) {
+        public var moment: QuizMoment
+        public init(part: Int, position: Int, moment: QuizMoment = .beforeNextStep) {
             self.part = part
             self.position = position
+            self.moment = moment
         }
     }
 
