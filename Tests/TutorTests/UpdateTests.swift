@@ -1,4 +1,5 @@
 import Autograd
+import Lessons
 import Screen
 import Testing
 @testable import Tutor
@@ -135,6 +136,29 @@ import Testing
         #expect(text.contains("Chain rule: gradient = upstream"))
         #expect(text.contains(" ↑ "))
         #expect(update(try state(), .scrollText(3)).textScroll == 0)  // nothing to scroll
+    }
+
+    @Test func partsOpenByBrackets() throws {
+        let lesson = try #require(LessonLibrary.standard().load("perceptron").lesson)
+        let s = try TutorState(subject: .lesson(lesson), theme: .monochrome(), size: Size(width: 100, height: 30))
+        let second = update(update(s, .jump(to: 5)), .nextPart)
+        #expect(second.part == 1 && second.stepper.isAtStart && second.screen == 0)
+        #expect(second.message == "Part 2 of 5: OR")
+        #expect(update(s, .previousPart).message == "This is the first part." && update(s, .previousPart).part == 0)
+        let last = update(update(update(update(second, .nextPart), .nextPart), .nextPart), .nextPart)
+        #expect(last.part == 4 && last.message == "This is the last part.")
+        #expect(update(try state(), .nextPart).message == "There is one part: r restarts it.")
+    }
+
+    @Test func aWindowTooSmallTakesOnlyResizeAndQuit() throws {
+        let small = update(try state(), .resize(Size(width: 40, height: 12)))
+        #expect(small.panes.isTooSmall)
+        for action: Action in [.next, .toEnd, .finishPhase, .jump(to: 5), .selectNext, .toggleHelp] {
+            let after = update(small, action)
+            #expect(after.stepper.position == 0 && after.selection == nil && !after.helpVisible, "\(action)")
+        }
+        #expect(update(small, .quit).quitRequested)
+        #expect(update(update(small, .resize(Size(width: 80, height: 24))), .next).stepper.position == 1)
     }
 
     @Test func help() throws {

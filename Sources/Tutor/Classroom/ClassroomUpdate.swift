@@ -10,7 +10,8 @@ extension TutorState {
     /// (`?` help; `q` asks before leaving the question). Otherwise the key map decides. The
     /// run loop and key scripts turn keys into actions only here.
     public func action(for key: Key) -> Action? {
-        if classroom.quiz.isAsking {
+        // Over the help, keys are the help's (Esc closes it rather than showing the answer).
+        if classroom.quiz.isAsking, !helpVisible {
             if case .character(let c) = key, classroom.quiz.current?.accepts(character: c) ?? true {
                 return .classroom(.quizType(c))
             }

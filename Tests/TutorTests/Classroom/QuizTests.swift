@@ -37,7 +37,7 @@ import Lessons
         #expect(dq.judge("1") == .wrong("That is the upstream gradient ∂f/∂f = 1 alone: multiply it by the local gradient ∂f/∂q."))
         #expect(dq.judge("4") == .wrong("Right size, wrong sign: check the sign of the upstream and of the local gradient."))
         #expect(dq.judge("7") == .wrong(nil))
-        #expect(dq.hint == "Hint: chain rule, upstream × local, with upstream ∂f/∂f = 1. Mul swaps its inputs: each input's local gradient is the other input's value.")
+        #expect(dq.hint == "Hint: chain rule, upstream × local; the upstream ∂f/∂f is in f's box. Mul swaps its inputs: each input's local gradient is the other input's value.")
     }
 
     @Test func addGateHintAndTheLocalGradientMistake() throws {
@@ -118,7 +118,7 @@ import Lessons
         #expect(!submit(&session))
         #expect(session.feedback == QuizSession.Feedback(kind: .tryAgain, lines: [
             "✗ Not -4. mul swaps its inputs: the local gradient ∂f/∂z is the other input's value, not z's own value.",
-            "Hint: chain rule, upstream × local, with upstream ∂f/∂f = 1. Mul swaps its inputs: each input's local gradient is the other input's value.",
+            "Hint: chain rule, upstream × local; the upstream ∂f/∂f is in f's box. Mul swaps its inputs: each input's local gradient is the other input's value.",
             "Try again.",
         ]))
         #expect(session.reply == "")

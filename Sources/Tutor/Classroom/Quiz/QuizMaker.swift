@@ -36,7 +36,8 @@ public enum QuizMaker {
             if case .number(let value, _) = item.answer,
                let match = computed.firstIndex(where: { if case .number(let v, _) = $0.answer { v == value } else { false } }) {
                 let twin = computed.remove(at: match)
-                lessonQuestions.append(lessonQuestion(item, hint: twin.hint, explanation: twin.explanation, pitfalls: twin.pitfalls))
+                lessonQuestions.append(lessonQuestion(item, topic: twin.topic, hint: twin.hint, explanation: twin.explanation,
+                                                      pitfalls: twin.pitfalls))
             } else {
                 lessonQuestions.append(lessonQuestion(item, hint: stepHint.map { "Hint: \($0)." } ?? hint(for: item),
                                                       explanation: nil, pitfalls: []))
@@ -66,7 +67,9 @@ public enum QuizMaker {
         }
     }
 
-    static func lessonQuestion(_ item: QuizItem, hint: String, explanation: String?, pitfalls: [QuizQuestion.Pitfall]) -> QuizQuestion {
+    /// A lesson's own question; `topic` is the computed question it stands for, if any.
+    static func lessonQuestion(_ item: QuizItem, topic: QuizQuestion.Topic = .lesson, hint: String, explanation: String?,
+                               pitfalls: [QuizQuestion.Pitfall]) -> QuizQuestion {
         var prompt = item.prompt
         if !item.choices.isEmpty {
             prompt += "  " + item.choices.enumerated().map { "\($0 + 1)) \($1)" }.joined(separator: "  ")
@@ -78,7 +81,7 @@ public enum QuizMaker {
         }
         let said = [item.explanation, explanation].compactMap { $0 }
         return QuizQuestion(
-            topic: .lesson, prompt: prompt, answer: item.answer, choices: item.choices,
+            topic: topic, prompt: prompt, answer: item.answer, choices: item.choices,
             hint: hint, explanation: said.isEmpty ? "The answer is \(answerText)." : said.joined(separator: " "),
             pitfalls: pitfalls)
     }
@@ -181,7 +184,8 @@ public enum QuizMaker {
             pitfalls.append(.init(value: candidate(flow.upstream), message: "The local gradient \(local) is 0 here, so nothing flows back to \(to)."))
         }
         pitfalls.removeAll { Swift.abs($0.value - expected) <= QuizQuestion.tolerance(for: expected) }
-        var hint = "Hint: chain rule, upstream × local, with upstream \(upstream) = \(up)."
+        // The rule, not a number: for an add gate the upstream number is the answer.
+        var hint = "Hint: chain rule, upstream × local; the upstream \(upstream) is in \(from)'s box."
         if let op { hint += " \(op.gradientRule.prefix(1).uppercased())\(op.gradientRule.dropFirst())." }
         if fansOut { hint += " A fan-out adds its contributions: the new \(total) is what it holds plus upstream × local." }
         return QuizQuestion(
