@@ -57,6 +57,8 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
     case emptyDataset
     case rowWidth(row: Int, expected: Int, found: Int)
     case badEpochs(Int)
+    /// The plan would have more steps than an Int counts (or than memory holds).
+    case tooManySteps
     case badLearningRate(Double)
     case perceptronLayout(String)
 
@@ -70,9 +72,10 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
         case .emptyDataset: "the dataset has no rows"
         case .rowWidth(let row, let expected, let found):
             "data row \(row + 1) has \(found) values; expected \(expected)"
-        case .badEpochs(let n): "epochs must be at least 1 (got \(n))"
+        case .badEpochs(let n): "epochs must be from 1 to \(TrainingSettings.maxEpochs) (got \(n))"
         case .badLearningRate(let eta): "the learning rate must be a finite number (got \(eta))"
         case .perceptronLayout(let why): "perceptron layout: \(why)"
+        case .tooManySteps: "the plan has too many steps to walk (epochs × rows × steps per pass)"
         }
     }
 }

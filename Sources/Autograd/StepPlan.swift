@@ -69,6 +69,13 @@ public struct StepPlan: Sendable, Equatable {
         }
         passSteps = pass
         closingSteps = closing
+        // The step count is epochs × (rows × pass + closing): checked, never wrapped.
+        let rows = dataset?.count ?? 1
+        let epochs = dataset == nil ? 1 : (training?.epochs ?? 1)
+        let (inPasses, o1) = rows.multipliedReportingOverflow(by: pass.count)
+        let (perEpoch, o2) = inPasses.addingReportingOverflow(closing.count)
+        let (_, o3) = epochs.multipliedReportingOverflow(by: perEpoch)
+        guard !o1, !o2, !o3 else { throw .tooManySteps }
 
         var computed = [Int](repeating: Int.max, count: graph.count)
         var arrived = [Int](repeating: Int.max, count: graph.count)

@@ -13,10 +13,14 @@ public struct TrainingSettings: Sendable, Equatable {
         self.rule = rule
     }
 
+    /// The most epochs the engine runs: a bound for callers that skip the lesson reader's
+    /// tighter limits, so no request allocates or loops without end.
+    public static let maxEpochs = 10_000_000
+
     /// Rejects settings that would loop forever or produce nonsense, with a message.
     public func validate(for graph: Graph) throws(TrainingError) {
         guard learningRate.isFinite else { throw .badLearningRate(learningRate) }
-        guard epochs >= 1 else { throw .badEpochs(epochs) }
+        guard epochs >= 1, epochs <= Self.maxEpochs else { throw .badEpochs(epochs) }
         if case .perceptron(let layout) = rule {
             try layout.validate(for: graph)
             if batch != .perSample { throw .perceptronLayout("the perceptron rule updates after every sample") }

@@ -61,7 +61,7 @@ public struct TutorState: Sendable {
         self.theme = theme
         self.size = size
         self.keyMap = keyMap
-        classroom = Classroom(subject: subject)
+        classroom = Classroom(subject: subject, part: self.part)
         do {
             stepper = try subject.makeStepper(part: self.part, granularity: granularity)
         } catch {
@@ -121,6 +121,7 @@ public struct TutorState: Sendable {
             throw .layout(error)
         }
         part = index
+        classroom.track = subject.lessonPart(index).flatMap(TrainingTrack.init(part:))
         selection = nil
         offset = .zero
         if atEnd { stepper.toEnd() }

@@ -127,6 +127,16 @@ import Testing
         #expect(throws: TrainingError.badEpochs(0)) {
             try Stepper(graph: g, dataset: data, training: TrainingSettings(learningRate: 1, epochs: 0))
         }
+        // Int.max epochs trapped on an array index and 1e12 asked for 8 TB: both refused.
+        for epochs in [Int.max, 1_000_000_000_000, TrainingSettings.maxEpochs + 1] {
+            var copy = g
+            #expect(throws: TrainingError.badEpochs(epochs)) {
+                try copy.train(on: data, settings: TrainingSettings(learningRate: 1, epochs: epochs))
+            }
+            #expect(throws: TrainingError.badEpochs(epochs)) {
+                try Stepper(graph: g, dataset: data, training: TrainingSettings(learningRate: 1, epochs: epochs))
+            }
+        }
         #expect(throws: TrainingError.rowWidth(row: 1, expected: 3, found: 2)) {
             try Dataset(inputs: ["x1", "x2"], targets: ["y"], rows: [[0, 0, 0], [0, 1]], for: g)
         }

@@ -84,7 +84,7 @@ import Testing
             "broken.yaml:22:7: error: this row has 2 values; expected 1 (x)",
             "broken.yaml:24:3: error: training is missing the required field 'η'",
             "broken.yaml:24:9: error: 'rule' must be sgd or perceptron; got 'adam'",
-            "broken.yaml:25:11: error: 'epochs' must be a whole number of at least 1",
+            "broken.yaml:25:11: error: 'epochs' must be a whole number from 1 to 100000",
             "broken.yaml:26:10: error: 'batch' must be 1 (update after every sample) or all (once per epoch, mean gradient)",
         ])
     }

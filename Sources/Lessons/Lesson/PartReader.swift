@@ -26,6 +26,7 @@ struct PartReader {
         if training != nil, data == nil, let at = fields.pairs.first(where: { $0.key == "training" })?.keyLocation {
             diagnostics.append(.error(file: file, at: at, "'training' needs 'data' rows to train on"))
         }
+        checkTrainingSize(graph: program?.graph, data: data, training: training, expectations: expectations, &diagnostics)
         guard var program else { return nil }
         if let seed = training?.seed {
             // Seeded params are the lesson's values from here on: eval, check and the
@@ -101,6 +102,28 @@ struct PartReader {
 
     // MARK: Data and training
 
+    /// Epochs within `LessonLimits`: at most `epochs`, and rows × epochs × steps per pass at
+    /// most `steps`, for the training and for every `after N epochs` expectation (which
+    /// trains that long to check itself).
+    private func checkTrainingSize(graph: Graph?, data: DataTable?, training: LessonTraining?, expectations: [Expectation],
+                                   _ diagnostics: inout [Diagnostic]) {
+        let rows = max(1, data?.rows.count ?? 1)
+        let perEpoch = rows * (graph.map(LessonLimits.stepsPerPass) ?? 1)
+        let most = min(LessonLimits.epochs, max(1, LessonLimits.steps / perEpoch))
+        func tooLong(_ epochs: Int) -> Bool { epochs > most }
+        let limit = "at most \(most) epochs here (\(rows) row\(rows == 1 ? "" : "s") of about \(perEpoch / rows) steps each; a part may take \(LessonLimits.steps) steps)"
+        if let training, tooLong(training.epochs) {
+            diagnostics.append(.error(file: file, at: training.location,
+                                      "training for \(training.epochs) epochs is too long: \(limit)"))
+        }
+        for expectation in expectations {
+            if case .afterEpochs(let epochs) = expectation.context, tooLong(epochs) {
+                diagnostics.append(.error(file: file, at: expectation.location,
+                                          "'after \(epochs) epochs' trains too long to check: \(limit)"))
+            }
+        }
+    }
+
     private func readData(_ node: Node, _ diagnostics: inout [Diagnostic]) -> DataTable? {
         guard var fields = YAMLFields(node, file: file, what: "data", diagnostics: &diagnostics) else { return nil }
         defer { fields.reportUnknown(&diagnostics) }
@@ -127,6 +150,10 @@ struct PartReader {
         }
         if rowNodes.isEmpty {
             diagnostics.append(.error(file: file, at: YAMLFields.location(of: rowsNode), "'rows' must list at least one row"))
+        }
+        if rowNodes.count > LessonLimits.rows {
+            diagnostics.append(.error(file: file, at: YAMLFields.location(of: rowsNode),
+                                      "'rows' lists \(rowNodes.count) rows; a lesson may have at most \(LessonLimits.rows)"))
         }
         return DataTable(inputs: inputs, targets: targets, rows: rows, location: fields.location)
     }
@@ -168,7 +195,7 @@ struct PartReader {
         }
         var epochs: Int?
         if let epochsNode = fields.value("epochs") {
-            epochs = fields.integer(epochsNode, "epochs", minimum: 1, &diagnostics)
+            epochs = fields.integer(epochsNode, "epochs", minimum: 1, maximum: LessonLimits.epochs, &diagnostics)
         } else {
             fields.missing("epochs", &diagnostics)
         }

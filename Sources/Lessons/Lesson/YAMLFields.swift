@@ -100,10 +100,11 @@ struct YAMLFields {
     }
 
     /// A whole number at least `minimum`.
-    func integer(_ node: Node, _ field: String, minimum: Int, _ diagnostics: inout [Diagnostic]) -> Int? {
-        guard case .scalar(let scalar) = node, let value = Int(scalar.string), value >= minimum else {
-            diagnostics.append(.error(
-                file: file, at: YAMLFields.location(of: node), "'\(field)' must be a whole number of at least \(minimum)"))
+    func integer(_ node: Node, _ field: String, minimum: Int, maximum: Int = Int.max,
+                 _ diagnostics: inout [Diagnostic]) -> Int? {
+        guard case .scalar(let scalar) = node, let value = Int(scalar.string), value >= minimum, value <= maximum else {
+            let range = maximum == Int.max ? "of at least \(minimum)" : "from \(minimum) to \(maximum)"
+            diagnostics.append(.error(file: file, at: YAMLFields.location(of: node), "'\(field)' must be a whole number \(range)"))
             return nil
         }
         return value

@@ -17,19 +17,17 @@ public struct Classroom: Sendable {
     public var autoplay: Autoplay?
     /// The time of the last tick (seconds on the run loop's monotonic clock).
     public var now: Double = 0
-    /// The training track of every part with data, by part index, computed once.
-    public let tracks: [Int: TrainingTrack]
+    /// The training track of the open part, when it has data: computed when the part
+    /// opens (not for every part at start-up: `render --step 1` of part 1 trains nothing).
+    public internal(set) var track: TrainingTrack?
 
-    public init(subject: Subject) {
-        var tracks: [Int: TrainingTrack] = [:]
-        for index in 0..<subject.partCount {
-            if let part = subject.lessonPart(index), let track = TrainingTrack(part: part) { tracks[index] = track }
-        }
-        self.tracks = tracks
+    /// The classroom of part `part` of `subject`.
+    public init(subject: Subject, part: Int) {
+        track = subject.lessonPart(part).flatMap(TrainingTrack.init(part:))
     }
 
     /// A classroom with no lesson data (a bare graph).
-    public init() { tracks = [:] }
+    public init() {}
 }
 
 /// What the classroom features can be asked to do. One case of `Action`

@@ -29,12 +29,12 @@ extension TutorState {
 
     /// Whether the training views take a pane beside the graph.
     public var trainingPaneShown: Bool {
-        guard classroom.trainingVisible, let track = classroom.tracks[part] else { return false }
+        guard classroom.trainingVisible, let track = classroom.track else { return false }
         return track.trains || track.plane != nil
     }
 
     /// The open part's training track, if it has data.
-    public var trainingTrack: TrainingTrack? { classroom.tracks[part] }
+    public var trainingTrack: TrainingTrack? { classroom.track }
 
     /// Called before every action: feedback on an answer stays until the student does
     /// something else, and a step by hand gives autoplay a full interval again.
