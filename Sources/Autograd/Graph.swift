@@ -14,10 +14,12 @@ public struct Graph: Sendable, Equatable {
     /// `x * x` lists `x` twice.
     public private(set) var inputStart: [Int] = [0]
     public private(set) var inputIDs: [Int] = []
-    /// The value of every node, from the last forward pass (or its leaf setting).
-    public var values: [Double] = []
-    /// ∂output/∂node for every node, from the last backward pass.
-    public var grads: [Double] = []
+    /// The value of every node, from the last forward pass (or its leaf setting). Set
+    /// through `setValue(_:of:)`: the passes run over these arrays with unsafe pointers,
+    /// so no code outside the engine may change their length.
+    public internal(set) var values: [Double] = []
+    /// ∂output/∂node for every node, from the last backward pass (see `values`).
+    public internal(set) var grads: [Double] = []
     /// The node whose gradient is taken; the last named node unless set.
     public var output: NodeID?
     private var idsByName: [String: NodeID] = [:]

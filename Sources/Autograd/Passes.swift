@@ -16,6 +16,7 @@ extension Graph {
     /// Recomputes every computed node from the leaves, in definition order.
     public mutating func forward() {
         let count = self.count
+        precondition(values.count == count && inputStart.count == count + 1, "the graph's arrays disagree in length")
         inputStart.withUnsafeBufferPointer { starts in
             inputIDs.withUnsafeBufferPointer { edges in
                 ops.withUnsafeBufferPointer { ops in
@@ -38,7 +39,8 @@ extension Graph {
 
     /// Recomputes the nodes on `tape` from the leaves.
     public mutating func forward(_ tape: Tape) {
-        precondition(tape.output.index < count && tape.edgeCount <= inputIDs.count, "the tape belongs to a larger graph")
+        precondition(tape.output.index < count && tape.edgeCount <= inputIDs.count && values.count == count && grads.count == count,
+                     "the tape belongs to a larger graph")
         inputIDs.withUnsafeBufferPointer { edges in
             tape.instructions.withUnsafeBufferPointer { instructions in
                 values.withUnsafeMutableBufferPointer { values in
@@ -60,7 +62,8 @@ extension Graph {
     /// the tape in reverse, adding upstream × local into each input (`+=`, so a value used
     /// twice collects both contributions).
     public mutating func backward(_ tape: Tape) {
-        precondition(tape.output.index < count && tape.edgeCount <= inputIDs.count, "the tape belongs to a larger graph")
+        precondition(tape.output.index < count && tape.edgeCount <= inputIDs.count && values.count == count && grads.count == count,
+                     "the tape belongs to a larger graph")
         inputIDs.withUnsafeBufferPointer { edges in
             tape.instructions.withUnsafeBufferPointer { instructions in
                 values.withUnsafeBufferPointer { values in
@@ -101,9 +104,11 @@ extension Graph {
 
     /// Sets a leaf's value; call `forward()` or `run()` afterwards.
     public mutating func setValue(_ value: Double, of id: NodeID) {
+        precondition(id.index >= 0 && id.index < count, "\(id) is not in the graph")
         precondition(kinds[id.index].isLeaf, "only leaves are set; computed nodes follow from them")
         values[id.index] = value
     }
+
 
     // MARK: Variadic ops without allocation
 

@@ -135,7 +135,7 @@ public struct GraphScene: Sendable {
         guard let dataset else { return [own] }
         return [own] + dataset.rows.map { row in
             var pass = graph
-            for (column, id) in dataset.columns.enumerated() { pass.values[id.index] = row[column] }
+            for (column, id) in dataset.columns.enumerated() { pass.setValue(row[column], of: id) }
             pass.run()
             return pass
         }

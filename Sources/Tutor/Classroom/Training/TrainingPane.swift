@@ -58,8 +58,8 @@ public struct TrainingPane: Widget {
     /// class the winning class as a fraction of the classes.
     func prediction(x: Double, y: Double, scratch: inout Graph) -> Double {
         guard let plane = track.plane else { return .nan }
-        scratch.values[plane.x.index] = x
-        scratch.values[plane.y.index] = y
+        scratch.setValue(x, of: plane.x)
+        scratch.setValue(y, of: plane.y)
         scratch.forward()
         if track.predictions.count == 1 { return scratch.values[track.predictions[0].index] }
         let scores = track.predictions.map { scratch.values[$0.index] }
