@@ -28,9 +28,9 @@ struct Inspector {
         } else {
             lines = start()
         }
-        if state.selection == nil {
-            let next = state.stepper.nextStep.map { "Next: " + describe($0) } ?? state.whatComesNext
-            lines.append(Line(notation.text(next), style: theme(.muted)))
+        // Where → leads: the next step, or at the end (in the summary) the next part.
+        if state.selection == nil, let next = state.stepper.nextStep {
+            lines.append(Line(notation.text("Next: " + describe(next)), style: theme(.muted)))
         }
         return lines
     }
@@ -104,11 +104,10 @@ struct Inspector {
         let values = r.inputs.map(\.value)
         var numbers = notation.apply(r.op, values: values)
         if r.op == .max || r.op == .min { numbers = notation.apply(r.op, values.map { notation.number($0) }) }
-        return [
-            header("Forward: compute \(name(r.node))"),
-            Line([plain("\(name(r.node)) = " + notation.apply(r.op, names) + " = "),
-                  Span(numbers, style: theme(.value)), plain(" = "), value(r.result)]),
-        ]
+        var formula = [plain("\(name(r.node)) = " + notation.apply(r.op, names) + " = ")]
+        // "m = −d = −1", not "= −1 = −1" when the numbers already read as the result.
+        if numbers != notation.number(r.result) { formula += [Span(numbers, style: theme(.value)), plain(" = ")] }
+        return [header("Forward: compute \(name(r.node))"), Line(formula + [value(r.result)])]
     }
 
     func seed(_ r: SeedRecord) -> [Line] {
@@ -226,11 +225,13 @@ struct Inspector {
     }
 
     func epoch(_ r: EpochRecord) -> [Line] {
+        let rows = "\(r.rows) row\(r.rows == 1 ? "" : "s")"
         guard state.stepper.plan.training != nil else {
-            return [header("Epoch \(r.epoch) done"), Line([plain("mean \(outputName) over \(r.rows) rows = "), value(r.meanLoss)])]
+            // Without training there is one pass over the data, not epochs.
+            return [header("All \(rows) done"), Line([plain("mean \(outputName) over the \(rows) = "), value(r.meanLoss)])]
         }
         return [header("Epoch \(r.epoch) done"),
-                Line([plain("mean \(outputName) over the \(r.rows) rows, at the weights after this epoch = "), value(r.meanLoss)]),
+                Line([plain("mean \(outputName) over the \(rows), at the weights after this epoch = "), value(r.meanLoss)]),
                 Line(notation.text("The parameters show their new values; the other nodes still hold the last pass (row \(r.rows)), computed before its update."),
                      style: theme(.muted))]
     }
@@ -274,12 +275,13 @@ struct Inspector {
         let plan = state.stepper.plan
         let output = plan.tape.output
         var lines: [Line]
+        let next = Line(notation.text(state.whatComesNext), style: theme(.muted))
         if plan.training != nil, let dataset = plan.dataset {
             // The graph still shows the last pass, computed before its updates: say which
             // numbers belong to the trained parameters and which to that pass.
             let epochs = plan.epochs
             let trained = graph.meanLoss(over: dataset, tape: plan.tape)
-            lines = [header("Done: training finished after \(epochs) epoch\(epochs == 1 ? "" : "s")"),
+            lines = [header("Done: training finished after \(epochs) epoch\(epochs == 1 ? "" : "s")"), next,
                      Line([plain("mean \(name(output)) over the data (\(plan.rowsPerEpoch) row\(plan.rowsPerEpoch == 1 ? "" : "s")), trained: "),
                            value(trained)]),
                      Line([Span(notation.text("The graph shows the last pass (row \(plan.rowsPerEpoch)), computed before its update: \(name(output)) = "),
@@ -290,7 +292,7 @@ struct Inspector {
         let row = plan.dataset == nil ? "" : " (row \(plan.rowsPerEpoch) of \(plan.rowsPerEpoch))"
         lines = [header(plan.training == nil ? "Done: forward and backward pass" + (plan.dataset == nil ? "" : " of every row")
                                             : "Done: training finished"),
-                 Line([plain("\(name(output))\(row) = "), value(graph.value(of: output))])]
+                 next, Line([plain("\(name(output))\(row) = "), value(graph.value(of: output))])]
         for id in scene.nodes where graph.kind(of: id).isLeaf && plan.tape.contains(id) {
             lines.append(Line([plain(d(id) + " = "), grad(graph.grad(of: id))]))
         }

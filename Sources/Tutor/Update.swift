@@ -25,6 +25,11 @@ extension TutorState {
         message = nil
         let quitWasAsked = quitAsked
         quitAsked = false
+        // A waiting question holds the cursor: no key moves past it (or back from it) unseen.
+        if classroom.quiz.isAsking, action.moves {
+            message = "Answer first: type it and press Enter (Esc shows it)."
+            return
+        }
         prepareClassroom(for: action)
         if helpVisible, action != .toggleHelp, action != .dismiss, action.keepsHelpOpen == false {
             helpVisible = false
@@ -222,6 +227,16 @@ extension TutorState {
 }
 
 extension Action {
+    /// Actions that move the cursor (or open another part).
+    var moves: Bool {
+        switch self {
+        case .next, .back, .finishPhase, .rewindPhase, .restart, .toEnd, .jump, .previousPart, .nextPart,
+             .toggleEdgeStepping, .classroom(.fastForward):
+            true
+        default: false
+        }
+    }
+
     /// Actions that leave the help overlay open (they change nothing it covers).
     var keepsHelpOpen: Bool {
         switch self {

@@ -90,7 +90,7 @@ import Testing
         try tmux.wait(for: "What is ∂f/∂z?")
         try tmux.send("-", "4", "Enter")
         let explained = try tmux.wait(for: "mul swaps its inputs")
-        #expect(explained.contains("✗ Not -4."))
+        #expect(explained.contains("✗ Not −4."))
         // q is part of an answer while one is typed; Esc shows the answer instead.
         try tmux.send("Escape")
         try tmux.wait(for: "score 3/4")

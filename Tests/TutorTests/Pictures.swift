@@ -127,11 +127,11 @@ enum Pictures {
         │ Backward: x is an input                              ││ Done. Each gradient ∂f/∂(leaf) says how  │
         │ ∂f/∂x = −4 (via q)                                   ││ much f changes when that leaf is nudged. │
         │ Done: forward and backward pass                      ││                                          │
+        │ This is the end. ← steps back, r restarts, q quits.  ││                                          │
         │ f = −12                                              ││                                          │
         │ ∂f/∂x = −4                                           ││                                          │
         │ ∂f/∂y = −4                                           ││                                          │
         │ ∂f/∂z = 3                                            ││                                          │
-        │ This is the end. ← steps back, r restarts, q quits.  ││                                          │
         │                                                      ││                                          │
         │                                                      ││                                          │
         └──────────────────────────────────────────────────────┘└──────────────────────────────────────────┘
@@ -239,9 +239,9 @@ enum Pictures {
         │ Backward: x is an input                  ││ Done. Each gradient ∂f/∂(leaf)   │
         │ ∂f/∂x = −4 (via q)                       ││ says how much f changes when     │
         │ Done: forward and backward pass          ││ that leaf is nudged.             │
+        │ This is the end. ← steps back, r         ││                                  │
+        │ restarts, q quits.                       ││                                  │
         │ f = −12                                  ││                                  │
-        │ ∂f/∂x = −4                               ││                                  │
-        │ ∂f/∂y = −4                               ││                                  │
         └───────────────────────────────── ↓ more ─┘└──────────────────────────────────┘
         → next · ← back · n end of phase · r restart · Tab select · ? help · q quit
         """
@@ -367,11 +367,11 @@ enum Pictures {
         | Backward: x is an input                              || Done. Each gradient df/d(leaf) says how  |
         | df/dx = -4 (via q)                                   || much f changes when that leaf is nudged. |
         | Done: forward and backward pass                      ||                                          |
+        | This is the end. <- steps back, r restarts, q quits. ||                                          |
         | f = -12                                              ||                                          |
         | df/dx = -4                                           ||                                          |
         | df/dy = -4                                           ||                                          |
         | df/dz = 3                                            ||                                          |
-        | This is the end. <- steps back, r restarts, q quits. ||                                          |
         |                                                      ||                                          |
         |                                                      ||                                          |
         +------------------------------------------------------++------------------------------------------+
@@ -479,9 +479,9 @@ enum Pictures {
         | Backward: x is an input                  || Done. Each gradient df/d(leaf)   |
         | df/dx = -4 (via q)                       || says how much f changes when     |
         | Done: forward and backward pass          || that leaf is nudged.             |
+        | This is the end. <- steps back, r        ||                                  |
+        | restarts, q quits.                       ||                                  |
         | f = -12                                  ||                                  |
-        | df/dx = -4                               ||                                  |
-        | df/dy = -4                               ||                                  |
         +--------------------------------- v more -++----------------------------------+
         Right next  Left back  n end of phase  r restart  Tab select  ? help  q quit
         """

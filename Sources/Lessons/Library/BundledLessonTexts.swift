@@ -111,6 +111,11 @@ parts:
         page: |
           Truth table of AND: f(0,0) = 0, f(0,1) = 0, f(1,0) = 0, f(1,1) = 1.
           Note the gradients: u(·) is flat, so every ∂f/∂w is 0.
+    quiz:
+      - at: end
+        ask: For AND we used b = −1.5. Which bias makes the same neuron compute OR?
+        answer: -0.5
+        tolerance: 0.01
     expect:
       - with x1 = 0, x2 = 0: f = 0
       - with x1 = 0, x2 = 1: f = 0
@@ -145,11 +150,6 @@ parts:
       - at: end
         page: |
           Truth table of OR: f(0,0) = 0, f(0,1) = 1, f(1,0) = 1, f(1,1) = 1.
-    quiz:
-      - at: end
-        ask: For AND we used b = −1.5. Which bias makes the same neuron compute OR?
-        answer: -0.5
-        tolerance: 0.01
     expect:
       - with x1 = 0, x2 = 0: f = 0
       - with x1 = 0, x2 = 1: f = 1
@@ -264,7 +264,7 @@ parts:
           No mistake: every ε_c = 0 and nothing moves.
           A mistake: the true class gains ηx, the wrong guess loses ηx.
       - at: sample 2
-        text: (0,1) is on, but both scores are 0 and the tie goes to off. A mistake.
+        text: (0,1) is on. In the first epoch both scores are 0 and the tie goes to off, a mistake.
       - at: epoch 1
         text: |
           After one pass: w_on = (0, 1), b_on = 1; w_off = (0, −1), b_off = −1.
@@ -480,7 +480,8 @@ parts:
       car = 5.1
       frog = -1.7
       p_cat, p_car, p_frog = softmax(cat, car, frog)
-      L = -log(p_cat)       # the true class is cat
+      lnp = log(p_cat)      # the true class is cat
+      L = -lnp
     narration:
       - at: start
         page: |
@@ -517,11 +518,11 @@ parts:
           cat −0.87, car 0.869, frog 9.68e-4, with y = (1, 0, 0), the one-hot label.
           Raise the cat score, and the loss falls.
     quiz:
-      - before: forward L
+      - before: forward lnp
         ask: p_cat = 0.13. What is the cross-entropy −ln p_cat?
         answer: 2.04
         tolerance: 0.01
-      - before: backward cat
+      - before: backward exp_cat
         ask: p_cat = 0.13 and cat is the true class. What is ∂L/∂cat?
         answer: -0.87
         tolerance: 0.01

@@ -15,6 +15,8 @@ extension TutorState {
             if case .character(let c) = key, classroom.quiz.current?.accepts(character: c) ?? true {
                 return .classroom(.quizType(c))
             }
+            // Esc first goes back from a selected node to the question, as it says.
+            if key == .escape, selection != nil { return .dismiss }
             return Classroom.answerKeyMap.action(for: key) ?? keyMap.action(for: key)
         }
         return keyMap.action(for: key)
@@ -61,14 +63,18 @@ extension TutorState {
         case .quizErase: classroom.quiz.deleteBackward()
         case .quizSubmit:
             classroom.quiz.submit()
+            textScroll = 0  // the verdict and the next question at the top, in view
             if !classroom.quiz.isAsking { stepForward() }
         case .quizReveal:
             classroom.quiz.reveal()
+            textScroll = 0
             if !classroom.quiz.isAsking { stepForward() }
+        case .toggleGradientCheck where classroom.quiz.isAsking:
+            message = "The gradient check waits until the question is answered."
         case .toggleGradientCheck:
             classroom.gradientCheckVisible.toggle()
             message = classroom.gradientCheckVisible
-                ? "Gradient check of the node in focus (Tab selects another); the next step or Esc closes it."
+                ? "Gradient check on (Tab: another node; Esc or a step closes it)."
                 : "Gradient check off."
         case .toggleTraining: toggleTraining()
         case .fastForward(let epochs): fastForward(epochs: epochs)

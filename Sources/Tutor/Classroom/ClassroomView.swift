@@ -18,6 +18,11 @@ extension TutorState {
         var lines: [Line] = []
         let quiz = classroom.quiz
         if let question = quiz.current {
+            // The verdict on the question just settled stays above the next one.
+            if let feedback = quiz.feedback, feedback.kind == .right || feedback.kind == .revealed {
+                lines += feedbackLines(feedback)
+                lines.append(Line(""))
+            }
             let count = quiz.pending.count
             let title = "Quiz · predict before it is shown" + (count > 1 ? " (\(count) questions here)" : "")
             lines.append(Line(notation.text(title), style: theme(.title)))

@@ -24,6 +24,9 @@ import Testing
         // The number standing alone: not the start of 0.35, 13 or "0.5 − x1".
         let number = escape(notation.number(answer)) + #"(?![0-9.]| ?[−+·×/*-] )"#
         switch question.topic {
+        case .value(let id) where id == state.stepper.plan.tape.output:
+            // The loss chart beside the graph writes the output too.
+            return [escape(names[id.index] + " = ") + number, "loss " + number]
         case .value(let id): return [escape(names[id.index] + " = ") + number]
         case .seed(let id): return [escape(notation.derivative(names[id.index], names[id.index]) + " = ") + number]
         case .gradient(let into, _): return [escape(notation.derivative(output, names[into.index]) + " = ") + number]
@@ -43,7 +46,7 @@ import Testing
     static func shown(_ state: TutorState) -> String {
         let buffer = view(state, size: state.size)
         var rows: [String] = []
-        for rect in [state.panes.graph, state.panes.narration] {
+        for rect in [state.panes.graph, state.panes.narration] + (state.panes.side.map { [$0] } ?? []) {
             for y in rect.y..<rect.maxY { rows.append((rect.x..<rect.maxX).map { buffer[$0, y].symbol }.joined()) }
         }
         // The Step pane below the question block (its lines are the inspector's).

@@ -125,7 +125,8 @@ struct ScreenAudit {
         if let last = stepper.lastStep {
             switch last {
             case .sample(let row): expected = "Sample \(row + 1)"
-            case .epoch(let n): expected = "Epoch \(n)"
+            // Without training the data is passed over once: no epochs to count.
+            case .epoch(let n): expected = stepper.plan.training == nil ? "rows done" : "Epoch \(n)"
             case .seed: expected = "Backward pass"
             case .accumulate: expected = "Batch"
             default: expected = state.scene.names[last.node?.index ?? 0]

@@ -90,7 +90,7 @@ import Screen
             "│ Quiz · predict before it is shown (2 questions here) ││ We start at the output. ∂f/∂f = 1.       │",
             "│ f = q·z. What is ∂f/∂z?                              ││                                          │",
             "│ > ▏                                                  ││                                          │",
-            "│ ✗ Not -4. mul swaps its inputs: the local gradient   ││                                          │",
+            "│ ✗ Not −4. mul swaps its inputs: the local gradient   ││                                          │",
             "│ ∂f/∂z is the other input's value, not z's own value. ││                                          │",
         ])
         // Help and quit work while a question waits.
@@ -124,7 +124,7 @@ import Screen
     @Test func gradientCheckOnTheScreen() throws {
         var state = try lesson("chain-rule")
         press(&state, .character("v"))
-        #expect(state.message == "Gradient check of the node in focus (Tab selects another); the next step or Esc closes it.")
+        #expect(state.message == "Gradient check on (Tab: another node; Esc or a step closes it).")
         state.selection = state.stepper.graph.id(named: "x")
         // Before the backward pass reaches x, only the finite differences: no gradient is
         // told before its step.

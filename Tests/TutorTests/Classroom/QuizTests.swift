@@ -24,12 +24,12 @@ import Lessons
         stepper.go(to: 3)  // forward q, forward f, seed: next is backward f
         #expect(stepper.nextStep == .backward(try #require(stepper.graph.id(named: "f"))))
         let questions = QuizMaker.questions(part: part, stepper: stepper)
-        #expect(questions.map(\.prompt) == ["f = q·z. What is ∂f/∂z?", "Backward: ∂f/∂q = ∂f/∂f · ∂f/∂q = ?"])
+        #expect(questions.map(\.prompt) == ["f = q·z. What is ∂f/∂z?", "Backward: ∂f/∂q = ∂f/∂f · local = ?"])
         // The lesson's prompt for ∂f/∂z took over the computed question's diagnoses.
         #expect(questions[0].judge("3") == .right)
         #expect(questions[0].judge("-4") == .wrong(
             "mul swaps its inputs: the local gradient ∂f/∂z is the other input's value, not z's own value."))
-        #expect(questions[0].explanation == "∂f/∂z = q = 3. ∂f/∂z = ∂f/∂f · ∂f/∂z = 1 × 3 = 3 (upstream × local).")
+        #expect(questions[0].explanation == "∂f/∂z = q = 3. ∂f/∂z = ∂f/∂f · local = 1 × 3 = 3 (upstream × local).")
         let dq = questions[1]
         #expect(dq.answer == .number(-4, tolerance: 0.02))
         #expect(dq.judge("3") == .wrong(
@@ -117,7 +117,7 @@ import Lessons
         for ch in "-4" { session.type(ch) }
         #expect(!submit(&session))
         #expect(session.feedback == QuizSession.Feedback(kind: .tryAgain, lines: [
-            "✗ Not -4. mul swaps its inputs: the local gradient ∂f/∂z is the other input's value, not z's own value.",
+            "✗ Not −4. mul swaps its inputs: the local gradient ∂f/∂z is the other input's value, not z's own value.",
             "Hint: chain rule, upstream × local; the upstream ∂f/∂f is in f's box. Mul swaps its inputs: each input's local gradient is the other input's value.",
             "Try again.",
         ]))
@@ -127,13 +127,13 @@ import Lessons
         #expect(session.feedback?.kind == .right)
         #expect(session.score == QuizScore(firstTry: 0, secondTry: 1, missed: 0))
         // ∂f/∂q: wrong twice, then the answer is shown.
-        #expect(session.current?.prompt == "Backward: ∂f/∂q = ∂f/∂f · ∂f/∂q = ?")
+        #expect(session.current?.prompt == "Backward: ∂f/∂q = ∂f/∂f · local = ?")
         session.type("1")
         #expect(!submit(&session))
         session.type("2")
         #expect(submit(&session))
         #expect(session.feedback == QuizSession.Feedback(kind: .revealed, lines: [
-            "✗ Not 2 either. The answer is −4.", "∂f/∂q = ∂f/∂f · ∂f/∂q = 1 × (−4) = −4 (upstream × local).",
+            "✗ Not 2 either. The answer is −4.", "∂f/∂q = ∂f/∂f · local = 1 × (−4) = −4 (upstream × local).",
         ]))
         #expect(!session.isAsking)
         #expect(session.score.description == "score 1/2 (0 at the first try)")

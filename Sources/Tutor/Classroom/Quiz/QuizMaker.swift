@@ -33,8 +33,10 @@ public enum QuizMaker {
         for item in items {
             // A lesson prompt that asks for a number one of the computed questions also
             // asks for gets that question's hint and diagnoses, and replaces it.
-            if case .number(let value, _) = item.answer,
-               let match = computed.firstIndex(where: { if case .number(let v, _) = $0.answer { v == value } else { false } }) {
+            if case .number(let value, let tolerance) = item.answer,
+               let match = computed.firstIndex(where: {
+                   if case .number(let v, _) = $0.answer { Swift.abs(v - value) <= tolerance } else { false }
+               }) {
                 let twin = computed.remove(at: match)
                 lessonQuestions.append(lessonQuestion(item, topic: twin.topic, hint: twin.hint, explanation: twin.explanation,
                                                       pitfalls: twin.pitfalls))
@@ -94,7 +96,10 @@ public enum QuizMaker {
         case .forward(let forward): return [value(forward, names: names)]
         case .seed(let seed): return [self.seed(seed, label: names[seed.output.index])]
         case .backward(let backward):
-            let uses = graph.consumers().map(\.count)
+            // The uses that send a contribution: those on the output's cone.
+            let cone = Tape(graph, output: output)
+            var uses = [Int](repeating: 0, count: graph.count)
+            for node in cone.order { for input in graph.inputs(of: NodeID(node)) { uses[input.index] += 1 } }
             return backward.flows.compactMap { flow in
                 // Literal constants (the 2 in `2 * x`) have no gradient worth asking for.
                 guard graph.kind(of: flow.to) != .const || graph.name(of: flow.to) != nil else { return nil }
@@ -143,6 +148,9 @@ public enum QuizMaker {
         let total = "∂\(output)/∂\(to)"
         let upstream = "∂\(output)/∂\(from)"
         let local = "∂\(from)/∂\(to)"
+        // In a formula from the output itself, ∂f/∂f · ∂f/∂q would read as the answer
+        // written twice: the factor is called "local", as the step pane calls it.
+        let factor = from == output ? "local" : local
         let up = Formula.number(flow.upstream), lo = Formula.number(flow.local)
         let product = "\(up) × \(Formula.parenthesised(flow.local))"
         let fansOut = uses > 1
@@ -152,15 +160,15 @@ public enum QuizMaker {
         if fansOut {
             let held = Formula.number(flow.before)
             prompt = "Backward: \(to) is used \(uses) times, so \(total) sums its contributions. It holds \(held) so far. "
-                + "\(total) after adding the one via \(from) (\(upstream) · \(local)) = ?"
+                + "\(total) after adding the one via \(from) (\(upstream) · \(factor)) = ?"
             explanation = "\(total) = \(held) + \(product) = \(Formula.number(flow.after)): a fan-out adds its contributions."
             if flow.before != 0 {
                 pitfalls.append(.init(value: flow.product, message: "That is only the contribution via \(from): \(to) fans out, so add the \(held) it already holds."))
                 pitfalls.append(.init(value: flow.before, message: "That is what \(to) held before: add the contribution via \(from), \(upstream) · \(local)."))
             }
         } else {
-            prompt = "Backward: \(total) = \(upstream) · \(local) = ?"
-            explanation = "\(total) = \(upstream) · \(local) = \(product) = \(Formula.number(flow.after)) (upstream × local)."
+            prompt = "Backward: \(total) = \(upstream) · \(factor) = ?"
+            explanation = "\(total) = \(upstream) · \(factor) = \(product) = \(Formula.number(flow.after)) (upstream × local)."
         }
         let expected = flow.after
         let baseline = flow.before

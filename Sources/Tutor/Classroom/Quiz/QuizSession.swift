@@ -72,7 +72,8 @@ public struct QuizSession: Sendable, Equatable {
     @discardableResult
     public mutating func submit() -> Bool {
         guard let question = current else { return false }
-        let typed = reply.trimmingCharacters(in: .whitespaces)
+        // Echoed as the screen writes numbers: −4, not -4.
+        let typed = reply.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "-", with: "−")
         switch question.judge(reply) {
         case .unreadable(let message):
             feedback = Feedback(kind: .unreadable, lines: [message])

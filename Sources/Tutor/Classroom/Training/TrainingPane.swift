@@ -11,17 +11,24 @@ public struct TrainingPane: Widget {
     public var graph: Graph
     public var completedEpochs: Int
     public var theme: Theme
+    /// Whether the loss may be shown: once the first pass has computed the output (the
+    /// chart must not give away the loss a quiz is about to ask for).
+    public var lossShown: Bool
 
-    public init(track: TrainingTrack, graph: Graph, completedEpochs: Int, theme: Theme) {
+    public init(track: TrainingTrack, graph: Graph, completedEpochs: Int, theme: Theme, lossShown: Bool = true) {
         self.track = track
         self.graph = graph
         self.completedEpochs = completedEpochs
         self.theme = theme
+        self.lossShown = lossShown
     }
 
     /// The pane for the stepper's cursor.
     public init(track: TrainingTrack, stepper: Stepper, theme: Theme) {
-        self.init(track: track, graph: stepper.graph, completedEpochs: TrainingTrack.completedEpochs(stepper), theme: theme)
+        let completed = TrainingTrack.completedEpochs(stepper)
+        self.init(track: track, graph: stepper.graph, completedEpochs: completed, theme: theme,
+                  lossShown: completed > 0 || stepper.position >= stepper.plan.stepsPerPass
+                      || stepper.progress(of: stepper.plan.tape.output).computed)
     }
 
     /// Rows the loss chart takes, border included.
@@ -111,6 +118,10 @@ public struct TrainingPane: Widget {
     // MARK: The loss curve
 
     func renderLoss(in area: Rect, buffer: inout Buffer) {
+        guard lossShown else {
+            buffer.render(Block(title: "loss: after the first forward pass", theme: theme), in: area)
+            return
+        }
         let shown = track.losses(through: completedEpochs)
         let notation = Notation(unicode: theme.glyphs.isUnicode)
         let last = shown.last.map { notation.number($0) } ?? "?"
