@@ -28,6 +28,25 @@ import Testing
         #expect(diagnostics.map(\.description) == ["/nonexistent/f.graph: error: no such file"])
     }
 
+    /// /dev/null was "cannot read the file (permission denied?)", and /dev/zero never ends.
+    @Test(arguments: ["/dev/null", "/dev/zero", "/dev/urandom"])
+    func devicesAreNoSourceFiles(_ path: String) {
+        #expect(SourceFile.read(path: path).failureDescription
+            == "\(path): error: is not a regular file (a device, a pipe or a socket); give a graph or lesson file")
+    }
+
+    /// A graph file with CR-only line endings (old Mac) read as "empty"; CR LF and CR now
+    /// read as LF.
+    @Test func everyLineEndingReadsAlike() throws {
+        for ending in ["\n", "\r\n", "\r"] {
+            let text = ["x = -2", "y = 5", "f = x * y"].joined(separator: ending) + ending
+            let decoded = try SourceFile.decode(Array(text.utf8), file: "a.graph").get()
+            #expect(decoded == "x = -2\ny = 5\nf = x * y\n")
+            let (program, diagnostics) = GraphParser.parse(decoded, file: "a.graph")
+            #expect(diagnostics.isEmpty && program?.graph.count == 3)
+        }
+    }
+
     @Test func invalidUTF8FromDisk() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("latin1-\(UUID().uuidString).graph").path
         // A comment with a Latin-1 "é" (0xE9), which is not valid UTF-8.

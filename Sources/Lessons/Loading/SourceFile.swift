@@ -13,6 +13,13 @@ public enum SourceFile {
         if isDirectory.boolValue {
             return .failure(.error(file: path, at: .wholeFile, "is a directory, not a file"))
         }
+        // A device or a pipe (/dev/null, /dev/zero, /dev/urandom) is no source file, and
+        // some never end: say so rather than read.
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let type = (try? FileManager.default.attributesOfItem(atPath: resolved))?[.type] as? FileAttributeType
+        if let type, type != .typeRegular {
+            return .failure(.error(file: path, at: .wholeFile, "is not a regular file (a device, a pipe or a socket); give a graph or lesson file"))
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(.error(file: path, at: .wholeFile, "cannot read the file (permission denied?)"))
         }
@@ -23,11 +30,17 @@ public enum SourceFile {
     public static func decode(_ bytes: [UInt8], file: String) -> Result<String, Diagnostic> {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if let text = String(validating: body, as: UTF8.self) { return .success(text) }
+        if let text = String(validating: body, as: UTF8.self) { return .success(lineFeeds(text)) }
         let (offset, badByte) = firstInvalidByte(in: body)
         return .failure(.error(
             file: file, at: location(of: offset, in: body),
             "invalid UTF-8 (byte 0x\(String(badByte, radix: 16, uppercase: true))); save the file as UTF-8"))
+    }
+
+    /// CR LF and a lone CR (old Mac files) as LF, so every line ending reads alike.
+    static func lineFeeds(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 
     /// The index and value of the first byte that does not start a valid UTF-8 sequence.

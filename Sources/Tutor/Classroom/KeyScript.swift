@@ -74,7 +74,7 @@ public struct KeyScript: Sendable, Equatable {
                     return .failure(KeyScriptError(word: index + 1, text: word, reason: "a repeat such as '×5' must follow a key"))
                 }
                 guard count >= 1 else { return .failure(KeyScriptError(word: index + 1, text: word, reason: "a repeat count must be at least 1")) }
-                guard events.count + count - 1 <= maxEvents else { return tooLong(index, word) }
+                guard count - 1 <= maxEvents - events.count else { return tooLong(index, word) }
                 events += Array(repeating: last, count: count - 1)
             } else {
                 let (name, count) = splitGluedRepeat(word)
@@ -82,7 +82,7 @@ public struct KeyScript: Sendable, Equatable {
                     return .failure(KeyScriptError(word: index + 1, text: word, reason: "unknown key '\(name)'; use a key name (right, left, up, down, space, enter, esc, tab, backspace, home, end, pgup, pgdn), a single character, 'pause SECONDS' or 'type TEXT'"))
                 }
                 guard count >= 1 else { return .failure(KeyScriptError(word: index + 1, text: word, reason: "a repeat count must be at least 1")) }
-                guard events.count + count <= maxEvents else { return tooLong(index, word) }
+                guard count <= maxEvents - events.count else { return tooLong(index, word) }
                 events += Array(repeating: .key(key), count: count)
             }
             index += 1
@@ -103,14 +103,21 @@ public struct KeyScript: Sendable, Equatable {
     /// `×5`, `*5`, `x5` → 5; anything else → nil.
     static func repeatCount(_ word: String) -> Int? {
         guard let first = word.first, "×*xX".contains(first), word.count > 1 else { return nil }
-        return Int(word.dropFirst())
+        return count(word.dropFirst())
+    }
+
+    /// A repeat count; digits too many for an Int count as `Int.max`, which the length
+    /// check then names ("more than 100000 keys") instead of calling them a key.
+    static func count(_ digits: Substring) -> Int? {
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return Int(digits) }
+        return Int(digits) ?? Int.max
     }
 
     /// `→×5` → (`→`, 5); `l*3` → (`l`, 3); a word without a glued repeat → (word, 1).
     static func splitGluedRepeat(_ word: String) -> (String, Int) {
         for marker in ["×", "*"] {
             guard let range = word.range(of: marker, options: .backwards), range.lowerBound != word.startIndex,
-                  let count = Int(word[range.upperBound...]) else { continue }
+                  let count = count(word[range.upperBound...]) else { continue }
             return (String(word[..<range.lowerBound]), count)
         }
         return (word, 1)

@@ -40,6 +40,14 @@ import Screen
             return
         }
         #expect(error.description == "--keys: word 2 ('×999999999'): the script would have more than 100000 keys")
+        // A count past Int's range is a count too large, not an unknown key (nor a trap).
+        for script in ["→ ×99999999999999999999", "→×99999999999999999999", "→ ×9223372036854775807"] {
+            guard case .failure(let error) = KeyScript.parse(script) else {
+                Issue.record("\(script) must be refused")
+                continue
+            }
+            #expect(error.description.hasSuffix("the script would have more than 100000 keys"), "\(script)")
+        }
     }
 
     @Test func namesBecomeKeys() throws {
