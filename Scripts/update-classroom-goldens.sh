@@ -1,15 +1,15 @@
 #!/bin/sh
 # Regenerates the golden files of the classroom and render commands (play without a
 # terminal, the Markdown handout, the frames of AND and of xor's training) after a
-# deliberate change to what they print. Review the diff.
+# deliberate change to what they print, at 80 columns as the tests run them. Review the diff.
 set -eu
 cd "$(dirname "$0")/.."
 swift build
 out=Tests/Fixtures
-LANG=C.UTF-8 .build/debug/backprop play chain-rule </dev/null >"$out/play-chain-rule.txt"
-LANG=C.UTF-8 .build/debug/backprop play chain-rule --keys "→ ×4, pause 1, ←, v, q" </dev/null >"$out/play-chain-rule-keys.txt"
-LANG=C.UTF-8 .build/debug/backprop render chain-rule --all --markdown </dev/null >"$out/handout-chain-rule.md"
-LANG=C.UTF-8 .build/debug/backprop render perceptron --part 1 --all --width 80 --height 24 </dev/null >"$out/render-perceptron-and.txt"
+LANG=C.UTF-8 COLUMNS=80 .build/debug/backprop play chain-rule </dev/null >"$out/play-chain-rule.txt"
+LANG=C.UTF-8 COLUMNS=80 .build/debug/backprop play chain-rule --keys "→ ×4, pause 1, ←, v, q" </dev/null >"$out/play-chain-rule-keys.txt"
+LANG=C.UTF-8 COLUMNS=80 .build/debug/backprop render chain-rule --all --markdown </dev/null >"$out/handout-chain-rule.md"
+LANG=C.UTF-8 COLUMNS=80 .build/debug/backprop render perceptron --part 1 --all --width 80 --height 24 </dev/null >"$out/render-perceptron-and.txt"
 for step in 229 11450 458000; do
-    LANG=C.UTF-8 .build/debug/backprop render xor --part 2 --step "$step" --width 80 --height 24 </dev/null
+    LANG=C.UTF-8 COLUMNS=80 .build/debug/backprop render xor --part 2 --step "$step" --width 80 --height 24 </dev/null
 done >"$out/render-xor-epochs.txt"

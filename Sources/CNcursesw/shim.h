@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include <pty.h>
+#include <sys/ioctl.h>
 #include <ncurses.h>
 
 // Attributes (function-like macros in ncurses.h).
@@ -46,6 +47,16 @@ static inline int cn_restores_screen(void) {
 static inline void cn_fresh_line(void) {
     fputc('\n', stdout);
     fflush(stdout);
+}
+
+// The size of the terminal on stdout, if stdout is one: 0 on success.
+static inline int cn_stdout_size(int *rows, int *cols) {
+    struct winsize ws;
+    memset(&ws, 0, sizeof ws);
+    if (ioctl(1, TIOCGWINSZ, &ws) != 0 || ws.ws_col == 0) return -1;
+    *rows = ws.ws_row;
+    *cols = ws.ws_col;
+    return 0;
 }
 
 static inline int cn_rows(const WINDOW *win) { return getmaxy(win); }

@@ -1,4 +1,5 @@
 import CNcursesw
+import Screen
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -17,13 +18,27 @@ public struct TerminalEnvironment: Sendable, Hashable {
     public var noColor: Bool
     /// The locale's character set is UTF-8 (else only ASCII renders).
     public var localeIsUTF8: Bool
+    /// The terminal on stdout's size, when stdout is one (also a dumb one).
+    public var stdoutSize: Size?
+    /// `COLUMNS`, when set to a number.
+    public var columnsVariable: Int?
 
-    public init(stdinIsTerminal: Bool, stdoutIsTerminal: Bool, term: String?, noColor: Bool, localeIsUTF8: Bool) {
+    public init(stdinIsTerminal: Bool, stdoutIsTerminal: Bool, term: String?, noColor: Bool, localeIsUTF8: Bool,
+                stdoutSize: Size? = nil, columnsVariable: Int? = nil) {
         self.stdinIsTerminal = stdinIsTerminal
         self.stdoutIsTerminal = stdoutIsTerminal
         self.term = term
         self.noColor = noColor
         self.localeIsUTF8 = localeIsUTF8
+        self.stdoutSize = stdoutSize
+        self.columnsVariable = columnsVariable
+    }
+
+    /// The width plain frames are printed at: the terminal's when stdout is one (a dumb
+    /// terminal too), else `COLUMNS`, else 100; never below `minimum`, never above 1000.
+    public func plainWidth(minimum: Int) -> Int {
+        let width = stdoutSize?.width ?? columnsVariable ?? 100
+        return Swift.min(Swift.max(width, minimum), 1000)
     }
 
     /// This process's environment. Adopts the user's locale first (`setlocale(LC_ALL, "")`),
@@ -31,9 +46,12 @@ public struct TerminalEnvironment: Sendable, Hashable {
     public static func current() -> TerminalEnvironment {
         cn_adopt_user_locale()
         func env(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+        var rows: Int32 = 0, columns: Int32 = 0
+        let size = cn_stdout_size(&rows, &columns) == 0 ? Size(width: Int(columns), height: Int(rows)) : nil
         return TerminalEnvironment(
             stdinIsTerminal: isatty(0) == 1, stdoutIsTerminal: isatty(1) == 1, term: env("TERM"),
-            noColor: !(env("NO_COLOR") ?? "").isEmpty, localeIsUTF8: cn_locale_is_utf8() == 1)
+            noColor: !(env("NO_COLOR") ?? "").isEmpty, localeIsUTF8: cn_locale_is_utf8() == 1,
+            stdoutSize: size, columnsVariable: env("COLUMNS").flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil })
     }
 }
 

@@ -14,6 +14,9 @@ struct PlainFrames {
     /// The lesson part to start in (0 for a bare graph).
     var part = 0
     var keyMap: KeyMap = .standard
+    /// Whether frames keep the bottom line of key hints (printed output where no key
+    /// can be pressed leaves it out).
+    var hintLine = true
 
     func start() throws -> TutorState {
         do {
@@ -30,7 +33,13 @@ struct PlainFrames {
     }
 
     func text(_ state: TutorState) -> String {
-        PlainText.render(view(state, size: size))
+        var buffer = view(state, size: size)
+        if !hintLine {
+            // The bottom row is the key hints (and messages): blank it, and the trimming
+            // of blank rows at the end drops it.
+            for x in 0..<size.width { buffer[x, size.height - 1] = .blank }
+        }
+        return PlainText.render(buffer)
     }
 
     /// The frames from the start to the end of the part (or the first `limit` of them), each

@@ -8,13 +8,18 @@ import Tutor
 /// curses can drive, else as plain-text frames with exit status 0 — curses is never
 /// started for a pipe, /dev/null, an unset or dumb TERM.
 enum Session {
-    /// Frames printed without a terminal: enough for the first pass of a lesson.
-    static let plainFrameLimit = 40
+    /// Frames printed per part without a terminal: every step of a part's first pass and
+    /// the paced rest (`render --all`'s pacing: about 40 epochs of a training part).
+    static let plainFrameLimit = 200
 
     static func run(_ subject: Subject, granularity: BackwardGranularity, options: ClassroomOptions = ClassroomOptions()) throws {
-        let capabilities = TerminalCapabilities(environment: .current())
-        let plain = PlainFrames(subject: subject, size: Size(width: 100, height: 30), unicode: capabilities.unicode,
+        let environment = TerminalEnvironment.current()
+        let capabilities = TerminalCapabilities(environment: environment)
+        // The width of the terminal the text lands in (a dumb one too), else COLUMNS, else 100.
+        let size = Size(width: environment.plainWidth(minimum: Panes.minimum.width), height: 30)
+        var plain = PlainFrames(subject: subject, size: size, unicode: capabilities.unicode,
                                 granularity: granularity, keyMap: options.keyMap)
+        plain.hintLine = options.playback
         // Opening problems are reported before the screen is touched.
         let start = try plain.start()
         guard capabilities.mode == .interactive else {
@@ -86,13 +91,23 @@ struct RunLoop {
 }
 
 extension Session {
-    /// Without a terminal: `play` prints its frames (see `PlayFrames`), `learn` the first
-    /// frames of the lesson (quiz mode needs someone to answer, so it is left off).
+    /// Without a terminal: `play` prints its frames (see `PlayFrames`), `learn` every part
+    /// of the lesson as `render --all` paces it, under a line naming the part (quiz mode
+    /// needs someone to answer, so it is left off).
     static func printPlain(_ plain: PlainFrames, _ start: TutorState, _ options: ClassroomOptions) {
         if options.playback {
             Output.print(PlayFrames(plain: plain, options: options).frames(from: start).joined())
-        } else {
-            Output.print(plain.all(from: start, limit: plainFrameLimit).joined())
+            return
+        }
+        let subject = start.subject
+        for part in start.part..<subject.partCount {
+            var frames = plain
+            frames.part = part
+            guard let state = part == start.part ? start : try? frames.start() else { continue }
+            if subject.partCount > 1 {
+                Output.print("=== part \(part + 1)/\(subject.partCount)" + (subject.partTitle(part).map { ": \($0)" } ?? "") + " ===\n")
+            }
+            Output.print(frames.all(from: state, limit: plainFrameLimit).joined())
         }
     }
 }

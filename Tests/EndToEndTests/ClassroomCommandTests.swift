@@ -37,7 +37,8 @@ import Testing
     }
 
     @Test func playXorLearnsTheDecisionMapChanging() throws {
-        let result = try runBackprop(["play", "xor", "--autoplay", "2"])
+        // As a lecture hall's 100-column terminal prints it (plain output takes COLUMNS).
+        let result = try runBackprop(["play", "xor", "--autoplay", "2"], environment: ["COLUMNS": "100"])
         #expect(result.status == 0)
         let frames = result.stdout.components(separatedBy: "\n=== ")
         #expect(frames.count == 131)  // with the lessons' six pages

@@ -129,6 +129,29 @@ import Testing
         #expect(result.stdout.contains("│ ∂f/∂x = ∂f/∂q · ∂q/∂x = (−4) · 1 = −4"))
     }
 
+    /// Every part, at the width it lands in (COLUMNS here, a dumb terminal's own width in
+    /// tmux), without the key-hint line no key can act on.
+    @Test func learnPrintsEveryPartAtTheTerminalsWidth() throws {
+        let result = try runWithoutTerminal(["learn", "sigmoid-neuron"], environment: ["COLUMNS": "60"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("=== part ") } == [
+            "=== part 1/3: Gate by gate ===", "=== part 2/3: The shortcut σ(1 − σ) ===", "=== part 3/3: The sigmoid update rule ===",
+        ])
+        #expect(lines.allSatisfy { $0.hasPrefix("===") || $0.count <= 60 })
+        #expect(lines.contains { $0.count == 60 })
+        #expect(!result.stdout.contains("q quit"))
+        #expect(result.stdout.contains("Training is done: the loss chart holds the mean loss"))
+    }
+
+    @Test func aDumbTerminalGetsItsOwnWidth() throws {
+        let tmux = try TmuxSession(["learn", "chain-rule"], width: 70, height: 40, environment: ["TERM": "dumb"])
+        defer { tmux.stop() }
+        let screen = try tmux.wait(for: "start · step 0/8")
+        let frameLines = screen.split(separator: "\n").filter { $0.hasPrefix("┌ Graph") }
+        #expect(frameLines.first?.count == 70)
+    }
+
     @Test func exprWithoutTerminal() throws {
         let result = try runWithoutTerminal(["expr", "(x+y)*z", "x=-2", "y=5", "z=-4"], environment: ["TERM": "xterm"])
         #expect(result.status == 0)
