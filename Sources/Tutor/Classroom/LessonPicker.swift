@@ -69,8 +69,10 @@ public struct LessonPicker: Sendable, Equatable {
     /// marked and highlighted), and the key hints at the bottom.
     public func view(size: Size, theme: Theme) -> Buffer {
         var buffer = Buffer(size: size)
+        // Every text as the locale can show it: in ASCII, −2 stays -2 and σ becomes sig.
+        let text = Notation(unicode: theme.glyphs.isUnicode).text
         let rows = buffer.area.split(.vertical, [.length(2), .fill(1), .length(1)])
-        buffer.write(Line("backprop — choose a lesson", style: theme(.title)), in: rows[0])
+        buffer.write(Line(text("backprop — choose a lesson"), style: theme(.title)), in: rows[0])
         let list = rows[1]
         // Keep the selected entry in view on a short screen.
         let perEntry = 3
@@ -82,9 +84,11 @@ public struct LessonPicker: Sendable, Equatable {
             let marker = isSelected ? String(theme.glyphs.active) : " "
             let titleStyle = isSelected ? theme(.active) : theme(.text)
             let row = Rect(x: list.x, y: y, width: list.width, height: 1)
-            buffer.write(Line([Span(marker + " "), Span(entry.name, style: theme(.key)), Span("  "), Span(entry.title, style: titleStyle)]), in: row)
+            buffer.write(Line([Span(marker + " "), Span(entry.name, style: theme(.key)), Span("  "),
+                               Span(text(entry.title), style: titleStyle)]), in: row)
             let summary = Rect(x: list.x + 4, y: y + 1, width: max(0, list.width - 4), height: 1)
-            buffer.write(Line(DisplayWidth.truncate(entry.summary, to: summary.width, ellipsis: theme.glyphs.ellipsis), style: theme(.muted)), in: summary)
+            buffer.write(Line(DisplayWidth.truncate(text(entry.summary), to: summary.width, ellipsis: theme.glyphs.ellipsis),
+                              style: theme(.muted)), in: summary)
         }
         let hints = Self.bindings.map { KeyHint(key: $0.keys[0].label(unicode: theme.glyphs.isUnicode), help: $0.help) }
         buffer.render(KeyHintLine(hints, theme: theme), in: rows[2])

@@ -49,6 +49,17 @@ import Screen
         #expect(picker.selected == 1)
         #expect(picker.update(.open) == .open("xor"))
         #expect(picker.update(.quit) == .quit)
+        // Esc is "back" in a lesson; in the menu it does nothing rather than end the program.
+        #expect(LessonPicker.action(for: .escape) == nil)
+    }
+
+    /// With LANG=C the menu spells its texts out as the lesson screens do (it deleted them:
+    /// "x =  2", "frog  1.7").
+    @Test func asciiMenuSpellsItsTextsOut() {
+        let picker = LessonPicker(entries: [.init(name: "softmax", title: "Softmax", summary: "cat 3.2, frog −1.7; σ(x) · 2")])
+        let buffer = picker.view(size: Size(width: 50, height: 6), theme: .monochrome(glyphs: .ascii))
+        #expect(picture(buffer).contains("    cat 3.2, frog -1.7; sig(x) * 2"))
+        #expect(picture(buffer).contains("backprop - choose a lesson"))
     }
 
     @Test func viewMarksTheSelection() {
