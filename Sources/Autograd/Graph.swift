@@ -162,6 +162,22 @@ public struct Graph: Sendable, Equatable {
         }
     }
 
+    /// The local derivative of `id` for every input position at once: one pass over a
+    /// `max`/`min`'s inputs for all of them (asking position by position is quadratic in
+    /// the arity, which a 100,000-argument max made take minutes).
+    public func localGradients(of id: NodeID) -> [Double] {
+        let node = id.index
+        guard let op = ops[node] else { return [] }
+        let first = inputStart[node], count = inputStart[node + 1] - first
+        switch op.arity {
+        case .unary, .binary:
+            return (0..<count).map { localGradient(of: id, inputAt: $0) }
+        case .variadic:
+            let winner = winningPosition(op, node: node)
+            return (0..<count).map { $0 == winner ? 1 : 0 }
+        }
+    }
+
     /// Which input of a `max`/`min` node wins, read in place (no array of input values).
     private func winningPosition(_ op: Op, node: Int) -> Int {
         op.winningPosition(of: inputIDs[inputStart[node]..<inputStart[node + 1]].lazy.map { values[$0] })

@@ -155,9 +155,10 @@ public struct Stepper: Sendable, Equatable {
             for node in 0..<graph.count where graph.grads[node].bitPattern != 0 { setGrad(node, 0) }
             setGrad(output.index, 1)
         case .backward(let id):
-            for position in 0..<graph.inputCount(of: id) { push(id, position) }
+            let locals = graph.localGradients(of: id)
+            for position in locals.indices { push(id, position, local: locals[position]) }
         case .backwardEdge(let id, let position):
-            push(id, position)
+            push(id, position, local: graph.localGradient(of: id, inputAt: position))
         case .accumulate:
             for (slot, param) in plan.params.enumerated() {
                 setBatch(slot, batchSums[slot] + graph.grads[param.index])
@@ -174,11 +175,11 @@ public struct Stepper: Sendable, Equatable {
     }
 
     /// One `+=` of the backward pass, exactly as `backward(_:)` writes it.
-    private mutating func push(_ id: NodeID, _ position: Int) {
+    private mutating func push(_ id: NodeID, _ position: Int, local: Double) {
         let node = id.index
         let upstream = graph.grads[node]
         let input = graph.input(of: id, at: position).index
-        setGrad(input, graph.grads[input] + upstream * graph.localGradient(of: id, inputAt: position))
+        setGrad(input, graph.grads[input] + upstream * local)
     }
 
     /// Whether updates use the batch mean rather than this sample's gradient.

@@ -47,8 +47,13 @@ extension Stepper {
         // them (from 0 after the seed), so each running sum is the exact number it was.
         var running = 0.0
         var ledger: [GradientFlow] = []
-        for use in useStart[id.index]..<useStart[id.index + 1] {
-            let flow = self.flow(from: NodeID(useConsumers[use]), position: Int(usePositions[use]), into: running)
+        var locals: [Int: [Double]] = [:]  // per consumer, computed once (a max may use x 100,000 times)
+        let uses = useStart[id.index]..<useStart[id.index + 1]
+        for use in uses {
+            let consumer = useConsumers[use], position = Int(usePositions[use])
+            if locals[consumer] == nil { locals[consumer] = graph.localGradients(of: NodeID(consumer)) }
+            let flow = self.flow(from: NodeID(consumer), position: position, into: running,
+                                 local: locals[consumer]?[position] ?? 0, contribution: use - uses.lowerBound)
             running = flow.after
             ledger.append(flow)
         }
@@ -59,9 +64,12 @@ extension Stepper {
         if graph.ops[id.index] != nil {
             // Within one step an input used twice (x * x) sees its first addition.
             var pending: [NodeID: Double] = [:]
+            let locals = positions.count > 1 ? graph.localGradients(of: id) : []
             for position in positions {
                 let input = graph.input(of: id, at: position)
-                let flow = self.flow(from: id, position: position, into: pending[input] ?? graph.grad(of: input))
+                let local = locals.isEmpty ? graph.localGradient(of: id, inputAt: position) : locals[position]
+                let flow = self.flow(from: id, position: position, into: pending[input] ?? graph.grad(of: input), local: local,
+                                     contribution: contribution(into: input, from: id, position: position))
                 pending[input] = flow.after
                 flows.append(flow)
             }
@@ -71,18 +79,29 @@ extension Stepper {
                               flows: flows)
     }
 
-    private func flow(from consumer: NodeID, position: Int, into before: Double) -> GradientFlow {
+    private func flow(from consumer: NodeID, position: Int, into before: Double, local: Double,
+                      contribution: Int) -> GradientFlow {
         let input = graph.input(of: consumer, at: position)
         let upstream = graph.grad(of: consumer)
-        let local = graph.localGradient(of: consumer, inputAt: position)
         let product = upstream * local
-        let uses = useStart[input.index]..<useStart[input.index + 1]
-        let contribution = uses.first { useConsumers[$0] == consumer.index && Int(usePositions[$0]) == position }
-            .map { $0 - uses.lowerBound } ?? 0
         return GradientFlow(from: consumer, fromLabel: graph.label(of: consumer), to: input,
                             toLabel: graph.label(of: input), position: position, upstream: upstream,
                             local: local, product: product, before: before, after: before + product,
                             contribution: contribution)
+    }
+
+    /// Which of `input`'s contributions the edge from `consumer` at `position` is: its uses
+    /// are in backward order (consumers latest first, positions in order), so a binary
+    /// search finds it.
+    private func contribution(into input: NodeID, from consumer: NodeID, position: Int) -> Int {
+        var low = useStart[input.index], high = useStart[input.index + 1]
+        let start = low
+        while low < high {
+            let mid = (low + high) / 2
+            let (c, p) = (useConsumers[mid], Int(usePositions[mid]))
+            if c > consumer.index || (c == consumer.index && p < position) { low = mid + 1 } else { high = mid }
+        }
+        return low - start
     }
 
     private func accumulateRecord(_ row: Int) -> AccumulateRecord {

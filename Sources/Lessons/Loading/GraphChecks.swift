@@ -31,13 +31,14 @@ public enum GraphChecks {
             let upstream = graph.grads[node]
             guard upstream.isFinite, graph.values[node].isFinite else { continue }
             let first = graph.inputStart[node]
+            let locals = graph.localGradients(of: id)
             for position in 0..<(graph.inputStart[node + 1] - first) {
                 let input = NodeID(graph.inputIDs[first + position])
                 // A literal's gradient is never shown and never used; `(f - y)^2` at a
                 // negative base gives its exponent a NaN gradient (ln of a negative number)
                 // that is no reason to warn.
                 if graph.kind(of: input) == .const, graph.name(of: input) == nil { continue }
-                let local = graph.localGradient(of: id, inputAt: position)
+                let local = locals[position]
                 let product = upstream * local
                 if !product.isFinite {
                     warn(node, "the gradient through \(describe(id, in: graph)) into '\(graph.label(of: input))' is \(NumberFormat.short(product)) (local derivative \(NumberFormat.short(local)))")
