@@ -71,6 +71,11 @@ struct PlainFrames {
         let page = state.isOnPage ? "; the lesson's page" : ""
         guard let last = state.stepper.lastStep else { return "start" + page }
         var what = "after " + state.describe(last)
+        let plan = state.stepper.plan
+        if plan.dataset != nil, plan.training == nil, state.stepper.position > 0, !state.stepper.isAtEnd,
+           let row = plan.location(of: state.stepper.position - 1).row, TrainingTrack.rowsPerTick(state.stepper) > 1 {
+            what += " (row \(row + 1) of \(plan.rowsPerEpoch); every \(TrainingTrack.rowsPerTick(state.stepper))th row shown)"
+        }
         if case .epoch = last, let track = state.trainingTrack, track.trains {
             let done = TrainingTrack.completedEpochs(state.stepper)
             what += " of \(state.stepper.plan.epochs)"

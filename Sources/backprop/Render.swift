@@ -15,7 +15,8 @@ struct Render: ParsableCommand {
             --all the frames are printed, each under a line '=== frame N/M: STEP ===': \
             every step of the part's first pass, then as 'play' paces the rest — for a part \
             that trains, the end of every k-th epoch (about 40 frames, each header with the \
-            mean loss), for data without training the end of each row. --step N shows any \
+            mean loss), for data without training the end of each row (of every k-th row, about 40 \
+            frames, where there are many). --step N shows any \
             other frame. With --markdown --all, the same steps for every part from --part on.
 
             Example: backprop render examples/chain-rule.graph --step 3 --width 80 --height 24

@@ -1,3 +1,4 @@
+import Autograd
 import Testing
 @testable import Tutor
 
@@ -84,4 +85,33 @@ import Testing
 /// One poll, as a value `#expect` can take (it cannot call a mutating method).
 func advance(_ play: inout Autoplay, _ now: Double, _ atEnd: Bool) -> Bool {
     play.poll(now: now, atEnd: atEnd)
+}
+
+/// Data without training: autoplay (and `render --all`) steps a truth table row by row,
+/// but many rows about forty rows' ends at a time (10,000 rows printed 53 MB).
+@Suite struct RowPacingTests {
+    func stepper(rows: Int) throws -> Stepper {
+        let g = try graph("x = 0\nf = x * 2")
+        let data = try Dataset(inputs: ["x"], targets: [], rows: (0..<rows).map { [Double($0)] }, for: g)
+        return try Stepper(graph: g, dataset: data)
+    }
+
+    @Test func fourRowsAreShownOneByOne() throws {
+        var s = try stepper(rows: 4)
+        s.go(to: s.plan.stepsPerPass)
+        #expect(TrainingTrack.rowsPerTick(s) == 1)
+        #expect(TrainingTrack.autoplayTarget(s) == 2 * s.plan.stepsPerPass)
+    }
+
+    @Test func manyRowsAreShownAboutFortyTimes() throws {
+        var s = try stepper(rows: 4000)
+        #expect(TrainingTrack.rowsPerTick(s) == 100)
+        s.go(to: s.plan.stepsPerPass)  // the first row, step by step
+        var ticks = 0
+        while !s.isAtEnd {
+            s.go(to: TrainingTrack.autoplayTarget(s))
+            ticks += 1
+        }
+        #expect(ticks == 41)  // 40 blocks of 100 rows, then the epoch's end
+    }
 }

@@ -114,9 +114,16 @@ public struct TrainingTrack: Sendable, Equatable {
         Swift.max(1, stepper.plan.epochs / 40)
     }
 
+    /// Rows per autoplay tick through data without training, once the first row has been
+    /// stepped: one row at a time for a truth table, about forty ticks for many rows.
+    public static func rowsPerTick(_ stepper: Stepper) -> Int {
+        Swift.max(1, stepper.plan.rowsPerEpoch / 40)
+    }
+
     /// Where one autoplay tick moves the cursor: the next step during the first pass (the
     /// one the narration explains); after that, for a part that trains, the next multiple
-    /// of `epochsPerTick` epochs; for data without training, the end of the next row.
+    /// of `epochsPerTick` epochs; for data without training, the end of the next row (of
+    /// the next `rowsPerTick` rows).
     public static func autoplayTarget(_ stepper: Stepper) -> Int {
         let plan = stepper.plan
         let position = stepper.position
@@ -127,6 +134,7 @@ public struct TrainingTrack: Sendable, Equatable {
             let done = completedEpochs(stepper)
             return Swift.min(((done / per) + 1) * per * plan.stepsPerEpoch, plan.count)
         }
-        return Swift.min(((position / plan.stepsPerPass) + 1) * plan.stepsPerPass, plan.count)
+        let per = rowsPerTick(stepper) * plan.stepsPerPass
+        return Swift.min(((position / per) + 1) * per, plan.count)
     }
 }
