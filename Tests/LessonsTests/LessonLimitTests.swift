@@ -58,3 +58,23 @@ import Testing
         #expect(messages.contains("broken.yaml:13:5: error: 'rows' lists 10001 rows; a lesson may have at most 10000"))
     }
 }
+
+/// Control characters from the input: named where they are, and never echoed raw.
+@Suite struct ControlCharacterTests {
+    /// A 0x01 on line 12 was reported at 1:1 without naming it.
+    @Test func aControlCharacterInALessonIsNamedWhereItIs() {
+        var lines = BrokenLessonTests.valid.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[11] += "\u{01}"
+        let messages = checkMessages(lines.joined(separator: "\n"))
+        #expect(messages == ["broken.yaml:12:\(lines[11].count): error: the control character U+0001 cannot be in a lesson; delete it"])
+    }
+
+    /// A NUL printed as '', a backspace erased the quotes and ESC reached the terminal.
+    @Test func messagesEscapeControlCharacters() {
+        let (_, diagnostics) = GraphParser.parse("x = 1\nf = x * y\u{1B}[31m\u{0}\u{8}\n", file: "a.graph")
+        let text = diagnostics.map(\.description).joined(separator: "\n")
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(text.contains("\\u{1B}"))
+        #expect(Diagnostic.printable("a\u{0}b\u{8}c\u{7F}") == "a\\u{0}b\\u{8}c\\u{7F}")
+    }
+}

@@ -49,7 +49,30 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public var isError: Bool { severity == .error }
 
     public var description: String {
+        let file = Diagnostic.printable(self.file), message = Diagnostic.printable(self.message)
         if location == .wholeFile { return "\(file): \(severity.rawValue): \(message)" }
         return "\(file):\(location.line):\(location.column): \(severity.rawValue): \(message)"
+    }
+
+    /// Text quoted from the input as a terminal can print it: control characters (a NUL, a
+    /// backspace, ESC) as `\u{1B}`, never raw, so a message can neither hide its quotes
+    /// nor send the terminal a command.
+    public static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// C0 and C1 controls and DEL; a tab and a newline count as controls too in a
+    /// one-line message.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 }

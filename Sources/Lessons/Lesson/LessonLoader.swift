@@ -13,6 +13,11 @@ public enum LessonLoader {
     /// error; warnings may come with a lesson.
     public static func load(text: String, file: String, name: String? = nil) -> (lesson: Lesson?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        if let control = firstControlCharacter(in: text) {
+            // YAML refuses them too, but at 1:1 without saying which.
+            return (nil, [.error(file: file, at: control.location,
+                                 "the control character U+\(String(format: "%04X", control.value)) cannot be in a lesson; delete it")])
+        }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -90,6 +95,26 @@ public enum LessonLoader {
             diagnostics.append(.error(file: file, at: YAMLFields.location(of: node), "'source' must name at least one seed and slide"))
         }
         return sources
+    }
+
+    /// The first character a lesson may not hold (a C0 control other than tab, newline and
+    /// carriage return; DEL; a C1 control), with its line and column.
+    static func firstControlCharacter(in text: String) -> (value: UInt32, location: SourceLocation)? {
+        var line = 1, column = 1
+        for character in text {
+            if character == "\n" || character == "\r\n" {
+                line += 1
+                column = 1
+                continue
+            }
+            if let scalar = character.unicodeScalars.first(where: { s in
+                (s.value < 0x20 && s != "\t" && s != "\r") || (0x7F...0x9F).contains(s.value)
+            }) {
+                return (scalar.value, SourceLocation(line: line, column: column))
+            }
+            column += 1
+        }
+        return nil
     }
 
     /// A Yams error as a diagnostic at the position libyaml reports.

@@ -1,3 +1,5 @@
+import Lessons
+
 /// A prepared key sequence for `backprop play LESSON --keys KEYS`: what a teacher types
 /// before the lecture so the demonstration runs the same way every time.
 ///
@@ -142,5 +144,6 @@ public struct KeyScriptError: Error, Sendable, Equatable, CustomStringConvertibl
     public var text: String
     public var reason: String
 
-    public var description: String { "--keys: word \(word) ('\(text)'): \(reason)" }
+    /// Control characters typed into the script are written as `\u{1B}`, never raw.
+    public var description: String { Diagnostic.printable("--keys: word \(word) ('\(text)'): \(reason)") }
 }
