@@ -68,6 +68,14 @@ struct LayeredGraph {
             }
         }
         vLayer = layerOf
+        // Every layer a long edge crosses becomes a node of its own: bounded, so a drawing
+        // costs time and memory in proportion to what it can show (x+x+…+x, 5,000 terms,
+        // wanted 12 million of them).
+        var crossings = 0
+        for e in edges { crossings += max(0, layerOf[e.to] - layerOf[e.from] - 1) }
+        guard crossings <= DAGLayout.maxCrossings else {
+            throw .tooLarge(crossings: crossings, limit: DAGLayout.maxCrossings)
+        }
         // A box with more inputs than inner rows grows, so that every edge, both of
         // `x*x` included, arrives on a row of its own instead of at a corner.
         vHeight = (0..<n).map { v in

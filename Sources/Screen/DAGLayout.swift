@@ -13,11 +13,16 @@ public enum DAGLayoutError: Error, Sendable, Hashable, CustomStringConvertible {
     case edgeOutOfRange(edge: Int, node: Int)
     /// The edges form a cycle through this node (a layered drawing needs a DAG).
     case cycle(node: Int)
+    /// Long edges would cross more layers than a drawing may hold (`DAGLayout.maxCrossings`):
+    /// one value used all along a long chain (x+x+…+x) needs a track through every layer.
+    case tooLarge(crossings: Int, limit: Int)
 
     public var description: String {
         switch self {
         case .edgeOutOfRange(let e, let n): "edge \(e) refers to node \(n), which does not exist"
         case .cycle(let n): "the graph has a cycle through node \(n)"
+        case .tooLarge(let crossings, let limit):
+            "its edges would cross \(crossings) layers (at most \(limit)); `backprop eval` prints its values and gradients"
         }
     }
 }
@@ -37,6 +42,10 @@ public enum DAGLayoutError: Error, Sendable, Hashable, CustomStringConvertible {
 /// `frames[node]` and `routes[edge]` (a polyline from the cell right of the source to the
 /// cell left of the target, where the arrowhead goes). `DAGView` draws it.
 public struct DAGLayout: Sendable, Hashable {
+    /// The most layer crossings of long edges a drawing takes (`DAGLayoutError.tooLarge`),
+    /// chosen so that laying out and routing stay under a second and 200 MB.
+    public static let maxCrossings = 200_000
+
     /// Tunables; the defaults suit lesson-sized graphs.
     public struct Options: Sendable, Hashable {
         /// Blank rows between boxes in a layer.
