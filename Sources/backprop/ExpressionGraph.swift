@@ -24,6 +24,14 @@ struct ExpressionGraph {
         guard !expression.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw ExpressionError(message: "error: the expression is empty; e.g. backprop expr \"(x+y)*z\" x=-2 y=5 z=-4")
         }
+        // Speak of the expression as typed: '#' would start a comment and '=' a statement of
+        // the graph file the expression is wrapped in, which the user never wrote.
+        for (symbol, why) in [("#", "'#' starts a comment in a graph file; an expression cannot hold it"),
+                              ("=", "an expression has no '='; give the values after it, e.g. backprop expr \"x*2\" x=1")] {
+            if let index = expression.firstIndex(where: { String($0) == symbol }) {
+                throw ExpressionError(message: caret("error: \(why)", at: expression.distance(from: expression.startIndex, to: index)))
+            }
+        }
         let output = ["f", "out", "result", "output_"].first { !names.contains($0) } ?? "f_"
         let prefix = "\(output) = "
         lines.append(prefix + expression)
@@ -49,9 +57,17 @@ struct ExpressionGraph {
     private func describe(_ diagnostic: Diagnostic, expressionLine: Int, prefix: String) -> String {
         var message = diagnostic.message
         if message.hasPrefix("unknown name") { message += "; give it a value, e.g. NAME=1" }
+        // "'f' would only be another name for 'x'": f is ours, not the user's.
+        if message.contains("would only be another name for") {
+            message = "'\(expression.trimmingCharacters(in: .whitespaces))' computes nothing: it only names a leaf; try e.g. \"x*x\""
+        }
         guard diagnostic.location.line == expressionLine else { return "error: \(message)" }
-        let column = max(0, diagnostic.location.column - 1 - prefix.count)
-        return "error: \(message)\n  \(expression)\n  " + String(repeating: " ", count: column) + "^"
+        return caret("error: \(message)", at: max(0, diagnostic.location.column - 1 - prefix.count))
+    }
+
+    /// A message over the expression with a caret under `column`.
+    private func caret(_ message: String, at column: Int) -> String {
+        Diagnostic.printable(message) + "\n  \(Diagnostic.printable(expression))\n  " + String(repeating: " ", count: column) + "^"
     }
 }
 

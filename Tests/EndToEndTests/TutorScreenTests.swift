@@ -158,6 +158,18 @@ import Testing
         #expect(result.stdout.contains("│ f = −12"))
     }
 
+    /// Errors speak of the expression as typed, never of the 'f = …' line it is wrapped in.
+    @Test(arguments: [
+        ("x", "error: 'x' computes nothing: it only names a leaf; try e.g. \"x*x\"\n  x\n  ^\n"),
+        ("#", "error: '#' starts a comment in a graph file; an expression cannot hold it\n  #\n  ^\n"),
+        ("x=1", "error: an expression has no '='; give the values after it, e.g. backprop expr \"x*2\" x=1\n  x=1\n   ^\n"),
+    ])
+    func exprErrorsSpeakOfTheExpression(_ expression: String, _ message: String) throws {
+        let result = try runWithoutTerminal(["expr", expression, "x=1"], environment: [:])
+        #expect(result.status == 1)
+        #expect(result.stderr == message)
+    }
+
     @Test func exprWithAnUnboundName() throws {
         let result = try runWithoutTerminal(["expr", "(x+y)*w", "x=-2", "y=5"], environment: [:])
         #expect(result.status == 1)
