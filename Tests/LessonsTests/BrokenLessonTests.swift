@@ -40,8 +40,26 @@ import Testing
     @Test func textWithAColonMustBeQuoted() {
         let text = Self.valid.replacingOccurrences(of: "    text: q = 3.", with: "    text: Note: q = 3.")
         #expect(checkMessages(text) == [
-            "broken.yaml:14:15: error: invalid YAML: mapping values are not allowed in this context",
+            "broken.yaml:14:15: error: invalid YAML: a ':' inside a value: put the text in quotes (text: \"Note: q = 3.\"), or indent this field under the one above (YAML: mapping values are not allowed in this context)",
         ])
+    }
+
+    /// libyaml's "found a tab character…" says what to do.
+    @Test func aTabBeforeAListItemIsNamed() {
+        let text = Self.valid.replacingOccurrences(of: "  - at: forward q", with: "\t- at: forward q")
+        #expect(checkMessages(text) == [
+            "broken.yaml:13:1: error: invalid YAML: a tab: YAML indents with spaces only; replace the tab with spaces (YAML: found character that cannot start any token)",
+        ])
+    }
+
+    /// A duplicate points at the file's line of the first definition, not the graph
+    /// block's; a name used above its definition says where it is defined.
+    @Test func namesRefersToFileLines() {
+        let duplicate = Self.valid.replacingOccurrences(of: "  f = q * z\n", with: "  f = q * z\n  f = q + z\n")
+        #expect(checkMessages(duplicate).first == "broken.yaml:12:3: error: 'f' is already defined at line 11")
+        let later = Self.valid.replacingOccurrences(of: "  q = x + y\n", with: "  q = x + w\n  w = 1\n")
+        #expect(checkMessages(later).first
+            == "broken.yaml:10:11: error: 'w' is used before it is defined, at line 11; define a name before using it")
     }
 
     @Test func unknownField() {

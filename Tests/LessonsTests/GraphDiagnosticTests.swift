@@ -31,7 +31,8 @@ import Testing
 
     @Test func unknownName() {
         expectErrors("x = 1\ny = x + 1️⃣z", ["unknown name 'z'"])
-        expectErrors("y = 1️⃣x * 2\nx = 1", ["unknown name 'x'"])
+        // Defined below its use: the message says where.
+        expectErrors("y = 1️⃣x * 2\nx = 1", ["'x' is used before it is defined, at line 2; define a name before using it"])
         expectErrors("x = 1\noutput 1️⃣f", ["unknown name 'f'"])
     }
 

@@ -47,10 +47,36 @@ public enum GraphParser {
                 file: file, at: SourceLocation(line: 1 + lineOffset, column: 1 + columnOffset),
                 "the graph is empty; write at least one assignment such as 'x = 2'"))
         }
-        guard builder.diagnostics.isEmpty else { return (nil, builder.diagnostics) }
+        guard builder.diagnostics.isEmpty else {
+            return (nil, namingLaterDefinitions(builder.diagnostics, in: text, lineOffset: lineOffset))
+        }
         var graph = builder.graph
         if let chosen = builder.chosenOutput { graph.output = chosen.id }
         return (GraphProgram(file: file, graph: graph, locations: builder.locations), [])
+    }
+
+    /// "unknown name 'a'" where `a` is defined further down: say so, with the line (names
+    /// must be defined before use). Only read when some name is unknown.
+    static func namingLaterDefinitions(_ diagnostics: [Diagnostic], in text: String, lineOffset: Int) -> [Diagnostic] {
+        let prefix = "unknown name '"
+        guard diagnostics.contains(where: { $0.message.hasPrefix(prefix) }) else { return diagnostics }
+        var definedAt: [String: Int] = [:]
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var words = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first?
+                .split(whereSeparator: { $0 == " " || $0 == "\t" }) ?? []
+            if let first = words.first, first == "param" || first == "const" { words.removeFirst() }
+            guard words.count >= 2, words[1].hasPrefix("=") || words[0].hasSuffix("=") else { continue }
+            let name = String(words[0].hasSuffix("=") ? words[0].dropLast() : words[0])
+            if definedAt[name] == nil { definedAt[name] = index + 1 + lineOffset }
+        }
+        return diagnostics.map { diagnostic in
+            guard diagnostic.message.hasPrefix(prefix),
+                  let name = diagnostic.message.dropFirst(prefix.count).split(separator: "'").first.map(String.init),
+                  let line = definedAt[name], line > diagnostic.location.line else { return diagnostic }
+            var named = diagnostic
+            named.message = "'\(name)' is used before it is defined, at line \(line); define a name before using it"
+            return named
+        }
     }
 
     /// The index of the next newline at or after `start`, or the end of the text; memchr

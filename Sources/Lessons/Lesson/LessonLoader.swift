@@ -128,7 +128,8 @@ public enum LessonLoader {
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let where_ = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
-            return .error(file: file, at: at(mark), "invalid YAML: \(problem)\(where_)")
+            let fix = whatToFix(problem, at: at(mark), in: text).map { "\($0) (YAML: \(problem))" }
+            return .error(file: file, at: at(mark), "invalid YAML: " + (fix ?? "\(problem)\(where_)"))
         case .reader(let problem, _, _, _):
             return .error(file: file, at: SourceLocation(line: 1, column: 1), "cannot read the file as text: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
@@ -139,6 +140,25 @@ public enum LessonLoader {
         default:
             return .error(file: file, at: SourceLocation(line: 1, column: 1), "invalid YAML: \(yamlError)")
         }
+    }
+
+    /// libyaml's commonest complaints in words that say what to change, or `nil`.
+    static func whatToFix(_ problem: String, at location: SourceLocation, in text: String) -> String? {
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(location.line - 1).first ?? ""
+        let character = line.dropFirst(max(0, location.column - 1)).first
+        if character == "\t" || (problem.contains("cannot start any token") && line.contains("\t")) {
+            return "a tab: YAML indents with spaces only; replace the tab with spaces"
+        }
+        if problem.contains("mapping values are not allowed") {
+            return "a ':' inside a value: put the text in quotes (text: \"Note: q = 3.\"), or indent this field under the one above"
+        }
+        if problem.contains("did not find expected key") {
+            return "this line is indented differently from the fields around it: line the fields of one list item up"
+        }
+        if problem.contains("could not find expected ':'") {
+            return "a field needs ':' after its name (or the text above needs its closing quote)"
+        }
+        return nil
     }
 
     /// Where `key:` is written the second time in the mapping that starts at `mapping`

@@ -93,6 +93,10 @@ struct PartReader {
         diagnostics += graphDiagnostics.map {
             var moved = $0
             moved.location = place($0.location)
+            // "already defined at line 5" names a line of the graph block: name the file's.
+            moved.message = moved.message.replacing(/\bline (\d+)/) { match in
+                "line \(place(SourceLocation(line: Int(match.1) ?? 1, column: 1)).line)"
+            }
             return moved
         }
         guard var program else { return (nil, lowered.text) }
