@@ -39,6 +39,8 @@ let package = Package(
         .testTarget(name: "TutorTests", dependencies: ["Tutor", "Screen", "Lessons", "Autograd"]),
         .testTarget(name: "BenchTests", dependencies: ["Bench", "Autograd", "Screen"]),
         .testTarget(name: "EndToEndTests", dependencies: ["backprop"]),
+        // A seeded fuzz campaign over graph and lesson files, bounded to about a minute.
+        .testTarget(name: "FuzzTests", dependencies: ["Autograd", "Lessons", "Screen", "Tutor"]),
     ],
     swiftLanguageModes: [.v6]
 )
