@@ -44,6 +44,17 @@ import Testing
         ])
     }
 
+    /// A quiz answer is an expectation too: one that disagrees with the step it is asked
+    /// at fails `check` (it passed).
+    @Test func aQuizAnswerThatTheGraphDoesNotComputeFails() {
+        let quiz = "quiz:\n  - before: backward q\n    ask: What is ∂f/∂x?\n    answer: -5\nexpect:"
+        let text = Self.valid.replacingOccurrences(of: "expect:", with: quiz)
+        #expect(checkMessages(text) == [
+            "broken.yaml:16:5: error: the answer -5 is none of the numbers 'backward q' computes (-4, 1); check the answer or the step it is asked at",
+        ])
+        #expect(checkMessages(text.replacingOccurrences(of: "answer: -5", with: "answer: -4")) == [])
+    }
+
     /// libyaml's "found a tab character…" says what to do.
     @Test func aTabBeforeAListItemIsNamed() {
         let text = Self.valid.replacingOccurrences(of: "  - at: forward q", with: "\t- at: forward q")

@@ -61,8 +61,8 @@ import Testing
         #expect(choice.choices == ["yes", "no"])
         #expect(choice.accepts("No") && choice.accepts("2") && !choice.accepts("yes") && !choice.accepts("1"))
         let numeric = try loadLesson("softmax").parts[0].quiz[0]
-        #expect(numeric.answer == .number(2.04, tolerance: 0.01))
-        #expect(numeric.accepts("2.05") && !numeric.accepts("2.1"))
+        #expect(numeric.answer == .number(-2.04, tolerance: 0.01))
+        #expect(numeric.accepts("-2.05") && !numeric.accepts("-2.1") && !numeric.accepts("2.04"))
     }
 
     @Test func trainingSettingsForTheStepMachine() throws {

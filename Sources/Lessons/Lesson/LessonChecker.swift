@@ -42,8 +42,49 @@ public enum LessonChecker {
                         "expected \(expectation.text), got \(NumberFormat.short(got, digits: 6))"))
                 }
             }
+            diagnostics += checkQuizAnswers(part, file: lesson.file)
         }
         return diagnostics
+    }
+
+    /// A quiz answer is an expectation too: a number asked before or at a step must be one
+    /// of the numbers that step computes in the part's first pass (a value, a gradient, a
+    /// local derivative or product, an update), within the question's tolerance. Questions
+    /// at the start, the end or between phases may ask what the graph does not compute
+    /// ("which bias computes OR?") and are not checked.
+    static func checkQuizAnswers(_ part: LessonPart, file: String) -> [Diagnostic] {
+        let asked = part.quiz.compactMap { item -> (item: QuizItem, answer: Double, tolerance: Double, step: StepRef)? in
+            guard case .number(let answer, let tolerance) = item.answer, let step = item.anchor.step else { return nil }
+            return (item, answer, tolerance, step)
+        }
+        guard !asked.isEmpty, var stepper = try? part.makeStepper() else { return [] }
+        var computed: [StepRef: [Double]] = [:]
+        for _ in 0..<stepper.plan.stepsPerPass {
+            guard let step = stepper.nextStep, let record = stepper.step() else { break }
+            if let ref = part.stepRef(step) { computed[ref, default: []] += numbers(of: record) }
+        }
+        return asked.compactMap { question in
+            let numbers = computed[question.step] ?? []
+            guard !numbers.contains(where: { Swift.abs($0 - question.answer) <= question.tolerance }) else { return nil }
+            var seen: Set<String> = []
+            let listed = numbers.map { NumberFormat.short($0) }.filter { seen.insert($0).inserted }.prefix(6).joined(separator: ", ")
+            return .error(file: file, at: question.item.location,
+                          "the answer \(NumberFormat.short(question.answer)) is none of the numbers '\(question.step)' computes"
+                              + (listed.isEmpty ? "" : " (\(listed))") + "; check the answer or the step it is asked at")
+        }
+    }
+
+    /// The numbers a step shows: what a question tied to it may ask for.
+    static func numbers(of record: StepRecord) -> [Double] {
+        switch record {
+        case .forward(let r): [r.result]
+        case .seed: [1]
+        case .backward(let r): [r.grad] + r.flows.flatMap { [$0.local, $0.product, $0.after] }
+        case .update(let r): [r.after, r.gradient]
+        case .sample(let r): r.assignments.map(\.after)
+        case .accumulate(let r): r.entries.map(\.after)
+        case .epoch(let r): [r.meanLoss]
+        }
     }
 
     /// The number an expectation measures.

@@ -519,8 +519,8 @@ parts:
           Raise the cat score, and the loss falls.
     quiz:
       - before: forward lnp
-        ask: p_cat = 0.13. What is the cross-entropy −ln p_cat?
-        answer: 2.04
+        ask: p_cat = 0.13. The loss is −ln p_cat; first, what is ln p_cat?
+        answer: -2.04
         tolerance: 0.01
       - before: backward exp_cat
         ask: p_cat = 0.13 and cat is the true class. What is ∂L/∂cat?
