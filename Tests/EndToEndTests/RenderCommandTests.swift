@@ -53,6 +53,42 @@ import Testing
         expectSame(epochs, try golden("render-xor-epochs.txt"), "render xor --part 2 --step 229, 11450, 458000")
     }
 
+    /// A negative number after an option reaches the option, whose message names the
+    /// range ("Missing value for '--step <step>'" before).
+    @Test(arguments: [
+        (["render", "chain-rule", "--step", "-1"], "Error: --step must be 0 or more; got -1"),
+        (["render", "chain-rule", "--part", "-1"], "Error: --part counts from 1; got -1"),
+        (["render", "chain-rule", "--width", "-1"], "Error: --width must be 20...1000 and --height 5...1000; got -1×30"),
+        (["play", "chain-rule", "--autoplay", "-1"], "Error: --autoplay takes seconds from 0.05 to 3600; got -1.0"),
+        (["play", "chain-rule", "--autoplay", "-inf"], "Error: --autoplay takes seconds from 0.05 to 3600; got -inf"),
+    ])
+    func negativeNumbersNameTheRange(_ arguments: [String], _ message: String) throws {
+        let result = try runBackprop(arguments)
+        #expect(result.status != 0)
+        #expect(result.stderr.hasPrefix(message + "\n"))
+    }
+
+    /// Drawings the layout must take in under a second: a 20,000-node chain and a max of
+    /// 20,000 inputs; x+x+…+x with 5,000 terms is refused at once, naming the limit.
+    @Test func largeDrawingsAreDrawnOrRefused() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("big-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let chain = (0..<20_000).map { $0 % 2 == 0 ? "n\($0) = \($0 == 0 ? "x" : "n\($0 - 1)") * 2" : "n\($0) = tanh(n\($0 - 1))" }
+        let files = [
+            ("chain.graph", "x = 1\n" + chain.joined(separator: "\n")),
+            ("max.graph", "x = 1\nz = max(" + Array(repeating: "x", count: 20_000).joined(separator: ", ") + ")"),
+            ("sum.graph", "x = 1\nz = " + Array(repeating: "x", count: 5_000).joined(separator: "+")),
+        ]
+        for (name, text) in files { try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        for name in ["chain.graph", "max.graph"] {
+            #expect(try runBackprop(["render", directory.appendingPathComponent(name).path, "--step", "0"]).status == 0, "\(name)")
+        }
+        let refused = try runBackprop(["render", directory.appendingPathComponent("sum.graph").path, "--step", "0"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("cannot draw the graph: its edges would cross 12492501 layers (at most 200000)"))
+    }
+
     @Test func oneStepIsDeterministic() throws {
         let a = try runBackprop(["render", "chain-rule", "--step", "5"])
         let b = try runBackprop(["render", "chain-rule", "--step", "5"])
