@@ -15,42 +15,54 @@ struct HelpOverlay {
     /// The widest the box gets.
     static let maxWidth = 76
 
-    /// The overlay for an area of `size` (the box keeps a margin of one cell around it).
+    /// The text width and rows the box holds in a window of `size`: a margin of one cell
+    /// around the box, its border and a blank column on each side inside.
+    static func content(for size: Size) -> (width: Int, rows: Int) {
+        (max(1, min(maxWidth, max(0, size.width - 2)) - 4), max(0, size.height - 4))
+    }
+
+    /// The overlay for an area of `size`.
     func overlay(for size: Size) -> Overlay {
-        let boxWidth = min(Self.maxWidth, max(0, size.width - 2))
-        // Border and one blank column on each side.
-        let width = max(1, boxWidth - 4)
-        let rows = max(0, size.height - 4)
+        let (width, rows) = Self.content(for: size)
         return Overlay(title: "Keys", content: Paragraph(lines(width: width, rows: rows), wrap: false),
                        theme: theme, maxWidth: Self.maxWidth)
     }
 
     /// The help as lines at most `width` wide, at most `rows` of them.
     func lines(width: Int, rows: Int) -> [Line] {
-        let items = self.items
-        let single = column(items, width: width)
-        if single.count <= rows { return single }
-        // Section titles are the first thing to give up: the order still groups the keys.
-        let untitled = column(items.map { Item(title: nil, keys: $0.keys, help: $0.help) }, width: width)
-        if untitled.count <= rows || rows < 2 { return Array(untitled.prefix(max(0, rows))) }
-        // Still too long: a window of it that scrolls, its last row saying where more lies.
-        let top = min(max(0, scroll), Self.maxScroll(lines: untitled.count, rows: rows))
-        var window = Array(untitled[top..<min(untitled.count, top + rows - 1)])
-        let more = top + rows - 1 < untitled.count
+        guard let scrolling = scrollingLines(width: width, rows: rows) else {
+            let single = column(items, width: width)
+            return single.count <= rows ? single : untitled(width: width)
+        }
+        guard rows >= 2 else { return Array(scrolling.prefix(max(0, rows))) }
+        // A window of the list, its last row saying where more lies.
+        let top = min(max(0, scroll), scrolling.count - (rows - 1))
+        var window = Array(scrolling[top..<min(scrolling.count, top + rows - 1)])
+        let more = top + rows - 1 < scrolling.count
         window.append(Line(notation.text(more ? "↓ more keys (↓ scrolls)" : "↑ more keys above (↑ scrolls back)"),
                            style: theme(.muted)))
         return window
     }
 
-    /// How far a list of `lines` scrolls in `rows` rows (the last row is the note).
-    static func maxScroll(lines: Int, rows: Int) -> Int { max(0, lines - (rows - 1)) }
+    /// The list without section titles (the first thing to give up: the order still
+    /// groups the keys).
+    func untitled(width: Int) -> [Line] {
+        column(items.map { Item(title: nil, keys: $0.keys, help: $0.help) }, width: width)
+    }
+
+    /// The lines that scroll, when even the list without titles does not fit; `nil` when
+    /// it fits.
+    func scrollingLines(width: Int, rows: Int) -> [Line]? {
+        guard column(items, width: width).count > rows else { return nil }
+        let lines = untitled(width: width)
+        return lines.count > rows ? lines : nil
+    }
 
     /// How far the help scrolls at `size` (0 when it fits).
     func maxScroll(for size: Size) -> Int {
-        let width = max(1, min(Self.maxWidth, max(0, size.width - 2)) - 4)
-        let rows = max(0, size.height - 4)
-        let untitled = column(items.map { Item(title: nil, keys: $0.keys, help: $0.help) }, width: width)
-        return column(items, width: width).count <= rows || untitled.count <= rows ? 0 : Self.maxScroll(lines: untitled.count, rows: rows)
+        let (width, rows) = Self.content(for: size)
+        guard rows >= 2, let lines = scrollingLines(width: width, rows: rows) else { return 0 }
+        return lines.count - (rows - 1)
     }
 
     /// One row of the help; the first of a section carries the section's title.

@@ -48,12 +48,7 @@ extension TutorState {
         default:
             if !classroom.quiz.isAsking { classroom.quiz.clearFeedback() }
         }
-        switch action {
-        case .next, .back, .finishPhase, .rewindPhase, .restart, .toEnd, .jump, .previousPart, .nextPart:
-            classroom.autoplay?.restartTimer(now: classroom.now)
-        default:
-            break
-        }
+        if action.moves { classroom.autoplay?.restartTimer(now: classroom.now) }
     }
 
     mutating func applyClassroom(_ action: ClassroomAction) {
