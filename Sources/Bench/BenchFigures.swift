@@ -17,6 +17,10 @@ public struct BenchFigures: Codable, Equatable, Sendable {
     /// The 99th percentile of a frame's thread CPU time: the frame's own cost, without the
     /// time other processes took the core. In the table only, not in the JSON.
     public var frameCPUMillisecondsP99: Double = .nan
+    /// Seconds to lay out and draw a 20,000-node chain and a max of 20,000 inputs (the
+    /// shapes of one long expression). In the table only.
+    public var largeChainLayoutSeconds: Double = .nan
+    public var largeFanInLayoutSeconds: Double = .nan
 
     public init(
         mlpEpochSeconds: Double, mlpNodes: Int, chainSeconds: Double,
@@ -59,6 +63,8 @@ public struct BenchFigures: Codable, Equatable, Sendable {
             ("frame p99 (xor, 100×30)", frameMillisecondsP99, "%.3f ms", "< 2 ms"),
             ("frame p99, thread CPU time", frameCPUMillisecondsP99, "%.3f ms", ""),
             ("layout 1000 nodes (200×60)", layoutMilliseconds, "%.3f ms", "< 50 ms"),
+            ("layout 20,000-node chain", largeChainLayoutSeconds, "%.3f s", "< 1 s"),
+            ("layout max of 20,000 inputs", largeFanInLayoutSeconds, "%.3f s", "< 1 s"),
         ]
         let rows = all.filter { !$0.1.isNaN }.map { ($0.0, String(format: $0.2, $0.1), $0.3) }
         let nameWidth = rows.map(\.0.count).max() ?? 0

@@ -10,16 +10,21 @@ public struct Benchmarks: Sendable {
     public var chainLength: Int
     /// Steps drawn per part of the xor lesson (its training part has hundreds of thousands).
     public var frameSteps: Int
+    /// Nodes of the large chain and inputs of the large max.
+    public var largeLayoutSize: Int
 
-    public init(runs: Int = 7, chainLength: Int = 1_000_000, frameSteps: Int = 500) {
+    public init(runs: Int = 7, chainLength: Int = 1_000_000, frameSteps: Int = 500, largeLayoutSize: Int = 20_000) {
         self.runs = runs
         self.chainLength = chainLength
         self.frameSteps = frameSteps
+        self.largeLayoutSize = largeLayoutSize
     }
 
     /// The workloads, to measure one alone (e.g. under a profiler).
     public enum Workload: String, CaseIterable, Sendable {
         case mlp, chain, frame, layout
+        /// The 20,000-node chain and the 20,000-input max (in the table, not the JSON).
+        case largeLayout = "large-layout"
     }
 
     /// The figures of `workloads` (all by default); the others are NaN.
@@ -33,6 +38,10 @@ public struct Benchmarks: Sendable {
             frameMillisecondsP99: Timing.quantile(0.99, of: frames.wall) * 1000,
             layoutMilliseconds: workloads.contains(.layout) ? try layout() * 1000 : .nan)
         figures.frameCPUMillisecondsP99 = Timing.quantile(0.99, of: frames.cpu) * 1000
+        if workloads.contains(.largeLayout) {
+            figures.largeChainLayoutSeconds = try layoutSeconds(.chain(nodes: largeLayoutSize))
+            figures.largeFanInLayoutSeconds = try layoutSeconds(.fanIn(inputs: largeLayoutSize))
+        }
         return figures
     }
 
@@ -57,7 +66,11 @@ public struct Benchmarks: Sendable {
 
     /// Seconds to lay out and draw the seeded random 1,000-node DAG at 200×60.
     public func layout() throws -> Double {
-        let workload = LayoutWorkload()
+        try layoutSeconds(LayoutWorkload())
+    }
+
+    /// Seconds to lay out and draw `workload` (the median of `runs`).
+    public func layoutSeconds(_ workload: LayoutWorkload) throws -> Double {
         var failure: (any Error)?
         let samples = Timing.seconds(runs: runs) {
             do { _ = try workload.run() } catch { failure = error }

@@ -27,7 +27,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Epochs to train with --mlp-weights.")
     var epochs = 10
 
-    @Option(help: "Measure only this workload (mlp, chain, frame, layout), e.g. under valgrind --tool=callgrind.")
+    @Option(help: "Measure only this workload (mlp, chain, frame, layout, large-layout), e.g. under valgrind --tool=callgrind.")
     var only: Benchmarks.Workload?
 
     func validate() throws {

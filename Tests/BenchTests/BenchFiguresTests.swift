@@ -7,7 +7,7 @@ import Screen
     /// `backprop bench --json` has exactly the six keys of the contract, from a real
     /// (small) run of every workload.
     @Test func jsonHasExactlyTheSixKeys() throws {
-        let figures = try Benchmarks(runs: 1, chainLength: 1_000, frameSteps: 10).measure()
+        let figures = try Benchmarks(runs: 1, chainLength: 1_000, frameSteps: 10, largeLayoutSize: 200).measure()
         let object = try JSONSerialization.jsonObject(with: Data(try figures.json().utf8)) as? [String: Any]
         #expect(Set(object?.keys.map { $0 } ?? []) == [
             "mlp_epoch_s", "mlp_nodes", "chain_1e6_s", "frame_ms_p50", "frame_ms_p99", "layout_1000_ms",
@@ -40,6 +40,22 @@ import Screen
         let text = buffer.lines.joined(separator: "\n")
         #expect(text.contains("XOR"))
         #expect(text.contains("x1") && text.contains("x2"))
+    }
+
+    /// The shapes of one long expression (a chain, a max of many inputs) are laid out and
+    /// drawn, small here (`backprop bench` times them at 20,000); the table lists them and
+    /// the JSON keeps its six keys.
+    @Test func largeLayoutsAreDrawnAndInTheTable() throws {
+        #expect(try LayoutWorkload.chain(nodes: 2_000).run().lines.joined().contains("n0"))
+        #expect(try LayoutWorkload.fanIn(inputs: 2_000).run().lines.joined().contains("n0"))
+        var figures = BenchFigures(mlpEpochSeconds: .nan, mlpNodes: 0, chainSeconds: .nan, frameMillisecondsP50: .nan,
+                                   frameMillisecondsP99: .nan, layoutMilliseconds: .nan)
+        figures.largeChainLayoutSeconds = 0.145
+        figures.largeFanInLayoutSeconds = 0.682
+        #expect(figures.table() == """
+            layout 20,000-node chain     0.145 s   target < 1 s
+            layout max of 20,000 inputs  0.682 s   target < 1 s
+            """)
     }
 
     @Test func quantilesAndMedian() {
