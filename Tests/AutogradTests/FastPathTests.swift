@@ -109,3 +109,27 @@ import Testing
         #expect(Graph.relativeError(g.grad(of: w), g.numericalGradient(of: w)) < 1e-6)
     }
 }
+
+/// The passes run over the graph's arrays with unsafe pointers; `values` and `grads` can
+/// only be changed inside the engine (`internal(set)`), and every pass checks their lengths
+/// first. Here every pass runs under those checks on graphs changed only the public way.
+@Suite struct PassCountTests {
+    @Test func thePassesRunOnArraysOfTheGraphsSize() throws {
+        for seed in UInt64(1)...20 {
+            var g = RandomGraphs.make(seed: seed, ops: 10 + Int(seed), from: RandomGraphs.everyOp)
+            let tape = try #require(g.tape())
+            for id in g.ids where g.kind(of: id) == .input { g.setValue(Double(seed) / 7, of: id) }
+            g.forward()
+            g.forward(tape)
+            g.backward(tape)
+            g.run()
+            #expect(g.values.count == g.count && g.grads.count == g.count)
+            // A node appended after the tape was taken: the old tape still runs in bounds.
+            let last = NodeID(g.count - 1)
+            g.addOp(.exp, [last], name: "appended_\(seed)")
+            g.forward(tape)
+            g.backward(tape)
+            #expect(g.values.count == g.count && g.grads.count == g.count)
+        }
+    }
+}
