@@ -84,7 +84,7 @@ public struct GraphScene: Sendable {
         // Box widths from the numbers the passes will show (finished forward and backward
         // passes on copies), fixed here so boxes do not jump while stepping.
         var numberWidth = [Int](repeating: 1, count: count), gradWidth = [Int](repeating: 1, count: count)
-        for finished in GraphScene.finishedPasses(graph, dataset: dataset) {
+        GraphScene.forEachFinishedPass(graph, dataset: dataset) { finished in
             for node in 0..<count {
                 numberWidth[node] = max(numberWidth[node], DisplayWidth.of(notation.number(finished.values[node])))
                 gradWidth[node] = max(gradWidth[node], DisplayWidth.of(notation.number(finished.grads[node])))
@@ -127,17 +127,18 @@ public struct GraphScene: Sendable {
         self.uses = uses
     }
 
-    /// The graph after a forward and backward pass at its own values and, with data, at
-    /// every row's.
-    static func finishedPasses(_ graph: Graph, dataset: Dataset?) -> [Graph] {
-        var own = graph
-        own.run()
-        guard let dataset else { return [own] }
-        return [own] + dataset.rows.map { row in
-            var pass = graph
-            for (column, id) in dataset.columns.enumerated() { pass.setValue(row[column], of: id) }
+    /// Hands `body` the graph after a forward and backward pass at its own values and, with
+    /// data, at every row's, one at a time (10,000 rows are never held at once).
+    static func forEachFinishedPass(_ graph: Graph, dataset: Dataset?, _ body: (Graph) -> Void) {
+        var pass = graph
+        pass.run()
+        body(pass)
+        guard let dataset else { return }
+        let columns = dataset.columns
+        for row in dataset.rows {
+            for (column, id) in columns.enumerated() { pass.setValue(row[column], of: id) }
             pass.run()
-            return pass
+            body(pass)
         }
     }
 

@@ -43,7 +43,7 @@ struct Narrator {
             return "This graph computes \(output) from its leaves. Press → (or space) to take one step at a time: first the forward pass computes each node's value, then the backward pass finds how much \(output) changes with each node (its gradient, grad)."
         }
         if stepper.isAtEnd {
-            // Where → leads is the Step pane's last line.
+            // Where → leads is in the Step pane, right after "Done".
             return stepper.plan.training != nil && stepper.plan.dataset != nil
                 ? "Training is done: the loss chart holds the mean loss after every epoch."
                 : "Done. Each gradient ∂\(output)/∂(leaf) says how much \(output) changes when that leaf is nudged."
