@@ -250,7 +250,7 @@ struct Inspector {
         for (index, id) in dataset.inputs.enumerated() {
             spans += [plain((index > 0 ? ", " : "") + "\(name(id)) = "), value(graph.value(of: id))]
         }
-        spans += [plain(" \(notation.unicode ? "→" : "->") \(name(output)) = "), value(graph.value(of: output))]
+        spans += [plain(" → \(name(output)) = "), value(graph.value(of: output))]
         return [Line(spans)]
     }
 

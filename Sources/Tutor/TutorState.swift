@@ -91,6 +91,8 @@ public struct TutorState: Sendable {
     }
     /// Whether a lesson's page is shown on its own (rather than the step's screen).
     public var isOnPage: Bool { if case .page = currentScreen { true } else { false } }
+    /// What printed frame headers (`render --all`, `play`) add on a page of its own.
+    public var pageMark: String { isOnPage ? "; the lesson's page" : "" }
     /// Whether the screen shown is the last one at the cursor (the next → takes a step).
     public var isOnLastScreen: Bool { screen >= screens.count - 1 }
     /// Where → leads from the end of the part: the next part, or nowhere (the end).

@@ -68,7 +68,7 @@ struct PlainFrames {
     /// `after forward q` (`; the lesson's page` on a page of its own), or at the end of a training epoch `after end of epoch 50 of 2000;
     /// mean loss 0.0123`.
     func describe(_ state: TutorState) -> String {
-        let page = state.isOnPage ? "; the lesson's page" : ""
+        let page = state.pageMark
         guard let last = state.stepper.lastStep else { return "start" + page }
         var what = "after " + state.describe(last)
         let plan = state.stepper.plan

@@ -40,7 +40,6 @@ struct PlayFrames {
     /// `=== part 1/2 · step 3/12: after forward q ===`.
     func header(_ state: TutorState, _ what: String) -> String {
         let part = state.subject.partCount > 1 ? "part \(state.part + 1)/\(state.subject.partCount) · " : ""
-        let page = state.isOnPage ? "; the lesson's page" : ""
-        return "=== \(part)step \(state.stepper.position)/\(state.stepper.count): \(what)\(page) ===\n"
+        return "=== \(part)step \(state.stepper.position)/\(state.stepper.count): \(what)\(state.pageMark) ===\n"
     }
 }

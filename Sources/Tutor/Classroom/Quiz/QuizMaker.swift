@@ -25,7 +25,7 @@ public enum QuizMaker {
         var computed: [QuizQuestion] = []
         if moment == .beforeNextStep, stepper.position < stepper.plan.stepsPerPass, let record = stepper.nextRecord {
             let names = names ?? stepper.graph.ids.map { stepper.graph.label(of: $0) }
-            computed = questions(for: record, graph: stepper.graph, output: stepper.plan.tape.output, names: names)
+            computed = questions(for: record, stepper: stepper, names: names)
         }
         let items = (part?.quiz(for: stepper) ?? []).filter { Self.moment(of: $0.anchor) == moment }
         let stepHint = stepper.nextStep.flatMap { $0.node }.flatMap { stepper.graph.op(of: $0) }?.gradientRule
@@ -90,20 +90,18 @@ public enum QuizMaker {
 
     /// The computed questions for one step, from its record (taken before the step, so
     /// every number in it is the real one).
-    public static func questions(for record: StepRecord, graph: Graph, output: NodeID, names: [String]) -> [QuizQuestion] {
-        let outputLabel = names[output.index]
+    public static func questions(for record: StepRecord, stepper: Stepper, names: [String]) -> [QuizQuestion] {
+        let graph = stepper.graph
+        let outputLabel = names[stepper.plan.tape.output.index]
         switch record {
         case .forward(let forward): return [value(forward, names: names)]
         case .seed(let seed): return [self.seed(seed, label: names[seed.output.index])]
         case .backward(let backward):
-            // The uses that send a contribution: those on the output's cone.
-            let cone = Tape(graph, output: output)
-            var uses = [Int](repeating: 0, count: graph.count)
-            for node in cone.order { for input in graph.inputs(of: NodeID(node)) { uses[input.index] += 1 } }
             return backward.flows.compactMap { flow in
                 // Literal constants (the 2 in `2 * x`) have no gradient worth asking for.
                 guard graph.kind(of: flow.to) != .const || graph.name(of: flow.to) != nil else { return nil }
-                return gradient(flow, op: backward.op, output: outputLabel, uses: uses[flow.to.index],
+                // The uses that send a contribution: those on the output's cone.
+                return gradient(flow, op: backward.op, output: outputLabel, uses: stepper.contributionCount(to: flow.to),
                                 toValue: graph.value(of: flow.to), to: names[flow.to.index], from: names[flow.from.index])
             }
         case .update(let update): return [self.update(update, output: outputLabel, label: names[update.param.index])]
