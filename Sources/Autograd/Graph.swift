@@ -142,7 +142,7 @@ public struct Graph: Sendable, Equatable {
         switch op.arity {
         case .unary: return op.apply(values[inputIDs[first]])
         case .binary: return op.apply(values[inputIDs[first]], values[inputIDs[first + 1]])
-        case .variadic: return values[inputIDs[first + winningPosition(op, node: node)]]
+        case .variadic: return op.applyVariadic(inputIDs[first..<inputStart[node + 1]].lazy.map { values[$0] })
         }
     }
 
@@ -158,7 +158,7 @@ public struct Graph: Sendable, Equatable {
             let (da, db) = op.localGradients(a, b, output: values[node])
             return position == 0 ? da : db
         case .variadic:
-            return winningPosition(op, node: node) == position ? 1 : 0
+            return op.variadicLocal(at: position, winner: op.picksOneInput ? winningPosition(op, node: node) : 0)
         }
     }
 
@@ -173,8 +173,8 @@ public struct Graph: Sendable, Equatable {
         case .unary, .binary:
             return (0..<count).map { localGradient(of: id, inputAt: $0) }
         case .variadic:
-            let winner = winningPosition(op, node: node)
-            return (0..<count).map { $0 == winner ? 1 : 0 }
+            let winner = op.picksOneInput ? winningPosition(op, node: node) : 0
+            return (0..<count).map { op.variadicLocal(at: $0, winner: winner) }
         }
     }
 

@@ -4,12 +4,12 @@
 public enum Op: UInt8, Sendable, CaseIterable {
     case add, sub, mul, div, neg, pow
     case exp, log, tanh, sigmoid, relu, step, sign, abs, sqrt
-    case max, min
+    case max, min, sum
 
     /// How many inputs the op takes.
     public enum Arity: Sendable, Equatable {
         case unary, binary
-        /// One or more inputs (`max`, `min`).
+        /// One or more inputs (`max`, `min`, `sum`).
         case variadic
     }
 
@@ -17,7 +17,7 @@ public enum Op: UInt8, Sendable, CaseIterable {
         switch self {
         case .add, .sub, .mul, .div, .pow: .binary
         case .neg, .exp, .log, .tanh, .sigmoid, .relu, .step, .sign, .abs, .sqrt: .unary
-        case .max, .min: .variadic
+        case .max, .min, .sum: .variadic
         }
     }
 
@@ -43,6 +43,7 @@ public enum Op: UInt8, Sendable, CaseIterable {
         case .div: "/"
         case .neg: "-"
         case .pow: "^"
+        case .sum: "Σ"
         case .sigmoid: "σ"
         case .step: "u"
         default: name
@@ -53,6 +54,7 @@ public enum Op: UInt8, Sendable, CaseIterable {
     public var asciiSymbol: String {
         switch self {
         case .sigmoid: "sig"
+        case .sum: "sum"
         default: symbol
         }
     }
@@ -65,9 +67,13 @@ public enum Op: UInt8, Sendable, CaseIterable {
         }
     }
 
-    /// The ops that the graph language spells as calls: `exp(x)`, `max(a, b, c)`.
+    /// Whether the op picks one of its inputs (`max`, `min`): its gradient goes to the
+    /// winner alone. The other variadic op, `sum`, hands it to every input.
+    public var picksOneInput: Bool { self == .max || self == .min }
+
+    /// The ops that the graph language spells as calls: `exp(x)`, `max(a, b, c)`, `sum(a, b, c)`.
     public static let functions: [String: Op] = Dictionary(
-        uniqueKeysWithValues: [Op.exp, .log, .tanh, .sigmoid, .relu, .step, .sign, .abs, .sqrt, .max, .min]
+        uniqueKeysWithValues: [Op.exp, .log, .tanh, .sigmoid, .relu, .step, .sign, .abs, .sqrt, .max, .min, .sum]
             .map { ($0.name, $0) })
 
     /// What the op does to the gradient flowing back through it, in one sentence a student
@@ -91,6 +97,7 @@ public enum Op: UInt8, Sendable, CaseIterable {
         case .sqrt: "sqrt multiplies the gradient by 1/(2√x)"
         case .max: "max routes the whole gradient to its largest input; the others get 0"
         case .min: "min routes the whole gradient to its smallest input; the others get 0"
+        case .sum: "sum hands the upstream gradient on unchanged to every input, as add does"
         }
     }
 }

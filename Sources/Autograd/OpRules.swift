@@ -1,7 +1,7 @@
 import Foundation
 
 // The rules of every op, forward and backward side by side: read a row of `apply` with the
-// same row of `localGradients`. Unary ops ignore `b`. Variadic `max`/`min` are at the end.
+// same row of `localGradients`. Unary ops ignore `b`. Variadic `max`/`min`/`sum` are at the end.
 //
 //  op       forward          ∂/∂a                      ∂/∂b
 //  add      a + b            1                         1
@@ -20,6 +20,7 @@ import Foundation
 //  abs      |a|              sign a                    (abs'(0) = 0)
 //  sqrt     √a               1/(2√a)
 //  max/min  extreme of all   1 for the first extreme input, 0 for the rest
+//  sum      a + b + c + …    1 for every input
 
 extension Op {
     /// The forward rule of a unary or binary op.
@@ -43,6 +44,7 @@ extension Op {
         case .sqrt: return a.squareRoot()
         case .max: return Swift.max(a, b)
         case .min: return Swift.min(a, b)
+        case .sum: return a + b
         }
     }
 
@@ -71,7 +73,28 @@ extension Op {
         case .sqrt: return (0.5 / output, 0)
         case .max: return a >= b ? (1, 0) : (0, 1)
         case .min: return a <= b ? (1, 0) : (0, 1)
+        case .sum: return (1, 1)
         }
+    }
+
+    /// The forward rule of a variadic op over its inputs' values, in order: the sum, added
+    /// left to right, or the winning input's value.
+    @inlinable
+    public func applyVariadic<C: Collection>(_ inputs: C) -> Double where C.Element == Double {
+        guard !picksOneInput else {
+            let winner = winningPosition(of: inputs)
+            return inputs.dropFirst(winner).first ?? .nan
+        }
+        var total = inputs.first ?? 0
+        for value in inputs.dropFirst() { total += value }
+        return total
+    }
+
+    /// The local derivative of a variadic op for the input at `position`, given the
+    /// winner of a `max`/`min` (ignored by `sum`, whose every local derivative is 1).
+    @inlinable
+    public func variadicLocal(at position: Int, winner: Int) -> Double {
+        picksOneInput ? (position == winner ? 1 : 0) : 1
     }
 
     /// For `max`/`min` over any number of inputs: the position of the input that wins (the

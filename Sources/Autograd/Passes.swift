@@ -28,7 +28,7 @@ extension Graph {
                             switch op.arity {
                             case .unary: v[node] = op.apply(v[edges[first]])
                             case .binary: v[node] = op.apply(v[edges[first]], v[edges[first + 1]])
-                            case .variadic: v[node] = Self.extreme(op, edges: first..<starts[node + 1], edges, UnsafePointer(v))
+                            case .variadic: v[node] = Self.variadic(op, edges: first..<starts[node + 1], edges, UnsafePointer(v))
                             }
                         }
                     }
@@ -50,7 +50,7 @@ extension Graph {
                         switch step.arity {
                         case .unary: v[node] = step.op.apply(v[a])
                         case .binary: v[node] = step.op.apply(v[a], v[b])
-                        case .variadic: v[node] = Self.extreme(step.op, edges: a..<b, edges, UnsafePointer(v))
+                        case .variadic: v[node] = Self.variadic(step.op, edges: a..<b, edges, UnsafePointer(v))
                         }
                     }
                 }
@@ -83,9 +83,9 @@ extension Graph {
                                 g[a] += upstream * localA
                                 g[b] += upstream * localB
                             case .variadic:
-                                let winner = Self.winner(step.op, edges: a..<b, edges, v)
+                                let winner = step.op.picksOneInput ? Self.winner(step.op, edges: a..<b, edges, v) : 0
                                 for edge in a..<b {
-                                    g[edges[edge]] += upstream * (edge - a == winner ? 1 : 0)
+                                    g[edges[edge]] += upstream * step.op.variadicLocal(at: edge - a, winner: winner)
                                 }
                             }
                         }
@@ -120,11 +120,11 @@ extension Graph {
         op.winningPosition(of: edges[range].lazy.map { values[$0] })
     }
 
-    /// The value of `max`/`min` over the inputs on `edges`.
+    /// The value of `max`/`min`/`sum` over the inputs on `edges`.
     @inline(__always)
-    static func extreme(
+    static func variadic(
         _ op: Op, edges range: Range<Int>, _ edges: UnsafeBufferPointer<Int>, _ values: UnsafePointer<Double>
     ) -> Double {
-        values[edges[range.lowerBound + winner(op, edges: range, edges, values)]]
+        op.applyVariadic(edges[range].lazy.map { values[$0] })
     }
 }

@@ -25,6 +25,7 @@ import Testing
         .sqrt: [(0.2, 0), (1, 0), (9, 0)],
         .max: [(-2, 5), (3, 1), (0.5, -0.5)],
         .min: [(-2, 5), (3, 1), (0.5, -0.5)],
+        .sum: [(-2, 5), (3, 1), (0.5, -0.5)],
     ]
 
     @Test(arguments: Op.allCases)
@@ -41,7 +42,7 @@ import Testing
         }
     }
 
-    /// The same through a graph: `localGradient(of:inputAt:)` for n-ary max/min with three
+    /// The same through a graph: `localGradient(of:inputAt:)` for n-ary max/min/sum with three
     /// inputs, and every binary op with both inputs.
     @Test func graphLocalGradientsMatchFiniteDifferences() {
         for op in Op.allCases {

@@ -38,7 +38,7 @@ import Testing
 
     @Test func unknownFunction() {
         expectErrors("x = 1\ny = 1️⃣cos(x)", [
-            "unknown function 'cos' (the functions are exp, log, tanh, sigmoid, relu, step, sign, abs, sqrt, max, min)",
+            "unknown function 'cos' (the functions are exp, log, tanh, sigmoid, relu, step, sign, abs, sqrt, max, min, sum)",
         ])
     }
 

@@ -244,6 +244,7 @@ extension Op {
         case .sqrt: "the square root"
         case .max: "the largest input"
         case .min: "the smallest input"
+        case .sum: "add all the inputs"
         }
     }
 }
