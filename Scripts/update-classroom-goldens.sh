@@ -10,6 +10,6 @@ LANG=C.UTF-8 COLUMNS=80 .build/debug/backprop play chain-rule </dev/null >"$out/
 LANG=C.UTF-8 COLUMNS=80 .build/debug/backprop play chain-rule --keys "→ ×4, pause 1, ←, v, q" </dev/null >"$out/play-chain-rule-keys.txt"
 LANG=C.UTF-8 COLUMNS=80 .build/debug/backprop render chain-rule --all --markdown </dev/null >"$out/handout-chain-rule.md"
 LANG=C.UTF-8 COLUMNS=80 .build/debug/backprop render perceptron --part 1 --all --width 80 --height 24 </dev/null >"$out/render-perceptron-and.txt"
-for step in 229 11450 458000; do
+for step in 205 10250 410000; do
     LANG=C.UTF-8 COLUMNS=80 .build/debug/backprop render xor --part 2 --step "$step" --width 80 --height 24 </dev/null
 done >"$out/render-xor-epochs.txt"

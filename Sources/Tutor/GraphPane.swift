@@ -12,6 +12,12 @@ struct GraphPane: Widget {
         return caption.isEmpty ? "\(mark) \(name)" : "\(mark) \(name) (\(caption))"
     }
 
+    /// What a one-line node calls itself: its name, or an anonymous gate its symbol with
+    /// literal operands (`(×)`, `(1+)`): its expression is in the Step pane.
+    static func lineLabel(_ name: String, caption: String, anonymous: Bool) -> String {
+        anonymous ? "(\(caption))" : name
+    }
+
     let state: TutorState
 
     func render(in area: Rect, buffer: inout Buffer) {
@@ -120,7 +126,18 @@ struct GraphPane: Widget {
             }
             let anonymous = graph.name(of: id) == nil
             let title = Self.title(scene.names[node], caption: scene.captions[node], anonymous: anonymous, mark: String(glyph))
-            if anonymous {
+            if scene.detail != .box {
+                let label = Self.lineLabel(scene.names[node], caption: scene.captions[node], anonymous: anonymous)
+                let gradMark = Span(notation.gradientMark, style: theme(.muted))
+                // A blank first cell keeps the mark off the arrowhead drawn just before it.
+                var spans = [Span(" \(glyph) ", style: titleStyle), Span(label, style: titleStyle), Span(" ")]
+                if scene.detail == .line {
+                    spans += [value, Span(" "), gradMark, grad]
+                } else {
+                    spans += progress.gradKnown[node] ? [gradMark, grad] : [value]
+                }
+                boxes.append(NodeBox(lines: [Line(spans)], border: nil))
+            } else if anonymous {
                 // The mark goes by the value, keeping the symbol's row free for the arrows.
                 let gate = [Line([Span("\(glyph) ", style: titleStyle), value], alignment: .center),
                             Line("(\(scene.captions[node]))", style: titleStyle, alignment: .center),

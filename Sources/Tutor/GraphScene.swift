@@ -9,6 +9,21 @@ import Screen
 /// Literal constants (the `2` in `2 * x`) are not drawn as boxes: they appear inside the
 /// gate that uses them (`*2`), as in the slides' flow diagrams.
 public struct GraphScene: Sendable {
+    /// How much a node shows, from most to least: the scene is laid out at the most a
+    /// screen has room for (`TutorState.scene`), never by clipping a box.
+    public enum Detail: Int, Sendable, CaseIterable, Comparable {
+        /// A box: the name and gate in the title, `val` and `grad` on lines of their own;
+        /// an anonymous gate as value above its symbol and gradient below.
+        case box
+        /// One line: mark, name, value and `∇gradient`.
+        case line
+        /// One line: mark, name and the number of the phase (the value, then `∇gradient`).
+        case brief
+
+        public static func < (a: Detail, b: Detail) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    public let detail: Detail
     public let layout: DAGLayout
     /// For each graph node, its index in the layout (`nil` for literals, which are not drawn).
     public let layoutIndex: [Int?]
@@ -16,16 +31,24 @@ public struct GraphScene: Sendable {
     public let nodes: [NodeID]
     /// For each graph node and input position, the layout edge drawn for it (`nil` from a literal).
     public let edgeIndex: [[Int?]]
-    /// What formulas call each node: its name, or for an anonymous gate the expression it
-    /// computes (`(x+y)`), or a literal's value.
+    /// What formulas call each node: its name; for an anonymous gate the expression it
+    /// computes (`(x+y)`) when short, else its role (`(ξ1's sum)`); a literal's value.
     public let names: [String]
     /// For op nodes the op as drawn in the gate, literal operands included (`+`, `*2`, `exp`).
     public let captions: [String]
     /// How many times each node is used as an input (a value used twice fans out).
     public let uses: [Int]
 
-    /// Columns between layers: room for an edge label such as `×(−4)=12`.
-    static let channelWidth = 14
+    /// Columns between layers: room for an edge label such as `×(−4)=12`; less at the
+    /// lower details, where a label that does not fit gives way to its local derivative
+    /// alone or to the Step pane, which shows the same numbers.
+    static func channelWidth(_ detail: Detail) -> Int {
+        switch detail {
+        case .box: 14
+        case .line: 8
+        case .brief: 4
+        }
+    }
 
     /// The width every number gets in a box while the weights train (their numbers cannot
     /// be known without training): room for `−12.345`, `−0.001` or `−4.97e-5`.
@@ -34,11 +57,14 @@ public struct GraphScene: Sendable {
     /// The scene of `graph`. Boxes are as wide as the numbers of a finished pass need: the
     /// graph's own pass, and with `dataset` every row's, so no number is ever cut; with
     /// `trains`, room for any number of up to `trainingNumberWidth` characters as well.
-    public init(graph: Graph, notation: Notation, dataset: Dataset? = nil, trains: Bool = false) throws(DAGLayoutError) {
+    public init(graph: Graph, notation: Notation, dataset: Dataset? = nil, trains: Bool = false,
+                detail: Detail = .box) throws(DAGLayoutError) {
+        self.detail = detail
         let count = graph.count
         var names = [String](repeating: "", count: count)
         var captions = [String](repeating: "", count: count)
         var isLiteral = [Bool](repeating: false, count: count)
+        var longExpressions: [Int] = []
         for node in 0..<count {
             let id = NodeID(node)
             let inputs = graph.inputs(of: id)
@@ -47,7 +73,8 @@ public struct GraphScene: Sendable {
             } else if let op = graph.op(of: id) {
                 let text = notation.apply(op, inputs.map { names[$0.index] })
                     .replacingOccurrences(of: " ", with: "")
-                names[node] = text.count <= 14 ? "(\(text))" : "(\(notation.symbol(op)) #\(node))"
+                names[node] = "(\(text))"
+                if text.count > GraphScene.longestExpressionName { longExpressions.append(node) }
             } else {
                 names[node] = notation.number(graph.value(of: id))
                 isLiteral[node] = graph.kind(of: id) == .const
@@ -57,6 +84,8 @@ public struct GraphScene: Sendable {
                                                     notation: notation)
             }
         }
+
+        GraphScene.nameByRole(longExpressions, in: graph, names: &names)
 
         var layoutIndex = [Int?](repeating: nil, count: count)
         var nodes: [NodeID] = []
@@ -97,7 +126,17 @@ public struct GraphScene: Sendable {
             let value = "val " + String(repeating: "0", count: max(numberWidth[node], reserved))
             let grad = "grad " + String(repeating: "0", count: max(gradWidth[node], reserved))
             let title = GraphPane.title(names[node], caption: captions[node], anonymous: graph.name(of: id) == nil, mark: "▶")
-            if graph.name(of: id) == nil {
+            let label = GraphPane.lineLabel(names[node], caption: captions[node], anonymous: graph.name(of: id) == nil)
+            let numbers = max(numberWidth[node], reserved), grads = max(gradWidth[node], reserved)
+            if detail == .line {
+                // " ▶ q 3 ∇−4"
+                sizes.append(Size(width: 3 + DisplayWidth.of(label) + 1 + numbers + 1 + DisplayWidth.of(notation.gradientMark) + grads,
+                                  height: 1))
+            } else if detail == .brief {
+                // " ▶ q 3", later " ▶ q ∇−4"
+                let number = max(numbers, DisplayWidth.of(notation.gradientMark) + grads)
+                sizes.append(Size(width: 3 + DisplayWidth.of(label) + 1 + number, height: 1))
+            } else if graph.name(of: id) == nil {
                 // A compact gate: value above the symbol, gradient below, as in the slides.
                 let width = max(DisplayWidth.of(title) - 1, DisplayWidth.of(value) - 2, DisplayWidth.of(grad) - 5, 3)
                 // Odd and with a spare row above and below the three lines, so the output
@@ -116,7 +155,7 @@ public struct GraphScene: Sendable {
         // the sources, so the labels of the backward pass fit beside the long run into
         // each gate.
         let inputs = Set(nodes.indices.filter { graph.kind(of: nodes[$0]) == .input })
-        let options = DAGLayout.Options(minimumChannelWidth: GraphScene.channelWidth, sourcesInFirstLayer: false,
+        let options = DAGLayout.Options(minimumChannelWidth: GraphScene.channelWidth(detail), sourcesInFirstLayer: false,
                                         tracksNearSources: true, pinnedSources: inputs)
         layout = try DAGLayout(sizes: sizes, edges: edges, options: options)
         self.layoutIndex = layoutIndex
@@ -125,6 +164,80 @@ public struct GraphScene: Sendable {
         self.names = names
         self.captions = captions
         self.uses = uses
+    }
+
+    /// Graphs with more nodes than this are drawn in boxes only: at that size no detail
+    /// fits a screen, and each extra layout would cost as much as the first.
+    static let largestScaledGraph = 2_000
+
+    /// The scenes of a stepper's graph, one per detail (the box alone for a large graph),
+    /// sized for the numbers of its data and training.
+    static func scenes(_ stepper: Stepper, notation: Notation) throws(DAGLayoutError) -> [GraphScene] {
+        let graph = stepper.graph
+        let details = graph.count <= largestScaledGraph ? Detail.allCases : [.box]
+        var scenes: [GraphScene] = []
+        for detail in details {
+            scenes.append(try GraphScene(graph: graph, notation: notation, dataset: stepper.plan.dataset,
+                                         trains: stepper.plan.training != nil, detail: detail))
+        }
+        return scenes
+    }
+
+    /// The longest expression an anonymous gate is called by (`(w1·x1+w2·x2)` is not).
+    static let longestExpressionName = 14
+
+    /// Names the anonymous gates in `nodes` (whose expressions are too long to read as a
+    /// name) by their role: the op's word and the named node they feed, `(ξ1's sum)`,
+    /// `(loss's product)`, numbered where one named node is fed by two alike
+    /// (`(f's product 2)`). A gate that feeds no named node is named after its first
+    /// named input, `(sum of w1)`. Every name stays unique.
+    static func nameByRole(_ nodes: [Int], in graph: Graph, names: inout [String]) {
+        guard !nodes.isEmpty else { return }
+        let consumers = graph.consumers()
+        var taken = Set(names)
+        func namedConsumer(of node: Int) -> String? {
+            var frontier = [node], seen = Set<Int>()
+            while let next = frontier.popLast() {
+                for consumer in consumers[next] where seen.insert(consumer.index).inserted {
+                    if let name = graph.name(of: consumer) { return name }
+                    frontier.insert(consumer.index, at: 0)
+                }
+            }
+            return nil
+        }
+        for node in nodes {
+            let id = NodeID(node)
+            guard let op = graph.op(of: id) else { continue }
+            let word = roleWord(op)
+            let base: String
+            if let consumer = namedConsumer(of: node) {
+                base = "\(consumer)'s \(word)"
+            } else if let input = graph.inputs(of: id).lazy.compactMap({ graph.name(of: $0) }).first {
+                base = "\(word) of \(input)"
+            } else {
+                base = word
+            }
+            var name = "(\(base))", number = 2
+            while taken.contains(name) {
+                name = "(\(base) \(number))"
+                number += 1
+            }
+            taken.insert(name)
+            names[node] = name
+        }
+    }
+
+    /// What an op's result is called in a role name: `sum`, `product`, `exp`.
+    static func roleWord(_ op: Op) -> String {
+        switch op {
+        case .add, .sum: "sum"
+        case .sub: "difference"
+        case .mul: "product"
+        case .div: "quotient"
+        case .neg: "negation"
+        case .pow: "power"
+        default: op.name
+        }
     }
 
     /// Hands `body` the graph after a forward and backward pass at its own values and, with

@@ -15,6 +15,8 @@ public struct Notation: Sendable, Hashable {
     public var assign: String { unicode ? "←" : "<-" }
     public var eta: String { unicode ? "η" : "eta" }
     public var sum: String { unicode ? "Σ" : "sum" }
+    /// Before a gradient in a one-line node: `∇−4` (ASCII `g=-4`).
+    public var gradientMark: String { unicode ? "∇" : "g=" }
     /// Between the parts of a title or status line.
     public var separator: String { unicode ? " · " : " - " }
     /// "times" on an edge label (`×1=−4`) and in a gate; `*` in ASCII, as `x` would read
@@ -67,14 +69,20 @@ public struct Notation: Sendable, Hashable {
     /// The symbol of an op in a gate of the graph: `×` rather than the formulas' `·`, which
     /// would be lost in a box title.
     public func gateSymbol(_ op: Op) -> String {
-        op == .mul ? edgeTimes : symbol(op)
+        switch op {
+        case .mul: edgeTimes
+        case .sum: "+"  // an n-ary add: arrowheads coming together, as in the slides
+        default: symbol(op)
+        }
     }
 
-    /// An op applied to operand texts: `x + y`, `−a`, `exp(a)`, `max(a, b)`.
+    /// An op applied to operand texts: `x + y`, `−a`, `exp(a)`, `max(a, b)`, and a sum
+    /// written out as the slides write it, `a + b + c`.
     public func apply(_ op: Op, _ operands: [String]) -> String {
         switch op.arity {
         case .binary where operands.count == 2: return "\(operands[0]) \(symbol(op)) \(operands[1])"
         case .unary where op == .neg && operands.count == 1: return minus + operands[0]
+        case .variadic where op == .sum: return operands.joined(separator: " + ")
         default: return "\(symbol(op))(\(operands.joined(separator: ", ")))"
         }
     }
@@ -82,7 +90,7 @@ public struct Notation: Sendable, Hashable {
     /// An op applied to numbers: negative operands after the first in parentheses
     /// ("3 · (−4)"), call arguments bare ("exp(−1)").
     public func apply(_ op: Op, values: [Double]) -> String {
-        let isInfix = op.arity == .binary || op == .neg
+        let isInfix = op.arity == .binary || op == .neg || op == .sum
         let texts = values.enumerated().map { index, value in
             isInfix && (index > 0 || op == .neg || op == .pow) ? operand(value) : number(value)
         }

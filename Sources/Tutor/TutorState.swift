@@ -25,8 +25,9 @@ public struct TutorState: Sendable {
     public private(set) var part: Int
     /// The step machine over the open part.
     public internal(set) var stepper: Stepper
-    /// The open part's drawing (layout cached; rebuilt only when another part opens).
-    public private(set) var scene: GraphScene
+    /// The open part's drawings, one per detail (`GraphScene.Detail`) from the box down;
+    /// laid out when a part opens, never while stepping.
+    public private(set) var scenes: [GraphScene]
     /// Which of the screens at the cursor is shown (`screens`): a lesson's pages take a
     /// keystroke each before or after the step's own screen.
     public internal(set) var screen = 0
@@ -68,13 +69,20 @@ public struct TutorState: Sendable {
             throw .training(error)
         }
         do {
-            scene = try GraphScene(graph: stepper.graph, notation: Notation(unicode: theme.glyphs.isUnicode),
-                                   dataset: stepper.plan.dataset, trains: stepper.plan.training != nil)
+            scenes = try GraphScene.scenes(stepper, notation: Notation(unicode: theme.glyphs.isUnicode))
         } catch {
             throw .layout(error)
         }
         follow()
     }
+
+    /// Which of `scenes` is drawn and whether the side pane is shown beside it, for the
+    /// size and the training views asked for (`SceneChoice.best`). Worked out on every
+    /// use: a few rectangles per scene, cheaper than keeping a copy in step.
+    var choice: SceneChoice { SceneChoice.best(scenes.map(\.size), size: size, wantsSide: trainingPaneShown) }
+
+    /// The drawing shown: the most detailed of `scenes` that fits the graph pane.
+    public var scene: GraphScene { scenes[min(choice.scene, scenes.count - 1)] }
 
     public var notation: Notation { Notation(unicode: theme.glyphs.isUnicode) }
     public var granularity: BackwardGranularity { stepper.plan.granularity }
@@ -104,7 +112,7 @@ public struct TutorState: Sendable {
         return "→ opens part \(part + 2) of \(subject.partCount)\(title)."
     }
     /// Where the panes go at the current size.
-    public var panes: Panes { Panes(size: size, graphHeight: scene.size.height, sidePane: trainingPaneShown) }
+    public var panes: Panes { Panes(size: size, graphHeight: scene.size.height, sidePane: choice.side) }
 
     /// The node the inspector and the view centre on: the selection, else the active node.
     public var focus: NodeID? { selection ?? stepper.lastStep?.node ?? stepper.nextStep?.node }
@@ -117,8 +125,7 @@ public struct TutorState: Sendable {
             throw .training(error)
         }
         do {
-            scene = try GraphScene(graph: stepper.graph, notation: notation, dataset: stepper.plan.dataset,
-                                   trains: stepper.plan.training != nil)
+            scenes = try GraphScene.scenes(stepper, notation: notation)
         } catch {
             throw .layout(error)
         }
@@ -139,5 +146,25 @@ public struct TutorState: Sendable {
             return
         }
         offset = scene.layout.offset(toShow: node, in: viewport, from: offset)
+    }
+}
+
+/// Which scene a size shows, and whether the side pane goes beside it.
+struct SceneChoice: Sendable, Equatable {
+    var scene: Int
+    var side: Bool
+
+    /// The first that fits of: each scene (most detailed first) beside the side pane, when
+    /// wanted; each scene on the whole width. When none fits, the last scene as wanted.
+    static func best(_ sizes: [Size], size: Size, wantsSide: Bool) -> SceneChoice {
+        for side in wantsSide ? [true, false] : [false] {
+            for (index, drawing) in sizes.enumerated() {
+                let viewport = Panes(size: size, graphHeight: drawing.height, sidePane: side).graphViewport
+                if drawing.width <= viewport.width && drawing.height <= viewport.height {
+                    return SceneChoice(scene: index, side: side)
+                }
+            }
+        }
+        return SceneChoice(scene: max(0, sizes.count - 1), side: wantsSide)
     }
 }

@@ -25,12 +25,17 @@ public func view(_ state: TutorState, size: Size) -> Buffer {
     let output = state.scene.names[state.stepper.plan.tape.output.index]
     // The title is the legend: the marks and the two numbers in every box.
     let g = theme.glyphs
-    let legend = "\(g.active) this step  \(g.done) done  \(g.pending) to do" + notation.separator
-        + notation.text("val = value, grad = ∂\(output)/∂node")
+    let numbers = switch state.scene.detail {
+    case .box: "val = value, grad = ∂\(output)/∂node"
+    case .line: "name value \(notation.gradientMark)gradient, \(notation.gradientMark) = ∂\(output)/∂node"
+    case .brief: "value; backward: \(notation.gradientMark) = ∂\(output)/∂node"
+    }
+    let legend = "\(g.active) this step  \(g.done) done  \(g.pending) to do" + notation.separator + notation.text(numbers)
     let graphBlock = Block(title: "Graph" + notation.separator + legend,
                            theme: theme)
     buffer.render(graphBlock, in: panes.graph)
     buffer.render(GraphPane(state: state), in: graphBlock.inner(panes.graph))
+    drawMoreMarkers(state, in: panes.graph, buffer: &buffer)
     if let side = panes.side, let track = state.trainingTrack {
         buffer.render(TrainingPane(track: track, stepper: state.stepper, theme: theme), in: side)
     }
@@ -50,6 +55,29 @@ public func view(_ state: TutorState, size: Size) -> Buffer {
         buffer.render(help.overlay(for: size), in: buffer.area)
     }
     return buffer.asciiOnly(!notation.unicode)
+}
+
+/// Marks on the graph pane's border where a drawing too large for it goes on: `more →` at
+/// the bottom right for columns to the right, `← more` at the bottom left, `↓ more` and
+/// `↑ more` in the right border's corners for rows below and above. Panning (or the next
+/// step) brings them into view.
+func drawMoreMarkers(_ state: TutorState, in pane: Rect, buffer: inout Buffer) {
+    let viewport = pane.inset(by: 1)
+    let drawing = GraphPane.drawingArea(for: state.scene, in: viewport)
+    let size = state.scene.size, offset = state.offset
+    let unicode = state.theme.glyphs.isUnicode
+    let style = state.theme(.key)
+    let bottom = pane.maxY - 1
+    if offset.x + (viewport.maxX - drawing.x) < size.width {
+        let text = unicode ? " more → " : " more > "
+        buffer.write(text, at: Point(x: pane.maxX - 2 - DisplayWidth.of(text), y: bottom), style: style)
+    }
+    if offset.x > 0 { buffer.write(unicode ? " ← more " : " < more ", at: Point(x: pane.x + 2, y: bottom), style: style) }
+    let middle = pane.x + pane.width / 2
+    if offset.y + viewport.height < size.height {
+        buffer.write(unicode ? " ↓ more " : " v more ", at: Point(x: middle - 4, y: bottom), style: style)
+    }
+    if offset.y > 0 { buffer.write(unicode ? " ↑ more " : " ^ more ", at: Point(x: middle - 4, y: pane.y + 0), style: style) }
 }
 
 extension TutorState {
@@ -77,11 +105,6 @@ func narrationTitle(_ state: TutorState) -> String {
 func statusBar(_ state: TutorState, width: Int) -> StatusBar {
     let stepper = state.stepper
     let n = state.notation
-    var left = "backprop" + n.separator + state.subject.title
-    if state.subject.partCount > 1 {
-        left += n.separator + "part \(state.part + 1)/\(state.subject.partCount)"
-        if let title = state.subject.partTitle(state.part) { left += " \(title)" }
-    }
     let phase: String
     if stepper.isAtStart {
         phase = "start"
@@ -95,8 +118,30 @@ func statusBar(_ state: TutorState, width: Int) -> StatusBar {
     if let classroom = state.classroomStatus { right = classroom + n.separator + right }
     // A long title gives way to the step counter, which matters more.
     let room = max(0, width - DisplayWidth.of(right) - 4)
-    let shownLeft = DisplayWidth.truncate(n.text(left), to: room, ellipsis: state.theme.glyphs.ellipsis)
-    return StatusBar(left: shownLeft, center: "", right: n.text(right), style: state.theme(.status))
+    let left = statusTitle(state, room: room)
+    return StatusBar(left: left, center: "", right: n.text(right), style: state.theme(.status))
+}
+
+/// The status line's title in `room` columns: "backprop · LESSON · part i/n PART". Where it
+/// does not fit, the lesson title gives way first (to its short form before " — ", then
+/// the program's name goes, then it is cut), then the part title is cut, with one
+/// ellipsis; the part's number stays.
+func statusTitle(_ state: TutorState, room: Int) -> String {
+    let n = state.notation
+    let title = state.subject.title
+    var part = ""
+    if state.subject.partCount > 1 {
+        part = n.separator + "part \(state.part + 1)/\(state.subject.partCount)"
+        if let partTitle = state.subject.partTitle(state.part) { part += " \(partTitle)" }
+    }
+    let short = title.components(separatedBy: " — ").first ?? title
+    let candidates = ["backprop" + n.separator + title + part, "backprop" + n.separator + short + part, short + part]
+    for candidate in candidates.map(n.text) where DisplayWidth.of(candidate) <= room { return candidate }
+    let ellipsis = state.theme.glyphs.ellipsis
+    // The lesson title cut to what the whole part leaves, if a word or so of it stays.
+    let titleRoom = room - DisplayWidth.of(n.text(part))
+    if titleRoom >= 8 { return DisplayWidth.truncate(n.text(short), to: titleRoom, ellipsis: ellipsis) + n.text(part) }
+    return DisplayWidth.truncate(n.text(short + part), to: room, ellipsis: ellipsis)
 }
 
 func phaseName(_ phase: Phase) -> String {

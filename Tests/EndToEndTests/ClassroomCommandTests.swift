@@ -41,7 +41,7 @@ import Testing
         let result = try runBackprop(["play", "xor", "--autoplay", "2"], environment: ["COLUMNS": "100"])
         #expect(result.status == 0)
         let frames = result.stdout.components(separatedBy: "\n=== ")
-        #expect(frames.count == 131)  // with the lessons' six pages
+        #expect(frames.count == 127)  // with the lessons' six pages
         #expect(result.stdout.contains("f over x1→ x2↑ · epoch 50 "))
         #expect(result.stdout.contains("loss 0.00115 · epoch 2000/2000"))
         #expect(result.stdout.contains("▶ every 2 s"))
@@ -61,8 +61,8 @@ import Testing
     @Test func aHandoutOfATrainingLessonStaysShort() throws {
         let result = try runBackprop(["render", "xor", "--all", "--markdown"])
         #expect(result.status == 0)
-        #expect(result.stdout.components(separatedBy: "\n### ").count - 1 == 125)
-        #expect(result.stdout.contains("### Step 458000 of 458000: end of epoch 2000"))
+        #expect(result.stdout.components(separatedBy: "\n### ").count - 1 == 121)
+        #expect(result.stdout.contains("### Step 410000 of 410000: end of epoch 2000"))
         #expect(result.stdout.contains("## Part 2 of 2: Learning XOR with sigmoids and SGD"))
     }
 

@@ -62,7 +62,7 @@ import Testing
     @Test func bracketsMoveAcrossParts() throws {
         let tmux = try TmuxSession(["learn", "perceptron"], width: 80, height: 24)
         defer { tmux.stop() }
-        try tmux.wait(for: "step 0/69")
+        try tmux.wait(for: "step 0/61")
         try tmux.send("]")
         try tmux.wait(for: "Part 2 of 5: OR")
         try tmux.send("]", "]", "]")

@@ -15,23 +15,23 @@ import Testing
     }
 
     /// A part that trains: its first pass step by step, then the end of every 50th of its
-    /// 2000 epochs (play's pacing), with the loss — not all 458,000 frames.
+    /// 2000 epochs (play's pacing), with the loss — not all 410,000 frames.
     @Test func allOnATrainingPartIsBounded() throws {
         let args = ["render", "xor", "--part", "2", "--all", "--width", "80", "--height", "24"]
         let result = try runBackprop(args)
         #expect(result.status == 0)
         let headers = result.stdout.split(separator: "\n").filter { $0.hasPrefix("=== frame ") }
-        // The start and its page, 57 steps and the page before the updates, 40 epochs' ends
+        // The start and its page, 51 steps and the page before the updates, 40 epochs' ends
         // and the closing page.
-        #expect(headers.count == 2 + 57 + 1 + 40 + 1)
-        #expect(headers[0] == "=== frame 0/458000: start; the lesson's page ===")
-        #expect(headers[1] == "=== frame 0/458000: start ===")
-        #expect(headers[2] == "=== frame 1/458000: after load sample 1 of the data ===")
-        #expect(headers.contains("=== frame 48/458000: after backward: x1's gradient is complete; the lesson's page ==="))
-        #expect(headers[59] == "=== frame 57/458000: after update b3 by gradient descent ===")
-        #expect(headers[60] == "=== frame 11450/458000: after end of epoch 50 of 2000; mean loss 0.25 ===")
-        #expect(headers[99] == "=== frame 458000/458000: after end of epoch 2000 of 2000; mean loss 0.00115 ===")
-        #expect(headers.last == "=== frame 458000/458000: after end of epoch 2000 of 2000; mean loss 0.00115; the lesson's page ===")
+        #expect(headers.count == 2 + 51 + 1 + 40 + 1)
+        #expect(headers[0] == "=== frame 0/410000: start; the lesson's page ===")
+        #expect(headers[1] == "=== frame 0/410000: start ===")
+        #expect(headers[2] == "=== frame 1/410000: after load sample 1 of the data ===")
+        #expect(headers.contains("=== frame 42/410000: after backward: x1's gradient is complete; the lesson's page ==="))
+        #expect(headers[53] == "=== frame 51/410000: after update b3 by gradient descent ===")
+        #expect(headers[54] == "=== frame 10250/410000: after end of epoch 50 of 2000; mean loss 0.25 ===")
+        #expect(headers[93] == "=== frame 410000/410000: after end of epoch 2000 of 2000; mean loss 0.00115 ===")
+        #expect(headers.last == "=== frame 410000/410000: after end of epoch 2000 of 2000; mean loss 0.00115; the lesson's page ===")
         #expect(try runBackprop(args).stdout == result.stdout)
         let help = try runBackprop(["render", "--help"])
         #expect(help.stdout.contains("about 40 frames"))
@@ -45,12 +45,12 @@ import Testing
         #expect(and.status == 0)
         expectSame(and.stdout, try golden("render-perceptron-and.txt"), "render perceptron --part 1 --all")
         var epochs = ""
-        for step in [229, 11450, 458000] {
+        for step in [205, 10250, 410000] {
             let frame = try runBackprop(["render", "xor", "--part", "2", "--step", "\(step)", "--width", "80", "--height", "24"])
             #expect(frame.status == 0)
             epochs += frame.stdout
         }
-        expectSame(epochs, try golden("render-xor-epochs.txt"), "render xor --part 2 --step 229, 11450, 458000")
+        expectSame(epochs, try golden("render-xor-epochs.txt"), "render xor --part 2 --step 205, 10250, 410000")
     }
 
     /// A negative number after an option reaches the option, whose message names the

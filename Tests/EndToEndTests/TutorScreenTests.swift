@@ -140,7 +140,7 @@ import Testing
         ])
         #expect(lines.allSatisfy { $0.hasPrefix("===") || $0.count <= 60 })
         #expect(lines.contains { $0.count == 60 })
-        #expect(!result.stdout.contains("q quit"))
+        #expect(!result.stdout.contains("? help · q quit"))  // the hint line
         #expect(result.stdout.contains("Training is done: the loss chart holds the mean loss"))
     }
 

@@ -128,13 +128,13 @@ import Testing
         #expect(problems == [])
         #expect(lowered.text == """
             x1 = 1
-            ξ1 = 0.5 - x1
+            ξ1 = sum(0.5, -x1)
             h1 = step(ξ1)
             ξ3 = h1
             f = sigmoid(ξ3)
             exp_h1 = exp(h1)
             exp_f = exp(f)
-            Z = exp_h1 + exp_f
+            Z = sum(exp_h1, exp_f)
             a = exp_h1 / Z
             b = exp_f / Z
             """)
@@ -145,6 +145,35 @@ import Testing
 
     @Test func aTakenSumNameIsNotReused() {
         let lowered = GraphSugar.lower("Z = 1\np, q = softmax(Z, Z)") { _, _, _ in }
-        #expect(lowered.text.contains("Z2 = exp_Z + exp_Z"))
+        #expect(lowered.text.contains("Z2 = sum(exp_Z, exp_Z)"))
+    }
+
+    /// A neuron's body of several terms is one n-ary sum of them, as the slides draw it:
+    /// a subtracted term is negated, a sign inside parentheses or an exponent splits nothing.
+    @Test func aNeuronSumsItsTerms() {
+        func lowered(_ body: String) -> String {
+            let text = GraphSugar.lower("neuron h1 = sigmoid(\(body))") { _, _, _ in }.text
+            return String(text.split(separator: "\n")[0])
+        }
+        #expect(lowered("w1 * x1 + w2 * x2 + b") == "ξ1 = sum(w1 * x1, w2 * x2, b)")
+        #expect(lowered("0.5 - x1 - x2") == "ξ1 = sum(0.5, -x1, -x2)")
+        #expect(lowered("-1.5 + x1 + x2") == "ξ1 = sum(-1.5, x1, x2)")
+        #expect(lowered("1e-3 * x - (a + b) - 2 * y") == "ξ1 = sum(1e-3 * x, -(a + b), -(2 * y))")
+        #expect(lowered("w * x") == "ξ1 = w * x")
+        #expect(lowered("exp(a - b)") == "ξ1 = exp(a - b)")
+        #expect(lowered("x1e - 3") == "ξ1 = sum(x1e, -3)")
+    }
+
+    /// A diagnostic in a term points at the term in the lesson's own line.
+    @Test func aTermKeepsItsColumns() {
+        let lowered = GraphSugar.lower("neuron h1 = sigmoid(w * x - bogus)") { _, _, _ in }
+        let line = String(lowered.text.split(separator: "\n")[0])
+        let origin = lowered.origins[0]
+        // "bogus" in "ξ1 = sum(w * x, -bogus)" is at the original's column 29.
+        let column = line.distance(from: line.startIndex, to: line.range(of: "bogus")!.lowerBound) + 1
+        #expect(origin.map(column) == 29)
+        let w = line.distance(from: line.startIndex, to: line.range(of: "w *")!.lowerBound) + 1
+        #expect(origin.map(w) == 21)
+        #expect(origin.map(1) == 8)  // generated text: the neuron's name
     }
 }

@@ -91,6 +91,6 @@ import Testing
             "Esc                  close the help, the check, the selection",
             "q                    quit",
         ])
-        #expect(lines[21].hasPrefix("│ the o└───"))
+        #expect(lines[21].hasPrefix("│      └───"))  // the overlay's border over the panes
     }
 }

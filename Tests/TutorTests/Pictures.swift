@@ -140,19 +140,12 @@ enum Pictures {
 
     static let unicodeStart80x24 = """
          backprop · chain-rule.graph                                   start · step 0/8
-        ┌ Graph · ▶ this step  ✓ done  · to do · val = value, grad = ∂f/∂node ─────────┐
-        │        ┌ ✓ x ────┐                                                           │
-        │        │val −2   │                                                           │
-        │        │grad ?   │──┐                                                        │
-        │        └─────────┘  │           ┌ · q (+) ┐                                  │
-        │                     └──────────▶│val ?    │                                  │
-        │        ┌ ✓ y ────┐  ┌──────────▶│grad ?   │──┐                               │
-        │        │val 5    │  │           └─────────┘  │                               │
-        │        │grad ?   │──┘                        │           ┌ · f (×) ┐         │
-        │        └─────────┘                           └──────────▶│val ?    │         │
-        │                                              ┌──────────▶│grad ?   │         │
-        │        ┌ ✓ z ────┐                           │           └─────────┘         │
-        │        │val −4   │                           │                               │
+        ┌ Graph · ▶ this step  ✓ done  · to do · name value ∇gradient, ∇ = ∂f/∂node ───┐
+        │                ✓ x −2 ∇? ───────┐                                            │
+        │                                 ▶ · q ? ∇? ───────┐                          │
+        │                ✓ y 5 ∇? ────────┘                 ▶ · f ? ∇?                 │
+        │                                              ┌────┘                          │
+        │                ✓ z −4 ∇?─────────────────────┘                               │
         └──────────────────────────────────────────────────────────────────────────────┘
         ┌ Step ────────────────────────────────────┐┌ What happens ────────────────────┐
         │ Start: nothing computed yet              ││ This graph computes f from its   │
@@ -161,25 +154,25 @@ enum Pictures {
         │ from its inputs, left to right; the      ││ the forward pass computes each   │
         │ backward pass then sends ∂f/∂(node) from ││ node's value, then the backward  │
         │ the output back to the leaves.           ││ pass finds how much f changes    │
-        └───────────────────────────────── ↓ more ─┘└───────────────────────── ↓ more ─┘
+        │ Next: forward: compute q = x + y         ││ with each node (its gradient,    │
+        │                                          ││ grad).                           │
+        │                                          ││                                  │
+        │                                          ││                                  │
+        │                                          ││                                  │
+        │                                          ││                                  │
+        │                                          ││                                  │
+        └──────────────────────────────────────────┘└──────────────────────────────────┘
         → next · ← back · n end of phase · r restart · Tab select · ? help · q quit
         """
 
     static let unicodeMidForward80x24 = """
          backprop · chain-rule.graph                            forward pass · step 1/8
-        ┌ Graph · ▶ this step  ✓ done  · to do · val = value, grad = ∂f/∂node ─────────┐
-        │        ┌ ✓ x ────┐                                                           │
-        │        │val −2   │                                                           │
-        │        │grad ?   │──┐                                                        │
-        │        └─────────┘  │           ┌ ▶ q (+) ┐                                  │
-        │                     └──────────▶│val 3    │                                  │
-        │        ┌ ✓ y ────┐  ┌──────────▶│grad ?   │──┐                               │
-        │        │val 5    │  │           └─────────┘  │                               │
-        │        │grad ?   │──┘                        │           ┌ · f (×) ┐         │
-        │        └─────────┘                           └──────────▶│val ?    │         │
-        │                                              ┌──────────▶│grad ?   │         │
-        │        ┌ ✓ z ────┐                           │           └─────────┘         │
-        │        │val −4   │                           │                               │
+        ┌ Graph · ▶ this step  ✓ done  · to do · name value ∇gradient, ∇ = ∂f/∂node ───┐
+        │                ✓ x −2 ∇? ───────┐                                            │
+        │                                 ▶ ▶ q 3 ∇? ───────┐                          │
+        │                ✓ y 5 ∇? ────────┘                 ▶ · f ? ∇?                 │
+        │                                              ┌────┘                          │
+        │                ✓ z −4 ∇?─────────────────────┘                               │
         └──────────────────────────────────────────────────────────────────────────────┘
         ┌ Step ────────────────────────────────────┐┌ What happens ────────────────────┐
         │ Forward: compute q                       ││ Forward pass, left to right: a   │
@@ -188,25 +181,25 @@ enum Pictures {
         │                                          ││ + y.                             │
         │                                          ││                                  │
         │                                          ││                                  │
+        │                                          ││                                  │
+        │                                          ││                                  │
+        │                                          ││                                  │
+        │                                          ││                                  │
+        │                                          ││                                  │
+        │                                          ││                                  │
+        │                                          ││                                  │
         └──────────────────────────────────────────┘└──────────────────────────────────┘
         → next · ← back · n end of phase · r restart · Tab select · ? help · q quit
         """
 
     static let unicodeMidBackward80x24 = """
          backprop · chain-rule.graph                           backward pass · step 5/8
-        ┌ Graph · ▶ this step  ✓ done  · to do · val = value, grad = ∂f/∂node ─────────┐
-        │        ┌ ✓ x ────┐                                                           │
-        │        │val −2   │                                                           │
-        │        │grad −4  │──┐                                                        │
-        │        └─────────┘  │     ×1=−4 ┌ ▶ q (+) ┐                                  │
-        │                     └──────────▶│val 3    │                                  │
-        │        ┌ ✓ y ────┐  ┌──────────▶│grad −4  │──┐                               │
-        │        │val 5    │  │     ×1=−4 └─────────┘  │                               │
-        │        │grad −4  │──┘                        │           ┌ ✓ f (×) ┐         │
-        │        └─────────┘                           └──────────▶│val −12  │         │
-        │                                              ┌──────────▶│grad 1   │         │
-        │        ┌ ✓ z ────┐                           │           └─────────┘         │
-        │        │val −4   │                           │                               │
+        ┌ Graph · ▶ this step  ✓ done  · to do · name value ∇gradient, ∇ = ∂f/∂node ───┐
+        │                ✓ x −2 ∇−4───────┐                                            │
+        │                           ×1=−4 ▶ ▶ q 3 ∇−4───────┐                          │
+        │                ✓ y 5 ∇−4────────┘                 ▶ ✓ f −12 ∇1               │
+        │                             ×1=−4            ┌────┘                          │
+        │                ✓ z −4 ∇3─────────────────────┘                               │
         └──────────────────────────────────────────────────────────────────────────────┘
         ┌ Step ────────────────────────────────────┐┌ What happens ────────────────────┐
         │ Backward through q = x + y               ││ Chain rule at q: the gradient    │
@@ -215,25 +208,25 @@ enum Pictures {
         │ ∂f/∂y = ∂f/∂q · ∂q/∂y = (−4) · 1 = −4    ││ local derivative ∂q/∂(input) and │
         │ Rule: add hands the upstream gradient on ││ added into that input's          │
         │ unchanged to every input                 ││ gradient.                        │
-        └───────────────────────────────── ↓ more ─┘└──────────────────────────────────┘
+        │ Next: backward: z's gradient is complete ││                                  │
+        │                                          ││                                  │
+        │                                          ││                                  │
+        │                                          ││                                  │
+        │                                          ││                                  │
+        │                                          ││                                  │
+        │                                          ││                                  │
+        └──────────────────────────────────────────┘└──────────────────────────────────┘
         → next · ← back · n end of phase · r restart · Tab select · ? help · q quit
         """
 
     static let unicodeEnd80x24 = """
          backprop · chain-rule.graph                                     end · step 8/8
-        ┌ Graph · ▶ this step  ✓ done  · to do · val = value, grad = ∂f/∂node ─────────┐
-        │        ┌ ▶ x ────┐                                                           │
-        │        │val −2   │                                                           │
-        │        │grad −4  │──┐                                                        │
-        │        └─────────┘  │           ┌ ✓ q (+) ┐                                  │
-        │                     └──────────▶│val 3    │                                  │
-        │        ┌ ✓ y ────┐  ┌──────────▶│grad −4  │──┐                               │
-        │        │val 5    │  │           └─────────┘  │                               │
-        │        │grad −4  │──┘                        │           ┌ ✓ f (×) ┐         │
-        │        └─────────┘                           └──────────▶│val −12  │         │
-        │                                              ┌──────────▶│grad 1   │         │
-        │        ┌ ✓ z ────┐                           │           └─────────┘         │
-        │        │val −4   │                           │                               │
+        ┌ Graph · ▶ this step  ✓ done  · to do · name value ∇gradient, ∇ = ∂f/∂node ───┐
+        │                ▶ x −2 ∇−4───────┐                                            │
+        │                                 ▶ ✓ q 3 ∇−4───────┐                          │
+        │                ✓ y 5 ∇−4────────┘                 ▶ ✓ f −12 ∇1               │
+        │                                              ┌────┘                          │
+        │                ✓ z −4 ∇3─────────────────────┘                               │
         └──────────────────────────────────────────────────────────────────────────────┘
         ┌ Step ────────────────────────────────────┐┌ What happens ────────────────────┐
         │ Backward: x is an input                  ││ Done. Each gradient ∂f/∂(leaf)   │
@@ -242,7 +235,14 @@ enum Pictures {
         │ This is the end. ← steps back, r         ││                                  │
         │ restarts, q quits.                       ││                                  │
         │ f = −12                                  ││                                  │
-        └───────────────────────────────── ↓ more ─┘└──────────────────────────────────┘
+        │ ∂f/∂x = −4                               ││                                  │
+        │ ∂f/∂y = −4                               ││                                  │
+        │ ∂f/∂z = 3                                ││                                  │
+        │                                          ││                                  │
+        │                                          ││                                  │
+        │                                          ││                                  │
+        │                                          ││                                  │
+        └──────────────────────────────────────────┘└──────────────────────────────────┘
         → next · ← back · n end of phase · r restart · Tab select · ? help · q quit
         """
 
@@ -380,19 +380,12 @@ enum Pictures {
 
     static let asciiStart80x24 = """
          backprop - chain-rule.graph                                   start - step 0/8
-        + Graph - > this step  # done  . to do - val = value, grad = df/dnode ---------+
-        |        + # x ----+                                                           |
-        |        |val -2   |                                                           |
-        |        |grad ?   |--+                                                        |
-        |        +---------+  |           + . q (+) +                                  |
-        |                     +---------->|val ?    |                                  |
-        |        + # y ----+  +---------->|grad ?   |--+                               |
-        |        |val 5    |  |           +---------+  |                               |
-        |        |grad ?   |--+                        |           + . f (*) +         |
-        |        +---------+                           +---------->|val ?    |         |
-        |                                              +---------->|grad ?   |         |
-        |        + # z ----+                           |           +---------+         |
-        |        |val -4   |                           |                               |
+        + Graph - > this step  # done  . to do - name value g=gradient, g= = df/dnode -+
+        |              # x -2 g=? -------+                                             |
+        |                                > . q ? g=? -------+                          |
+        |              # y 5 g=? --------+                  > . f ? g=?                |
+        |                                              +----+                          |
+        |              # z -4 g=?----------------------+                               |
         +------------------------------------------------------------------------------+
         + Step ------------------------------------++ What happens --------------------+
         | Start: nothing computed yet              || This graph computes f from its   |
@@ -401,25 +394,25 @@ enum Pictures {
         | from its inputs, left to right; the      || the forward pass computes each   |
         | backward pass then sends df/d(node) from || node's value, then the backward  |
         | the output back to the leaves.           || pass finds how much f changes    |
-        +--------------------------------- v more -++------------------------- v more -+
+        | Next: forward: compute q = x + y         || with each node (its gradient,    |
+        |                                          || grad).                           |
+        |                                          ||                                  |
+        |                                          ||                                  |
+        |                                          ||                                  |
+        |                                          ||                                  |
+        |                                          ||                                  |
+        +------------------------------------------++----------------------------------+
         Right next  Left back  n end of phase  r restart  Tab select  ? help  q quit
         """
 
     static let asciiMidForward80x24 = """
          backprop - chain-rule.graph                            forward pass - step 1/8
-        + Graph - > this step  # done  . to do - val = value, grad = df/dnode ---------+
-        |        + # x ----+                                                           |
-        |        |val -2   |                                                           |
-        |        |grad ?   |--+                                                        |
-        |        +---------+  |           + > q (+) +                                  |
-        |                     +---------->|val 3    |                                  |
-        |        + # y ----+  +---------->|grad ?   |--+                               |
-        |        |val 5    |  |           +---------+  |                               |
-        |        |grad ?   |--+                        |           + . f (*) +         |
-        |        +---------+                           +---------->|val ?    |         |
-        |                                              +---------->|grad ?   |         |
-        |        + # z ----+                           |           +---------+         |
-        |        |val -4   |                           |                               |
+        + Graph - > this step  # done  . to do - name value g=gradient, g= = df/dnode -+
+        |              # x -2 g=? -------+                                             |
+        |                                > > q 3 g=? -------+                          |
+        |              # y 5 g=? --------+                  > . f ? g=?                |
+        |                                              +----+                          |
+        |              # z -4 g=?----------------------+                               |
         +------------------------------------------------------------------------------+
         + Step ------------------------------------++ What happens --------------------+
         | Forward: compute q                       || Forward pass, left to right: a   |
@@ -428,25 +421,25 @@ enum Pictures {
         |                                          || + y.                             |
         |                                          ||                                  |
         |                                          ||                                  |
+        |                                          ||                                  |
+        |                                          ||                                  |
+        |                                          ||                                  |
+        |                                          ||                                  |
+        |                                          ||                                  |
+        |                                          ||                                  |
+        |                                          ||                                  |
         +------------------------------------------++----------------------------------+
         Right next  Left back  n end of phase  r restart  Tab select  ? help  q quit
         """
 
     static let asciiMidBackward80x24 = """
          backprop - chain-rule.graph                           backward pass - step 5/8
-        + Graph - > this step  # done  . to do - val = value, grad = df/dnode ---------+
-        |        + # x ----+                                                           |
-        |        |val -2   |                                                           |
-        |        |grad -4  |--+                                                        |
-        |        +---------+  |     *1=-4 + > q (+) +                                  |
-        |                     +---------->|val 3    |                                  |
-        |        + # y ----+  +---------->|grad -4  |--+                               |
-        |        |val 5    |  |     *1=-4 +---------+  |                               |
-        |        |grad -4  |--+                        |           + # f (*) +         |
-        |        +---------+                           +---------->|val -12  |         |
-        |                                              +---------->|grad 1   |         |
-        |        + # z ----+                           |           +---------+         |
-        |        |val -4   |                           |                               |
+        + Graph - > this step  # done  . to do - name value g=gradient, g= = df/dnode -+
+        |              # x -2 g=-4-------+                                             |
+        |                          *1=-4 > > q 3 g=-4-------+                          |
+        |              # y 5 g=-4--------+                  > # f -12 g=1              |
+        |                            *1=-4             +----+                          |
+        |              # z -4 g=3----------------------+                               |
         +------------------------------------------------------------------------------+
         + Step ------------------------------------++ What happens --------------------+
         | Backward through q = x + y               || Chain rule at q: the gradient    |
@@ -455,25 +448,25 @@ enum Pictures {
         | df/dy = df/dq * dq/dy = (-4) * 1 = -4    || local derivative dq/d(input) and |
         | Rule: add hands the upstream gradient on || added into that input's          |
         | unchanged to every input                 || gradient.                        |
-        +--------------------------------- v more -++----------------------------------+
+        | Next: backward: z's gradient is complete ||                                  |
+        |                                          ||                                  |
+        |                                          ||                                  |
+        |                                          ||                                  |
+        |                                          ||                                  |
+        |                                          ||                                  |
+        |                                          ||                                  |
+        +------------------------------------------++----------------------------------+
         Right next  Left back  n end of phase  r restart  Tab select  ? help  q quit
         """
 
     static let asciiEnd80x24 = """
          backprop - chain-rule.graph                                     end - step 8/8
-        + Graph - > this step  # done  . to do - val = value, grad = df/dnode ---------+
-        |        + > x ----+                                                           |
-        |        |val -2   |                                                           |
-        |        |grad -4  |--+                                                        |
-        |        +---------+  |           + # q (+) +                                  |
-        |                     +---------->|val 3    |                                  |
-        |        + # y ----+  +---------->|grad -4  |--+                               |
-        |        |val 5    |  |           +---------+  |                               |
-        |        |grad -4  |--+                        |           + # f (*) +         |
-        |        +---------+                           +---------->|val -12  |         |
-        |                                              +---------->|grad 1   |         |
-        |        + # z ----+                           |           +---------+         |
-        |        |val -4   |                           |                               |
+        + Graph - > this step  # done  . to do - name value g=gradient, g= = df/dnode -+
+        |              > x -2 g=-4-------+                                             |
+        |                                > # q 3 g=-4-------+                          |
+        |              # y 5 g=-4--------+                  > # f -12 g=1              |
+        |                                              +----+                          |
+        |              # z -4 g=3----------------------+                               |
         +------------------------------------------------------------------------------+
         + Step ------------------------------------++ What happens --------------------+
         | Backward: x is an input                  || Done. Each gradient df/d(leaf)   |
@@ -482,7 +475,14 @@ enum Pictures {
         | This is the end. <- steps back, r        ||                                  |
         | restarts, q quits.                       ||                                  |
         | f = -12                                  ||                                  |
-        +--------------------------------- v more -++----------------------------------+
+        | df/dx = -4                               ||                                  |
+        | df/dy = -4                               ||                                  |
+        | df/dz = 3                                ||                                  |
+        |                                          ||                                  |
+        |                                          ||                                  |
+        |                                          ||                                  |
+        |                                          ||                                  |
+        +------------------------------------------++----------------------------------+
         Right next  Left back  n end of phase  r restart  Tab select  ? help  q quit
         """
 

@@ -88,23 +88,42 @@ import Testing
         #expect(update(first, .next).selection == nil)  // a step returns to explaining the step
     }
 
+    /// Four leaves summed, then a chain of thirteen gates: wider and taller than a 60×16
+    /// screen's graph pane at every detail.
+    static let longChain = (["a = 1", "b = 2", "c = 3", "d = 4", "n1 = sum(a, b, c, d)"]
+        + (2...14).map { "n\($0) = n\($0 - 1) * 2" }).joined(separator: "\n")
+
     @Test func panningStaysInsideTheDrawing() throws {
-        // At 60×16 the CS231n drawing (61×14) is larger than the graph pane (58×5 inside),
-        // so the offset ranges over 0...3 × 0...9. At the start the view shows q.
-        let small = try state(size: Size(width: 60, height: 16))
-        #expect(small.panes.graphViewport == Size(width: 58, height: 5))
-        #expect(small.scene.size == Size(width: 61, height: 14))
-        #expect(small.offset == Point(x: 0, y: 2))
+        let small = try state(Self.longChain, title: "chain.graph", size: Size(width: 60, height: 16))
+        let viewport = small.panes.graphViewport
+        let drawing = small.scene.size
+        #expect(small.scene.detail == .brief)  // the least detail, and still too wide
+        #expect(drawing.width > viewport.width && drawing.height > viewport.height)
+        let maxX = drawing.width - viewport.width, maxY = max(0, drawing.height - viewport.height)
+        #expect(small.offset.x == 0)  // at the start the view shows the first gate
         let right = update(small, .pan(dx: 4, dy: 0))
-        #expect(right.offset == Point(x: 3, y: 2))
-        let down = update(right, .pan(dx: 0, dy: 2))
-        #expect(down.offset == Point(x: 3, y: 4))
-        let left = update(down, .pan(dx: -4, dy: 0))
-        #expect(left.offset == Point(x: 0, y: 4))
-        let farDown = update(update(update(update(left, .pan(dx: 0, dy: 2)), .pan(dx: 0, dy: 2)), .pan(dx: 0, dy: 2)), .pan(dx: 0, dy: 2))
-        #expect(farDown.offset == Point(x: 0, y: 9))
+        #expect(right.offset == Point(x: min(4, maxX), y: small.offset.y))
+        let farRight = (0..<100).reduce(right) { state, _ in update(state, .pan(dx: 4, dy: 0)) }
+        #expect(farRight.offset.x == maxX)
+        let down = update(farRight, .pan(dx: 0, dy: 2))
+        #expect(down.offset.y == min(maxY, small.offset.y + 2))
+        let left = (0..<100).reduce(down) { state, _ in update(state, .pan(dx: -4, dy: 0)) }
+        #expect(left.offset.x == 0)
         let big = try state()
         #expect(update(big, .pan(dx: 4, dy: 2)).offset == .zero)  // everything is in view
+    }
+
+    /// The most detailed drawing that fits is shown: CS231n's boxes at 100×30, one line a
+    /// node at 80×24 (the boxes need 16 rows of the 14 the graph pane may take).
+    @Test func theDetailFitsTheScreen() throws {
+        let big = try state()
+        #expect(big.scene.detail == .box)
+        let resized = update(big, .resize(Size(width: 80, height: 24)))
+        #expect(resized.scene.detail == .line)
+        #expect(resized.scene.size.height <= resized.panes.graphViewport.height)
+        #expect(resized.scene.size.width <= resized.panes.graphViewport.width)
+        let tiny = update(big, .resize(Size(width: 60, height: 16)))
+        #expect(tiny.scene.size.width <= tiny.panes.graphViewport.width)
     }
 
     @Test func theViewFollowsTheActiveNode() throws {
@@ -175,9 +194,10 @@ import Testing
     @Test func resize() throws {
         let resized = update(try state(), .resize(Size(width: 80, height: 24)))
         #expect(resized.size == Size(width: 80, height: 24))
-        #expect(resized.panes.graph == Rect(x: 0, y: 1, width: 80, height: 14))
-        #expect(resized.panes.inspector == Rect(x: 0, y: 15, width: 44, height: 8))
-        #expect(resized.panes.narration == Rect(x: 44, y: 15, width: 36, height: 8))
+        // The one-line drawing's 5 rows and the border; the text panes share the rest.
+        #expect(resized.panes.graph == Rect(x: 0, y: 1, width: 80, height: 7))
+        #expect(resized.panes.inspector == Rect(x: 0, y: 8, width: 44, height: 15))
+        #expect(resized.panes.narration == Rect(x: 44, y: 8, width: 36, height: 15))
         #expect(resized.panes.hints == Rect(x: 0, y: 23, width: 80, height: 1))
     }
 
@@ -190,7 +210,7 @@ import Testing
     @Test func everyBindingHasAnEffect() throws {
         // Each binding's action changes the state somewhere mid-backward on a small screen
         // (so panning can move), except where the test above says why not.
-        let mid = update(update(try state(size: Size(width: 60, height: 16)), .jump(to: 5)), .pan(dx: 2, dy: 1))
+        let mid = update(update(try state(Self.longChain, size: Size(width: 60, height: 16)), .jump(to: 20)), .pan(dx: 2, dy: 1))
         for binding in KeyMap.standard.bindings {
             let after = update(mid, binding.action)
             let changed = after.stepper.position != mid.stepper.position || after.granularity != mid.granularity

@@ -1,13 +1,13 @@
 /// Lesson sugar: lines a lesson's graph may use that lower to plain graph-language lines
 /// before the graph parser sees them.
 ///
-///     neuron h1 = step(0.5 - x1 - x2)      →  ξ1 = 0.5 - x1 - x2
+///     neuron h1 = step(0.5 - x1 - x2)      →  ξ1 = sum(0.5, -x1, -x2)
 ///                                             h1 = step(ξ1)
-///     neuron ξ3, f = step(0.5 - h1 - h2)   →  ξ3 = 0.5 - h1 - h2
+///     neuron ξ3, f = step(0.5 - h1 - h2)   →  ξ3 = sum(0.5, -h1, -h2)
 ///                                             f = step(ξ3)
 ///     p1, p2 = softmax(s1, s2)             →  exp_s1 = exp(s1)
 ///                                             exp_s2 = exp(s2)
-///                                             Z = exp_s1 + exp_s2
+///                                             Z = sum(exp_s1, exp_s2)
 ///                                             p1 = exp_s1 / Z
 ///                                             p2 = exp_s2 / Z
 ///
@@ -18,17 +18,33 @@
 enum GraphSugar {
     /// Where a lowered line came from.
     struct Origin: Equatable {
+        /// A run of lowered columns copied from the original line: columns `from..<to`
+        /// of the lowered line are the original's plus `shift`.
+        struct Piece: Equatable {
+            var from: Int
+            var to: Int
+            var shift: Int
+        }
+
         /// The line in the original text (1-based).
         var line: Int
-        /// Added to a column in the lowered line at or after `copiedFrom` to get the
-        /// original column; columns before it (generated text) map to `anchor`.
-        var shift: Int
-        var copiedFrom: Int
+        /// The copied runs; a column in none of them (generated text) maps to `anchor`.
+        var pieces: [Piece]
         var anchor: Int
 
-        static func identity(_ line: Int) -> Origin { Origin(line: line, shift: 0, copiedFrom: 1, anchor: 1) }
+        static func identity(_ line: Int) -> Origin { Origin(line: line, pieces: [Piece(from: 1, to: Int.max, shift: 0)], anchor: 1) }
 
-        func map(_ column: Int) -> Int { column >= copiedFrom ? column + shift : anchor }
+        /// A line copied from column `copiedFrom` on, `shift` columns to the original's.
+        static func copied(line: Int, from copiedFrom: Int, shift: Int, anchor: Int) -> Origin {
+            Origin(line: line, pieces: [Piece(from: copiedFrom, to: Int.max, shift: shift)], anchor: anchor)
+        }
+
+        /// A line made up entirely of generated text.
+        static func generated(line: Int, anchor: Int) -> Origin { Origin(line: line, pieces: [], anchor: anchor) }
+
+        func map(_ column: Int) -> Int {
+            pieces.first { $0.from <= column && column < $0.to }.map { column + $0.shift } ?? anchor
+        }
     }
 
     struct Lowered {
@@ -96,14 +112,93 @@ enum GraphSugar {
         }
         let activation = names[names.count - 1]
         let excitation = names.count == 2 ? names[0] : excitationName(for: activation)
-        let body = String(code[code.index(after: open)..<close])
-        let bodyColumn = column(of: code.index(after: open), in: code)
-        let first = "\(excitation) = \(body)"
-        let copiedFrom = excitation.count + 4
+        let bodyStart = code.index(after: open)
+        let (first, origin) = excitationLine(excitation, body: code[bodyStart..<close],
+                                             bodyColumn: column(of: bodyStart, in: code), line: line, anchor: nameColumn)
         out.append(first)
-        origins.append(Origin(line: line, shift: bodyColumn - copiedFrom, copiedFrom: copiedFrom, anchor: nameColumn))
+        origins.append(origin)
         out.append("\(activation) = \(function)(\(excitation))")
-        origins.append(Origin(line: line, shift: 0, copiedFrom: Int.max, anchor: nameColumn))
+        origins.append(.generated(line: line, anchor: nameColumn))
+    }
+
+    /// The excitation's line: a body of several terms (`w1 * x1 + w2 * x2 + b`,
+    /// `0.5 - x1 - x2`) becomes one n-ary sum of them, as the slides draw a neuron
+    /// (`ξ1 = sum(w1 * x1, w2 * x2, b)`, `ξ1 = sum(0.5, -x1, -x2)`); a single term is kept
+    /// as it is. Every term is copied from the original line, so a diagnostic in it points
+    /// at the lesson's own column.
+    private static func excitationLine(_ excitation: String, body: Substring, bodyColumn: Int, line: Int,
+                                       anchor: Int) -> (String, Origin) {
+        let terms = additiveTerms(body)
+        let head = "\(excitation) = "
+        guard terms.count > 1 else {
+            let copiedFrom = head.count + 1
+            return (head + body, .copied(line: line, from: copiedFrom, shift: bodyColumn - copiedFrom, anchor: anchor))
+        }
+        var text = head + "sum("
+        var pieces: [Origin.Piece] = []
+        for (index, term) in terms.enumerated() {
+            if index > 0 { text += ", " }
+            let trimmed = term.text.drop { $0 == " " }
+            let offset = body.distance(from: body.startIndex, to: trimmed.startIndex)
+            let core = String(trimmed.reversed().drop { $0 == " " }.reversed())
+            let isSimple = core.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." } || isOneGroup(core)
+            if term.negated { text += isSimple ? "-" : "-(" }
+            let from = text.count + 1
+            text += core
+            pieces.append(Origin.Piece(from: from, to: text.count + 1, shift: bodyColumn + offset - from))
+            if term.negated && !isSimple { text += ")" }
+        }
+        text += ")"
+        return (text, Origin(line: line, pieces: pieces, anchor: anchor))
+    }
+
+    /// Whether `text` is one parenthesised group, `(a + b)`, which a minus can go before.
+    private static func isOneGroup(_ text: String) -> Bool {
+        guard text.first == "(", text.last == ")" else { return false }
+        var depth = 0
+        for (offset, c) in text.enumerated() {
+            if c == "(" { depth += 1 } else if c == ")" { depth -= 1 }
+            if depth == 0 && offset < text.count - 1 { return false }
+        }
+        return true
+    }
+
+    /// The terms of an expression's top-level sum: split at every `+` and `-` outside
+    /// parentheses that follows an operand (a unary minus, or the sign of an exponent as
+    /// in `1e-3`, splits nothing). Each term's text starts after its sign.
+    static func additiveTerms(_ body: Substring) -> [(text: Substring, negated: Bool)] {
+        var terms: [(text: Substring, negated: Bool)] = []
+        var depth = 0
+        var start = body.startIndex, negated = false
+        var afterOperand = false, inNumber = false
+        var previous: Character = " "
+        for index in body.indices {
+            let c = body[index]
+            switch c {
+            case _ where (c == "+" || c == "-") && depth == 0 && afterOperand && !(inNumber && (previous == "e" || previous == "E")):
+                terms.append((body[start..<index], negated))
+                negated = c == "-"
+                start = body.index(after: index)
+                afterOperand = false
+                inNumber = false
+            case "(": depth += 1; afterOperand = false
+            case ")": depth -= 1; afterOperand = true
+            case " ": break
+            case _ where c.isNumber || c == ".":
+                // A digit after a letter is part of a name (`x1`), not a number.
+                if !(previous.isLetter || previous.isNumber || previous == "_" || previous == ".") { inNumber = true }
+                afterOperand = true
+            case _ where c.isLetter || c == "_":
+                if !(inNumber && (c == "e" || c == "E")) { inNumber = false }
+                afterOperand = true
+            default:
+                // `*`, `/`, `^`, a unary sign, an exponent's sign: an operand is still to come.
+                afterOperand = false
+            }
+            if c != " " { previous = c }
+        }
+        terms.append((body[start..<body.endIndex], negated))
+        return terms
     }
 
     /// `h1` → `ξ1`, `h` → `ξ`, anything else → `ξ_NAME`.
@@ -144,13 +239,13 @@ enum GraphSugar {
             suffix += 1
         }
         used.insert(sum)
-        let generated = Origin(line: line, shift: 0, copiedFrom: Int.max, anchor: leading)
+        let generated = Origin.generated(line: line, anchor: leading)
         let exps = arguments.map { "exp_\($0)" }
         for (exp, argument) in zip(exps, arguments) {
             out.append("\(exp) = exp(\(argument))")
             origins.append(generated)
         }
-        out.append("\(sum) = " + exps.joined(separator: " + "))
+        out.append("\(sum) = sum(" + exps.joined(separator: ", ") + ")")
         origins.append(generated)
         for (result, exp) in zip(results, exps) {
             out.append("\(result) = \(exp) / \(sum)")

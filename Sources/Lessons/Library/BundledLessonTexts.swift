@@ -382,7 +382,7 @@ parts:
       param w1 = -3
       x1 = -2
       param w2 = -3
-      d = w0 * x0 + w1 * x1 + w2
+      d = sum(w0 * x0, w1 * x1, w2)   # one n-ary sum: d = Σ w_k·x_k
       f = sigmoid(d)
     narration:
       - at: start
@@ -418,7 +418,7 @@ parts:
       x1 = -2
       param w2 = -3
       y = 1
-      d = w0 * x0 + w1 * x1 + w2
+      d = sum(w0 * x0, w1 * x1, w2)   # one n-ary sum: d = Σ w_k·x_k
       σ = sigmoid(d)
       δ = y - σ
       L = δ^2

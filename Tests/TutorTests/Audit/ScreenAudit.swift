@@ -32,7 +32,24 @@ struct ScreenAudit {
 
     func defects() -> [String] {
         guard !state.panes.isTooSmall else { return [] }
-        return boxes() + statusLine() + stepPane() + narration()
+        return boxes() + statusLine() + stepPane() + narration() + names() + activeInView()
+    }
+
+    /// No internal id (`#7`) anywhere on the screen (the ASCII done mark `#` stands alone).
+    func names() -> [String] {
+        let text = (0..<buffer.height).map { row($0, 0..<buffer.width) }.joined(separator: "\n")
+        guard let range = text.range(of: #"#\d"#, options: .regularExpression) else { return [] }
+        let line = text[..<range.lowerBound].split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        return ["\(where_): an internal id on row \(line): \(row(line, 0..<buffer.width))"]
+    }
+
+    /// The node the step is about (or the selection) is wholly in the graph pane.
+    func activeInView() -> [String] {
+        guard let focus = state.focus else { return [] }
+        let area = state.panes.graph.inset(by: 1)
+        guard let frame = GraphPane.screenFrames(state, in: area).first(where: { $0.node == focus })?.frame else { return [] }
+        let inView = frame.x >= area.x && frame.y >= area.y && frame.maxX <= area.maxX && frame.maxY <= area.maxY
+        return inView || frame.width > area.width ? [] : ["\(where_): \(state.scene.names[focus.index]) is not wholly in view"]
     }
 
     // MARK: Reading the screen
@@ -66,8 +83,32 @@ struct ScreenAudit {
             let grad = oracle.gradShown(id) ? notation.number(graph.grads[id.index]) : "?"
             let mark = id == oracle.active ? "▶" : (oracle.done(id) ? "✓" : "·")
             let rows = (frame.y..<frame.maxY).map { row($0, frame.x..<frame.maxX) }
-            let shownValue: String?, shownGrad: String?, shownMark: String?
-            if graph.name(of: id) == nil {
+            var shownValue: String?, shownGrad: String?, shownMark: String?
+            if state.scene.detail != .box {
+                // One line, in the middle of the frame: " ✓ name value ∇grad" (brief: the
+                // value until the gradient is known, then "∇grad" alone).
+                let line = row(frame.y + (frame.height - 1) / 2, frame.x..<frame.maxX)
+                let words = line.split(separator: " ").map(String.init)
+                let mark = notation.gradientMark
+                shownMark = words.first
+                let numbers = Array(words.dropFirst(2))
+                if state.scene.detail == .line {
+                    shownValue = numbers.first
+                    shownGrad = numbers.count > 1 && numbers[1].hasPrefix(mark) ? String(numbers[1].dropFirst(mark.count)) : nil
+                } else if let only = numbers.first {
+                    if only.hasPrefix(mark) {
+                        shownGrad = String(only.dropFirst(mark.count))
+                        shownValue = oracle.gradShown(id) ? value : nil  // the value gives way to the gradient
+                    } else {
+                        shownValue = only
+                        shownGrad = oracle.gradShown(id) ? nil : "?"  // not shown until known
+                    }
+                }
+                if words.count < 2 || words[1] != GraphPane.lineLabel(name, caption: state.scene.captions[id.index],
+                                                                       anonymous: graph.name(of: id) == nil) {
+                    defects.append("\(where_): the node \(name) reads \"\(line.trimmingCharacters(in: .whitespaces))\"")
+                }
+            } else if graph.name(of: id) == nil {
                 // A gate: "mark value" above the symbol, the gradient below.
                 let content = rows.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 let top = content.first?.split(separator: " ", maxSplits: 1).map(String.init) ?? []
@@ -112,7 +153,13 @@ struct ScreenAudit {
             }
         }
         let expected = phase + state.notation.separator + counter
-        return status.contains(expected) ? [] : ["\(where_): the status line does not say \(expected): \(status)"]
+        var defects = status.contains(expected) ? [] : ["\(where_): the status line does not say \(expected): \(status)"]
+        // At 100 columns the part's number and whole title are readable.
+        if buffer.width >= 100, state.subject.partCount > 1 {
+            let part = "part \(state.part + 1)/\(state.subject.partCount) " + (state.subject.partTitle(state.part) ?? "")
+            if !status.contains(notation.text(part)) { defects.append("\(where_): the status line cuts \"\(part)\": \(status)") }
+        }
+        return defects
     }
 
     /// The Step pane's first line names what the last step did.

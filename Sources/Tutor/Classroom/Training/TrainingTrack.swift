@@ -12,7 +12,7 @@ public struct TrainingTrack: Sendable, Equatable {
     /// `losses[0]` is the mean loss before training, `losses[n]` after epoch `n`; empty
     /// for a part without training.
     public let losses: [Double]
-    /// The two feature columns of the data, when there are exactly two (the map's axes).
+    /// The two feature columns of the data, when there are exactly two and at least two rows (the map's axes).
     public let plane: (x: NodeID, y: NodeID)?
     /// The names of the two features.
     public let planeNames: (x: String, y: String)?
@@ -45,7 +45,9 @@ public struct TrainingTrack: Sendable, Equatable {
             losses = []
             epochs = 1
         }
-        if dataset.inputs.count == 2 {
+        // A map of the plane teaches where there are points to separate: one point shows
+        // nothing (a uniform field with a single mark).
+        if dataset.inputs.count == 2 && dataset.rows.count >= 2 {
             plane = (dataset.inputs[0], dataset.inputs[1])
             planeNames = (data.inputs[0], data.inputs[1])
         } else {

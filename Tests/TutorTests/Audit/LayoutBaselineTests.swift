@@ -1,0 +1,66 @@
+import Autograd
+import Screen
+import Testing
+@testable import Tutor
+
+/// How much of each bundled lesson part's graph a student sees at step 0, and how tangled
+/// it is, held to a baseline that may only improve: the edge crossings of its drawing
+/// must not rise, the nodes wholly in view at 100×30 and at 80×24 must not fall, and an
+/// output in view must stay in view. (Raise the baseline with a change that improves it.)
+@Suite struct LayoutBaselineTests {
+    struct Baseline: Sendable, CustomTestStringConvertible {
+        let lesson: String
+        let part: Int
+        /// Crossings of the most detailed drawing (the boxes).
+        let crossings: Int
+        /// Nodes wholly in view at step 0, at 100×30 and at 80×24, and whether the output is.
+        let visible100: Int, output100: Bool
+        let visible80: Int, output80: Bool
+        var testDescription: String { "\(lesson) part \(part + 1)" }
+    }
+
+    static let baselines: [Baseline] = [
+        Baseline(lesson: "chain-rule", part: 0, crossings: 0, visible100: 5, output100: true, visible80: 5, output80: true),
+        Baseline(lesson: "sigmoid-neuron", part: 0, crossings: 0, visible100: 11, output100: false, visible80: 10, output80: false),
+        Baseline(lesson: "sigmoid-neuron", part: 1, crossings: 0, visible100: 9, output100: true, visible80: 9, output80: true),
+        Baseline(lesson: "sigmoid-neuron", part: 2, crossings: 0, visible100: 9, output100: false, visible80: 8, output80: false),
+        Baseline(lesson: "perceptron", part: 0, crossings: 0, visible100: 9, output100: true, visible80: 9, output80: true),
+        Baseline(lesson: "perceptron", part: 1, crossings: 0, visible100: 9, output100: true, visible80: 9, output80: true),
+        Baseline(lesson: "perceptron", part: 2, crossings: 0, visible100: 6, output100: true, visible80: 6, output80: true),
+        Baseline(lesson: "perceptron", part: 3, crossings: 0, visible100: 9, output100: true, visible80: 9, output80: true),
+        Baseline(lesson: "perceptron", part: 4, crossings: 11, visible100: 11, output100: false, visible80: 7, output80: false),
+        Baseline(lesson: "xor", part: 0, crossings: 1, visible100: 12, output100: true, visible80: 7, output80: false),
+        Baseline(lesson: "xor", part: 1, crossings: 5, visible100: 13, output100: false, visible80: 7, output80: false),
+        Baseline(lesson: "softmax", part: 0, crossings: 3, visible100: 11, output100: false, visible80: 10, output80: false),
+        Baseline(lesson: "softmax", part: 1, crossings: 18, visible100: 10, output100: false, visible80: 6, output80: false),
+    ]
+
+    /// The nodes whose boxes are wholly in the graph pane, and whether the output is one.
+    static func inView(_ state: TutorState) -> (count: Int, output: Bool) {
+        let area = state.panes.graph.inset(by: 1)
+        let whole = GraphPane.screenFrames(state, in: area).filter {
+            $0.frame.x >= area.x && $0.frame.y >= area.y && $0.frame.maxX <= area.maxX && $0.frame.maxY <= area.maxY
+        }
+        return (whole.count, whole.contains { $0.node == state.stepper.plan.tape.output })
+    }
+
+    @Test(arguments: baselines) func noWorseThanTheBaseline(_ baseline: Baseline) throws {
+        let lesson = try LessonFixtures.lesson(baseline.lesson)
+        let wide = try TutorState(subject: .lesson(lesson), part: baseline.part, theme: .monochrome(), size: Size(width: 100, height: 30))
+        let narrow = try TutorState(subject: .lesson(lesson), part: baseline.part, theme: .monochrome(), size: Size(width: 80, height: 24))
+        #expect(wide.scenes[0].layout.crossings <= baseline.crossings)
+        let (count100, output100) = Self.inView(wide), (count80, output80) = Self.inView(narrow)
+        #expect(count100 >= baseline.visible100)
+        #expect(count80 >= baseline.visible80)
+        #expect(output100 || !baseline.output100)
+        #expect(output80 || !baseline.output80)
+    }
+
+    /// Every bundled part is covered.
+    @Test func everyPartHasABaseline() throws {
+        for name in ScreenAuditTests.lessons {
+            let parts = try LessonFixtures.lesson(name).parts.count
+            #expect(Self.baselines.filter { $0.lesson == name }.count == parts, "\(name)")
+        }
+    }
+}
