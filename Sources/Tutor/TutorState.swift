@@ -28,6 +28,9 @@ public struct TutorState: Sendable {
     /// The open part's drawings, one per detail (`GraphScene.Detail`) from the box down;
     /// laid out when a part opens, never while stepping.
     public private(set) var scenes: [GraphScene]
+    /// Which of `scenes` is drawn and whether the side pane is shown beside it
+    /// (`chooseScene`); kept, since every frame asks for it many times.
+    public private(set) var choice = SceneChoice(scene: 0, side: false)
     /// Which of the screens at the cursor is shown (`screens`): a lesson's pages take a
     /// keystroke each before or after the step's own screen.
     public internal(set) var screen = 0
@@ -41,7 +44,7 @@ public struct TutorState: Sendable {
     /// Rows of the inspector and narration text scrolled away (reset by every step).
     public var textScroll = 0
     public let theme: Theme
-    public var size: Size
+    public var size: Size { didSet { chooseScene() } }
     /// A one-line note for the status bar ("Already at the start."); cleared by the next action.
     public var message: String?
     /// Set by `quit`; the run loop then restores the terminal and exits.
@@ -73,13 +76,16 @@ public struct TutorState: Sendable {
         } catch {
             throw .layout(error)
         }
+        chooseScene()
         follow()
     }
 
-    /// Which of `scenes` is drawn and whether the side pane is shown beside it, for the
-    /// size and the training views asked for (`SceneChoice.best`). Worked out on every
-    /// use: a few rectangles per scene, cheaper than keeping a copy in step.
-    var choice: SceneChoice { SceneChoice.best(scenes.map(\.size), size: size, wantsSide: trainingPaneShown) }
+    /// Picks the scene and the side pane for the size and the training views asked for
+    /// (`SceneChoice.best`). Called whenever either can change: a new size, every action
+    /// (`apply`), a part opened.
+    mutating func chooseScene() {
+        choice = SceneChoice.best(scenes.map(\.size), size: size, wantsSide: trainingPaneShown)
+    }
 
     /// The drawing shown: the most detailed of `scenes` that fits the graph pane.
     public var scene: GraphScene { scenes[min(choice.scene, scenes.count - 1)] }
@@ -131,6 +137,7 @@ public struct TutorState: Sendable {
         }
         part = index
         classroom.track = subject.lessonPart(index).flatMap(TrainingTrack.init(part:))
+        chooseScene()
         selection = nil
         offset = .zero
         if atEnd { stepper.toEnd() }
@@ -150,9 +157,9 @@ public struct TutorState: Sendable {
 }
 
 /// Which scene a size shows, and whether the side pane goes beside it.
-struct SceneChoice: Sendable, Equatable {
-    var scene: Int
-    var side: Bool
+public struct SceneChoice: Sendable, Equatable {
+    public var scene: Int
+    public var side: Bool
 
     /// The first that fits of: each scene (most detailed first) beside the side pane, when
     /// wanted; each scene on the whole width. When none fits, the last scene as wanted.

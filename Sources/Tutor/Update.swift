@@ -14,6 +14,8 @@ extension TutorState {
     /// One branch per action; each calls a small function, so new actions slot in beside
     /// the old ones.
     public mutating func apply(_ action: Action) {
+        // The size or the training views may change: the drawing that fits follows.
+        defer { chooseScene() }
         // While the window is too small to show what a key does, only resizing and
         // quitting act (Ctrl-C too, in the run loop): nothing moves unseen.
         if panes.isTooSmall {

@@ -116,6 +116,7 @@ extension TutorState {
             return
         }
         classroom.trainingVisible.toggle()
+        chooseScene()
         follow()
     }
 
