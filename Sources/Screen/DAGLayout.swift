@@ -131,15 +131,29 @@ public struct DAGLayout: Sendable, Hashable {
     /// it on the window's edge, with empty drawing behind). Clamped so the view never pans
     /// past the drawing.
     public func offset(toShow node: Int, in viewport: Size, from current: Point = .zero, margin: Int = 1) -> Point {
-        guard frames.indices.contains(node) else { return clamp(current, to: viewport) }
-        let f = frames[node]
+        offset(toShow: [node], in: viewport, from: current, margin: margin)
+    }
+
+    /// The same for a group of nodes, most important first: the first node and as many of
+    /// the others, in order, as fit in the window with it (a step's node, then its inputs,
+    /// its consumers, the output). The group's bounding box is kept in view as one box.
+    public func offset(toShow nodes: [Int], in viewport: Size, from current: Point = .zero, margin: Int = 1) -> Point {
+        let known = nodes.filter { frames.indices.contains($0) }
+        guard let first = known.first else { return clamp(current, to: viewport) }
+        var box = frames[first]
+        for node in known.dropFirst() {
+            let f = frames[node]
+            let union = Rect(x: min(box.x, f.x), y: min(box.y, f.y),
+                             width: max(box.maxX, f.maxX) - min(box.x, f.x), height: max(box.maxY, f.maxY) - min(box.y, f.y))
+            if union.width + 2 * margin <= viewport.width && union.height + 2 * margin <= viewport.height { box = union }
+        }
         func axis(_ cur: Int, _ lo: Int, _ hi: Int, _ view: Int) -> Int {
             if lo - margin >= cur && hi + margin <= cur + view { return cur }
             let centred = (lo + hi - view) / 2
             // A box larger than the window shows its top-left part.
             return hi - lo + 2 * margin > view ? lo - margin : centred
         }
-        let p = Point(x: axis(current.x, f.x, f.maxX, viewport.width), y: axis(current.y, f.y, f.maxY, viewport.height))
+        let p = Point(x: axis(current.x, box.x, box.maxX, viewport.width), y: axis(current.y, box.y, box.maxY, viewport.height))
         return clamp(p, to: viewport)
     }
 

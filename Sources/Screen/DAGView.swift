@@ -8,9 +8,13 @@ public struct NodeBox: Sendable, Hashable {
     public var titleStyle: Style
     /// Laid under the whole box (e.g. reverse video for the active node).
     public var highlight: Style?
+    /// Whether edges end in an arrowhead before the box; without one they run into it
+    /// (a one-line node whose first cell is its mark, which an arrowhead would read as).
+    public var arrowhead: Bool
 
     public init(lines: [Line], border: Style? = .plain, title: String? = nil,
-                titleStyle: Style = .plain, highlight: Style? = nil) {
+                titleStyle: Style = .plain, highlight: Style? = nil, arrowhead: Bool = true) {
+        self.arrowhead = arrowhead
         self.lines = lines
         self.border = border
         self.title = title
@@ -84,7 +88,9 @@ public struct DAGView: Widget {
                 if row != end.y { points.append(Point(x: end.x, y: row)) }
             }
             let style = e < edgeStyles.count ? edgeStyles[e] : edgeStyle
-            canvas.addPolyline(points, net: layout.edges[e].from, style: style, leadIn: .left, head: glyphs.arrowRight)
+            let head = target >= nodes.count || nodes[target].arrowhead
+            canvas.addPolyline(points, net: layout.edges[e].from, style: style, leadIn: .left,
+                               leadOut: head ? [] : .right, head: head ? glyphs.arrowRight : nil)
         }
         canvas.render(into: &buffer, glyphs: glyphs)
         for node in layout.frames.indices {

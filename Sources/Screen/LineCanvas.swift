@@ -24,11 +24,12 @@ public struct LineCanvas {
     /// `leadIn` extends the first cell towards a neighbour (the source box); `head`, when
     /// given, is drawn on the last point (an arrowhead into the target).
     public mutating func addPolyline(_ points: [Point], net: Int, style: Style,
-                                     leadIn: Sides = [], head: Character? = nil) {
+                                     leadIn: Sides = [], leadOut: Sides = [], head: Character? = nil) {
         guard let first = points.first else { return }
         mark(first, leadIn, net: net, style: style)
         for (a, b) in zip(points, points.dropFirst()) { addSegment(from: a, to: b, net: net, style: style) }
         if points.count == 1 { mark(first, [], net: net, style: style) }
+        if let last = points.last, !leadOut.isEmpty { mark(last, leadOut, net: net, style: style) }
         if let head, let last = points.last, area.contains(last) { heads.append((last, head, style)) }
     }
 

@@ -12,10 +12,20 @@ struct GraphPane: Widget {
         return caption.isEmpty ? "\(mark) \(name)" : "\(mark) \(name) (\(caption))"
     }
 
-    /// What a one-line node calls itself: its name, or an anonymous gate its symbol with
-    /// literal operands (`(×)`, `(1+)`): its expression is in the Step pane.
-    static func lineLabel(_ name: String, caption: String, anonymous: Bool) -> String {
-        anonymous ? "(\(caption))" : name
+    /// What a one-line node calls itself: its name, the one the Step pane uses (`(w0·x0)`,
+    /// `(ξ1's sum)`); at the brief detail an anonymous gate's symbol with its literal
+    /// operands (`(×)`, `(1+)`), which is narrower.
+    static func lineLabel(_ name: String, caption: String, anonymous: Bool, detail: GraphScene.Detail) -> String {
+        anonymous && detail == .brief ? "(\(caption))" : name
+    }
+
+    /// Whether a brief node shows its gradient rather than its value: in the backward
+    /// pass, once the gradient is known (updates, samples and epochs show values).
+    static func briefShowsGradient(_ state: TutorState, node: NodeID) -> Bool {
+        switch state.stepper.lastStep?.phase {
+        case .seed?, .backward?: state.progress.gradKnown[node.index]
+        default: false
+        }
     }
 
     let state: TutorState
@@ -44,7 +54,7 @@ struct GraphPane: Widget {
 
     /// Writes a label by its edge, never over a box or another label: beside a horizontal
     /// run of the route (above or below, from the arrowhead backwards) where its cells and
-    /// one cell either side are blank, so it never reads as part of a box's border; else on
+    /// two cells either side are blank, so it never reads as part of a box's border; else on
     /// a horizontal run long enough to hold it, over the line. If neither has room, the
     /// shorter `fallback` text is tried; if that fails too the label is left out (the step
     /// pane shows the same numbers).
@@ -59,9 +69,10 @@ struct GraphPane: Widget {
                 let point = Point(x: x, y: y)
                 return !area.contains(point) || (buffer[x, y].symbol == " " && !frames.contains { $0.contains(point) })
             }
+            // Two blank cells either side: one would leave the label beside a node's text.
             func isFree(_ x: Int, _ y: Int) -> Bool {
                 guard y >= area.y, y < area.maxY, x >= area.x, x + width <= area.maxX else { return false }
-                return ((x - 1)...(x + width)).allSatisfy { isBlank($0, y) }
+                return ((x - 2)...(x + width + 1)).allSatisfy { isBlank($0, y) }
             }
             for (a, b) in runs {
                 let lo = min(a.x, b.x), hi = max(a.x, b.x)
@@ -127,16 +138,16 @@ struct GraphPane: Widget {
             let anonymous = graph.name(of: id) == nil
             let title = Self.title(scene.names[node], caption: scene.captions[node], anonymous: anonymous, mark: String(glyph))
             if scene.detail != .box {
-                let label = Self.lineLabel(scene.names[node], caption: scene.captions[node], anonymous: anonymous)
+                let label = Self.lineLabel(scene.names[node], caption: scene.captions[node], anonymous: anonymous, detail: scene.detail)
                 let gradMark = Span(notation.gradientMark, style: theme(.muted))
-                // A blank first cell keeps the mark off the arrowhead drawn just before it.
+                // Edges run into the blank first cell: no arrowhead to mistake for the mark.
                 var spans = [Span(" \(glyph) ", style: titleStyle), Span(label, style: titleStyle), Span(" ")]
                 if scene.detail == .line {
                     spans += [value, Span(" "), gradMark, grad]
                 } else {
-                    spans += progress.gradKnown[node] ? [gradMark, grad] : [value]
+                    spans += Self.briefShowsGradient(state, node: id) ? [gradMark, grad] : [value]
                 }
-                boxes.append(NodeBox(lines: [Line(spans)], border: nil))
+                boxes.append(NodeBox(lines: [Line(spans)], border: nil, arrowhead: false))
             } else if anonymous {
                 // The mark goes by the value, keeping the symbol's row free for the arrows.
                 let gate = [Line([Span("\(glyph) ", style: titleStyle), value], alignment: .center),

@@ -126,7 +126,7 @@ public struct GraphScene: Sendable {
             let value = "val " + String(repeating: "0", count: max(numberWidth[node], reserved))
             let grad = "grad " + String(repeating: "0", count: max(gradWidth[node], reserved))
             let title = GraphPane.title(names[node], caption: captions[node], anonymous: graph.name(of: id) == nil, mark: "▶")
-            let label = GraphPane.lineLabel(names[node], caption: captions[node], anonymous: graph.name(of: id) == nil)
+            let label = GraphPane.lineLabel(names[node], caption: captions[node], anonymous: graph.name(of: id) == nil, detail: detail)
             let numbers = max(numberWidth[node], reserved), grads = max(gradWidth[node], reserved)
             if detail == .line {
                 // " ▶ q 3 ∇−4"

@@ -84,7 +84,9 @@ public struct TutorState: Sendable {
     /// (`SceneChoice.best`). Called whenever either can change: a new size, every action
     /// (`apply`), a part opened.
     mutating func chooseScene() {
-        choice = SceneChoice.best(scenes.map(\.size), size: size, wantsSide: trainingPaneShown)
+        let wantsSide = trainingPaneShown
+        choice = SceneChoice.best(scenes.map(\.size), size: size, wantsSide: wantsSide,
+                                  sideWhenPanned: wantsSide && trainingTrack?.trains == true)
     }
 
     /// The drawing shown: the most detailed of `scenes` that fits the graph pane.
@@ -152,7 +154,11 @@ public struct TutorState: Sendable {
             offset = scene.layout.clamp(offset, to: viewport)
             return
         }
-        offset = scene.layout.offset(toShow: node, in: viewport, from: offset)
+        // The step's node, then its inputs, its consumers and the output, as many as fit.
+        let graph = stepper.graph
+        let around = graph.inputs(of: id) + graph.ids.filter { graph.inputs(of: $0).contains(id) }
+            + [stepper.plan.tape.output]
+        offset = scene.layout.offset(toShow: [node] + around.compactMap(scene.layoutNode(of:)), in: viewport, from: offset)
     }
 }
 
@@ -162,8 +168,10 @@ public struct SceneChoice: Sendable, Equatable {
     public var side: Bool
 
     /// The first that fits of: each scene (most detailed first) beside the side pane, when
-    /// wanted; each scene on the whole width. When none fits, the last scene as wanted.
-    static func best(_ sizes: [Size], size: Size, wantsSide: Bool) -> SceneChoice {
+    /// wanted; each scene on the whole width. When none fits, the last scene, panned, with
+    /// the side pane if `sideWhenPanned` (a part that trains keeps its loss chart and map;
+    /// one that does not gives the graph the width, as it does where the graph fits).
+    static func best(_ sizes: [Size], size: Size, wantsSide: Bool, sideWhenPanned: Bool) -> SceneChoice {
         for side in wantsSide ? [true, false] : [false] {
             for (index, drawing) in sizes.enumerated() {
                 let viewport = Panes(size: size, graphHeight: drawing.height, sidePane: side).graphViewport
@@ -172,6 +180,6 @@ public struct SceneChoice: Sendable, Equatable {
                 }
             }
         }
-        return SceneChoice(scene: max(0, sizes.count - 1), side: wantsSide)
+        return SceneChoice(scene: max(0, sizes.count - 1), side: sideWhenPanned)
     }
 }

@@ -22,16 +22,7 @@ public func view(_ state: TutorState, size: Size) -> Buffer {
 
     buffer.render(statusBar(state, width: size.width), in: panes.status)
 
-    let output = state.scene.names[state.stepper.plan.tape.output.index]
-    // The title is the legend: the marks and the two numbers in every box.
-    let g = theme.glyphs
-    let numbers = switch state.scene.detail {
-    case .box: "val = value, grad = ∂\(output)/∂node"
-    case .line: "name value \(notation.gradientMark)gradient, \(notation.gradientMark) = ∂\(output)/∂node"
-    case .brief: "value; backward: \(notation.gradientMark) = ∂\(output)/∂node"
-    }
-    let legend = "\(g.active) this step  \(g.done) done  \(g.pending) to do" + notation.separator + notation.text(numbers)
-    let graphBlock = Block(title: "Graph" + notation.separator + legend,
+    let graphBlock = Block(title: graphTitle(state, width: panes.graph.width - 4 - (state.offset.y > 0 ? 9 : 0)),
                            theme: theme)
     buffer.render(graphBlock, in: panes.graph)
     buffer.render(GraphPane(state: state), in: graphBlock.inner(panes.graph))
@@ -57,9 +48,28 @@ public func view(_ state: TutorState, size: Size) -> Buffer {
     return buffer.asciiOnly(!notation.unicode)
 }
 
+/// The graph pane's title, its legend: what the marks mean and what the numbers in a node
+/// are, the longest of these that fits `width` (an ellipsis only when none does).
+func graphTitle(_ state: TutorState, width: Int) -> String {
+    let notation = state.notation
+    let g = state.theme.glyphs
+    let output = state.scene.names[state.stepper.plan.tape.output.index]
+    let gradient = notation.gradientMark + " = ∂\(output)/∂node"
+    let numbers = switch state.scene.detail {
+    case .box: "val = value, grad = ∂\(output)/∂node"
+    case .line: "value, then " + gradient
+    case .brief: "value; backward pass: " + gradient
+    }
+    let marks = "\(g.active) this step  \(g.done) done  \(g.pending) to do"
+    let candidates = ["Graph" + notation.separator + marks + notation.separator + numbers,
+                      marks + notation.separator + numbers, "Graph" + notation.separator + numbers, numbers,
+                      state.scene.detail == .box ? "grad = ∂\(output)/∂node" : gradient].map(notation.text)
+    return candidates.first { DisplayWidth.of($0) <= width } ?? candidates[candidates.count - 1]
+}
+
 /// Marks on the graph pane's border where a drawing too large for it goes on: `more →` at
-/// the bottom right for columns to the right, `← more` at the bottom left, `↓ more` and
-/// `↑ more` in the right border's corners for rows below and above. Panning (or the next
+/// the bottom right for columns to the right, `← more` at the bottom left, `↓ more` in the
+/// middle of the bottom border for rows below, `↑ more` at the right of the top border. Panning (or the next
 /// step) brings them into view.
 func drawMoreMarkers(_ state: TutorState, in pane: Rect, buffer: inout Buffer) {
     let viewport = pane.inset(by: 1)
@@ -77,7 +87,11 @@ func drawMoreMarkers(_ state: TutorState, in pane: Rect, buffer: inout Buffer) {
     if offset.y + viewport.height < size.height {
         buffer.write(unicode ? " ↓ more " : " v more ", at: Point(x: middle - 4, y: bottom), style: style)
     }
-    if offset.y > 0 { buffer.write(unicode ? " ↑ more " : " ^ more ", at: Point(x: middle - 4, y: pane.y + 0), style: style) }
+    // Above: at the right of the top border, which the title leaves free (`graphTitle`).
+    if offset.y > 0 {
+        let text = unicode ? " ↑ more " : " ^ more "
+        buffer.write(text, at: Point(x: pane.maxX - 2 - DisplayWidth.of(text), y: pane.y), style: style)
+    }
 }
 
 extension TutorState {

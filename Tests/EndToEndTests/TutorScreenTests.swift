@@ -148,7 +148,7 @@ import Testing
         let tmux = try TmuxSession(["learn", "chain-rule"], width: 70, height: 40, environment: ["TERM": "dumb"])
         defer { tmux.stop() }
         let screen = try tmux.wait(for: "start · step 0/8")
-        let frameLines = screen.split(separator: "\n").filter { $0.hasPrefix("┌ Graph") }
+        let frameLines = screen.split(separator: "\n").filter { $0.hasPrefix("┌ ") }  // the graph pane's first
         #expect(frameLines.first?.count == 70)
     }
 

@@ -78,10 +78,10 @@ enum Pictures {
         │                  ┌ ✓ x ────┐                                                                     │
         │                  │val −2   │                                                                     │
         │                  │grad −4  │──┐                                                                  │
-        │                  └─────────┘  │     ×1=−4 ┌ ▶ q (+) ┐                                            │
+        │                  └─────────┘  │    ×1=−4  ┌ ▶ q (+) ┐                                            │
         │                               └──────────▶│val 3    │                                            │
         │                  ┌ ✓ y ────┐  ┌──────────▶│grad −4  │──┐                                         │
-        │                  │val 5    │  │     ×1=−4 └─────────┘  │                                         │
+        │                  │val 5    │  │    ×1=−4  └─────────┘  │                                         │
         │                  │grad −4  │──┘                        │           ┌ ✓ f (×) ┐                   │
         │                  └─────────┘                           └──────────▶│val −12  │                   │
         │                                                        ┌──────────▶│grad 1   │                   │
@@ -140,10 +140,10 @@ enum Pictures {
 
     static let unicodeStart80x24 = """
          backprop · chain-rule.graph                                   start · step 0/8
-        ┌ Graph · ▶ this step  ✓ done  · to do · name value ∇gradient, ∇ = ∂f/∂node ───┐
+        ┌ Graph · ▶ this step  ✓ done  · to do · value, then ∇ = ∂f/∂node ─────────────┐
         │                ✓ x −2 ∇? ───────┐                                            │
-        │                                 ▶ · q ? ∇? ───────┐                          │
-        │                ✓ y 5 ∇? ────────┘                 ▶ · f ? ∇?                 │
+        │                                 ├ · q ? ∇? ───────┐                          │
+        │                ✓ y 5 ∇? ────────┘                 ├ · f ? ∇?                 │
         │                                              ┌────┘                          │
         │                ✓ z −4 ∇?─────────────────────┘                               │
         └──────────────────────────────────────────────────────────────────────────────┘
@@ -167,10 +167,10 @@ enum Pictures {
 
     static let unicodeMidForward80x24 = """
          backprop · chain-rule.graph                            forward pass · step 1/8
-        ┌ Graph · ▶ this step  ✓ done  · to do · name value ∇gradient, ∇ = ∂f/∂node ───┐
+        ┌ Graph · ▶ this step  ✓ done  · to do · value, then ∇ = ∂f/∂node ─────────────┐
         │                ✓ x −2 ∇? ───────┐                                            │
-        │                                 ▶ ▶ q 3 ∇? ───────┐                          │
-        │                ✓ y 5 ∇? ────────┘                 ▶ · f ? ∇?                 │
+        │                                 ├ ▶ q 3 ∇? ───────┐                          │
+        │                ✓ y 5 ∇? ────────┘                 ├ · f ? ∇?                 │
         │                                              ┌────┘                          │
         │                ✓ z −4 ∇?─────────────────────┘                               │
         └──────────────────────────────────────────────────────────────────────────────┘
@@ -194,10 +194,10 @@ enum Pictures {
 
     static let unicodeMidBackward80x24 = """
          backprop · chain-rule.graph                           backward pass · step 5/8
-        ┌ Graph · ▶ this step  ✓ done  · to do · name value ∇gradient, ∇ = ∂f/∂node ───┐
+        ┌ Graph · ▶ this step  ✓ done  · to do · value, then ∇ = ∂f/∂node ─────────────┐
         │                ✓ x −2 ∇−4───────┐                                            │
-        │                           ×1=−4 ▶ ▶ q 3 ∇−4───────┐                          │
-        │                ✓ y 5 ∇−4────────┘                 ▶ ✓ f −12 ∇1               │
+        │                          ×1=−4  ├ ▶ q 3 ∇−4───────┐                          │
+        │                ✓ y 5 ∇−4────────┘                 ├ ✓ f −12 ∇1               │
         │                             ×1=−4            ┌────┘                          │
         │                ✓ z −4 ∇3─────────────────────┘                               │
         └──────────────────────────────────────────────────────────────────────────────┘
@@ -221,10 +221,10 @@ enum Pictures {
 
     static let unicodeEnd80x24 = """
          backprop · chain-rule.graph                                     end · step 8/8
-        ┌ Graph · ▶ this step  ✓ done  · to do · name value ∇gradient, ∇ = ∂f/∂node ───┐
+        ┌ Graph · ▶ this step  ✓ done  · to do · value, then ∇ = ∂f/∂node ─────────────┐
         │                ▶ x −2 ∇−4───────┐                                            │
-        │                                 ▶ ✓ q 3 ∇−4───────┐                          │
-        │                ✓ y 5 ∇−4────────┘                 ▶ ✓ f −12 ∇1               │
+        │                                 ├ ✓ q 3 ∇−4───────┐                          │
+        │                ✓ y 5 ∇−4────────┘                 ├ ✓ f −12 ∇1               │
         │                                              ┌────┘                          │
         │                ✓ z −4 ∇3─────────────────────┘                               │
         └──────────────────────────────────────────────────────────────────────────────┘
@@ -318,10 +318,10 @@ enum Pictures {
         |                  + # x ----+                                                                     |
         |                  |val -2   |                                                                     |
         |                  |grad -4  |--+                                                                  |
-        |                  +---------+  |     *1=-4 + > q (+) +                                            |
+        |                  +---------+  |    *1=-4  + > q (+) +                                            |
         |                               +---------->|val 3    |                                            |
         |                  + # y ----+  +---------->|grad -4  |--+                                         |
-        |                  |val 5    |  |     *1=-4 +---------+  |                                         |
+        |                  |val 5    |  |    *1=-4  +---------+  |                                         |
         |                  |grad -4  |--+                        |           + # f (*) +                   |
         |                  +---------+                           +---------->|val -12  |                   |
         |                                                        +---------->|grad 1   |                   |
@@ -380,10 +380,10 @@ enum Pictures {
 
     static let asciiStart80x24 = """
          backprop - chain-rule.graph                                   start - step 0/8
-        + Graph - > this step  # done  . to do - name value g=gradient, g= = df/dnode -+
+        + Graph - > this step  # done  . to do - value, then g= = df/dnode ------------+
         |              # x -2 g=? -------+                                             |
-        |                                > . q ? g=? -------+                          |
-        |              # y 5 g=? --------+                  > . f ? g=?                |
+        |                                + . q ? g=? -------+                          |
+        |              # y 5 g=? --------+                  + . f ? g=?                |
         |                                              +----+                          |
         |              # z -4 g=?----------------------+                               |
         +------------------------------------------------------------------------------+
@@ -407,10 +407,10 @@ enum Pictures {
 
     static let asciiMidForward80x24 = """
          backprop - chain-rule.graph                            forward pass - step 1/8
-        + Graph - > this step  # done  . to do - name value g=gradient, g= = df/dnode -+
+        + Graph - > this step  # done  . to do - value, then g= = df/dnode ------------+
         |              # x -2 g=? -------+                                             |
-        |                                > > q 3 g=? -------+                          |
-        |              # y 5 g=? --------+                  > . f ? g=?                |
+        |                                + > q 3 g=? -------+                          |
+        |              # y 5 g=? --------+                  + . f ? g=?                |
         |                                              +----+                          |
         |              # z -4 g=?----------------------+                               |
         +------------------------------------------------------------------------------+
@@ -434,10 +434,10 @@ enum Pictures {
 
     static let asciiMidBackward80x24 = """
          backprop - chain-rule.graph                           backward pass - step 5/8
-        + Graph - > this step  # done  . to do - name value g=gradient, g= = df/dnode -+
+        + Graph - > this step  # done  . to do - value, then g= = df/dnode ------------+
         |              # x -2 g=-4-------+                                             |
-        |                          *1=-4 > > q 3 g=-4-------+                          |
-        |              # y 5 g=-4--------+                  > # f -12 g=1              |
+        |                         *1=-4  + > q 3 g=-4-------+                          |
+        |              # y 5 g=-4--------+                  + # f -12 g=1              |
         |                            *1=-4             +----+                          |
         |              # z -4 g=3----------------------+                               |
         +------------------------------------------------------------------------------+
@@ -461,10 +461,10 @@ enum Pictures {
 
     static let asciiEnd80x24 = """
          backprop - chain-rule.graph                                     end - step 8/8
-        + Graph - > this step  # done  . to do - name value g=gradient, g= = df/dnode -+
+        + Graph - > this step  # done  . to do - value, then g= = df/dnode ------------+
         |              > x -2 g=-4-------+                                             |
-        |                                > # q 3 g=-4-------+                          |
-        |              # y 5 g=-4--------+                  > # f -12 g=1              |
+        |                                + # q 3 g=-4-------+                          |
+        |              # y 5 g=-4--------+                  + # f -12 g=1              |
         |                                              +----+                          |
         |              # z -4 g=3----------------------+                               |
         +------------------------------------------------------------------------------+

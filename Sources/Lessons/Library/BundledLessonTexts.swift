@@ -229,8 +229,8 @@ parts:
       param w_on_x1 = 0
       param w_on_x2 = 0
       param b_on = 0
-      s_off = w_off_x1 * x1 + w_off_x2 * x2 + b_off
-      s_on = w_on_x1 * x1 + w_on_x2 * x2 + b_on
+      s_off = sum(w_off_x1 * x1, w_off_x2 * x2, b_off)   # one n-ary sum per class score
+      s_on = sum(w_on_x1 * x1, w_on_x2 * x2, b_on)
       L = max(s_off, s_on) - (y_off * s_off + y_on * s_on)
     data:
       inputs: [x1, x2]
@@ -556,7 +556,7 @@ parts:
       s_car = w_car_1 * x1 + w_car_2 * x2
       s_frog = w_frog_1 * x1 + w_frog_2 * x2
       p_cat, p_car, p_frog = softmax(s_cat, s_car, s_frog)
-      L = -(y_cat * log(p_cat) + y_car * log(p_car) + y_frog * log(p_frog))
+      L = -sum(y_cat * log(p_cat), y_car * log(p_car), y_frog * log(p_frog))
     data:
       inputs: [x1, x2]
       targets: [y_cat, y_car, y_frog]

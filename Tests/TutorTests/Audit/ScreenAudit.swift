@@ -91,21 +91,27 @@ struct ScreenAudit {
                 let words = line.split(separator: " ").map(String.init)
                 let mark = notation.gradientMark
                 shownMark = words.first
-                let numbers = Array(words.dropFirst(2))
+                let numbers = Array(words.dropFirst(1 + GraphPane.lineLabel(name, caption: state.scene.captions[id.index],
+                    anonymous: graph.name(of: id) == nil, detail: state.scene.detail).split(separator: " ").count))
                 if state.scene.detail == .line {
                     shownValue = numbers.first
                     shownGrad = numbers.count > 1 && numbers[1].hasPrefix(mark) ? String(numbers[1].dropFirst(mark.count)) : nil
                 } else if let only = numbers.first {
+                    // In the backward pass a known gradient takes the value's place.
+                    let backward = [Phase.seed, .backward].contains(state.stepper.lastStep?.phase)
+                    let gradientDue = backward && oracle.gradShown(id)
                     if only.hasPrefix(mark) {
                         shownGrad = String(only.dropFirst(mark.count))
-                        shownValue = oracle.gradShown(id) ? value : nil  // the value gives way to the gradient
+                        shownValue = gradientDue ? value : nil
                     } else {
                         shownValue = only
-                        shownGrad = oracle.gradShown(id) ? nil : "?"  // not shown until known
+                        shownGrad = gradientDue ? nil : grad
                     }
                 }
-                if words.count < 2 || words[1] != GraphPane.lineLabel(name, caption: state.scene.captions[id.index],
-                                                                       anonymous: graph.name(of: id) == nil) {
+                let label = GraphPane.lineLabel(name, caption: state.scene.captions[id.index],
+                                                anonymous: graph.name(of: id) == nil, detail: state.scene.detail)
+                let labelWords = label.split(separator: " ").count
+                if words.count < 1 + labelWords || words[1...labelWords].joined(separator: " ") != label {
                     defects.append("\(where_): the node \(name) reads \"\(line.trimmingCharacters(in: .whitespaces))\"")
                 }
             } else if graph.name(of: id) == nil {
