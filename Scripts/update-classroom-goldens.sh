@@ -1,7 +1,8 @@
 #!/bin/sh
 # Regenerates the golden files of the classroom and render commands (play without a
 # terminal, the Markdown handout, the frames of AND and of xor's training) after a
-# deliberate change to what they print, at 80 columns as the tests run them. Review the diff.
+# deliberate change to what they print, at 80 columns as the tests run them (the XOR flow
+# diagram at 100, next to seed 000's figure). Review the diff.
 set -eu
 cd "$(dirname "$0")/.."
 swift build
@@ -13,3 +14,6 @@ LANG=C.UTF-8 COLUMNS=80 .build/debug/backprop render perceptron --part 1 --all -
 for step in 205 10250 410000; do
     LANG=C.UTF-8 COLUMNS=80 .build/debug/backprop render xor --part 2 --step "$step" --width 80 --height 24 </dev/null
 done >"$out/render-xor-epochs.txt"
+for step in 0 97; do
+    LANG=C.UTF-8 COLUMNS=100 .build/debug/backprop render xor --step "$step" --width 100 --height 30 </dev/null
+done >"$out/render-xor-flow.txt"

@@ -72,6 +72,10 @@ public struct DAGLayout: Sendable, Hashable {
         /// runs into the targets are long — room for edge labels written beside them.
         /// False: the tracks are centred in the channel.
         public var tracksNearSources: Bool
+        /// Columns a label needs on the last straight run into a node (a weight written on
+        /// its edges): the channel before the node's layer is made wide enough for it after
+        /// its tracks. Nodes not listed need none beyond `minimumChannelWidth`.
+        public var incomingLabelWidths: [Int: Int] = [:]
 
         public init(nodeSpacing: Int = 1, minimumChannelWidth: Int = 5, orderingSweeps: Int = 8,
                     alignmentPasses: Int = 4, sourcesInFirstLayer: Bool = true, growForInputs: Bool = true,

@@ -33,6 +33,9 @@ extension LayeredGraph {
         for l in 0..<max(0, layerCount - 1) {
             let used = assignTracks(layer: l, track: &track)
             channelWidth[l] = max(gap, used + 3)
+            // Room for a label between the tracks and the arrowheads of the next layer.
+            let label = order[l + 1].lazy.filter { !self.isDummy($0) }.map { self.options.incomingLabelWidths[$0] ?? 0 }.max() ?? 0
+            if label > 0 { channelWidth[l] = max(channelWidth[l], 2 + used + 1 + label + 2) }
             // Two columns of stub before the first track when near the sources, so the
             // corner never touches the source's box.
             trackStart[l] = options.tracksNearSources ? 2 : max(1, (channelWidth[l] - used - 1) / 2)

@@ -30,6 +30,8 @@ public enum Action: Hashable, Sendable {
     case toggleEdgeStepping
 
     // The graph pane.
+    /// Switch between the circuit view and the flow-diagram view.
+    case toggleGraphView
     /// Select the next (or previous) node in definition order; the inspector describes it.
     case selectNext
     case selectPrevious

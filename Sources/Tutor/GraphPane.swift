@@ -31,25 +31,38 @@ struct GraphPane: Widget {
     let state: TutorState
 
     func render(in area: Rect, buffer: inout Buffer) {
+        if state.showsFlow, let flow = state.flow {
+            FlowPane(state: state, flow: flow).render(in: Self.drawingArea(for: flow.size, in: area), buffer: &buffer)
+            return
+        }
         let (dag, labels) = content()
-        let area = Self.drawingArea(for: state.scene, in: area)
+        let area = Self.drawingArea(for: state.scene.size, in: area)
         buffer.render(dag, in: area)
         for (label, fallback) in labels { place(label, fallback: fallback, dag: dag, area: area, buffer: &buffer) }
     }
 
     /// Where the drawing goes inside the pane: a drawing narrower than the pane is centred.
-    static func drawingArea(for scene: GraphScene, in area: Rect) -> Rect {
-        let spare = area.width - scene.layout.size.width
+    static func drawingArea(for size: Size, in area: Rect) -> Rect {
+        let spare = area.width - size.width
         return spare > 1 ? area.inset(left: spare / 2) : area
     }
 
     /// Where each drawn node's box is on the screen for the pane's inner `area`, whether
     /// or not it is in view (the frame audit reads the boxes there).
+    /// In the flow view, a neuron's ξ and h share its box; nodes drawn as edges have none.
     static func screenFrames(_ state: TutorState, in area: Rect) -> [(node: NodeID, frame: Rect)] {
-        let drawing = drawingArea(for: state.scene, in: area)
-        return state.scene.nodes.enumerated().map { index, id in
-            (id, state.scene.layout.frames[index].offsetBy(dx: drawing.x - state.offset.x, dy: drawing.y - state.offset.y))
+        let layout = state.drawnLayout
+        let drawing = drawingArea(for: layout.size, in: area)
+        func onScreen(_ index: Int) -> Rect {
+            layout.frames[index].offsetBy(dx: drawing.x - state.offset.x, dy: drawing.y - state.offset.y)
         }
+        if state.showsFlow, let flow = state.flow {
+            return state.stepper.graph.ids.compactMap { id in
+                guard flow.edgeOf[id.index] == nil, let index = flow.layoutNode(of: id) else { return nil }
+                return (id, onScreen(index))
+            }
+        }
+        return state.scene.nodes.enumerated().map { index, id in (id, onScreen(index)) }
     }
 
     /// Writes a label by its edge, never over a box or another label: beside a horizontal

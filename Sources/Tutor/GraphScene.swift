@@ -38,6 +38,9 @@ public struct GraphScene: Sendable {
     public let captions: [String]
     /// How many times each node is used as an input (a value used twice fans out).
     public let uses: [Int]
+    /// For each graph node, the columns its value and its gradient take at most (over every
+    /// pass of the part, and what training may bring).
+    public let numberWidths: [Int], gradWidths: [Int]
 
     /// Columns between layers: room for an edge label such as `×(−4)=12`; less at the
     /// lower details, where a label that does not fit gives way to its local derivative
@@ -120,6 +123,8 @@ public struct GraphScene: Sendable {
             }
         }
         let reserved = trains ? GraphScene.trainingNumberWidth : 1
+        numberWidths = numberWidth.map { max($0, reserved) }
+        gradWidths = gradWidth.map { max($0, reserved) }
         var sizes: [Size] = []
         for id in nodes {
             let node = id.index

@@ -28,6 +28,10 @@ public struct TutorState: Sendable {
     /// The open part's drawings, one per detail (`GraphScene.Detail`) from the box down;
     /// laid out when a part opens, never while stepping.
     public private(set) var scenes: [GraphScene]
+    /// The flow-diagram drawing, for a graph with neurons (`FlowStructure`).
+    public private(set) var flow: FlowScene?
+    /// Which drawing the graph pane shows (`g` switches; a lesson part says which first).
+    public internal(set) var graphView: GraphView = .circuit
     /// Which of `scenes` is drawn and whether the side pane is shown beside it
     /// (`chooseScene`); kept, since every frame asks for it many times.
     public private(set) var choice = SceneChoice(scene: 0, side: false)
@@ -73,20 +77,31 @@ public struct TutorState: Sendable {
         }
         do {
             scenes = try GraphScene.scenes(stepper, notation: Notation(unicode: theme.glyphs.isUnicode))
+            flow = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: Notation(unicode: theme.glyphs.isUnicode))
         } catch {
             throw .layout(error)
         }
+        graphView = flow == nil ? .circuit : (subject.lessonPart(self.part)?.view ?? .circuit)
         chooseScene()
         follow()
     }
+
+    /// Whether the flow diagram is shown.
+    public var showsFlow: Bool { graphView == .flow && flow != nil }
+
+    /// The layout the graph pane draws: the flow diagram's or the chosen scene's.
+    public var drawnLayout: DAGLayout { showsFlow ? flow?.layout ?? scene.layout : scene.layout }
 
     /// Picks the scene and the side pane for the size and the training views asked for
     /// (`SceneChoice.best`). Called whenever either can change: a new size, every action
     /// (`apply`), a part opened.
     mutating func chooseScene() {
         let wantsSide = trainingPaneShown
-        choice = SceneChoice.best(scenes.map(\.size), size: size, wantsSide: wantsSide,
-                                  sideWhenPanned: wantsSide && trainingTrack?.trains == true)
+        let sizes = showsFlow ? [flow?.size ?? scenes[0].size] : scenes.map(\.size)
+        var chosen = SceneChoice.best(sizes, size: size, wantsSide: wantsSide, sideWhenPanned: wantsSide && trainingTrack?.trains == true)
+        // The flow diagram has one detail; the circuit scene behind the Step pane stays the box.
+        if showsFlow { chosen.scene = 0 }
+        choice = chosen
     }
 
     /// The drawing shown: the most detailed of `scenes` that fits the graph pane.
@@ -120,7 +135,7 @@ public struct TutorState: Sendable {
         return "→ opens part \(part + 2) of \(subject.partCount)\(title)."
     }
     /// Where the panes go at the current size.
-    public var panes: Panes { Panes(size: size, graphHeight: scene.size.height, sidePane: choice.side) }
+    public var panes: Panes { Panes(size: size, graphHeight: drawnLayout.size.height, sidePane: choice.side) }
 
     /// The node the inspector and the view centre on: the selection, else the active node.
     public var focus: NodeID? { selection ?? stepper.lastStep?.node ?? stepper.nextStep?.node }
@@ -134,9 +149,11 @@ public struct TutorState: Sendable {
         }
         do {
             scenes = try GraphScene.scenes(stepper, notation: notation)
+            flow = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation)
         } catch {
             throw .layout(error)
         }
+        graphView = flow == nil ? .circuit : (subject.lessonPart(index)?.view ?? .circuit)
         part = index
         classroom.track = subject.lessonPart(index).flatMap(TrainingTrack.init(part:))
         chooseScene()
@@ -150,15 +167,17 @@ public struct TutorState: Sendable {
     /// Pans the graph pane (by the least amount) so the focus node is in view.
     mutating func follow() {
         let viewport = panes.graphViewport
-        guard let id = focus, let node = scene.layoutNode(of: id) else {
-            offset = scene.layout.clamp(offset, to: viewport)
+        let flow = showsFlow ? self.flow : nil, scene = self.scene
+        func layoutNode(_ id: NodeID) -> Int? { flow.map { $0.layoutNode(of: id) } ?? scene.layoutNode(of: id) }
+        guard let id = focus, let node = layoutNode(id) else {
+            offset = drawnLayout.clamp(offset, to: viewport)
             return
         }
         // The step's node, then its inputs, its consumers and the output, as many as fit.
         let graph = stepper.graph
         let around = graph.inputs(of: id) + graph.ids.filter { graph.inputs(of: $0).contains(id) }
             + [stepper.plan.tape.output]
-        offset = scene.layout.offset(toShow: [node] + around.compactMap(scene.layoutNode(of:)), in: viewport, from: offset)
+        offset = drawnLayout.offset(toShow: [node] + around.compactMap(layoutNode), in: viewport, from: offset)
     }
 }
 

@@ -49,6 +49,7 @@ extension TutorState {
         case .toggleEdgeStepping: toggleEdgeStepping()
         case .selectNext: select(by: 1)
         case .selectPrevious: select(by: -1)
+        case .toggleGraphView: toggleGraphView()
         case .pan(let dx, let dy): pan(dx: dx, dy: dy)
         case .scrollText(let rows) where helpVisible:
             helpScroll = min(max(0, helpScroll + rows), helpOverlay.maxScroll(for: size))
@@ -224,7 +225,20 @@ extension TutorState {
 
     private mutating func pan(dx: Int, dy: Int) {
         let moved = Point(x: offset.x + dx, y: offset.y + dy)
-        offset = scene.layout.clamp(moved, to: panes.graphViewport)
+        offset = drawnLayout.clamp(moved, to: panes.graphViewport)
+    }
+
+    /// `g`: the other drawing of the graph, where the graph has neurons to draw.
+    private mutating func toggleGraphView() {
+        guard flow != nil else {
+            message = "The flow-diagram view draws neurons (an activation of a weighted sum); this graph has none."
+            return
+        }
+        graphView = graphView == .flow ? .circuit : .flow
+        message = graphView == .flow ? "Flow-diagram view: a box per neuron, the weights on the edges." : "Circuit view: a gate per operator."
+        offset = .zero
+        chooseScene()
+        follow()
     }
 }
 

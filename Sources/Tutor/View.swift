@@ -55,15 +55,16 @@ func graphTitle(_ state: TutorState, width: Int) -> String {
     let g = state.theme.glyphs
     let output = state.scene.names[state.stepper.plan.tape.output.index]
     let gradient = notation.gradientMark + " = ∂\(output)/∂node"
-    let numbers = switch state.scene.detail {
-    case .box: "val = value, grad = ∂\(output)/∂node"
-    case .line: "value, then " + gradient
-    case .brief: "value; backward pass: " + gradient
+    let numbers = switch state.showsFlow ? nil : state.scene.detail {
+    case nil: "weights on the edges; value, then " + gradient
+    case .box?: "val = value, grad = ∂\(output)/∂node"
+    case .line?: "value, then " + gradient
+    case .brief?: "value; backward pass: " + gradient
     }
     let marks = "\(g.active) this step  \(g.done) done  \(g.pending) to do"
     let candidates = ["Graph" + notation.separator + marks + notation.separator + numbers,
                       marks + notation.separator + numbers, "Graph" + notation.separator + numbers, numbers,
-                      state.scene.detail == .box ? "grad = ∂\(output)/∂node" : gradient].map(notation.text)
+                      state.scene.detail == .box && !state.showsFlow ? "grad = ∂\(output)/∂node" : gradient].map(notation.text)
     return candidates.first { DisplayWidth.of($0) <= width } ?? candidates[candidates.count - 1]
 }
 
@@ -73,8 +74,8 @@ func graphTitle(_ state: TutorState, width: Int) -> String {
 /// step) brings them into view.
 func drawMoreMarkers(_ state: TutorState, in pane: Rect, buffer: inout Buffer) {
     let viewport = pane.inset(by: 1)
-    let drawing = GraphPane.drawingArea(for: state.scene, in: viewport)
-    let size = state.scene.size, offset = state.offset
+    let size = state.drawnLayout.size, offset = state.offset
+    let drawing = GraphPane.drawingArea(for: size, in: viewport)
     let unicode = state.theme.glyphs.isUnicode
     let style = state.theme(.key)
     let bottom = pane.maxY - 1

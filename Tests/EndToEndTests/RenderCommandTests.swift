@@ -37,6 +37,22 @@ import Testing
         #expect(help.stdout.contains("about 40 frames"))
     }
 
+    /// The XOR network as seed 000's flow diagram draws it, at the start and the end (100×30):
+    /// x1, x2 and the bias 1 on the left, the weights −1, −1, 1, 1 and the biases 0.5, −1.5,
+    /// 0.5 on the edges, ξ and h in each neuron.
+    @Test func theXorFlowDiagramIsTheGolden() throws {
+        var frames = ""
+        for step in [0, 97] {
+            let frame = try runBackprop(["render", "xor", "--step", "\(step)", "--width", "100", "--height", "30"])
+            #expect(frame.status == 0)
+            frames += frame.stdout
+        }
+        expectSame(frames, try golden("render-xor-flow.txt"), "render xor --step 0, 97 at 100×30")
+        for text in ["x1 0", "x2 1", "−1─▶", "1─▶", "0.5─▶", "−1.5─▶", "ξ1", "h1", "ξ2", "h2", "ξ3", "f ", "┌ u "] {
+            #expect(frames.contains(text), "\(text)")
+        }
+    }
+
     /// Multi-row and training frames compared, not counted: every frame of AND (all four
     /// rows show f), and xor's training at the end of its first epoch, of the first epoch
     /// `--all` shows, and of the last.

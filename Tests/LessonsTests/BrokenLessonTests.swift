@@ -73,11 +73,23 @@ import Testing
             == "broken.yaml:10:11: error: 'w' is used before it is defined, at line 11; define a name before using it")
     }
 
+    /// `view:` is circuit or flow, and the flow diagram needs a neuron to draw.
+    @Test func views() {
+        let flow = Self.valid.replacingOccurrences(of: "graph: |", with: "view: flow\ngraph: |")
+        #expect(checkMessages(flow) == [
+            "broken.yaml:6:7: error: 'view: flow' draws neurons (an activation of a sum, as 'neuron h = sigmoid(w * x + b)' writes it); this graph has none",
+        ])
+        let bogus = Self.valid.replacingOccurrences(of: "graph: |", with: "view: flows\ngraph: |")
+        #expect(checkMessages(bogus) == ["broken.yaml:6:7: error: 'view' must be circuit or flow; got 'flows'"])
+        let neuron = flow.replacingOccurrences(of: "  f = q * z\n", with: "  neuron f = sigmoid(q * z + x)\n")
+        #expect(checkMessages(neuron.replacingOccurrences(of: "  - f = -12\n  - x.grad = -4\n", with: "  - q = 3\n")) == [])
+    }
+
     @Test func unknownField() {
         let text = Self.valid.replacingOccurrences(of: "summary:", with: "sumary:")
         #expect(checkMessages(text) == [
             "broken.yaml:1:1: error: the lesson is missing the required field 'summary'",
-            "broken.yaml:2:1: error: unknown field 'sumary' in the lesson; expected one of: data, expect, graph, narration, parts, quiz, source, summary, title, training",
+            "broken.yaml:2:1: error: unknown field 'sumary' in the lesson; expected one of: data, expect, graph, narration, parts, quiz, source, summary, title, training, view",
         ])
     }
 

@@ -66,11 +66,11 @@ import Testing
     /// The classroom's help at 80×24, whole: sections, grouped rows, wrapped texts.
     @Test func classroomHelpAt80x24() throws {
         let lines = try helpScreen(.classroom)
-        // The box's inside: from "│ " after the graph pane's left edge, 64 columns.
+        // The box's inside: from "│ " after the graph pane's left edge, 66 columns.
         let inside = lines[3...20].map { line in
-            String(line.dropFirst(9).prefix(62)).replacingOccurrences(of: " +$", with: "", options: .regularExpression)
+            String(line.dropFirst(8).prefix(64)).replacingOccurrences(of: " +$", with: "", options: .regularExpression)
         }
-        #expect(lines[2].hasPrefix("│      ┌ Keys ─"))
+        #expect(lines[2].hasPrefix("│     ┌ Keys ─"))
         #expect(inside == [
             "→ / space / l        next step",
             "← / h                step back",
@@ -84,13 +84,13 @@ import Testing
             "Tab Shift-Tab / j k  select the next / previous node",
             "H L K J / A D W S    pan the graph left, right, up, down",
             "↓ ↑ / PgDn PgUp      scroll the text down / up",
-            "c                    bring the active node back into view",
+            "c g                  bring back the step / circuit or flow view",
             "v                    gradient check (until the next step)",
             "t                    decision map and loss chart",
             "?                    show or hide this help",
             "Esc                  close the help, the check, the selection",
             "q                    quit",
         ])
-        #expect(lines[21].hasPrefix("│      └───"))  // the overlay's border over the panes
+        #expect(lines[21].hasPrefix("│     └───"))  // the overlay's border over the panes
     }
 }

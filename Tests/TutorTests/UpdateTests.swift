@@ -113,6 +113,20 @@ import Testing
         #expect(update(big, .pan(dx: 4, dy: 2)).offset == .zero)  // everything is in view
     }
 
+    /// `g` switches a graph with neurons between the circuit and the flow diagram; a graph
+    /// without says why it has no flow diagram.
+    @Test func gSwitchesViews() throws {
+        let neuron = try state("param w = 2\nx = 3\nparam b = -1\nz = sum(w * x, b)\nf = sigmoid(z)", title: "neuron.graph")
+        #expect(neuron.graphView == .circuit && neuron.flow != nil)
+        let flow = update(neuron, .toggleGraphView)
+        #expect(flow.showsFlow)
+        #expect(flow.drawnLayout.frames.count == 3)  // x, the bias 1, the neuron (w and b ride on edges)
+        #expect(update(flow, .toggleGraphView).graphView == .circuit)
+        let plain = update(try state(), .toggleGraphView)
+        #expect(plain.graphView == .circuit)
+        #expect(plain.message?.contains("has none") == true)
+    }
+
     /// The most detailed drawing that fits is shown: CS231n's boxes at 100×30, one line a
     /// node at 80×24 (the boxes need 16 rows of the 14 the graph pane may take).
     @Test func theDetailFitsTheScreen() throws {

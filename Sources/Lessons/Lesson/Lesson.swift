@@ -52,9 +52,19 @@ public struct LessonSource: Sendable, Equatable {
 }
 
 /// One part of a lesson: a graph and everything tied to it.
+/// Which drawing of the graph a part opens in (`view:` in a lesson; `g` switches).
+public enum GraphView: String, Sendable, CaseIterable {
+    /// One gate per operator, as the CS231n figures draw it.
+    case circuit
+    /// One circle per neuron with its weights on the edges, as the UIUC slides draw it.
+    case flow
+}
+
 public struct LessonPart: Sendable {
     /// The part's title; `nil` for the single part of a lesson without `parts:`.
     public var title: String?
+    /// The drawing the part opens in.
+    public var view: GraphView = .circuit
     /// The graph at the lesson's values (forward and backward not yet run).
     public var graph: Graph
     /// Where each node is written in the lesson file (by node index).

@@ -6,7 +6,7 @@ import Yams
 /// nothing in a file, however truncated or mangled, makes it crash.
 public enum LessonLoader {
     /// The fields a lesson may have at the top level.
-    static let lessonFields = ["title", "summary", "source", "graph", "data", "training", "narration", "quiz", "expect", "parts"]
+    static let lessonFields = ["title", "summary", "source", "graph", "view", "data", "training", "narration", "quiz", "expect", "parts"]
 
     /// Loads the lesson in `text`. `file` is the path diagnostics print; `name` defaults to
     /// the file name without directory and extension. The lesson is `nil` when there is any
@@ -41,7 +41,7 @@ public enum LessonLoader {
             fields.missing("source", &diagnostics)
         }
         var parts: [LessonPart?] = []
-        let partKeys = ["graph", "data", "training", "narration", "quiz", "expect"]
+        let partKeys = ["graph", "view", "data", "training", "narration", "quiz", "expect"]
         if let partsNode = fields.value("parts") {
             for key in partKeys where fields.has(key) {
                 _ = fields.value(key)

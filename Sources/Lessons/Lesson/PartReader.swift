@@ -23,6 +23,7 @@ struct PartReader {
         let narration = fields.value("narration").map { readNarration($0, &diagnostics) } ?? []
         let quiz = fields.value("quiz").map { readQuiz($0, &diagnostics) } ?? []
         let expectations = fields.value("expect").map { readExpectations($0, &diagnostics) } ?? []
+        let view = fields.value("view").flatMap { readView($0, graph: program?.graph, &diagnostics) } ?? .circuit
         if training != nil, data == nil, let at = fields.pairs.first(where: { $0.key == "training" })?.keyLocation {
             diagnostics.append(.error(file: file, at: at, "'training' needs 'data' rows to train on"))
         }
@@ -33,12 +34,33 @@ struct PartReader {
             // stepper all start from the same numbers.
             program.graph.initialiseParameters(seed: seed)
         }
-        let part = LessonPart(
+        var part = LessonPart(
             title: title, graph: program.graph, nodeLocations: program.locations, graphText: graphText, data: data, training: training,
             narration: narration, quiz: quiz, expectations: expectations)
+        part.view = view
         NameCheck(file: file, part: part).run(&diagnostics)
         guard diagnostics.filter(\.isError).count == errorsBefore else { return nil }
         return part
+    }
+
+    // MARK: View
+
+    /// `view: circuit` or `view: flow`; the flow diagram needs a neuron to draw.
+    private func readView(_ node: Node, graph: Graph?, _ diagnostics: inout [Diagnostic]) -> GraphView? {
+        guard let text = YAMLFields.scalarText(node) else {
+            diagnostics.append(.error(file: file, at: YAMLFields.location(of: node), "'view' must be circuit or flow"))
+            return nil
+        }
+        guard let view = GraphView(rawValue: text) else {
+            diagnostics.append(.error(file: file, at: YAMLFields.location(of: node), "'view' must be circuit or flow; got '\(Diagnostic.printable(text))'"))
+            return nil
+        }
+        if view == .flow, let graph, FlowStructure(graph) == nil {
+            diagnostics.append(.error(file: file, at: YAMLFields.location(of: node),
+                                      "'view: flow' draws neurons (an activation of a sum, as 'neuron h = sigmoid(w * x + b)' writes it); this graph has none"))
+            return nil
+        }
+        return view
     }
 
     // MARK: Graph

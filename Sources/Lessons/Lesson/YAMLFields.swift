@@ -72,6 +72,11 @@ struct YAMLFields {
 
     // MARK: Typed reads
 
+    /// A scalar's text, or `nil` for a mapping or a list.
+    static func scalarText(_ node: Node) -> String? {
+        if case .scalar(let scalar) = node { scalar.string } else { nil }
+    }
+
     /// A scalar's text; reports a mapping or list where text was expected.
     func text(_ node: Node, _ field: String, _ diagnostics: inout [Diagnostic]) -> String? {
         guard case .scalar(let scalar) = node else {

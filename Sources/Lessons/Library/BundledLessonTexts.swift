@@ -615,6 +615,7 @@ source:
 
 parts:
   - title: The flow diagram
+    view: flow           # as seed 000 draws it; g switches to the circuit view
     graph: |
       x1 = 0
       x2 = 1
@@ -674,6 +675,7 @@ parts:
       - x2.grad = 0
 
   - title: Learning XOR with sigmoids and SGD
+    view: flow
     graph: |
       x1 = 0
       x2 = 0

@@ -1,10 +1,12 @@
 import Autograd
+import Lessons
 import Screen
 import Testing
 @testable import Tutor
 
 /// How much of each bundled lesson part's graph a student sees at step 0, and how tangled
-/// it is, held to a baseline that may only improve: the edge crossings of its drawing
+/// it is, in the circuit view and (where the graph has neurons) the flow-diagram view, held
+/// to a baseline that may only improve: the edge crossings of its drawing
 /// must not rise, the nodes wholly in view at 100×30 and at 80×24 must not fall, and an
 /// output in view must stay in view. (Raise the baseline with a change that improves it.)
 @Suite struct LayoutBaselineTests {
@@ -44,10 +46,40 @@ import Testing
         return (whole.count, whole.contains { $0.node == state.stepper.plan.tape.output })
     }
 
-    @Test(arguments: baselines) func noWorseThanTheBaseline(_ baseline: Baseline) throws {
+    /// The same in the flow-diagram view, for the parts whose graph has neurons.
+    static let flowBaselines: [Baseline] = [
+        Baseline(lesson: "sigmoid-neuron", part: 1, crossings: 0, visible100: 4, output100: true, visible80: 4, output80: true),
+        Baseline(lesson: "sigmoid-neuron", part: 2, crossings: 0, visible100: 3, output100: false, visible80: 3, output80: false),
+        Baseline(lesson: "perceptron", part: 0, crossings: 0, visible100: 4, output100: true, visible80: 4, output80: true),
+        Baseline(lesson: "perceptron", part: 1, crossings: 0, visible100: 4, output100: true, visible80: 4, output80: true),
+        Baseline(lesson: "perceptron", part: 2, crossings: 0, visible100: 3, output100: true, visible80: 3, output80: true),
+        Baseline(lesson: "perceptron", part: 3, crossings: 0, visible100: 4, output100: true, visible80: 4, output80: true),
+        Baseline(lesson: "xor", part: 0, crossings: 3, visible100: 8, output100: true, visible80: 8, output80: true),
+        Baseline(lesson: "xor", part: 1, crossings: 3, visible100: 3, output100: false, visible80: 2, output80: false),
+    ]
+
+    /// Part `baseline.part` at `size` in `view` (the other view is one `g` away).
+    static func open(_ baseline: Baseline, size: Size, view: GraphView) throws -> TutorState {
         let lesson = try LessonFixtures.lesson(baseline.lesson)
-        let wide = try TutorState(subject: .lesson(lesson), part: baseline.part, theme: .monochrome(), size: Size(width: 100, height: 30))
-        let narrow = try TutorState(subject: .lesson(lesson), part: baseline.part, theme: .monochrome(), size: Size(width: 80, height: 24))
+        let state = try TutorState(subject: .lesson(lesson), part: baseline.part, theme: .monochrome(), size: size)
+        return state.graphView == view ? state : update(state, .toggleGraphView)
+    }
+
+    @Test(arguments: flowBaselines) func theFlowDiagramNoWorse(_ baseline: Baseline) throws {
+        let wide = try Self.open(baseline, size: Size(width: 100, height: 30), view: .flow)
+        let narrow = try Self.open(baseline, size: Size(width: 80, height: 24), view: .flow)
+        #expect(wide.showsFlow)
+        #expect((wide.flow?.layout.crossings ?? .max) <= baseline.crossings)
+        let (count100, output100) = Self.inView(wide), (count80, output80) = Self.inView(narrow)
+        #expect(count100 >= baseline.visible100)
+        #expect(count80 >= baseline.visible80)
+        #expect(output100 || !baseline.output100)
+        #expect(output80 || !baseline.output80)
+    }
+
+    @Test(arguments: baselines) func noWorseThanTheBaseline(_ baseline: Baseline) throws {
+        let wide = try Self.open(baseline, size: Size(width: 100, height: 30), view: .circuit)
+        let narrow = try Self.open(baseline, size: Size(width: 80, height: 24), view: .circuit)
         #expect(wide.scenes[0].layout.crossings <= baseline.crossings)
         let (count100, output100) = Self.inView(wide), (count80, output80) = Self.inView(narrow)
         #expect(count100 >= baseline.visible100)
@@ -56,11 +88,15 @@ import Testing
         #expect(output80 || !baseline.output80)
     }
 
-    /// Every bundled part is covered.
+    /// Every bundled part is covered, in every view it has.
     @Test func everyPartHasABaseline() throws {
         for name in ScreenAuditTests.lessons {
-            let parts = try LessonFixtures.lesson(name).parts.count
-            #expect(Self.baselines.filter { $0.lesson == name }.count == parts, "\(name)")
+            let lesson = try LessonFixtures.lesson(name)
+            #expect(Self.baselines.filter { $0.lesson == name }.count == lesson.parts.count, "\(name)")
+            for part in lesson.parts.indices {
+                let state = try TutorState(subject: .lesson(lesson), part: part, theme: .monochrome(), size: Size(width: 100, height: 30))
+                #expect((state.flow != nil) == Self.flowBaselines.contains { $0.lesson == name && $0.part == part }, "\(name) part \(part + 1)")
+            }
         }
     }
 }

@@ -84,7 +84,21 @@ struct ScreenAudit {
             let mark = id == oracle.active ? "▶" : (oracle.done(id) ? "✓" : "·")
             let rows = (frame.y..<frame.maxY).map { row($0, frame.x..<frame.maxX) }
             var shownValue: String?, shownGrad: String?, shownMark: String?
-            if state.scene.detail != .box {
+            if state.showsFlow {
+                // A neuron's box holds "mark ξ value ∇grad" over "mark h value ∇grad"; any
+                // other node is one line.
+                let isNeuron = state.flow?.structure.neurons.first { $0.excitation == id || $0.activation == id }
+                let y = isNeuron.map { frame.y + ($0.excitation == id ? 1 : 2) } ?? frame.y + (frame.height - 1) / 2
+                let line = row(y, frame.x..<frame.maxX).trimmingCharacters(in: CharacterSet(charactersIn: "│ "))
+                let words = line.split(separator: " ").map(String.init)
+                shownMark = words.first
+                let gradient = words.count > 3 && words[3].hasPrefix(notation.gradientMark) ? String(words[3].dropFirst(notation.gradientMark.count)) : nil
+                shownValue = words.count > 2 ? words[2] : nil
+                shownGrad = gradient
+                if words.count < 2 || words[1] != name {
+                    defects.append("\(where_): the node \(name) reads \"\(line)\"")
+                }
+            } else if state.scene.detail != .box {
                 // One line, in the middle of the frame: " ✓ name value ∇grad" (brief: the
                 // value until the gradient is known, then "∇grad" alone).
                 let line = row(frame.y + (frame.height - 1) / 2, frame.x..<frame.maxX)

@@ -7,7 +7,8 @@ import Testing
 /// and 100×30, checked against the state behind it by `ScreenAudit`. A part is walked
 /// with → as a student walks it (pages included); a part too long to walk (training) is
 /// audited over its first epoch, its last epoch, and every frame that autoplay,
-/// `render --all`, `render --markdown --all`, `f` and `F` land on.
+/// `render --all`, `render --markdown --all`, `f` and `F` land on. A graph with neurons is
+/// audited in both views, circuit and flow diagram.
 @Suite struct ScreenAuditTests {
     static let lessons = ["chain-rule", "sigmoid-neuron", "perceptron", "xor", "softmax"]
     static let sizes = [Size(width: 100, height: 30), Size(width: 80, height: 24)]
@@ -57,17 +58,21 @@ import Testing
         let lesson = try LessonFixtures.lesson(name)
         var result = Result()
         for part in 0..<lesson.parts.count {
-            var state = try TutorState(subject: .lesson(lesson), part: part, theme: .monochrome(), size: size)
-            if state.stepper.count <= walkLimit {
-                while true {
-                    auditScreens(&state, into: &result)
-                    if state.stepper.isAtEnd { break }
-                    state.apply(.next)
-                }
-            } else {
-                for point in landingPoints(state) {
-                    state.apply(.jump(to: point))
-                    auditScreens(&state, into: &result)
+            let opened = try TutorState(subject: .lesson(lesson), part: part, theme: .monochrome(), size: size)
+            // Both views where the graph has neurons: the part's own first, then the other (g).
+            let views = opened.flow == nil ? [opened] : [opened, update(opened, .toggleGraphView)]
+            for var state in views {
+                if state.stepper.count <= walkLimit {
+                    while true {
+                        auditScreens(&state, into: &result)
+                        if state.stepper.isAtEnd { break }
+                        state.apply(.next)
+                    }
+                } else {
+                    for point in landingPoints(state) {
+                        state.apply(.jump(to: point))
+                        auditScreens(&state, into: &result)
+                    }
                 }
             }
         }

@@ -100,7 +100,7 @@ import Screen
     @Test func fastForwardTrainsTheScreenFollowing() throws {
         var state = try lesson("xor", part: 1)
         #expect(state.trainingPaneShown)
-        #expect(state.panes.side == Rect(x: 60, y: 1, width: 40, height: 20))
+        #expect(state.panes.side == Rect(x: 60, y: 1, width: 40, height: 18))  // beside the flow diagram
         press(&state, .character("f"))
         let perEpoch = state.stepper.plan.stepsPerEpoch
         #expect(state.stepper.position == 10 * perEpoch)

@@ -1,0 +1,127 @@
+import Autograd
+import Screen
+
+/// The graph pane in the flow-diagram view (`FlowScene`): a box per neuron with its ξ and
+/// h lines (mark, name, value, gradient), other nodes one line each, the bias "1", and
+/// each weight written on its edge — its value, and in the backward pass once known its
+/// gradient. The step being taken lights what the slides would point at: a `w·x` step
+/// its edge, the sum its neuron's ξ line, the activation its h line.
+struct FlowPane: Widget {
+    let state: TutorState
+    let flow: FlowScene
+
+    func render(in area: Rect, buffer: inout Buffer) {
+        let theme = state.theme
+        let edges = emphasizedEdges()
+        var styles = [Style](repeating: theme(.edge), count: flow.layout.edges.count)
+        for e in edges { styles[e] = theme(.activeEdge) }
+        let dag = DAGView(layout: flow.layout, nodes: flow.elements.map(box), edgeStyles: styles, edgeStyle: theme(.edge),
+                          emphasized: Array(edges), offset: state.offset, glyphs: theme.glyphs)
+        buffer.render(dag, in: area)
+        let pane = GraphPane(state: state)
+        for (e, term) in flow.terms.enumerated() {
+            guard let term else { continue }
+            let style = edges.contains(e) ? theme(.gradient).bolded() : theme(.value)
+            let (text, short) = label(term)
+            if !writeOnLine(text, edge: e, dag: dag, area: area, style: style, buffer: &buffer),
+               !writeOnLine(short, edge: e, dag: dag, area: area, style: style, buffer: &buffer) {
+                pane.place(EdgeLabel(edge: e, text: text, style: style), fallback: short, dag: dag, area: area, buffer: &buffer)
+            }
+        }
+    }
+
+    // MARK: Nodes
+
+    func box(_ element: FlowScene.Element) -> NodeBox {
+        let theme = state.theme
+        let progress = state.progress
+        switch element {
+        case .bias:
+            return NodeBox(lines: [Line(" 1", style: theme(.title))], border: nil, arrowhead: false)
+        case .node(let id):
+            return NodeBox(lines: [line(id, leading: " ")], border: nil, arrowhead: false)
+        case .neuron(let index):
+            let neuron = flow.structure.neurons[index]
+            let active = [neuron.excitation, neuron.activation].contains { progress.mark(of: $0) == .active }
+            var border = active ? theme(.active) : theme(.border)
+            if let selection = state.selection, flow.layoutNode(of: selection) == flow.place[neuron.activation.index] {
+                border = border.patched(by: theme(.marker).underlined())
+            }
+            let op = state.stepper.graph.op(of: neuron.activation) ?? .sigmoid
+            return NodeBox(lines: [line(neuron.excitation, leading: ""), line(neuron.activation, leading: "")],
+                           border: border, title: state.notation.gateSymbol(op), titleStyle: active ? theme(.active) : theme(.title))
+        }
+    }
+
+    /// "▶ ξ1 0.5 ∇0": the node's mark, name, value and gradient ("?" until computed).
+    func line(_ id: NodeID, leading: String) -> Line {
+        let theme = state.theme, notation = state.notation, progress = state.progress
+        let graph = state.stepper.graph
+        let glyph: Character = switch progress.mark(of: id) {
+        case .active: theme.glyphs.active
+        case .done: theme.glyphs.done
+        case .pending: theme.glyphs.pending
+        }
+        let mark = progress.mark(of: id)
+        let titleStyle = mark == .active ? theme(.active) : (mark == .pending ? theme(.pending) : theme(.title))
+        let value = progress.valueKnown[id.index]
+            ? Span(notation.number(graph.values[id.index]), style: theme(.value)) : Span("?", style: theme(.pending))
+        let grad = progress.gradKnown[id.index]
+            ? Span(notation.number(graph.grads[id.index]), style: theme(.gradient)) : Span("?", style: theme(.pending))
+        return Line([Span("\(leading)\(glyph) ", style: titleStyle), Span(flow.names[id.index], style: titleStyle), Span(" "),
+                     value, Span(" "), Span(notation.gradientMark, style: theme(.muted)), grad])
+    }
+
+    // MARK: Edges
+
+    /// A weight's label and a shorter one: a number as it is; a param by name and value
+    /// (`w11 0.3`), in the backward pass once its gradient is known by name and gradient
+    /// (`w11 ∇−0.02`); the shorter one leaves out the name.
+    func label(_ term: FlowStructure.Term) -> (String, String) {
+        let notation = state.notation
+        switch term.weight {
+        case .number(let value):
+            let text = notation.number(value)
+            return (text, text)
+        case .leaf(let leaf):
+            let graph = state.stepper.graph
+            let name = flow.names[leaf.index]
+            let backward = [Phase.seed, .backward].contains(state.stepper.lastStep?.phase)
+            if backward, state.progress.gradKnown[leaf.index] {
+                let grad = notation.gradientMark + notation.number(graph.grads[leaf.index])
+                return ("\(name) \(grad)", grad)
+            }
+            let value = state.progress.valueKnown[leaf.index] ? notation.number(graph.values[leaf.index]) : "?"
+            return ("\(name) \(value)", value)
+        }
+    }
+
+    /// Writes `text` on the last straight run of an edge, before its arrowhead, with a cell
+    /// of line either side: `──0.5─▶`. False when the run is too short or not in view.
+    func writeOnLine(_ text: String, edge: Int, dag: DAGView, area: Rect, style: Style, buffer: inout Buffer) -> Bool {
+        let route = dag.layout.routes[edge].map { Point(x: $0.x + area.x - dag.offset.x, y: $0.y + area.y - dag.offset.y) }
+        guard route.count >= 2, let end = route.last else { return false }
+        let before = route[route.count - 2]
+        guard before.y == end.y else { return false }
+        let width = DisplayWidth.of(text)
+        let x = end.x - 1 - width
+        let horizontal = String(state.theme.glyphs.horizontal)
+        guard x - 1 >= min(before.x, end.x), x > area.x, end.x < area.maxX, end.y >= area.y, end.y < area.maxY,
+              (x - 1..<end.x).allSatisfy({ buffer[$0, end.y].symbol == horizontal })
+        else { return false }
+        buffer.write(text, at: Point(x: x, y: end.y), style: style, clip: area)
+        return true
+    }
+
+    /// The edges the step is about: a term's product or negation, or a weight, lights its
+    /// own edge; the sum ξ all the edges into its neuron; any other node its inputs' edges.
+    func emphasizedEdges() -> Set<Int> {
+        guard let id = state.stepper.lastStep?.node else { return [] }
+        if let edge = flow.edgeOf[id.index] { return [edge] }
+        if let neuron = flow.structure.neurons.first(where: { $0.excitation == id }), let target = flow.place[neuron.activation.index] {
+            return Set(flow.layout.edges.indices.filter { flow.layout.edges[$0].to == target && flow.terms[$0] != nil })
+        }
+        guard let target = flow.place[id.index], case .node = flow.elements[target] else { return [] }
+        return Set(flow.layout.edges.indices.filter { flow.layout.edges[$0].to == target })
+    }
+}
