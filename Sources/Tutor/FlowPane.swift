@@ -96,9 +96,11 @@ struct FlowPane: Widget {
         }
     }
 
-    /// Writes `text` on the last straight run of an edge, before its arrowhead, with a cell
-    /// of line either side: `──0.5─▶`. False when the run is too short or not in view.
+    /// Writes `text` on the last straight run of an edge, before its arrowhead, set off by
+    /// a blank either side (a minus sign would run into the line): `── 0.5 ─▶`. False when
+    /// the run is too short or not in view.
     func writeOnLine(_ text: String, edge: Int, dag: DAGView, area: Rect, style: Style, buffer: inout Buffer) -> Bool {
+        let text = " \(text) "
         let route = dag.layout.routes[edge].map { Point(x: $0.x + area.x - dag.offset.x, y: $0.y + area.y - dag.offset.y) }
         guard route.count >= 2, let end = route.last else { return false }
         let before = route[route.count - 2]

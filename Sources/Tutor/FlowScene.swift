@@ -116,7 +116,7 @@ public struct FlowScene: Sendable {
         for (e, term) in terms.enumerated() {
             guard let term else { continue }
             let width = FlowScene.widestLabel(term, names: scene.names, notation: notation, numberWidth: numberWidth, gradWidth: gradWidth)
-            labelWidths[edges[e].to] = max(labelWidths[edges[e].to] ?? 0, width)
+            labelWidths[edges[e].to] = max(labelWidths[edges[e].to] ?? 0, width + 2)  // a blank either side
         }
         let pinned = Set(elements.indices.filter {
             switch elements[$0] {

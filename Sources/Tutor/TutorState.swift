@@ -170,7 +170,8 @@ public struct TutorState: Sendable {
         let flow = showsFlow ? self.flow : nil, scene = self.scene
         func layoutNode(_ id: NodeID) -> Int? { flow.map { $0.layoutNode(of: id) } ?? scene.layoutNode(of: id) }
         guard let id = focus, let node = layoutNode(id) else {
-            offset = drawnLayout.clamp(offset, to: viewport)
+            // Nothing in focus (the start of a part): the inputs, at the left.
+            offset = drawnLayout.clamp(stepper.isAtStart && selection == nil ? .zero : offset, to: viewport)
             return
         }
         // The step's node, then its inputs, its consumers and the output, as many as fit.

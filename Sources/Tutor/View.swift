@@ -54,7 +54,8 @@ func graphTitle(_ state: TutorState, width: Int) -> String {
     let notation = state.notation
     let g = state.theme.glyphs
     let output = state.scene.names[state.stepper.plan.tape.output.index]
-    let gradient = notation.gradientMark + " = ∂\(output)/∂node"
+    // "∇ = ∂f/∂node"; in ASCII "g=" is the mark itself, so "g=X means dX".
+    let gradient = notation.unicode ? "∇ = ∂\(output)/∂node" : "g=X: X = d\(output)/dnode"
     let numbers = switch state.showsFlow ? nil : state.scene.detail {
     case nil: "weights on the edges; value, then " + gradient
     case .box?: "val = value, grad = ∂\(output)/∂node"
