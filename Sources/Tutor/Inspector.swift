@@ -88,7 +88,7 @@ struct Inspector {
     // MARK: Steps
 
     func describe(_ record: StepRecord) -> [Line] {
-        switch record {
+        var lines: [Line] = switch record {
         case .forward(let r): forward(r)
         case .seed(let r): seed(r)
         case .backward(let r): backward(r)
@@ -97,6 +97,11 @@ struct Inspector {
         case .accumulate(let r): accumulate(r)
         case .epoch(let r): epoch(r)
         }
+        // In the flow diagram, under the step's header, the step in the slides' words.
+        if let words = FlowWords(state: state).sentence(for: record) {
+            lines.insert(Line(notation.text(words), style: theme(.muted)), at: min(1, lines.count))
+        }
+        return lines
     }
 
     func forward(_ r: ForwardRecord) -> [Line] {

@@ -1,0 +1,60 @@
+import Autograd
+
+/// A step told as the flow diagram shows it, for the Step pane under the step's own
+/// formula: a product or negation is a weight on an edge, the sum is arrows coming
+/// together at ξ, the activation is h, a weight's gradient is written on its edge.
+/// `nil` outside the flow view and for steps the diagram draws as they are.
+struct FlowWords {
+    let state: TutorState
+
+    func sentence(for record: StepRecord) -> String? {
+        guard state.showsFlow, let flow = state.flow else { return nil }
+        let names = flow.names
+        func weightText(_ term: FlowStructure.Term) -> String {
+            switch term.weight {
+            case .number(let value): state.notation.number(value)
+            case .leaf(let leaf): names[leaf.index]
+            }
+        }
+        func sourceText(_ term: FlowStructure.Term) -> String {
+            switch term.source {
+            case .bias: "1"
+            case .node(let id): names[id.index]
+            }
+        }
+        let arrow = state.notation.unicode ? "→" : "->"
+        let output = names[state.stepper.plan.tape.output.index]
+        func d(_ name: String) -> String { state.notation.derivative(output, name) }
+        for neuron in flow.structure.neurons {
+            let xi = names[neuron.excitation.index], h = names[neuron.activation.index]
+            switch record {
+            case .forward(let r) where r.node == neuron.excitation:
+                return "In the diagram: the arrows into \(xi) come together, so their values are added: \(xi) is the excitation."
+            case .forward(let r) where r.node == neuron.activation:
+                return "In the diagram: the neuron's activation \(h), from its excitation \(xi)."
+            case .backward(let r) where r.node == neuron.excitation:
+                return "In the diagram: where arrows came together, the gradient \(d(xi)) goes back unchanged along each of them."
+            case .backward(let r) where r.node == neuron.activation:
+                return "In the diagram: through the activation, from \(h) back to \(xi)."
+            default:
+                break
+            }
+            for term in neuron.terms where term.source != .node(term.node) {
+                let edge = "the edge \(sourceText(term)) \(arrow) \(xi) (weight \(weightText(term)))"
+                switch record {
+                case .backward(let r) where term.weight == .leaf(r.node):
+                    return "In the diagram: \(names[r.node.index])'s gradient is written on \(edge)."
+                case .forward(let r) where r.node == term.node:
+                    return "In the diagram: \(edge) multiplies \(sourceText(term)) by its weight."
+                case .backward(let r) where r.node == term.node:
+                    return "In the diagram: back along \(edge): \(d(sourceText(term))) gets \(d(xi)) times the weight."
+                case .update(let r) where term.weight == .leaf(r.param):
+                    return "In the diagram: the new \(names[r.param.index]) is written on \(edge)."
+                default:
+                    continue
+                }
+            }
+        }
+        return nil
+    }
+}
