@@ -108,11 +108,44 @@ public struct TrainingPane: Widget {
         let inner = block.inner(area)
         guard !inner.isEmpty else { return }
         let (xRange, yRange) = ranges
+        // Axis ticks: the plane's ends, y at the left (top and bottom), x on the row below.
+        let notation = Notation(unicode: theme.glyphs.isUnicode)
+        let yTicks = [yRange.upperBound, yRange.lowerBound].map { notation.number($0) }
+        let tickWidth = yTicks.map(DisplayWidth.of).max() ?? 0
+        let plot = inner.inset(left: tickWidth + 1, bottom: 1)
+        guard !plot.isEmpty, plot.height >= 2 else {
+            renderField(in: inner, xRange: xRange, yRange: yRange, buffer: &buffer)
+            return
+        }
+        renderField(in: plot, xRange: xRange, yRange: yRange, buffer: &buffer)
+        let muted = theme(.muted)
+        for (text, y) in zip(yTicks, [plot.y, plot.maxY - 1]) {
+            buffer.write(text, at: Point(x: plot.x - 1 - DisplayWidth.of(text), y: y), style: muted, clip: inner)
+        }
+        let low = notation.number(xRange.lowerBound), high = notation.number(xRange.upperBound)
+        buffer.write(low, at: Point(x: plot.x, y: plot.maxY), style: muted, clip: inner)
+        buffer.write(high, at: Point(x: plot.maxX - DisplayWidth.of(high), y: plot.maxY), style: muted, clip: inner)
+        let axis = names.x + arrows.0
+        buffer.write(axis, at: Point(x: plot.x + (plot.width - DisplayWidth.of(axis)) / 2, y: plot.maxY), style: muted, clip: inner)
+        // The legend, in the bottom border: what the shades and the digits mean.
+        let shades = theme.glyphs.shades
+        let dark = shades.last.map(String.init) ?? "#"
+        let legend = track.predictions.count == 1
+            ? " \(dark) \(shaded) ≥ 0.5 · digits: targets "
+            : " shade: class · digits: targets "
+        let shown = notation.text(legend)
+        if DisplayWidth.of(shown) <= area.width - 4 {
+            buffer.write(shown, at: Point(x: area.x + 2, y: area.maxY - 1), style: theme(.key))
+        }
+    }
+
+    /// The shaded plane with the data points on it.
+    private func renderField(in area: Rect, xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, buffer: inout Buffer) {
         let map = HeatMap(
-            values: mapValues(columns: inner.width, rows: inner.height), columns: inner.width, rows: inner.height,
+            values: mapValues(columns: area.width, rows: area.height), columns: area.width, rows: area.height,
             xRange: xRange, yRange: yRange, lowStyle: theme(.edge), highStyle: theme(.value), points: points(),
             glyphs: theme.glyphs)
-        buffer.render(map, in: inner)
+        buffer.render(map, in: area)
     }
 
     // MARK: The loss curve
