@@ -33,8 +33,10 @@ public struct FlowScene: Sendable {
 
     /// The flow diagram of `graph`, or `nil` when it has no neurons. `scene` gives the
     /// names and the number widths (its boxes are sized for every pass the part makes).
+    /// `nil` too for a graph larger than `GraphScene.largestScaledGraph`: its diagram could
+    /// not be read on any screen, and laying it out would cost as much as the circuit's.
     public init?(graph: Graph, scene: GraphScene, notation: Notation) throws(DAGLayoutError) {
-        guard let structure = FlowStructure(graph) else { return nil }
+        guard graph.count <= GraphScene.largestScaledGraph, let structure = FlowStructure(graph) else { return nil }
         func numberWidth(_ id: NodeID) -> Int { scene.numberWidths[id.index] }
         func gradWidth(_ id: NodeID) -> Int { scene.gradWidths[id.index] }
         self.structure = structure
