@@ -161,6 +161,27 @@ struct LayeredGraph {
         if bestCrossings > 0 && transpose() {
             bestCrossings = countCrossings()
         }
+        keepPinnedSourcesInOrder()
+    }
+
+    /// The pinned sources (a graph's inputs) of the first layer in the order they were
+    /// given, top to bottom, in the places the ordering chose for them — unless that adds
+    /// crossings, which matter more.
+    private mutating func keepPinnedSourcesInOrder() {
+        guard let first = order.first, !options.pinnedSources.isEmpty else { return }
+        let slots = first.indices.filter { options.pinnedSources.contains(first[$0]) }
+        let sorted = slots.map { first[$0] }.sorted()
+        guard sorted != slots.map({ first[$0] }) else { return }
+        let before = order[0]
+        for (slot, node) in zip(slots, sorted) { order[0][slot] = node }
+        refreshPositions()
+        let crossings = countCrossings()
+        if crossings > bestCrossings {
+            order[0] = before
+            refreshPositions()
+        } else {
+            bestCrossings = crossings
+        }
     }
 
     /// Local repair after the sweeps: swaps neighbours in a layer while that removes

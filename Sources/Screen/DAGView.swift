@@ -96,11 +96,14 @@ public struct DAGView: Widget {
         for node in layout.frames.indices {
             let frame = screenFrame(of: node, in: area)
             guard frame.intersects(area) else { continue }
-            var box = node < nodes.count ? nodes[node] : NodeBox(lines: [])
-            // A box cut by a side edge shows its frame and title, never part of a line:
-            // "grad 9.68" cut from "grad 9.68e-4" would read as a number of its own. (Cut
-            // at the top or bottom, the rows still in view are whole.)
-            if frame.x < area.x || frame.maxX > area.maxX { box.lines = [] }
+            let box = node < nodes.count ? nodes[node] : NodeBox(lines: [])
+            // A box is drawn whole or not at all: "grad 9.68" cut from "grad 9.68e-4" would
+            // read as a number of its own, a border without its box as a stray line. (A
+            // borderless node counts as its text rows, which may sit inside a taller frame.)
+            let shown = box.border == nil
+                ? Rect(x: frame.x, y: contentTop(of: node, in: area) - box.lines.count / 2, width: frame.width, height: max(1, box.lines.count))
+                : frame
+            guard shown.x >= area.x, shown.maxX <= area.maxX, shown.y >= area.y, shown.maxY <= area.maxY else { continue }
             buffer.blit(draw(box, size: frame.size), at: frame.origin, clip: area)
         }
         for label in labels where layout.routes.indices.contains(label.edge) {

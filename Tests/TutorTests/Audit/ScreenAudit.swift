@@ -32,7 +32,7 @@ struct ScreenAudit {
 
     func defects() -> [String] {
         guard !state.panes.isTooSmall else { return [] }
-        return boxes() + statusLine() + stepPane() + narration() + names() + activeInView()
+        return boxes() + statusLine() + stepPane() + narration() + names() + activeInView() + noPartialBoxes()
     }
 
     /// No internal id (`#7`) anywhere on the screen (the ASCII done mark `#` stands alone).
@@ -41,6 +41,28 @@ struct ScreenAudit {
         guard let range = text.range(of: #"#\d"#, options: .regularExpression) else { return [] }
         let line = text[..<range.lowerBound].split(separator: "\n", omittingEmptySubsequences: false).count - 1
         return ["\(where_): an internal id on row \(line): \(row(line, 0..<buffer.width))"]
+    }
+
+    /// No box is partly drawn: a node cut by the pane's edge shows none of its text (a cut
+    /// "grad 9.68" would read as a number of its own).
+    func noPartialBoxes() -> [String] {
+        let area = state.panes.graph.inset(by: 1)
+        var defects: [String] = []
+        for (id, frame) in GraphPane.screenFrames(state, in: area) {
+            let inside = frame.x >= area.x && frame.y >= area.y && frame.maxX <= area.maxX && frame.maxY <= area.maxY
+            guard !inside, frame.intersects(area) else { continue }
+            let visible = Rect(x: max(frame.x, area.x), y: max(frame.y, area.y),
+                               width: min(frame.maxX, area.maxX) - max(frame.x, area.x), height: min(frame.maxY, area.maxY) - max(frame.y, area.y))
+            let text = (visible.y..<visible.maxY).map { row($0, visible.x..<visible.maxX) }.joined()
+            // A one-line node in a taller frame (room for its inputs' arrows) may be whole
+            // with only blank rows of its frame cut: its text row is what must be whole.
+            let oneLine = text.split(separator: "\n").count <= 1 && !text.contains(where: { "┌┐└┘│".contains($0) })
+                && frame.x >= area.x && frame.maxX <= area.maxX
+            if !oneLine, text.contains(where: { $0.isLetter || $0.isNumber }) {
+                defects.append("\(where_): \(state.scene.names[id.index])'s box is cut by the pane's edge but shows \"\(text.trimmingCharacters(in: .whitespaces))\"")
+            }
+        }
+        return defects
     }
 
     /// The node the step is about (or the selection) is wholly in the graph pane.
