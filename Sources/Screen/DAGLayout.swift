@@ -108,6 +108,19 @@ public struct DAGLayout: Sendable, Hashable {
     /// The size of the whole drawing.
     public let size: Size
 
+    /// A drawing assembled from parts already placed (`DAGFold`).
+    init(frames: [Rect], edges: [DAGEdge], routes: [[Point]], layer: [Int], crossings: Int, size: Size) {
+        self.frames = frames
+        self.edges = edges
+        self.routes = routes
+        self.layer = layer
+        var layers = [[Int]](repeating: [], count: (layer.max() ?? -1) + 1)
+        for (node, l) in layer.enumerated() { layers[l].append(node) }
+        self.layers = layers.map { $0.sorted { frames[$0].y < frames[$1].y } }
+        self.crossings = crossings
+        self.size = size
+    }
+
     /// Lays out nodes of the given sizes joined by `edges`.
     /// - Throws: `DAGLayoutError` for an edge to a missing node or a cycle.
     public init(sizes: [Size], edges: [DAGEdge], options: Options = Options()) throws(DAGLayoutError) {

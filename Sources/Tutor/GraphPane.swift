@@ -124,7 +124,7 @@ struct GraphPane: Widget {
         let progress = state.progress
         var boxes: [NodeBox] = []
         boxes.reserveCapacity(scene.nodes.count)
-        for id in scene.nodes {
+        for (index, id) in scene.nodes.enumerated() {
             let node = id.index
             let mark = progress.mark(of: id)
             let glyph: Character = switch mark {
@@ -153,8 +153,10 @@ struct GraphPane: Widget {
             if scene.detail != .box {
                 let label = Self.lineLabel(scene.names[node], caption: scene.captions[node], anonymous: anonymous, detail: scene.detail)
                 let gradMark = Span(notation.gradientMark, style: theme(.muted))
-                // Edges run into the blank first cell: no arrowhead to mistake for the mark.
-                var spans = [Span(" \(glyph) ", style: titleStyle), Span(label, style: titleStyle), Span(" ")]
+                // Edges run into the blank first cell: no arrowhead to mistake for the mark. A
+                // fold's stub, which repeats a node of the upper band, starts with ↪ there.
+                let lead = scene.isStub(index) ? (theme.glyphs.isUnicode ? "↪" : ">") : " "
+                var spans = [Span("\(lead)\(glyph) ", style: titleStyle), Span(label, style: titleStyle), Span(" ")]
                 if scene.detail == .line {
                     spans += [value, Span(" "), gradMark, grad]
                 } else {

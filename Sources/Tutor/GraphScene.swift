@@ -24,11 +24,13 @@ public struct GraphScene: Sendable {
     }
 
     public let detail: Detail
-    public let layout: DAGLayout
+    public private(set) var layout: DAGLayout
     /// For each graph node, its index in the layout (`nil` for literals, which are not drawn).
     public let layoutIndex: [Int?]
-    /// For each layout node, the graph node.
-    public let nodes: [NodeID]
+    /// For each layout node, the graph node (a fold's stubs repeat their source's).
+    public private(set) var nodes: [NodeID]
+    /// How many of the last layout nodes are stubs of a fold (`folded()`).
+    public private(set) var stubCount = 0
     /// For each graph node and input position, the layout edge drawn for it (`nil` from a literal).
     public let edgeIndex: [[Int?]]
     /// What formulas call each node: its name; for an anonymous gate the expression it
@@ -175,8 +177,9 @@ public struct GraphScene: Sendable {
     /// fits a screen, and each extra layout would cost as much as the first.
     static let largestScaledGraph = 2_000
 
-    /// The scenes of a stepper's graph, one per detail (the box alone for a large graph),
-    /// sized for the numbers of its data and training.
+    /// The scenes of a stepper's graph from the most detailed down (the box alone for a
+    /// large graph), sized for the numbers of its data and training: each detail, then the
+    /// one-line details folded into two bands, which a long chain needs.
     static func scenes(_ stepper: Stepper, notation: Notation) throws(DAGLayoutError) -> [GraphScene] {
         let graph = stepper.graph
         let details = graph.count <= largestScaledGraph ? Detail.allCases : [.box]
@@ -185,8 +188,24 @@ public struct GraphScene: Sendable {
             scenes.append(try GraphScene(graph: graph, notation: notation, dataset: stepper.plan.dataset,
                                          trains: stepper.plan.training != nil, detail: detail))
         }
-        return scenes
+        // Folds last: a node drawn twice is a price paid only where nothing else fits.
+        return scenes + scenes.compactMap { $0.folded() }
     }
+
+    /// This scene folded into two bands (`DAGFold`), its stubs repeating the nodes whose
+    /// edges cross the fold; `nil` for boxes (too tall for two bands) or where no fold
+    /// narrows the drawing.
+    func folded() -> GraphScene? {
+        guard detail != .box, stubCount == 0, let fold = DAGFold(layout, channel: GraphScene.channelWidth(detail)) else { return nil }
+        var copy = self
+        copy.layout = fold.layout
+        copy.nodes = nodes + fold.stubs.map { nodes[$0] }
+        copy.stubCount = fold.stubs.count
+        return copy
+    }
+
+    /// Whether layout node `index` is a fold's stub.
+    public func isStub(_ index: Int) -> Bool { index >= nodes.count - stubCount }
 
     /// The longest expression an anonymous gate is called by (`(w1·x1+w2·x2)` is not).
     static let longestExpressionName = 14

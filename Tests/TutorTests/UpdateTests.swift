@@ -224,7 +224,11 @@ import Testing
     @Test func everyBindingHasAnEffect() throws {
         // Each binding's action changes the state somewhere mid-backward on a small screen
         // (so panning can move), except where the test above says why not.
-        let mid = update(update(try state(Self.longChain, size: Size(width: 60, height: 16)), .jump(to: 20)), .pan(dx: 2, dy: 1))
+        var mid = update(try state(Self.longChain, size: Size(width: 60, height: 16)), .jump(to: 20))
+        // Away from every edge of the drawing, so each pan direction can move.
+        let viewport = mid.panes.graphViewport, drawing = mid.drawnLayout.size
+        #expect(drawing.width >= viewport.width + 4 && drawing.height >= viewport.height + 2)
+        mid.offset = Point(x: 2, y: 1)
         for binding in KeyMap.standard.bindings {
             let after = update(mid, binding.action)
             let changed = after.stepper.position != mid.stepper.position || after.granularity != mid.granularity

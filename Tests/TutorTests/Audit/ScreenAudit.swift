@@ -126,7 +126,8 @@ struct ScreenAudit {
                 let line = row(frame.y + (frame.height - 1) / 2, frame.x..<frame.maxX)
                 let words = line.split(separator: " ").map(String.init)
                 let mark = notation.gradientMark
-                shownMark = words.first
+                // A fold's stub repeats its node with ↪ before the mark.
+                shownMark = words.first.map { $0.hasPrefix("↪") ? String($0.dropFirst()) : $0 }
                 let numbers = Array(words.dropFirst(1 + GraphPane.lineLabel(name, caption: state.scene.captions[id.index],
                     anonymous: graph.name(of: id) == nil, detail: state.scene.detail).split(separator: " ").count))
                 if state.scene.detail == .line {

@@ -17,10 +17,11 @@ import Testing
 
     /// DESIGN §5: inputs left, output right. Every input leaf is in the first column, every
     /// param in the column just left of its nearest gate (as a neuron's weights are drawn
-    /// beside it), and the output in the last column.
+    /// beside it), and the output in the last column — in the layout every detail starts
+    /// from (a fold into two bands then moves the right part below).
     @Test(arguments: names) func inputsInTheFirstColumn(_ name: String) throws {
         for state in try parts(name) {
-            let scene = state.scene
+            let scene = state.scenes[0]
             let graph = state.stepper.graph
             let frames = scene.layout.frames
             let layers = scene.layout.layer

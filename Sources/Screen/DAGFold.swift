@@ -1,0 +1,93 @@
+/// A wide layered drawing folded into two bands, one above the other, so that a long
+/// chain fits a screen that is tall enough: the layers left of a cut stay where they are;
+/// the rest move below them, shifted left. Each edge that crosses the cut starts again in
+/// the lower band from a *stub*, a copy of its source's box at the band's left, on the
+/// target's arrival row (`─▶` straight into it). Only cuts where every crossing edge ends
+/// in the first layer after the cut are used, so those straight runs cross nothing.
+public struct DAGFold: Sendable, Hashable {
+    /// The folded drawing: the original nodes, then one stub per crossing edge.
+    public let layout: DAGLayout
+    /// For each stub (layout node `layout.frames.count - stubs.count + k`), the node whose box it repeats.
+    public let stubs: [Int]
+
+    /// Rows between the bands.
+    static let gap = 0
+
+    /// The fold of `layout` at the cut that best balances the bands' widths, or `nil` when
+    /// no cut narrows it (one layer, or every cut crosses an edge into a later layer).
+    public init?(_ layout: DAGLayout, channel: Int) {
+        let layerCount = (layout.layer.max() ?? 0) + 1
+        guard layerCount >= 2 else { return nil }
+        // Each layer's columns.
+        var lo = [Int](repeating: Int.max, count: layerCount), hi = [Int](repeating: 0, count: layerCount)
+        for (node, frame) in layout.frames.enumerated() {
+            lo[layout.layer[node]] = min(lo[layout.layer[node]], frame.x)
+            hi[layout.layer[node]] = max(hi[layout.layer[node]], frame.maxX)
+        }
+        var best: (cut: Int, width: Int)?
+        for cut in 1..<layerCount where lo[cut] != Int.max {
+            let crossing = layout.edges.filter { layout.layer[$0.from] < cut && layout.layer[$0.to] >= cut }
+            guard crossing.allSatisfy({ layout.layer[$0.to] == cut }) else { continue }
+            let stubWidth = crossing.map { layout.frames[$0.from].width }.max() ?? 0
+            let left = hi[..<cut].max() ?? 0
+            let right = layout.size.width - lo[cut] + stubWidth + channel
+            let width = max(left, right)
+            if width < layout.size.width, width < (best?.width ?? Int.max) { best = (cut, width) }
+        }
+        guard let best else { return nil }
+        let cut = best.cut
+        let crossing = layout.edges.indices.filter { layout.layer[layout.edges[$0].from] < cut && layout.layer[layout.edges[$0].to] >= cut }
+        let stubWidth = crossing.map { layout.frames[layout.edges[$0].from].width }.max() ?? 0
+        // The upper band's rows: from its highest node or route (moved up to row 0) to its lowest.
+        var upperTop = Int.max, upperBottom = 0
+        for (node, frame) in layout.frames.enumerated() where layout.layer[node] < cut {
+            upperTop = min(upperTop, frame.y)
+            upperBottom = max(upperBottom, frame.maxY)
+        }
+        for (e, route) in layout.routes.enumerated() where layout.layer[layout.edges[e].to] < cut {
+            upperTop = min(upperTop, route.map(\.y).min() ?? Int.max)
+            upperBottom = max(upperBottom, (route.map(\.y).max() ?? 0) + 1)
+        }
+        let up = upperTop == Int.max ? 0 : upperTop
+        let upperHeight = upperBottom - up
+        // The lower band's top: its highest node or route, moved to just below the gap.
+        var lowerTop = Int.max
+        for (node, frame) in layout.frames.enumerated() where layout.layer[node] >= cut { lowerTop = min(lowerTop, frame.y) }
+        for (e, route) in layout.routes.enumerated() where layout.layer[layout.edges[e].to] >= cut {
+            // A crossing edge keeps only its arrival row.
+            let rows = layout.layer[layout.edges[e].from] >= cut ? route.map(\.y) : route.last.map { [$0.y] } ?? []
+            lowerTop = min(lowerTop, rows.min() ?? Int.max)
+        }
+        let dx = stubWidth + channel - lo[cut], dy = upperHeight + DAGFold.gap - (lowerTop == Int.max ? 0 : lowerTop)
+        var frames = layout.frames.enumerated().map { node, frame in
+            layout.layer[node] < cut ? frame.offsetBy(dx: 0, dy: -up) : frame.offsetBy(dx: dx, dy: dy)
+        }
+        var edges = layout.edges
+        var routes = layout.routes
+        var layers = layout.layer
+        var stubs: [Int] = []
+        for (e, route) in layout.routes.enumerated() {
+            let edge = layout.edges[e]
+            if layout.layer[edge.from] >= cut {
+                routes[e] = route.map { Point(x: $0.x + dx, y: $0.y + dy) }
+            } else if layout.layer[edge.to] < cut {
+                routes[e] = route.map { Point(x: $0.x, y: $0.y - up) }
+            } else if layout.layer[edge.to] >= cut, let end = route.last {
+                // From a stub of the source, straight into the target's arrival row.
+                let row = end.y + dy
+                let source = layout.frames[edge.from]
+                let stub = Rect(x: stubWidth - source.width, y: row, width: source.width, height: 1)
+                stubs.append(edge.from)
+                edges[e] = DAGEdge(from: frames.count, to: edge.to)
+                frames.append(stub)
+                layers.append(cut - 1)
+                routes[e] = [Point(x: stub.maxX, y: row), Point(x: end.x + dx, y: row)]
+            }
+        }
+        let width = max(frames.map(\.maxX).max() ?? 0, routes.flatMap { $0.map { $0.x + 1 } }.max() ?? 0)
+        let height = max(frames.map(\.maxY).max() ?? 0, routes.flatMap { $0.map { $0.y + 1 } }.max() ?? 0)
+        self.layout = DAGLayout(frames: frames, edges: edges, routes: routes, layer: layers, crossings: layout.crossings,
+                                size: Size(width: width, height: height))
+        self.stubs = stubs
+    }
+}

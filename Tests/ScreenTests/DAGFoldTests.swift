@@ -1,0 +1,41 @@
+import Testing
+@testable import Screen
+
+/// A long chain folded into two bands: the right part below the left, each edge across
+/// the fold starting again from a stub of its source.
+@Suite struct DAGFoldTests {
+    /// a → b → c → d → e → f, one-line boxes.
+    func chain(_ count: Int) throws -> DAGLayout {
+        let sizes = Array(repeating: Size(width: 5, height: 1), count: count)
+        let edges = (0..<(count - 1)).map { DAGEdge(from: $0, to: $0 + 1) }
+        return try DAGLayout(sizes: sizes, edges: edges, options: .init(minimumChannelWidth: 4))
+    }
+
+    @Test func aChainFoldsInHalf() throws {
+        let layout = try chain(6)
+        let fold = try #require(DAGFold(layout, channel: 4))
+        let folded = fold.layout
+        #expect(folded.size.width < layout.size.width)
+        #expect(folded.size.height > layout.size.height)
+        // One edge crosses the fold: its source gets a stub, left of its target, on its row.
+        #expect(fold.stubs.count == 1)
+        let stub = folded.frames.count - 1
+        let source = try #require(fold.stubs.first)
+        let edge = try #require(folded.edges.firstIndex { $0.from == stub })
+        let target = folded.edges[edge].to
+        #expect(layout.edges.contains(DAGEdge(from: source, to: target)))
+        #expect(folded.frames[stub].y == folded.frames[target].y)
+        #expect(folded.frames[stub].maxX < folded.frames[target].x)
+        #expect(folded.routes[edge] == [Point(x: folded.frames[stub].maxX, y: folded.frames[stub].y),
+                                        Point(x: folded.frames[target].x - 1, y: folded.frames[target].y)])
+        // Every box stays whole and apart, the lower band below the upper.
+        for (i, a) in folded.frames.enumerated() {
+            for b in folded.frames[(i + 1)...] { #expect(!a.intersects(b)) }
+        }
+        #expect(folded.frames[target].y > folded.frames[0].maxY - 1)
+    }
+
+    @Test func nothingToFold() throws {
+        #expect(DAGFold(try chain(1), channel: 4) == nil)
+    }
+}
