@@ -78,6 +78,16 @@ struct FlowPane: Widget {
     /// (`w11 0.3`), in the backward pass once its gradient is known by name and gradient
     /// (`w11 ∇−0.02`); the shorter one leaves out the name.
     func label(_ term: FlowStructure.Term) -> (String, String) {
+        let (text, short) = weightLabel(term)
+        // The step on this edge (its product or negation, or its weight) is marked as a node's
+        // would be: the edge is the only thing the diagram draws for it.
+        let active = state.progress.active
+        guard let active, active == term.node || term.weight == .leaf(active) else { return (text, short) }
+        let mark = String(state.theme.glyphs.active)
+        return ("\(mark) \(text)", "\(mark) \(short)")
+    }
+
+    func weightLabel(_ term: FlowStructure.Term) -> (String, String) {
         let notation = state.notation
         switch term.weight {
         case .number(let value):

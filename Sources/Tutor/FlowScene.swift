@@ -118,7 +118,8 @@ public struct FlowScene: Sendable {
         for (e, term) in terms.enumerated() {
             guard let term else { continue }
             let width = FlowScene.widestLabel(term, names: scene.names, notation: notation, numberWidth: numberWidth, gradWidth: gradWidth)
-            labelWidths[edges[e].to] = max(labelWidths[edges[e].to] ?? 0, width + 2)  // a blank either side
+            // A blank either side, and room for the active mark ("▶ ").
+            labelWidths[edges[e].to] = max(labelWidths[edges[e].to] ?? 0, width + 4)
         }
         let pinned = Set(elements.indices.filter {
             switch elements[$0] {

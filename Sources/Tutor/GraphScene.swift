@@ -204,6 +204,9 @@ public struct GraphScene: Sendable {
         return copy
     }
 
+    /// The graph nodes drawn, each once (without a fold's stubs), in layout order.
+    public var graphNodes: ArraySlice<NodeID> { nodes.dropLast(stubCount) }
+
     /// Whether layout node `index` is a fold's stub.
     public func isStub(_ index: Int) -> Bool { index >= nodes.count - stubCount }
 

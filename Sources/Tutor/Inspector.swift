@@ -121,7 +121,7 @@ struct Inspector {
             Line([plain(notation.derivative(name(r.output), name(r.output)) + " = "), grad(1)]),
             Line(notation.text("The output's gradient with respect to itself is 1. From here the gradients flow back, node by node, towards the leaves.")),
         ]
-        let offCone = scene.nodes.filter { !state.stepper.plan.tape.contains($0) }
+        let offCone = scene.graphNodes.filter { !state.stepper.plan.tape.contains($0) }
         if !offCone.isEmpty {
             let names = offCone.map(name).joined(separator: ", ")
             lines.append(Line(notation.text("\(outputName) does not depend on \(names): \(offCone.count == 1 ? "its gradient is" : "their gradients are") 0.")))
@@ -262,7 +262,7 @@ struct Inspector {
     // MARK: Start, end, selection
 
     func start() -> [Line] {
-        let leaves = scene.nodes.filter { graph.kind(of: $0).isLeaf }
+        let leaves = scene.graphNodes.filter { graph.kind(of: $0).isLeaf }
         var lines = [header("Start: nothing computed yet")]
         if !leaves.isEmpty {
             var spans = [plain("Leaves: ")]
@@ -298,7 +298,7 @@ struct Inspector {
         lines = [header(plan.training == nil ? "Done: forward and backward pass" + (plan.dataset == nil ? "" : " of every row")
                                             : "Done: training finished"),
                  next, Line([plain("\(name(output))\(row) = "), value(graph.value(of: output))])]
-        for id in scene.nodes where graph.kind(of: id).isLeaf && plan.tape.contains(id) {
+        for id in scene.graphNodes where graph.kind(of: id).isLeaf && plan.tape.contains(id) {
             lines.append(Line([plain(d(id) + " = "), grad(graph.grad(of: id))]))
         }
         return lines

@@ -202,7 +202,7 @@ extension TutorState {
 
     /// Moves the selection through the drawn nodes in definition order.
     private mutating func select(by delta: Int) {
-        let nodes = scene.nodes
+        let nodes = Array(scene.graphNodes)
         guard !nodes.isEmpty else { return }
         let current = (selection ?? focus).flatMap { scene.layoutNode(of: $0) }
         let start = current ?? (delta > 0 ? -1 : nodes.count)

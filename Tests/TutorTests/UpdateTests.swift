@@ -127,6 +127,23 @@ import Testing
         #expect(plain.message?.contains("has none") == true)
     }
 
+    /// A fold draws a node twice (its ↪ stub), but the Step pane lists it once and Tab
+    /// selects it once.
+    @Test func aFoldsStubsAreNotNodesOfTheirOwn() throws {
+        let lesson = try LessonFixtures.lesson("sigmoid-neuron")
+        let state = try TutorState(subject: .lesson(lesson), part: 2, theme: .monochrome(), size: Size(width: 100, height: 30))
+        #expect(state.scene.stubCount > 0)
+        let leaves = Inspector(state: state).lines().map(\.text).first { $0.hasPrefix("Leaves:") } ?? ""
+        #expect(leaves.components(separatedBy: "y = 1").count == 2, "\(leaves)")
+        var selecting = state
+        var seen: [NodeID] = []
+        for _ in state.scene.graphNodes.indices {
+            selecting.apply(.selectNext)
+            if let id = selecting.selection { seen.append(id) }
+        }
+        #expect(Set(seen).count == seen.count && seen.count == state.scene.graphNodes.count)
+    }
+
     /// The most detailed drawing that fits is shown: CS231n's boxes at 100×30, one line a
     /// node at 80×24 (the boxes need 16 rows of the 14 the graph pane may take).
     @Test func theDetailFitsTheScreen() throws {

@@ -85,7 +85,7 @@ public enum Handout {
         let progress = state.progress
         let output = state.scene.names[stepper.plan.tape.output.index]
         var out = "| node | kind | value | \(escape(notation.derivative(output, "node"))) |\n|---|---|---:|---:|\n"
-        for id in state.scene.nodes {
+        for id in state.scene.graphNodes {
             let kind: String
             switch graph.kind(of: id) {
             case .input: kind = "input"

@@ -130,11 +130,11 @@ public struct TrainingPane: Widget {
         // The legend, in the bottom border: what the shades and the digits mean.
         let shades = theme.glyphs.shades
         let dark = shades.last.map(String.init) ?? "#"
-        let legend = track.predictions.count == 1
-            ? " \(dark) \(shaded) ≥ 0.5 · digits: targets "
-            : " shade: class · digits: targets "
-        let shown = notation.text(legend)
-        if DisplayWidth.of(shown) <= area.width - 4 {
+        let legends = track.predictions.count == 1
+            ? [" \(dark) \(shaded) ≥ 0.5, lighter below · digits: targets ", " \(dark) \(shaded) ≥ 0.5 · digits: targets ",
+               " \(dark) \(shaded) ≥ 0.5 "]
+            : [" shade: the winning class · digits: targets ", " shade: class · digits: targets ", " shade: class "]
+        if let shown = legends.map(notation.text).first(where: { DisplayWidth.of($0) <= area.width - 4 }) {
             buffer.write(shown, at: Point(x: area.x + 2, y: area.maxY - 1), style: theme(.key))
         }
     }
