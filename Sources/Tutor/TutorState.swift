@@ -135,7 +135,12 @@ public struct TutorState: Sendable {
         return "→ opens part \(part + 2) of \(subject.partCount)\(title)."
     }
     /// Where the panes go at the current size.
-    public var panes: Panes { Panes(size: size, graphHeight: drawnLayout.size.height, sidePane: choice.side) }
+    public var panes: Panes {
+        // A drawing that is panned anyway gives the text panes more rows: at most three
+        // fifths of the screen for it, rather than all the text panes can spare.
+        let height = choice.fits ? drawnLayout.size.height : min(drawnLayout.size.height, (size.height - 2) * 3 / 5 - 2)
+        return Panes(size: size, graphHeight: height, sidePane: choice.side)
+    }
 
     /// The node the inspector and the view centre on: the selection, else the active node.
     public var focus: NodeID? { selection ?? stepper.lastStep?.node ?? stepper.nextStep?.node }
@@ -186,6 +191,8 @@ public struct TutorState: Sendable {
 public struct SceneChoice: Sendable, Equatable {
     public var scene: Int
     public var side: Bool
+    /// Whether the scene fits the graph pane whole (else it is panned).
+    public var fits = true
 
     /// The first that fits of: each scene (most detailed first) beside the side pane, when
     /// wanted; each scene on the whole width. When none fits, the last scene, panned, with
@@ -200,6 +207,6 @@ public struct SceneChoice: Sendable, Equatable {
                 }
             }
         }
-        return SceneChoice(scene: max(0, sizes.count - 1), side: sideWhenPanned)
+        return SceneChoice(scene: max(0, sizes.count - 1), side: sideWhenPanned, fits: false)
     }
 }
