@@ -38,7 +38,23 @@ struct GraphPane: Widget {
         let (dag, labels) = content()
         let area = Self.drawingArea(for: state.scene.size, in: area)
         buffer.render(dag, in: area)
+        markFoldedSources(dag: dag, area: area, buffer: &buffer)
         for (label, fallback) in labels { place(label, fallback: fallback, dag: dag, area: area, buffer: &buffer) }
+    }
+
+    /// In a folded drawing, a `↓` right of each node whose value goes on in the lower band
+    /// (from its `↪` stub), where nothing else leaves it: the upper band says it continues.
+    func markFoldedSources(dag: DAGView, area: Rect, buffer: inout Buffer) {
+        let scene = state.scene
+        guard scene.stubCount > 0 else { return }
+        let arrow = state.theme.glyphs.isUnicode ? "↓" : "v"
+        for stub in (scene.nodes.count - scene.stubCount)..<scene.nodes.count {
+            guard let source = scene.layoutNode(of: scene.nodes[stub]) else { continue }
+            let frame = dag.screenFrame(of: source, in: area)
+            let at = Point(x: frame.maxX, y: frame.y + (frame.height - 1) / 2)
+            guard area.contains(at), frame.x >= area.x, buffer[at.x, at.y].symbol == " " else { continue }
+            buffer.write(arrow, at: at, style: state.theme(.muted), clip: area)
+        }
     }
 
     /// Where the drawing goes inside the pane: a drawing narrower than the pane is centred.
