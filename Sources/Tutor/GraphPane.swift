@@ -108,7 +108,11 @@ struct GraphPane: Widget {
                 for dy in [-1, 1] {
                     var x = hi - width + 1
                     while x >= lo - width / 2 {
-                        if isFree(x, a.y + dy) {
+                        // Not against another node's row either, whose label it would read as.
+                        let awayFromNodes = ((x - 1)...(x + width)).allSatisfy { cx in
+                            !frames.contains { $0.contains(Point(x: cx, y: a.y + 2 * dy)) }
+                        }
+                        if isFree(x, a.y + dy) && awayFromNodes {
                             buffer.write(text, at: Point(x: x, y: a.y + dy), style: label.style, clip: area)
                             return
                         }
@@ -117,12 +121,12 @@ struct GraphPane: Widget {
                 }
             }
             // On the line: inside the run, its corners and arrowhead left visible, over plain
-            // line only (a crossing hidden under a label would join two edges), with a cell
-            // of the line before it so it never abuts a box or another edge.
-            for (a, b) in runs where max(a.x, b.x) - min(a.x, b.x) - 1 >= width {
+            // line only (a crossing hidden under a label would join two edges), with two cells
+            // of the line before it so it never abuts a box, a node's text or another edge.
+            for (a, b) in runs where max(a.x, b.x) - min(a.x, b.x) - 2 >= width {
                 let x = max(a.x, b.x) - width
-                guard a.y >= area.y, a.y < area.maxY, x > area.x, x + width < area.maxX,
-                      ((x - 1)..<(x + width)).allSatisfy({ buffer[$0, a.y].symbol == String(state.theme.glyphs.horizontal) })
+                guard a.y >= area.y, a.y < area.maxY, x - 1 > area.x, x + width < area.maxX,
+                      ((x - 2)..<(x + width)).allSatisfy({ buffer[$0, a.y].symbol == String(state.theme.glyphs.horizontal) })
                 else { continue }
                 buffer.write(text, at: Point(x: x, y: a.y), style: label.style, clip: area)
                 return
