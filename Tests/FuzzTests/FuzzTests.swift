@@ -24,7 +24,8 @@ import Tutor
 
     /// Pieces a mutation inserts: what breaks parsers and numbers.
     static let pieces = ["\u{0}", "\u{1}", "\u{1B}[31m", "\t", "\r", "\n", ":", "#", "=", "(", ")", "*", "^", "-", "1e400",
-                         "nan", "9223372036854775807", "ξ", "∂", "  ", "- ", "|", "\"", "'", "max(", ",", "epochs: 99999999"]
+                         "nan", "9223372036854775807", "ξ", "∂", "  ", "- ", "|", "\"", "'", "max(", "sum(", ",", "epochs: 99999999",
+                         "view: flow\n"]
 
     static func mutate(_ text: String, _ random: inout SplitMix64) -> String {
         var characters = Array(text)
@@ -56,7 +57,8 @@ import Tutor
         return pages * 4096
     }
 
-    /// Opens a loaded lesson's first part in the tutor and draws its first steps.
+    /// Opens a loaded lesson's first part in the tutor and draws its first steps, its end,
+    /// and its end in the other view at a small size.
     static func exercise(_ lesson: Lesson) {
         guard var state = try? TutorState(subject: .lesson(lesson), theme: .monochrome(), size: Size(width: 80, height: 24))
         else { return }
@@ -65,6 +67,10 @@ import Tutor
             state.apply(.next)
         }
         state.apply(.toEnd)
+        _ = view(state, size: state.size)
+        // The other view of the graph (a flow diagram where it has neurons), at a small size.
+        state.apply(.toggleGraphView)
+        state.apply(.resize(Size(width: 60, height: 16)))
         _ = view(state, size: state.size)
     }
 
