@@ -75,7 +75,8 @@ struct Inspector {
         case .update(let id): "update \(name(id)) by \(updateRule)"
         case .sample(let row): "load sample \(row + 1) of the data"
         case .accumulate: "add this sample's gradients to the batch sums"
-        case .epoch(let n): "end of epoch \(n)"
+        // Without training the data is passed over once: there are no epochs to count.
+        case .epoch(let n): state.stepper.plan.training == nil ? "all rows done" : "end of epoch \(n)"
         }
     }
 
