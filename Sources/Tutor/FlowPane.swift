@@ -9,6 +9,14 @@ import Screen
 struct FlowPane: Widget {
     let state: TutorState
     let flow: FlowScene
+    /// The pass at the cursor, worked out once per frame for every node and edge.
+    let progress: PassProgress
+
+    init(state: TutorState, flow: FlowScene) {
+        self.state = state
+        self.flow = flow
+        progress = state.progress
+    }
 
     func render(in area: Rect, buffer: inout Buffer) {
         let theme = state.theme
@@ -34,7 +42,6 @@ struct FlowPane: Widget {
 
     func box(_ element: FlowScene.Element) -> NodeBox {
         let theme = state.theme
-        let progress = state.progress
         switch element {
         case .bias:
             return NodeBox(lines: [Line(" 1", style: theme(.title))], border: nil, arrowhead: false)
@@ -55,38 +62,26 @@ struct FlowPane: Widget {
 
     /// "▶ ξ1 0.5 ∇0": the node's mark, name, value and gradient ("?" until computed).
     func line(_ id: NodeID, leading: String) -> Line {
-        let theme = state.theme, notation = state.notation, progress = state.progress
-        let graph = state.stepper.graph
-        let glyph: Character = switch progress.mark(of: id) {
-        case .active: theme.glyphs.active
-        case .done: theme.glyphs.done
-        case .pending: theme.glyphs.pending
-        }
-        let mark = progress.mark(of: id)
-        let titleStyle = mark == .active ? theme(.active) : (mark == .pending ? theme(.pending) : theme(.title))
-        let value = progress.valueKnown[id.index]
-            ? Span(notation.number(graph.values[id.index]), style: theme(.value)) : Span("?", style: theme(.pending))
-        let grad = progress.gradKnown[id.index]
-            ? Span(notation.number(graph.grads[id.index]), style: theme(.gradient)) : Span("?", style: theme(.pending))
-        return Line([Span("\(leading)\(glyph) ", style: titleStyle), Span(flow.names[id.index], style: titleStyle), Span(" "),
-                     value, Span(" "), Span(notation.gradientMark, style: theme(.muted)), grad])
+        let text = NodeText(id, state: state, progress: progress)
+        return Line([Span("\(leading)\(text.glyph) ", style: text.markStyle), Span(flow.names[id.index], style: text.markStyle),
+                     Span(" "), text.value, Span(" "), Span(state.notation.gradientMark, style: state.theme(.muted)), text.grad])
     }
 
     // MARK: Edges
 
-    /// A weight's label and a shorter one: a number as it is; a param by name and value
-    /// (`w11 0.3`), in the backward pass once its gradient is known by name and gradient
-    /// (`w11 ∇−0.02`); the shorter one leaves out the name.
+    /// An edge's label and a shorter one (`weightLabel`), marked ▶ when the step is about
+    /// the edge (its product or negation, or its weight): the edge is the only thing the
+    /// diagram draws for it.
     func label(_ term: FlowStructure.Term) -> (String, String) {
         let (text, short) = weightLabel(term)
-        // The step on this edge (its product or negation, or its weight) is marked as a node's
-        // would be: the edge is the only thing the diagram draws for it.
-        let active = state.progress.active
-        guard let active, active == term.node || term.weight == .leaf(active) else { return (text, short) }
+        guard let active = progress.active, active == term.node || term.weight == .leaf(active) else { return (text, short) }
         let mark = String(state.theme.glyphs.active)
         return ("\(mark) \(text)", "\(mark) \(short)")
     }
 
+    /// A weight's label and a shorter one: a number as it is; a param by name and value
+    /// (`w11 0.3`), in the backward pass once its gradient is known by name and gradient
+    /// (`w11 ∇−0.02`); the shorter one leaves out the name.
     func weightLabel(_ term: FlowStructure.Term) -> (String, String) {
         let notation = state.notation
         switch term.weight {
@@ -96,12 +91,11 @@ struct FlowPane: Widget {
         case .leaf(let leaf):
             let graph = state.stepper.graph
             let name = flow.names[leaf.index]
-            let backward = [Phase.seed, .backward].contains(state.stepper.lastStep?.phase)
-            if backward, state.progress.gradKnown[leaf.index] {
+            if progress.stepsBackward, progress.gradKnown[leaf.index] {
                 let grad = notation.gradientMark + notation.number(graph.grads[leaf.index])
                 return ("\(name) \(grad)", grad)
             }
-            let value = state.progress.valueKnown[leaf.index] ? notation.number(graph.values[leaf.index]) : "?"
+            let value = progress.valueKnown[leaf.index] ? notation.number(graph.values[leaf.index]) : "?"
             return ("\(name) \(value)", value)
         }
     }

@@ -21,11 +21,8 @@ struct GraphPane: Widget {
 
     /// Whether a brief node shows its gradient rather than its value: in the backward
     /// pass, once the gradient is known (updates, samples and epochs show values).
-    static func briefShowsGradient(_ state: TutorState, node: NodeID) -> Bool {
-        switch state.stepper.lastStep?.phase {
-        case .seed?, .backward?: state.progress.gradKnown[node.index]
-        default: false
-        }
+    static func briefShowsGradient(_ progress: PassProgress, node: NodeID) -> Bool {
+        progress.stepsBackward && progress.gradKnown[node.index]
     }
 
     let state: TutorState
@@ -146,24 +143,14 @@ struct GraphPane: Widget {
         boxes.reserveCapacity(scene.nodes.count)
         for (index, id) in scene.nodes.enumerated() {
             let node = id.index
-            let mark = progress.mark(of: id)
-            let glyph: Character = switch mark {
-            case .active: theme.glyphs.active
-            case .done: theme.glyphs.done
-            case .pending: theme.glyphs.pending
-            }
-            let value = progress.valueKnown[node]
-                ? Span(notation.number(graph.values[node]), style: theme(.value))
-                : Span("?", style: theme(.pending))
-            let grad = progress.gradKnown[node]
-                ? Span(notation.number(graph.grads[node]), style: theme(.gradient))
-                : Span("?", style: theme(.pending))
+            let text = NodeText(id, state: state, progress: progress)
+            let mark = text.mark, glyph = text.glyph, value = text.value, grad = text.grad
             let lines = [Line([Span("val ", style: theme(.muted)), value]),
                          Line([Span("grad ", style: theme(.muted)), grad])]
             // The active node's border and title carry the highlight (its numbers keep their
             // value and gradient colours); a selected node's border is underlined.
             var frameStyle = mark == .active ? theme(.active) : theme(.border)
-            var titleStyle = mark == .active ? theme(.active) : (mark == .pending ? theme(.pending) : theme(.title))
+            var titleStyle = text.markStyle
             if id == state.selection {
                 frameStyle = frameStyle.patched(by: theme(.marker).underlined())
                 titleStyle = titleStyle.patched(by: theme(.marker).underlined())
@@ -180,7 +167,7 @@ struct GraphPane: Widget {
                 if scene.detail == .line {
                     spans += [value, Span(" "), gradMark, grad]
                 } else {
-                    spans += Self.briefShowsGradient(state, node: id) ? [gradMark, grad] : [value]
+                    spans += Self.briefShowsGradient(progress, node: id) ? [gradMark, grad] : [value]
                 }
                 boxes.append(NodeBox(lines: [Line(spans)], border: nil, arrowhead: false))
             } else if anonymous {

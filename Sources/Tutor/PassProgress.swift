@@ -20,6 +20,9 @@ public struct PassProgress: Sendable, Equatable {
     public var inBackward: Bool
     /// The node the last step acted on (at the end too: the last step keeps its frame).
     public var active: NodeID?
+    /// The last step is of the backward pass (the seed or a node's backward step): the
+    /// gradients are what the screen is about, where a node shows one number only.
+    public var stepsBackward: Bool
 
     public init(_ stepper: Stepper) {
         let graph = stepper.graph
@@ -29,6 +32,7 @@ public struct PassProgress: Sendable, Equatable {
         gradComplete = nodes.map(\.gradientComplete)
         inBackward = gradKnown[stepper.plan.tape.output.index]
         active = stepper.lastStep?.node
+        stepsBackward = [Phase.seed, .backward].contains(stepper.lastStep?.phase)
     }
 
     /// The mark of a node: in the forward phase done once computed, in the backward phase
