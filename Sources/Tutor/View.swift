@@ -22,7 +22,9 @@ public func view(_ state: TutorState, size: Size) -> Buffer {
 
     buffer.render(statusBar(state, width: size.width), in: panes.status)
 
-    let graphBlock = Block(title: graphTitle(state, width: panes.graph.width - 4 - (state.offset.y > 0 ? 9 : 0)),
+    // The title leaves room for "↑ more" at the right of the top border when rows lie above.
+    let upMarker = state.offset.y > 0 ? DisplayWidth.of(moreAbove(unicode: notation.unicode)) + 1 : 0
+    let graphBlock = Block(title: graphTitle(state, width: panes.graph.width - 4 - upMarker),
                            theme: theme)
     buffer.render(graphBlock, in: panes.graph)
     buffer.render(GraphPane(state: state), in: graphBlock.inner(panes.graph))
@@ -69,10 +71,13 @@ func graphTitle(_ state: TutorState, width: Int) -> String {
     return candidates.first { DisplayWidth.of($0) <= width } ?? candidates[candidates.count - 1]
 }
 
+/// The mark for rows of the drawing above the view, at the right of the graph pane's top border.
+func moreAbove(unicode: Bool) -> String { unicode ? " ↑ more " : " ^ more " }
+
 /// Marks on the graph pane's border where a drawing too large for it goes on: `more →` at
 /// the bottom right for columns to the right, `← more` at the bottom left, `↓ more` in the
-/// middle of the bottom border for rows below, `↑ more` at the right of the top border. Panning (or the next
-/// step) brings them into view.
+/// middle of the bottom border for rows below, `↑ more` at the right of the top border.
+/// Panning (or the next step) brings them into view.
 func drawMoreMarkers(_ state: TutorState, in pane: Rect, buffer: inout Buffer) {
     let viewport = pane.inset(by: 1)
     let size = state.drawnLayout.size, offset = state.offset
@@ -91,7 +96,7 @@ func drawMoreMarkers(_ state: TutorState, in pane: Rect, buffer: inout Buffer) {
     }
     // Above: at the right of the top border, which the title leaves free (`graphTitle`).
     if offset.y > 0 {
-        let text = unicode ? " ↑ more " : " ^ more "
+        let text = moreAbove(unicode: unicode)
         buffer.write(text, at: Point(x: pane.maxX - 2 - DisplayWidth.of(text), y: pane.y), style: style)
     }
 }
