@@ -14,38 +14,51 @@ extension GraphScene {
     /// named input, `(sum of w1)`. Every name stays unique.
     static func nameByRole(_ nodes: [Int], in graph: Graph, names: inout [String]) {
         guard !nodes.isEmpty else { return }
-        let consumers = graph.consumers()
+        let nearest = nearestNamedConsumers(in: graph)
         var taken = Set(names)
-        func namedConsumer(of node: Int) -> String? {
-            var frontier = [node], seen = Set<Int>()
-            while let next = frontier.popLast() {
-                for consumer in consumers[next] where seen.insert(consumer.index).inserted {
-                    if let name = graph.name(of: consumer) { return name }
-                    frontier.insert(consumer.index, at: 0)
-                }
-            }
-            return nil
-        }
+        var nextNumber: [String: Int] = [:]
         for node in nodes {
             let id = NodeID(node)
             guard let op = graph.op(of: id) else { continue }
             let word = roleWord(op)
             let base: String
-            if let consumer = namedConsumer(of: node) {
+            if let consumer = nearest[node] {
                 base = "\(consumer)'s \(word)"
             } else if let input = graph.inputs(of: id).lazy.compactMap({ graph.name(of: $0) }).first {
                 base = "\(word) of \(input)"
             } else {
                 base = word
             }
-            var name = "(\(base))", number = 2
+            var name = "(\(base))", number = nextNumber[base, default: 2]
             while taken.contains(name) {
                 name = "(\(base) \(number))"
                 number += 1
             }
+            nextNumber[base] = number
             taken.insert(name)
             names[node] = name
         }
+    }
+
+    /// For each node, the name of the named node nearest downstream of it (fewest edges;
+    /// among equals, the one reached through the earliest consumer), or nil. One pass from
+    /// the outputs back, since every consumer comes after its inputs in the graph.
+    static func nearestNamedConsumers(in graph: Graph) -> [String?] {
+        let consumers = graph.consumers()
+        var nearest = [(name: String, distance: Int)?](repeating: nil, count: graph.count)
+        for node in stride(from: graph.count - 1, through: 0, by: -1) {
+            for consumer in consumers[node] {
+                let candidate: (name: String, distance: Int)? = if let name = graph.name(of: consumer) {
+                    (name, 1)
+                } else if let further = nearest[consumer.index] {
+                    (further.name, further.distance + 1)
+                } else {
+                    nil
+                }
+                if let candidate, candidate.distance < nearest[node]?.distance ?? .max { nearest[node] = candidate }
+            }
+        }
+        return nearest.map { $0?.name }
     }
 
     /// What an op's result is called in a role name: `sum`, `product`, `exp`.

@@ -70,16 +70,25 @@ public struct GraphScene: Sendable {
         var captions = [String](repeating: "", count: count)
         var isLiteral = [Bool](repeating: false, count: count)
         var longExpressions: [Int] = []
+        var isLong = [Bool](repeating: false, count: count)
         for node in 0..<count {
             let id = NodeID(node)
             let inputs = graph.inputs(of: id)
             if let name = graph.name(of: id) {
                 names[node] = notation.text(name)
             } else if let op = graph.op(of: id) {
-                let text = notation.apply(op, inputs.map { names[$0.index] })
-                    .replacingOccurrences(of: " ", with: "")
-                names[node] = "(\(text))"
-                if text.count > GraphScene.longestExpressionName { longExpressions.append(node) }
+                // An expression over a too-long one is too long as well: it gets a role
+                // name without spelling out its text (which would grow with the chain's
+                // length, quadratic in all).
+                if inputs.contains(where: { isLong[$0.index] }) {
+                    isLong[node] = true
+                } else {
+                    let text = notation.apply(op, inputs.map { names[$0.index] })
+                        .replacingOccurrences(of: " ", with: "")
+                    names[node] = "(\(text))"
+                    isLong[node] = text.count > GraphScene.longestExpressionName
+                }
+                if isLong[node] { longExpressions.append(node) }
             } else {
                 names[node] = notation.number(graph.value(of: id))
                 isLiteral[node] = graph.kind(of: id) == .const

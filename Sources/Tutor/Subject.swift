@@ -16,6 +16,12 @@ public enum Subject: Sendable {
         }
     }
 
+    /// The title as an error message names it: a long expression (`backprop expr` of
+    /// thousands of terms) cut to its first 40 characters and an ellipsis.
+    public var messageLabel: String {
+        title.count <= 40 ? title : String(title.prefix(39)) + "…"
+    }
+
     /// The number of parts (1 for a bare graph).
     public var partCount: Int {
         switch self {

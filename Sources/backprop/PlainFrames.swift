@@ -23,7 +23,7 @@ struct PlainFrames {
             return try TutorState(subject: subject, part: part, theme: .forTerminal(color: false, unicode: unicode),
                                   size: size, granularity: granularity, keyMap: keyMap)
         } catch {
-            throw Launch.failure("\(subject.title): \(error)")
+            throw Launch.failure("\(subject.messageLabel): \(error)")
         }
     }
 

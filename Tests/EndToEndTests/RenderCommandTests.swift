@@ -85,7 +85,8 @@ import Testing
     }
 
     /// Drawings the layout must take in under a second: a 20,000-node chain and a max of
-    /// 20,000 inputs; x+x+…+x with 5,000 terms is refused at once, naming the limit.
+    /// 20,000 inputs; x+x+…+x with 5,000 terms and `expr` of x^x^…^x with 50,001 are
+    /// refused at once, naming the limit.
     @Test func largeDrawingsAreDrawnOrRefused() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("big-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -103,6 +104,13 @@ import Testing
         let refused = try runBackprop(["render", directory.appendingPathComponent("sum.graph").path, "--step", "0"])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("cannot draw the graph: its edges would cross 12492501 layers (at most 200000)"))
+        // x^x^…^x with 50,001 terms: naming its gates spelt out every sub-expression
+        // (quadratic: 4.8 GB after 10 minutes); now refused at once, the expression cut
+        // to 40 characters in the message.
+        let tower = Array(repeating: "x", count: 50_001).joined(separator: "^")
+        let expression = try runBackprop(["expr", tower, "x=1"])
+        #expect(expression.status == 1)
+        #expect(expression.stderr.hasPrefix(String(tower.prefix(39)) + "…: cannot draw the graph: its edges would cross"))
     }
 
     @Test func oneStepIsDeterministic() throws {
