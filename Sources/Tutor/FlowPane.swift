@@ -33,7 +33,10 @@ struct FlowPane: Widget {
             let (text, short) = label(term)
             if !writeOnLine(text, edge: e, dag: dag, area: area, style: style, buffer: &buffer),
                !writeOnLine(short, edge: e, dag: dag, area: area, style: style, buffer: &buffer) {
-                pane.place(EdgeLabel(edge: e, text: text, style: style), fallback: short, dag: dag, area: area, buffer: &buffer)
+                // Only by its arrowhead: where that is out of view, a weight written on the
+                // edge's far end would read as another edge's.
+                pane.place(EdgeLabel(edge: e, text: text, style: style), fallback: short, dag: dag, area: area,
+                           lastRunOnly: true, buffer: &buffer)
             }
         }
     }

@@ -83,10 +83,13 @@ struct GraphPane: Widget {
     /// two cells either side are blank, so it never reads as part of a box's border; else on
     /// a horizontal run long enough to hold it, over the line. If neither has room, the
     /// shorter `fallback` text is tried; if that fails too the label is left out (the step
-    /// pane shows the same numbers).
-    func place(_ label: EdgeLabel, fallback: String?, dag: DAGView, area: Rect, buffer: inout Buffer) {
+    /// pane shows the same numbers). With `lastRunOnly`, only the run into the arrowhead
+    /// will do (a weight belongs by the node it feeds).
+    func place(_ label: EdgeLabel, fallback: String?, dag: DAGView, area: Rect, lastRunOnly: Bool = false,
+               buffer: inout Buffer) {
         let route = dag.layout.routes[label.edge].map { Point(x: $0.x + area.x - dag.offset.x, y: $0.y + area.y - dag.offset.y) }
-        let runs = zip(route.dropLast(), route.dropFirst()).reversed().filter { $0.0.y == $0.1.y }
+        let allRuns = zip(route.dropLast(), route.dropFirst()).reversed().filter { $0.0.y == $0.1.y }
+        let runs = lastRunOnly ? Array(allRuns.prefix(1)) : allRuns
         // A node's frame is its own, blank corners too: a label there would read as part of it.
         let frames = dag.layout.frames.indices.map { dag.screenFrame(of: $0, in: area) }
         for text in [label.text] + (fallback.map { [$0] } ?? []) {

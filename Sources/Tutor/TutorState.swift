@@ -98,7 +98,13 @@ public struct TutorState: Sendable {
     mutating func chooseScene() {
         let wantsSide = trainingPaneShown
         let sizes = showsFlow ? [flow?.size ?? scenes[0].size] : scenes.map(\.size)
-        var chosen = SceneChoice.best(sizes, size: size, wantsSide: wantsSide, sideWhenPanned: wantsSide && trainingTrack?.trains == true)
+        // Asked for with `t`, the training views are shown whatever the graph needs;
+        // otherwise, over a graph that must be panned, they wait for the first epoch.
+        let asked = classroom.trainingVisible == true
+        let trained = TrainingTrack.completedEpochs(stepper) >= 1
+        let sideWhenPanned = wantsSide && (asked || trainingTrack?.trains == true && trained)
+        var chosen = SceneChoice.best(sizes, size: size, wantsSide: wantsSide, sideWhenPanned: sideWhenPanned,
+                                      sideRequired: asked)
         // The flow diagram has one detail; the circuit scene behind the Step pane stays the box.
         if showsFlow { chosen.scene = 0 }
         choice = chosen
@@ -136,9 +142,8 @@ public struct TutorState: Sendable {
     }
     /// Where the panes go at the current size.
     public var panes: Panes {
-        // A drawing that is panned anyway gives the text panes more rows: at most three
-        // fifths of the screen for it, rather than all the text panes can spare.
-        let height = choice.fits ? drawnLayout.size.height : min(drawnLayout.size.height, (size.height - 2) * 3 / 5 - 2)
+        // A drawing that is panned anyway gives the text panes more rows.
+        let height = choice.fits ? drawnLayout.size.height : SceneChoice.pannedHeight(drawnLayout.size.height, screen: size)
         return Panes(size: size, graphHeight: height, sidePane: choice.side)
     }
 

@@ -158,6 +158,9 @@ extension TutorState {
         // The gradient check is of one moment: a step closes it (v opens it again).
         classroom.gradientCheckVisible = false
         textScroll = 0
+        // The training views may appear with the first epoch (`chooseScene`), even on a
+        // tick of autoplay, which moves without an action.
+        chooseScene()
         follow()
     }
 

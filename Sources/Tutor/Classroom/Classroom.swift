@@ -11,8 +11,11 @@ public struct Classroom: Sendable {
     public var quiz = QuizSession()
     /// Whether the inspector shows the gradient check of the focused node.
     public var gradientCheckVisible = false
-    /// Whether parts with data show the decision map and the loss chart beside the graph.
-    public var trainingVisible = true
+    /// Whether parts with data show the decision map and the loss chart beside the graph:
+    /// as the student chose with `t`, or `nil` until then — shown where the graph fits
+    /// beside them, else (the graph panned) only once the first epoch has trained, since
+    /// stepping through the first pass needs the graph's width more than a map of it.
+    public var trainingVisible: Bool?
     /// Hands-free playback (`play --autoplay`), `nil` when stepping by hand.
     public var autoplay: Autoplay?
     /// The time of the last tick (seconds on the run loop's monotonic clock).

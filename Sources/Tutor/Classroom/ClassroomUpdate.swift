@@ -31,7 +31,7 @@ extension TutorState {
 
     /// Whether the training views take a pane beside the graph.
     public var trainingPaneShown: Bool {
-        guard classroom.trainingVisible, let track = classroom.track else { return false }
+        guard classroom.trainingVisible != false, let track = classroom.track else { return false }
         return track.trains || track.plane != nil
     }
 
@@ -115,8 +115,11 @@ extension TutorState {
             message = "This part has no data to train on or to map."
             return
         }
-        classroom.trainingVisible.toggle()
+        classroom.trainingVisible = panes.side == nil
         chooseScene()
+        if classroom.trainingVisible == true && panes.side == nil {
+            message = "The screen is too narrow for the decision map and loss chart beside the graph."
+        }
         follow()
     }
 

@@ -100,8 +100,10 @@ import Screen
     @Test func fastForwardTrainsTheScreenFollowing() throws {
         var state = try lesson("xor", part: 1)
         #expect(state.trainingPaneShown)
-        #expect(state.panes.side == Rect(x: 60, y: 1, width: 40, height: 18))  // beside the flow diagram
+        // The flow diagram must be panned: it has the width until the first epoch is done.
+        #expect(state.panes.side == nil)
         press(&state, .character("f"))
+        #expect(state.panes.side == Rect(x: 60, y: 1, width: 40, height: 18))  // beside the flow diagram
         let perEpoch = state.stepper.plan.stepsPerEpoch
         #expect(state.stepper.position == 10 * perEpoch)
         let track = try #require(state.trainingTrack)
@@ -112,6 +114,23 @@ import Screen
         press(&state, .character("t"))
         #expect(!state.trainingPaneShown)
         #expect(state.panes.side == nil)
+    }
+
+    /// `t` overrides the wait for the first epoch: asked for, the map and the chart are
+    /// beside the panned graph at once; asked again, they go.
+    @Test func tShowsTheTrainingViewsBeforeTheFirstEpoch() throws {
+        var state = try lesson("xor", part: 1)
+        #expect(state.panes.side == nil)
+        press(&state, .character("t"))
+        #expect(state.panes.side == Rect(x: 60, y: 1, width: 40, height: 18))
+        #expect(picture(view(state, size: state.size)).contains("f over x1→ x2↑ · epoch 0"))
+        press(&state, .character("t"))
+        #expect(state.panes.side == nil)
+        // At 70 columns there is no room beside the graph, and the student is told so.
+        state = update(state, .resize(Size(width: 70, height: 24)))
+        press(&state, .character("t"))
+        #expect(state.panes.side == nil)
+        #expect(state.message == "The screen is too narrow for the decision map and loss chart beside the graph.")
     }
 
     @Test func fastForwardExplainsItselfWhereNothingTrains() throws {
