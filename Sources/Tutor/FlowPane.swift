@@ -30,7 +30,8 @@ struct FlowPane: Widget {
         for (e, term) in flow.terms.enumerated() {
             guard let term else { continue }
             let style = edges.contains(e) ? theme(.gradient).bolded() : theme(.value)
-            let (text, short) = label(term)
+            let (full, short) = label(term)
+            let text = flow.brief ? short : full
             if !writeOnLine(text, edge: e, dag: dag, area: area, style: style, buffer: &buffer),
                !writeOnLine(short, edge: e, dag: dag, area: area, style: style, buffer: &buffer) {
                 // Only by its arrowhead: where that is out of view, a weight written on the
@@ -63,11 +64,15 @@ struct FlowPane: Widget {
         }
     }
 
-    /// "▶ ξ1 0.5 ∇0": the node's mark, name, value and gradient ("?" until computed).
+    /// "▶ ξ1 0.5 ∇0": the node's mark, name, value and gradient ("?" until computed);
+    /// in the brief diagram one number, the gradient once the backward pass has it.
     func line(_ id: NodeID, leading: String) -> Line {
         let text = NodeText(id, state: state, progress: progress)
+        let gradient = [Span(state.notation.gradientMark, style: state.theme(.muted)), text.grad]
+        let numbers = !flow.brief ? [text.value, Span(" ")] + gradient
+            : GraphPane.briefShowsGradient(progress, node: id) ? gradient : [text.value]
         return Line([Span("\(leading)\(text.glyph) ", style: text.markStyle), Span(flow.names[id.index], style: text.markStyle),
-                     Span(" "), text.value, Span(" "), Span(state.notation.gradientMark, style: state.theme(.muted)), text.grad])
+                     Span(" ")] + numbers)
     }
 
     // MARK: Edges

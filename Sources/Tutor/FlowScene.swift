@@ -30,13 +30,18 @@ public struct FlowScene: Sendable {
     public let edgeOf: [Int?]
     /// The one-line nodes' names, as in the circuit view.
     public let names: [String]
+    /// The narrower drawing: each line shows one number (the value, and in the backward
+    /// pass the gradient, as the circuit view's `.brief` nodes do) and a weight's label
+    /// only its number, as the slides write it on the edge.
+    public let brief: Bool
 
     /// The flow diagram of `graph`, or `nil` when it has no neurons. `scene` gives the
     /// names and the number widths (its boxes are sized for every pass the part makes).
     /// `nil` too for a graph larger than `GraphScene.largestScaledGraph`: its diagram could
     /// not be read on any screen, and laying it out would cost as much as the circuit's.
-    public init?(graph: Graph, scene: GraphScene, notation: Notation) throws(DAGLayoutError) {
+    public init?(graph: Graph, scene: GraphScene, notation: Notation, brief: Bool = false) throws(DAGLayoutError) {
         guard graph.count <= GraphScene.largestScaledGraph, let structure = FlowStructure(graph) else { return nil }
+        self.brief = brief
         func numberWidth(_ id: NodeID) -> Int { scene.numberWidths[id.index] }
         func gradWidth(_ id: NodeID) -> Int { scene.gradWidths[id.index] }
         self.structure = structure
@@ -96,10 +101,12 @@ public struct FlowScene: Sendable {
             }
         }
 
-        // Sizes: a neuron's box holds "▶ ξ1 −0.5 ∇0" over "▶ h1 1 ∇0"; any other node one
-        // line, as in the circuit view; the bias a "1".
+        // Sizes: a neuron's box holds "▶ ξ1 −0.5 ∇0" over "▶ h1 1 ∇0" (brief: "▶ ξ1 −0.5"
+        // or "▶ ξ1 ∇0"); any other node one line, as in the circuit view; the bias a "1".
         let mark = DisplayWidth.of(notation.gradientMark)
-        func numbers(_ id: NodeID) -> Int { numberWidth(id) + 1 + mark + gradWidth(id) }
+        func numbers(_ id: NodeID) -> Int {
+            brief ? max(numberWidth(id), mark + gradWidth(id)) : numberWidth(id) + 1 + mark + gradWidth(id)
+        }
         var sizes: [Size] = []
         for element in elements {
             switch element {
@@ -117,7 +124,8 @@ public struct FlowScene: Sendable {
         var labelWidths: [Int: Int] = [:]
         for (e, term) in terms.enumerated() {
             guard let term else { continue }
-            let width = FlowScene.widestLabel(term, names: scene.names, notation: notation, numberWidth: numberWidth, gradWidth: gradWidth)
+            let width = FlowScene.widestLabel(term, names: scene.names, notation: notation, brief: brief,
+                                              numberWidth: numberWidth, gradWidth: gradWidth)
             // A blank either side, and room for the active mark ("▶ ").
             labelWidths[edges[e].to] = max(labelWidths[edges[e].to] ?? 0, width + 4)
         }
@@ -139,13 +147,14 @@ public struct FlowScene: Sendable {
     }
 
     /// The widest a term's label gets: a number, or a weight's name with its value or its
-    /// gradient (`w11 −0.25`, `w11 ∇0.031`).
-    static func widestLabel(_ term: FlowStructure.Term, names: [String], notation: Notation,
+    /// gradient (`w11 −0.25`, `w11 ∇0.031`; brief, without the name).
+    static func widestLabel(_ term: FlowStructure.Term, names: [String], notation: Notation, brief: Bool = false,
                             numberWidth: (NodeID) -> Int, gradWidth: (NodeID) -> Int) -> Int {
         switch term.weight {
         case .number(let value): DisplayWidth.of(notation.number(value))
         case .leaf(let leaf):
-            DisplayWidth.of(names[leaf.index]) + 1 + max(numberWidth(leaf), DisplayWidth.of(notation.gradientMark) + gradWidth(leaf))
+            (brief ? 0 : DisplayWidth.of(names[leaf.index]) + 1)
+                + max(numberWidth(leaf), DisplayWidth.of(notation.gradientMark) + gradWidth(leaf))
         }
     }
 

@@ -3,6 +3,8 @@ import Screen
 /// Which scene a size shows, and whether the side pane goes beside it.
 public struct SceneChoice: Sendable, Equatable {
     public var scene: Int
+    /// Which of the flow diagrams (full, brief) is drawn in the flow view.
+    public var flow = 0
     public var side: Bool
     /// Whether the scene fits the graph pane whole (else it is panned).
     public var fits = true

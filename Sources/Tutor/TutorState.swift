@@ -28,8 +28,11 @@ public struct TutorState: Sendable {
     /// The open part's drawings, one per detail (`GraphScene.Detail`) from the box down;
     /// laid out when a part opens, never while stepping.
     public private(set) var scenes: [GraphScene]
-    /// The flow-diagram drawing, for a graph with neurons (`FlowStructure`).
-    public private(set) var flow: FlowScene?
+    /// The flow-diagram drawings, for a graph with neurons (`FlowStructure`): the full one
+    /// and the brief one (empty otherwise).
+    public private(set) var flows: [FlowScene] = []
+    /// The flow diagram that fits (`choice.flow`), `nil` for a graph without neurons.
+    public var flow: FlowScene? { flows.isEmpty ? nil : flows[min(choice.flow, flows.count - 1)] }
     /// Which drawing the graph pane shows (`g` switches; a lesson part says which first).
     public internal(set) var graphView: GraphView = .circuit
     /// Which of `scenes` is drawn and whether the side pane is shown beside it
@@ -75,15 +78,26 @@ public struct TutorState: Sendable {
         } catch {
             throw .training(error)
         }
+        (scenes, flows) = try Self.drawings(of: stepper, notation: Notation(unicode: theme.glyphs.isUnicode))
+        graphView = flows.isEmpty ? .circuit : (subject.lessonPart(self.part)?.view ?? .circuit)
+        chooseScene()
+        follow()
+    }
+
+    /// The circuit scenes and the flow diagrams (full, brief) of a part's graph.
+    static func drawings(of stepper: Stepper, notation: Notation) throws(OpenError) -> ([GraphScene], [FlowScene]) {
         do {
-            scenes = try GraphScene.scenes(stepper, notation: Notation(unicode: theme.glyphs.isUnicode))
-            flow = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: Notation(unicode: theme.glyphs.isUnicode))
+            let scenes = try GraphScene.scenes(stepper, notation: notation)
+            var flows: [FlowScene] = []
+            for brief in [false, true] {
+                if let flow = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: brief) {
+                    flows.append(flow)
+                }
+            }
+            return (scenes, flows)
         } catch {
             throw .layout(error)
         }
-        graphView = flow == nil ? .circuit : (subject.lessonPart(self.part)?.view ?? .circuit)
-        chooseScene()
-        follow()
     }
 
     /// Whether the flow diagram is shown.
@@ -97,7 +111,7 @@ public struct TutorState: Sendable {
     /// (`apply`), a part opened.
     mutating func chooseScene() {
         let wantsSide = trainingPaneShown
-        let sizes = showsFlow ? [flow?.size ?? scenes[0].size] : scenes.map(\.size)
+        let sizes = showsFlow ? flows.map(\.size) : scenes.map(\.size)
         // Asked for with `t`, the training views are shown whatever the graph needs;
         // otherwise, over a graph that must be panned, they wait for the first epoch.
         let asked = classroom.trainingVisible == true
@@ -105,8 +119,8 @@ public struct TutorState: Sendable {
         let sideWhenPanned = wantsSide && (asked || trainingTrack?.trains == true && trained)
         var chosen = SceneChoice.best(sizes, size: size, wantsSide: wantsSide, sideWhenPanned: sideWhenPanned,
                                       sideRequired: asked)
-        // The flow diagram has one detail; the circuit scene behind the Step pane stays the box.
-        if showsFlow { chosen.scene = 0 }
+        // The choice was among the flow diagrams; the circuit scene behind them stays the box.
+        if showsFlow { (chosen.flow, chosen.scene) = (chosen.scene, 0) }
         choice = chosen
     }
 
@@ -157,13 +171,8 @@ public struct TutorState: Sendable {
         } catch {
             throw .training(error)
         }
-        do {
-            scenes = try GraphScene.scenes(stepper, notation: notation)
-            flow = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation)
-        } catch {
-            throw .layout(error)
-        }
-        graphView = flow == nil ? .circuit : (subject.lessonPart(index)?.view ?? .circuit)
+        (scenes, flows) = try Self.drawings(of: stepper, notation: notation)
+        graphView = flows.isEmpty ? .circuit : (subject.lessonPart(index)?.view ?? .circuit)
         part = index
         classroom.track = subject.lessonPart(index).flatMap(TrainingTrack.init(part:))
         chooseScene()

@@ -127,6 +127,25 @@ import Testing
         #expect(plain.message?.contains("has none") == true)
     }
 
+    /// The flow diagram has two details, like the circuit: where the full one (value and
+    /// gradient on every line, weights named on the edges) does not fit, the brief one
+    /// (one number a line, the weights' numbers alone) is drawn.
+    @Test func theBriefFlowDiagramWhereTheFullOneDoesNotFit() throws {
+        let lesson = try LessonFixtures.lesson("xor")
+        let size = Size(width: 100, height: 30)
+        let steps = try TutorState(subject: .lesson(lesson), part: 0, theme: .monochrome(), size: size)
+        #expect(steps.showsFlow && steps.flow?.brief == false)  // part 1 fits whole
+        let learns = try TutorState(subject: .lesson(lesson), part: 1, theme: .monochrome(), size: size)
+        #expect(learns.showsFlow && learns.flows.count == 2)
+        let full = learns.flows[0], brief = learns.flows[1]
+        #expect(!full.brief && brief.brief)
+        #expect(brief.size.width < full.size.width - 40)  // 131 columns, not 183
+        #expect(learns.flow?.brief == true)
+        let screen = picture(view(learns, size: size))
+        #expect(screen.contains("0.133 ─▶") && !screen.contains("w11 0.133"))
+        #expect(screen.contains("weights on the edges; value; backward pass: ∇ = ∂loss/∂node"))
+    }
+
     /// A fold draws a node twice (its ↪ stub), but the Step pane lists it once and Tab
     /// selects it once.
     @Test func aFoldsStubsAreNotNodesOfTheirOwn() throws {

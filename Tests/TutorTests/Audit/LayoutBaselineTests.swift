@@ -56,13 +56,13 @@ import Testing
     /// The same in the flow-diagram view, for the parts whose graph has neurons.
     static let flowBaselines: [Baseline] = [
         Baseline(lesson: "sigmoid-neuron", part: 1, crossings: 0, visible100: 4, output100: true, visible80: 4, output80: true),
-        Baseline(lesson: "sigmoid-neuron", part: 2, crossings: 0, visible100: 6, output100: false, visible80: 5, output80: false),
+        Baseline(lesson: "sigmoid-neuron", part: 2, crossings: 0, visible100: 7, output100: true, visible80: 6, output80: false),
         Baseline(lesson: "perceptron", part: 0, crossings: 0, visible100: 4, output100: true, visible80: 4, output80: true),
         Baseline(lesson: "perceptron", part: 1, crossings: 0, visible100: 4, output100: true, visible80: 4, output80: true),
         Baseline(lesson: "perceptron", part: 2, crossings: 0, visible100: 3, output100: true, visible80: 3, output80: true),
         Baseline(lesson: "perceptron", part: 3, crossings: 0, visible100: 4, output100: true, visible80: 4, output80: true),
         Baseline(lesson: "xor", part: 0, crossings: 3, visible100: 8, output100: true, visible80: 8, output80: true),
-        Baseline(lesson: "xor", part: 1, crossings: 3, visible100: 7, output100: false, visible80: 6, output80: false),
+        Baseline(lesson: "xor", part: 1, crossings: 3, visible100: 9, output100: false, visible80: 6, output80: false),
     ]
 
     /// Part `baseline.part` at `size` in `view` (the other view is one `g` away).

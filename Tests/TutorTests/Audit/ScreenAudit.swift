@@ -106,6 +106,16 @@ struct ScreenAudit {
             let mark = id == oracle.active ? "▶" : (oracle.done(id) ? "✓" : "·")
             let rows = (frame.y..<frame.maxY).map { row($0, frame.x..<frame.maxX) }
             var shownValue: String?, shownGrad: String?, shownMark: String?
+            let gradMark = notation.gradientMark
+            // A brief line's one number: the value until the backward pass has the
+            // gradient, then "∇grad" alone (what it leaves out counts as shown).
+            func readBrief(_ numbers: [String]) -> (value: String?, grad: String?) {
+                guard let only = numbers.first else { return (nil, nil) }
+                let backward = [Phase.seed, .backward].contains(state.stepper.lastStep?.phase)
+                let gradientDue = backward && oracle.gradShown(id)
+                if only.hasPrefix(gradMark) { return (gradientDue ? value : nil, String(only.dropFirst(gradMark.count))) }
+                return (only, gradientDue ? nil : grad)
+            }
             if state.showsFlow {
                 // A neuron's box holds "mark ξ value ∇grad" over "mark h value ∇grad"; any
                 // other node is one line.
@@ -114,9 +124,13 @@ struct ScreenAudit {
                 let line = row(y, frame.x..<frame.maxX).trimmingCharacters(in: CharacterSet(charactersIn: "│ "))
                 let words = line.split(separator: " ").map(String.init)
                 shownMark = words.first
-                let gradient = words.count > 3 && words[3].hasPrefix(notation.gradientMark) ? String(words[3].dropFirst(notation.gradientMark.count)) : nil
-                shownValue = words.count > 2 ? words[2] : nil
-                shownGrad = gradient
+                let numbers = Array(words.dropFirst(2))
+                if state.flow?.brief == true {
+                    (shownValue, shownGrad) = readBrief(numbers)
+                } else {
+                    shownValue = numbers.first
+                    shownGrad = numbers.count > 1 && numbers[1].hasPrefix(gradMark) ? String(numbers[1].dropFirst(gradMark.count)) : nil
+                }
                 if words.count < 2 || words[1] != name {
                     defects.append("\(where_): the node \(name) reads \"\(line)\"")
                 }
@@ -133,17 +147,8 @@ struct ScreenAudit {
                 if state.scene.detail == .line {
                     shownValue = numbers.first
                     shownGrad = numbers.count > 1 && numbers[1].hasPrefix(mark) ? String(numbers[1].dropFirst(mark.count)) : nil
-                } else if let only = numbers.first {
-                    // In the backward pass a known gradient takes the value's place.
-                    let backward = [Phase.seed, .backward].contains(state.stepper.lastStep?.phase)
-                    let gradientDue = backward && oracle.gradShown(id)
-                    if only.hasPrefix(mark) {
-                        shownGrad = String(only.dropFirst(mark.count))
-                        shownValue = gradientDue ? value : nil
-                    } else {
-                        shownValue = only
-                        shownGrad = gradientDue ? nil : grad
-                    }
+                } else {
+                    (shownValue, shownGrad) = readBrief(numbers)
                 }
                 let label = GraphPane.lineLabel(name, caption: state.scene.captions[id.index],
                                                 anonymous: graph.name(of: id) == nil, detail: state.scene.detail)
