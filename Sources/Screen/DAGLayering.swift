@@ -134,9 +134,56 @@ struct LayeredGraph {
         return (Double(segPort[seg]) + 0.5) / Double(k) - 0.5
     }
 
-    /// Barycentre sweeps, down then up; keeps the ordering with the fewest crossings.
+    /// The most nodes (dummies included) for which the ordering is also tried from a
+    /// second start; bigger drawings take the id order's alone (each start costs a
+    /// full round of sweeps).
+    static let largestRestarted = 3_000
+
+    /// Barycentre sweeps and transposition, from the id order and (for drawings up to
+    /// `largestRestarted`) from the order a depth-first walk back from the outputs meets
+    /// the nodes, inputs in port order: that one draws trees and layered networks as
+    /// their definitions read. Keeps the ordering with the fewest crossings; the id
+    /// order's among equals.
     mutating func orderLayers() {
-        // A first down sweep from the id order gives the sweeps a sensible start.
+        let start = order
+        orderFromStart()
+        guard bestCrossings > 0, nodeCount <= Self.largestRestarted else { return }
+        let first = (order, bestCrossings)
+        order = walkOrder(from: start)
+        refreshPositions()
+        orderFromStart()
+        if bestCrossings >= first.1 {
+            (order, bestCrossings) = first
+            refreshPositions()
+        }
+    }
+
+    /// Each layer's nodes in the order a depth-first walk meets them, from the sinks
+    /// (bottom to top of `start`), through the inputs of each node in port order; nodes
+    /// the walk does not reach keep their place after those it does.
+    func walkOrder(from start: [[Int]]) -> [[Int]] {
+        var rank = [Int](repeating: Int.max, count: nodeCount)
+        var next = 0
+        var sinks: [Int] = []
+        for layer in start.reversed() { sinks += layer.filter { outSegs[$0].isEmpty } }
+        // A sink, then its inputs top port first, depth first; then the next sink.
+        var pending = Array(sinks.reversed())
+        while let v = pending.popLast() {
+            guard rank[v] == .max else { continue }
+            rank[v] = next
+            next += 1
+            let inputs = inSegs[v].sorted { segPort[$0] < segPort[$1] }.map { segFrom[$0] }
+            for u in inputs.reversed() where rank[u] == .max { pending.append(u) }
+        }
+        return start.map { layer in
+            layer.enumerated().sorted { (rank[$0.element], $0.offset) < (rank[$1.element], $1.offset) }.map(\.element)
+        }
+    }
+
+    /// Barycentre sweeps, down then up, from the current order; keeps the ordering with
+    /// the fewest crossings, then repairs it by transposition.
+    private mutating func orderFromStart() {
+        // A first down sweep from the start gives the sweeps a sensible start.
         sweep(down: true)
         var best = order
         bestCrossings = countCrossings()
@@ -282,3 +329,4 @@ struct LayeredGraph {
         return count
     }
 }
+
