@@ -13,10 +13,10 @@ struct GraphPane: Widget {
     }
 
     /// What a one-line node calls itself: its name, the one the Step pane uses (`(w0·x0)`,
-    /// `(ξ1's sum)`); at the brief detail an anonymous gate's symbol with its literal
+    /// `(ξ1's sum)`); at the `symbols` detail an anonymous gate's symbol with its literal
     /// operands (`(×)`, `(1+)`), which is narrower.
     static func lineLabel(_ name: String, caption: String, anonymous: Bool, detail: GraphScene.Detail) -> String {
-        anonymous && detail == .brief ? "(\(caption))" : name
+        anonymous && detail == .symbols ? "(\(caption))" : name
     }
 
     /// Whether a brief node shows its gradient rather than its value: in the backward
@@ -92,16 +92,22 @@ struct GraphPane: Widget {
         let runs = lastRunOnly ? Array(allRuns.prefix(1)) : allRuns
         // A node's frame is its own, blank corners too: a label there would read as part of it.
         let frames = dag.layout.frames.indices.map { dag.screenFrame(of: $0, in: area) }
+        let ends = [dag.layout.edges[label.edge].from, dag.layout.edges[label.edge].to]
+        let lineFrames = frames.indices.filter { !ends.contains($0) && $0 < dag.nodes.count && dag.nodes[$0].border == nil }
+            .map { frames[$0] }
         for text in [label.text] + (fallback.map { [$0] } ?? []) {
             let width = DisplayWidth.of(text)
             func isBlank(_ x: Int, _ y: Int) -> Bool {
                 let point = Point(x: x, y: y)
                 return !area.contains(point) || (buffer[x, y].symbol == " " && !frames.contains { $0.contains(point) })
             }
-            // Two blank cells either side: one would leave the label beside a node's text.
+            // Two blank cells either side: one would leave the label beside a node's text;
+            // and no one-line node but the edge's own two on the row within six,
+            // whose text it would read as part of ("×1   · w2 −3" reads as w2 times one).
             func isFree(_ x: Int, _ y: Int) -> Bool {
                 guard y >= area.y, y < area.maxY, x >= area.x, x + width <= area.maxX else { return false }
                 return ((x - 2)...(x + width + 1)).allSatisfy { isBlank($0, y) }
+                    && ((x - 6)...(x + width + 5)).allSatisfy { cx in !lineFrames.contains { $0.contains(Point(x: cx, y: y)) } }
             }
             for (a, b) in runs {
                 let lo = min(a.x, b.x), hi = max(a.x, b.x)

@@ -19,6 +19,10 @@ public struct GraphScene: Sendable {
         case line
         /// One line: mark, name and the number of the phase (the value, then `∇gradient`).
         case brief
+        /// As `brief`, but an anonymous gate shows its symbol with its literal operands
+        /// (`(×)`, `(1+)`) rather than its name (`(w0·x0)`, `(L's product 2)`): narrower,
+        /// and so only where the names do not fit.
+        case symbols
 
         public static func < (a: Detail, b: Detail) -> Bool { a.rawValue < b.rawValue }
     }
@@ -51,7 +55,7 @@ public struct GraphScene: Sendable {
         switch detail {
         case .box: 14
         case .line: 8
-        case .brief: 4
+        case .brief, .symbols: 4
         }
     }
 
@@ -148,7 +152,7 @@ public struct GraphScene: Sendable {
                 // " ▶ q 3 ∇−4"
                 sizes.append(Size(width: 3 + DisplayWidth.of(label) + 1 + numbers + 1 + DisplayWidth.of(notation.gradientMark) + grads,
                                   height: 1))
-            } else if detail == .brief {
+            } else if detail >= .brief {
                 // " ▶ q 3", later " ▶ q ∇−4"
                 let number = max(numbers, DisplayWidth.of(notation.gradientMark) + grads)
                 sizes.append(Size(width: 3 + DisplayWidth.of(label) + 1 + number, height: 1))

@@ -112,13 +112,13 @@ public struct TutorState: Sendable {
     mutating func chooseScene() {
         let wantsSide = trainingPaneShown
         let sizes = showsFlow ? flows.map(\.size) : scenes.map(\.size)
-        // Asked for with `t`, the training views are shown whatever the graph needs;
-        // otherwise, over a graph that must be panned, they wait for the first epoch.
-        let asked = classroom.trainingVisible == true
-        let trained = TrainingTrack.completedEpochs(stepper) >= 1
-        let sideWhenPanned = wantsSide && (asked || trainingTrack?.trains == true && trained)
-        var chosen = SceneChoice.best(sizes, size: size, wantsSide: wantsSide, sideWhenPanned: sideWhenPanned,
-                                      sideRequired: asked)
+        // Asked for with `t`, or once an epoch has trained (the lesson then speaks of the
+        // loss chart and the map), the training views are shown whatever the graph needs;
+        // before that they give way to a graph that fits only without them.
+        let trained = trainingTrack?.trains == true && TrainingTrack.completedEpochs(stepper) >= 1
+        let required = classroom.trainingVisible == true || trained
+        var chosen = SceneChoice.best(sizes, size: size, wantsSide: wantsSide, sideWhenPanned: wantsSide && required,
+                                      sideRequired: required)
         // The choice was among the flow diagrams; the circuit scene behind them stays the box.
         if showsFlow { (chosen.flow, chosen.scene) = (chosen.scene, 0) }
         choice = chosen
@@ -191,6 +191,17 @@ public struct TutorState: Sendable {
         guard let id = focus, let node = layoutNode(id) else {
             // Nothing in focus (the start of a part): the inputs, at the left.
             offset = drawnLayout.clamp(stepper.isAtStart && selection == nil ? .zero : offset, to: viewport)
+            return
+        }
+        if let flow {
+            // In the diagram a weight, product or negation is an edge: its source comes
+            // first (the label sits on the run from it); then the node's incoming edges'
+            // sources, its consumers and the output, as many as fit.
+            let edges = flow.layout.edges
+            var near = flow.edgeOf[id.index].map { [edges[$0].from] } ?? []
+            near += edges.filter { $0.to == node }.map(\.from) + edges.filter { $0.from == node }.map(\.to)
+            near += flow.layoutNode(of: stepper.plan.tape.output).map { [$0] } ?? []
+            offset = flow.layout.offset(toShow: [node] + near, in: viewport, from: offset)
             return
         }
         // The step's node, then its inputs, its consumers and the output, as many as fit.

@@ -63,7 +63,7 @@ func graphTitle(_ state: TutorState, width: Int) -> String {
     case nil: "weights on the edges; value, then " + gradient
     case .box?: "val = value, grad = ∂\(output)/∂node"
     case .line?: "value, then " + gradient
-    case .brief?: "value; backward pass: " + gradient
+    case .brief?, .symbols?: "value; backward pass: " + gradient
     }
     let marks = "\(g.active) this step  \(g.done) done  \(g.pending) to do"
     let candidates = ["Graph" + notation.separator + marks + notation.separator + numbers,

@@ -97,7 +97,7 @@ import Testing
         let small = try state(Self.longChain, title: "chain.graph", size: Size(width: 60, height: 16))
         let viewport = small.panes.graphViewport
         let drawing = small.scene.size
-        #expect(small.scene.detail == .brief)  // the least detail, and still too wide
+        #expect(small.scene.detail == .symbols)  // the least detail, and still too wide
         #expect(drawing.width > viewport.width && drawing.height > viewport.height)
         let maxX = drawing.width - viewport.width, maxY = max(0, drawing.height - viewport.height)
         #expect(small.offset.x == 0)  // at the start the view shows the first gate
