@@ -45,6 +45,24 @@ public enum DisplayWidth {
         return prefix(string, fitting: room) + ellipsis
     }
 
+    /// `truncate`, but cut after a whole word where one ends in the last third of the
+    /// room ("Learning XOR with…", not "Learning XOR with sigmoids and S…"), so a title
+    /// never ends in a fragment of a word.
+    public static func truncateAtWord(_ string: String, to width: Int, ellipsis: String = "…") -> String {
+        if of(string) <= width { return string }
+        let room = width - of(ellipsis)
+        guard room > 0 else { return truncate(string, to: width, ellipsis: ellipsis) }
+        let kept = prefix(string, fitting: room)
+        // The cut already falls between words.
+        if string.dropFirst(kept.count).first == " " || kept.last == " " {
+            return kept.trimmingSuffix(" ,;:") + ellipsis
+        }
+        guard let space = kept.lastIndex(of: " "), of(String(kept[..<space])) >= room * 2 / 3 else {
+            return kept + ellipsis
+        }
+        return String(kept[..<space]).trimmingSuffix(" ,;:") + ellipsis
+    }
+
     /// East Asian Wide and Fullwidth blocks (Unicode 15, the ranges that matter in practice).
     private static func isWide(_ v: UInt32) -> Bool {
         switch v {
@@ -56,5 +74,14 @@ public enum DisplayWidth {
         default:
             return false
         }
+    }
+}
+
+private extension String {
+    /// Without trailing blanks and punctuation (any of `characters`).
+    func trimmingSuffix(_ characters: String) -> String {
+        var copy = self
+        while let last = copy.last, characters.contains(last) { copy.removeLast() }
+        return copy
     }
 }

@@ -203,15 +203,18 @@ struct Inspector {
                            value(r.before), plain(" \(notation.minus) "), Span(notation.number(r.learningRate)),
                            plain(notation.times), gradOperand(r.gradient), plain(" = "), value(r.after)]))
         if let p = r.perceptron {
+            // The slide's rule: w_y ← w_y + ηx for the target class y, w_f(x) ← w_f(x) − ηx
+            // for the predicted class; a weight moves with its own feature of x.
+            let x = p.featureLabel
             var verdict = switch p.change {
             case .unchanged: "stays as it is (ε = 0)"
-            case .towardTarget: "moves towards the target class (ε = −1)"
-            case .awayFromPrediction: "moves away from the predicted class (ε = +1)"
+            case .towardTarget: "is the target class's, so it moves towards x: + η·\(x) (ε = −1)"
+            case .awayFromPrediction: "is the predicted class's, so it moves away from x: − η·\(x) (ε = +1)"
             }
             // ηε·x is 0 when its feature is: the rule names a direction, the weight stays.
             if p.change != .unchanged, p.featureValue == 0 {
-                verdict = (p.change == .towardTarget ? "would move towards the target class (ε = −1)"
-                    : "would move away from the predicted class (ε = +1)") + ", but \(p.featureLabel) = 0, so it stays"
+                verdict = (p.change == .towardTarget ? "is the target class's and would move towards x (ε = −1)"
+                    : "is the predicted class's and would move away from x (ε = +1)") + ", but \(x) = 0, so it stays"
             }
             lines.append(Line(notation.text("Perceptron: predicted \(p.predictedName), target \(p.targetName); \(w) \(verdict).")))
         }

@@ -162,8 +162,8 @@ func statusTitle(_ state: TutorState, room: Int) -> String {
     let ellipsis = state.theme.glyphs.ellipsis
     // The lesson title cut to what the whole part leaves, if a word or so of it stays.
     let titleRoom = room - DisplayWidth.of(n.text(part))
-    if titleRoom >= 8 { return DisplayWidth.truncate(n.text(short), to: titleRoom, ellipsis: ellipsis) + n.text(part) }
-    return DisplayWidth.truncate(n.text(short + part), to: room, ellipsis: ellipsis)
+    if titleRoom >= 8 { return DisplayWidth.truncateAtWord(n.text(short), to: titleRoom, ellipsis: ellipsis) + n.text(part) }
+    return DisplayWidth.truncateAtWord(n.text(short + part), to: room, ellipsis: ellipsis)
 }
 
 func phaseName(_ phase: Phase) -> String {

@@ -59,6 +59,13 @@ import Screen
         #expect(Paragraph.wrap(Line("abc"), width: 0).isEmpty)
         #expect(DisplayWidth.truncate("gradient", to: 5) == "grad…")
         #expect(DisplayWidth.truncate("gradient", to: 5, ellipsis: "~") == "grad~")
+        // At a word's end where one ends late enough, without trailing punctuation.
+        let title = "Learning XOR with sigmoids and SGD"
+        #expect(DisplayWidth.truncateAtWord(title, to: 32) == "Learning XOR with sigmoids and…")
+        #expect(DisplayWidth.truncateAtWord(title, to: 29) == "Learning XOR with sigmoids…")
+        #expect(DisplayWidth.truncateAtWord(title, to: 99) == title)
+        #expect(DisplayWidth.truncateAtWord("A sigmoid neuron, gate by gate", to: 19) == "A sigmoid neuron…")
+        #expect(DisplayWidth.truncateAtWord("Backpropagation", to: 8) == "Backpro…")  // no word ends: a hard cut
     }
 
     @Test func paragraphCutsWithAnEllipsisWhenNotWrapping() {

@@ -142,13 +142,13 @@ import Testing
         #expect(towardTarget == [
             "Update: w_B_x1 by the perceptron rule",
             "w_B_x1 ← w_B_x1 − η·∂L/∂w_B_x1 = 0 − 0.5·(−2) = 1",
-            "Perceptron: predicted A, target B; w_B_x1 moves towards the target class (ε = −1).",
+            "Perceptron: predicted A, target B; w_B_x1 is the target class's, so it moves towards x: + η·x1 (ε = −1).",
         ])
         let awayFromPrediction = try after(.update(layout.weights[0][1]), row: 1)
         #expect(awayFromPrediction == [
             "Update: w_A_x2 by the perceptron rule",
             "w_A_x2 ← w_A_x2 − η·∂L/∂w_A_x2 = 0 − 0.5·(−1) = 0.5",
-            "Perceptron: predicted A, target B; w_A_x2 moves away from the predicted class (ε = +1).",
+            "Perceptron: predicted A, target B; w_A_x2 is the predicted class's, so it moves away from x: − η·x2 (ε = +1).",
         ])
         let unchanged = try after(.update(layout.weights[0][0]), row: 0)
         #expect(unchanged == [
