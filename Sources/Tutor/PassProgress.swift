@@ -20,6 +20,9 @@ public struct PassProgress: Sendable, Equatable {
     public var inBackward: Bool
     /// The node the last step acted on (at the end too: the last step keeps its frame).
     public var active: NodeID?
+    /// The leaves a sample step just loaded with its row (marked ▶ too: "load a row"
+    /// lights what it changed, even where the new values equal the old).
+    public var loaded: Set<NodeID>
     /// The last step is of the backward pass (the seed or a node's backward step): the
     /// gradients are what the screen is about, where a node shows one number only.
     public var stepsBackward: Bool
@@ -32,13 +35,14 @@ public struct PassProgress: Sendable, Equatable {
         gradComplete = nodes.map(\.gradientComplete)
         inBackward = gradKnown[stepper.plan.tape.output.index]
         active = stepper.lastStep?.node
+        if case .sample? = stepper.lastStep { loaded = Set(stepper.plan.dataset?.columns ?? []) } else { loaded = [] }
         stepsBackward = [Phase.seed, .backward].contains(stepper.lastStep?.phase)
     }
 
     /// The mark of a node: in the forward phase done once computed, in the backward phase
     /// once its gradient is complete (every contribution in).
     public func mark(of id: NodeID) -> Mark {
-        if id == active { return .active }
+        if id == active || loaded.contains(id) { return .active }
         let done = inBackward ? gradComplete[id.index] : valueKnown[id.index]
         return done ? .done : .pending
     }

@@ -33,6 +33,11 @@ struct FrameOracle {
     var seeded: Bool { taken.contains { $0.phase == .seed } }
     /// The node the last step acted on (at the end too: the last step keeps its frame).
     var active: NodeID? { position > 0 ? plan.step(at: position - 1).node : nil }
+    /// A sample step's row's leaves, which it marks ▶ as well.
+    var loaded: Set<NodeID> {
+        guard position > 0, case .sample = plan.step(at: position - 1) else { return [] }
+        return Set(plan.dataset?.columns ?? [])
+    }
 
     /// A leaf's value is always there; an op's once its forward step is taken in this pass.
     func valueShown(_ id: NodeID) -> Bool {

@@ -103,7 +103,7 @@ struct ScreenAudit {
             let name = state.scene.names[id.index]
             let value = oracle.valueShown(id) ? notation.number(graph.values[id.index]) : "?"
             let grad = oracle.gradShown(id) ? notation.number(graph.grads[id.index]) : "?"
-            let mark = id == oracle.active ? "▶" : (oracle.done(id) ? "✓" : "·")
+            let mark = id == oracle.active || oracle.loaded.contains(id) ? "▶" : (oracle.done(id) ? "✓" : "·")
             let rows = (frame.y..<frame.maxY).map { row($0, frame.x..<frame.maxX) }
             var shownValue: String?, shownGrad: String?, shownMark: String?
             let gradMark = notation.gradientMark
