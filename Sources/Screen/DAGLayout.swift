@@ -171,7 +171,43 @@ public struct DAGLayout: Sendable, Hashable {
             return hi - lo + 2 * margin > view ? lo - margin : centred
         }
         let p = Point(x: axis(current.x, box.x, box.maxX, viewport.width), y: axis(current.y, box.y, box.maxY, viewport.height))
-        return clamp(p, to: viewport)
+        return snapped(clamp(p, to: viewport), keeping: box, in: viewport)
+    }
+
+    /// `offset` moved by a few columns, then rows, where that keeps `keep` in view and
+    /// the window's edges then fall between boxes rather than through one: a box only
+    /// partly in view is not drawn, and the arrows into it would point at blank cells.
+    /// Unchanged where no such move is near.
+    public func snapped(_ offset: Point, keeping keep: Rect, in viewport: Size) -> Point {
+        func shifts(_ limit: Int) -> [Int] { [0] + (1...max(1, limit)).flatMap { [-$0, $0] } }
+        // Whether a window edge at `lo` or `hi` (exclusive) cuts a frame that overlaps the
+        // window across.
+        func cuts(_ lo: Int, _ hi: Int, horizontal: Bool, across: Range<Int>) -> Bool {
+            frames.contains { f in
+                let (start, end) = horizontal ? (f.x, f.maxX) : (f.y, f.maxY)
+                let (crossStart, crossEnd) = horizontal ? (f.y, f.maxY) : (f.x, f.maxX)
+                guard crossStart < across.upperBound, crossEnd > across.lowerBound else { return false }
+                return (start < lo && lo < end) || (start < hi && hi < end)
+            }
+        }
+        var best = offset
+        for dx in shifts(min(12, viewport.width / 4)) {
+            let x = min(max(0, offset.x + dx), max(0, size.width - viewport.width))
+            guard keep.x >= x, keep.maxX <= x + viewport.width else { continue }
+            if !cuts(x, x + viewport.width, horizontal: true, across: offset.y..<(offset.y + viewport.height)) {
+                best.x = x
+                break
+            }
+        }
+        for dy in shifts(min(3, viewport.height / 4)) {
+            let y = min(max(0, offset.y + dy), max(0, size.height - viewport.height))
+            guard keep.y >= y, keep.maxY <= y + viewport.height else { continue }
+            if !cuts(y, y + viewport.height, horizontal: false, across: best.x..<(best.x + viewport.width)) {
+                best.y = y
+                break
+            }
+        }
+        return best
     }
 
     /// `offset` kept inside the drawing for a `viewport`-sized window.

@@ -6,6 +6,34 @@ private let cs231nNames = ["x", "y", "z", "q", "f"]
 private let cs231nEdges = [(0, 3), (1, 3), (3, 4), (2, 4)]
 
 @Suite struct DAGLayoutTests {
+    /// Following a node, the window's edges fall between boxes where a shift of a few
+    /// columns allows it (a box cut by the edge is not drawn, and its arrows would point
+    /// at blank cells), and never at the cost of the node followed.
+    @Test func theWindowEdgeFallsBetweenBoxes() throws {
+        let sizes = [Size](repeating: Size(width: 9, height: 3), count: 6)
+        let edges = (0..<5).map { DAGEdge(from: $0, to: $0 + 1) }
+        let layout = try DAGLayout(sizes: sizes, edges: edges, options: .init(minimumChannelWidth: 5))
+        let viewport = Size(width: 31, height: 3)
+        func cuts(_ x: Int) -> Bool {
+            layout.frames.contains { ($0.x < x && x < $0.maxX) || ($0.x < x + viewport.width && x + viewport.width < $0.maxX) }
+        }
+        var snappedAny = false
+        for node in layout.frames.indices {
+            let box = layout.frames[node]
+            for x in max(0, box.maxX - viewport.width)...box.x {
+                let p = layout.snapped(Point(x: x, y: 0), keeping: box, in: viewport)
+                #expect(p.x <= box.x && box.maxX <= p.x + viewport.width, "node \(node) from \(x)")
+                let reachable = (-7...7).contains { d in
+                    let c = x + d
+                    return c >= 0 && c <= layout.size.width - viewport.width && c <= box.x && box.maxX <= c + viewport.width && !cuts(c)
+                }
+                if reachable { #expect(!cuts(p.x), "node \(node) from \(x): \(p.x)") }
+                if p.x != x { snappedAny = true }
+            }
+        }
+        #expect(snappedAny)
+    }
+
     @Test func cs231nGraphInUnicode() throws {
         let (b, layout) = try drawGraph(names: cs231nNames, edges: cs231nEdges, width: 20, height: 11,
                                         options: .init(minimumChannelWidth: 4))
