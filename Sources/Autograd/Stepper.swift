@@ -4,7 +4,11 @@
 /// Its state is the graph's values and gradients plus the batch sums of mean-over-batch
 /// training; every step writes through one place that notes the old number first, so
 /// `back()` restores the state before the step bit for bit, at a cost proportional to what
-/// the step changed. Each step applies the same rules as the fast path in `Passes.swift`
+/// the step changed. The notes cover the steps since the last checkpoint only: every
+/// `checkpointSpacing` steps the state is copied and the notes start afresh, so memory is
+/// bounded by one segment and the copies (a few kilobytes each for a lesson), not by the
+/// length of the training; going back past a checkpoint restores the one before and
+/// replays the steps from it, which gives the same bits since every step is deterministic. Each step applies the same rules as the fast path in `Passes.swift`
 /// (`evaluate`, `localGradient`, `+=` in reverse tape order), so stepping to the end of a
 /// pass gives exactly the numbers `forward()` and `backward(_:)` give.
 public struct Stepper: Sendable, Equatable {
@@ -19,6 +23,25 @@ public struct Stepper: Sendable, Equatable {
     public private(set) var lastRecord: StepRecord?
 
     private var log = ChangeLog()
+    /// The position the log starts at: it notes the steps `logBase ..< position`.
+    private var logBase = 0
+    /// Copies of the state at the positions the log was started afresh (0 first), in
+    /// increasing position.
+    private var checkpoints: [Checkpoint] = []
+
+    /// The state at one position, to restore and replay from.
+    struct Checkpoint: Sendable, Equatable {
+        let position: Int
+        let values: [Double]
+        let grads: [Double]
+        let batchSums: [Double]
+    }
+
+    /// Steps between checkpoints: going back across one replays at most this many steps
+    /// (about a millisecond for a lesson in a release build), and the log never notes more.
+    /// At least twice the graph's size, so that the copies together weigh no more than
+    /// the log would (a pass over a large graph takes about two steps a node).
+    public let checkpointSpacing: Int
     /// For each node, the (consumer, position) pairs on the tape, in the order the backward
     /// pass adds them into the node's gradient: the fan-out ledger's rows. Flat (CSR, like
     /// the graph's inputs): node i's uses are `useConsumers[useStart[i] ..< useStart[i + 1]]`.
@@ -58,6 +81,8 @@ public struct Stepper: Sendable, Equatable {
         useStart = start
         useConsumers = consumers
         usePositions = positions
+        checkpointSpacing = Swift.max(4_096, 2 * graph.count)
+        checkpoints = [Checkpoint(position: 0, values: graph.values, grads: graph.grads, batchSums: batchSums)]
     }
 
     /// A stepper over a new plan for `graph`; see `StepPlan.init`.
@@ -65,6 +90,14 @@ public struct Stepper: Sendable, Equatable {
                 training: TrainingSettings? = nil) throws(TrainingError) {
         let plan = try StepPlan(graph: graph, granularity: granularity, dataset: dataset, training: training)
         self.init(graph: graph, plan: plan)
+    }
+
+    /// Two steppers are equal when they stand at the same place of the same plan with the
+    /// same state; how their history is kept (what was visited, which copies exist) is not
+    /// part of it.
+    public static func == (a: Stepper, b: Stepper) -> Bool {
+        a.position == b.position && a.plan == b.plan && a.graph == b.graph && a.batchSums == b.batchSums
+            && a.lastRecord == b.lastRecord
     }
 
     public var count: Int { plan.count }
@@ -82,8 +115,10 @@ public struct Stepper: Sendable, Equatable {
         guard node.index >= 0, node.index < graph.count else { return 0 }
         return useStart[node.index + 1] - useStart[node.index]
     }
-    /// Bytes held by the undo history.
-    public var historyBytes: Int { log.byteCount }
+    /// Bytes held by the undo history: the log and the checkpoints.
+    public var historyBytes: Int {
+        log.byteCount + checkpoints.reduce(0) { $0 + ($1.values.count + $1.grads.count + $1.batchSums.count) * 8 }
+    }
     /// How many numbers the last step overwrote: what `back()` has to write back.
     public var lastStepChangeCount: Int { log.lastStep.count }
 
@@ -112,6 +147,9 @@ public struct Stepper: Sendable, Equatable {
     public mutating func go(to target: Int) {
         let target = Swift.min(Swift.max(target, 0), plan.count)
         guard target != position else { return }
+        // Far back: from the last checkpoint at or before the target, rather than undoing
+        // every step on the way.
+        if target < logBase { restore(before: target + 1) }
         while position > target { _ = undo() }
         while position < target { apply(plan.step(at: position)) }
         lastRecord = recordOfLastStep()
@@ -142,6 +180,7 @@ public struct Stepper: Sendable, Equatable {
     // MARK: Applying a step
 
     private mutating func apply(_ step: Step) {
+        if position - logBase >= checkpointSpacing { startSegment() }
         log.beginStep()
         switch step {
         case .sample(let row):
@@ -206,9 +245,43 @@ public struct Stepper: Sendable, Equatable {
         batchSums[index] = value
     }
 
+    // MARK: Checkpoints
+
+    /// Copies the state (once per position) and starts the log afresh from here.
+    private mutating func startSegment() {
+        if !checkpoints.contains(where: { $0.position == position }) {
+            let copy = Checkpoint(position: position, values: graph.values, grads: graph.grads, batchSums: batchSums)
+            let at = checkpoints.firstIndex { $0.position > position } ?? checkpoints.count
+            checkpoints.insert(copy, at: at)
+        }
+        log = ChangeLog()
+        logBase = position
+    }
+
+    /// Puts the state back to the last checkpoint before `limit`, with an empty log.
+    private mutating func restore(before limit: Int) {
+        guard let checkpoint = checkpoints.last(where: { $0.position < limit }) else { return }
+        graph.values = checkpoint.values
+        graph.grads = checkpoint.grads
+        batchSums = checkpoint.batchSums
+        position = checkpoint.position
+        log = ChangeLog()
+        logBase = position
+    }
+
+    /// Makes the log cover the last step again where a checkpoint cut it off: restores
+    /// the checkpoint before it and replays up to here.
+    private mutating func refillLog() {
+        guard position > 0, position == logBase else { return }
+        let target = position
+        restore(before: target)
+        while position < target { apply(plan.step(at: position)) }
+    }
+
     // MARK: Undo
 
     private mutating func undo() -> Bool {
+        refillLog()
         guard let start = log.starts.last else { return false }
         for index in stride(from: log.changes.count - 1, through: start, by: -1) {
             let change = log.changes[index]
@@ -223,6 +296,7 @@ public struct Stepper: Sendable, Equatable {
     /// changes are undone in place, the record read, and the changes put back.
     private mutating func recordOfLastStep() -> StepRecord? {
         guard let step = lastStep else { return nil }
+        refillLog()
         let changes = Array(log.lastStep)
         var after: [Double] = []
         after.reserveCapacity(changes.count)

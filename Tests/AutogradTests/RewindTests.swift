@@ -56,6 +56,47 @@ import Testing
         }
     }
 
+    /// A training many checkpoints long: stepping back across a checkpoint (which restores
+    /// the one before and replays from it) and jumping anywhere land on exactly the states
+    /// and records stepping forward gave; the history does not grow with the training.
+    @Test(arguments: [UInt64(3), 8])
+    func rewindAcrossCheckpointsIsExact(seed: UInt64) throws {
+        func long(_ epochs: Int) throws -> Stepper {
+            let (short, g, data, _) = try Self.stepper(seed: seed)
+            let settings = TrainingSettings(learningRate: 0.01, epochs: epochs, batch: short.plan.training?.batch ?? .perSample)
+            return try Stepper(graph: g, granularity: short.plan.granularity, dataset: data, training: settings)
+        }
+        var s = try long(160)
+        let spacing = s.checkpointSpacing
+        var states = [RandomGraphs.bits(s)]
+        var records = [String(describing: s.lastRecord)]
+        while let record = s.step() {
+            states.append(RandomGraphs.bits(s))
+            records.append(String(describing: Optional(record)))
+        }
+        #expect(s.count > 3 * spacing)
+        // Back one step at a time across the last two checkpoints.
+        for n in stride(from: s.count, through: s.count - 2 * spacing - 10, by: -1) {
+            #expect(s.position == n && RandomGraphs.bits(s) == states[n], "at \(n)")
+            #expect(String(describing: s.lastRecord) == records[n], "at \(n)")
+            s.back()
+        }
+        // Jumps anywhere, far back included, and steps either way from where they land.
+        var random = SplitMix64(seed: seed &* 31)
+        for _ in 0..<40 {
+            s.go(to: Int(random.next() % UInt64(s.count + 1)))
+            if random.next() % 2 == 0 { s.back() } else { s.step() }
+            #expect(RandomGraphs.bits(s) == states[s.position], "at \(s.position)")
+            #expect(String(describing: s.lastRecord) == records[s.position], "at \(s.position)")
+        }
+        // A training sixteen times as long keeps one segment's notes and a copy of a few
+        // dozen numbers per checkpoint: under an eighth of the 16 bytes a step that a
+        // history noting every step would hold at the least.
+        var longer = try long(2_560)
+        longer.toEnd()
+        #expect(longer.historyBytes * 8 < longer.count * 16)
+    }
+
     /// Without a dataset: one forward and backward pass, equal to `forward()` (every node,
     /// as the stepper's forward pass) then `backward(_:)`, in both granularities.
     @Test(arguments: UInt64(100)...130)
