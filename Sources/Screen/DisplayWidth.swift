@@ -45,7 +45,7 @@ public enum DisplayWidth {
         return prefix(string, fitting: room) + ellipsis
     }
 
-    /// `truncate`, but cut after a whole word where one ends in the last third of the
+    /// `truncate`, but cut after a whole word where one ends in the second half of the
     /// room ("Learning XOR with…", not "Learning XOR with sigmoids and S…"), so a title
     /// never ends in a fragment of a word.
     public static func truncateAtWord(_ string: String, to width: Int, ellipsis: String = "…") -> String {
@@ -57,7 +57,7 @@ public enum DisplayWidth {
         if string.dropFirst(kept.count).first == " " || kept.last == " " {
             return kept.trimmingSuffix(" ,;:") + ellipsis
         }
-        guard let space = kept.lastIndex(of: " "), of(String(kept[..<space])) >= room * 2 / 3 else {
+        guard let space = kept.lastIndex(of: " "), of(String(kept[..<space])) >= room / 2 else {
             return kept + ellipsis
         }
         return String(kept[..<space]).trimmingSuffix(" ,;:") + ellipsis

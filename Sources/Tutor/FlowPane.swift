@@ -26,18 +26,15 @@ struct FlowPane: Widget {
         let dag = DAGView(layout: flow.layout, nodes: flow.elements.map(box), edgeStyles: styles, edgeStyle: theme(.edge),
                           emphasized: Array(edges), offset: state.offset, glyphs: theme.glyphs)
         buffer.render(dag, in: area)
-        let pane = GraphPane(state: state)
         for (e, term) in flow.terms.enumerated() {
             guard let term else { continue }
             let style = edges.contains(e) ? theme(.gradient).bolded() : theme(.value)
             let (full, short) = label(term)
-            let text = flow.brief ? short : full
-            if !writeOnLine(text, edge: e, dag: dag, area: area, style: style, buffer: &buffer),
-               !writeOnLine(short, edge: e, dag: dag, area: area, style: style, buffer: &buffer) {
-                // Only by its arrowhead: where that is out of view, a weight written on the
-                // edge's far end would read as another edge's.
-                pane.place(EdgeLabel(edge: e, text: text, style: style), fallback: short, dag: dag, area: area,
-                           lastRunOnly: true, buffer: &buffer)
+            // On the line into the arrowhead or not at all: beside it, or with the run half
+            // out of view, a weight would read as a neighbour's ("∇0" over a box's top as
+            // ξ1's gradient). The Step pane has the number.
+            if flow.brief || !writeOnLine(full, edge: e, dag: dag, area: area, style: style, buffer: &buffer) {
+                _ = writeOnLine(short, edge: e, dag: dag, area: area, style: style, buffer: &buffer)
             }
         }
     }

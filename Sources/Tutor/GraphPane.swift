@@ -83,13 +83,10 @@ struct GraphPane: Widget {
     /// two cells either side are blank, so it never reads as part of a box's border; else on
     /// a horizontal run long enough to hold it, over the line. If neither has room, the
     /// shorter `fallback` text is tried; if that fails too the label is left out (the step
-    /// pane shows the same numbers). With `lastRunOnly`, only the run into the arrowhead
-    /// will do (a weight belongs by the node it feeds).
-    func place(_ label: EdgeLabel, fallback: String?, dag: DAGView, area: Rect, lastRunOnly: Bool = false,
-               buffer: inout Buffer) {
+    /// pane shows the same numbers).
+    func place(_ label: EdgeLabel, fallback: String?, dag: DAGView, area: Rect, buffer: inout Buffer) {
         let route = dag.layout.routes[label.edge].map { Point(x: $0.x + area.x - dag.offset.x, y: $0.y + area.y - dag.offset.y) }
-        let allRuns = zip(route.dropLast(), route.dropFirst()).reversed().filter { $0.0.y == $0.1.y }
-        let runs = lastRunOnly ? Array(allRuns.prefix(1)) : allRuns
+        let runs = zip(route.dropLast(), route.dropFirst()).reversed().filter { $0.0.y == $0.1.y }
         // A node's frame is its own, blank corners too: a label there would read as part of it.
         let frames = dag.layout.frames.indices.map { dag.screenFrame(of: $0, in: area) }
         let ends = [dag.layout.edges[label.edge].from, dag.layout.edges[label.edge].to]
@@ -102,12 +99,13 @@ struct GraphPane: Widget {
                 return !area.contains(point) || (buffer[x, y].symbol == " " && !frames.contains { $0.contains(point) })
             }
             // Two blank cells either side: one would leave the label beside a node's text;
-            // and no one-line node but the edge's own two on the row within six,
-            // whose text it would read as part of ("×1   · w2 −3" reads as w2 times one).
+            // and no one-line node but the edge's own two on the row within six before it or
+            // ten after, whose text it would read as part of ("×1   · w2 −3" reads as w2
+            // times one; "×0=0  ││  ├ ✓ (×)" as that gate's label).
             func isFree(_ x: Int, _ y: Int) -> Bool {
                 guard y >= area.y, y < area.maxY, x >= area.x, x + width <= area.maxX else { return false }
                 return ((x - 2)...(x + width + 1)).allSatisfy { isBlank($0, y) }
-                    && ((x - 6)...(x + width + 5)).allSatisfy { cx in !lineFrames.contains { $0.contains(Point(x: cx, y: y)) } }
+                    && ((x - 6)...(x + width + 9)).allSatisfy { cx in !lineFrames.contains { $0.contains(Point(x: cx, y: y)) } }
             }
             for (a, b) in runs {
                 let lo = min(a.x, b.x), hi = max(a.x, b.x)

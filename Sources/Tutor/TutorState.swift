@@ -188,8 +188,14 @@ public struct TutorState: Sendable {
         let viewport = panes.graphViewport
         let flow = showsFlow ? self.flow : nil, scene = self.scene
         func layoutNode(_ id: NodeID) -> Int? { flow.map { $0.layoutNode(of: id) } ?? scene.layoutNode(of: id) }
+        // A sample step shows the leaves it loaded.
+        let loaded = progress.loaded.sorted { $0.index < $1.index }
+        if selection == nil, !loaded.isEmpty {
+            offset = drawnLayout.offset(toShow: loaded.compactMap(layoutNode), in: viewport, from: offset)
+            return
+        }
+        // Nothing in focus (the start of a part): the inputs, at the left.
         guard let id = focus, let node = layoutNode(id) else {
-            // Nothing in focus (the start of a part): the inputs, at the left.
             offset = drawnLayout.clamp(stepper.isAtStart && selection == nil ? .zero : offset, to: viewport)
             return
         }

@@ -66,10 +66,14 @@ func graphTitle(_ state: TutorState, width: Int) -> String {
     case .brief?, .symbols?: "value; backward pass: " + gradient
     }
     let marks = "\(g.active) this step  \(g.done) done  \(g.pending) to do"
+    // Shorter forms keep what the numbers are: one number a node says "value" before "∇".
+    let oneNumber = state.showsFlow ? state.flow?.brief == true : state.scene.detail >= .brief
+    let shortest = state.scene.detail == .box && !state.showsFlow ? "grad = ∂\(output)/∂node" : gradient
     let candidates = ["Graph" + notation.separator + marks + notation.separator + numbers,
-                      marks + notation.separator + numbers, "Graph" + notation.separator + numbers, numbers,
-                      state.scene.detail == .box && !state.showsFlow ? "grad = ∂\(output)/∂node" : gradient].map(notation.text)
-    return candidates.first { DisplayWidth.of($0) <= width } ?? candidates[candidates.count - 1]
+                      marks + notation.separator + numbers, "Graph" + notation.separator + numbers, numbers]
+        + (oneNumber ? ["value; backward: " + gradient] : []) + [shortest]
+    let texts = candidates.map(notation.text)
+    return texts.first { DisplayWidth.of($0) <= width } ?? texts[texts.count - 1]
 }
 
 /// The mark for rows of the drawing above the view, at the right of the graph pane's top border.

@@ -65,9 +65,11 @@ struct ScreenAudit {
         return defects
     }
 
-    /// The node the step is about (or the selection) is wholly in the graph pane.
+    /// The node the step is about (or the selection) is wholly in the graph pane; after a
+    /// sample step, the first leaf it loaded (the step is about them, not the next node).
     func activeInView() -> [String] {
-        guard let focus = state.focus else { return [] }
+        let loaded = state.selection == nil ? state.progress.loaded.min { $0.index < $1.index } : nil
+        guard let focus = loaded ?? state.focus else { return [] }
         let area = state.panes.graph.inset(by: 1)
         guard let frame = GraphPane.screenFrames(state, in: area).first(where: { $0.node == focus })?.frame else { return [] }
         let inView = frame.x >= area.x && frame.y >= area.y && frame.maxX <= area.maxX && frame.maxY <= area.maxY

@@ -101,7 +101,8 @@ public struct TrainingPane: Widget {
     func renderMap(in area: Rect, buffer: inout Buffer) {
         guard let names = track.planeNames else { return }
         let arrows = theme.glyphs.isUnicode ? ("→", "↑") : (">", "^")
-        let epoch = track.trains ? " · epoch \(completedEpochs)" : ""
+        let separator = Notation(unicode: theme.glyphs.isUnicode).separator
+        let epoch = track.trains ? "\(separator)epoch \(completedEpochs)" : ""
         let shaded = track.predictions.count == 1 ? graph.label(of: track.predictions[0]) : "class"
         let block = Block(title: "\(shaded) over \(names.x)\(arrows.0) \(names.y)\(arrows.1)\(epoch)", theme: theme)
         buffer.render(block, in: area)
@@ -158,10 +159,13 @@ public struct TrainingPane: Widget {
         let shown = track.losses(through: completedEpochs)
         let notation = Notation(unicode: theme.glyphs.isUnicode)
         let last = shown.last.map { notation.number($0) } ?? "?"
-        let title = completedEpochs == 0
-            ? "loss \(last) before training"
-            : "loss \(last) · epoch \(completedEpochs)/\(track.epochs)"
-        let block = Block(title: title, theme: theme)
+        // The longest title that fits whole: a cut "epoch 2000/20…" would read as 20.
+        let titles = completedEpochs == 0
+            ? ["loss \(last) before training", "loss \(last)"]
+            : ["loss \(last)\(notation.separator)epoch \(completedEpochs)/\(track.epochs)",
+               "loss \(last)\(notation.separator)\(completedEpochs)/\(track.epochs)", "loss \(last)"]
+        let room = area.width - 4
+        let block = Block(title: titles.first { DisplayWidth.of($0) <= room } ?? titles[titles.count - 1], theme: theme)
         buffer.render(block, in: area)
         let finite = track.losses.filter(\.isFinite)
         let top = finite.max() ?? 1
