@@ -41,7 +41,7 @@ public struct Panes: Sendable, Equatable {
         let graphRows = min(max(wanted, 5), body.height - bottomMinimum)
         let parts = body.split(.vertical, [.length(graphRows), .fill(1)])
         if wantsSide {
-            let sides = parts[0].split(.horizontal, [.fill(1), .percentage(40)])
+            let sides = parts[0].split(.horizontal, [.fill(1), .percentage(38)])
             graph = sides[0]
             side = sides[1]
         } else {

@@ -133,8 +133,12 @@ import Testing
     @Test func theBriefFlowDiagramWhereTheFullOneDoesNotFit() throws {
         let lesson = try LessonFixtures.lesson("xor")
         let size = Size(width: 100, height: 30)
+        // Part 1 fits whole: the full diagram on a wide screen, the brief one beside the
+        // decision map at 100×30 (the lesson speaks of the map's band).
+        let wide = try TutorState(subject: .lesson(lesson), part: 0, theme: .monochrome(), size: Size(width: 160, height: 48))
+        #expect(wide.showsFlow && wide.flow?.brief == false && wide.panes.side != nil && wide.choice.fits)
         let steps = try TutorState(subject: .lesson(lesson), part: 0, theme: .monochrome(), size: size)
-        #expect(steps.showsFlow && steps.flow?.brief == false)  // part 1 fits whole
+        #expect(steps.showsFlow && steps.flow?.brief == true && steps.panes.side != nil && steps.choice.fits)
         let learns = try TutorState(subject: .lesson(lesson), part: 1, theme: .monochrome(), size: size)
         #expect(learns.showsFlow && learns.flows.count == 2)
         let full = learns.flows[0], brief = learns.flows[1]

@@ -103,7 +103,7 @@ import Screen
         // The flow diagram must be panned: it has the width until the first epoch is done.
         #expect(state.panes.side == nil)
         press(&state, .character("f"))
-        #expect(state.panes.side == Rect(x: 60, y: 1, width: 40, height: 18))  // beside the flow diagram
+        #expect(state.panes.side == Rect(x: 62, y: 1, width: 38, height: 18))  // beside the flow diagram
         let perEpoch = state.stepper.plan.stepsPerEpoch
         #expect(state.stepper.position == 10 * perEpoch)
         let track = try #require(state.trainingTrack)
@@ -122,7 +122,7 @@ import Screen
         var state = try lesson("xor", part: 1)
         #expect(state.panes.side == nil)
         press(&state, .character("t"))
-        #expect(state.panes.side == Rect(x: 60, y: 1, width: 40, height: 18))
+        #expect(state.panes.side == Rect(x: 62, y: 1, width: 38, height: 18))
         #expect(picture(view(state, size: state.size)).contains("f over x1→ x2↑ · epoch 0"))
         press(&state, .character("t"))
         #expect(state.panes.side == nil)

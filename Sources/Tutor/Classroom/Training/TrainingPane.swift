@@ -131,10 +131,14 @@ public struct TrainingPane: Widget {
         // The legend, in the bottom border: what the shades and the digits mean.
         let shades = theme.glyphs.shades
         let dark = shades.last.map(String.init) ?? "#"
+        // The digits are the targets, or without targets the network's own answers.
+        let hasTargets = track.rows.first.map { $0.count > track.featureCount } ?? false
+        let digits = hasTargets ? "targets" : shaded
+        let and = notation.separator
         let legends = track.predictions.count == 1
-            ? [" \(dark) \(shaded) ≥ 0.5, lighter below · digits: targets ", " \(dark) \(shaded) ≥ 0.5 · digits: targets ",
+            ? [" \(dark) \(shaded) ≥ 0.5, lighter below\(and)digits: \(digits) ", " \(dark) \(shaded) ≥ 0.5\(and)digits: \(digits) ",
                " \(dark) \(shaded) ≥ 0.5 "]
-            : [" shade: the winning class · digits: targets ", " shade: class · digits: targets ", " shade: class "]
+            : [" shade: the winning class\(and)digits: \(digits) ", " shade: class\(and)digits: \(digits) ", " shade: class "]
         if let shown = legends.map(notation.text).first(where: { DisplayWidth.of($0) <= area.width - 4 }) {
             buffer.write(shown, at: Point(x: area.x + 2, y: area.maxY - 1), style: theme(.key))
         }
