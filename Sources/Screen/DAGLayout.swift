@@ -190,23 +190,20 @@ public struct DAGLayout: Sendable, Hashable {
                 return (start < lo && lo < end) || (start < hi && hi < end)
             }
         }
+        // Along one axis: the nearest start within `limit` that keeps `keep` and cuts nothing.
+        func nearest(_ start: Int, view: Int, total: Int, keep: (lo: Int, hi: Int), limit: Int,
+                     horizontal: Bool, across: Range<Int>) -> Int {
+            for d in shifts(limit) {
+                let s = min(max(0, start + d), max(0, total - view))
+                if keep.lo >= s, keep.hi <= s + view, !cuts(s, s + view, horizontal: horizontal, across: across) { return s }
+            }
+            return start
+        }
         var best = offset
-        for dx in shifts(min(12, viewport.width / 4)) {
-            let x = min(max(0, offset.x + dx), max(0, size.width - viewport.width))
-            guard keep.x >= x, keep.maxX <= x + viewport.width else { continue }
-            if !cuts(x, x + viewport.width, horizontal: true, across: offset.y..<(offset.y + viewport.height)) {
-                best.x = x
-                break
-            }
-        }
-        for dy in shifts(min(3, viewport.height / 4)) {
-            let y = min(max(0, offset.y + dy), max(0, size.height - viewport.height))
-            guard keep.y >= y, keep.maxY <= y + viewport.height else { continue }
-            if !cuts(y, y + viewport.height, horizontal: false, across: best.x..<(best.x + viewport.width)) {
-                best.y = y
-                break
-            }
-        }
+        best.x = nearest(offset.x, view: viewport.width, total: size.width, keep: (keep.x, keep.maxX),
+                         limit: min(12, viewport.width / 4), horizontal: true, across: offset.y..<(offset.y + viewport.height))
+        best.y = nearest(offset.y, view: viewport.height, total: size.height, keep: (keep.y, keep.maxY),
+                         limit: min(3, viewport.height / 4), horizontal: false, across: best.x..<(best.x + viewport.width))
         return best
     }
 
