@@ -10,10 +10,10 @@ public struct SceneChoice: Sendable, Equatable {
     public var fits = true
 
     /// The first that fits of: each scene (most detailed first) beside the side pane, when
-    /// wanted; each scene on the whole width. When none fits, the last scene, panned, with
-    /// the side pane if `sideWhenPanned` (a part that has trained keeps its loss chart and
-    /// map; before that, and without training, the graph gets the width).
-    /// With `sideRequired`, only the choices with the side pane are tried.
+    /// wanted; each scene on the whole width (not tried with `sideRequired`). When none
+    /// fits, the scene the panned pane shows most of, with the side pane if
+    /// `sideWhenPanned` (a part that has trained keeps its loss chart and map; before
+    /// that, and without training, the graph gets the width).
     static func best(_ sizes: [Size], size: Size, wantsSide: Bool, sideWhenPanned: Bool,
                      sideRequired: Bool = false) -> SceneChoice {
         for side in wantsSide ? (sideRequired ? [true] : [true, false]) : [false] {
