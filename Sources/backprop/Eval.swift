@@ -11,9 +11,10 @@ struct Eval: ParsableCommand {
         discussion: """
             The gradient is ∂output/∂node, where the output is the node named by \
             'output NAME' or else the last assignment. A lesson is evaluated at its own \
-            values (its first part).
+            values: its first part, or the one --part names.
 
-            Example: backprop eval examples/chain-rule.graph --set x=3 --json
+            Examples: backprop eval examples/chain-rule.graph --set x=3 --json
+                      backprop eval xor --part 2
             """
     )
 
@@ -26,14 +27,18 @@ struct Eval: ParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
+    @Option(help: "For a lesson with several parts: the part to evaluate (from 1).")
+    var part = 1
+
     func validate() throws {
+        if part < 1 { throw ValidationError("--part counts from 1; got \(part)") }
         for setting in settings where LeafSetting(setting) == nil {
             throw ValidationError("--set expects NAME=VALUE with a number, e.g. --set x=-2; got '\(setting)'")
         }
     }
 
     func run() throws {
-        let (loaded, diagnostics) = GraphSource.load(path: file)
+        let (loaded, diagnostics) = GraphSource.load(path: file, part: part - 1)
         guard var program = loaded else {
             Output.error(diagnostics)
             throw ExitCode.failure

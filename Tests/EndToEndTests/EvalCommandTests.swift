@@ -25,6 +25,28 @@ let chainRuleTable = """
             """, stderr: ""))
     }
 
+    /// `--part` evaluates one part of a lesson, as `render` and `learn` open one: softmax
+    /// part 2 gives the slide's loss, −ln 0.13 = 2.04, from the weights' scores 3.2, 5.1,
+    /// −1.7; `check --part` reports that part; a part that is not there is an error.
+    @Test func evalAndCheckOnePart() throws {
+        let second = try runBackprop(["eval", "softmax", "--part", "2", "--json"])
+        #expect(second.status == 0)
+        #expect(second.stdout.hasPrefix("{\"output\": \"L\""))
+        #expect(second.stdout.contains("{\"name\": \"s_cat\", \"kind\": \"op\", \"value\": 3.2"))
+        #expect(second.stdout.contains("{\"name\": \"L\", \"kind\": \"op\", \"value\": 2.0403"))
+        // The first part is the default, and is what --part 1 gives.
+        #expect(try runBackprop(["eval", "chain-rule", "--part", "1"]).stdout == chainRuleTable)
+        let missing = try runBackprop(["eval", "softmax", "--part", "3"])
+        #expect(missing.status == 1 && missing.stdout.isEmpty)
+        #expect(missing.stderr.hasSuffix("softmax.yaml: error: part 3 asked for, but it has 2 parts\n"))
+        let graph = try runBackprop(["eval", "examples/chain-rule.graph", "--part", "2"])
+        #expect(graph == ProcessResult(status: 1, stdout: "", stderr: "examples/chain-rule.graph: error: part 2 asked for, but it has 1 part\n"))
+        #expect(try runBackprop(["eval", "xor", "--part", "0"]).stderr.hasPrefix("Error: --part counts from 1; got 0\n"))
+        let check = try runBackprop(["check", "softmax", "--part", "2"])
+        #expect(check.status == 0)
+        #expect(check.stdout.hasSuffix("softmax.yaml: ok: lesson 'softmax' part 2/2 'The SGD update', output L = 2.0404, 14 expected values hold\n"))
+    }
+
     @Test func evalTable() throws {
         let result = try runBackprop(["eval", "examples/chain-rule.graph"])
         #expect(result == ProcessResult(status: 0, stdout: chainRuleTable, stderr: ""))
@@ -102,12 +124,13 @@ let chainRuleTable = """
             OVERVIEW: Print the value and gradient of every named node of a graph.
 
             The gradient is ∂output/∂node, where the output is the node named by 'output
-            NAME' or else the last assignment. A lesson is evaluated at its own values (its
-            first part).
+            NAME' or else the last assignment. A lesson is evaluated at its own values: its
+            first part, or the one --part names.
 
-            Example: backprop eval examples/chain-rule.graph --set x=3 --json
+            Examples: backprop eval examples/chain-rule.graph --set x=3 --json
+                      backprop eval xor --part 2
 
-            USAGE: backprop eval <file> [--set <NAME=VALUE> ...] [--json]
+            USAGE: backprop eval <file> [--set <NAME=VALUE> ...] [--json] [--part <part>]
 
             ARGUMENTS:
               <file>                  A graph file, a lesson file or a bundled lesson's
@@ -116,6 +139,8 @@ let chainRuleTable = """
             OPTIONS:
               --set <NAME=VALUE>      Give a leaf a value before evaluating.
               --json                  Print JSON instead of a table.
+              --part <part>           For a lesson with several parts: the part to evaluate
+                                      (from 1). (default: 1)
               --version               Show the version.
               -h, --help              Show help information.
 
@@ -126,7 +151,7 @@ let chainRuleTable = """
     @Test func checkHelpHasAnExample() throws {
         let result = try runBackprop(["check", "--help"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("Example: backprop check examples/*.graph lessons/*.yaml\n"))
+        #expect(result.stdout.contains("Examples: backprop check examples/*.graph lessons/*.yaml\n"))
     }
 
     /// The graph text `expr` builds has no spelling for inf or nan, so such a value is refused up front.

@@ -4,22 +4,34 @@ import Autograd
 /// not a lesson), or a lesson (a `.yaml` file or a bundled name), which stands for its
 /// first part's graph, so the commands need not tell the two apart.
 public enum GraphSource {
-    /// Reads and parses the file at `path`. The program is `nil` when there is any error.
-    public static func load(path: String) -> (program: GraphProgram?, diagnostics: [Diagnostic]) {
+    /// Reads and parses the file at `path`: for a lesson, the graph of part `part` (0-based;
+    /// a graph file has the one part 0). The program is `nil` when there is any error.
+    public static func load(path: String, part: Int = 0) -> (program: GraphProgram?, diagnostics: [Diagnostic]) {
         let library = LessonLibrary.standard()
         if library.isLesson(path) {
             let (lesson, diagnostics) = library.load(path)
-            return (lesson?.program(), diagnostics)
+            guard let lesson else { return (nil, diagnostics) }
+            guard let program = lesson.program(part: part) else {
+                return (nil, diagnostics + [partOutOfRange(part, file: lesson.file, count: lesson.parts.count)])
+            }
+            return (program, diagnostics)
         }
+        guard part == 0 else { return (nil, [partOutOfRange(part, file: path, count: 1)]) }
         switch SourceFile.read(path: path) {
         case .failure(let diagnostic): return (nil, [diagnostic])
         case .success(let text): return GraphParser.parse(text, file: path)
         }
     }
 
+    /// "part 3 asked for: the file has 2 parts".
+    static func partOutOfRange(_ part: Int, file: String, count: Int) -> Diagnostic {
+        .error(file: file, at: .wholeFile, "part \(part + 1) asked for, but it has \(count) part\(count == 1 ? "" : "s")")
+    }
+
     /// Everything `check` reports for one file: errors, or, for a graph that parses, the
-    /// warnings about its values and gradients (see `GraphChecks`).
-    public static func check(path: String) -> CheckResult {
+    /// warnings about its values and gradients (see `GraphChecks`). With `part`, a lesson's
+    /// summary is of that part (0-based): its output's value and its expected values.
+    public static func check(path: String, part: Int? = nil) -> CheckResult {
         let library = LessonLibrary.standard()
         if path.hasSuffix(".md") {
             // A guide with lesson examples in ```yaml blocks (lessons/README.md).
@@ -27,21 +39,29 @@ public enum GraphSource {
             case .failure(let diagnostic): return CheckResult(file: path, program: nil, diagnostics: [diagnostic])
             case .success(let text):
                 let (lessons, diagnostics) = LessonMarkdown.check(markdown: text, file: path)
-                return lessonResult(file: path, lessons.first, diagnostics)
+                return lessonResult(file: path, lessons.first, diagnostics, part: part)
             }
         }
         if library.isLesson(path) {
             let (lesson, diagnostics) = library.check(path)
-            return lessonResult(file: lesson?.file ?? path, lesson, diagnostics)
+            return lessonResult(file: lesson?.file ?? path, lesson, diagnostics, part: part)
+        }
+        if let part, part != 0 {
+            return CheckResult(file: path, program: nil, diagnostics: [partOutOfRange(part, file: path, count: 1)])
         }
         return check(graphPath: path)
     }
 
-    /// A checked lesson's result: its first part's graph, evaluated, stands for it.
-    private static func lessonResult(file: String, _ lesson: Lesson?, _ diagnostics: [Diagnostic]) -> CheckResult {
-        var program = lesson?.program()
-        program?.graph.run()
-        return CheckResult(file: file, program: program, diagnostics: diagnostics, lesson: lesson)
+    /// A checked lesson's result: the graph of the part asked for (else the first),
+    /// evaluated, stands for it.
+    private static func lessonResult(file: String, _ lesson: Lesson?, _ diagnostics: [Diagnostic], part: Int?) -> CheckResult {
+        guard let lesson else { return CheckResult(file: file, program: nil, diagnostics: diagnostics) }
+        guard var program = lesson.program(part: part ?? 0) else {
+            return CheckResult(file: file, program: nil,
+                               diagnostics: diagnostics + [partOutOfRange(part ?? 0, file: file, count: lesson.parts.count)], lesson: lesson)
+        }
+        program.graph.run()
+        return CheckResult(file: file, program: program, diagnostics: diagnostics, lesson: lesson, part: part)
     }
 
     private static func check(graphPath path: String) -> CheckResult {
@@ -60,12 +80,15 @@ public struct CheckResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// The lesson, when the file is one.
     public var lesson: Lesson?
+    /// The lesson part the summary is of (0-based), `nil` for the whole lesson.
+    public var part: Int?
 
-    public init(file: String, program: GraphProgram?, diagnostics: [Diagnostic], lesson: Lesson? = nil) {
+    public init(file: String, program: GraphProgram?, diagnostics: [Diagnostic], lesson: Lesson? = nil, part: Int? = nil) {
         self.file = file
         self.program = program
         self.diagnostics = diagnostics
         self.lesson = lesson
+        self.part = part
     }
 
     public var hasErrors: Bool { diagnostics.contains(where: \.isError) }
@@ -76,6 +99,14 @@ public struct CheckResult: Sendable {
         let graph = program.graph
         let named = graph.namedIDs.count
         let warnings = diagnostics.count(where: { $0.severity == .warning })
+        if let lesson, let part, lesson.parts.indices.contains(part) {
+            let expected = lesson.parts[part].expectations.count
+            let title = lesson.parts[part].title.map { " '\($0)'" } ?? ""
+            var text = "\(file): ok: lesson '\(lesson.name)' part \(part + 1)/\(lesson.parts.count)\(title), "
+                + "output \(graph.label(of: output)) = \(NumberFormat.short(graph.value(of: output))), \(expected) expected value\(expected == 1 ? "" : "s") hold"
+            if warnings > 0 { text += ", \(warnings) warning\(warnings == 1 ? "" : "s")" }
+            return text
+        }
         if let lesson {
             let parts = lesson.parts.count
             var text = "\(file): ok: lesson '\(lesson.name)', \(parts) part\(parts == 1 ? "" : "s"), \(lesson.expectationCount) expected values hold"
