@@ -42,7 +42,7 @@ import Testing
         #expect(menu.contains("▶ chain-rule  The chain rule, one gate at a time"))
         #expect(menu.contains("xor  XOR — two layers"))
         try tmux.send("Down")
-        try tmux.wait(for: "▶ sigmoid-neuron")
+        try tmux.wait(for: "▶ partials")
         try tmux.send("Up")
         try tmux.wait(for: "▶ chain-rule")
         try tmux.send("Enter")

@@ -70,6 +70,113 @@ expect:
   - z.grad = 3
 
 """#),
+        ("partials", #"""
+title: Partial derivatives, and a value used twice
+summary: f = log x1 + log x2 gives ∂f/∂x1 = 1/x1; f = x1(x1 + x2) gives ∂f/∂x2 = x1, and x1, used twice, sums two contributions.
+source:
+  seed: 001_d3796a738485bcff.txt
+  slide: Computing Partial Derivatives
+
+parts:
+  - title: f = log x1 + log x2
+    graph: |
+      x1 = 2
+      x2 = 5
+      a = log(x1)
+      b = log(x2)
+      f = a + b
+      output f
+    narration:
+      - at: start
+        page: |
+          The slide: when computing ∂f/∂x_i, treat all other variables as constants.
+          Example: f(x1, x2) = log x1 + log x2, so ∂f/∂x1 = 1/x1.
+          Here x1 = 2, x2 = 5 (log is the natural log, ln).
+      - at: forward a
+        text: a = log x1 = log 2 = 0.693.
+      - at: forward b
+        text: b = log x2 = log 5 = 1.609.
+      - at: forward f
+        text: f = a + b = 0.693 + 1.609 = 2.303, which is log 10.
+      - before: backward
+        page: |
+          Backward, from the output: each gate multiplies what arrives by its
+          local derivative. x2 does not appear in log x1: for ∂f/∂x1, x2 is a constant.
+      - at: backward f
+        text: The add gate hands ∂f/∂f = 1 to a and to b unchanged.
+      - at: backward a
+        text: |
+          The local derivative of log is 1/x: ∂a/∂x1 = 1/x1 = 1/2.
+          ∂f/∂x1 = 1 × 0.5 = 0.5, the slide's 1/x1.
+      - at: backward b
+        text: ∂b/∂x2 = 1/x2 = 1/5, so ∂f/∂x2 = 0.2.
+      - at: end
+        page: |
+          ∂f/∂x1 = 1/x1 = 0.5.
+          ∂f/∂x2 = 1/x2 = 0.2.
+          The gradient is the vector of the partial derivatives: ∇f = (0.5, 0.2).
+    quiz:
+      - before: backward a
+        ask: a = log x1 and x1 = 2. What is ∂f/∂x1?
+        answer: 0.5
+        explain: ∂f/∂a = 1 (the add gate), times ∂a/∂x1 = 1/x1 = 1/2.
+    expect:
+      - a = 0.693
+      - b = 1.609
+      - f = 2.303
+      - x1.grad = 0.5
+      - x2.grad = 0.2
+
+  - title: f = x1(x1 + x2), x1 used twice
+    graph: |
+      x1 = 2
+      x2 = 5
+      s = x1 + x2
+      f = x1 * s
+      output f
+    narration:
+      - at: start
+        page: |
+          The slide's second example: f(x1, x2) = x1(x1 + x2), so ∂f/∂x2 = x1.
+          x1 appears twice: it feeds s = x1 + x2 and the product f = x1·s.
+          Here x1 = 2, x2 = 5.
+      - at: forward s
+        text: s = x1 + x2 = 2 + 5 = 7.
+      - at: forward f
+        text: f = x1·s = 2·7 = 14.
+      - before: backward
+        page: |
+          Backward. Where a value fans out, its gradient is the sum of what
+          comes back along each of its uses.
+      - at: backward f
+        text: |
+          The multiply gate swaps its inputs: ∂f/∂s = x1 = 2, and along x1's
+          direct use, ∂f/∂x1 gets s = 7.
+      - at: backward s
+        text: |
+          The add gate passes ∂f/∂s = 2 on: ∂f/∂x2 = 2, the slide's x1.
+          x1's second use brings 2 more: ∂f/∂x1 = 7 + 2 = 9.
+      - at: end
+        page: |
+          ∂f/∂x2 = x1 = 2, as on the slide.
+          ∂f/∂x1 = (x1 + x2) + x1 = 2x1 + x2 = 9: one contribution per use of x1, summed.
+    quiz:
+      - before: backward s
+        ask: ∂f/∂s = 2 and s = x1 + x2. What is ∂f/∂x2?
+        answer: 2
+        explain: The add gate's local derivative is 1, so ∂f/∂x2 = 2 × 1 = x1.
+      - at: end
+        ask: x1 sends 7 back through the product and 2 through s. What is ∂f/∂x1?
+        answer: 9
+        explain: A value used twice adds its contributions, 7 + 2 = 9 = 2x1 + x2.
+    expect:
+      - s = 7
+      - f = 14
+      - s.grad = 2
+      - x2.grad = 2
+      - x1.grad = 9
+
+"""#),
         ("perceptron", #"""
 title: The perceptron — AND, OR, NOT, and why not XOR
 summary: One neuron with a unit step computes AND, OR and NOT, never XOR; then the multi-class perceptron learns from its mistakes.

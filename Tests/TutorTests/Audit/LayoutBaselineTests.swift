@@ -27,6 +27,8 @@ import Testing
     // has the whole width (the training views wait for it), and gained up to four nodes.
     static let baselines: [Baseline] = [
         Baseline(lesson: "chain-rule", part: 0, crossings: 0, visible100: 5, output100: true, visible80: 5, output80: true),
+        Baseline(lesson: "partials", part: 0, crossings: 0, visible100: 5, output100: true, visible80: 5, output80: true),
+        Baseline(lesson: "partials", part: 1, crossings: 0, visible100: 4, output100: true, visible80: 4, output80: true),
         Baseline(lesson: "sigmoid-neuron", part: 0, crossings: 0, visible100: 13, output100: true, visible80: 13, output80: true),
         Baseline(lesson: "sigmoid-neuron", part: 1, crossings: 0, visible100: 9, output100: true, visible80: 9, output80: true),
         Baseline(lesson: "sigmoid-neuron", part: 2, crossings: 0, visible100: 12, output100: true, visible80: 10, output80: false),
