@@ -17,9 +17,9 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stderr == "")
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 7)
+        #expect(lines.count == 8)
         #expect(lines[0].hasPrefix("NAME            TITLE"))
-        #expect(lines.dropFirst().map { String($0.prefix { $0 != " " }) } == ["chain-rule", "partials", "sigmoid-neuron", "perceptron", "xor", "softmax"])
+        #expect(lines.dropFirst().map { String($0.prefix { $0 != " " }) } == ["chain-rule", "partials", "chains", "sigmoid-neuron", "perceptron", "xor", "softmax"])
         #expect(lines[1] == "chain-rule      The chain rule, one gate at a time                    004 \"Backpropagation: a simple example\"")
     }
 
@@ -67,6 +67,6 @@ import Testing
         let result = try Self.run(["eval", "xro"])
         #expect(result.status != 0)
         #expect(result.stdout == "")
-        #expect(result.stderr == "xro: error: no such file, and no bundled lesson of that name; the bundled lessons are: chain-rule, partials, sigmoid-neuron, perceptron, xor, softmax\n")
+        #expect(result.stderr == "xro: error: no such file, and no bundled lesson of that name; the bundled lessons are: chain-rule, partials, chains, sigmoid-neuron, perceptron, xor, softmax\n")
     }
 }

@@ -3,7 +3,7 @@ import Testing
 @testable import Lessons
 
 @Suite struct BundledLessonTests {
-    static let names = ["chain-rule", "partials", "sigmoid-neuron", "perceptron", "xor", "softmax"]
+    static let names = ["chain-rule", "partials", "chains", "sigmoid-neuron", "perceptron", "xor", "softmax"]
 
     @Test func theFiveLessonsAreBundledInOrder() {
         #expect(LessonLibrary.bundledNames == Self.names)
@@ -67,7 +67,7 @@ import Testing
     @Test func anUnknownNameListsTheBundledLessons() {
         let library = LessonLibrary(directories: ["/nonexistent/lessons"])
         #expect(library.load("xro").diagnostics.map(\.description) == [
-            "xro: error: no such file, and no bundled lesson of that name; the bundled lessons are: chain-rule, partials, sigmoid-neuron, perceptron, xor, softmax",
+            "xro: error: no such file, and no bundled lesson of that name; the bundled lessons are: chain-rule, partials, chains, sigmoid-neuron, perceptron, xor, softmax",
         ])
     }
 

@@ -70,6 +70,162 @@ expect:
   - z.grad = 3
 
 """#),
+        ("chains", #"""
+title: One-dimensional chains, linear and not
+summary: ℓ = (w2·w1·x − y)² gives ∂ℓ/∂w2 = 2(w2w1x − y)·w1x; with σ(w1x) inside, σ′ joins the product; a deep chain multiplies every later weight.
+source:
+  - seed: 003_4e7178d2cc1e9cb7.txt
+    slide: "Simplified example: One dimension"
+  - seed: 003_4e7178d2cc1e9cb7.txt
+    slide: With nonlinear activation
+  - seed: 003_4e7178d2cc1e9cb7.txt
+    slide: Multi-layer linear network
+
+parts:
+  - title: Two linear layers
+    graph: |
+      x = 1
+      y = 1
+      param w1 = 2
+      param w2 = 3
+      o1 = w1 * x
+      o2 = w2 * o1
+      r = o2 - y
+      L = r^2
+      output L
+    narration:
+      - at: start
+        page: |
+          A two-layer linear network with squared loss: ℓ(x, y) = (w2·w1·x − y)².
+          The slide claims ∂ℓ/∂w2 = 2(w2w1x − y)·w1x and ∂ℓ/∂w1 = 2(w2w1x − y)·w2x.
+          Here x = 1, y = 1, w1 = 2, w2 = 3; L is the slide's ℓ.
+      - at: forward o2
+        text: o2 = w2·o1 = 3·2 = 6, the network's output w2w1x.
+      - at: forward L
+        text: The residual r = 6 − 1 = 5, and L = r² = 25.
+      - at: backward L
+        text: The square's local derivative is 2r = 10, the slide's 2(w2w1x − y).
+      - at: backward o2
+        text: |
+          ∂L/∂w2 = ∂L/∂o2 · o1 = 10 · 2 = 20: the slide's 2(w2w1x − y)·w1x.
+          ∂L/∂o1 = 10 · w2 = 30 goes on towards w1.
+      - at: backward o1
+        text: ∂L/∂w1 = ∂L/∂o1 · x = 30 · 1 = 30, the slide's 2(w2w1x − y)·w2x.
+      - at: end
+        page: |
+          ∂L/∂w2 = 20.
+          ∂L/∂w1 = 30.
+          Each weight's gradient is what arrives from the loss times the input it multiplies.
+    quiz:
+      - before: backward o2
+        ask: ∂L/∂o2 = 10 and o2 = w2·o1 with o1 = 2. What is ∂L/∂w2?
+        answer: 20
+        explain: The multiply gate swaps its inputs, so ∂o2/∂w2 = o1 = 2, and 10 × 2 = 20.
+    expect:
+      - o2 = 6
+      - L = 25
+      - r.grad = 10
+      - w2.grad = 20
+      - w1.grad = 30
+
+  - title: With a sigmoid in between
+    graph: |
+      x = 1
+      y = 0
+      param w1 = 0
+      param w2 = 2
+      z = w1 * x
+      s = sigmoid(z)
+      o = w2 * s
+      r = o - y
+      L = r^2
+      output L
+    narration:
+      - at: start
+        page: |
+          The same chain with a nonlinear activation: ℓ(x, y) = (w2·σ(w1x) − y)².
+          The slide: ∂ℓ/∂w1 = 2(w2σ(w1x) − y)·w2·σ′(w1x)·x, and compared with the
+          linear chain there is one more factor, σ′(w1x).
+          Here x = 1, y = 0, w1 = 0, w2 = 2.
+      - at: forward s
+        text: s = σ(z) = σ(0) = 0.5.
+      - at: forward L
+        text: The residual r = 1 − 0 = 1, and L = 1.
+      - at: backward o
+        text: ∂L/∂w2 = 2r·s = 2·0.5 = 1, the slide's 2(w2σ(w1x) − y)·σ(w1x).
+      - at: backward s
+        text: |
+          The extra factor: σ′(z) = σ(z)(1 − σ(z)) = 0.5·0.5 = 0.25.
+          ∂L/∂z = ∂L/∂s · 0.25 = 4 · 0.25 = 1.
+      - at: backward z
+        text: ∂L/∂w1 = ∂L/∂z · x = 1, the slide's 2(w2σ(w1x) − y)·w2·σ′(w1x)·x.
+      - at: end
+        page: |
+          ∂L/∂w2 = 1.
+          ∂L/∂w1 = 1.
+          Without the sigmoid, ∂L/∂w1 would have been 2r·w2·x; the sigmoid multiplies
+          it by σ′(w1x) = 0.25.
+    quiz:
+      - before: backward s
+        ask: s = σ(z) with s = 0.5. What is the local derivative σ′(z)?
+        answer: 0.25
+        explain: σ′(z) = σ(z)(1 − σ(z)) = 0.5 × 0.5.
+    expect:
+      - s = 0.5
+      - L = 1
+      - s.grad = 4
+      - z.grad = 1
+      - w2.grad = 1
+      - w1.grad = 1
+
+  - title: A deep linear chain
+    graph: |
+      x = 1
+      y = 2
+      param w1 = 2
+      param w2 = 3
+      param w3 = 0.5
+      param w4 = 1
+      o1 = w1 * x
+      o2 = w2 * o1
+      o3 = w3 * o2
+      o4 = w4 * o3
+      r = o4 - y
+      L = r^2
+      output L
+    narration:
+      - at: start
+        page: |
+          A multi-layer linear network: ℓ(x, y) = (w4·w3·w2·w1·x − y)².
+          The slide: ∂ℓ/∂w_i = ∂ℓ/∂z_(i+1) · o_i, the gradient arriving at the layer
+          above times the output of layer i below it.
+          Here x = 1, y = 2, w1 = 2, w2 = 3, w3 = 0.5, w4 = 1.
+      - at: forward o4
+        text: o4 = w4·w3·w2·w1·x = 1·0.5·3·2·1 = 3.
+      - at: forward L
+        text: The residual r = 3 − 2 = 1, and L = 1.
+      - at: backward o4
+        text: ∂L/∂w4 = 2r · o3 = 2 · 3 = 6.
+      - at: backward o3
+        text: ∂L/∂w3 = ∂L/∂o3 · o2 = 2 · 6 = 12.
+      - at: backward o2
+        text: ∂L/∂w2 = ∂L/∂o2 · o1 = 1 · 2 = 2.
+      - at: backward o1
+        text: ∂L/∂w1 = ∂L/∂o1 · x = 3 · 1 = 3, the slide's 2(w4w3w2w1x − y)·w4w3w2·x.
+      - at: end
+        page: |
+          Going down the chain, each layer multiplies the gradient by its weight:
+          ∂L/∂o3 = 2, ∂L/∂o2 = 1, ∂L/∂o1 = 3.
+          Each weight's gradient is that times the output below it.
+    expect:
+      - o4 = 3
+      - L = 1
+      - w4.grad = 6
+      - w3.grad = 12
+      - w2.grad = 2
+      - w1.grad = 3
+
+"""#),
         ("partials", #"""
 title: Partial derivatives, and a value used twice
 summary: f = log x1 + log x2 gives ∂f/∂x1 = 1/x1; f = x1(x1 + x2) gives ∂f/∂x2 = x1, and x1, used twice, sums two contributions.

@@ -47,7 +47,7 @@ public struct LessonLibrary: Sendable {
     /// The names of the lessons compiled into the binary, in the order `backprop lessons`
     /// lists them: the slide lessons in teaching order first, then any others by name.
     public static var bundledNames: [String] {
-        let order = ["chain-rule", "partials", "sigmoid-neuron", "perceptron", "xor", "softmax"]
+        let order = ["chain-rule", "partials", "chains", "sigmoid-neuron", "perceptron", "xor", "softmax"]
         let names = BundledLessonTexts.all.map(\.name)
         return order.filter(names.contains) + names.filter { !order.contains($0) }.sorted()
     }

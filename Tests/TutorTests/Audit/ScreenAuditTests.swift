@@ -10,7 +10,7 @@ import Testing
 /// `render --all`, `render --markdown --all`, `f` and `F` land on. A graph with neurons is
 /// audited in both views, circuit and flow diagram.
 @Suite struct ScreenAuditTests {
-    static let lessons = ["chain-rule", "partials", "sigmoid-neuron", "perceptron", "xor", "softmax"]
+    static let lessons = ["chain-rule", "partials", "chains", "sigmoid-neuron", "perceptron", "xor", "softmax"]
     static let sizes = [Size(width: 100, height: 30), Size(width: 80, height: 24)]
     /// Parts with at most this many steps are walked whole.
     static let walkLimit = 3000

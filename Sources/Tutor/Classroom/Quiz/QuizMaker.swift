@@ -236,7 +236,7 @@ extension Op {
         case .exp: "e to the power of the input"
         case .log: "the natural logarithm of the input"
         case .tanh: "tanh(a) = (eᵃ − e⁻ᵃ)/(eᵃ + e⁻ᵃ)"
-        case .sigmoid: "σ(a) = 1/(1 + e⁻ᵃ); σ(0) = 0.5"
+        case .sigmoid: "σ(a) = 1/(1 + e⁻ᵃ)"  // not "σ(0) = 0.5": at 0 that is the answer
         case .relu: "relu(a) = max(0, a)"
         case .step: "u(a) is 1 when a ≥ 0 and 0 otherwise"
         case .sign: "sign(a) is 1, 0 or −1"
