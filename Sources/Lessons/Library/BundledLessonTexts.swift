@@ -72,7 +72,7 @@ expect:
 """#),
         ("chains", #"""
 title: One-dimensional chains, linear and not
-summary: ℓ = (w2·w1·x − y)² gives ∂ℓ/∂w2 = 2(w2w1x − y)·w1x; with σ(w1x) inside, σ′ joins the product; a deep chain multiplies every later weight.
+summary: ℓ = (w2·w1·x − y)² gives ∂ℓ/∂w2 = 2(w2w1x − y)·w1x; with σ(w1x) inside, σ′ joins the product; a deep chain multiplies in every later weight.
 source:
   - seed: 003_4e7178d2cc1e9cb7.txt
     slide: "Simplified example: One dimension"
@@ -108,7 +108,7 @@ parts:
       - at: backward o2
         text: |
           ∂L/∂w2 = ∂L/∂o2 · o1 = 10 · 2 = 20: the slide's 2(w2w1x − y)·w1x.
-          ∂L/∂o1 = 10 · w2 = 30 goes on towards w1.
+          ∂L/∂o1 = ∂L/∂o2 · w2 = 30 goes on towards w1.
       - at: backward o1
         text: ∂L/∂w1 = ∂L/∂o1 · x = 30 · 1 = 30, the slide's 2(w2w1x − y)·w2x.
       - at: end
@@ -130,10 +130,10 @@ parts:
 
   - title: With a sigmoid in between
     graph: |
-      x = 1
-      y = 0
+      x = 2
+      y = 1
       param w1 = 0
-      param w2 = 2
+      param w2 = 3
       z = w1 * x
       s = sigmoid(z)
       o = w2 * s
@@ -144,27 +144,26 @@ parts:
       - at: start
         page: |
           The same chain with a nonlinear activation: ℓ(x, y) = (w2·σ(w1x) − y)².
-          The slide: ∂ℓ/∂w1 = 2(w2σ(w1x) − y)·w2·σ′(w1x)·x, and compared with the
-          linear chain there is one more factor, σ′(w1x).
-          Here x = 1, y = 0, w1 = 0, w2 = 2.
+          The slide: ∂ℓ/∂w1 = 2(w2σ(w1x) − y)·w2·σ′(w1x)·x.
+          Compared with the linear chain's 2(w2w1x − y)·w2·x, there is one more factor: σ′(w1x).
+          Here x = 2, y = 1, w1 = 0, w2 = 3.
       - at: forward s
         text: s = σ(z) = σ(0) = 0.5.
       - at: forward L
-        text: The residual r = 1 − 0 = 1, and L = 1.
+        text: The residual r = 1.5 − 1 = 0.5, and L = r² = 0.25.
       - at: backward o
-        text: ∂L/∂w2 = 2r·s = 2·0.5 = 1, the slide's 2(w2σ(w1x) − y)·σ(w1x).
+        text: ∂L/∂w2 = 2r·s = 1 · 0.5 = 0.5, the slide's 2(w2σ(w1x) − y)·σ(w1x).
       - at: backward s
         text: |
-          The extra factor: σ′(z) = σ(z)(1 − σ(z)) = 0.5·0.5 = 0.25.
-          ∂L/∂z = ∂L/∂s · 0.25 = 4 · 0.25 = 1.
+          The extra factor: σ′(z) = σ(z)(1 − σ(z)) = 0.5 · 0.5 = 0.25.
+          ∂L/∂z = ∂L/∂s · σ′(z) = 3 · 0.25 = 0.75.
       - at: backward z
-        text: ∂L/∂w1 = ∂L/∂z · x = 1, the slide's 2(w2σ(w1x) − y)·w2·σ′(w1x)·x.
+        text: ∂L/∂w1 = ∂L/∂z · x = 0.75 · 2 = 1.5, the slide's 2·0.5·3·0.25·2.
       - at: end
         page: |
-          ∂L/∂w2 = 1.
-          ∂L/∂w1 = 1.
-          Without the sigmoid, ∂L/∂w1 would have been 2r·w2·x; the sigmoid multiplies
-          it by σ′(w1x) = 0.25.
+          ∂L/∂w2 = 2(w2σ(w1x) − y)·σ(w1x) = 0.5.
+          ∂L/∂w1 = 2(w2σ(w1x) − y)·w2·σ′(w1x)·x = 1.5.
+          The sigmoid put σ′(w1x) = 0.25 into the product for w1.
     quiz:
       - before: backward s
         ask: s = σ(z) with s = 0.5. What is the local derivative σ′(z)?
@@ -172,20 +171,20 @@ parts:
         explain: σ′(z) = σ(z)(1 − σ(z)) = 0.5 × 0.5.
     expect:
       - s = 0.5
-      - L = 1
-      - s.grad = 4
-      - z.grad = 1
-      - w2.grad = 1
-      - w1.grad = 1
+      - L = 0.25
+      - s.grad = 3
+      - z.grad = 0.75
+      - w2.grad = 0.5
+      - w1.grad = 1.5
 
   - title: A deep linear chain
     graph: |
       x = 1
-      y = 2
+      y = 5
       param w1 = 2
       param w2 = 3
       param w3 = 0.5
-      param w4 = 1
+      param w4 = 2
       o1 = w1 * x
       o2 = w2 * o1
       o3 = w3 * o2
@@ -197,33 +196,35 @@ parts:
       - at: start
         page: |
           A multi-layer linear network: ℓ(x, y) = (w4·w3·w2·w1·x − y)².
-          The slide: ∂ℓ/∂w_i = ∂ℓ/∂z_(i+1) · o_i, the gradient arriving at the layer
-          above times the output of layer i below it.
-          Here x = 1, y = 2, w1 = 2, w2 = 3, w3 = 0.5, w4 = 1.
+          Here o_i = w_i·o_(i−1) is the output of layer i (the slide's z_(i+1)), with o_0 = x.
+          The slide: each weight's gradient is the gradient arriving at its layer's output times the layer's input, ∂L/∂w_i = ∂L/∂o_i · o_(i−1).
+          Here x = 1, y = 5, w1 = 2, w2 = 3, w3 = 0.5, w4 = 2.
       - at: forward o4
-        text: o4 = w4·w3·w2·w1·x = 1·0.5·3·2·1 = 3.
+        text: o4 = w4·w3·w2·w1·x = 2·0.5·3·2·1 = 6.
       - at: forward L
-        text: The residual r = 3 − 2 = 1, and L = 1.
+        text: The residual r = 6 − 5 = 1, and L = 1.
       - at: backward o4
-        text: ∂L/∂w4 = 2r · o3 = 2 · 3 = 6.
+        text: |
+          ∂L/∂w4 = ∂L/∂o4 · o3 = 2 · 3 = 6: the slide's 2(w4w3w2w1x − y)·w3w2w1x.
+          ∂L/∂o3 = ∂L/∂o4 · w4 = 4.
       - at: backward o3
-        text: ∂L/∂w3 = ∂L/∂o3 · o2 = 2 · 6 = 12.
+        text: ∂L/∂w3 = ∂L/∂o3 · o2 = 4 · 6 = 24.
       - at: backward o2
-        text: ∂L/∂w2 = ∂L/∂o2 · o1 = 1 · 2 = 2.
+        text: ∂L/∂w2 = ∂L/∂o2 · o1 = 2 · 2 = 4.
       - at: backward o1
-        text: ∂L/∂w1 = ∂L/∂o1 · x = 3 · 1 = 3, the slide's 2(w4w3w2w1x − y)·w4w3w2·x.
+        text: ∂L/∂w1 = ∂L/∂o1 · x = 6 · 1 = 6, the slide's 2(w4w3w2w1x − y)·w4w3w2·x.
       - at: end
         page: |
-          Going down the chain, each layer multiplies the gradient by its weight:
-          ∂L/∂o3 = 2, ∂L/∂o2 = 1, ∂L/∂o1 = 3.
-          Each weight's gradient is that times the output below it.
+          Going down the chain, each layer multiplies the gradient by its weight: ∂L/∂o_(i−1) = ∂L/∂o_i · w_i.
+          ∂L/∂w4 = 6, ∂L/∂w3 = 24, ∂L/∂w2 = 4, ∂L/∂w1 = 6.
     expect:
-      - o4 = 3
+      - o4 = 6
       - L = 1
+      - o3.grad = 4
       - w4.grad = 6
-      - w3.grad = 12
-      - w2.grad = 2
-      - w1.grad = 3
+      - w3.grad = 24
+      - w2.grad = 4
+      - w1.grad = 6
 
 """#),
         ("partials", #"""
@@ -256,16 +257,16 @@ parts:
         text: f = a + b = 0.693 + 1.609 = 2.303, which is log 10.
       - before: backward
         page: |
-          Backward, from the output: each gate multiplies what arrives by its
-          local derivative. x2 does not appear in log x1: for ∂f/∂x1, x2 is a constant.
+          Backward, from the output: each gate multiplies what arrives by its local derivative.
+          x2 does not appear in log x1: for ∂f/∂x1, x2 is a constant.
       - at: backward f
         text: The add gate hands ∂f/∂f = 1 to a and to b unchanged.
-      - at: backward a
-        text: |
-          The local derivative of log is 1/x: ∂a/∂x1 = 1/x1 = 1/2.
-          ∂f/∂x1 = 1 × 0.5 = 0.5, the slide's 1/x1.
       - at: backward b
-        text: ∂b/∂x2 = 1/x2 = 1/5, so ∂f/∂x2 = 0.2.
+        text: |
+          The local derivative of log is 1/x: ∂b/∂x2 = 1/x2 = 1/5.
+          So ∂f/∂x2 = 1 × 0.2 = 0.2.
+      - at: backward a
+        text: ∂a/∂x1 = 1/x1 = 1/2, so ∂f/∂x1 = 0.5, the slide's 1/x1.
       - at: end
         page: |
           ∂f/∂x1 = 1/x1 = 0.5.
@@ -302,12 +303,11 @@ parts:
         text: f = x1·s = 2·7 = 14.
       - before: backward
         page: |
-          Backward. Where a value fans out, its gradient is the sum of what
-          comes back along each of its uses.
+          Backward. Where a value fans out, its gradient is the sum of what comes back along each of its uses.
       - at: backward f
         text: |
-          The multiply gate swaps its inputs: ∂f/∂s = x1 = 2, and along x1's
-          direct use, ∂f/∂x1 gets s = 7.
+          The multiply gate swaps its inputs: ∂f/∂s = x1 = 2.
+          Along x1's direct use, ∂f/∂x1 gets s = 7.
       - at: backward s
         text: |
           The add gate passes ∂f/∂s = 2 on: ∂f/∂x2 = 2, the slide's x1.
@@ -321,8 +321,8 @@ parts:
         ask: ∂f/∂s = 2 and s = x1 + x2. What is ∂f/∂x2?
         answer: 2
         explain: The add gate's local derivative is 1, so ∂f/∂x2 = 2 × 1 = x1.
-      - at: end
-        ask: x1 sends 7 back through the product and 2 through s. What is ∂f/∂x1?
+      - before: backward s
+        ask: x1 already has 7 from the product, and s will send it ∂f/∂s × 1 = 2. What will ∂f/∂x1 be?
         answer: 9
         explain: A value used twice adds its contributions, 7 + 2 = 9 = 2x1 + x2.
     expect:
