@@ -82,7 +82,7 @@ public struct Stepper: Sendable, Equatable {
         useConsumers = consumers
         usePositions = positions
         checkpointSpacing = Swift.max(4_096, 2 * graph.count)
-        checkpoints = [Checkpoint(position: 0, values: graph.values, grads: graph.grads, batchSums: batchSums)]
+        checkpoints = [snapshot]
     }
 
     /// A stepper over a new plan for `graph`; see `StepPlan.init`.
@@ -247,12 +247,16 @@ public struct Stepper: Sendable, Equatable {
 
     // MARK: Checkpoints
 
+    /// The state here, as a checkpoint.
+    private var snapshot: Checkpoint {
+        Checkpoint(position: position, values: graph.values, grads: graph.grads, batchSums: batchSums)
+    }
+
     /// Copies the state (once per position) and starts the log afresh from here.
     private mutating func startSegment() {
         if !checkpoints.contains(where: { $0.position == position }) {
-            let copy = Checkpoint(position: position, values: graph.values, grads: graph.grads, batchSums: batchSums)
             let at = checkpoints.firstIndex { $0.position > position } ?? checkpoints.count
-            checkpoints.insert(copy, at: at)
+            checkpoints.insert(snapshot, at: at)
         }
         log = ChangeLog()
         logBase = position

@@ -101,8 +101,8 @@ public struct TrainingPane: Widget {
     func renderMap(in area: Rect, buffer: inout Buffer) {
         guard let names = track.planeNames else { return }
         let arrows = theme.glyphs.isUnicode ? ("→", "↑") : (">", "^")
-        let separator = Notation(unicode: theme.glyphs.isUnicode).separator
-        let epoch = track.trains ? "\(separator)epoch \(completedEpochs)" : ""
+        let notation = Notation(unicode: theme.glyphs.isUnicode)
+        let epoch = track.trains ? "\(notation.separator)epoch \(completedEpochs)" : ""
         let shaded = track.predictions.count == 1 ? graph.label(of: track.predictions[0]) : "class"
         let block = Block(title: "\(shaded) over \(names.x)\(arrows.0) \(names.y)\(arrows.1)\(epoch)", theme: theme)
         buffer.render(block, in: area)
@@ -110,7 +110,6 @@ public struct TrainingPane: Widget {
         guard !inner.isEmpty else { return }
         let (xRange, yRange) = ranges
         // Axis ticks: the plane's ends, y at the left (top and bottom), x on the row below.
-        let notation = Notation(unicode: theme.glyphs.isUnicode)
         let yTicks = [yRange.upperBound, yRange.lowerBound].map { notation.number($0) }
         let tickWidth = yTicks.map(DisplayWidth.of).max() ?? 0
         let plot = inner.inset(left: tickWidth + 1, bottom: 1)
