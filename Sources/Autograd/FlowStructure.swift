@@ -2,8 +2,12 @@
 /// an excitation ξ that is a sum of weighted inputs. Each term of the sum is an input
 /// times a weight (`w·x`), a negated input (weight −1), an input alone (weight 1), or a
 /// bias: a constant or a parameter on its own, drawn as a weight on an edge from a "1".
-/// Recognised in any graph of that shape (the lesson sugar `neuron` makes it); nodes
-/// that are not part of a neuron are drawn as they are.
+/// A *linear unit* is a neuron without an activation: a named sum whose every term is an
+/// unnamed product or negation, or a bias, with a param among the weights
+/// (`s_cat = w1 * x1 + w2 * x2`, a linear classifier's score before its softmax or max).
+/// Recognised in any graph of that shape
+/// (the lesson sugar `neuron` makes it); nodes that are not part of a neuron are drawn as
+/// they are.
 public struct FlowStructure: Sendable {
     /// What an edge into a neuron starts from.
     public enum Source: Sendable, Equatable {
@@ -32,9 +36,15 @@ public struct FlowStructure: Sendable {
     public struct Neuron: Sendable, Equatable {
         /// ξ: the sum of the terms.
         public let excitation: NodeID
-        /// h = activation(ξ).
-        public let activation: NodeID
+        /// h = activation(ξ); `nil` for a linear unit, whose output is ξ itself.
+        public let activation: NodeID?
         public let terms: [Term]
+
+        /// The node the neuron's box stands for in the rest of the graph: h, or ξ.
+        public var output: NodeID { activation ?? excitation }
+
+        /// ξ and h, or ξ alone: the lines of the neuron's box.
+        public var lines: [NodeID] { [excitation] + (activation.map { [$0] } ?? []) }
     }
 
     public let neurons: [Neuron]
@@ -62,7 +72,20 @@ public struct FlowStructure: Sendable {
             }
             neurons.append(Neuron(excitation: excitation, activation: id, terms: terms))
         }
+        let excitations = Set(neurons.map(\.excitation))
+        for id in graph.ids where !excitations.contains(id) && graph.name(of: id) != nil {
+            guard let sum = graph.op(of: id), sum == .sum || sum == .add else { continue }
+            let terms = graph.inputs(of: id).map {
+                Self.term($0, of: id, graph: graph, usedOnlyBy: usedOnlyBy, isWeightLeaf: isWeightLeaf)
+            }
+            // Every term an edge, and no product the lesson named (`a0 = w0 * x0` is there
+            // to be shown as a node of its own).
+            let weighted = terms.allSatisfy { $0.source != .node($0.node) && ($0.source == .bias || graph.name(of: $0.node) == nil) }
+            let learned = terms.contains { if case .leaf(let leaf) = $0.weight { graph.kind(of: leaf) == .param } else { false } }
+            if weighted && learned { neurons.append(Neuron(excitation: id, activation: nil, terms: terms)) }
+        }
         guard !neurons.isEmpty else { return nil }
+        neurons.sort { $0.excitation.index < $1.excitation.index }
         self.neurons = neurons
     }
 
@@ -102,8 +125,7 @@ public struct FlowStructure: Sendable {
     public var absorbed: Set<NodeID> {
         var nodes = Set<NodeID>()
         for neuron in neurons {
-            nodes.insert(neuron.excitation)
-            nodes.insert(neuron.activation)
+            nodes.formUnion(neuron.lines)
             for term in neuron.terms {
                 if term.source != .node(term.node) { nodes.insert(term.node) }
                 if case .leaf(let leaf) = term.weight { nodes.insert(leaf) }

@@ -50,13 +50,14 @@ struct FlowPane: Widget {
             return NodeBox(lines: [line(id, leading: " ")], border: nil, arrowhead: false)
         case .neuron(let index):
             let neuron = flow.structure.neurons[index]
-            let active = [neuron.excitation, neuron.activation].contains { progress.mark(of: $0) == .active }
+            let active = neuron.lines.contains { progress.mark(of: $0) == .active }
             var border = active ? theme(.active) : theme(.border)
-            if let selection = state.selection, flow.layoutNode(of: selection) == flow.place[neuron.activation.index] {
+            if let selection = state.selection, flow.layoutNode(of: selection) == flow.place[neuron.output.index] {
                 border = border.patched(by: theme(.marker).underlined())
             }
-            let op = state.stepper.graph.op(of: neuron.activation) ?? .sigmoid
-            return NodeBox(lines: [line(neuron.excitation, leading: ""), line(neuron.activation, leading: "")],
+            // The activation's symbol, or a linear unit's sum.
+            let op = state.stepper.graph.op(of: neuron.output) ?? .sum
+            return NodeBox(lines: neuron.lines.map { line($0, leading: "") },
                            border: border, title: state.notation.gateSymbol(op), titleStyle: active ? theme(.active) : theme(.title))
         }
     }
@@ -129,7 +130,7 @@ struct FlowPane: Widget {
     func emphasizedEdges() -> Set<Int> {
         guard let id = state.stepper.lastStep?.node else { return [] }
         if let edge = flow.edgeOf[id.index] { return [edge] }
-        if let neuron = flow.structure.neurons.first(where: { $0.excitation == id }), let target = flow.place[neuron.activation.index] {
+        if let neuron = flow.structure.neurons.first(where: { $0.excitation == id }), let target = flow.place[neuron.output.index] {
             return Set(flow.layout.edges.indices.filter { flow.layout.edges[$0].to == target && flow.terms[$0] != nil })
         }
         guard let target = flow.place[id.index], case .node = flow.elements[target] else { return [] }

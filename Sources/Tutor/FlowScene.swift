@@ -51,7 +51,7 @@ public struct FlowScene: Sendable {
         var place = [Int?](repeating: nil, count: graph.count)
         // The nodes drawn as themselves, in definition order, with the neurons where their
         // activation is defined.
-        let neuronOf = Dictionary(structure.neurons.enumerated().map { ($1.activation, $0) }, uniquingKeysWith: { a, _ in a })
+        let neuronOf = Dictionary(structure.neurons.enumerated().map { ($1.output, $0) }, uniquingKeysWith: { a, _ in a })
         for id in graph.ids {
             if let neuron = neuronOf[id] {
                 place[id.index] = elements.count
@@ -69,7 +69,7 @@ public struct FlowScene: Sendable {
         var terms: [FlowStructure.Term?] = []
         var edgeOf = [Int?](repeating: nil, count: graph.count)
         for neuron in structure.neurons {
-            guard let target = place[neuron.activation.index] else { continue }
+            guard let target = place[neuron.output.index] else { continue }
             place[neuron.excitation.index] = target
             // Inputs first, the bias last, as the slides draw them.
             let ordered = neuron.terms.filter { $0.source != .bias } + neuron.terms.filter { $0.source == .bias }
@@ -102,7 +102,8 @@ public struct FlowScene: Sendable {
         }
 
         // Sizes: a neuron's box holds "▶ ξ1 −0.5 ∇0" over "▶ h1 1 ∇0" (brief: "▶ ξ1 −0.5"
-        // or "▶ ξ1 ∇0"); any other node one line, as in the circuit view; the bias a "1".
+        // or "▶ ξ1 ∇0"), a linear unit's the first line alone; any other node one line, as
+        // in the circuit view; the bias a "1".
         let mark = DisplayWidth.of(notation.gradientMark)
         func numbers(_ id: NodeID) -> Int {
             brief ? max(numberWidth(id), mark + gradWidth(id)) : numberWidth(id) + 1 + mark + gradWidth(id)
@@ -112,8 +113,8 @@ public struct FlowScene: Sendable {
             switch element {
             case .neuron(let index):
                 let n = structure.neurons[index]
-                let width = [n.excitation, n.activation].map { 2 + DisplayWidth.of(scene.names[$0.index]) + 1 + numbers($0) }.max() ?? 9
-                sizes.append(Size(width: width + 2, height: 4))
+                let width = n.lines.map { 2 + DisplayWidth.of(scene.names[$0.index]) + 1 + numbers($0) }.max() ?? 9
+                sizes.append(Size(width: width + 2, height: 2 + n.lines.count))
             case .node(let id):
                 sizes.append(Size(width: 3 + DisplayWidth.of(scene.names[id.index]) + 1 + numbers(id), height: 1))
             case .bias:

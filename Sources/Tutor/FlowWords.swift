@@ -26,8 +26,10 @@ struct FlowWords {
         let output = names[state.stepper.plan.tape.output.index]
         func d(_ name: String) -> String { state.notation.derivative(output, name) }
         for neuron in flow.structure.neurons {
-            let xi = names[neuron.excitation.index], h = names[neuron.activation.index]
+            let xi = names[neuron.excitation.index], h = neuron.activation.map { names[$0.index] } ?? xi
             switch record {
+            case .forward(let r) where r.node == neuron.excitation && neuron.activation == nil:
+                return "In the diagram: the arrows into \(xi) come together, so their values are added: \(xi) is a weighted sum."
             case .forward(let r) where r.node == neuron.excitation:
                 return "In the diagram: the arrows into \(xi) come together, so their values are added: \(xi) is the excitation."
             case .forward(let r) where r.node == neuron.activation:

@@ -42,4 +42,30 @@ import Testing
         _ = shared.addOp(.add, [shared.addOp(.tanh, [s]), s], name: "f")
         #expect(FlowStructure(shared) == nil)
     }
+
+    /// A linear classifier's scores: a named sum of unnamed weighted terms with a param
+    /// weight is a linear unit (no activation; its box is ξ alone). A sum of named
+    /// products (`a0 = w0 * x0`, shown as nodes of their own), a sum without a param
+    /// weight and an unnamed sum are not.
+    @Test func linearUnits() throws {
+        var g = Graph()
+        let x1 = g.addLeaf(.input, name: "x1", value: 1)
+        let x2 = g.addLeaf(.input, name: "x2", value: 2)
+        let w1 = g.addLeaf(.param, name: "w1", value: 0.5)
+        let w2 = g.addLeaf(.param, name: "w2", value: -1)
+        let b = g.addLeaf(.param, name: "b", value: 0)
+        let s = g.addOp(.sum, [g.addOp(.mul, [w1, x1]), g.addOp(.mul, [w2, x2]), b], name: "s")
+        let y = g.addLeaf(.const, name: "y", value: 1)
+        let named = g.addOp(.mul, [g.addLeaf(.param, name: "v", value: 3), x1], name: "a0")
+        let shown = g.addOp(.add, [named, g.addLeaf(.param, name: "c", value: 1)], name: "t")
+        let unweighted = g.addOp(.add, [g.addOp(.mul, [y, x1]), g.addOp(.neg, [x2])], name: "u")
+        _ = g.addOp(.sum, [g.addOp(.mul, [s, s]), g.addOp(.add, [shown, unweighted])], name: "L")
+        let structure = try #require(FlowStructure(g))
+        #expect(structure.neurons.count == 1)
+        let unit = structure.neurons[0]
+        #expect(unit.excitation == s && unit.activation == nil && unit.output == s && unit.lines == [s])
+        #expect(unit.terms.map(\.source) == [.node(x1), .node(x2), .bias])
+        #expect(unit.terms.map(\.weight) == [.leaf(w1), .leaf(w2), .leaf(b)])
+        #expect(!structure.absorbed.contains(x1) && structure.absorbed.contains(s) && structure.absorbed.contains(w2))
+    }
 }

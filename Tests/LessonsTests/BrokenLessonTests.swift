@@ -77,7 +77,7 @@ import Testing
     @Test func views() {
         let flow = Self.valid.replacingOccurrences(of: "graph: |", with: "view: flow\ngraph: |")
         #expect(checkMessages(flow) == [
-            "broken.yaml:6:7: error: 'view: flow' draws neurons (an activation of a sum, as 'neuron h = sigmoid(w * x + b)' writes it); this graph has none",
+            "broken.yaml:6:7: error: 'view: flow' draws neurons (an activation of a sum, as 'neuron h = sigmoid(w * x + b)' writes it, or a named weighted sum of params, 's = w1 * x1 + w2 * x2'); this graph has none",
         ])
         let bogus = Self.valid.replacingOccurrences(of: "graph: |", with: "view: flows\ngraph: |")
         #expect(checkMessages(bogus) == ["broken.yaml:6:7: error: 'view' must be circuit or flow; got 'flows'"])

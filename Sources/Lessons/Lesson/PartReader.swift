@@ -57,7 +57,7 @@ struct PartReader {
         }
         if view == .flow, let graph, FlowStructure(graph) == nil {
             diagnostics.append(.error(file: file, at: YAMLFields.location(of: node),
-                                      "'view: flow' draws neurons (an activation of a sum, as 'neuron h = sigmoid(w * x + b)' writes it); this graph has none"))
+                                      "'view: flow' draws neurons (an activation of a sum, as 'neuron h = sigmoid(w * x + b)' writes it, or a named weighted sum of params, 's = w1 * x1 + w2 * x2'); this graph has none"))
             return nil
         }
         return view

@@ -66,6 +66,8 @@ import Testing
         Baseline(lesson: "perceptron", part: 3, crossings: 0, visible100: 4, output100: true, visible80: 4, output80: true),
         Baseline(lesson: "xor", part: 0, crossings: 3, visible100: 8, output100: true, visible80: 8, output80: true),
         Baseline(lesson: "xor", part: 1, crossings: 3, visible100: 9, output100: false, visible80: 6, output80: false),
+        Baseline(lesson: "perceptron", part: 4, crossings: 7, visible100: 9, output100: false, visible80: 5, output80: false),
+        Baseline(lesson: "softmax", part: 1, crossings: 8, visible100: 10, output100: false, visible80: 6, output80: false),
     ]
 
     /// Part `baseline.part` at `size` in `view` (the other view is one `g` away).

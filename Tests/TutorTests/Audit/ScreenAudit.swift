@@ -121,19 +121,21 @@ struct ScreenAudit {
             if state.showsFlow {
                 // A neuron's box holds "mark ξ value ∇grad" over "mark h value ∇grad"; any
                 // other node is one line.
-                let isNeuron = state.flow?.structure.neurons.first { $0.excitation == id || $0.activation == id }
+                let isNeuron = state.flow?.structure.neurons.first { $0.lines.contains(id) }
                 let y = isNeuron.map { frame.y + ($0.excitation == id ? 1 : 2) } ?? frame.y + (frame.height - 1) / 2
                 let line = row(y, frame.x..<frame.maxX).trimmingCharacters(in: CharacterSet(charactersIn: "│ "))
                 let words = line.split(separator: " ").map(String.init)
                 shownMark = words.first
-                let numbers = Array(words.dropFirst(2))
+                // A role name may be several words ("L's max").
+                let nameWords = name.split(separator: " ").count
+                let numbers = Array(words.dropFirst(1 + nameWords))
                 if state.flow?.brief == true {
                     (shownValue, shownGrad) = readBrief(numbers)
                 } else {
                     shownValue = numbers.first
                     shownGrad = numbers.count > 1 && numbers[1].hasPrefix(gradMark) ? String(numbers[1].dropFirst(gradMark.count)) : nil
                 }
-                if words.count < 2 || words[1] != name {
+                if words.count < 1 + nameWords || words[1...nameWords].joined(separator: " ") != name {
                     defects.append("\(where_): the node \(name) reads \"\(line)\"")
                 }
             } else if state.scene.detail != .box {
