@@ -1,7 +1,8 @@
 #!/bin/sh
-# Regenerates Sources/Lessons/Library/BundledLessonTexts.swift from lessons/*.yaml, so the
-# backprop binary carries its lessons wherever it is copied. Run from the repository root
-# after editing a lesson; `swift test` fails while the two differ.
+# Regenerates Sources/Lessons/Library/BundledLessonTexts.swift from lessons/*.yaml (the
+# lessons, and course.yaml, their order), so the backprop binary carries its lessons
+# wherever it is copied. Run from the repository root after editing a lesson or the
+# course; `swift test` fails while the two differ.
 set -eu
 out=Sources/Lessons/Library/BundledLessonTexts.swift
 {
@@ -12,10 +13,15 @@ out=Sources/Lessons/Library/BundledLessonTexts.swift
     printf '    static let all: [(name: String, text: String)] = [\n'
     for file in lessons/*.yaml; do
         name=$(basename "$file" .yaml)
+        [ "$name" = course ] && continue
         printf '        ("%s", #"""\n' "$name"
         cat "$file"
         printf '\n"""#),\n'
     done
-    printf '    ]\n}\n'
+    printf '    ]\n\n'
+    printf '    /// lessons/course.yaml: the order, groups and needs of the lessons above.\n'
+    printf '    static let course = #"""\n'
+    cat lessons/course.yaml
+    printf '\n"""#\n}\n'
 } > "$out"
 echo "wrote $out"

@@ -122,6 +122,20 @@ public struct Stepper: Sendable, Equatable {
     /// How many numbers the last step overwrote: what `back()` has to write back.
     public var lastStepChangeCount: Int { log.lastStep.count }
 
+    /// The nodes whose value, or whose gradient, the last step wrote: all a display that
+    /// follows the steps has to look at again.
+    public var lastStepWrites: (values: [NodeID], grads: [NodeID]) {
+        var values: [NodeID] = [], grads: [NodeID] = []
+        for change in log.lastStep {
+            switch change.store {
+            case .value: values.append(NodeID(Int(change.index)))
+            case .grad: grads.append(NodeID(Int(change.index)))
+            case .batch: break
+            }
+        }
+        return (values, grads)
+    }
+
     // MARK: Moving
 
     /// Takes the next step and returns its record; `nil` at the end of the plan.

@@ -63,11 +63,17 @@ public struct GraphScene: Sendable {
     /// be known without training): room for `−12.345`, `−0.001` or `−4.97e-5`.
     static let trainingNumberWidth = 8
 
+    /// The widest number each node shows, its value and its gradient: what its box needs.
+    struct NumberWidths: Sendable {
+        var values: [Int], grads: [Int]
+    }
+
     /// The scene of `graph`. Boxes are as wide as the numbers of a finished pass need: the
     /// graph's own pass, and with `dataset` every row's, so no number is ever cut; with
     /// `trains`, room for any number of up to `trainingNumberWidth` characters as well.
-    public init(graph: Graph, notation: Notation, dataset: Dataset? = nil, trains: Bool = false,
-                detail: Detail = .box) throws(DAGLayoutError) {
+    /// `shown`, when given, replaces all that with the widths every step really shows.
+    init(graph: Graph, notation: Notation, dataset: Dataset? = nil, trains: Bool = false,
+         shown: NumberWidths? = nil, detail: Detail = .box) throws(DAGLayoutError) {
         self.detail = detail
         let count = graph.count
         var names = [String](repeating: "", count: count)
@@ -130,24 +136,29 @@ public struct GraphScene: Sendable {
 
         // Box widths from the numbers the passes will show (finished forward and backward
         // passes on copies), fixed here so boxes do not jump while stepping.
-        var numberWidth = [Int](repeating: 1, count: count), gradWidth = [Int](repeating: 1, count: count)
-        GraphScene.forEachFinishedPass(graph, dataset: dataset) { finished in
-            for node in 0..<count {
-                numberWidth[node] = max(numberWidth[node], DisplayWidth.of(notation.number(finished.values[node])))
-                gradWidth[node] = max(gradWidth[node], DisplayWidth.of(notation.number(finished.grads[node])))
+        if let shown {
+            numberWidths = shown.values
+            gradWidths = shown.grads
+        } else {
+            var numberWidth = [Int](repeating: 1, count: count), gradWidth = [Int](repeating: 1, count: count)
+            GraphScene.forEachFinishedPass(graph, dataset: dataset) { finished in
+                for node in 0..<count {
+                    numberWidth[node] = max(numberWidth[node], DisplayWidth.of(notation.number(finished.values[node])))
+                    gradWidth[node] = max(gradWidth[node], DisplayWidth.of(notation.number(finished.grads[node])))
+                }
             }
+            let reserved = trains ? GraphScene.trainingNumberWidth : 1
+            numberWidths = numberWidth.map { max($0, reserved) }
+            gradWidths = gradWidth.map { max($0, reserved) }
         }
-        let reserved = trains ? GraphScene.trainingNumberWidth : 1
-        numberWidths = numberWidth.map { max($0, reserved) }
-        gradWidths = gradWidth.map { max($0, reserved) }
         var sizes: [Size] = []
         for id in nodes {
             let node = id.index
-            let value = "val " + String(repeating: "0", count: max(numberWidth[node], reserved))
-            let grad = "grad " + String(repeating: "0", count: max(gradWidth[node], reserved))
+            let numbers = numberWidths[node], grads = gradWidths[node]
+            let value = "val " + String(repeating: "0", count: numbers)
+            let grad = "grad " + String(repeating: "0", count: grads)
             let title = GraphPane.title(names[node], caption: captions[node], anonymous: graph.name(of: id) == nil, mark: "▶")
             let label = GraphPane.lineLabel(names[node], caption: captions[node], anonymous: graph.name(of: id) == nil, detail: detail)
-            let numbers = max(numberWidth[node], reserved), grads = max(gradWidth[node], reserved)
             if detail == .line {
                 // " ▶ q 3 ∇−4"
                 sizes.append(Size(width: 3 + DisplayWidth.of(label) + 1 + numbers + 1 + DisplayWidth.of(notation.gradientMark) + grads,
@@ -196,10 +207,12 @@ public struct GraphScene: Sendable {
     static func scenes(_ stepper: Stepper, notation: Notation) throws(DAGLayoutError) -> [GraphScene] {
         let graph = stepper.graph
         let details = graph.count <= largestScaledGraph ? Detail.allCases : [.box]
+        let trains = stepper.plan.training != nil
+        let shown = trains ? shownWidths(stepper, notation: notation) : nil
         var scenes: [GraphScene] = []
         for detail in details {
             scenes.append(try GraphScene(graph: graph, notation: notation, dataset: stepper.plan.dataset,
-                                         trains: stepper.plan.training != nil, detail: detail))
+                                         trains: trains, shown: shown, detail: detail))
         }
         // Folds last: a node drawn twice is a price paid only where nothing else fits.
         return scenes + scenes.compactMap { $0.folded() }
@@ -225,6 +238,35 @@ public struct GraphScene: Sendable {
 
     /// Hands `body` the graph after a forward and backward pass at its own values and, with
     /// data, at every row's, one at a time (10,000 rows are never held at once).
+    /// The most steps `shownWidths` walks: a training this short is measured step by step
+    /// (0.1 s in a debug build); a longer one reserves `trainingNumberWidth` for every number.
+    static let longestMeasuredTraining = 20_000
+
+    /// The widths of the numbers every step of a short training writes, partial sums at a
+    /// fan-out included, walked on a copy of the stepper (every step is deterministic, so
+    /// these are the numbers the student will see); `nil` beyond `longestMeasuredTraining`.
+    static func shownWidths(_ stepper: Stepper, notation: Notation) -> NumberWidths? {
+        guard stepper.count <= longestMeasuredTraining else { return nil }
+        var walk = stepper
+        walk.toStart()
+        let count = walk.graph.count
+        var widths = NumberWidths(values: [Int](repeating: 1, count: count), grads: [Int](repeating: 1, count: count))
+        func measure(values: [NodeID], grads: [NodeID]) {
+            for id in values {
+                widths.values[id.index] = max(widths.values[id.index], DisplayWidth.of(notation.number(walk.graph.values[id.index])))
+            }
+            for id in grads {
+                widths.grads[id.index] = max(widths.grads[id.index], DisplayWidth.of(notation.number(walk.graph.grads[id.index])))
+            }
+        }
+        measure(values: walk.graph.ids, grads: [])
+        while walk.step() != nil {
+            let writes = walk.lastStepWrites
+            measure(values: writes.values, grads: writes.grads)
+        }
+        return widths
+    }
+
     static func forEachFinishedPass(_ graph: Graph, dataset: Dataset?, _ body: (Graph) -> Void) {
         var pass = graph
         pass.run()

@@ -10,7 +10,12 @@ import Tutor
 enum LessonMenu {
     static func run() throws {
         let lessons = bundledLessons()
-        let picker = LessonPicker(entries: lessons.map { LessonPicker.Entry(name: $0.name, title: $0.title, summary: $0.summary) })
+        let course = LessonLibrary.course
+        let picker = LessonPicker(entries: lessons.map { lesson in
+            let placed = course?.entry(lesson.name)
+            return LessonPicker.Entry(name: lesson.name, title: lesson.title, summary: lesson.summary,
+                                      group: placed?.group, needs: placed?.entry.needs ?? [])
+        })
         let capabilities = TerminalCapabilities(environment: .current())
         guard capabilities.mode == .interactive else {
             printPlain(picker)

@@ -79,8 +79,10 @@ import Testing
     @Test func bareBackpropWithoutATerminalListsLessonsAndUsage() throws {
         let result = try runBackprop([])
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("Lessons:\n\nchain-rule      The chain rule, one gate at a time\n"))
-        #expect(result.stdout.contains("xor             XOR — two layers, and why the unit step cannot learn"))
+        #expect(result.stdout.hasPrefix("Lessons:\n\nThe chain rule\nchain-rule         The chain rule, one gate at a time\n"))
+        #expect(result.stdout.contains("\nNetworks\nxor  "))
+        #expect(result.stdout.contains("needs partials · "))
+        #expect(result.stdout.contains("xor                XOR — two layers, and why the unit step cannot learn"))
         #expect(result.stdout.contains("USAGE: backprop <subcommand>"))
         #expect(result.stdout.contains("play"))
     }

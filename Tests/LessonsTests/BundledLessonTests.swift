@@ -3,10 +3,18 @@ import Testing
 @testable import Lessons
 
 @Suite struct BundledLessonTests {
-    static let names = ["chain-rule", "partials", "chains", "sigmoid-neuron", "perceptron", "xor", "softmax"]
+    /// The course's order (lessons/course.yaml).
+    static let names = ["chain-rule", "partials", "chains", "sigmoid-neuron", "perceptron", "linear-regression", "softmax", "xor"]
 
-    @Test func theFiveLessonsAreBundledInOrder() {
+    @Test func theLessonsAreBundledInTheCoursesOrder() {
         #expect(LessonLibrary.bundledNames == Self.names)
+        #expect(LessonLibrary.course?.names == Self.names)
+        #expect(LessonLibrary.course?.groups.map(\.title) == ["The chain rule", "Neurons", "Losses", "Networks"])
+    }
+
+    @Test func theCompiledInCourseIsTheFileOnDisk() throws {
+        // If this fails, run Scripts/embed-lessons.sh after editing lessons/course.yaml.
+        #expect(BundledLessonTexts.course == (try lessonText("course")))
     }
 
     @Test(arguments: names)
@@ -46,7 +54,7 @@ import Testing
 
     @Test func everyLessonFileIsCompiledIn() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: lessonsDirectory.path)
-            .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+            .filter { $0.hasSuffix(".yaml") && $0 != Course.fileName }.map { String($0.dropLast(5)) }.sorted()
         #expect(files == LessonLibrary.bundledNames.sorted())
     }
 
@@ -67,7 +75,7 @@ import Testing
     @Test func anUnknownNameListsTheBundledLessons() {
         let library = LessonLibrary(directories: ["/nonexistent/lessons"])
         #expect(library.load("xro").diagnostics.map(\.description) == [
-            "xro: error: no such file, and no bundled lesson of that name; the bundled lessons are: chain-rule, partials, chains, sigmoid-neuron, perceptron, xor, softmax",
+            "xro: error: no such file, and no bundled lesson of that name; the bundled lessons are: chain-rule, partials, chains, sigmoid-neuron, perceptron, linear-regression, softmax, xor",
         ])
     }
 

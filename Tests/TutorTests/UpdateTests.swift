@@ -153,11 +153,11 @@ import Testing
     /// A fold draws a node twice (its ↪ stub), but the Step pane lists it once and Tab
     /// selects it once.
     @Test func aFoldsStubsAreNotNodesOfTheirOwn() throws {
-        let lesson = try LessonFixtures.lesson("sigmoid-neuron")
-        let state = try TutorState(subject: .lesson(lesson), part: 2, theme: .monochrome(), size: Size(width: 100, height: 30))
+        let lesson = try LessonFixtures.lesson("chains")
+        let state = try TutorState(subject: .lesson(lesson), part: 2, theme: .monochrome(), size: Size(width: 80, height: 24))
         #expect(state.scene.stubCount > 0)
         let leaves = Inspector(state: state).lines().map(\.text).first { $0.hasPrefix("Leaves:") } ?? ""
-        #expect(leaves.components(separatedBy: "y = 1").count == 2, "\(leaves)")
+        #expect(leaves.components(separatedBy: "y = 5").count == 2, "\(leaves)")
         var selecting = state
         var seen: [NodeID] = []
         for _ in state.scene.graphNodes.indices {
@@ -167,7 +167,7 @@ import Testing
         #expect(Set(seen).count == seen.count && seen.count == state.scene.graphNodes.count)
         // The upper band says where y goes on (↓), the lower band starts again from it (↪).
         let screen = picture(view(state, size: state.size))
-        #expect(screen.contains("✓ y 1        ↓") && screen.contains("↪✓ y 1"))
+        #expect(screen.contains("✓ y 5  ↓") && screen.contains("↪✓ y 5"))
     }
 
     /// The most detailed drawing that fits is shown: CS231n's boxes at 100×30, one line a

@@ -227,6 +227,148 @@ parts:
       - w1.grad = 6
 
 """#),
+        ("linear-regression", #"""
+title: Linear regression, the gradient by hand and by the graph
+summary: L = Σ(y_i − wᵀx_i)² over two examples at w = (1, −1); ∂L/∂w_j = −2Σ δ_i·x_ij gives −4 and −14; then gradient descent on four points finds w = (2, −1).
+source:
+  seed: 004_65d9b7a0499491d4.txt
+  slide: Manual Differentiation
+
+parts:
+  - title: The loss over two examples
+    view: flow           # the weights on the edges; g switches to the circuit view
+    graph: |
+      param w1 = 1
+      param w2 = -1
+      x11 = 1
+      x12 = 2
+      y1 = 3
+      x21 = 2
+      x22 = 1
+      y2 = 0
+      d1 = sum(w1 * x11, w2 * x12)     # wᵀx_1
+      d2 = sum(w1 * x21, w2 * x22)     # wᵀx_2
+      δ1 = y1 - d1
+      δ2 = y2 - d2
+      L = sum(δ1^2, δ2^2)              # Σ_i (y_i − wᵀx_i)²
+    data:
+      inputs: [x11, x12, x21, x22]
+      targets: [y1, y2]
+      rows:
+        - [1, 2, 2, 1, 3, 0]
+    training:
+      rule: sgd
+      η: 0.05
+      epochs: 1
+      batch: 1
+    narration:
+      - at: start
+        page: |
+          Linear regression: the model is wᵀx, the loss L = Σ_i (y_i − wᵀx_i)².
+          Two examples: x_1 = (1, 2) with y_1 = 3, and x_2 = (2, 1) with y_2 = 0.
+          We start at w = (1, −1).
+          By hand, the slide finds ∂L/∂w_j = −2 Σ_i δ_i·x_ij, with δ_i = y_i − wᵀx_i.
+          Here the graph finds it, one node at a time.
+      - at: forward d1
+        text: d1 = wᵀx_1 = 1·1 + (−1)·2 = −1. The arrows into d1 come together, so they add.
+      - at: forward δ1
+        text: δ1 = y1 − d1 = 3 − (−1) = 4.
+      - at: forward δ2
+        text: δ2 = y2 − d2 = 0 − 1 = −1.
+      - at: forward L
+        text: L = δ1² + δ2² = 16 + 1 = 17.
+      - at: backward δ1
+        text: ∂L/∂δ1 = 2δ1 = 8, and through δ1 = y1 − d1 the local gradient is −1, so ∂L/∂d1 = −8 = −2δ1.
+      - at: backward δ2
+        text: ∂L/∂δ2 = 2δ2 = −2, so ∂L/∂d2 = 2 = −2δ2.
+      - at: backward w1
+        text: |
+          w1 is used by both examples, so its gradient is a sum, one term per example:
+          ∂L/∂w1 = −2δ1·x11 − 2δ2·x21 = −8·1 + 2·2 = −4. That is the slide's −2 Σ δ_i·x_i1.
+      - at: backward w2
+        text: ∂L/∂w2 = −2δ1·x12 − 2δ2·x22 = −8·2 + 2·1 = −14.
+      - before: update
+        page: |
+          Gradient descent: w_j ← w_j − α·∂L/∂w_j, with α = 0.05.
+      - at: update w1
+        text: w1 ← 1 − 0.05 × (−4) = 1.2.
+      - at: update w2
+        text: w2 ← −1 − 0.05 × (−14) = −0.3.
+      - at: end
+        page: |
+          One step of gradient descent: w = (1.2, −0.3), and L falls from 17 to 10.17.
+          Each weight moved by −α·(−2 Σ_i δ_i·x_ij): the examples it errs on most pull hardest.
+    quiz:
+      - before: backward w2
+        ask: "∂L/∂d1 = −8 and ∂L/∂d2 = 2. What is ∂L/∂w2 (x12 = 2, x22 = 1)?"
+        answer: -14
+        explain: "w2 reaches L through d1 and d2: −8 × 2 + 2 × 1 = −14."
+    expect:
+      - d1 = -1
+      - d2 = 1
+      - δ1 = 4
+      - δ2 = -1
+      - L = 17
+      - d1.grad = -8
+      - d2.grad = 2
+      - w1.grad = -4
+      - w2.grad = -14
+      - after 1 epoch: w1 = 1.2
+      - after 1 epoch: w2 = -0.3
+      - after 1 epoch: L = 10.17
+
+  - title: Four points, many steps
+    view: flow
+    graph: |
+      param w1 = 1
+      param w2 = -1
+      x1 = 1
+      x2 = 2
+      y = 0
+      d = sum(w1 * x1, w2 * x2)     # wᵀx
+      δ = y - d
+      L = δ^2
+    data:
+      inputs: [x1, x2]
+      targets: [y]
+      rows:                          # y = 2·x1 − x2, exactly
+        - [1, 2, 0]
+        - [2, 1, 3]
+        - [1, 0, 2]
+        - [0, 1, -1]
+    training:
+      rule: sgd
+      η: 0.1
+      epochs: 60
+      batch: all
+    narration:
+      - at: start
+        page: |
+          Four points of y = 2·x1 − x2, and the same start, w = (1, −1).
+          The graph is one example's loss, (y − wᵀx)²; each epoch runs it on the four rows
+          and adds their gradients up.
+          batch: all takes the mean gradient, ¼ of the slide's sum: the same direction,
+          so α = 0.1 here is α = 0.025 for the sum.
+      - at: backward w1
+        text: ∂L/∂w1 = −2δ·x1 for this row; the rows' gradients are averaged before the update.
+      - at: epoch 1
+        text: "After one epoch, one step: w = (1.3, −0.8), on its way to (2, −1)."
+      - at: end
+        page: |
+          After 60 steps w ≈ (2, −1): the line the data came from, and the loss is near 0.
+          The sigmoid neuron's update rule is this one with σ′ = σ(1 − σ) in the chain.
+    expect:
+      - d = -1
+      - L = 1
+      - w1.grad = -2
+      - w2.grad = -4
+      - after 1 epoch: w1 = 1.3
+      - after 1 epoch: w2 = -0.8
+      - after 60 epochs: w1 = 2.00 ± 0.01
+      - after 60 epochs: w2 = -1.00 ± 0.01
+      - after 60 epochs: L < 0.001
+
+"""#),
         ("partials", #"""
 title: Partial derivatives, and a value used twice
 summary: f = log x1 + log x2 gives ∂f/∂x1 = 1/x1; f = x1(x1 + x2) gives ∂f/∂x2 = x1, and x1, used twice, sums two contributions.
@@ -992,4 +1134,37 @@ parts:
 
 """#),
     ]
+
+    /// lessons/course.yaml: the order, groups and needs of the lessons above.
+    static let course = #"""
+# The course: the bundled lessons in teaching order, in groups from the chain rule to
+# networks, each with the lessons it needs first. `backprop lessons` and the lesson picker
+# list them this way; `backprop check lessons/course.yaml` checks that every lesson here is
+# listed once and needs only lessons that come before it.
+course:
+  - group: The chain rule
+    lessons:
+      - name: chain-rule
+      - name: partials
+        needs: [chain-rule]
+      - name: chains
+        needs: [partials]
+  - group: Neurons
+    lessons:
+      - name: sigmoid-neuron
+        needs: [chains]
+      - name: perceptron
+        needs: [chain-rule]
+  - group: Losses
+    lessons:
+      - name: linear-regression
+        needs: [chains]
+      - name: softmax
+        needs: [sigmoid-neuron]
+  - group: Networks
+    lessons:
+      - name: xor
+        needs: [perceptron, sigmoid-neuron]
+
+"""#
 }

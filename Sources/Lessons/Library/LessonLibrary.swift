@@ -45,12 +45,21 @@ public struct LessonLibrary: Sendable {
         .appendingPathComponent("lessons").path
 
     /// The names of the lessons compiled into the binary, in the order `backprop lessons`
-    /// lists them: the slide lessons in teaching order first, then any others by name.
+    /// lists them: the course's order (`course`), then any others by name.
     public static var bundledNames: [String] {
-        let order = ["chain-rule", "partials", "chains", "sigmoid-neuron", "perceptron", "xor", "softmax"]
+        let order = course?.names ?? []
         let names = BundledLessonTexts.all.map(\.name)
         return order.filter(names.contains) + names.filter { !order.contains($0) }.sorted()
     }
+
+    /// The name `course.yaml` would have as a lesson, which no lesson may take.
+    static let courseName = String(Course.fileName.dropLast(".yaml".count))
+
+    /// The course compiled into the binary (`lessons/course.yaml`): the bundled lessons'
+    /// teaching order, groups and needs. `nil` only if that file does not load, which a
+    /// test rules out.
+    public static let course: Course? = Course.load(text: BundledLessonTexts.course, file: Course.fileName,
+                                                   lessons: BundledLessonTexts.all.map(\.name)).course
 
     /// The text of a bundled lesson as compiled into the binary.
     public static func compiledText(of name: String) -> String? {
@@ -65,7 +74,8 @@ public struct LessonLibrary: Sendable {
         }
         let name = LessonLoader.defaultName(argument)
         let looksLikeName = !argument.contains("/") && Self.isLessonName(name)
-        if looksLikeName {
+        // `course.yaml` beside the lessons orders them; it is not one.
+        if looksLikeName && name != Self.courseName {
             if let path = lessonFile(named: name) {
                 return SourceFile.read(path: path).map { LessonText(name: name, file: path, text: $0) }
             }

@@ -1,4 +1,5 @@
 import Autograd
+import Foundation
 
 /// Where `eval` and `check` get a graph from: a graph file (`.graph`, or anything that is
 /// not a lesson), or a lesson (a `.yaml` file or a bundled name), which stands for its
@@ -42,6 +43,9 @@ public enum GraphSource {
                 return lessonResult(file: path, lessons.first, diagnostics, part: part)
             }
         }
+        if URL(fileURLWithPath: path).lastPathComponent == Course.fileName {
+            return checkCourse(path: path)
+        }
         if library.isLesson(path) {
             let (lesson, diagnostics) = library.check(path)
             return lessonResult(file: lesson?.file ?? path, lesson, diagnostics, part: part)
@@ -50,6 +54,19 @@ public enum GraphSource {
             return CheckResult(file: path, program: nil, diagnostics: [partOutOfRange(part, file: path, count: 1)])
         }
         return check(graphPath: path)
+    }
+
+    /// A course file, checked against the lessons in its directory.
+    private static func checkCourse(path: String) -> CheckResult {
+        switch SourceFile.read(path: path) {
+        case .failure(let diagnostic): return CheckResult(file: path, program: nil, diagnostics: [diagnostic])
+        case .success(let text):
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            let lessons = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+                .filter { $0.hasSuffix(".yaml") && $0 != Course.fileName }.map { String($0.dropLast(".yaml".count)) }.sorted()
+            let (course, diagnostics) = Course.load(text: text, file: path, lessons: lessons)
+            return CheckResult(file: path, program: nil, diagnostics: diagnostics, course: course)
+        }
     }
 
     /// A checked lesson's result: the graph of the part asked for (else the first),
@@ -83,18 +100,27 @@ public struct CheckResult: Sendable {
     /// The lesson part the summary is of (0-based), `nil` for the whole lesson.
     public var part: Int?
 
-    public init(file: String, program: GraphProgram?, diagnostics: [Diagnostic], lesson: Lesson? = nil, part: Int? = nil) {
+    /// The course, when the file is `course.yaml`.
+    public var course: Course?
+
+    public init(file: String, program: GraphProgram?, diagnostics: [Diagnostic], lesson: Lesson? = nil, part: Int? = nil,
+                course: Course? = nil) {
         self.file = file
         self.program = program
         self.diagnostics = diagnostics
         self.lesson = lesson
         self.part = part
+        self.course = course
     }
 
     public var hasErrors: Bool { diagnostics.contains(where: \.isError) }
 
     /// One line for a file without errors: what it holds and its output value.
     public var summary: String? {
+        if let course, !hasErrors {
+            let lessons = course.names.count, groups = course.groups.count
+            return "\(file): ok: course of \(lessons) lesson\(lessons == 1 ? "" : "s") in \(groups) group\(groups == 1 ? "" : "s")"
+        }
         guard !hasErrors, let program, let output = program.graph.output else { return nil }
         let graph = program.graph
         let named = graph.namedIDs.count

@@ -9,11 +9,26 @@ public struct LessonPicker: Sendable, Equatable {
         public var name: String
         public var title: String
         public var summary: String
-        public init(name: String, title: String, summary: String) {
+        /// The course's heading the lesson is listed under ("The chain rule"), if any.
+        public var group: String?
+        /// The lessons to take first.
+        public var needs: [String]
+        public init(name: String, title: String, summary: String, group: String? = nil, needs: [String] = []) {
             self.name = name
             self.title = title
             self.summary = summary
+            self.group = group
+            self.needs = needs
         }
+
+        /// "needs chains · " before the summary, or nothing.
+        var needsPrefix: String { needs.isEmpty ? "" : "needs \(needs.joined(separator: ", ")) · " }
+    }
+
+    /// Whether entry `index` starts a group (its heading is drawn above it).
+    func startsGroup(_ index: Int) -> Bool {
+        guard let group = entries[index].group else { return false }
+        return index == 0 || entries[index - 1].group != group
     }
 
     /// What a key asks of the picker.
@@ -65,8 +80,9 @@ public struct LessonPicker: Sendable, Equatable {
         return .stay
     }
 
-    /// The menu at `size`: a title, one block of two rows per lesson (the selected one
-    /// marked and highlighted), and the key hints at the bottom.
+    /// The menu at `size`: a title, one block of three rows per lesson — its group's
+    /// heading where a group starts (else blank), name and title (the selected one marked
+    /// and highlighted), what it needs first and its summary — and the key hints.
     public func view(size: Size, theme: Theme) -> Buffer {
         var buffer = Buffer(size: size)
         // Every text as the locale can show it: in ASCII, −2 stays -2 and σ becomes sig.
@@ -83,11 +99,15 @@ public struct LessonPicker: Sendable, Equatable {
             let isSelected = offset == selected
             let marker = isSelected ? String(theme.glyphs.active) : " "
             let titleStyle = isSelected ? theme(.active) : theme(.text)
-            let row = Rect(x: list.x, y: y, width: list.width, height: 1)
+            if startsGroup(offset), let group = entry.group {
+                buffer.write(Line(text(group), style: theme(.title).bolded()), in: Rect(x: list.x, y: y, width: list.width, height: 1))
+            }
+            let row = Rect(x: list.x, y: y + 1, width: list.width, height: 1)
             buffer.write(Line([Span(marker + " "), Span(entry.name, style: theme(.key)), Span("  "),
                                Span(text(entry.title), style: titleStyle)]), in: row)
-            let summary = Rect(x: list.x + 4, y: y + 1, width: max(0, list.width - 4), height: 1)
-            buffer.write(Line(DisplayWidth.truncate(text(entry.summary), to: summary.width, ellipsis: theme.glyphs.ellipsis),
+            let summary = Rect(x: list.x + 4, y: y + 2, width: max(0, list.width - 4), height: 1)
+            buffer.write(Line(DisplayWidth.truncate(text(entry.needsPrefix + entry.summary), to: summary.width,
+                                                    ellipsis: theme.glyphs.ellipsis),
                               style: theme(.muted)), in: summary)
         }
         let hints = Self.bindings.map { KeyHint(key: $0.keys[0].label(unicode: theme.glyphs.isUnicode), help: $0.help) }
@@ -95,12 +115,15 @@ public struct LessonPicker: Sendable, Equatable {
         return buffer
     }
 
-    /// The list for a pipe: one lesson a line, name, title and summary.
+    /// The list for a pipe: each group's heading, then per lesson its name and title, and
+    /// under them what it needs first and its summary.
     public var plainList: String {
         let width = entries.map(\.name.count).max() ?? 0
-        return entries.map { entry in
-            entry.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + entry.title + "\n"
-                + String(repeating: " ", count: width + 2) + entry.summary + "\n"
+        return entries.indices.map { index in
+            let entry = entries[index]
+            let heading = startsGroup(index) ? (index == 0 ? "" : "\n") + (entry.group ?? "") + "\n" : ""
+            return heading + entry.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + entry.title + "\n"
+                + String(repeating: " ", count: width + 2) + entry.needsPrefix + entry.summary + "\n"
         }.joined()
     }
 }

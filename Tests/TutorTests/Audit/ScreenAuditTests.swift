@@ -1,4 +1,5 @@
 import Autograd
+import Lessons
 import Screen
 import Testing
 @testable import Tutor
@@ -10,7 +11,8 @@ import Testing
 /// `render --all`, `render --markdown --all`, `f` and `F` land on. A graph with neurons is
 /// audited in both views, circuit and flow diagram.
 @Suite struct ScreenAuditTests {
-    static let lessons = ["chain-rule", "partials", "chains", "sigmoid-neuron", "perceptron", "xor", "softmax"]
+    /// Every bundled lesson, in the course's order.
+    static let lessons = LessonLibrary.bundledNames
     static let sizes = [Size(width: 100, height: 30), Size(width: 80, height: 24)]
     /// Parts with at most this many steps are walked whole.
     static let walkLimit = 3000

@@ -1,11 +1,12 @@
 import Autograd
+import Lessons
 import Screen
 import Testing
 @testable import Tutor
 
 /// How every bundled lesson part is drawn: inputs left, and labels that never touch a box.
 @Suite struct LessonDrawingTests {
-    static let names = ["chain-rule", "partials", "chains", "sigmoid-neuron", "perceptron", "xor", "softmax"]
+    static let names = LessonLibrary.bundledNames
 
     func parts(_ name: String, theme: Theme = .monochrome(), size: Size = Size(width: 100, height: 30)) throws -> [TutorState] {
         let lesson = try LessonFixtures.lesson(name)

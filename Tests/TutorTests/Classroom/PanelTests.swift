@@ -69,13 +69,50 @@ import Screen
         #expect(picture(buffer) == """
             backprop — choose a lesson
 
+
               chain-rule  The chain rule
                 f = (x + y)·z
 
             ▶ xor  XOR
                 Two layers learn XOR, one neuron cannot.
-
             ↑ previous · ↓ next · Enter open · q quit
+            """)
+    }
+
+    /// The course's groups head their lessons, and each lesson says what it needs first.
+    @Test func theCourseInGroups() {
+        var picker = LessonPicker(entries: [
+            .init(name: "chain-rule", title: "The chain rule", summary: "f = (x + y)·z", group: "The chain rule"),
+            .init(name: "partials", title: "Partials", summary: "f = log x1", group: "The chain rule", needs: ["chain-rule"]),
+            .init(name: "xor", title: "XOR", summary: "Two layers learn XOR.", group: "Networks", needs: ["partials", "chain-rule"]),
+        ])
+        _ = picker.update(.down)
+        _ = picker.update(.down)
+        #expect(picture(picker.view(size: Size(width: 50, height: 12), theme: .monochrome())) == """
+            backprop — choose a lesson
+
+            The chain rule
+              chain-rule  The chain rule
+                f = (x + y)·z
+
+              partials  Partials
+                needs chain-rule · f = log x1
+            Networks
+            ▶ xor  XOR
+                needs partials, chain-rule · Two layers learn…
+            ↑ previous · ↓ next · Enter open · q quit
+            """)
+        #expect(picker.plainList == """
+            The chain rule
+            chain-rule  The chain rule
+                        f = (x + y)·z
+            partials    Partials
+                        needs chain-rule · f = log x1
+
+            Networks
+            xor         XOR
+                        needs partials, chain-rule · Two layers learn XOR.
+
             """)
     }
 
