@@ -69,9 +69,9 @@ public struct GraphScene: Sendable {
     }
 
     /// The scene of `graph`. Boxes are as wide as the numbers of a finished pass need: the
-    /// graph's own pass, and with `dataset` every row's, so no number is ever cut; with
-    /// `trains`, room for any number of up to `trainingNumberWidth` characters as well.
-    /// `shown`, when given, replaces all that with the widths every step really shows.
+    /// graph's own pass, and with `dataset` every row's; with `trains`, room for any number
+    /// of up to `trainingNumberWidth` characters as well. `shown`, when given, replaces all
+    /// that with the widths every step really shows, so no number is ever cut.
     init(graph: Graph, notation: Notation, dataset: Dataset? = nil, trains: Bool = false,
          shown: NumberWidths? = nil, detail: Detail = .box) throws(DAGLayoutError) {
         self.detail = detail
@@ -93,7 +93,7 @@ public struct GraphScene: Sendable {
                 if inputs.contains(where: { isLong[$0.index] }) {
                     isLong[node] = true
                 } else {
-                    let text = notation.apply(op, inputs.map { names[$0.index] })
+                    let text = notation.apply(op, inputs.map { GraphScene.operandText($0, of: op, graph: graph, names: names) })
                         .replacingOccurrences(of: " ", with: "")
                     names[node] = "(\(text))"
                     isLong[node] = text.count > GraphScene.longestExpressionName
@@ -208,7 +208,7 @@ public struct GraphScene: Sendable {
         let graph = stepper.graph
         let details = graph.count <= largestScaledGraph ? Detail.allCases : [.box]
         let trains = stepper.plan.training != nil
-        let shown = trains ? shownWidths(stepper, notation: notation) : nil
+        let shown = shownWidths(stepper, notation: notation)
         var scenes: [GraphScene] = []
         for detail in details {
             scenes.append(try GraphScene(graph: graph, notation: notation, dataset: stepper.plan.dataset,
@@ -238,15 +238,16 @@ public struct GraphScene: Sendable {
 
     /// Hands `body` the graph after a forward and backward pass at its own values and, with
     /// data, at every row's, one at a time (10,000 rows are never held at once).
-    /// The most steps `shownWidths` walks: a training this short is measured step by step
-    /// (0.1 s in a debug build); a longer one reserves `trainingNumberWidth` for every number.
-    static let longestMeasuredTraining = 20_000
+    /// The most steps `shownWidths` walks (0.1 s in a debug build). A longer part is sized
+    /// by its passes' final numbers, with `trainingNumberWidth` for every number if it trains.
+    static let longestMeasuredPart = 20_000
 
-    /// The widths of the numbers every step of a short training writes, partial sums at a
-    /// fan-out included, walked on a copy of the stepper (every step is deterministic, so
-    /// these are the numbers the student will see); `nil` beyond `longestMeasuredTraining`.
+    /// The widths of the numbers every step of a part writes, partial sums at a fan-out and
+    /// the numbers of every epoch included, walked on a copy of the stepper (every step is
+    /// deterministic, so these are the numbers the student will see); `nil` beyond
+    /// `longestMeasuredPart`.
     static func shownWidths(_ stepper: Stepper, notation: Notation) -> NumberWidths? {
-        guard stepper.count <= longestMeasuredTraining else { return nil }
+        guard stepper.count <= longestMeasuredPart else { return nil }
         var walk = stepper
         walk.toStart()
         let count = walk.graph.count
@@ -278,6 +279,30 @@ public struct GraphScene: Sendable {
             pass.run()
             body(pass)
         }
+    }
+
+    /// An input's name inside an anonymous gate's name. An anonymous operand keeps its
+    /// parentheses only where they group: not as a call's argument (`log(1−ŷ)`, not
+    /// `log((1−ŷ))`), nor around a call (`y·log(ŷ)`, not `y·(log(ŷ))`).
+    static func operandText(_ input: NodeID, of op: Op, graph: Graph, names: [String]) -> String {
+        let text = names[input.index]
+        guard graph.name(of: input) == nil, graph.op(of: input) != nil, text.hasPrefix("("), text.hasSuffix(")") else { return text }
+        let inner = String(text.dropFirst().dropLast())
+        let isCall = op.arity == .unary && op != .neg || op.arity == .variadic && op != .sum
+        return isCall || isSingleCall(inner) ? inner : text
+    }
+
+    /// Whether `text` is one call, `log(…)`: a name, then parentheses that close at the end.
+    static func isSingleCall(_ text: String) -> Bool {
+        guard let open = text.firstIndex(of: "("), open > text.startIndex, text.hasSuffix(")"),
+              text[..<open].allSatisfy({ $0.isLetter || $0.isNumber }) else { return false }
+        var depth = 0
+        for index in text[open...].indices {
+            if text[index] == "(" { depth += 1 }
+            if text[index] == ")" { depth -= 1 }
+            if depth == 0 { return text.index(after: index) == text.endIndex }
+        }
+        return false
     }
 
     /// The op as a gate shows it: its symbol with literal operands written in (`*2`, `1-`).

@@ -4,6 +4,131 @@
 /// directory is found next to the executable or in the source tree.
 enum BundledLessonTexts {
     static let all: [(name: String, text: String)] = [
+        ("bce-neuron", #"""
+title: Binary cross-entropy, the gradient on one data point
+summary: ŷ = σ(w11·x1 + w12·x2) with ℓ = −y log ŷ − (1 − y) log(1 − ŷ); the chain rule collapses ∂ℓ/∂w11 to (ŷ − y)·x1; then one hidden layer deeper.
+source:
+  - seed: 001_d3796a738485bcff.txt
+    slide: Calculate Gradient (on one data point)
+  - seed: 001_d3796a738485bcff.txt
+    slide: How to train a neural network? Binary classification
+
+parts:
+  - title: One neuron, one data point
+    view: flow           # the neuron's box holds z and ŷ; g switches to the circuit view
+    graph: |
+      x1 = 1
+      x2 = 2
+      y = 1
+      param w11 = 0.5
+      param w12 = -0.5
+      neuron z, ŷ = sigmoid(w11 * x1 + w12 * x2)
+      ℓ = -y * log(ŷ) - (1 - y) * log(1 - ŷ)   # binary cross-entropy, as the slide writes it
+    narration:
+      - at: start
+        page: |
+          Binary classification: the output ŷ = σ(z) should approach the label: 1 for a yes, 0 for a no.
+          The per-sample loss is the binary cross-entropy ℓ(x, y) = −y log ŷ − (1 − y) log(1 − ŷ).
+          We want ∂ℓ/∂w11 on one data point: x = (1, 2), y = 1, with w11 = 0.5, w12 = −0.5.
+          The slide's plan: ∂ℓ/∂ŷ, then ∂ŷ/∂z = σ′(z), then ∂z/∂w11 = x1. Use the chain rule!
+      - at: forward z
+        text: z = w11·x1 + w12·x2 = 0.5·1 + (−0.5)·2 = −0.5.
+      - at: forward ŷ
+        text: ŷ = σ(−0.5) = 0.378. The label is 1, so the loss will push ŷ up.
+      - at: forward ℓ
+        text: ℓ = −1·log 0.378 − 0·log(1 − 0.378) = 0.974. With y = 1 only the first term counts.
+      - at: backward ŷ
+        text: |
+          ŷ is used twice, in log ŷ and in 1 − ŷ, so its gradient is a sum:
+          ∂ℓ/∂ŷ = (1 − y)/(1 − ŷ) − y/ŷ = 0/0.622 − 1/0.378 = −2.649.
+      - at: backward z
+        text: |
+          ∂ŷ/∂z = σ′(z) = ŷ(1 − ŷ) = 0.378 × 0.622 = 0.235, so ∂ℓ/∂z = −2.649 × 0.235 = −0.622.
+          That is ŷ − y = 0.378 − 1: the two fractions and σ′ cancel down to it.
+      - at: backward w11
+        text: ∂ℓ/∂w11 = ∂ℓ/∂z · x1 = (ŷ − y)·x1 = −0.622 × 1 = −0.622.
+      - at: end
+        page: |
+          By the chain rule: ∂ℓ/∂w11 = ((1 − y)/(1 − ŷ) − y/ŷ)·ŷ(1 − ŷ)·x1 = (ŷ − y)·x1.
+          The error ŷ − y times the input: the same shape as linear regression's δ·x.
+          ∂ℓ/∂w12 = (ŷ − y)·x2 = −0.622 × 2 = −1.245.
+    quiz:
+      - before: backward z
+        ask: "∂ℓ/∂ŷ = −2.649 and ŷ = 0.378. What is ∂ℓ/∂z? (Hint: σ′(z) = ŷ(1 − ŷ).)"
+        answer: -0.622
+        explain: "−2.649 × 0.378 × 0.622 = −0.622, which is ŷ − y."
+    expect:
+      - z = -0.5
+      - ŷ = 0.3775 ± 0.0001
+      - ℓ = 0.974
+      - ŷ.grad = -2.649
+      - z.grad = -0.6225 ± 0.0001
+      - w11.grad = -0.6225 ± 0.0001
+      - w12.grad = -1.245
+
+  - title: Make it deeper
+    view: flow           # a box per neuron, the weights on the edges; g switches to the circuit view
+    graph: |
+      x1 = 1
+      x2 = 2
+      y = 1
+      param w11 = 0.5
+      param w12 = -0.5
+      param w21 = -1
+      param w22 = 1
+      param v1 = 1
+      param v2 = -1
+      neuron h1 = sigmoid(w11 * x1 + w12 * x2)
+      neuron h2 = sigmoid(w21 * x1 + w22 * x2)
+      neuron z, ŷ = sigmoid(v1 * h1 + v2 * h2)
+      ℓ = -y * log(ŷ) - (1 - y) * log(1 - ŷ)
+    narration:
+      - at: start
+        page: |
+          Make it deeper: a hidden layer of two sigmoid neurons, h1 and h2, between x and ŷ.
+          w11 now leads into h1; the output neuron weighs h1 by v1 = 1, and h2 by v2 = −1.
+          Same data point, same loss. ∂ℓ/∂z is still ŷ − y; the chain to w11 grows
+          by the links z → h1 → ξ1.
+      - at: forward h1
+        text: h1 = σ(ξ1) = σ(0.5·1 − 0.5·2) = σ(−0.5) = 0.378.
+      - at: forward h2
+        text: h2 = σ(ξ2) = σ(−1·1 + 1·2) = σ(1) = 0.731.
+      - at: forward ŷ
+        text: z = 1·0.378 − 1·0.731 = −0.354, so ŷ = σ(−0.354) = 0.413.
+      - at: backward z
+        text: ∂ℓ/∂z = ŷ − y = 0.413 − 1 = −0.587, as in part 1.
+      - at: backward h1
+        text: ∂ℓ/∂h1 = ∂ℓ/∂z · v1 = −0.587 × 1 = −0.587.
+      - at: backward ξ1
+        text: ∂ℓ/∂ξ1 = ∂ℓ/∂h1 · h1(1 − h1) = −0.587 × 0.235 = −0.138.
+      - at: backward w11
+        text: ∂ℓ/∂w11 = ∂ℓ/∂ξ1 · x1 = −0.138 × 1 = −0.138.
+      - at: end
+        page: |
+          By the chain rule: ∂ℓ/∂w11 = (ŷ − y)·v1·h1(1 − h1)·x1 = −0.587 × 1 × 0.235 × 1 = −0.138.
+          One more layer, two more factors: the weight on the way out (v1) and the
+          hidden neuron's σ′ (h1(1 − h1)).
+    quiz:
+      - before: backward w11
+        ask: "∂ℓ/∂ξ1 = −0.138 and x1 = 1. What is ∂ℓ/∂w11?"
+        answer: -0.138
+        explain: "Upstream × local: −0.138 × x1 = −0.138."
+    expect:
+      - ξ1 = -0.5
+      - h1 = 0.378
+      - ξ2 = 1
+      - h2 = 0.731
+      - z = -0.354
+      - ŷ = 0.413
+      - ℓ = 0.885
+      - z.grad = -0.587
+      - h1.grad = -0.587
+      - ξ1.grad = -0.138
+      - w11.grad = -0.138
+      - h2.grad = 0.587
+      - v1.grad = -0.222
+
+"""#),
         ("chain-rule", #"""
 title: The chain rule, one gate at a time
 summary: f = (x + y)·z at x = −2, y = 5, z = −4; every gradient is upstream × local.
@@ -265,14 +390,13 @@ parts:
       - at: start
         page: |
           Linear regression: the model is wᵀx, the loss L = Σ_i (y_i − wᵀx_i)².
-          Two examples: x_1 = (1, 2) with y_1 = 3, and x_2 = (2, 1) with y_2 = 0.
-          We start at w = (1, −1).
           By hand, the slide finds ∂L/∂w_j = −2 Σ_i δ_i·x_ij, with δ_i = y_i − wᵀx_i.
-          Here the graph finds it, one node at a time.
+          Two examples, x_1 = (1, 2) with y_1 = 3 and x_2 = (2, 1) with y_2 = 0, at w = (1, −1).
+          The graph finds the same gradient, one node at a time.
       - at: forward d1
-        text: d1 = wᵀx_1 = 1·1 + (−1)·2 = −1. The arrows into d1 come together, so they add.
+        text: d1 = wᵀx_1 = 1·1 + (−1)·2 = −1. The weighted arrows into d1 come together, so they add.
       - at: forward δ1
-        text: δ1 = y1 − d1 = 3 − (−1) = 4.
+        text: δ1 = y1 − d1 = 3 − (−1) = 4, a difference (not a neuron's sum), so d1 counts with a minus.
       - at: forward δ2
         text: δ2 = y2 − d2 = 0 − 1 = −1.
       - at: forward L
@@ -281,15 +405,16 @@ parts:
         text: ∂L/∂δ1 = 2δ1 = 8, and through δ1 = y1 − d1 the local gradient is −1, so ∂L/∂d1 = −8 = −2δ1.
       - at: backward δ2
         text: ∂L/∂δ2 = 2δ2 = −2, so ∂L/∂d2 = 2 = −2δ2.
-      - at: backward w1
-        text: |
-          w1 is used by both examples, so its gradient is a sum, one term per example:
-          ∂L/∂w1 = −2δ1·x11 − 2δ2·x21 = −8·1 + 2·2 = −4. That is the slide's −2 Σ δ_i·x_i1.
       - at: backward w2
-        text: ∂L/∂w2 = −2δ1·x12 − 2δ2·x22 = −8·2 + 2·1 = −14.
+        text: |
+          w2 is used by both examples, so its gradient is a sum, one term per example:
+          ∂L/∂w2 = −2δ1·x12 − 2δ2·x22 = −8·2 + 2·1 = −14. That is the slide's −2 Σ δ_i·x_i2.
+      - at: backward w1
+        text: Likewise ∂L/∂w1 = −2δ1·x11 − 2δ2·x21 = −8·1 + 2·2 = −4.
       - before: update
         page: |
-          Gradient descent: w_j ← w_j − α·∂L/∂w_j, with α = 0.05.
+          Gradient descent: w_j ← w_j − α·∂L/∂w_j, with the learning rate α = 0.05 (η on the Step pane).
+          The one data row holds both examples, so one update uses the whole sum.
       - at: update w1
         text: w1 ← 1 − 0.05 × (−4) = 1.2.
       - at: update w2
@@ -297,12 +422,12 @@ parts:
       - at: end
         page: |
           One step of gradient descent: w = (1.2, −0.3), and L falls from 17 to 10.17.
-          Each weight moved by −α·(−2 Σ_i δ_i·x_ij): the examples it errs on most pull hardest.
+          Each weight moved by 2α Σ_i δ_i·x_ij: each example pulls by its error δ_i times its input x_ij.
     quiz:
-      - before: backward w2
-        ask: "∂L/∂d1 = −8 and ∂L/∂d2 = 2. What is ∂L/∂w2 (x12 = 2, x22 = 1)?"
-        answer: -14
-        explain: "w2 reaches L through d1 and d2: −8 × 2 + 2 × 1 = −14."
+      - before: backward δ1
+        ask: "∂L/∂δ1 = 8, and δ1 = y1 − d1. What is ∂L/∂d1?"
+        answer: -8
+        explain: "The local gradient ∂δ1/∂d1 is −1: 8 × (−1) = −8, which is −2δ1."
     expect:
       - d1 = -1
       - d2 = 1
@@ -345,18 +470,17 @@ parts:
       - at: start
         page: |
           Four points of y = 2·x1 − x2, and the same start, w = (1, −1).
-          The graph is one example's loss, (y − wᵀx)²; each epoch runs it on the four rows
-          and adds their gradients up.
-          batch: all takes the mean gradient, ¼ of the slide's sum: the same direction,
-          so α = 0.1 here is α = 0.025 for the sum.
+          The graph is one example's loss, (y − wᵀx)²; each epoch runs it on the four rows.
+          The update uses the mean of their gradients, ¼ of the slide's sum.
+          Same direction: α = 0.1 on the mean is α = 0.025 on the sum.
       - at: backward w1
         text: ∂L/∂w1 = −2δ·x1 for this row; the rows' gradients are averaged before the update.
       - at: epoch 1
         text: "After one epoch, one step: w = (1.3, −0.8), on its way to (2, −1)."
       - at: end
         page: |
-          After 60 steps w ≈ (2, −1): the line the data came from, and the loss is near 0.
-          The sigmoid neuron's update rule is this one with σ′ = σ(1 − σ) in the chain.
+          After 60 steps w ≈ (2, −1): the rule y = 2·x1 − x2 the data came from, and the loss is near 0.
+          Put a sigmoid after wᵀx and the chain gains one factor, σ′ = σ(1 − σ): the sigmoid neuron's update rule.
     expect:
       - d = -1
       - L = 1
@@ -1159,8 +1283,10 @@ course:
     lessons:
       - name: linear-regression
         needs: [chains]
-      - name: softmax
+      - name: bce-neuron
         needs: [sigmoid-neuron]
+      - name: softmax
+        needs: [bce-neuron]
   - group: Networks
     lessons:
       - name: xor

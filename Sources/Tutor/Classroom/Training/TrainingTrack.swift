@@ -46,8 +46,10 @@ public struct TrainingTrack: Sendable, Equatable {
             epochs = 1
         }
         // A map of the plane teaches where there are points to separate: one point shows
-        // nothing (a uniform field with a single mark).
-        if dataset.inputs.count == 2 && dataset.rows.count >= 2 {
+        // nothing (a uniform field with a single mark), and a regression's targets (3, −1)
+        // are no classes to separate: the map would shade "≥ 0.5" and print them as 0/1.
+        let targetsAreClasses = dataset.rows.allSatisfy { row in row.suffix(dataset.targets.count).allSatisfy { $0 == 0 || $0 == 1 } }
+        if dataset.inputs.count == 2 && dataset.rows.count >= 2 && targetsAreClasses {
             plane = (dataset.inputs[0], dataset.inputs[1])
             planeNames = (data.inputs[0], data.inputs[1])
         } else {
