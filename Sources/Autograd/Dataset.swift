@@ -60,6 +60,7 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The plan would have more steps than an Int counts (or than memory holds).
     case tooManySteps
     case badLearningRate(Double)
+    case badWeightDecay(Double)
     case perceptronLayout(String)
 
     public var description: String {
@@ -74,6 +75,7 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
             "data row \(row + 1) has \(found) values; expected \(expected)"
         case .badEpochs(let n): "epochs must be from 1 to \(TrainingSettings.maxEpochs) (got \(n))"
         case .badLearningRate(let eta): "the learning rate must be a finite number (got \(eta))"
+        case .badWeightDecay(let alpha): "the weight decay must be a finite number of at least 0 (got \(alpha))"
         case .perceptronLayout(let why): "perceptron layout: \(why)"
         case .tooManySteps: "the plan has too many steps to walk (epochs × rows × steps per pass)"
         }

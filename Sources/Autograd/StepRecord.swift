@@ -135,6 +135,8 @@ public struct UpdateRecord: Sendable, Equatable {
     /// The gradient used: this sample's, or the batch mean.
     public let gradient: Double
     public let learningRate: Double
+    /// Weight decay α (0 for none): `after` = before − η·(gradient + α·before).
+    public let weightDecay: Double
     public let after: Double
     /// For mean-over-batch training: the summed gradient and the number of rows it is over.
     public let batchSum: Double?

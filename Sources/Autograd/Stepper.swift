@@ -217,9 +217,9 @@ public struct Stepper: Sendable, Equatable {
                 setBatch(slot, batchSums[slot] + graph.grads[param.index])
             }
         case .update(let param):
-            guard let eta = plan.training?.learningRate else { break }
+            guard let training = plan.training else { break }
             let slot = paramSlots[param]
-            setValue(param.index, graph.values[param.index] - eta * updateGradient(of: param))
+            setValue(param.index, training.updated(graph.values[param.index], gradient: updateGradient(of: param)))
             if usesBatchMean, let slot { setBatch(slot, 0) }
         case .epoch:
             break

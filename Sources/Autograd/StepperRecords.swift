@@ -122,7 +122,8 @@ extension Stepper {
             perceptron = perceptronUpdate(param, layout)
         }
         return UpdateRecord(param: param, label: graph.label(of: param), outputLabel: outputLabel, before: before, gradient: gradient,
-                            learningRate: eta, after: before - eta * gradient,
+                            learningRate: eta, weightDecay: plan.training?.weightDecay ?? 0,
+                            after: plan.training?.updated(before, gradient: gradient) ?? before,
                             batchSum: usesBatchMean ? slot.map { batchSums[$0] } : nil,
                             batchCount: usesBatchMean ? plan.rowsPerEpoch : nil, perceptron: perceptron)
     }

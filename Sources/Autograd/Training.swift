@@ -10,7 +10,6 @@ extension Graph {
         try settings.validate(for: self)
         let params = tape.order.filter { kinds[$0] == .param }
         let columns = dataset.columns
-        let eta = settings.learningRate
         var batchSums = [Double](repeating: 0, count: params.count)
         var losses: [Double] = []
         losses.reserveCapacity(settings.epochs)
@@ -21,7 +20,7 @@ extension Graph {
                 backward(tape)
                 switch settings.batch {
                 case .perSample:
-                    for param in params { values[param] = values[param] - eta * grads[param] }
+                    for param in params { values[param] = settings.updated(values[param], gradient: grads[param]) }
                 case .meanOverBatch:
                     for (slot, param) in params.enumerated() { batchSums[slot] = batchSums[slot] + grads[param] }
                 }
@@ -29,7 +28,7 @@ extension Graph {
             if settings.batch == .meanOverBatch {
                 let rows = Double(dataset.count)
                 for (slot, param) in params.enumerated() {
-                    values[param] = values[param] - eta * (batchSums[slot] / rows)
+                    values[param] = settings.updated(values[param], gradient: batchSums[slot] / rows)
                     batchSums[slot] = 0
                 }
             }

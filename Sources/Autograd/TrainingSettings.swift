@@ -5,12 +5,24 @@ public struct TrainingSettings: Sendable, Equatable {
     public var epochs: Int
     public var batch: BatchMode
     public var rule: UpdateRule
+    /// Weight decay α: each update also pulls every param towards 0 by η·α·w, the gradient
+    /// of an ℓ2 penalty ½α·w² (w ← (1 − ηα)·w − η·∂L/∂w). 0: plain gradient descent.
+    public var weightDecay: Double
 
-    public init(learningRate: Double, epochs: Int = 1, batch: BatchMode = .perSample, rule: UpdateRule = .sgd) {
+    public init(learningRate: Double, epochs: Int = 1, batch: BatchMode = .perSample, rule: UpdateRule = .sgd,
+                weightDecay: Double = 0) {
         self.learningRate = learningRate
         self.epochs = epochs
         self.batch = batch
         self.rule = rule
+        self.weightDecay = weightDecay
+    }
+
+    /// A param's new value from its value and gradient: the one formula the fast path, the
+    /// Stepper and the update records share, so all three agree bit for bit.
+    @inline(__always)
+    public func updated(_ value: Double, gradient: Double) -> Double {
+        weightDecay == 0 ? value - learningRate * gradient : value - learningRate * (gradient + weightDecay * value)
     }
 
     /// The most epochs the engine runs: a bound for callers that skip the lesson reader's
@@ -20,10 +32,12 @@ public struct TrainingSettings: Sendable, Equatable {
     /// Rejects settings that would loop forever or produce nonsense, with a message.
     public func validate(for graph: Graph) throws(TrainingError) {
         guard learningRate.isFinite else { throw .badLearningRate(learningRate) }
+        guard weightDecay.isFinite, weightDecay >= 0 else { throw .badWeightDecay(weightDecay) }
         guard epochs >= 1, epochs <= Self.maxEpochs else { throw .badEpochs(epochs) }
         if case .perceptron(let layout) = rule {
             try layout.validate(for: graph)
             if batch != .perSample { throw .perceptronLayout("the perceptron rule updates after every sample") }
+            if weightDecay != 0 { throw .perceptronLayout("the perceptron rule has no weight decay") }
         }
     }
 }

@@ -199,9 +199,21 @@ struct Inspector {
             lines.append(Line([plain("\(dLdw) = \(notation.sum) / \(count) = "), grad(sum), plain(" / \(count) = "),
                                grad(r.gradient), plain(" (mean over the batch)")]))
         }
-        lines.append(Line([plain("\(w) \(notation.assign) \(w) \(notation.minus) \(notation.eta)\(notation.times)\(dLdw) = "),
-                           value(r.before), plain(" \(notation.minus) "), Span(notation.number(r.learningRate)),
-                           plain(notation.times), gradOperand(r.gradient), plain(" = "), value(r.after)]))
+        if r.weightDecay != 0 {
+            // The ℓ2 penalty's gradient α·w joins the loss's: w ← w − η·(∂L/∂w + α·w).
+            let alpha = notation.text("α")
+            lines.append(Line([plain("\(w) \(notation.assign) \(w) \(notation.minus) \(notation.eta)\(notation.times)(\(dLdw) + \(alpha)\(notation.times)\(w)) = "),
+                               value(r.before), plain(" \(notation.minus) "), Span(notation.number(r.learningRate)),
+                               plain("\(notation.times)("), Span(notation.number(r.gradient), style: theme(.gradient)),
+                               plain(" + \(notation.number(r.weightDecay))\(notation.times)"), Span(notation.operand(r.before)),
+                               plain(") = "), value(r.after)]))
+            lines.append(Line(notation.text("weight decay: (1 − ηα)·\(w) − η·\(dLdw), with α = \(notation.number(r.weightDecay))"),
+                              style: theme(.muted)))
+        } else {
+            lines.append(Line([plain("\(w) \(notation.assign) \(w) \(notation.minus) \(notation.eta)\(notation.times)\(dLdw) = "),
+                               value(r.before), plain(" \(notation.minus) "), Span(notation.number(r.learningRate)),
+                               plain(notation.times), gradOperand(r.gradient), plain(" = "), value(r.after)]))
+        }
         if let p = r.perceptron {
             // The slide's rule: w_y ← w_y + ηx for the target class y, w_f(x) ← w_f(x) − ηx
             // for the predicted class; a weight moves with its own feature of x.

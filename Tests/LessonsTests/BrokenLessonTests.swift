@@ -130,6 +130,16 @@ import Testing
         ])
     }
 
+    @Test func badWeightDecay() {
+        let data = "data:\n  inputs: [x]\n  rows:\n    - [1]\n"
+        #expect(checkMessages(Self.valid + data + "training:\n  η: 0.1\n  epochs: 1\n  decay: -0.5\n") == [
+            "broken.yaml:25:10: error: 'decay' must be at least 0 (the weight decay α)",
+        ])
+        #expect(checkMessages(Self.valid + data + "training:\n  η: 0.1\n  epochs: 1\n  decay: lots\n") == [
+            "broken.yaml:25:10: error: 'decay' must be a number",
+        ])
+    }
+
     @Test func missingGraph() {
         let text = "title: t\nsummary: s\nsource: {seed: a.txt, slide: b}\n"
         #expect(checkMessages(text) == [

@@ -138,15 +138,19 @@ public struct LessonTraining: Sendable, Equatable {
     /// With a seed, training starts from params drawn uniformly from [−1, 1) with it
     /// (the same numbers on every machine); without, from the values in the graph.
     public var seed: UInt64?
+    /// Weight decay α (`decay:`), 0 for none: w ← (1 − ηα)·w − η·∂L/∂w.
+    public var weightDecay: Double
     /// Where `training:` is in the lesson file.
     public var location: SourceLocation
 
-    public init(rule: Rule, learningRate: Double, epochs: Int, batch: Batch, seed: UInt64?, location: SourceLocation) {
+    public init(rule: Rule, learningRate: Double, epochs: Int, batch: Batch, seed: UInt64?, weightDecay: Double = 0,
+                location: SourceLocation) {
         self.rule = rule
         self.learningRate = learningRate
         self.epochs = epochs
         self.batch = batch
         self.seed = seed
+        self.weightDecay = weightDecay
         self.location = location
     }
 }

@@ -243,7 +243,20 @@ struct PartReader {
                 diagnostics.append(.error(file: file, at: YAMLFields.location(of: seedNode), "'seed' must be a whole number"))
             }
         }
+        var decay = 0.0
+        if let decayNode = fields.value("decay") {
+            if let value = fields.number(decayNode, "decay", &diagnostics) {
+                if value < 0 {
+                    diagnostics.append(.error(file: file, at: YAMLFields.location(of: decayNode), "'decay' must be at least 0 (the weight decay α)"))
+                } else if rule == .perceptron && value != 0 {
+                    diagnostics.append(.error(file: file, at: YAMLFields.location(of: decayNode), "'decay' is for rule: sgd; the perceptron rule has none"))
+                } else {
+                    decay = value
+                }
+            }
+        }
         guard let eta, let epochs else { return nil }
-        return LessonTraining(rule: rule, learningRate: eta, epochs: epochs, batch: batch, seed: seed, location: fields.location)
+        return LessonTraining(rule: rule, learningRate: eta, epochs: epochs, batch: batch, seed: seed, weightDecay: decay,
+                              location: fields.location)
     }
 }

@@ -36,27 +36,28 @@ parts:
       - at: forward ŷ
         text: ŷ = σ(−0.5) = 0.378. The label is 1, so the loss will push ŷ up.
       - at: forward ℓ
-        text: ℓ = −1·log 0.378 − 0·log(1 − 0.378) = 0.974. With y = 1 only the first term counts.
+        text: ℓ = −1·log 0.3775 − 0·log(1 − 0.3775) = 0.974. With y = 1 only the first term counts.
       - at: backward ŷ
         text: |
-          ŷ is used twice, in log ŷ and in 1 − ŷ, so its gradient is a sum:
-          ∂ℓ/∂ŷ = (1 − y)/(1 − ŷ) − y/ŷ = 0/0.622 − 1/0.378 = −2.649.
+          ŷ is used twice, in log ŷ and in 1 − ŷ, so its gradient is the sum of two paths:
+          ∂ℓ/∂ŷ = (1 − y)/(1 − ŷ) − y/ŷ = 0/0.6225 − 1/0.3775 = −2.649.
+          Through σ: ∂ŷ/∂z = σ′(z) = ŷ(1 − ŷ) = 0.3775 × 0.6225 = 0.235, so ∂ℓ/∂z ≈ −2.649 × 0.235 ≈ −0.622.
+          That is ŷ − y = 0.3775 − 1: the two fractions and σ′ cancel down to it.
       - at: backward z
-        text: |
-          ∂ŷ/∂z = σ′(z) = ŷ(1 − ŷ) = 0.378 × 0.622 = 0.235, so ∂ℓ/∂z = −2.649 × 0.235 = −0.622.
-          That is ŷ − y = 0.378 − 1: the two fractions and σ′ cancel down to it.
+        text: The sum z hands ∂ℓ/∂z = ŷ − y on to both of its weighted inputs unchanged.
       - at: backward w11
-        text: ∂ℓ/∂w11 = ∂ℓ/∂z · x1 = (ŷ − y)·x1 = −0.622 × 1 = −0.622.
+        text: ∂ℓ/∂w11 = ∂ℓ/∂z · x1 = (ŷ − y)·x1 = −0.6225 × 1 ≈ −0.622.
       - at: end
         page: |
           By the chain rule: ∂ℓ/∂w11 = ((1 − y)/(1 − ŷ) − y/ŷ)·ŷ(1 − ŷ)·x1 = (ŷ − y)·x1.
-          The error ŷ − y times the input: the same shape as linear regression's δ·x.
-          ∂ℓ/∂w12 = (ŷ − y)·x2 = −0.622 × 2 = −1.245.
+          The prediction error ŷ − y times the input: nothing of the log or the sigmoid is left.
+          ∂ℓ/∂w12 = (ŷ − y)·x2 = −0.6225 × 2 = −1.245.
     quiz:
-      - before: backward z
-        ask: "∂ℓ/∂ŷ = −2.649 and ŷ = 0.378. What is ∂ℓ/∂z? (Hint: σ′(z) = ŷ(1 − ŷ).)"
+      - before: backward ŷ
+        ask: "ŷ = 0.3775 and y = 1. What is ∂ℓ/∂z? (Hint: ∂ℓ/∂ŷ = −1/ŷ, and σ′(z) = ŷ(1 − ŷ).)"
         answer: -0.622
-        explain: "−2.649 × 0.378 × 0.622 = −0.622, which is ŷ − y."
+        tolerance: 0.002
+        explain: "−(1/ŷ)·ŷ(1 − ŷ) = −(1 − ŷ) = −0.6225, which is ŷ − y."
     expect:
       - z = -0.5
       - ŷ = 0.3775 ± 0.0001
@@ -87,29 +88,27 @@ parts:
         page: |
           Make it deeper: a hidden layer of two sigmoid neurons, h1 and h2, between x and ŷ.
           w11 now leads into h1; the output neuron weighs h1 by v1 = 1, and h2 by v2 = −1.
-          Same data point, same loss. ∂ℓ/∂z is still ŷ − y; the chain to w11 grows
-          by the links z → h1 → ξ1.
+          Same data point, same loss. ∂ℓ/∂z is still ŷ − y; the chain to w11 grows by z → h1 → ξ1.
       - at: forward h1
         text: h1 = σ(ξ1) = σ(0.5·1 − 0.5·2) = σ(−0.5) = 0.378.
       - at: forward h2
         text: h2 = σ(ξ2) = σ(−1·1 + 1·2) = σ(1) = 0.731.
       - at: forward ŷ
-        text: z = 1·0.378 − 1·0.731 = −0.354, so ŷ = σ(−0.354) = 0.413.
-      - at: backward z
-        text: ∂ℓ/∂z = ŷ − y = 0.413 − 1 = −0.587, as in part 1.
+        text: z = 1·0.3775 − 1·0.7311 = −0.354, so ŷ = σ(−0.354) = 0.413.
+      - at: backward ŷ
+        text: ∂ℓ/∂z = ŷ − y = 0.4125 − 1 ≈ −0.587, as in part 1.
       - at: backward h1
-        text: ∂ℓ/∂h1 = ∂ℓ/∂z · v1 = −0.587 × 1 = −0.587.
-      - at: backward ξ1
-        text: ∂ℓ/∂ξ1 = ∂ℓ/∂h1 · h1(1 − h1) = −0.587 × 0.235 = −0.138.
+        text: |
+          ∂ℓ/∂h1 = ∂ℓ/∂z · v1 = −0.587 × 1 = −0.587.
+          Through h1's sigmoid: ∂ℓ/∂ξ1 = ∂ℓ/∂h1 · h1(1 − h1) = −0.5875 × 0.235 ≈ −0.138.
       - at: backward w11
         text: ∂ℓ/∂w11 = ∂ℓ/∂ξ1 · x1 = −0.138 × 1 = −0.138.
       - at: end
         page: |
-          By the chain rule: ∂ℓ/∂w11 = (ŷ − y)·v1·h1(1 − h1)·x1 = −0.587 × 1 × 0.235 × 1 = −0.138.
-          One more layer, two more factors: the weight on the way out (v1) and the
-          hidden neuron's σ′ (h1(1 − h1)).
+          By the chain rule: ∂ℓ/∂w11 = (ŷ − y)·v1·h1(1 − h1)·x1 ≈ −0.5875 × 1 × 0.235 × 1 ≈ −0.138.
+          One more layer, two more factors: the weight on the way out (v1) and the hidden neuron's σ′ (h1(1 − h1)).
     quiz:
-      - before: backward w11
+      - before: backward ξ1
         ask: "∂ℓ/∂ξ1 = −0.138 and x1 = 1. What is ∂ℓ/∂w11?"
         answer: -0.138
         explain: "Upstream × local: −0.138 × x1 = −0.138."
@@ -1131,6 +1130,214 @@ parts:
       - after 1 epoch: L < 2.04
 
 """#),
+        ("two-layer-relu", #"""
+title: A two-layer ReLU network, softmax cross-entropy and weight decay
+summary: u = W2·relu(W1·x + b1) for three classes; at equal scores the loss is ln 3 = 1.10 and ∂ℓ/∂u_k = p_k − 1 for the label; weight decay shrinks W by (1 − ηα); then the network is trained.
+source:
+  - seed: 003_4e7178d2cc1e9cb7.txt
+    slide: Forward pass in the two-layer neural network
+  - seed: 003_4e7178d2cc1e9cb7.txt
+    slide: Compute gradient in numpy
+  - seed: 003_4e7178d2cc1e9cb7.txt
+    slide: Explaining weight decay
+
+parts:
+  - title: The loss at equal scores, ln 3
+    view: flow
+    graph: |
+      x1 = 1
+      x2 = 2
+      param w11 = 1
+      param w12 = 0.5
+      param b1 = -1
+      param w21 = -1
+      param w22 = 0.5
+      param b2 = 0.5
+      neuron h1 = relu(w11 * x1 + w12 * x2 + b1)
+      neuron h2 = relu(w21 * x1 + w22 * x2 + b2)
+      param v11 = 1
+      param v21 = -2
+      param v12 = -1
+      param v22 = 2
+      param v13 = 0
+      param v23 = 0
+      u1 = sum(v11 * h1, v21 * h2)
+      u2 = sum(v12 * h1, v22 * h2)
+      u3 = sum(v13 * h1, v23 * h2)
+      e1 = exp(u1)
+      e2 = exp(u2)
+      e3 = exp(u3)
+      Z = sum(e1, e2, e3)
+      ℓ = log(Z) - u1          # −log(e^u1 / Σ_k e^u_k): the label is class 1
+    narration:
+      - at: start
+        page: |
+          Two layers: h = σ(W1·x + b1) with the ReLU σ(z) = max(z, 0), then scores u = W2·h.
+          The loss for label y is ℓ(u) = −log(e^u_y / Σ_k e^u_k), here written log Z − u1 with Z = Σ_k e^u_k.
+          One point, x = (1, 2), of class 1. The weights are chosen so all three scores come out equal.
+      - at: forward h1
+        text: ξ1 = 1·1 + 0.5·2 − 1 = 1 > 0, so the ReLU passes it on, h1 = 1.
+      - at: forward h2
+        text: ξ2 = −1·1 + 0.5·2 + 0.5 = 0.5 > 0, so h2 = 0.5.
+      - at: forward u3
+        text: u1 = 1·1 − 2·0.5 = 0, u2 = −1·1 + 2·0.5 = 0, u3 = 0. Three equal scores.
+      - at: forward ℓ
+        text: |
+          Every e^u_k = 1, so Z = 3, each class gets p_k = 1/3, and ℓ = log 3 − 0 = 1.099.
+          The slide: −log(1/3) = 1.10, "quite high for three classes": no better than a guess.
+      - at: backward u1
+        text: |
+          u1 is used twice, in Z and in ℓ's − u1: ∂ℓ/∂u1 = e^u1/Z − 1 = 0.333 − 1 = −0.667.
+          That is the slide's claim ∂ℓ/∂u_k = p_k − 1 for the label's class.
+      - at: backward u3
+        text: "∂ℓ/∂u3 = e^u3/Z = p3 = 0.333, and so is ∂ℓ/∂u2 = p2 (for the other classes, p_k − 0)."
+      - at: backward h1
+        text: |
+          The second layer is "similar to the linear case", with h as its input.
+          ∂ℓ/∂h1 = Σ_k v1k·(p_k − 1_y) = 1·(−0.667) − 1·0.333 + 0·0.333 = −1.
+      - at: backward ξ1
+        text: The ReLU's derivative is 1 where ξ > 0 (and 0 where ξ < 0), so ∂ℓ/∂ξ1 = −1.
+      - at: backward w12
+        text: ∂ℓ/∂w12 = ∂ℓ/∂ξ1·x2 = −1 × 2 = −2. The first layer, by the chain rule.
+      - at: end
+        page: |
+          The gradient at the output is p − 1_y = (−0.667, 0.333, 0.333).
+          The second layer's is h times it (∂ℓ/∂v21 = 0.5 × (−0.667) = −0.333).
+          The first layer's goes back through W2 and the ReLU: ∂ℓ/∂w22 = 2 × 2 = 4.
+    quiz:
+      - before: backward u2
+        ask: "p2 = 1/3 and the label is class 1. What is ∂ℓ/∂u2?"
+        answer: 0.333
+        tolerance: 0.001
+        explain: "p2 − 0 = 0.333: a class that is not the label gets its own probability back."
+    expect:
+      - ξ1 = 1
+      - h1 = 1
+      - ξ2 = 0.5
+      - h2 = 0.5
+      - u1 = 0
+      - u2 = 0
+      - u3 = 0
+      - ℓ = 1.0986 ± 0.0001
+      - u1.grad = -0.667
+      - u2.grad = 0.333
+      - u3.grad = 0.333
+      - h1.grad = -1
+      - h2.grad = 2
+      - w11.grad = -1
+      - w12.grad = -2
+      - w21.grad = 2
+      - w22.grad = 4
+      - v11.grad = -0.667
+      - v21.grad = -0.333
+
+  - title: Weight decay
+    graph: |
+      x = 1
+      y = 2
+      param w = 2
+      const α = 0.1
+      r = y - w * x
+      L = r^2 + 0.5 * α * w^2
+    narration:
+      - at: start
+        page: |
+          The training loss adds an ℓ2 penalty: L = loss + ½α·Σw², which wants small weights.
+          Its gradient is α·w, so a gradient step subtracts η·α·w: w − η·αw = (1 − ηα)w.
+          One weight, w = 2, with a data point it already fits (y = w·x), so only the penalty pulls.
+      - at: forward r
+        text: r = y − w·x = 2 − 2·1 = 0. The data term r² is 0.
+      - at: forward L
+        text: L = 0² + ½·0.1·2² = 0.2, all of it penalty.
+      - at: backward w
+        text: ∂L/∂w = −2r·x + α·w = 0 + 0.1 × 2 = 0.2.
+      - at: update w
+        text: w ← 2 − 0.5 × 0.2 = 1.9, which is (1 − ηα)·w = (1 − 0.5 × 0.1) × 2. Weight decay.
+    data:
+      inputs: [x]
+      targets: [y]
+      rows:
+        - [1, 2]
+    training:
+      rule: sgd
+      η: 0.5
+      epochs: 1
+      batch: 1
+    expect:
+      - r = 0
+      - L = 0.2
+      - w.grad = 0.2
+      - after 1 epoch: w = 1.9
+
+  - title: Trained, from ln 3 down
+    view: flow
+    graph: |
+      x1 = 1
+      x2 = 2
+      y1 = 1
+      y2 = 0
+      y3 = 0
+      param w11 = 1
+      param w12 = 0.5
+      param b1 = -1
+      param w21 = -1
+      param w22 = 0.5
+      param b2 = 0.5
+      neuron h1 = relu(w11 * x1 + w12 * x2 + b1)
+      neuron h2 = relu(w21 * x1 + w22 * x2 + b2)
+      param v11 = 0
+      param v21 = 0
+      param c1 = 0
+      param v12 = 0
+      param v22 = 0
+      param c2 = 0
+      param v13 = 0
+      param v23 = 0
+      param c3 = 0
+      u1 = sum(v11 * h1, v21 * h2, c1)
+      u2 = sum(v12 * h1, v22 * h2, c2)
+      u3 = sum(v13 * h1, v23 * h2, c3)
+      Z = sum(exp(u1), exp(u2), exp(u3))
+      ℓ = log(Z) - sum(y1 * u1, y2 * u2, y3 * u3)   # −log p_y, for the one-hot label y
+    data:
+      inputs: [x1, x2]
+      targets: [y1, y2, y3]
+      rows:
+        - [1, 2, 1, 0, 0]
+        - [2, 1, 0, 1, 0]
+        - [0, 0, 0, 0, 1]
+        - [1.5, 2.5, 1, 0, 0]
+        - [2.5, 1, 0, 1, 0]
+        - [0.5, 0, 0, 0, 1]
+    training:
+      rule: sgd
+      η: 0.2
+      decay: 0.01          # weight decay α: w ← (1 − ηα)·w − η·∂ℓ/∂w
+      epochs: 200
+      batch: 1
+    narration:
+      - at: start
+        page: |
+          The same network, trained by SGD (η = 0.2) on six points of three classes.
+          The second layer starts at 0, so every score is 0 and the loss is ln 3 = 1.10 at every point.
+          At the first point ∂ℓ/∂h = W2ᵀ(p − y) = 0: the first layer waits until W2 has moved.
+      - before: update
+        page: |
+          Training minimises the loss plus the ℓ2 penalty ½α·Σw², with α = 0.01.
+          The penalty's gradient α·w joins each update: w ← w − η·(∂ℓ/∂w + α·w) = (1 − ηα)·w − η·∂ℓ/∂w.
+          So every step first shrinks each weight by (1 − ηα) = 0.998: weight decay.
+      - at: epoch 1
+        text: After one epoch the mean loss is 0.967, down from ln 3 = 1.099.
+      - at: end
+        page: |
+          After 200 epochs the mean loss is 0.0385: each point gets about 0.96 for its own class.
+          Weight decay keeps the weights moderate; without it the loss falls only as they grow without bound.
+    expect:
+      - ℓ = 1.0986 ± 0.0001
+      - after 1 epoch: ℓ = 0.967
+      - after 200 epochs: ℓ = 0.0385
+
+"""#),
         ("xor", #"""
 title: XOR — two layers, and why the unit step cannot learn
 summary: The two-layer flow diagram with unit steps computes XOR, but its gradients are all 0; a 2-2-1 sigmoid network learns XOR with SGD.
@@ -1291,6 +1498,8 @@ course:
     lessons:
       - name: xor
         needs: [perceptron, sigmoid-neuron]
+      - name: two-layer-relu
+        needs: [softmax, xor]
 
 """#
 }
