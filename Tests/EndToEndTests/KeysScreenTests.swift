@@ -64,13 +64,13 @@ import Testing
         defer { tmux.stop() }
         try tmux.wait(for: "step 0/61")
         try tmux.send("]")
-        try tmux.wait(for: "Part 2 of 5: OR")
-        try tmux.send("]", "]", "]")
-        try tmux.wait(for: "Part 5 of 5")
+        try tmux.wait(for: "Part 2 of 6: OR")
+        try tmux.send("]", "]", "]", "]")
+        try tmux.wait(for: "Part 6 of 6")
         try tmux.send("]")
         try tmux.wait(for: "This is the last part.")
         try tmux.send("[")
-        try tmux.wait(for: "Part 4 of 5")
+        try tmux.wait(for: "Part 5 of 6")
         try tmux.send("q")
         #expect(try tmux.ending().status == 0)
     }

@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func trainingNarrationIsTiedToSamplesUpdatesAndEpochs() throws {
-        let part = try loadLesson("perceptron").parts[4]
+        let part = try loadLesson("perceptron").parts[5]
         var stepper = try part.makeStepper()
         var seen: [String] = []
         while stepper.step() != nil {
@@ -72,7 +72,7 @@ import Testing
         #expect(xor.training?.seed == 1)
         // The seed sets every param; the graph's own values are placeholders.
         #expect(xor.startGraph.value("w11") != 0)
-        let perceptron = try loadLesson("perceptron").parts[4]
+        let perceptron = try loadLesson("perceptron").parts[5]
         let layout = try perceptron.perceptronLayout()
         #expect(layout.classNames == ["off", "on"])
         #expect(layout.weights.map { $0.compactMap { perceptron.graph.name(of: $0) } } == [["w_off_x1", "w_off_x2"], ["w_on_x1", "w_on_x2"]])

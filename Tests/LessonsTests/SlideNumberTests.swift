@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func multiClassPerceptronChangesWeightsOnlyAfterMistakes() throws {
-        let part = try loadLesson("perceptron").parts[4]
+        let part = try loadLesson("perceptron").parts[5]
         var stepper = try part.makeStepper()
         var changes: [String: Int] = [:]
         var before = stepper.graph

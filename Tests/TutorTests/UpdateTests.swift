@@ -219,10 +219,10 @@ import Testing
         let s = try TutorState(subject: .lesson(lesson), theme: .monochrome(), size: Size(width: 100, height: 30))
         let second = update(update(s, .jump(to: 5)), .nextPart)
         #expect(second.part == 1 && second.stepper.isAtStart && second.screen == 0)
-        #expect(second.message == "Part 2 of 5: OR")
+        #expect(second.message == "Part 2 of 6: OR")
         #expect(update(s, .previousPart).message == "This is the first part." && update(s, .previousPart).part == 0)
-        let last = update(update(update(update(second, .nextPart), .nextPart), .nextPart), .nextPart)
-        #expect(last.part == 4 && last.message == "This is the last part.")
+        let last = update(update(update(update(update(second, .nextPart), .nextPart), .nextPart), .nextPart), .nextPart)
+        #expect(last.part == 5 && last.message == "This is the last part.")
         #expect(update(try state(), .nextPart).message == "There is one part: r restarts it.")
     }
 

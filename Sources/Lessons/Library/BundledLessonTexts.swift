@@ -599,8 +599,8 @@ parts:
 
 """#),
         ("perceptron", #"""
-title: The perceptron — AND, OR, NOT, and why not XOR
-summary: One neuron with a unit step computes AND, OR and NOT, never XOR; then the multi-class perceptron learns from its mistakes.
+title: The perceptron — AND, OR, NOT, and XOR from them
+summary: One neuron with a unit step computes AND, OR and NOT, never XOR; five of them wired together compute XOR; then the multi-class perceptron learns from its mistakes.
 source:
   - seed: 001_d3796a738485bcff.txt
     slide: Learning AND function using perceptron
@@ -735,7 +735,7 @@ parts:
           Then w1 + w2 + 2b > 0, and since (0,0) must be below, b < 0,
           so w1 + w2 + b > −b > 0: (1,1) is above the line too.
           "A linear classifier cannot learn an XOR function." (Minsky & Papert, 1969)
-          A two-layer network can: see the lesson xor.
+          Several perceptrons wired together can: the next part builds XOR from AND, OR and NOT.
     quiz:
       - at: end
         ask: Can one perceptron (one unit step over a weighted sum) compute XOR?
@@ -744,6 +744,51 @@ parts:
         explain: XOR's 1s and 0s cannot be separated by one straight line.
     expect:
       - f = 1
+
+  - title: XOR from AND, OR and NOT
+    view: flow           # five perceptrons, wired as the formula says; g switches to the circuit view
+    graph: |
+      x1 = 0
+      x2 = 1
+      neuron n1 = step(0.5 - x1)           # NOT x1
+      neuron n2 = step(0.5 - x2)           # NOT x2
+      neuron a1 = step(x1 + n2 - 1.5)      # x1 AND (NOT x2)
+      neuron a2 = step(n1 + x2 - 1.5)      # (NOT x1) AND x2
+      neuron f = step(a1 + a2 - 0.5)       # a1 OR a2
+    data:
+      inputs: [x1, x2]
+      rows:
+        - [0, 0]
+        - [0, 1]
+        - [1, 0]
+        - [1, 1]
+    narration:
+      - at: start
+        page: |
+          One perceptron cannot compute XOR, but AND, OR and NOT are perceptrons, and logic builds XOR from them.
+          XOR(x1, x2) = (x1 ∧ ¬x2) ∨ (¬x1 ∧ x2), so we wire five of them.
+          The NOT perceptrons (weight −1, bias 0.5) give n1 for ¬x1 and n2 for ¬x2.
+          The AND perceptrons (weights 1 and 1, bias −1.5) give a1 for x1 ∧ ¬x2 and a2 for ¬x1 ∧ x2.
+          The OR perceptron (weights 1 and 1, bias −0.5) gives f for a1 ∨ a2. We step through all four rows.
+      - at: forward a1
+        text: a1 is 1 only at the input (1, 0), where n2 is 1 as well.
+      - at: forward a2
+        text: a2 is 1 only at the input (0, 1).
+      - at: forward f
+        text: f is 1 when a1 or a2 is, and at most one of them ever is.
+      - at: end
+        page: |
+          Truth table: f(0,0) = 0, f(0,1) = 1, f(1,0) = 1, f(1,1) = 0. XOR, from three layers of perceptrons.
+          The lesson xor does it with two layers, and then learns the weights, which needs σ instead of u.
+    expect:
+      - with x1 = 0, x2 = 0: f = 0
+      - with x1 = 0, x2 = 1: f = 1
+      - with x1 = 1, x2 = 0: f = 1
+      - with x1 = 1, x2 = 1: f = 0
+      - with x1 = 1, x2 = 0: a1 = 1
+      - with x1 = 1, x2 = 1: a1 = 0
+      - with x1 = 0, x2 = 1: a2 = 1
+      - with x1 = 1, x2 = 1: n1 = 0
 
   - title: The multi-class perceptron learns
     graph: |
@@ -1195,8 +1240,7 @@ parts:
         text: |
           The second layer is "similar to the linear case", with h as its input.
           ∂ℓ/∂h1 = Σ_k v1k·(p_k − 1_y) = 1·(−0.667) − 1·0.333 + 0·0.333 = −1.
-      - at: backward ξ1
-        text: The ReLU's derivative is 1 where ξ > 0 (and 0 where ξ < 0), so ∂ℓ/∂ξ1 = −1.
+          The ReLU's derivative is 1 where ξ > 0 (and 0 where ξ < 0), so ∂ℓ/∂ξ1 = −1 too.
       - at: backward w12
         text: ∂ℓ/∂w12 = ∂ℓ/∂ξ1·x2 = −1 × 2 = −2. The first layer, by the chain rule.
       - at: end
@@ -1205,7 +1249,7 @@ parts:
           The second layer's is h times it (∂ℓ/∂v21 = 0.5 × (−0.667) = −0.333).
           The first layer's goes back through W2 and the ReLU: ∂ℓ/∂w22 = 2 × 2 = 4.
     quiz:
-      - before: backward u2
+      - before: backward e2
         ask: "p2 = 1/3 and the label is class 1. What is ∂ℓ/∂u2?"
         answer: 0.333
         tolerance: 0.001

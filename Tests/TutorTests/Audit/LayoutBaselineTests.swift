@@ -46,7 +46,8 @@ import Testing
         Baseline(lesson: "perceptron", part: 1, crossings: 0, visible100: 9, output100: true, visible80: 9, output80: true),
         Baseline(lesson: "perceptron", part: 2, crossings: 0, visible100: 6, output100: true, visible80: 6, output80: true),
         Baseline(lesson: "perceptron", part: 3, crossings: 0, visible100: 9, output100: true, visible80: 9, output80: true),
-        Baseline(lesson: "perceptron", part: 4, crossings: 9, visible100: 10, output100: false, visible80: 8, output80: false),
+        Baseline(lesson: "perceptron", part: 4, crossings: 1, visible100: 14, output100: true, visible80: 14, output80: true),
+        Baseline(lesson: "perceptron", part: 5, crossings: 9, visible100: 10, output100: false, visible80: 8, output80: false),
         Baseline(lesson: "xor", part: 0, crossings: 1, visible100: 12, output100: true, visible80: 12, output80: true),
         Baseline(lesson: "xor", part: 1, crossings: 5, visible100: 14, output100: false, visible80: 10, output80: false),
         Baseline(lesson: "softmax", part: 0, crossings: 3, visible100: 12, output100: true, visible80: 10, output80: true),
@@ -79,7 +80,8 @@ import Testing
         Baseline(lesson: "bce-neuron", part: 1, crossings: 2, visible100: 13, output100: false, visible80: 11, output80: false),
         Baseline(lesson: "two-layer-relu", part: 0, crossings: 7, visible100: 12, output100: false, visible80: 8, output80: false),
         Baseline(lesson: "two-layer-relu", part: 2, crossings: 21, visible100: 6, output100: false, visible80: 6, output80: false),
-        Baseline(lesson: "perceptron", part: 4, crossings: 7, visible100: 9, output100: false, visible80: 5, output80: false),
+        Baseline(lesson: "perceptron", part: 4, crossings: 6, visible100: 12, output100: true, visible80: 10, output80: false),
+        Baseline(lesson: "perceptron", part: 5, crossings: 7, visible100: 9, output100: false, visible80: 5, output80: false),
         Baseline(lesson: "softmax", part: 1, crossings: 8, visible100: 10, output100: false, visible80: 6, output80: false),
     ]
 

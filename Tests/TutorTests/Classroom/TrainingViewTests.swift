@@ -38,7 +38,7 @@ import Screen
     }
 
     @Test func multiClassPerceptronShadesByTheWinningClass() throws {
-        let part = try LessonFixtures.lesson("perceptron").parts[4]
+        let part = try LessonFixtures.lesson("perceptron").parts[5]
         let track = try #require(TrainingTrack(part: part))
         #expect(track.predictions.map { part.graph.name(of: $0) } == ["s_off", "s_on"])
     }
