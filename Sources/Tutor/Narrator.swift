@@ -65,7 +65,13 @@ struct Narrator {
                 + (fanOut ? " An input used more than once adds up the gradient from every use." : "")
         case .update(let id):
             if case .update(let record)? = stepper.lastRecord, record.gradient == 0 {
+                guard record.weightDecay == 0 else {
+                    return "\(name(id))'s gradient is 0 on this row, so only weight decay moves it: \(name(id)) ← (1 − ηα)·\(name(id)), towards 0."
+                }
                 return "\(name(id))'s gradient is 0 on this row: nudging it would not change \(output) here, so the update leaves it as it is."
+            }
+            if case .update(let record)? = stepper.lastRecord, record.weightDecay != 0 {
+                return "Gradient descent with weight decay: \(name(id)) shrinks by (1 − ηα) towards 0, then steps against its gradient."
             }
             if case .perceptron? = stepper.plan.training?.rule {
                 return "The perceptron rule: on a misclassified row the target class's weights move towards x and the predicted class's away from it; on a right answer nothing changes. Here \(name(id))."

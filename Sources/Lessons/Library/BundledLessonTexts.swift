@@ -1213,7 +1213,7 @@ parts:
       e2 = exp(u2)
       e3 = exp(u3)
       Z = sum(e1, e2, e3)
-      ℓ = log(Z) - u1          # −log(e^u1 / Σ_k e^u_k): the label is class 1
+      ℓ = log(Z) - u1          # −log(e^u1 / Σ_k e^u_k): the label is class 1 (no output bias here)
     narration:
       - at: start
         page: |
@@ -1232,28 +1232,29 @@ parts:
           The slide: −log(1/3) = 1.10, "quite high for three classes": no better than a guess.
       - at: backward u1
         text: |
-          u1 is used twice, in Z and in ℓ's − u1: ∂ℓ/∂u1 = e^u1/Z − 1 = 0.333 − 1 = −0.667.
+          u1 is used twice, through e1 into Z and in ℓ's − u1: ∂ℓ/∂u1 = e^u1/Z − 1 = 0.333 − 1 = −0.667.
           That is the slide's claim ∂ℓ/∂u_k = p_k − 1 for the label's class.
       - at: backward u3
         text: "∂ℓ/∂u3 = e^u3/Z = p3 = 0.333, and so is ∂ℓ/∂u2 = p2 (for the other classes, p_k − 0)."
       - at: backward h1
         text: |
-          The second layer is "similar to the linear case", with h as its input.
           ∂ℓ/∂h1 = Σ_k v1k·(p_k − 1_y) = 1·(−0.667) − 1·0.333 + 0·0.333 = −1.
           The ReLU's derivative is 1 where ξ > 0 (and 0 where ξ < 0), so ∂ℓ/∂ξ1 = −1 too.
+      - at: backward v11
+        text: The second layer is "similar to the linear case", with h as its input. ∂ℓ/∂v11 = h1·(p1 − 1) = 1 × (−0.667).
       - at: backward w12
         text: ∂ℓ/∂w12 = ∂ℓ/∂ξ1·x2 = −1 × 2 = −2. The first layer, by the chain rule.
       - at: end
         page: |
           The gradient at the output is p − 1_y = (−0.667, 0.333, 0.333).
           The second layer's is h times it (∂ℓ/∂v21 = 0.5 × (−0.667) = −0.333).
-          The first layer's goes back through W2 and the ReLU: ∂ℓ/∂w22 = 2 × 2 = 4.
+          The first layer's goes back through W2 and the ReLU: ∂ℓ/∂w22 = ∂ℓ/∂ξ2·x2 = 2 × 2 = 4.
     quiz:
-      - before: backward e2
-        ask: "p2 = 1/3 and the label is class 1. What is ∂ℓ/∂u2?"
-        answer: 0.333
+      - before: backward e1
+        ask: "p1 = 1/3, and class 1 is the label. What is ∂ℓ/∂u1?"
+        answer: -0.667
         tolerance: 0.001
-        explain: "p2 − 0 = 0.333: a class that is not the label gets its own probability back."
+        explain: "p1 − 1 = 1/3 − 1 = −0.667: e^u1/Z through Z, plus −1 from ℓ's − u1."
     expect:
       - ξ1 = 1
       - h1 = 1
@@ -1280,23 +1281,28 @@ parts:
       x = 1
       y = 2
       param w = 2
-      const α = 0.1
-      r = y - w * x
-      L = r^2 + 0.5 * α * w^2
+      wx = w * x
+      r = y - wx
+      pen = 0.05 * w^2         # ½α·w² with α = 0.1
+      L = r^2 + pen
     narration:
       - at: start
         page: |
-          The training loss adds an ℓ2 penalty: L = loss + ½α·Σw², which wants small weights.
+          The training loss adds an ℓ2 penalty: L = loss + ½α·Σw², which wants small weights; here α = 0.1.
           Its gradient is α·w, so a gradient step subtracts η·α·w: w − η·αw = (1 − ηα)w.
           One weight, w = 2, with a data point it already fits (y = w·x), so only the penalty pulls.
       - at: forward r
         text: r = y − w·x = 2 − 2·1 = 0. The data term r² is 0.
       - at: forward L
-        text: L = 0² + ½·0.1·2² = 0.2, all of it penalty.
+        text: L = 0² + ½·0.1·2² = 0.2, all of it penalty (pen = 0.05·w²).
       - at: backward w
         text: ∂L/∂w = −2r·x + α·w = 0 + 0.1 × 2 = 0.2.
       - at: update w
         text: w ← 2 − 0.5 × 0.2 = 1.9, which is (1 − ηα)·w = (1 − 0.5 × 0.1) × 2. Weight decay.
+      - at: end
+        page: |
+          At w = 1.9 the data term is back, r² = 0.01, while the penalty fell to 0.1805: a mean L of 0.191.
+          That is the trade weight decay makes: a slightly worse fit for a smaller weight.
     data:
       inputs: [x]
       targets: [y]
@@ -1342,7 +1348,8 @@ parts:
       u2 = sum(v12 * h1, v22 * h2, c2)
       u3 = sum(v13 * h1, v23 * h2, c3)
       Z = sum(exp(u1), exp(u2), exp(u3))
-      ℓ = log(Z) - sum(y1 * u1, y2 * u2, y3 * u3)   # −log p_y, for the one-hot label y
+      uy = sum(y1 * u1, y2 * u2, y3 * u3)           # u_y, the label's score
+      ℓ = log(Z) - uy                                # −log p_y
     data:
       inputs: [x1, x2]
       targets: [y1, y2, y3]
@@ -1374,7 +1381,8 @@ parts:
         text: After one epoch the mean loss is 0.967, down from ln 3 = 1.099.
       - at: end
         page: |
-          After 200 epochs the mean loss is 0.0385: each point gets about 0.96 for its own class.
+          After 200 epochs the mean loss is 0.0385: on average each point gets about 0.96 for its own class (0.92 for the two of class 3).
+          The chart is the loss alone; the penalty ½α·Σw² on the grown weights is what levels it off.
           Weight decay keeps the weights moderate; without it the loss falls only as they grow without bound.
     expect:
       - ℓ = 1.0986 ± 0.0001

@@ -36,7 +36,7 @@ import Testing
         Baseline(lesson: "bce-neuron", part: 0, crossings: 1, visible100: 16, output100: true, visible80: 11, output80: false),
         Baseline(lesson: "bce-neuron", part: 1, crossings: 8, visible100: 13, output100: false, visible80: 11, output80: false),
         Baseline(lesson: "two-layer-relu", part: 0, crossings: 17, visible100: 16, output100: false, visible80: 13, output80: false),
-        Baseline(lesson: "two-layer-relu", part: 1, crossings: 2, visible100: 11, output100: true, visible80: 11, output80: true),
+        Baseline(lesson: "two-layer-relu", part: 1, crossings: 2, visible100: 9, output100: true, visible80: 9, output80: true),
         Baseline(lesson: "two-layer-relu", part: 2, crossings: 78, visible100: 10, output100: false, visible80: 6, output80: false),
         Baseline(lesson: "chains", part: 2, crossings: 0, visible100: 12, output100: true, visible80: 10, output80: true),
         Baseline(lesson: "sigmoid-neuron", part: 0, crossings: 0, visible100: 13, output100: true, visible80: 13, output80: true),
