@@ -61,6 +61,7 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooManySteps
     case badLearningRate(Double)
     case badWeightDecay(Double)
+    case gradientsNotZeroed
     case perceptronLayout(String)
 
     public var description: String {
@@ -76,6 +77,7 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
         case .badEpochs(let n): "epochs must be from 1 to \(TrainingSettings.maxEpochs) (got \(n))"
         case .badLearningRate(let eta): "the learning rate must be a finite number (got \(eta))"
         case .badWeightDecay(let alpha): "the weight decay must be a finite number of at least 0 (got \(alpha))"
+        case .gradientsNotZeroed: "gradients that are not zeroed carry over between updates of the batch mean only (batch: all)"
         case .perceptronLayout(let why): "perceptron layout: \(why)"
         case .tooManySteps: "the plan has too many steps to walk (epochs × rows × steps per pass)"
         }

@@ -220,7 +220,7 @@ public struct Stepper: Sendable, Equatable {
             guard let training = plan.training else { break }
             let slot = paramSlots[param]
             setValue(param.index, training.updated(graph.values[param.index], gradient: updateGradient(of: param)))
-            if usesBatchMean, let slot { setBatch(slot, 0) }
+            if usesBatchMean, training.zeroGrad, let slot { setBatch(slot, 0) }
         case .epoch:
             break
         }

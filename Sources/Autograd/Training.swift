@@ -29,7 +29,7 @@ extension Graph {
                 let rows = Double(dataset.count)
                 for (slot, param) in params.enumerated() {
                     values[param] = settings.updated(values[param], gradient: batchSums[slot] / rows)
-                    batchSums[slot] = 0
+                    if settings.zeroGrad { batchSums[slot] = 0 }
                 }
             }
             losses.append(meanLoss(over: dataset, tape: tape))

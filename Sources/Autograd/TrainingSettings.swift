@@ -8,14 +8,19 @@ public struct TrainingSettings: Sendable, Equatable {
     /// Weight decay α: each update also pulls every param towards 0 by η·α·w, the gradient
     /// of an ℓ2 penalty ½α·w² (w ← (1 − ηα)·w − η·∂L/∂w). 0: plain gradient descent.
     public var weightDecay: Double
+    /// Whether the summed gradients are zeroed after each update (`optimizer.zero_grad()`).
+    /// `false` replays "a very very very common mistake" (seed 000): with mean-over-batch
+    /// training the sums carry over, so each update uses every epoch's gradients so far.
+    public var zeroGrad: Bool
 
     public init(learningRate: Double, epochs: Int = 1, batch: BatchMode = .perSample, rule: UpdateRule = .sgd,
-                weightDecay: Double = 0) {
+                weightDecay: Double = 0, zeroGrad: Bool = true) {
         self.learningRate = learningRate
         self.epochs = epochs
         self.batch = batch
         self.rule = rule
         self.weightDecay = weightDecay
+        self.zeroGrad = zeroGrad
     }
 
     /// A param's new value from its value and gradient: the one formula the fast path, the
@@ -34,6 +39,7 @@ public struct TrainingSettings: Sendable, Equatable {
         guard learningRate.isFinite else { throw .badLearningRate(learningRate) }
         guard weightDecay.isFinite, weightDecay >= 0 else { throw .badWeightDecay(weightDecay) }
         guard epochs >= 1, epochs <= Self.maxEpochs else { throw .badEpochs(epochs) }
+        if !zeroGrad && batch != .meanOverBatch { throw .gradientsNotZeroed }
         if case .perceptron(let layout) = rule {
             try layout.validate(for: graph)
             if batch != .perSample { throw .perceptronLayout("the perceptron rule updates after every sample") }

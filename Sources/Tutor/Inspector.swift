@@ -197,7 +197,9 @@ struct Inspector {
         var lines = [header("Update: \(w) by \(updateRule)")]
         if let sum = r.batchSum, let count = r.batchCount {
             lines.append(Line([plain("\(dLdw) = \(notation.sum) / \(count) = "), grad(sum), plain(" / \(count) = "),
-                               grad(r.gradient), plain(" (mean over the batch)")]))
+                               grad(r.gradient),
+                               plain(state.stepper.plan.training?.zeroGrad == false
+                                     ? " (the sums are never zeroed: every epoch so far)" : " (mean over the batch)")]))
         }
         if r.weightDecay != 0 {
             // The ℓ2 penalty's gradient α·w joins the loss's: w ← w − η·(∂L/∂w + α·w).

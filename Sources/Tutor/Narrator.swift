@@ -70,6 +70,9 @@ struct Narrator {
                 }
                 return "\(name(id))'s gradient is 0 on this row: nudging it would not change \(output) here, so the update leaves it as it is."
             }
+            if stepper.plan.training?.zeroGrad == false {
+                return "Gradient descent with the mean of the batch sums, which are not zeroed afterwards (no zero_grad): the next epoch adds to them, so each update carries every earlier epoch's gradients."
+            }
             if case .update(let record)? = stepper.lastRecord, record.weightDecay != 0 {
                 return "Gradient descent with weight decay: \(name(id)) shrinks by (1 − ηα) towards 0, then steps against its gradient."
             }
@@ -80,6 +83,9 @@ struct Narrator {
         case .sample(let row):
             return "Row \(row + 1) of the data is loaded into the input leaves."
         case .accumulate:
+            if stepper.plan.training?.zeroGrad == false {
+                return "The gradients of this sample are added to the batch sums, which still hold every earlier epoch's: nothing zeroes them."
+            }
             return "The gradients of this sample are added to the batch sums; the update uses their mean."
         case .epoch(let n):
             return "Epoch \(n) is over: every row of the data has been seen once."

@@ -9,7 +9,7 @@ struct LessonsCommand: ParsableCommand {
         abstract: "List the bundled lessons as a course: name, title, what each needs first and source slide.",
         discussion: """
             The lessons are listed in teaching order, in groups (the chain rule, neurons, \
-            losses, networks), each with the lessons to take first (lessons/course.yaml). \
+            losses, networks, training), each with the lessons to take first (lessons/course.yaml). \
             Any of these names works with learn, play, render, eval and check, from any \
             directory. A lesson file of your own is given by its path.
 

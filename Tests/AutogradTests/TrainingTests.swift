@@ -71,6 +71,35 @@ import Testing
         }
     }
 
+    /// Without zero_grad (seed 000's "very very very common mistake") the batch sums carry
+    /// over: the second update uses the first epoch's gradients as well. The fast path and
+    /// the Stepper agree bit for bit; per-sample training refuses the setting.
+    @Test func gradientsThatAreNotZeroedCarryOver() throws {
+        let (start, data, _) = try Self.xorNetwork(seed: 3)
+        let settings = TrainingSettings(learningRate: 0.5, epochs: 3, batch: .meanOverBatch, zeroGrad: false)
+        var fast = start
+        let losses = try fast.train(on: data, settings: settings)
+        var zeroed = start
+        let zeroedLosses = try zeroed.train(on: data, settings: TrainingSettings(learningRate: 0.5, epochs: 3, batch: .meanOverBatch))
+        #expect(losses[0] == zeroedLosses[0])  // the first update is the same
+        #expect(losses[1] != zeroedLosses[1])
+
+        var stepper = try Stepper(graph: start, dataset: data, training: settings)
+        var epochLosses: [Double] = []
+        var sums: [Double] = []
+        while let record = stepper.step() {
+            if case .epoch(let epoch) = record { epochLosses.append(epoch.meanLoss) }
+            // The first accumulate of epoch 2 starts from epoch 1's sum, not from 0.
+            if case .accumulate(let accumulate) = record, accumulate.row == 0 { sums.append(accumulate.entries[0].before) }
+        }
+        #expect(epochLosses == losses)
+        #expect(RandomGraphs.bits(stepper.graph) == RandomGraphs.bits(fast))
+        #expect(sums.count == 3 && sums[0] == 0 && sums[1] != 0)
+        #expect(throws: TrainingError.gradientsNotZeroed) {
+            try TrainingSettings(learningRate: 1, zeroGrad: false).validate(for: start)
+        }
+    }
+
     /// Seed 10 and η = 2 reach a mean loss below 0.05 in about 150 epochs (found by trying
     /// seeds 1–12; some seeds stall in the well-known XOR plateau, which is why it is fixed).
     @Test func xorLearnsBySGDAndSteppingAgreesWithTheFastPath() throws {

@@ -55,6 +55,33 @@ import Testing
         #expect(checkMessages(text.replacingOccurrences(of: "answer: -5", with: "answer: -4")) == [])
     }
 
+    /// With `batch: all` an update comes after every row's pass: a question asked before it
+    /// is checked against that update (w ← 1 − 0.1 × mean(2, 4) = 0.7), not skipped.
+    @Test func aQuizOnABatchedUpdate() {
+        let lesson = """
+            title: t
+            summary: s
+            source: {seed: a.txt, slide: b}
+            graph: |
+              x = 1
+              param w = 1
+              L = w * x
+            data:
+              inputs: [x]
+              rows: [[2], [4]]
+            training: {rule: sgd, η: 0.1, epochs: 1, batch: all}
+            quiz:
+              - before: update w
+                ask: New w?
+                answer: 0.7
+
+            """
+        #expect(checkMessages(lesson) == [])
+        #expect(checkMessages(lesson.replacingOccurrences(of: "answer: 0.7", with: "answer: 0.8")) == [
+            "broken.yaml:13:5: error: the answer 0.8 is none of the numbers 'update w' computes (0.7, 3); check the answer or the step it is asked at",
+        ])
+    }
+
     /// libyaml's "found a tab character…" says what to do.
     @Test func aTabBeforeAListItemIsNamed() {
         let text = Self.valid.replacingOccurrences(of: "  - at: forward q", with: "\t- at: forward q")
@@ -137,6 +164,16 @@ import Testing
         ])
         #expect(checkMessages(Self.valid + data + "training:\n  η: 0.1\n  epochs: 1\n  decay: lots\n") == [
             "broken.yaml:25:10: error: 'decay' must be a number",
+        ])
+    }
+
+    @Test func badZeroGrad() {
+        let data = "data:\n  inputs: [x]\n  rows:\n    - [1]\n"
+        #expect(checkMessages(Self.valid + data + "training:\n  η: 0.1\n  epochs: 1\n  zero_grad: false\n") == [
+            "broken.yaml:25:14: error: 'zero_grad: false' needs 'batch: all' (the summed gradients are what is not zeroed)",
+        ])
+        #expect(checkMessages(Self.valid + data + "training:\n  η: 0.1\n  epochs: 1\n  zero_grad: maybe\n") == [
+            "broken.yaml:25:14: error: 'zero_grad' must be true or false",
         ])
     }
 

@@ -4,12 +4,12 @@ import Testing
 
 @Suite struct BundledLessonTests {
     /// The course's order (lessons/course.yaml).
-    static let names = ["chain-rule", "partials", "chains", "sigmoid-neuron", "perceptron", "linear-regression", "bce-neuron", "softmax", "xor", "two-layer-relu"]
+    static let names = ["chain-rule", "partials", "chains", "sigmoid-neuron", "perceptron", "linear-regression", "bce-neuron", "softmax", "xor", "two-layer-relu", "polynomial-fit"]
 
     @Test func theLessonsAreBundledInTheCoursesOrder() {
         #expect(LessonLibrary.bundledNames == Self.names)
         #expect(LessonLibrary.course?.names == Self.names)
-        #expect(LessonLibrary.course?.groups.map(\.title) == ["The chain rule", "Neurons", "Losses", "Networks"])
+        #expect(LessonLibrary.course?.groups.map(\.title) == ["The chain rule", "Neurons", "Losses", "Networks", "Training"])
     }
 
     @Test func theCompiledInCourseIsTheFileOnDisk() throws {
@@ -75,7 +75,7 @@ import Testing
     @Test func anUnknownNameListsTheBundledLessons() {
         let library = LessonLibrary(directories: ["/nonexistent/lessons"])
         #expect(library.load("xro").diagnostics.map(\.description) == [
-            "xro: error: no such file, and no bundled lesson of that name; the bundled lessons are: chain-rule, partials, chains, sigmoid-neuron, perceptron, linear-regression, bce-neuron, softmax, xor, two-layer-relu",
+            "xro: error: no such file, and no bundled lesson of that name; the bundled lessons are: chain-rule, partials, chains, sigmoid-neuron, perceptron, linear-regression, bce-neuron, softmax, xor, two-layer-relu, polynomial-fit",
         ])
     }
 

@@ -140,11 +140,15 @@ public struct LessonTraining: Sendable, Equatable {
     public var seed: UInt64?
     /// Weight decay α (`decay:`), 0 for none: w ← (1 − ηα)·w − η·∂L/∂w.
     public var weightDecay: Double
+    /// `zero_grad: false` leaves the summed gradients in place between updates (the
+    /// classic mistake); the default zeroes them.
+    public var zeroGrad: Bool
     /// Where `training:` is in the lesson file.
     public var location: SourceLocation
 
     public init(rule: Rule, learningRate: Double, epochs: Int, batch: Batch, seed: UInt64?, weightDecay: Double = 0,
-                location: SourceLocation) {
+                zeroGrad: Bool = true, location: SourceLocation) {
+        self.zeroGrad = zeroGrad
         self.rule = rule
         self.learningRate = learningRate
         self.epochs = epochs

@@ -49,7 +49,8 @@ public enum LessonChecker {
 
     /// A quiz answer is an expectation too: a number asked before or at a step must be one
     /// of the numbers that step computes in the part's first pass (a value, a gradient, a
-    /// local derivative or product, an update), within the question's tolerance. Questions
+    /// local derivative or product, an update; with `batch: all`, the first epoch's
+    /// updates), within the question's tolerance. Questions
     /// at the start, the end or between phases may ask what the graph does not compute
     /// ("which bias computes OR?") and are not checked.
     static func checkQuizAnswers(_ part: LessonPart, file: String) -> [Diagnostic] {
@@ -62,6 +63,14 @@ public enum LessonChecker {
         for _ in 0..<stepper.plan.stepsPerPass {
             guard let step = stepper.nextStep, let record = stepper.step() else { break }
             if let ref = part.stepRef(step) { computed[ref, default: []] += numbers(of: record) }
+        }
+        // With `batch: all` the first updates come after every row's pass: walk the rest of
+        // the first epoch for them (and only them: other rows' numbers would answer for row 1).
+        if part.training?.batch == .all {
+            while let step = stepper.nextStep, let record = stepper.step() {
+                if case .epoch = record { break }
+                if case .update = record, let ref = part.stepRef(step) { computed[ref, default: []] += numbers(of: record) }
+            }
         }
         return asked.compactMap { question in
             let numbers = computed[question.step] ?? []

@@ -25,7 +25,8 @@ extension LessonPart {
         }
         return TrainingSettings(
             learningRate: training.learningRate, epochs: epochs ?? training.epochs,
-            batch: training.batch == .all ? .meanOverBatch : .perSample, rule: rule, weightDecay: training.weightDecay)
+            batch: training.batch == .all ? .meanOverBatch : .perSample, rule: rule, weightDecay: training.weightDecay,
+            zeroGrad: training.zeroGrad)
     }
 
     /// The perceptron's layout, found by the names the lesson's README prescribes: target

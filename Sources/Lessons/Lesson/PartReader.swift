@@ -255,8 +255,20 @@ struct PartReader {
                 }
             }
         }
+        var zeroGrad = true
+        if let zeroNode = fields.value("zero_grad") {
+            if case .scalar(let scalar) = zeroNode, ["true", "false"].contains(scalar.string) {
+                zeroGrad = scalar.string == "true"
+                if !zeroGrad && batch != .all {
+                    diagnostics.append(.error(file: file, at: YAMLFields.location(of: zeroNode),
+                                              "'zero_grad: false' needs 'batch: all' (the summed gradients are what is not zeroed)"))
+                }
+            } else {
+                diagnostics.append(.error(file: file, at: YAMLFields.location(of: zeroNode), "'zero_grad' must be true or false"))
+            }
+        }
         guard let eta, let epochs else { return nil }
         return LessonTraining(rule: rule, learningRate: eta, epochs: epochs, batch: batch, seed: seed, weightDecay: decay,
-                              location: fields.location)
+                              zeroGrad: zeroGrad, location: fields.location)
     }
 }

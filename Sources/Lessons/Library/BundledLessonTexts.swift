@@ -864,6 +864,180 @@ parts:
       - after 3 epochs: L = 0
 
 """#),
+        ("polynomial-fit", #"""
+title: A cubic fit to sin x, and zero_grad
+summary: f(x) = a + bx + cx² + dx³ fitted to points of sin x by gradient descent on the mean-squared error, ∇L = 2/n·Σ ε_i·(1, x_i, x_i², x_i³); then the same run without zeroing the gradients.
+source:
+  - seed: 000_ccaa1533ccc5157b.txt
+    slide: "Training a neural net using numpy or pytorch"
+  - seed: 000_ccaa1533ccc5157b.txt
+    slide: How to zero out the gradients
+
+parts:
+  - title: One step on four points
+    view: flow
+    graph: |
+      x = -1
+      y = -0.8415
+      param a = 0
+      param b = 0
+      param c = 0
+      param d = 0
+      f = sum(a, b * x, c * x^2, d * x^3)     # xᵀw with x = (1, x, x², x³), w = (a, b, c, d)
+      ε = f - y
+      L = ε^2
+    data:
+      inputs: [x]
+      targets: [y]
+      rows:                       # y = sin x, to four decimals
+        - [-1, -0.8415]
+        - [0, 0]
+        - [1, 0.8415]
+        - [2, 0.9093]
+    training:
+      rule: sgd
+      η: 0.02
+      epochs: 1
+      batch: all
+    narration:
+      - at: start
+        page: |
+          The running example: y = sin(x), and a model that can only be f(x) = a + bx + cx² + dx³.
+          That is f = xᵀw with x = (1, x, x², x³) and w = (a, b, c, d): a linear unit over four features.
+          The loss is the mean-squared error: ε_i = f(x_i) − y_i and L = 1/n·Σ_i ε_i².
+          Four points of sin x, every weight starting at 0, η = 0.02.
+      - at: forward f
+        text: f = a + b·x + c·x² + d·x³, which is 0 on every row while all four weights are 0.
+      - at: forward ε
+        text: ε = f − y, this row's error. The graph's L = ε² is this row's share of the mean.
+      - at: backward ε
+        text: ∂L/∂ε = 2ε, and ε = f − y passes it on unchanged to f.
+      - at: backward f
+        text: The sum f hands 2ε to each term; each weight then gets 2ε times its feature, (1, x, x², x³).
+      - before: update
+        page: |
+          The update uses the mean of the four rows' gradients, the slide's ∇L = 2/n·Σ_i ε_i·(1, x_i, x_i², x_i³).
+          Then w ← w − η·∇L: each weight moves against its mean gradient, scaled by η = 0.02.
+      - at: end
+        page: |
+          After one step: a = 0.00909, b = 0.035, c = 0.0364, d = 0.0896. The mean loss falls from 0.561 to 0.258.
+          d moved most: x³ is the largest feature at x = 2, so its gradient is the largest.
+    quiz:
+      - before: update d
+        ask: "The mean gradient ∂L/∂d is −4.479 and η = 0.02. d starts at 0. What is the new d?"
+        answer: 0.0896
+        explain: "d ← 0 − 0.02 × (−4.479) = 0.0896."
+    expect:
+      - L = 0.708
+      - a.grad = 1.683
+      - after 1 epoch: a = 0.00909
+      - after 1 epoch: b = 0.0350
+      - after 1 epoch: c = 0.0364
+      - after 1 epoch: d = 0.0896
+      - after 1 epoch: L = 0.258
+
+  - title: Trained
+    view: flow
+    graph: |
+      x = -1.5
+      y = -0.9975
+      param a = 0
+      param b = 0
+      param c = 0
+      param d = 0
+      f = sum(a, b * x, c * x^2, d * x^3)
+      ε = f - y
+      L = ε^2
+    data:
+      inputs: [x]
+      targets: [y]
+      rows:
+        - [-1.5, -0.9975]
+        - [-1, -0.8415]
+        - [-0.5, -0.4794]
+        - [0, 0]
+        - [0.5, 0.4794]
+        - [1, 0.8415]
+        - [1.5, 0.9975]
+        - [2, 0.9093]
+        - [2.5, 0.5985]
+    training:
+      rule: sgd
+      η: 0.02
+      epochs: 500
+      batch: all
+    narration:
+      - at: start
+        page: |
+          Nine points of sin x on [−1.5, 2.5], and 500 steps of gradient descent with η = 0.02.
+          Each step is one epoch: the rows' gradients are summed, the mean is used, and the sums are then zeroed, as optimizer.zero_grad() does.
+      - at: epoch 10
+        text: After 10 steps the mean loss is 0.228, down from 0.561.
+      - at: end
+        page: |
+          After 500 steps the mean loss is 0.000785, and f(x) ≈ 0.923·x − 0.110·x³.
+          a and c stay near 0 (0.00227 and −0.00354): sin is odd, so the even features hardly help.
+          Taylor's series would say x − x³/6; the fit trades exactness near 0 for the whole interval.
+    expect:
+      - L = 0.995
+      - after 10 epochs: L = 0.228
+      - after 100 epochs: L = 0.0203
+      - after 500 epochs: L = 0.000785
+      - after 500 epochs: b = 0.923
+      - after 500 epochs: d = -0.110
+      - after 500 epochs: a = 0.00227
+      - after 500 epochs: c = -0.00354
+
+  - title: Without zero_grad
+    view: flow
+    graph: |
+      x = -1.5
+      y = -0.9975
+      param a = 0
+      param b = 0
+      param c = 0
+      param d = 0
+      f = sum(a, b * x, c * x^2, d * x^3)
+      ε = f - y
+      L = ε^2
+    data:
+      inputs: [x]
+      targets: [y]
+      rows:
+        - [-1.5, -0.9975]
+        - [-1, -0.8415]
+        - [-0.5, -0.4794]
+        - [0, 0]
+        - [0.5, 0.4794]
+        - [1, 0.8415]
+        - [1.5, 0.9975]
+        - [2, 0.9093]
+        - [2.5, 0.5985]
+    training:
+      rule: sgd
+      η: 0.02
+      epochs: 500
+      batch: all
+      zero_grad: false    # the mistake: the summed gradients are never cleared
+    narration:
+      - at: start
+        page: |
+          "A very very very common mistake: running 2000 iterations, with the gradient accumulating from each iteration to the next, instead of zeroing it out in between." Here, 500.
+          backward() adds into .grad; only zero_grad() clears it. Here nothing clears the batch sums.
+          Same points, same η, same start: only zero_grad is gone.
+      - at: epoch 10
+        text: After 10 steps the mean loss is 0.416; with zero_grad it was 0.228.
+      - at: end
+        page: |
+          After 500 steps the mean loss is 0.447, most of where it started (0.561), and still swinging; with zero_grad it was 0.000785.
+          Each update carries every earlier step's gradient, so the weights overshoot and swing back and forth: see the loss chart.
+          The fix is one line in the loop: zero the gradients before each backward().
+    expect:
+      - after 10 epochs: L = 0.416
+      - after 100 epochs: L = 0.354
+      - after 500 epochs: L = 0.447
+
+"""#),
         ("sigmoid-neuron", #"""
 title: A sigmoid neuron, gate by gate
 summary: f(w, x) = 1/(1 + e^−(w0·x0 + w1·x1 + w2)) at w = (2, −3, −3), x = (−1, −2); then the shortcut σ(1 − σ) and the update rule.
@@ -1521,7 +1695,7 @@ parts:
     /// lessons/course.yaml: the order, groups and needs of the lessons above.
     static let course = #"""
 # The course: the bundled lessons in teaching order, in groups from the chain rule to
-# networks, each with the lessons it needs first. `backprop lessons` and the lesson picker
+# training, each with the lessons it needs first. `backprop lessons` and the lesson picker
 # list them this way; `backprop check lessons/course.yaml` checks that every lesson here is
 # listed once and needs only lessons that come before it.
 course:
@@ -1552,6 +1726,10 @@ course:
         needs: [perceptron, sigmoid-neuron]
       - name: two-layer-relu
         needs: [softmax, xor]
+  - group: Training
+    lessons:
+      - name: polynomial-fit
+        needs: [linear-regression]
 
 """#
 }
