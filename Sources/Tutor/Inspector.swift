@@ -195,11 +195,13 @@ struct Inspector {
         let w = name(r.param)
         let dLdw = notation.derivative(outputName, w)
         var lines = [header("Update: \(w) by \(updateRule)")]
+        // Sums that are never zeroed hold every epoch's gradients: no ∂L/∂w at these weights.
+        let stale = state.stepper.plan.training?.zeroGrad == false
+        let used = stale ? "\(w).grad" : dLdw
         if let sum = r.batchSum, let count = r.batchCount {
-            lines.append(Line([plain("\(dLdw) = \(notation.sum) / \(count) = "), grad(sum), plain(" / \(count) = "),
+            lines.append(Line([plain("\(used) = \(notation.sum) / \(count) = "), grad(sum), plain(" / \(count) = "),
                                grad(r.gradient),
-                               plain(state.stepper.plan.training?.zeroGrad == false
-                                     ? " (the sums are never zeroed: every epoch so far)" : " (mean over the batch)")]))
+                               plain(stale ? " (the sums of every epoch so far, never zeroed)" : " (mean over the batch)")]))
         }
         if r.weightDecay != 0 {
             // The ℓ2 penalty's gradient α·w joins the loss's: w ← w − η·(∂L/∂w + α·w).
@@ -212,7 +214,7 @@ struct Inspector {
             lines.append(Line(notation.text("weight decay: (1 − ηα)·\(w) − η·\(dLdw), with α = \(notation.number(r.weightDecay))"),
                               style: theme(.muted)))
         } else {
-            lines.append(Line([plain("\(w) \(notation.assign) \(w) \(notation.minus) \(notation.eta)\(notation.times)\(dLdw) = "),
+            lines.append(Line([plain("\(w) \(notation.assign) \(w) \(notation.minus) \(notation.eta)\(notation.times)\(used) = "),
                                value(r.before), plain(" \(notation.minus) "), Span(notation.number(r.learningRate)),
                                plain(notation.times), gradOperand(r.gradient), plain(" = "), value(r.after)]))
         }

@@ -84,7 +84,7 @@ struct Narrator {
             return "Row \(row + 1) of the data is loaded into the input leaves."
         case .accumulate:
             if stepper.plan.training?.zeroGrad == false {
-                return "The gradients of this sample are added to the batch sums, which still hold every earlier epoch's: nothing zeroes them."
+                return "The gradients of this sample are added to the batch sums. Nothing zeroes them after an update, so from epoch 2 on they still hold every earlier epoch's."
             }
             return "The gradients of this sample are added to the batch sums; the update uses their mean."
         case .epoch(let n):

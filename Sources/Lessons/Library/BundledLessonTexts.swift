@@ -865,13 +865,15 @@ parts:
 
 """#),
         ("polynomial-fit", #"""
-title: A cubic fit to sin x, and zero_grad
-summary: f(x) = a + bx + cx² + dx³ fitted to points of sin x by gradient descent on the mean-squared error, ∇L = 2/n·Σ ε_i·(1, x_i, x_i², x_i³); then the same run without zeroing the gradients.
+title: A cubic fit to sin x, zero_grad, and torch.nn
+summary: f(x) = a + bx + cx² + dx³ fitted to points of sin x by gradient descent on the mean-squared error, ∇L = 2/n·Σ ε_i·(1, x_i, x_i², x_i³); the same run without zeroing the gradients; the torch.nn flowgraph Linear(2, 3) → Sigmoid → Linear(3, 2) → MSELoss.
 source:
   - seed: 000_ccaa1533ccc5157b.txt
     slide: "Training a neural net using numpy or pytorch"
   - seed: 000_ccaa1533ccc5157b.txt
     slide: How to zero out the gradients
+  - seed: 000_ccaa1533ccc5157b.txt
+    slide: "Example: Linear, Sigmoid, Softmax"
 
 parts:
   - title: One step on four points
@@ -909,7 +911,7 @@ parts:
       - at: forward f
         text: f = a + b·x + c·x² + d·x³, which is 0 on every row while all four weights are 0.
       - at: forward ε
-        text: ε = f − y, this row's error. The graph's L = ε² is this row's share of the mean.
+        text: ε = f − y, this row's error. The graph's L = ε² is this row's term of the mean.
       - at: backward ε
         text: ∂L/∂ε = 2ε, and ε = f − y passes it on unchanged to f.
       - at: backward f
@@ -970,13 +972,13 @@ parts:
       - at: start
         page: |
           Nine points of sin x on [−1.5, 2.5], and 500 steps of gradient descent with η = 0.02.
-          Each step is one epoch: the rows' gradients are summed, the mean is used, and the sums are then zeroed, as optimizer.zero_grad() does.
+          Each step is one epoch: the rows' gradients are summed, the mean is used, and the sums are then zeroed, as the slide's loop does by hand.
       - at: epoch 10
         text: After 10 steps the mean loss is 0.228, down from 0.561.
       - at: end
         page: |
           After 500 steps the mean loss is 0.000785, and f(x) ≈ 0.923·x − 0.110·x³.
-          a and c stay near 0 (0.00227 and −0.00354): sin is odd, so the even features hardly help.
+          a and c end near 0 (0.00227 and −0.00354): sin is odd, so the even features hardly help.
           Taylor's series would say x − x³/6; the fit trades exactness near 0 for the whole interval.
     expect:
       - L = 0.995
@@ -1022,20 +1024,81 @@ parts:
     narration:
       - at: start
         page: |
-          "A very very very common mistake: running 2000 iterations, with the gradient accumulating from each iteration to the next, instead of zeroing it out in between." Here, 500.
-          backward() adds into .grad; only zero_grad() clears it. Here nothing clears the batch sums.
+          "A very very very common mistake: running 2000 iterations, with the gradient accumulating from each iteration to the next, instead of zeroing it out in between iterations." Here, 500 iterations.
+          backward() adds into .grad; only zeroing it by hand clears it. Here nothing clears the batch sums.
           Same points, same η, same start: only zero_grad is gone.
       - at: epoch 10
-        text: After 10 steps the mean loss is 0.416; with zero_grad it was 0.228.
+        text: After 10 steps the mean loss is 0.416; with the gradients zeroed it was 0.228.
       - at: end
         page: |
-          After 500 steps the mean loss is 0.447, most of where it started (0.561), and still swinging; with zero_grad it was 0.000785.
-          Each update carries every earlier step's gradient, so the weights overshoot and swing back and forth: see the loss chart.
-          The fix is one line in the loop: zero the gradients before each backward().
+          After 500 steps the mean loss is 0.447 and still swinging, never settling; with the gradients zeroed it was 0.000785.
+          Each update carries every earlier step's gradient, so the weights overshoot and swing back and forth.
+          The fix is one line in the loop: zero the gradients between iterations.
     expect:
       - after 10 epochs: L = 0.416
       - after 100 epochs: L = 0.354
       - after 500 epochs: L = 0.447
+
+  - title: The same in torch.nn, a flowgraph
+    view: flow           # the slide's flowgraph: x → ξ, h → f; g switches to the circuit view
+    graph: |
+      x1 = 1
+      x2 = -1
+      y1 = 1
+      y2 = 0
+      param w11 = 1
+      param w12 = 0
+      param w21 = 0
+      param w22 = 1
+      param w31 = 1
+      param w32 = 1
+      param b1 = 0
+      param b2 = 0
+      param b3 = 0
+      neuron h1 = sigmoid(w11 * x1 + w12 * x2 + b1)    # linear1 = Linear(2, 3), then Sigmoid
+      neuron h2 = sigmoid(w21 * x1 + w22 * x2 + b2)
+      neuron h3 = sigmoid(w31 * x1 + w32 * x2 + b3)
+      param v11 = 1
+      param v12 = -1
+      param v13 = 0
+      param v21 = 0
+      param v22 = 0
+      param v23 = 1
+      param c1 = 0
+      param c2 = 0
+      f1 = sum(v11 * h1, v12 * h2, v13 * h3, c1)      # linear2 = Linear(3, 2)
+      f2 = sum(v21 * h1, v22 * h2, v23 * h3, c2)
+      loss = 0.5 * sum((f1 - y1)^2, (f2 - y2)^2)    # MSELoss: the mean over the two outputs
+    narration:
+      - at: start
+        page: |
+          The slide's flowgraph: linear1 = Linear(2, 3), sigmoid1 = Sigmoid(), linear2 = Linear(3, 2), loss_function = MSELoss().
+          Forward: xi = linear1(x), h = sigmoid1(xi), f = linear2(h), loss = loss_function(f, y).
+          loss.backward() then finds every gradient: exactly the steps this graph takes, one node at a time.
+          x = (1, −1), y = (1, 0); every bias starts at 0.
+      - at: forward h3
+        text: The three hidden neurons, h = σ(ξ) = (0.731, 0.269, 0.5), are sigmoid1's output.
+      - at: forward f2
+        text: f = linear2(h) = (0.731 − 0.269, 0.5) = (0.462, 0.5).
+      - at: forward loss
+        text: MSELoss averages the squared errors, ((0.462 − 1)² + (0.5 − 0)²)/2 = 0.27.
+      - at: backward f1
+        text: ∂loss/∂f1 = f1 − y1 = 0.462 − 1 = −0.538 (the mean's ½ cancels the square's 2); linear2 hands it to its weights and to h.
+      - at: end
+        page: |
+          Every param now holds its gradient, as each .grad would after loss.backward().
+          The update loop of the slide, for param in model.parameters(), param −= learning_rate·param.grad, is the update step of parts 1–3.
+          And, as part 3 showed: zero the gradients before the next backward().
+    expect:
+      - h1 = 0.731
+      - h2 = 0.269
+      - h3 = 0.5
+      - f1 = 0.462
+      - f2 = 0.5
+      - loss = 0.27 ± 0.001
+      - f1.grad = -0.538
+      - f2.grad = 0.5
+      - w31.grad = 0.125
 
 """#),
         ("sigmoid-neuron", #"""
@@ -1351,7 +1414,7 @@ parts:
 """#),
         ("two-layer-relu", #"""
 title: A two-layer ReLU network, softmax cross-entropy and weight decay
-summary: u = W2·relu(W1·x + b1) for three classes; at equal scores the loss is ln 3 = 1.10 and ∂ℓ/∂u_k = p_k − 1 for the label; weight decay shrinks W by (1 − ηα); then the network is trained.
+summary: u = W2·relu(W1·x + b1) for three classes; at equal scores the loss is ln 3 = 1.10 and ∂ℓ/∂u_k = p_k − 1 for the label; weight decay shrinks W by (1 − ηα); the network trained; one confident digit, −ln 0.9 = 0.105.
 source:
   - seed: 003_4e7178d2cc1e9cb7.txt
     slide: Forward pass in the two-layer neural network
@@ -1359,6 +1422,8 @@ source:
     slide: Compute gradient in numpy
   - seed: 003_4e7178d2cc1e9cb7.txt
     slide: Explaining weight decay
+  - seed: 003_4e7178d2cc1e9cb7.txt
+    slide: Training loss objective
 
 parts:
   - title: The loss at equal scores, ln 3
@@ -1562,6 +1627,27 @@ parts:
       - ℓ = 1.0986 ± 0.0001
       - after 1 epoch: ℓ = 0.967
       - after 200 epochs: ℓ = 0.0385
+
+  - title: One confident digit, −log 0.9
+    graph: |
+      p = 0.9                 # the softmax output for the right digit
+      ℓ = -log(p)
+    narration:
+      - at: start
+        page: |
+          The slide's example: a digit classifier puts 0.9 on the right label, and 0.01 or 0.02 on each other digit.
+          The cross-entropy loss is −log of the right label's probability, whatever the others are.
+      - at: forward ℓ
+        text: |
+          ℓ = −ln 0.9 = 0.105, with the natural log that softmax cross-entropy uses.
+          The slide prints 0.046: that is −log₁₀ 0.9, the same loss in base 10 (0.105 / ln 10 = 0.046).
+      - at: end
+        page: |
+          ∂ℓ/∂p = −1/p = −1.111: raising the right label's probability lowers the loss, and less so the surer the network already is.
+          At p = 1/3, as in part 1, the loss was ln 3 = 1.10; at 0.9 it is 0.105.
+    expect:
+      - ℓ = 0.105
+      - p.grad = -1.111
 
 """#),
         ("xor", #"""

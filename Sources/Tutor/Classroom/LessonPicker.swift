@@ -103,8 +103,10 @@ public struct LessonPicker: Sendable, Equatable {
                 buffer.write(Line(text(group), style: theme(.title).bolded()), in: Rect(x: list.x, y: y, width: list.width, height: 1))
             }
             let row = Rect(x: list.x, y: y + 1, width: list.width, height: 1)
+            let titleWidth = max(0, row.width - DisplayWidth.of(marker) - 3 - DisplayWidth.of(entry.name))
             buffer.write(Line([Span(marker + " "), Span(entry.name, style: theme(.key)), Span("  "),
-                               Span(text(entry.title), style: titleStyle)]), in: row)
+                               Span(DisplayWidth.truncate(text(entry.title), to: titleWidth, ellipsis: theme.glyphs.ellipsis),
+                                    style: titleStyle)]), in: row)
             let summary = Rect(x: list.x + 4, y: y + 2, width: max(0, list.width - 4), height: 1)
             buffer.write(Line(DisplayWidth.truncate(text(entry.needsPrefix + entry.summary), to: summary.width,
                                                     ellipsis: theme.glyphs.ellipsis),

@@ -84,7 +84,8 @@ import Screen
         var picker = LessonPicker(entries: [
             .init(name: "chain-rule", title: "The chain rule", summary: "f = (x + y)·z", group: "The chain rule"),
             .init(name: "partials", title: "Partials", summary: "f = log x1", group: "The chain rule", needs: ["chain-rule"]),
-            .init(name: "xor", title: "XOR", summary: "Two layers learn XOR.", group: "Networks", needs: ["partials", "chain-rule"]),
+            .init(name: "xor", title: "XOR, two layers, and why the unit step cannot learn", summary: "Two layers learn XOR.",
+                  group: "Networks", needs: ["partials", "chain-rule"]),
         ])
         _ = picker.update(.down)
         _ = picker.update(.down)
@@ -98,7 +99,7 @@ import Screen
               partials  Partials
                 needs chain-rule · f = log x1
             Networks
-            ▶ xor  XOR
+            ▶ xor  XOR, two layers, and why the unit step can…
                 needs partials, chain-rule · Two layers learn…
             ↑ previous · ↓ next · Enter open · q quit
             """)
@@ -110,7 +111,7 @@ import Screen
                         needs chain-rule · f = log x1
 
             Networks
-            xor         XOR
+            xor         XOR, two layers, and why the unit step cannot learn
                         needs partials, chain-rule · Two layers learn XOR.
 
             """)
