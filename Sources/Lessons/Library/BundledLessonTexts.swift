@@ -1033,6 +1033,7 @@ parts:
         page: |
           After 500 steps the mean loss is 0.447 and still swinging, never settling; with the gradients zeroed it was 0.000785.
           Each update carries every earlier step's gradient, so the weights overshoot and swing back and forth.
+          The loss chart draws both runs: the swinging one, and dim beneath it the zeroed run of part 2.
           The fix is one line in the loop: zero the gradients between iterations.
     expect:
       - after 10 epochs: L = 0.416

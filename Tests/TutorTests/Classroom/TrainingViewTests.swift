@@ -37,6 +37,24 @@ import Screen
         #expect(track.losses(upTo: stepper) == Array(track.losses.prefix(3)))
     }
 
+    /// A run that never zeroes its gradients is drawn beside the same run done right:
+    /// polynomial-fit's part 3 is part 2 without zero_grad, so its zeroed curve is part 2's
+    /// own, and the two titles' numbers are the two runs' ends.
+    @Test func theMistakeIsChartedBesideTheRightRun() throws {
+        let lesson = try LessonFixtures.lesson("polynomial-fit")
+        let right = try #require(TrainingTrack(part: lesson.parts[1]))
+        let wrong = try #require(TrainingTrack(part: lesson.parts[2]))
+        #expect(right.zeroedLosses.isEmpty)
+        #expect(wrong.zeroedLosses == right.losses)
+        #expect(wrong.losses[0] == right.losses[0] && wrong.losses[1] == right.losses[1])
+        #expect(try #require(wrong.losses.last) > 100 * (try #require(right.losses.last)))
+        var state = try TutorState(subject: .lesson(lesson), part: 2, theme: .monochrome(), size: Size(width: 100, height: 30))
+        state = update(state, .toEnd)
+        let screen = picture(view(state, size: state.size))
+        #expect(screen.contains("loss 0.447, zeroed 7.85e-4"))
+        #expect(screen.contains("epoch (dim: zeroed)"))
+    }
+
     @Test func multiClassPerceptronShadesByTheWinningClass() throws {
         let part = try LessonFixtures.lesson("perceptron").parts[5]
         let track = try #require(TrainingTrack(part: part))

@@ -160,20 +160,25 @@ public struct TrainingPane: Widget {
             return
         }
         let shown = track.losses(through: completedEpochs)
+        // Beside a run that never zeroes its gradients, the same run done right (muted).
+        let zeroed = track.zeroedLosses(through: completedEpochs)
         let notation = Notation(unicode: theme.glyphs.isUnicode)
         let last = shown.last.map { notation.number($0) } ?? "?"
+        let right = zeroed.last.map { ", zeroed \(notation.number($0))" } ?? ""
         // The longest title that fits whole: a cut "epoch 2000/20…" would read as 20.
         let titles = completedEpochs == 0
             ? ["loss \(last) before training", "loss \(last)"]
-            : ["loss \(last)\(notation.separator)epoch \(completedEpochs)/\(track.epochs)",
-               "loss \(last)\(notation.separator)\(completedEpochs)/\(track.epochs)", "loss \(last)"]
+            : ["loss \(last)\(right)\(notation.separator)epoch \(completedEpochs)/\(track.epochs)",
+               "loss \(last)\(right)\(notation.separator)\(completedEpochs)/\(track.epochs)",
+               "loss \(last)\(right)", "loss \(last)"]
         let room = area.width - 4
         let block = Block(title: titles.first { DisplayWidth.of($0) <= room } ?? titles[titles.count - 1], theme: theme)
         buffer.render(block, in: area)
-        let finite = track.losses.filter(\.isFinite)
+        let finite = (track.losses + track.zeroedLosses).filter(\.isFinite)
         let top = finite.max() ?? 1
+        let series = (zeroed.isEmpty ? [] : [ChartSeries(zeroed, style: theme(.muted))]) + [ChartSeries(shown, style: theme(.gradient))]
         let chart = LineChart(
-            series: [ChartSeries(shown, style: theme(.gradient))], yRange: 0...(top > 0 ? top : 1), xTitle: "epoch",
+            series: series, yRange: 0...(top > 0 ? top : 1), xTitle: zeroed.isEmpty ? "epoch" : "epoch (dim: zeroed)",
             axisStyle: theme(.border), labelStyle: theme(.muted), glyphs: theme.glyphs, yLabel: { notation.number($0) })
         buffer.render(chart, in: block.inner(area))
     }

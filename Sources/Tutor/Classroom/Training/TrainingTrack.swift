@@ -23,9 +23,12 @@ public struct TrainingTrack: Sendable, Equatable {
     public let featureCount: Int
     /// The largest number of epochs plan and curve cover.
     public let epochs: Int
+    /// For a part that replays the mistake of never zeroing the gradients, the losses of
+    /// the same run done right (zeroed), drawn beside its own; empty otherwise.
+    public let zeroedLosses: [Double]
 
     public static func == (a: TrainingTrack, b: TrainingTrack) -> Bool {
-        a.losses == b.losses && a.plane?.x == b.plane?.x && a.plane?.y == b.plane?.y && a.predictions == b.predictions
+        a.losses == b.losses && a.zeroedLosses == b.zeroedLosses && a.plane?.x == b.plane?.x && a.plane?.y == b.plane?.y && a.predictions == b.predictions
             && a.rows == b.rows && a.epochs == b.epochs
     }
 
@@ -38,12 +41,17 @@ public struct TrainingTrack: Sendable, Equatable {
         var start = part.startGraph
         if let settings = try? part.trainingSettings(), let tape = start.tape() {
             let before = start.meanLoss(over: dataset, tape: tape)
+            var right = start
             let after = (try? start.train(on: dataset, settings: settings)) ?? []
             losses = [before] + after
             epochs = settings.epochs
+            var zeroed = settings
+            zeroed.zeroGrad = true
+            zeroedLosses = settings.zeroGrad ? [] : [before] + ((try? right.train(on: dataset, settings: zeroed)) ?? [])
         } else {
             losses = []
             epochs = 1
+            zeroedLosses = []
         }
         // A map of the plane teaches where there are points to separate: one point shows
         // nothing (a uniform field with a single mark), and a regression's targets (3, −1)
@@ -96,6 +104,11 @@ public struct TrainingTrack: Sendable, Equatable {
     /// after each of them.
     public func losses(through epochs: Int) -> [Double] {
         Array(losses.prefix(Swift.max(0, epochs) + 1))
+    }
+
+    /// The zeroed run's losses up to the same epoch (empty when there is none).
+    public func zeroedLosses(through epochs: Int) -> [Double] {
+        Array(zeroedLosses.prefix(Swift.max(0, epochs) + 1))
     }
 
     /// The losses up to the cursor: before training and after each finished epoch.
