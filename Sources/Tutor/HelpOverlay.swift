@@ -1,7 +1,7 @@
 import Screen
 
-/// The `?` screen: every binding of the active key map, by section (DESIGN §5: all keys
-/// appear in the help): one row per binding, or per group of bindings (the four pan
+/// The `?` screen: every binding of the active key map, by section (all keys appear in
+/// the help): one row per binding, or per group of bindings (the four pan
 /// directions share a row), under section titles when they fit — every map we ship fits
 /// an 80×24 window whole. In a smaller window the list scrolls (↓ ↑), and its last row
 /// says which way more lies.

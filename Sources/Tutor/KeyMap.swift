@@ -94,7 +94,7 @@ public struct KeyMap: Sendable {
         return first.indices.map { i in labels.map { $0[i] }.joined(separator: " ") }.joined(separator: " / ")
     }
 
-    /// The tutor's keys. → / space / `l`, ← / `h`, `q` and `?` are the contract (DESIGN §5).
+    /// The tutor's keys. → / space / `l`, ← / `h`, `q` and `?` are a contract users rely on (docs/ARCHITECTURE.md).
     public static let standard = KeyMap([
         KeyBinding([.right, .character(" "), .character("l")], .next, help: "next step", section: .stepping, inHints: true, hint: "next"),
         KeyBinding([.left, .character("h")], .back, help: "step back", section: .stepping, inHints: true, hint: "back"),

@@ -1,4 +1,4 @@
-// The Tutor module: the app as Model / Update / View (DESIGN §1, STYLE 4 and 5).
+// The Tutor module: the app as Model / Update / View (docs/ARCHITECTURE.md: the modules and one keystroke's path).
 //
 // One keystroke:  Key (Screen) --KeyMap--> Action --update--> TutorState --view--> Buffer
 //
@@ -14,13 +14,13 @@
 //   (formulas with numbers), `Narrator` (lesson text or a generated sentence), status bar,
 //   hint line, help overlay. `Notation` writes every text in Unicode or ASCII.
 //
-// Adding a feature (quiz, autoplay, gradient check, a training view):
-// 1. add `Action` cases (e.g. `.answer(String)`, `.tick`, `.toggleAutoplay`);
+// Adding a feature (as the classroom added the quiz, autoplay and the gradient check):
+// 1. add `Action` cases (the classroom's live in `ClassroomAction`, wrapped by
+//    `Action.classroom`);
 // 2. add bindings with help text: `KeyMap.standard.adding([...])`, or a key map of your own
 //    passed to `TutorState(keyMap:)`; keys already bound keep their first action;
 // 3. add state fields to `TutorState` and one branch per action in `apply(_:)` calling a
 //    small function in a new file (`extension TutorState { mutating func … }`);
-// 4. draw it: a widget of your own rendered from `view` into a pane or an overlay, e.g.
-//    `if state.quiz != nil { buffer.render(QuizOverlay(state), in: …) }`.
-// Timers (autoplay) belong to the run loop: it sends an action when the timer fires,
-// exactly as it does for a key, so `update` stays pure and testable.
+// 4. draw it: a widget of your own rendered from `view` into a pane or an overlay.
+// Today the autoplay timer calls `TutorState.tick(now:)` from the run loop rather than
+// sending an action (docs/ARCHITECTURE.md lists this; issue 15 makes it one `update`).

@@ -1,7 +1,7 @@
 import Autograd
 import Foundation
 
-/// Reads the graph language (DESIGN §3) into a `GraphProgram`.
+/// Reads the graph language (a contract: docs/ARCHITECTURE.md) into a `GraphProgram`.
 ///
 /// One statement a line; every error is reported as a `Diagnostic` pointing at the
 /// offending token, and parsing goes on at the next line so that one run shows them all.

@@ -765,21 +765,22 @@ parts:
     narration:
       - at: start
         page: |
-          One perceptron cannot compute XOR, but AND, OR and NOT are perceptrons, and logic builds XOR from them.
-          XOR(x1, x2) = (x1 ∧ ¬x2) ∨ (¬x1 ∧ x2), so we wire five of them.
-          The NOT perceptrons (weight −1, bias 0.5) give n1 for ¬x1 and n2 for ¬x2.
-          The AND perceptrons (weights 1 and 1, bias −1.5) give a1 for x1 ∧ ¬x2 and a2 for ¬x1 ∧ x2.
-          The OR perceptron (weights 1 and 1, bias −0.5) gives f for a1 ∨ a2. We step through all four rows.
+          AND, OR and NOT are perceptrons, so XOR(x1, x2) = (x1 ∧ ¬x2) ∨ (¬x1 ∧ x2) wires five of them.
+          NOT (weight −1, bias 0.5): n1 = ¬x1, n2 = ¬x2.
+          AND (weights 1, 1, bias −1.5): a1 = x1 ∧ ¬x2, a2 = ¬x1 ∧ x2.
+          OR (weights 1, 1, bias −0.5): f = a1 ∨ a2. All four rows follow.
       - at: forward a1
         text: a1 is 1 only at the input (1, 0), where n2 is 1 as well.
       - at: forward a2
         text: a2 is 1 only at the input (0, 1).
       - at: forward f
         text: f is 1 when a1 or a2 is, and at most one of them ever is.
+      - at: backward f
+        text: u is flat, so every gradient here is 0; this is why the xor lesson learns with σ instead of u.
       - at: end
         page: |
           Truth table: f(0,0) = 0, f(0,1) = 1, f(1,0) = 1, f(1,1) = 0. XOR, from three layers of perceptrons.
-          The lesson xor does it with two layers, and then learns the weights, which needs σ instead of u.
+          The lesson xor needs two layers, and learns them with σ.
     expect:
       - with x1 = 0, x2 = 0: f = 0
       - with x1 = 0, x2 = 1: f = 1
@@ -1069,14 +1070,15 @@ parts:
       param c2 = 0
       f1 = sum(v11 * h1, v12 * h2, v13 * h3, c1)      # linear2 = Linear(3, 2)
       f2 = sum(v21 * h1, v22 * h2, v23 * h3, c2)
-      loss = 0.5 * sum((f1 - y1)^2, (f2 - y2)^2)    # MSELoss: the mean over the two outputs
+      e1 = f1 - y1
+      e2 = f2 - y2
+      loss = 0.5 * sum(e1^2, e2^2)                  # MSELoss: the mean over the two outputs
     narration:
       - at: start
         page: |
-          The slide's flowgraph: linear1 = Linear(2, 3), sigmoid1 = Sigmoid(), linear2 = Linear(3, 2), loss_function = MSELoss().
+          The slide's flowgraph: Linear(2, 3), Sigmoid(), Linear(3, 2), MSELoss(), at x = (1, −1), y = (1, 0).
           Forward: xi = linear1(x), h = sigmoid1(xi), f = linear2(h), loss = loss_function(f, y).
-          loss.backward() then finds every gradient: exactly the steps this graph takes, one node at a time.
-          x = (1, −1), y = (1, 0); every bias starts at 0.
+          loss.backward() finds every gradient: the steps this graph takes, one node at a time.
       - at: forward h3
         text: The three hidden neurons, h = σ(ξ) = (0.731, 0.269, 0.5), are sigmoid1's output.
       - at: forward f2
@@ -1087,9 +1089,8 @@ parts:
         text: ∂loss/∂f1 = f1 − y1 = 0.462 − 1 = −0.538 (the mean's ½ cancels the square's 2); linear2 hands it to its weights and to h.
       - at: end
         page: |
-          Every param now holds its gradient, as each .grad would after loss.backward().
-          The update loop of the slide, for param in model.parameters(), param −= learning_rate·param.grad, is the update step of parts 1–3.
-          And, as part 3 showed: zero the gradients before the next backward().
+          Every param now holds its gradient, as its .grad would after loss.backward().
+          The slide's loop, param −= learning_rate·param.grad, is the update of parts 1–3; zero the gradients before the next backward().
     expect:
       - h1 = 0.731
       - h2 = 0.269
@@ -1637,7 +1638,7 @@ parts:
       - at: start
         page: |
           The slide's example: a digit classifier puts 0.9 on the right label, and 0.01 or 0.02 on each other digit.
-          The cross-entropy loss is −log of the right label's probability, whatever the others are.
+          The cross-entropy loss is −log of the right label's probability, with the natural log (the slide's 0.046 is base 10).
       - at: forward ℓ
         text: |
           ℓ = −ln 0.9 = 0.105, with the natural log that softmax cross-entropy uses.

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// `backprop learn xor` must work wherever it is run, also as `.build/release/backprop`
 /// from another directory or as a binary copied elsewhere. SwiftPM resources would have to
-/// live inside a target (DESIGN keeps `lessons/` at the root) and `Bundle.module` stops the
+/// live inside a target (the design keeps `lessons/` at the root) and `Bundle.module` stops the
 /// program when its bundle is missing, so lessons are looked up in this order instead:
 /// 1. the argument as a path, if such a file exists;
 /// 2. `NAME.yaml` in a `lessons` directory: `$BACKPROP_LESSONS`, next to the executable

@@ -1,7 +1,7 @@
 import Autograd
 
 /// What `backprop eval` prints: every named node's kind, value and gradient, in
-/// definition order, as JSON for programs (DESIGN §4) or as an aligned table for people.
+/// definition order, as JSON for programs (the README's `eval --json`, a contract) or as an aligned table for people.
 public enum GraphReport {
     /// `{"output": "f", "nodes": [{"name": "x", "kind": "input", "value": -2, "grad": -4}, …]}`
     /// with exact numbers (shortest round-trip form) and non-finite ones as the strings
