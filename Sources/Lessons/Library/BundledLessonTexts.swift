@@ -941,7 +941,7 @@ parts:
 
   - title: Trained
     view: flow
-    graph: |
+    graph: &cubic |   # the same graph and data as part 3 (a YAML anchor)
       x = -1.5
       y = -0.9975
       param a = 0
@@ -951,7 +951,7 @@ parts:
       f = sum(a, b * x, c * x^2, d * x^3)
       ε = f - y
       L = ε^2
-    data:
+    data: &sine
       inputs: [x]
       targets: [y]
       rows:
@@ -993,29 +993,8 @@ parts:
 
   - title: Without zero_grad
     view: flow
-    graph: |
-      x = -1.5
-      y = -0.9975
-      param a = 0
-      param b = 0
-      param c = 0
-      param d = 0
-      f = sum(a, b * x, c * x^2, d * x^3)
-      ε = f - y
-      L = ε^2
-    data:
-      inputs: [x]
-      targets: [y]
-      rows:
-        - [-1.5, -0.9975]
-        - [-1, -0.8415]
-        - [-0.5, -0.4794]
-        - [0, 0]
-        - [0.5, 0.4794]
-        - [1, 0.8415]
-        - [1.5, 0.9975]
-        - [2, 0.9093]
-        - [2.5, 0.5985]
+    graph: *cubic      # part 2's graph and data, without zero_grad below
+    data: *sine
     training:
       rule: sgd
       η: 0.02
