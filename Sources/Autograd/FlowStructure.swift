@@ -5,9 +5,8 @@
 /// A *linear unit* is a neuron without an activation: a named sum whose every term is an
 /// unnamed product or negation, or a bias, with a param among the weights
 /// (`s_cat = w1 * x1 + w2 * x2`, a linear classifier's score before its softmax or max).
-/// Recognised in any graph of that shape
-/// (the lesson sugar `neuron` makes it); nodes that are not part of a neuron are drawn as
-/// they are.
+/// Recognised in any graph of that shape (the lesson sugar `neuron` makes it); nodes that
+/// are not part of a neuron are drawn as they are.
 public struct FlowStructure: Sendable {
     /// What an edge into a neuron starts from.
     public enum Source: Sendable, Equatable {

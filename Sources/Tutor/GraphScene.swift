@@ -236,8 +236,6 @@ public struct GraphScene: Sendable {
     /// Whether layout node `index` is a fold's stub.
     public func isStub(_ index: Int) -> Bool { index >= nodes.count - stubCount }
 
-    /// Hands `body` the graph after a forward and backward pass at its own values and, with
-    /// data, at every row's, one at a time (10,000 rows are never held at once).
     /// The most steps `shownWidths` walks (0.1 s in a debug build). A longer part is sized
     /// by its passes' final numbers, with `trainingNumberWidth` for every number if it trains.
     static let longestMeasuredPart = 20_000
@@ -260,7 +258,8 @@ public struct GraphScene: Sendable {
                 widths.grads[id.index] = max(widths.grads[id.index], DisplayWidth.of(notation.number(walk.graph.grads[id.index])))
             }
         }
-        measure(values: walk.graph.ids, grads: [])
+        // At the start only the leaves show numbers; every other value is "?" until computed.
+        measure(values: walk.graph.ids.filter { walk.graph.op(of: $0) == nil }, grads: [])
         while walk.step() != nil {
             let writes = walk.lastStepWrites
             measure(values: writes.values, grads: writes.grads)
@@ -268,6 +267,8 @@ public struct GraphScene: Sendable {
         return widths
     }
 
+    /// Hands `body` the graph after a forward and backward pass at its own values and, with
+    /// data, at every row's, one at a time (10,000 rows are never held at once).
     static func forEachFinishedPass(_ graph: Graph, dataset: Dataset?, _ body: (Graph) -> Void) {
         var pass = graph
         pass.run()
