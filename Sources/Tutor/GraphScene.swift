@@ -68,12 +68,9 @@ public struct GraphScene: Sendable {
         var values: [Int], grads: [Int]
     }
 
-    /// The scene of `graph`. Boxes are as wide as the numbers of a finished pass need: the
-    /// graph's own pass, and with `dataset` every row's; with `trains`, room for any number
-    /// of up to `trainingNumberWidth` characters as well. `shown`, when given, replaces all
-    /// that with the widths every step really shows, so no number is ever cut.
-    init(graph: Graph, notation: Notation, dataset: Dataset? = nil, trains: Bool = false,
-         shown: NumberWidths? = nil, detail: Detail = .box) throws(DAGLayoutError) {
+    /// The scene of `graph` at one level of detail, its boxes as wide as `widths` asks
+    /// (`numberWidths(of:notation:)`), fixed so that boxes do not jump while stepping.
+    init(graph: Graph, notation: Notation, widths: NumberWidths, detail: Detail = .box) throws(DAGLayoutError) {
         self.detail = detail
         let count = graph.count
         var names = [String](repeating: "", count: count)
@@ -134,23 +131,8 @@ public struct GraphScene: Sendable {
             edgeIndex.append(row)
         }
 
-        // Box widths from the numbers the passes will show (finished forward and backward
-        // passes on copies), fixed here so boxes do not jump while stepping.
-        if let shown {
-            numberWidths = shown.values
-            gradWidths = shown.grads
-        } else {
-            var numberWidth = [Int](repeating: 1, count: count), gradWidth = [Int](repeating: 1, count: count)
-            GraphScene.forEachFinishedPass(graph, dataset: dataset) { finished in
-                for node in 0..<count {
-                    numberWidth[node] = max(numberWidth[node], DisplayWidth.of(notation.number(finished.values[node])))
-                    gradWidth[node] = max(gradWidth[node], DisplayWidth.of(notation.number(finished.grads[node])))
-                }
-            }
-            let reserved = trains ? GraphScene.trainingNumberWidth : 1
-            numberWidths = numberWidth.map { max($0, reserved) }
-            gradWidths = gradWidth.map { max($0, reserved) }
-        }
+        numberWidths = widths.values
+        gradWidths = widths.grads
         var sizes: [Size] = []
         for id in nodes {
             let node = id.index
@@ -207,12 +189,10 @@ public struct GraphScene: Sendable {
     static func scenes(_ stepper: Stepper, notation: Notation) throws(DAGLayoutError) -> [GraphScene] {
         let graph = stepper.graph
         let details = graph.count <= largestScaledGraph ? Detail.allCases : [.box]
-        let trains = stepper.plan.training != nil
-        let shown = shownWidths(stepper, notation: notation)
+        let widths = numberWidths(of: stepper, notation: notation)
         var scenes: [GraphScene] = []
         for detail in details {
-            scenes.append(try GraphScene(graph: graph, notation: notation, dataset: stepper.plan.dataset,
-                                         trains: trains, shown: shown, detail: detail))
+            scenes.append(try GraphScene(graph: graph, notation: notation, widths: widths, detail: detail))
         }
         // Folds last: a node drawn twice is a price paid only where nothing else fits.
         return scenes + scenes.compactMap { $0.folded() }
@@ -236,8 +216,26 @@ public struct GraphScene: Sendable {
     /// Whether layout node `index` is a fold's stub.
     public func isStub(_ index: Int) -> Bool { index >= nodes.count - stubCount }
 
-    /// The most steps `shownWidths` walks (0.1 s in a debug build). A longer part is sized
-    /// by its passes' final numbers, with `trainingNumberWidth` for every number if it trains.
+    /// The widths of the numbers a part's boxes show, measured once for every detail: those
+    /// every step writes (`shownWidths`), or for a part too long to walk, the numbers of a
+    /// finished pass at the graph's values and at every row's, with `trainingNumberWidth`
+    /// for every number if it trains (its weights' numbers cannot be known without training).
+    static func numberWidths(of stepper: Stepper, notation: Notation) -> NumberWidths {
+        if let shown = shownWidths(stepper, notation: notation) { return shown }
+        let count = stepper.graph.count
+        var widths = NumberWidths(values: [Int](repeating: 1, count: count), grads: [Int](repeating: 1, count: count))
+        forEachFinishedPass(stepper.graph, dataset: stepper.plan.dataset) { finished in
+            for node in 0..<count {
+                widths.values[node] = max(widths.values[node], DisplayWidth.of(notation.number(finished.values[node])))
+                widths.grads[node] = max(widths.grads[node], DisplayWidth.of(notation.number(finished.grads[node])))
+            }
+        }
+        let reserved = stepper.plan.training != nil ? trainingNumberWidth : 1
+        return NumberWidths(values: widths.values.map { max($0, reserved) }, grads: widths.grads.map { max($0, reserved) })
+    }
+
+    /// The most steps `shownWidths` walks; a longer part is sized
+    /// by its passes' final numbers (`numberWidths(of:notation:)`).
     static let longestMeasuredPart = 20_000
 
     /// The widths of the numbers every step of a part writes, partial sums at a fan-out and

@@ -53,7 +53,7 @@ public struct LessonLibrary: Sendable {
     }
 
     /// The name `course.yaml` would have as a lesson, which no lesson may take.
-    static let courseName = String(Course.fileName.dropLast(".yaml".count))
+    static let courseName = LessonLoader.defaultName(Course.fileName)
 
     /// The course compiled into the binary (`lessons/course.yaml`): the bundled lessons'
     /// teaching order, groups and needs. `nil` only if that file does not load, which a

@@ -63,7 +63,7 @@ public enum GraphSource {
         case .success(let text):
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
             let lessons = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
-                .filter { $0.hasSuffix(".yaml") && $0 != Course.fileName }.map { String($0.dropLast(".yaml".count)) }.sorted()
+                .filter { $0.hasSuffix(".yaml") && $0 != Course.fileName }.map(LessonLoader.defaultName).sorted()
             let (course, diagnostics) = Course.load(text: text, file: path, lessons: lessons)
             return CheckResult(file: path, program: nil, diagnostics: diagnostics, course: course)
         }

@@ -205,11 +205,13 @@ public enum QuizMaker {
     static func update(_ record: UpdateRecord, output: String, label w: String) -> QuizQuestion {
         let before = Formula.number(record.before), eta = Formula.number(record.learningRate)
         let g = Formula.number(record.gradient)
-        let decay = record.weightDecay == 0 ? "" : " + α·\(w)"
-        let decayNumbers = record.weightDecay == 0 ? "" : " + \(Formula.number(record.weightDecay)) × \(Formula.parenthesised(record.before))"
-        let formula = record.weightDecay == 0
-            ? "\(w) − η·∂\(output)/∂\(w) = \(before) − \(eta) × \(Formula.parenthesised(record.gradient))"
-            : "\(w) − η·(∂\(output)/∂\(w)\(decay)) = \(before) − \(eta) × (\(g)\(decayNumbers))"
+        // With weight decay the step is η·(∂L/∂w + α·w); the rule and its numbers, written once.
+        let decays = record.weightDecay != 0
+        let rule = decays ? "η·(∂\(output)/∂\(w) + α·\(w))" : "η·∂\(output)/∂\(w)"
+        let step = decays
+            ? "\(eta) × (\(g) + \(Formula.number(record.weightDecay)) × \(Formula.parenthesised(record.before)))"
+            : "\(eta) × \(Formula.parenthesised(record.gradient))"
+        let formula = "\(w) − \(rule) = \(before) − \(step)"
         var pitfalls: [QuizQuestion.Pitfall] = [
             .init(value: record.before + record.learningRate * record.gradient,
                   message: "Wrong direction: gradient descent steps against the gradient, so subtract η·∂\(output)/∂\(w)."),
@@ -220,8 +222,8 @@ public enum QuizMaker {
         pitfalls.removeAll { Swift.abs($0.value - record.after) <= QuizQuestion.tolerance(for: record.after) }
         return QuizQuestion(
             topic: .update(record.param),
-            prompt: "Update: \(w) ← \(w) − η·\(decay.isEmpty ? "" : "(")∂\(output)/∂\(w)\(decay)\(decay.isEmpty ? "" : ")") with \(w) = \(before), η = \(eta), ∂\(output)/∂\(w) = \(g)"
-                + (record.weightDecay == 0 ? "" : ", α = \(Formula.number(record.weightDecay))") + ". New \(w) = ?",
+            prompt: "Update: \(w) ← \(w) − \(rule) with \(w) = \(before), η = \(eta), ∂\(output)/∂\(w) = \(g)"
+                + (decays ? ", α = \(Formula.number(record.weightDecay))" : "") + ". New \(w) = ?",
             answer: .number(record.after, tolerance: QuizQuestion.tolerance(for: record.after)),
             hint: "Hint: step against the gradient, scaled by η: \(formula).",
             explanation: "\(w) ← \(formula) = \(Formula.number(record.after))", pitfalls: pitfalls)
