@@ -1,7 +1,10 @@
 import ArgumentParser
 import Screen
 import Terminal
+import Lessons
 import Tutor
+
+extension GraphView: ExpressibleByArgument {}
 
 /// `backprop render TARGET [--step N | --all] [--width W] [--height H]`: the screen at a
 /// step as plain text — the same drawing code as the interactive tutor, deterministic, for
@@ -47,6 +50,9 @@ struct Render: ParsableCommand {
     @Option(help: "For a lesson with several parts: the part to show (from 1).")
     var part = 1
 
+    @Option(help: "The drawing to show: circuit (a gate per operator) or flow (a box per neuron, weights on the edges); default: the part's own.")
+    var view: GraphView?
+
     @Flag(help: "Write a Markdown handout instead: per step the narration, the formulas with their numbers and a table of values and gradients.")
     var markdown = false
 
@@ -67,7 +73,13 @@ struct Render: ParsableCommand {
         guard part <= subject.partCount else {
             throw Launch.failure("error: --part \(part): \(target) has \(subject.partCount) part\(subject.partCount == 1 ? "" : "s")")
         }
-        let state = try frames.start()
+        var state = try frames.start()
+        if let view, view != state.graphView {
+            guard state.flow != nil else {
+                throw Launch.failure("error: --view flow: part \(part) of \(target) has no neurons to draw as a flow diagram")
+            }
+            state = update(state, .toggleGraphView)
+        }
         if markdown {
             Output.print(all ? Handout.markdown(from: state) : Handout.markdown(at: update(state, .jump(to: step ?? 0))))
         } else if all {

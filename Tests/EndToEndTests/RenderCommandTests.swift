@@ -130,6 +130,19 @@ import Testing
         #expect(result.stdout.contains("Right next  Left back"))
     }
 
+    /// `--view` draws the other view of a part; a part without neurons has no flow view.
+    @Test func eitherView() throws {
+        let flow = try runBackprop(["render", "perceptron", "--part", "6"])
+        let circuit = try runBackprop(["render", "perceptron", "--part", "6", "--view", "circuit"])
+        #expect(flow.status == 0 && circuit.status == 0)
+        #expect(flow.stdout.contains("weights on the edges"))  // the flow diagram's legend
+        #expect(!circuit.stdout.contains("weights on the edges"))
+        #expect(circuit.stdout.contains("(×)"))                 // a gate per product
+        let none = try runBackprop(["render", "chain-rule", "--view", "flow"])
+        #expect(none.status == 1)
+        #expect(none.stderr == "error: --view flow: part 1 of chain-rule has no neurons to draw as a flow diagram\n")
+    }
+
     @Test func mistakes() throws {
         let past = try runBackprop(["render", "examples/chain-rule.graph", "--step", "9"])
         #expect(past.status == 1)

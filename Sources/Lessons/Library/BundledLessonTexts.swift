@@ -792,6 +792,7 @@ parts:
       - with x1 = 1, x2 = 1: n1 = 0
 
   - title: The multi-class perceptron learns
+    view: flow           # a box per class score, the weights on the edges; g switches to the circuit view
     graph: |
       x1 = 0
       x2 = 0
@@ -1331,6 +1332,7 @@ parts:
       - frog.grad = 0.00
 
   - title: The SGD update
+    view: flow           # a box per score s_c = w_c·x, the weights on the edges; g switches to the circuit view
     graph: |
       x1 = 1
       x2 = 2
