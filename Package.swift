@@ -15,7 +15,10 @@ let package = Package(
         // The scalar graph, its passes, the step machine and training. Foundation only.
         .target(name: "Autograd"),
         // The graph language, lesson files and their diagnostics.
-        .target(name: "Lessons", dependencies: ["Autograd", .product(name: "Yams", package: "Yams")]),
+        // The bundled lessons are compiled in by SwiftPM: Sources/Lessons/Bundled is a link to
+        // lessons/ at the root, each file becomes `PackageResources.NAME_yaml`.
+        .target(name: "Lessons", dependencies: ["Autograd", .product(name: "Yams", package: "Yams")],
+                exclude: ["Bundled/README.md"], resources: [.embedInCode("Bundled")]),
         // Cells, buffers, widgets and layout: a screen as a plain value.
         .target(name: "Screen"),
         // The app as Model / Update / View.

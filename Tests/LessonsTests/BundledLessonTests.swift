@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test func theCompiledInCourseIsTheFileOnDisk() throws {
-        // If this fails, run Scripts/embed-lessons.sh after editing lessons/course.yaml.
+        // SwiftPM embeds lessons/ through the link Sources/Lessons/Bundled: this fails if the link is broken.
         #expect(BundledLessonTexts.course == (try lessonText("course")))
     }
 
@@ -48,10 +48,10 @@ import Testing
 
     @Test(arguments: names)
     func theCompiledInTextIsTheFileOnDisk(name: String) throws {
-        // If this fails, run Scripts/embed-lessons.sh after editing a lesson.
         #expect(LessonLibrary.compiledText(of: name) == (try lessonText(name)))
     }
 
+    /// The table in BundledLessonTexts names every lesson file (add a new lesson's line there).
     @Test func everyLessonFileIsCompiledIn() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: lessonsDirectory.path)
             .filter { $0.hasSuffix(".yaml") && $0 != Course.fileName }.map { String($0.dropLast(5)) }.sorted()

@@ -3,15 +3,14 @@ import Foundation
 /// Finds lessons by name or path, from any working directory.
 ///
 /// `backprop learn xor` must work wherever it is run, also as `.build/release/backprop`
-/// from another directory or as a binary copied elsewhere. SwiftPM resources would have to
-/// live inside a target (the design keeps `lessons/` at the root) and `Bundle.module` stops the
-/// program when its bundle is missing, so lessons are looked up in this order instead:
+/// from another directory or as a binary copied elsewhere, so lessons are looked up in this
+/// order:
 /// 1. the argument as a path, if such a file exists;
 /// 2. `NAME.yaml` in a `lessons` directory: `$BACKPROP_LESSONS`, next to the executable
 ///    (`bin/lessons`, `bin/../share/backprop/lessons`), or the source tree this file was
 ///    compiled from (found through `#filePath`), so edits show up without a rebuild;
-/// 3. the texts compiled into the binary (`BundledLessonTexts`, generated from `lessons/`
-///    by `Scripts/embed-lessons.sh`; a test keeps the two equal).
+/// 3. the texts compiled into the binary (`BundledLessonTexts`: SwiftPM embeds `lessons/`
+///    as code, `.embedInCode`, so no resource bundle has to travel with the binary).
 /// Nothing here can stop the program: a lesson that is not found is a diagnostic listing
 /// the bundled names.
 public struct LessonLibrary: Sendable {
