@@ -5,7 +5,7 @@ import Screen
 import Tutor
 
 /// The frame figure: every step of the xor lesson drawn at 100×30 by the Tutor's
-/// `view(state, size:)`, the same code the interactive tutor and `backprop render` use.
+/// `view(state)`, the same code the interactive tutor and `backprop render` use.
 ///
 /// A part's first frame includes opening it (`TutorState.init`, which lays out the graph;
 /// the Tutor keeps that layout while the part is open); every later frame is the `next` key
@@ -63,14 +63,14 @@ public struct FrameWorkload: Sendable {
             }
             try timed {
                 let opened = try opening(part: part)
-                frame = view(opened, size: screen)
+                frame = view(opened)
                 state = opened
             }
             guard var current = state else { continue }
             for _ in 0..<min(current.stepper.count, stepsPerPart) {
                 timed {
                     current = update(current, .next)
-                    frame = view(current, size: screen)
+                    frame = view(current)
                 }
             }
         }
@@ -79,7 +79,7 @@ public struct FrameWorkload: Sendable {
 
     /// The first frame of `part`, as the tutor shows it when the part opens.
     public func openingFrame(part: Int) throws -> Buffer {
-        view(try opening(part: part), size: screen)
+        view(try opening(part: part))
     }
 
     /// The tutor's state as `part` opens: the one place the workload's subject, theme and

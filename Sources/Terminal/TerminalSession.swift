@@ -156,7 +156,7 @@ public struct TerminalSession {
 /// drawn, and the caller prints plain text instead.
 ///
 ///     let result = try withTerminal(capabilities) { session in
-///         var buffer = view(state, size: session.size)
+///         var buffer = view(state)
 ///         session.present(buffer)
 ///         while let key = session.readKey() { if key == .interrupt { return .interrupted } … }
 ///     }

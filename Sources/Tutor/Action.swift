@@ -1,7 +1,7 @@
 import Screen
 
 /// Everything the user can ask the tutor to do. Keys become actions in exactly one place
-/// (`KeyMap`); `update(_:_:)` is the only code that acts on them.
+/// (`KeyMap.action(for:in:)`); `TutorState.apply(_:)` is the only code that acts on them.
 ///
 /// Extending: add a case here, a binding (with its help text) to `KeyMap.standard` or to
 /// a key map of your own, and a branch in `TutorState.apply(_:)` that calls a small
@@ -47,8 +47,6 @@ public enum Action: Hashable, Sendable {
     case toggleHelp
     /// Close the help overlay, or else clear the selection.
     case dismiss
-    /// The terminal changed size.
-    case resize(Size)
     case quit
 
     // Quiz, gradient check, training views, autoplay (Classroom/Classroom.swift).

@@ -138,3 +138,22 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("q")], .quit, help: "quit", section: .general, inHints: true),
     ])
 }
+
+extension KeyMap {
+    /// The action for `key` in `state`: while an answer is being typed every character
+    /// that can be part of it goes into it (so `l` in "all" does not step); any other key
+    /// acts as a key (`?` help; `q` asks before leaving the question). Otherwise this
+    /// map's table decides. Every key, typed or scripted, becomes an action only here.
+    public func action(for key: Key, in state: TutorState) -> Action? {
+        // Over the help, keys are the help's (Esc closes it rather than showing the answer).
+        if state.classroom.quiz.isAsking, !state.helpVisible {
+            if case .character(let c) = key, state.classroom.quiz.current?.accepts(character: c) ?? true {
+                return .classroom(.quizType(c))
+            }
+            // Esc first goes back from a selected node to the question, as it says.
+            if key == .escape, state.selection != nil { return .dismiss }
+            return Classroom.answerKeyMap.action(for: key) ?? action(for: key)
+        }
+        return action(for: key)
+    }
+}

@@ -17,7 +17,7 @@ public enum OpenError: Error, Sendable, CustomStringConvertible {
 
 /// The whole tutor as one value (the Model of Model / Update / View): what is open, the
 /// step machine, what the graph pane shows and where, the help overlay, the theme and the
-/// terminal size. `update(_:_:)` makes the next state from it; `view(_:size:)` draws it.
+/// terminal size. `update(_:_:)` makes the next state from it; `view(_:)` draws it.
 public struct TutorState: Sendable {
     /// What is open: a graph or a lesson.
     public let subject: Subject
@@ -51,11 +51,16 @@ public struct TutorState: Sendable {
     /// Rows of the inspector and narration text scrolled away (reset by every step).
     public var textScroll = 0
     public let theme: Theme
-    public var size: Size { didSet { chooseScene() } }
+    public internal(set) var size: Size { didSet { chooseScene() } }
     /// A one-line note for the status bar ("Already at the start."); cleared by the next action.
     public var message: String?
     /// Set by `quit`; the run loop then restores the terminal and exits.
-    public var quitRequested = false
+    public internal(set) var quitRequested = false
+    /// Set by `Input.interrupt` (Ctrl-C): the run loop leaves at once, with the signal's
+    /// exit status.
+    public internal(set) var interrupted = false
+    /// Whether the session ends: quit or interrupted.
+    public var isLeaving: Bool { quitRequested || interrupted }
     /// `q` was pressed while a quiz question waits: the next `q` quits, any other key
     /// goes back to the question.
     public internal(set) var quitAsked = false

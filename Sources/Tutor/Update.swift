@@ -1,8 +1,16 @@
 import Autograd
 import Screen
 
-/// The Update of Model / Update / View: the next state after `action`. Pure — the state
+/// The Update of Model / Update / View: the next state after `input`. Pure — the state
 /// passed in is not changed, and nothing else is touched.
+public func update(_ state: TutorState, _ input: Input) -> TutorState {
+    var next = state
+    next.receive(input)
+    return next
+}
+
+/// The next state after `action`, as if its key had been pressed: for code that asks for
+/// an action by name (`render --step N` is `.jump(to: N)`, tests).
 public func update(_ state: TutorState, _ action: Action) -> TutorState {
     var next = state
     next.apply(action)
@@ -10,17 +18,32 @@ public func update(_ state: TutorState, _ action: Action) -> TutorState {
 }
 
 extension TutorState {
-    /// `update` in place (the run loop uses this to avoid copying the step history).
-    /// One branch per action; each calls a small function, so new actions slot in beside
-    /// the old ones.
+    /// `update` in place: the run loop sends every input here (in place, to avoid copying
+    /// the step history).
+    public mutating func receive(_ input: Input) {
+        switch input {
+        case .key(let key):
+            if let action = keyMap.action(for: key, in: self) { apply(action) }
+        case .tick(let now):
+            tick(now: now)
+        case .resize(let newSize):
+            size = newSize
+            follow()
+        case .interrupt:
+            interrupted = true
+        }
+    }
+
+    /// One action, in place. One branch per action; each calls a small function, so new
+    /// actions slot in beside the old ones.
     public mutating func apply(_ action: Action) {
         // The size or the training views may change: the drawing that fits follows.
         defer { chooseScene() }
-        // While the window is too small to show what a key does, only resizing and
-        // quitting act (Ctrl-C too, in the run loop): nothing moves unseen.
+        // While the window is too small to show what a key does, only quitting acts (and
+        // the inputs that are no keys: resizing, Ctrl-C): nothing moves unseen.
         if panes.isTooSmall {
             switch action {
-            case .resize, .quit: break
+            case .quit: break
             default: return
             }
         }
@@ -67,9 +90,6 @@ extension TutorState {
                 selection = nil
                 follow()
             }
-        case .resize(let newSize):
-            size = newSize
-            follow()
         case .quit: quit(confirmed: quitWasAsked)
         case .classroom(let action): applyClassroom(action)
         }
@@ -259,7 +279,7 @@ extension Action {
     /// Actions that leave the help overlay open (they change nothing it covers).
     var keepsHelpOpen: Bool {
         switch self {
-        case .resize, .scrollText: true
+        case .scrollText: true
         default: false
         }
     }

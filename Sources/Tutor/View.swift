@@ -1,16 +1,13 @@
 import Autograd
 import Screen
 
-/// The View of Model / Update / View: the whole screen for `state` at `size`, as a
-/// Buffer. Pure: the same state and size always give the same cells. The run loop
-/// presents the Buffer; `render` prints it; tests compare it with pictures.
-public func view(_ state: TutorState, size: Size) -> Buffer {
+/// The View of Model / Update / View: the whole screen for `state`, at its size
+/// (`Input.resize` changes it), as a Buffer. Pure and read-only: the same state always
+/// gives the same cells. The run loop presents the Buffer; `render` prints it; tests
+/// compare it with pictures.
+public func view(_ state: TutorState) -> Buffer {
+    let size = state.size
     var buffer = Buffer(size: size)
-    var state = state
-    if state.size != size {
-        state.size = size
-        state.follow()
-    }
     let panes = state.panes
     let theme = state.theme
     let notation = state.notation

@@ -33,7 +33,7 @@ struct PlainFrames {
     }
 
     func text(_ state: TutorState) -> String {
-        var buffer = view(state, size: size)
+        var buffer = view(state)
         if !hintLine {
             // The bottom row is the key hints (and messages): blank it, and the trimming
             // of blank rows at the end drops it.

@@ -23,7 +23,7 @@ struct PlayFrames {
             let keys = script.keys
             for (index, name) in keys.enumerated() where frames.count < Self.frameLimit {
                 guard let key = KeyScript.key(named: name) else { continue }
-                if let action = state.action(for: key) { state.apply(action) }
+                state.receive(Input(key, terminalSize: plain.size))
                 if state.quitRequested { break }
                 frames.append(header(state, "key \(index + 1)/\(keys.count): \(key.label(unicode: plain.unicode))") + plain.text(state))
             }

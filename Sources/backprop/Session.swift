@@ -40,8 +40,9 @@ enum Session {
     }
 }
 
-/// The interactive loop: a key from the terminal, its action from the key map, `apply`
-/// (the in-place `update`), `view`, and the terminal sends the cells that changed.
+/// The interactive loop: whatever the terminal reports (a key, a resize, Ctrl-C), the
+/// clock and the key script's keys go to `receive` (the in-place `update`) as `Input`s,
+/// then `view`, and the terminal sends the cells that changed.
 struct RunLoop {
     enum Ending: Equatable {
         case quit
@@ -60,33 +61,19 @@ struct RunLoop {
         let clock = Stopwatch()
         options.prepare(&state, now: clock.seconds)
         var script = options.script.map { KeyScriptPlayer(script: $0, gap: options.scriptGap, now: clock.seconds) }
-        session.present(view(state, size: session.size))
-        while !state.quitRequested {
+        session.present(view(state))
+        while !state.isLeaving {
             // Wait for a key, but no longer than until autoplay or the key script is due.
             let now = clock.seconds
             let waits = [state.classroom.autoplay?.timeout(now: now), script?.timeout(now: now)].compactMap { $0 }
             let key = session.readKey(timeoutMilliseconds: waits.min().map { Int(($0 * 1000).rounded(.up)) })
-            state.tick(now: clock.seconds)
-            for name in script?.poll(now: clock.seconds) ?? [] where !state.quitRequested {
-                if let scripted = KeyScript.key(named: name), let action = state.action(for: scripted) { state.apply(action) }
-            }
-            guard let key, !state.quitRequested else {
-                if !state.quitRequested { session.present(view(state, size: session.size)) }
-                continue
-            }
-            switch key {
-            case .interrupt:
-                return .interrupted
-            case .resize:
-                state.apply(.resize(session.size))
-            default:
-                guard let action = state.action(for: key) else { continue }
-                state.apply(action)
-            }
-            if state.quitRequested { break }
-            session.present(view(state, size: session.size))
+            var inputs = [Input.tick(now: clock.seconds)]
+            inputs += (script?.poll(now: clock.seconds) ?? []).compactMap(KeyScript.key(named:)).map { Input($0, terminalSize: session.size) }
+            inputs += key.map { [Input($0, terminalSize: session.size)] } ?? []
+            for input in inputs where !state.isLeaving { state.receive(input) }
+            if !state.isLeaving { session.present(view(state)) }
         }
-        return .quit
+        return state.interrupted ? .interrupted : .quit
     }
 }
 

@@ -63,15 +63,15 @@ import Tutor
         guard var state = try? TutorState(subject: .lesson(lesson), theme: .monochrome(), size: Size(width: 80, height: 24))
         else { return }
         for _ in 0..<6 {
-            _ = view(state, size: state.size)
+            _ = view(state)
             state.apply(.next)
         }
         state.apply(.toEnd)
-        _ = view(state, size: state.size)
+        _ = view(state)
         // The other view of the graph (a flow diagram where it has neurons), at a small size.
         state.apply(.toggleGraphView)
-        state.apply(.resize(Size(width: 60, height: 16)))
-        _ = view(state, size: state.size)
+        state.receive(.resize(Size(width: 60, height: 16)))
+        _ = view(state)
     }
 
     struct Outcome {

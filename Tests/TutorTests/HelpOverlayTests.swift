@@ -9,7 +9,7 @@ import Testing
         var state = try TutorState(subject: .graph(title: "chain-rule.graph", graph(chainRuleText)), theme: theme,
                                    size: size, keyMap: keyMap)
         state.apply(.toggleHelp)
-        return view(state, size: size).trimmedLines
+        return view(state).trimmedLines
     }
 
     /// Every row of the help shows: its keys, then (after the padding) the first words of
@@ -55,7 +55,7 @@ import Testing
         var state = try TutorState(subject: .lesson(chainRuleLesson()), theme: .monochrome(), size: small, keyMap: .classroom)
         state.apply(.toggleHelp)
         for _ in 0..<10 { state.apply(.scrollText(3)) }
-        let end = view(state, size: small).trimmedLines
+        let end = view(state).trimmedLines
         #expect(state.helpVisible)
         #expect(end.contains { $0.contains("│ q                    quit") })
         #expect(end.contains { $0.contains("│ ↑ more keys above (↑ scrolls back)") })

@@ -48,7 +48,7 @@ func picture(_ buffer: Buffer) -> String {
 /// The screen after `step` steps.
 func frame(_ state: TutorState, step: Int) -> Buffer {
     let moved = update(state, .jump(to: step))
-    return view(moved, size: moved.size)
+    return view(moved)
 }
 
 /// The first cell whose row contains `text` (at its first character), for style checks.

@@ -145,7 +145,7 @@ import Testing
         #expect(!full.brief && brief.brief)
         #expect(brief.size.width < full.size.width - 40)  // 131 columns, not 183
         #expect(learns.flow?.brief == true)
-        let screen = picture(view(learns, size: size))
+        let screen = picture(view(learns))
         #expect(screen.contains("0.133 ─▶") && !screen.contains("w11 0.133"))
         #expect(screen.contains("weights on the edges; value; backward pass: ∇ = ∂loss/∂node"))
     }
@@ -166,7 +166,7 @@ import Testing
         }
         #expect(Set(seen).count == seen.count && seen.count == state.scene.graphNodes.count)
         // The upper band says where y goes on (↓), the lower band starts again from it (↪).
-        let screen = picture(view(state, size: state.size))
+        let screen = picture(view(state))
         #expect(screen.contains("✓ y 5  ↓") && screen.contains("↪✓ y 5"))
     }
 
@@ -205,10 +205,10 @@ import Testing
         #expect(down.textScroll == 3)
         #expect(update(down, .scrollText(3)).textScroll == 4)  // no further than the text goes
         #expect(update(down, .scrollText(-9)).textScroll == 0)
-        let before = view(s, size: s.size).trimmedLines.joined(separator: "\n")
+        let before = view(s).trimmedLines.joined(separator: "\n")
         #expect(!before.contains("Chain rule: gradient = upstream"))
         #expect(update(down, .next).textScroll == 0)  // a step starts at the top again
-        let text = view(down, size: down.size).trimmedLines.joined(separator: "\n")
+        let text = view(down).trimmedLines.joined(separator: "\n")
         #expect(text.contains("Chain rule: gradient = upstream"))
         #expect(text.contains(" ↑ "))
         #expect(update(try state(), .scrollText(3)).textScroll == 0)  // nothing to scroll
@@ -235,6 +235,30 @@ import Testing
         }
         #expect(update(small, .quit).quitRequested)
         #expect(update(update(small, .resize(Size(width: 80, height: 24))), .next).stepper.position == 1)
+    }
+
+    /// Every input goes through the one `update`: a key becomes its action, the clock
+    /// drives autoplay, a resize re-fits the panes, Ctrl-C leaves whatever waits.
+    @Test func everyInputIsOneUpdate() throws {
+        let start = try state()
+        #expect(update(start, .key(.right)).stepper.position == 1)  // → is next
+        #expect(update(start, .key(.character("z"))).stepper.position == 0 && update(start, .key(.character("z"))).message == nil)
+        #expect(update(start, .key(.character("q"))).isLeaving)
+        let interrupted = update(start, .interrupt)
+        #expect(interrupted.interrupted && interrupted.isLeaving && !interrupted.quitRequested)
+        // Resized, the state is drawn at its new size: `view` takes no size of its own.
+        let resized = update(start, .resize(Size(width: 80, height: 24)))
+        #expect(resized.size == Size(width: 80, height: 24) && view(resized).size == resized.size)
+        // The clock advances only under autoplay, and only when it is due.
+        #expect(update(start, .tick(now: 100)).stepper.position == 0)
+        var playing = start
+        playing.startAutoplay(interval: 1, now: 0)
+        #expect(update(playing, .tick(now: 0.5)).stepper.position == 0)
+        #expect(update(playing, .tick(now: 1)).stepper.position == 1)
+        // The terminal's own events are inputs of their own.
+        #expect(Input(.resize, terminalSize: Size(width: 90, height: 25)) == .resize(Size(width: 90, height: 25)))
+        #expect(Input(.interrupt, terminalSize: Size(width: 90, height: 25)) == .interrupt)
+        #expect(Input(.left, terminalSize: Size(width: 90, height: 25)) == .key(.left))
     }
 
     @Test func help() throws {

@@ -9,7 +9,7 @@ import Testing
 @Suite struct ViewTests {
     @Test func helpListsEveryBindingAt80x24() throws {
         let help = update(try state(size: Size(width: 80, height: 24)), .toggleHelp)
-        let text = picture(view(help, size: help.size))
+        let text = picture(view(help))
         for row in KeyMap.standard.helpSections(unicode: true).flatMap(\.rows) {
             #expect(text.contains(row.help), "\(row.help)")
         }
@@ -20,7 +20,7 @@ import Testing
 
     @Test func tooSmall() throws {
         let small = try state(size: Size(width: 50, height: 12))
-        let text = view(small, size: small.size).trimmedLines
+        let text = view(small).trimmedLines
         #expect(text[0] == "The window is 50×12; backprop needs at least")
         #expect(text[1] == "60×16. Enlarge the window, or press q to quit.")
     }
@@ -32,12 +32,12 @@ import Testing
         let steps = s.stepper.count
         let atA = update(s, .jump(to: steps))  // the last step is backward a
         #expect(atA.stepper.lastStep == .backward(a))
-        let text = view(atA, size: atA.size).trimmedLines.joined(separator: "\n")
+        let text = view(atA).trimmedLines.joined(separator: "\n")
         // At the end the last step keeps its ledger, and the summary follows it.
         #expect(text.contains("│ ∂f/∂a = 3 (via d) + (−6) (via e) = −3"))
         #expect(text.contains("│ Done: forward and backward pass"))
         let beforeEnd = update(s, .jump(to: steps - 1))
-        let ledger = view(beforeEnd, size: beforeEnd.size).trimmedLines.joined(separator: "\n")
+        let ledger = view(beforeEnd).trimmedLines.joined(separator: "\n")
         #expect(ledger.contains("│ ∂f/∂b = −2 (via d) + (−6) (via e) = −8"))
         let atBackwardB = update(s, .jump(to: steps - 1))
         #expect(atBackwardB.stepper.lastStep == .backward(NodeID(1)))
@@ -49,11 +49,11 @@ import Testing
         // a has −6; after backward d, −3.
         let afterE = update(s, .jump(to: 6))
         #expect(afterE.stepper.lastStep == .backward(NodeID(3)))
-        let e = view(afterE, size: afterE.size).trimmedLines.joined(separator: "\n")
+        let e = view(afterE).trimmedLines.joined(separator: "\n")
         #expect(e.contains("∂f/∂a += ∂f/∂e · ∂e/∂a = (−6) · 1 = −6"))
         #expect(e.contains("the first of 2 contributions to ∂f/∂a"))
         let afterD = update(s, .jump(to: 7))
-        let d = view(afterD, size: afterD.size).trimmedLines.joined(separator: "\n")
+        let d = view(afterD).trimmedLines.joined(separator: "\n")
         #expect(d.contains("∂f/∂a += ∂f/∂d · ∂d/∂a = 1 · 3 = 3"))
         #expect(d.contains("so far ∂f/∂a = −6 + 3 = −3"))
     }
@@ -64,14 +64,14 @@ import Testing
         #expect(s.scene.nodes.count == 5)  // x, y, 2×x, x+y, f (the literal 2 is not drawn)
         #expect(s.scene.names == ["x", "y", "2", "(2·x)", "(x+y)", "f"])
         #expect(s.scene.captions[3] == "2×")
-        let text = view(s, size: s.size).trimmedLines.joined(separator: "\n")
+        let text = view(s).trimmedLines.joined(separator: "\n")
         #expect(text.contains("(2×)"))
         #expect(text.contains("(+)"))
     }
 
     @Test func edgeLabelsShowLocalAndProduct() throws {
         let s = update(try state(), .jump(to: 4))  // backward f: ∂f/∂q = z = −4, ∂f/∂z = q = 3
-        let text = view(s, size: s.size).trimmedLines.joined(separator: "\n")
+        let text = view(s).trimmedLines.joined(separator: "\n")
         #expect(text.contains("×(−4)=−4"))
         #expect(text.contains("×3=3"))
         #expect(text.contains("∂f/∂q = ∂f/∂f · local = 1 · (−4) = −4"))
@@ -80,13 +80,13 @@ import Testing
 
     @Test func generatedNarrationForABareGraph() throws {
         let s = update(try state(), .jump(to: 3))
-        let text = view(s, size: s.size).trimmedLines.joined(separator: "\n")
+        let text = view(s).trimmedLines.joined(separator: "\n")
         #expect(text.contains("The backward pass starts at the output"))
     }
 
     @Test func edgeSteppingStatus() throws {
         let s = update(try state(), .toggleEdgeStepping)
-        #expect(view(s, size: s.size).trimmedLines[0].hasSuffix("edge steps · start · step 0/10"))
+        #expect(view(s).trimmedLines[0].hasSuffix("edge steps · start · step 0/10"))
     }
 }
 
@@ -96,7 +96,7 @@ import Testing
         // The lesson opens on its first page, a screen of its own (one keystroke).
         let s = try TutorState(subject: .lesson(try chainRuleLesson()), theme: .monochrome(), size: Size(width: 100, height: 30))
         #expect(s.isOnPage && s.stepper.position == 0)
-        #expect(view(s, size: s.size).trimmedLines[17].hasSuffix("┌ Lesson · page 1/1 ───────────────────────┐"))
+        #expect(view(s).trimmedLines[17].hasSuffix("┌ Lesson · page 1/1 ───────────────────────┐"))
         #expect(Narrator(state: s).lines().map(\.text) == [
             "We compute f(x, y, z) = (x + y)·z at x = −2, y = 5, z = −4.",
             "We split it into two gates: q = x + y, then f = q·z.",
@@ -105,11 +105,11 @@ import Testing
         // → turns the page to the start's own screen; the next → takes the first step.
         let start = update(s, .next)
         #expect(!start.isOnPage && start.stepper.position == 0)
-        #expect(view(start, size: start.size).trimmedLines[17].hasSuffix("┌ Lesson ──────────────────────────────────┐"))
+        #expect(view(start).trimmedLines[17].hasSuffix("┌ Lesson ──────────────────────────────────┐"))
         let q = update(start, .next)
         #expect(q.stepper.position == 1)
         #expect(Narrator(state: q).lines().map(\.text) == ["The add gate. q = x + y = −2 + 5 = 3."])
-        #expect(view(q, size: q.size).trimmedLines[0].hasPrefix(" backprop · The chain rule, one gate at a time"))
+        #expect(view(q).trimmedLines[0].hasPrefix(" backprop · The chain rule, one gate at a time"))
         // ← retraces exactly: the start's screen, then the page.
         let back = update(q, .back)
         #expect(back.stepper.position == 0 && !back.isOnPage)

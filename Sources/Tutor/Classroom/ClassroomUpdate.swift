@@ -5,23 +5,6 @@ import Screen
 /// The Update side of the classroom features: one small function per `ClassroomAction`,
 /// plus the two hooks the core's `apply` calls (before every action, and before a step).
 extension TutorState {
-    /// The action for a key: while an answer is being typed every character that can be
-    /// part of it goes into it (so `l` in "all" does not step); any other key acts as a key
-    /// (`?` help; `q` asks before leaving the question). Otherwise the key map decides. The
-    /// run loop and key scripts turn keys into actions only here.
-    public func action(for key: Key) -> Action? {
-        // Over the help, keys are the help's (Esc closes it rather than showing the answer).
-        if classroom.quiz.isAsking, !helpVisible {
-            if case .character(let c) = key, classroom.quiz.current?.accepts(character: c) ?? true {
-                return .classroom(.quizType(c))
-            }
-            // Esc first goes back from a selected node to the question, as it says.
-            if key == .escape, selection != nil { return .dismiss }
-            return Classroom.answerKeyMap.action(for: key) ?? keyMap.action(for: key)
-        }
-        return keyMap.action(for: key)
-    }
-
     /// The hints for the bottom line: the answer keys while a question waits, with help
     /// and quit, which always work.
     public func hints(unicode: Bool) -> [KeyHint] {
@@ -43,7 +26,7 @@ extension TutorState {
     mutating func prepareClassroom(for action: Action) {
         switch action {
         case .classroom(.quizType), .classroom(.quizErase), .classroom(.quizSubmit), .classroom(.quizReveal),
-             .resize, .toggleHelp:
+             .toggleHelp:
             break
         default:
             if !classroom.quiz.isAsking { classroom.quiz.clearFeedback() }
@@ -145,10 +128,10 @@ extension TutorState {
     /// Whether the last part's last step is done: autoplay stops there.
     public var isAtLessonEnd: Bool { stepper.isAtEnd && part + 1 >= subject.partCount && isOnLastScreen }
 
-    /// The run loop's clock: keeps the time the playback keys use, and advances when
+    /// The clock (`Input.tick`): keeps the time the playback keys use, and advances when
     /// autoplay is due. Not an action: no key causes it, and a status message stays up
     /// across ticks that do nothing.
-    public mutating func tick(now: Double) {
+    mutating func tick(now: Double) {
         classroom.now = now
         guard var autoplay = classroom.autoplay else { return }
         let due = autoplay.poll(now: now, atEnd: isAtLessonEnd)

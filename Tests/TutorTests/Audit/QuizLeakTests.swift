@@ -37,14 +37,14 @@ import Testing
 
     /// The text of one pane.
     static func paneText(_ rect: Rect, of state: TutorState) -> String {
-        let buffer = view(state, size: state.size)
+        let buffer = view(state)
         return (rect.y..<rect.maxY).map { y in (rect.x..<rect.maxX).map { buffer[$0, y].symbol }.joined() }.joined(separator: "\n")
     }
 
     /// The Step and Lesson panes and the graph, without the question itself (its prompt
     /// may name numbers the student needs).
     static func shown(_ state: TutorState) -> String {
-        let buffer = view(state, size: state.size)
+        let buffer = view(state)
         var rows: [String] = []
         for rect in [state.panes.graph, state.panes.narration] + (state.panes.side.map { [$0] } ?? []) {
             for y in rect.y..<rect.maxY { rows.append((rect.x..<rect.maxX).map { buffer[$0, y].symbol }.joined()) }

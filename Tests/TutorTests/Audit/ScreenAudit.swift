@@ -21,7 +21,7 @@ struct ScreenAudit {
 
     init(_ state: TutorState) {
         self.state = state
-        buffer = view(state, size: state.size)
+        buffer = view(state)
     }
 
     var where_: String {

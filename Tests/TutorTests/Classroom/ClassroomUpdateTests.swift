@@ -12,7 +12,7 @@ import Screen
 
     func press(_ state: inout TutorState, _ keys: Key...) {
         for key in keys {
-            if let action = state.action(for: key) { state.apply(action) }
+            state.receive(.key(key))
         }
     }
 
@@ -26,10 +26,10 @@ import Screen
         // While a number is typed, its characters go into it; a key that cannot be part of
         // a number acts as a key: l steps nowhere (the question holds the step), ? shows
         // the help, q asks before it leaves.
-        #expect(state.action(for: .character("-")) == .classroom(.quizType("-")))
-        #expect(state.action(for: .character("e")) == .classroom(.quizType("e")))
-        #expect(state.action(for: .character("?")) == .toggleHelp)
-        #expect(state.action(for: .character("q")) == .quit)
+        #expect(state.keyMap.action(for: .character("-"), in: state) == .classroom(.quizType("-")))
+        #expect(state.keyMap.action(for: .character("e"), in: state) == .classroom(.quizType("e")))
+        #expect(state.keyMap.action(for: .character("?"), in: state) == .toggleHelp)
+        #expect(state.keyMap.action(for: .character("q"), in: state) == .quit)
         #expect(state.hints(unicode: true).map(\.key) == ["Enter", "Backspace", "Esc", "?", "q"])
         var leaving = state
         press(&leaving, .character("q"))
@@ -46,7 +46,7 @@ import Screen
         #expect(state.stepper.position == 1)
         #expect(state.classroom.quiz.score == QuizScore(firstTry: 0, secondTry: 1, missed: 0))
         #expect(state.classroomStatus == "score 1/1 (0 at the first try)")
-        let screen = picture(view(state, size: state.size))
+        let screen = picture(view(state))
         #expect(screen.contains("✓ Right: 3. q = x + y = −2 + 5 = 3"))
         #expect(screen.contains("score 1/1 (0 at the first try)"))
         // Stepping back and forward again does not ask twice.
@@ -62,7 +62,7 @@ import Screen
     @Test func helpListsTheClassroomKeysAt100x30() throws {
         var state = try lesson("chain-rule")
         press(&state, .character("?"))
-        let text = picture(view(state, size: state.size))
+        let text = picture(view(state))
         for row in KeyMap.classroom.helpSections(unicode: true).flatMap(\.rows) {
             #expect(text.contains(row.help), "\(row.help)")
         }
@@ -83,7 +83,7 @@ import Screen
         state.classroom.quizEnabled = true
         state.apply(.jump(to: 3))
         press(&state, .right, .character("-"), .character("4"), .enter)
-        let screen = picture(view(state, size: state.size)).split(separator: "\n").map(String.init)
+        let screen = picture(view(state)).split(separator: "\n").map(String.init)
         // The first hint names the rule, never the number asked for (3).
         #expect(Array(screen[17...22]) == [
             "┌ Step ────────────────────────────────────────────────┐┌ Lesson ──────────────────────────────────┐",
@@ -110,7 +110,7 @@ import Screen
         #expect(state.message == "Epoch 10 of 2000: mean loss \(Notation(unicode: true).number(track.losses[10]))")
         press(&state, .character("F"))
         #expect(state.stepper.position == 110 * perEpoch)
-        #expect(picture(view(state, size: state.size)).contains("f over x1→ x2↑ · epoch 110"))
+        #expect(picture(view(state)).contains("f over x1→ x2↑ · epoch 110"))
         press(&state, .character("t"))
         #expect(!state.trainingPaneShown)
         #expect(state.panes.side == nil)
@@ -123,7 +123,7 @@ import Screen
         #expect(state.panes.side == nil)
         press(&state, .character("t"))
         #expect(state.panes.side == Rect(x: 62, y: 1, width: 38, height: 18))
-        #expect(picture(view(state, size: state.size)).contains("f over x1→ x2↑ · epoch 0"))
+        #expect(picture(view(state)).contains("f over x1→ x2↑ · epoch 0"))
         press(&state, .character("t"))
         #expect(state.panes.side == nil)
         // At 70 columns there is no room beside the graph, and the student is told so.
@@ -168,17 +168,17 @@ import Screen
         var state = try TutorState(subject: .lesson(LessonFixtures.lesson("chain-rule")), theme: .monochrome(),
                                    size: Size(width: 100, height: 30), keyMap: Classroom.playbackKeyMap(.classroom))
         state.startAutoplay(interval: 1, now: 0)
-        state.tick(now: 0.5)
+        state.receive(.tick(now: 0.5))
         #expect(state.stepper.position == 0)
-        state.tick(now: 1)  // the opening page turns
+        state.receive(.tick(now: 1))  // the opening page turns
         #expect(state.stepper.position == 0 && !state.isOnPage)
-        state.tick(now: 2)
+        state.receive(.tick(now: 2))
         #expect(state.stepper.position == 1)
         // Space pauses under playback; → still steps.
-        #expect(state.action(for: .character(" ")) == .classroom(.togglePlayback))
-        #expect(state.action(for: .right) == .next)
+        #expect(state.keyMap.action(for: .character(" "), in: state) == .classroom(.togglePlayback))
+        #expect(state.keyMap.action(for: .right, in: state) == .next)
         press(&state, .character(" "))
-        state.tick(now: 5)
+        state.receive(.tick(now: 5))
         #expect(state.stepper.position == 1)
         #expect(state.classroomStatus == "⏸ paused (every 1 s)")
         press(&state, .character(" "), .character("+"))
@@ -186,7 +186,7 @@ import Screen
         var now = 5.0
         while now < 20 {
             now += 0.5
-            state.tick(now: now)
+            state.receive(.tick(now: now))
         }
         #expect(state.stepper.isAtEnd)
         #expect(state.classroomStatus == "■ end")

@@ -65,7 +65,7 @@ import Testing
                 var labels = 0
                 for step in 1...start.stepper.plan.stepsPerPass {
                     let moved = update(start, .jump(to: step))
-                    let screen = view(moved, size: size)
+                    let screen = view(moved)
                     let graph = moved.panes.graph
                     for row in graph.y..<graph.maxY {
                         var x = graph.x

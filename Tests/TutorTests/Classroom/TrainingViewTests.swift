@@ -50,7 +50,7 @@ import Screen
         #expect(try #require(wrong.losses.last) > 100 * (try #require(right.losses.last)))
         var state = try TutorState(subject: .lesson(lesson), part: 2, theme: .monochrome(), size: Size(width: 100, height: 30))
         state = update(state, .toEnd)
-        let screen = picture(view(state, size: state.size))
+        let screen = picture(view(state))
         #expect(screen.contains("loss 0.447, zeroed 7.85e-4"))
         #expect(screen.contains("epoch (dim: zeroed)"))
     }
