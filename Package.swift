@@ -26,12 +26,14 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         // The only code that talks to ncurses.
         .target(name: "Terminal", dependencies: ["Screen", "CNcursesw"]),
+        // What is kept of a student between sessions: the progress file.
+        .target(name: "Records", dependencies: ["Tutor"]),
         // The workloads and timing of `backprop bench`.
         .target(name: "Bench", dependencies: ["Autograd", "Lessons", "Screen", "Tutor"]),
         .executableTarget(
             name: "backprop",
             dependencies: [
-                "Autograd", "Lessons", "Screen", "Tutor", "Terminal", "Bench",
+                "Autograd", "Lessons", "Screen", "Tutor", "Terminal", "Bench", "Records",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +42,7 @@ let package = Package(
         .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen"]),
         .testTarget(name: "TutorTests", dependencies: ["Tutor", "Screen", "Lessons", "Autograd"]),
+        .testTarget(name: "RecordsTests", dependencies: ["Records", "Tutor"]),
         .testTarget(name: "BenchTests", dependencies: ["Bench", "Autograd", "Screen"]),
         .testTarget(name: "EndToEndTests", dependencies: ["backprop"]),
         // A seeded fuzz campaign over graph and lesson files, bounded to about a minute.

@@ -10,6 +10,9 @@ struct ClassroomOptions {
     var script: KeyScript?
     /// Whether the playback keys are bound (the `play` command).
     var playback = false
+    /// Keeps the student's progress (`learn` and the menu, in a terminal): the session
+    /// resumes at the stored place and saves as it goes.
+    var progress: ProgressSaver?
 
     /// Seconds between two scripted keys: the autoplay interval, else one second.
     var scriptGap: Double { autoplay ?? 1 }
@@ -21,6 +24,7 @@ struct ClassroomOptions {
     func prepare(_ state: inout TutorState, now: Double) {
         state.classroom.quizEnabled = quiz
         if let autoplay { state.startAutoplay(interval: autoplay, now: now) }
+        if let stored = progress?.keeper.base { state.resume(stored) }
     }
 }
 

@@ -25,8 +25,16 @@ struct Learn: ParsableCommand {
     @Flag(help: "Quiz mode: predict each value and gradient before it is shown (z toggles it).")
     var quiz = false
 
+    @Flag(help: "Neither resume nor save your progress (also BACKPROP_NO_STATE=1, e.g. on a shared machine).")
+    var noSave = false
+
     func run() throws {
-        try Session.run(Launch.open(target), granularity: edges ? .edge : .node, options: ClassroomOptions(quiz: quiz))
+        let subject = try Launch.open(target)
+        var options = ClassroomOptions(quiz: quiz)
+        if !noSave, case .lesson(let lesson) = subject {
+            options.progress = ProgressSaver.forLesson(lesson, named: target)
+        }
+        try Session.run(subject, granularity: edges ? .edge : .node, options: options)
     }
 }
 

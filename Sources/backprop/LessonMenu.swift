@@ -1,5 +1,6 @@
 import ArgumentParser
 import Lessons
+import Records
 import Screen
 import Terminal
 import Tutor
@@ -10,13 +11,12 @@ import Tutor
 enum LessonMenu {
     static func run() throws {
         let lessons = bundledLessons()
-        let course = LessonLibrary.course
-        let picker = LessonPicker(entries: lessons.map { lesson in
-            let placed = course?.entry(lesson.name)
-            return LessonPicker.Entry(name: lesson.name, title: lesson.title, summary: lesson.summary,
-                                      group: placed?.group, needs: placed?.entry.needs ?? [])
-        })
         let capabilities = TerminalCapabilities(environment: .current())
+        let store = ProgressStore.standard()
+        // A progress file moved aside is told now, before the screen is taken.
+        let (book, warning) = store?.load() ?? (ProgressStore.Book(), nil)
+        if let warning { Output.errorLine(warning) }
+        let picker = menu(lessons, book: book)
         guard capabilities.mode == .interactive else {
             printPlain(picker)
             return
@@ -24,7 +24,7 @@ enum LessonMenu {
         let interrupted: Bool
         do {
             interrupted = try withTerminal(capabilities) { session in
-                try loop(picker, lessons, &session, unicode: capabilities.unicode)
+                try loop(picker, lessons, store: store, &session, unicode: capabilities.unicode)
             }
         } catch let error as TerminalError {
             Output.errorLine("backprop: \(error); printing plain text instead")
@@ -32,6 +32,18 @@ enum LessonMenu {
             return
         }
         if interrupted { throw ExitCode(InterruptSignal.exitStatus ?? 130) }
+    }
+
+    /// The menu of `lessons` in the course's order, each with the student's progress.
+    static func menu(_ lessons: [Lesson], book: ProgressStore.Book, selected: Int = 0) -> LessonPicker {
+        let course = LessonLibrary.course
+        return LessonPicker(entries: lessons.map { lesson in
+            let placed = course?.entry(lesson.name)
+            let progress = book.lessons[lesson.name]
+            return LessonPicker.Entry(name: lesson.name, title: lesson.title, summary: lesson.summary,
+                                      group: placed?.group, needs: placed?.entry.needs ?? [],
+                                      progress: progress.map { [$0.summary, $0.quizSummary].compactMap { $0 }.joined(separator: " · ") })
+        }, selected: selected)
     }
 
     /// The bundled lessons that load, each loaded once: the menu lists them and opens them
@@ -46,7 +58,8 @@ enum LessonMenu {
     }
 
     /// The menu's loop; true when it ended with Ctrl-C.
-    static func loop(_ start: LessonPicker, _ lessons: [Lesson], _ session: inout TerminalSession, unicode: Bool) throws -> Bool {
+    static func loop(_ start: LessonPicker, _ lessons: [Lesson], store: ProgressStore?,
+                     _ session: inout TerminalSession, unicode: Bool) throws -> Bool {
         var picker = start
         let theme = Theme.forTerminal(color: session.usesColor, unicode: unicode)
         while true {
@@ -60,8 +73,13 @@ enum LessonMenu {
             case .quit: return false
             case .open(let name):
                 guard let lesson = lessons.first(where: { $0.name == name }) else { continue }
-                let ending = try RunLoop(subject: .lesson(lesson), granularity: .node, unicode: unicode).run(&session)
+                var options = ClassroomOptions()
+                options.progress = store.flatMap { ProgressSaver.forLesson(lesson, named: name, store: $0) }
+                var lessonLoop = RunLoop(subject: .lesson(lesson), granularity: .node, unicode: unicode, options: options)
+                let ending = try lessonLoop.run(&session)
                 if ending == .interrupted { return true }
+                // Back in the menu: the lesson's new progress shows.
+                picker = menu(lessons, book: store?.load().book ?? ProgressStore.Book(), selected: picker.selected)
                 session.invalidate()
             }
         }

@@ -57,6 +57,9 @@ enum LessonsTable {
                 column == row.count - 1 ? row[column] : row[column].padding(toLength: widths[column], withPad: " ", startingAt: 0)
             }.joined(separator: "  ") + "\n"
         }
-        return line(header) + groups.map { group in "\n" + group.title + "\n" + group.rows.map(line).joined() }.joined()
+        // A group without a title is rows straight under the header.
+        return line(header) + groups.map { group in
+            (group.title.isEmpty ? "" : "\n" + group.title + "\n") + group.rows.map(line).joined()
+        }.joined()
     }
 }

@@ -27,10 +27,10 @@ enum Session {
             return
         }
         let ending: RunLoop.Ending
+        var loop = RunLoop(subject: subject, granularity: granularity, unicode: capabilities.unicode, options: options)
         do {
-            ending = try withTerminal(capabilities) { session in
-                try RunLoop(subject: subject, granularity: granularity, unicode: capabilities.unicode, options: options).run(&session)
-            }
+            ending = try withTerminal(capabilities) { session in try loop.run(&session) }
+            if let failure = loop.options.progress?.failure { Output.errorLine(failure) }
         } catch let error as TerminalError {
             Output.errorLine("backprop: \(error); printing plain text instead")
             printPlain(plain, start, options)
@@ -54,7 +54,7 @@ struct RunLoop {
     let unicode: Bool
     var options = ClassroomOptions()
 
-    func run(_ session: inout TerminalSession) throws -> Ending {
+    mutating func run(_ session: inout TerminalSession) throws -> Ending {
         let theme = Theme.forTerminal(color: session.usesColor, unicode: unicode)
         var state = try TutorState(subject: subject, theme: theme, size: session.size, granularity: granularity,
                                    keyMap: options.keyMap)
@@ -71,8 +71,10 @@ struct RunLoop {
             inputs += (script?.poll(now: clock.seconds) ?? []).compactMap(KeyScript.key(named:)).map { Input($0, terminalSize: session.size) }
             inputs += key.map { [Input($0, terminalSize: session.size)] } ?? []
             for input in inputs where !state.isLeaving { state.receive(input) }
+            options.progress?.observe(state)
             if !state.isLeaving { session.present(view(state)) }
         }
+        options.progress?.save()
         return state.interrupted ? .interrupted : .quit
     }
 }

@@ -13,12 +13,17 @@ public struct LessonPicker: Sendable, Equatable {
         public var group: String?
         /// The lessons to take first.
         public var needs: [String]
-        public init(name: String, title: String, summary: String, group: String? = nil, needs: [String] = []) {
+        /// How far the student got ("part 2 of 4, step 14 · quiz 3/4", "✓ finished");
+        /// nil: not started.
+        public var progress: String?
+        public init(name: String, title: String, summary: String, group: String? = nil, needs: [String] = [],
+                    progress: String? = nil) {
             self.name = name
             self.title = title
             self.summary = summary
             self.group = group
             self.needs = needs
+            self.progress = progress
         }
 
         /// "needs chains · " before the summary, or nothing.
@@ -103,7 +108,16 @@ public struct LessonPicker: Sendable, Equatable {
                 buffer.write(Line(text(group), style: theme(.title).bolded()), in: Rect(x: list.x, y: y, width: list.width, height: 1))
             }
             let row = Rect(x: list.x, y: y + 1, width: list.width, height: 1)
-            let titleWidth = max(0, row.width - DisplayWidth.of(marker) - 3 - DisplayWidth.of(entry.name))
+            // The progress at the right of the row, where the width leaves the title 24 columns.
+            let progress = text(entry.progress ?? "not started")
+            let progressWidth = DisplayWidth.of(progress) + 2
+            let nameWidth = DisplayWidth.of(marker) + 3 + DisplayWidth.of(entry.name)
+            let showsProgress = row.width >= nameWidth + 24 + progressWidth
+            if showsProgress {
+                buffer.write(Line(progress, style: theme(entry.progress == nil ? .muted : .done)),
+                             in: Rect(x: row.maxX - progressWidth + 2, y: row.y, width: progressWidth - 2, height: 1))
+            }
+            let titleWidth = max(0, row.width - nameWidth - (showsProgress ? progressWidth : 0))
             buffer.write(Line([Span(marker + " "), Span(entry.name, style: theme(.key)), Span("  "),
                                Span(DisplayWidth.truncate(text(entry.title), to: titleWidth, ellipsis: theme.glyphs.ellipsis),
                                     style: titleStyle)]), in: row)

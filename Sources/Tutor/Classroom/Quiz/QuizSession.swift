@@ -36,6 +36,10 @@ public struct QuizSession: Sendable, Equatable {
     public private(set) var wrongTries = 0
     public private(set) var feedback: Feedback?
     public private(set) var score = QuizScore()
+    /// The same score for each lesson part (by index) a question was asked in.
+    public private(set) var partScores: [Int: QuizScore] = [:]
+    /// The part the waiting questions belong to.
+    private var askedInPart = 0
     public private(set) var quizzed: Set<Spot> = []
 
     public init() {}
@@ -51,6 +55,7 @@ public struct QuizSession: Sendable, Equatable {
     /// none, so the step can go ahead).
     public mutating func begin(_ questions: [QuizQuestion], at spot: Spot) {
         quizzed.insert(spot)
+        askedInPart = spot.part
         pending = questions
         reply = ""
         wrongTries = 0
@@ -79,7 +84,7 @@ public struct QuizSession: Sendable, Equatable {
             feedback = Feedback(kind: .unreadable, lines: [message])
             return false
         case .right:
-            if wrongTries == 0 { score.firstTry += 1 } else { score.secondTry += 1 }
+            count(wrongTries == 0 ? \.firstTry : \.secondTry)
             settle(Feedback(kind: .right, lines: ["✓ Right: \(typed). \(question.explanation)"]))
             return true
         case .wrong(let diagnosis):
@@ -90,7 +95,7 @@ public struct QuizSession: Sendable, Equatable {
                 reply = ""
                 return false
             }
-            score.missed += 1
+            count(\.missed)
             let said = "✗ Not \(typed) either. The answer is \(question.answerText)."
             settle(Feedback(kind: .revealed, lines: [[said, diagnosis].compactMap { $0 }.joined(separator: " "), question.explanation]))
             return true
@@ -100,7 +105,7 @@ public struct QuizSession: Sendable, Equatable {
     /// Esc: show the answer without trying; counts as missed.
     public mutating func reveal() {
         guard let question = current else { return }
-        score.missed += 1
+        count(\.missed)
         settle(Feedback(kind: .revealed, lines: ["The answer is \(question.answerText). \(question.explanation)"]))
     }
 
@@ -114,6 +119,12 @@ public struct QuizSession: Sendable, Equatable {
         wrongTries = 0
     }
 
+    /// Counts an answer in the score and in its part's.
+    private mutating func count(_ tally: WritableKeyPath<QuizScore, Int>) {
+        score[keyPath: tally] += 1
+        partScores[askedInPart, default: QuizScore()][keyPath: tally] += 1
+    }
+
     private mutating func settle(_ feedback: Feedback) {
         self.feedback = feedback
         pending.removeFirst()
@@ -123,7 +134,7 @@ public struct QuizSession: Sendable, Equatable {
 }
 
 /// Right answers at the first and at the second try, and questions missed.
-public struct QuizScore: Sendable, Equatable, CustomStringConvertible {
+public struct QuizScore: Sendable, Hashable, Codable, CustomStringConvertible {
     public var firstTry = 0
     public var secondTry = 0
     public var missed = 0

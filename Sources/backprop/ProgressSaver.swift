@@ -1,0 +1,38 @@
+import Lessons
+import Records
+import Tutor
+
+/// Keeps one lesson session's progress on disk: started from the stored record, told of
+/// every state, it writes when something worth keeping changed and once at the end.
+struct ProgressSaver {
+    let store: ProgressStore
+    let key: String
+    var keeper: ProgressKeeper
+    /// The first failure to save, told once the terminal is restored.
+    private(set) var failure: String?
+
+    init(store: ProgressStore, key: String, base: LessonProgress?, partCount: Int) {
+        self.store = store
+        self.key = key
+        keeper = ProgressKeeper(base: base, partCount: partCount)
+    }
+
+    /// The saver for `lesson`, opened as `target` (nil when saving is off); a stored file
+    /// that had to be moved aside is reported now, before the screen is taken.
+    static func forLesson(_ lesson: Lesson, named target: String,
+                          store: ProgressStore? = .standard()) -> ProgressSaver? {
+        guard let store else { return nil }
+        let (book, warning) = store.load()
+        if let warning { Output.errorLine(warning) }
+        let key = ProgressStore.key(opened: target)
+        return ProgressSaver(store: store, key: key, base: book.lessons[key], partCount: lesson.parts.count)
+    }
+
+    mutating func observe(_ state: TutorState) {
+        if keeper.observe(state) { save() }
+    }
+
+    mutating func save() {
+        if let message = store.save(keeper.record, for: key), failure == nil { failure = message }
+    }
+}
