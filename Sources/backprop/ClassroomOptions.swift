@@ -13,6 +13,8 @@ struct ClassroomOptions {
     /// Keeps the student's progress (`learn` and the menu, in a terminal): the session
     /// resumes at the stored place and saves as it goes.
     var progress: ProgressSaver?
+    /// Where `play --record` writes its cast.
+    var recordPath: String?
 
     /// Seconds between two scripted keys: the autoplay interval, else one second.
     var scriptGap: Double { autoplay ?? 1 }

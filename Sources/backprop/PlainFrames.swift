@@ -17,10 +17,12 @@ struct PlainFrames {
     /// Whether frames keep the bottom line of key hints (printed output where no key
     /// can be pressed leaves it out).
     var hintLine = true
+    /// Colours in the frames' cells (recordings; printed text has none anyway).
+    var color = false
 
     func start() throws -> TutorState {
         do {
-            return try TutorState(subject: subject, part: part, theme: .forTerminal(color: false, unicode: unicode),
+            return try TutorState(subject: subject, part: part, theme: .forTerminal(color: color, unicode: unicode),
                                   size: size, granularity: granularity, keyMap: keyMap)
         } catch {
             throw Launch.failure("\(subject.messageLabel): \(error)")

@@ -20,6 +20,11 @@ struct Play: ParsableCommand {
             answer, separated by spaces or commas. Example: --keys "→ ×5, pause 2, ← ×2, q". When the script ends \
             without q, the keyboard is yours.
 
+            --record FILE.cast writes an asciinema recording (cast format 2) of what the \
+            terminal showed, with a marker at each step and each part (asciinema's player \
+            shows them as chapters and can pause at each). 'render --cast' makes the same \
+            recording without a terminal.
+
             Without a terminal the frames are printed as plain text and the exit status is 0.
 
             Example: backprop play xor --autoplay 2
@@ -41,6 +46,9 @@ struct Play: ParsableCommand {
     @Flag(help: "Quiz mode (answers can be typed in the key script).")
     var quiz = false
 
+    @Option(help: ArgumentHelp("Record what the terminal shows to an asciinema cast, a marker at each step.", valueName: "FILE.cast"))
+    var record: String?
+
     func validate() throws {
         if let autoplay, !Autoplay.range.contains(autoplay) {
             throw ValidationError("--autoplay takes seconds from 0.05 to 3600; got \(autoplay)")
@@ -60,7 +68,8 @@ struct Play: ParsableCommand {
         }
         // Playback without a timer or a script would just be `learn`: default to a timer.
         let interval = autoplay ?? (script == nil ? Play.defaultInterval : nil)
-        let options = ClassroomOptions(quiz: quiz, autoplay: interval, script: script, playback: true)
+        var options = ClassroomOptions(quiz: quiz, autoplay: interval, script: script, playback: true)
+        options.recordPath = record
         try Session.run(Launch.open(target), granularity: .node, options: options)
     }
 }

@@ -20,7 +20,11 @@ struct Render: ParsableCommand {
             that trains, the end of every k-th epoch (about 40 frames, each header with the \
             mean loss), for data without training the end of each row (of every k-th row, about 40 \
             frames, where there are many). --step N shows any \
-            other frame. With --markdown --all, the same steps for every part from --part on.
+            other frame. With --markdown --all, the same steps for every part from --part on. \
+            With --cast FILE.cast, an asciinema recording of the lesson from --part on as \
+            'play --autoplay' shows it (colours unless NO_COLOR; --ascii holds), a frame \
+            every --interval seconds and a marker at each step and part; two runs write the \
+            same bytes.
 
             Example: backprop render examples/chain-rule.graph --step 3 --width 80 --height 24
             """
@@ -50,6 +54,12 @@ struct Render: ParsableCommand {
     @Option(help: "For a lesson with several parts: the part to show (from 1).")
     var part = 1
 
+    @Option(help: ArgumentHelp("Write an asciinema recording of the lesson from --part on, as 'play --autoplay' shows it, a marker at each step.", valueName: "FILE.cast"))
+    var cast: String?
+
+    @Option(help: ArgumentHelp("With --cast: seconds between frames.", valueName: "SECONDS"))
+    var interval = 1.0
+
     @Option(help: "The drawing to show: circuit (a gate per operator) or flow (a box per neuron, weights on the edges); default: the part's own.")
     var view: GraphView?
 
@@ -58,6 +68,8 @@ struct Render: ParsableCommand {
 
     func validate() throws {
         if all && step != nil { throw ValidationError("give either --step N or --all, not both") }
+        if cast != nil && (all || step != nil || markdown) { throw ValidationError("--cast records the whole lesson: give it without --step, --all and --markdown") }
+        if !Autoplay.range.contains(interval) { throw ValidationError("--interval takes seconds from 0.05 to 3600; got \(interval)") }
         if let step, step < 0 { throw ValidationError("--step must be 0 or more; got \(step)") }
         if part < 1 { throw ValidationError("--part counts from 1; got \(part)") }
         guard (20...1000).contains(width), (5...1000).contains(height) else {
@@ -72,6 +84,15 @@ struct Render: ParsableCommand {
                                  granularity: edges ? .edge : .node, part: part - 1)
         guard part <= subject.partCount else {
             throw Launch.failure("error: --part \(part): \(target) has \(subject.partCount) part\(subject.partCount == 1 ? "" : "s")")
+        }
+        if let cast {
+            // As `play --autoplay` shows it: its keys on the hint line, in colour.
+            let options = ClassroomOptions(autoplay: interval, playback: true)
+            var colored = frames
+            colored.color = !TerminalEnvironment.current().noColor
+            colored.keyMap = options.keyMap
+            try PlayFrames(plain: colored, options: options).record(to: cast, title: "backprop play \(target)", interval: interval)
+            return
         }
         var state = try frames.start()
         if let view, view != state.graphView {

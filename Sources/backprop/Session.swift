@@ -1,5 +1,6 @@
 import ArgumentParser
 import Autograd
+import Foundation
 import Screen
 import Terminal
 import Tutor
@@ -23,17 +24,17 @@ enum Session {
         // Opening problems are reported before the screen is touched.
         let start = try plain.start()
         guard capabilities.mode == .interactive else {
-            printPlain(plain, start, options)
+            try printPlain(plain, start, options)
             return
         }
         let ending: RunLoop.Ending
         var loop = RunLoop(subject: subject, granularity: granularity, unicode: capabilities.unicode, options: options)
         do {
             ending = try withTerminal(capabilities) { session in try loop.run(&session) }
-            if let failure = loop.options.progress?.failure { Output.errorLine(failure) }
+            for failure in [loop.options.progress?.failure, loop.cast?.failure].compactMap({ $0 }) { Output.errorLine(failure) }
         } catch let error as TerminalError {
             Output.errorLine("backprop: \(error); printing plain text instead")
-            printPlain(plain, start, options)
+            try printPlain(plain, start, options)
             return
         }
         if ending == .interrupted { throw ExitCode(InterruptSignal.exitStatus ?? 130) }
@@ -53,6 +54,8 @@ struct RunLoop {
     let granularity: BackwardGranularity
     let unicode: Bool
     var options = ClassroomOptions()
+    /// `play --record`: every frame presented, as it was presented.
+    private(set) var cast: CastFile?
 
     mutating func run(_ session: inout TerminalSession) throws -> Ending {
         let theme = Theme.forTerminal(color: session.usesColor, unicode: unicode)
@@ -61,7 +64,12 @@ struct RunLoop {
         let clock = Stopwatch()
         options.prepare(&state, now: clock.seconds)
         var script = options.script.map { KeyScriptPlayer(script: $0, gap: options.scriptGap, now: clock.seconds) }
-        session.present(view(state))
+        if let path = options.recordPath {
+            cast = try CastFile(path: path, size: session.size, title: "backprop play \(subject.messageLabel)",
+                                timestamp: Int(Date().timeIntervalSince1970))
+        }
+        defer { cast?.close() }
+        present(state, on: &session, at: clock.seconds)
         while !state.isLeaving {
             // Wait for a key, but no longer than until autoplay or the key script is due.
             let now = clock.seconds
@@ -72,10 +80,17 @@ struct RunLoop {
             inputs += key.map { [Input($0, terminalSize: session.size)] } ?? []
             for input in inputs where !state.isLeaving { state.receive(input) }
             options.progress?.observe(state)
-            if !state.isLeaving { session.present(view(state)) }
+            if !state.isLeaving { present(state, on: &session, at: clock.seconds) }
         }
         options.progress?.save()
         return state.interrupted ? .interrupted : .quit
+    }
+
+    /// Draws `state` on the terminal (and into the recording).
+    private mutating func present(_ state: TutorState, on session: inout TerminalSession, at time: Double) {
+        let frame = view(state)
+        session.present(frame)
+        cast?.record(frame, of: state, at: time)
     }
 }
 
@@ -83,9 +98,15 @@ extension Session {
     /// Without a terminal: `play` prints its frames (see `PlayFrames`), `learn` every part
     /// of the lesson as `render --all` paces it, under a line naming the part (quiz mode
     /// needs someone to answer, so it is left off).
-    static func printPlain(_ plain: PlainFrames, _ start: TutorState, _ options: ClassroomOptions) {
+    static func printPlain(_ plain: PlainFrames, _ start: TutorState, _ options: ClassroomOptions) throws {
         if options.playback {
             Output.print(PlayFrames(plain: plain, options: options).frames(from: start).joined())
+            if let path = options.recordPath {
+                var colored = plain
+                colored.color = !TerminalEnvironment.current().noColor
+                try PlayFrames(plain: colored, options: options)
+                    .record(to: path, title: "backprop play \(start.subject.messageLabel)", interval: options.scriptGap)
+            }
             return
         }
         let subject = start.subject

@@ -56,6 +56,11 @@ public struct LessonPicker: Sendable, Equatable {
         self.selected = entries.isEmpty ? 0 : min(max(selected, 0), entries.count - 1)
     }
 
+    /// What the progress column says of a lesson not opened before.
+    static let notStarted = "not started"
+    /// The narrowest list that shows the progress column.
+    static let widthForProgress = 64
+
     /// The picker's keys, with their help: the hint line is drawn from this table.
     public static let bindings: [(keys: [Key], action: Action, help: String)] = [
         ([.up, .character("k")], .up, "previous"),
@@ -97,6 +102,9 @@ public struct LessonPicker: Sendable, Equatable {
         let list = rows[1]
         // Keep the selected entry in view on a short screen.
         let perEntry = 3
+        // The progress column (and two blanks before it) where the list is wide enough.
+        let widest = entries.map { DisplayWidth.of(text($0.progress ?? Self.notStarted)) }.max() ?? 0
+        let progressColumn = list.width >= Self.widthForProgress ? widest + 2 : 0
         let visible = max(1, list.height / perEntry)
         let first = max(0, min(selected - visible + 1, entries.count - visible))
         for (offset, entry) in entries.enumerated().dropFirst(first).prefix(visible) {
@@ -108,16 +116,14 @@ public struct LessonPicker: Sendable, Equatable {
                 buffer.write(Line(text(group), style: theme(.title).bolded()), in: Rect(x: list.x, y: y, width: list.width, height: 1))
             }
             let row = Rect(x: list.x, y: y + 1, width: list.width, height: 1)
-            // The progress at the right of the row, where the width leaves the title 24 columns.
-            let progress = text(entry.progress ?? "not started")
-            let progressWidth = DisplayWidth.of(progress) + 2
+            // The progress at the right of the row, in a column of its own on a wide screen.
             let nameWidth = DisplayWidth.of(marker) + 3 + DisplayWidth.of(entry.name)
-            let showsProgress = row.width >= nameWidth + 24 + progressWidth
-            if showsProgress {
+            if progressColumn > 0 {
+                let progress = text(entry.progress ?? Self.notStarted)
                 buffer.write(Line(progress, style: theme(entry.progress == nil ? .muted : .done)),
-                             in: Rect(x: row.maxX - progressWidth + 2, y: row.y, width: progressWidth - 2, height: 1))
+                             in: Rect(x: row.maxX - DisplayWidth.of(progress), y: row.y, width: DisplayWidth.of(progress), height: 1))
             }
-            let titleWidth = max(0, row.width - nameWidth - (showsProgress ? progressWidth : 0))
+            let titleWidth = max(0, row.width - nameWidth - progressColumn)
             buffer.write(Line([Span(marker + " "), Span(entry.name, style: theme(.key)), Span("  "),
                                Span(DisplayWidth.truncate(text(entry.title), to: titleWidth, ellipsis: theme.glyphs.ellipsis),
                                     style: titleStyle)]), in: row)

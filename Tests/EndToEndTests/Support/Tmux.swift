@@ -30,12 +30,17 @@ struct TmuxSession {
 
     /// Starts `backprop ARGUMENTS` at `width`×`height` with `environment` added to a UTF-8 locale.
     init(_ arguments: [String], width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
+        let binary = try BackpropBinary.url().path
+        try self.init(shell: ([binary] + arguments).map(Self.quote).joined(separator: " "),
+                      width: width, height: height, environment: environment)
+    }
+
+    /// Starts the shell command `command` (e.g. replaying a recording with `cat`) the same way.
+    init(shell command: String, width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
         tmux = try Self.tmuxPath()
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("backprop-tmux-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         socket = directory.appendingPathComponent("sock").path
-        let binary = try BackpropBinary.url().path
-        let command = ([binary] + arguments).map(Self.quote).joined(separator: " ")
         let script = """
             trap : INT
             cd \(Self.quote(BackpropBinary.packageRoot.path))
