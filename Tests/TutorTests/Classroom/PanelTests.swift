@@ -79,6 +79,22 @@ import Screen
             """)
     }
 
+    /// From 64 columns each lesson's progress stands in a column at the right.
+    @Test func theProgressColumn() {
+        let picker = LessonPicker(entries: [
+            .init(name: "chain-rule", title: "The chain rule", summary: "f = (x + y)·z", progress: "✓ finished · quiz 3/4"),
+            .init(name: "xor", title: "XOR, two layers, and why the unit step cannot learn", summary: "Two layers learn XOR.",
+                  progress: "part 2 of 2, step 14"),
+            .init(name: "softmax", title: "Softmax", summary: "cat, car, frog"),
+        ])
+        let lines = picture(picker.view(size: Size(width: 64, height: 12), theme: .monochrome())).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[3] == "▶ chain-rule  The chain rule               ✓ finished · quiz 3/4")
+        #expect(lines[6] == "  xor  XOR, two layers, and why the unit…   part 2 of 2, step 14")
+        #expect(lines[9] == "  softmax  Softmax                                   not started")
+        let narrow = picture(picker.view(size: Size(width: 63, height: 12), theme: .monochrome()))
+        #expect(!narrow.contains("not started") && !narrow.contains("finished"))
+    }
+
     /// The course's groups head their lessons, and each lesson says what it needs first.
     @Test func theCourseInGroups() {
         var picker = LessonPicker(entries: [
