@@ -139,47 +139,30 @@ public struct Graph: Sendable, Equatable {
         let node = id.index
         guard let op = ops[node] else { return values[node] }
         let first = inputStart[node]
-        switch op.arity {
-        case .unary: return op.apply(values[inputIDs[first]])
-        case .binary: return op.apply(values[inputIDs[first]], values[inputIDs[first + 1]])
-        case .variadic: return op.applyVariadic(inputIDs[first..<inputStart[node + 1]].lazy.map { values[$0] })
-        }
+        return op.value(inputs: inputStart[node + 1] - first) { values[inputIDs[first + $0]] }
     }
 
     /// ∂node/∂(its input at `position`) at the current values.
     public func localGradient(of id: NodeID, inputAt position: Int) -> Double {
-        let node = id.index
-        guard let op = ops[node] else { return 0 }
-        let first = inputStart[node]
-        switch op.arity {
-        case .unary, .binary:
-            let a = values[inputIDs[first]]
-            let b = op.arity == .binary ? values[inputIDs[first + 1]] : 0
-            let (da, db) = op.localGradients(a, b, output: values[node])
-            return position == 0 ? da : db
-        case .variadic:
-            return op.variadicLocal(at: position, winner: op.picksOneInput ? winningPosition(op, node: node) : 0)
-        }
+        var local = 0.0
+        forEachLocal(of: id) { k, value in if k == position { local = value } }
+        return local
     }
 
     /// The local derivative of `id` for every input position at once: one pass over a
     /// `max`/`min`'s inputs for all of them (asking position by position is quadratic in
     /// the arity, which a 100,000-argument max made take minutes).
     public func localGradients(of id: NodeID) -> [Double] {
-        let node = id.index
-        guard let op = ops[node] else { return [] }
-        let first = inputStart[node], count = inputStart[node + 1] - first
-        switch op.arity {
-        case .unary, .binary:
-            return (0..<count).map { localGradient(of: id, inputAt: $0) }
-        case .variadic:
-            let winner = op.picksOneInput ? winningPosition(op, node: node) : 0
-            return (0..<count).map { op.variadicLocal(at: $0, winner: winner) }
-        }
+        var locals: [Double] = []
+        forEachLocal(of: id) { _, value in locals.append(value) }
+        return locals
     }
 
-    /// Which input of a `max`/`min` node wins, read in place (no array of input values).
-    private func winningPosition(_ op: Op, node: Int) -> Int {
-        op.winningPosition(of: inputIDs[inputStart[node]..<inputStart[node + 1]].lazy.map { values[$0] })
+    /// `Op.forEachLocal` at node `id`'s inputs' current values (nothing for a leaf).
+    private func forEachLocal(of id: NodeID, _ body: (Int, Double) -> Void) {
+        let node = id.index
+        guard let op = ops[node] else { return }
+        let first = inputStart[node]
+        op.forEachLocal(inputs: inputStart[node + 1] - first, output: values[node], { values[inputIDs[first + $0]] }, body)
     }
 }

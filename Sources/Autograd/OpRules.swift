@@ -2,6 +2,9 @@ import Foundation
 
 // The rules of every op, forward and backward side by side: read a row of `apply` with the
 // same row of `localGradients`. Unary ops ignore `b`. Variadic `max`/`min`/`sum` are at the end.
+// Every pass reads them through `value(inputs:_:)` and `forEachLocal(inputs:output:_:_:)`,
+// the one place that chooses between the unary, binary and variadic forms: the fast passes
+// (Passes.swift), `Graph.evaluate` / `localGradient` and so the Stepper.
 //
 //  op       forward          ∂/∂a                      ∂/∂b
 //  add      a + b            1                         1
@@ -110,5 +113,34 @@ extension Op {
             }
         }
         return best
+    }
+
+    // MARK: One entry for every pass
+
+    /// The op's value over its `count` inputs, the k-th read by `input(k)`.
+    @inlinable @inline(__always)
+    public func value(inputs count: Int, _ input: (Int) -> Double) -> Double {
+        switch arity {
+        case .unary: return apply(input(0))
+        case .binary: return apply(input(0), input(1))
+        case .variadic: return applyVariadic((0..<count).lazy.map(input))
+        }
+    }
+
+    /// Calls `body(k, ∂out/∂input k)` for each of the op's `count` inputs, in order, given
+    /// its forward result `output`.
+    @inlinable @inline(__always)
+    public func forEachLocal(inputs count: Int, output: Double, _ input: (Int) -> Double, _ body: (Int, Double) -> Void) {
+        switch arity {
+        case .unary:
+            body(0, localGradients(input(0), 0, output: output).0)
+        case .binary:
+            let (da, db) = localGradients(input(0), input(1), output: output)
+            body(0, da)
+            body(1, db)
+        case .variadic:
+            let winner = picksOneInput ? winningPosition(of: (0..<count).lazy.map(input)) : 0
+            for k in 0..<count { body(k, variadicLocal(at: k, winner: winner)) }
+        }
     }
 }

@@ -1,8 +1,8 @@
 /// The fast path: whole forward and backward passes over flat arrays, with no recording.
 /// The Stepper walks the same rules one step at a time and must agree with these exactly:
-/// both call `Op.apply` and `Op.localGradients` with the same arguments (a unary op gets
-/// b = 0), and backward adds `upstream * local` into each input in reverse tape order,
-/// inputs in order.
+/// both read them through `Op.value(inputs:_:)` and `Op.forEachLocal(inputs:output:_:_:)`
+/// (OpRules.swift), and backward adds `upstream * local` into each input in reverse tape
+/// order, inputs in order.
 ///
 /// The loops run over unsafe buffer pointers into the graph's arrays and a compiled tape's
 /// instructions: no allocation, no copy-on-write checks and no bounds checks per node. The
@@ -25,11 +25,7 @@ extension Graph {
                         for node in 0..<count {
                             guard let op = ops[node] else { continue }
                             let first = starts[node]
-                            switch op.arity {
-                            case .unary: v[node] = op.apply(v[edges[first]])
-                            case .binary: v[node] = op.apply(v[edges[first]], v[edges[first + 1]])
-                            case .variadic: v[node] = Self.variadic(op, edges: first..<starts[node + 1], edges, UnsafePointer(v))
-                            }
+                            v[node] = op.value(inputs: starts[node + 1] - first) { v[edges[first + $0]] }
                         }
                     }
                 }
@@ -46,12 +42,11 @@ extension Graph {
                 values.withUnsafeMutableBufferPointer { values in
                     guard let v = values.baseAddress else { return }
                     for step in instructions {
-                        let node = Int(step.node), a = Int(step.first), b = Int(step.second)
-                        switch step.arity {
-                        case .unary: v[node] = step.op.apply(v[a])
-                        case .binary: v[node] = step.op.apply(v[a], v[b])
-                        case .variadic: v[node] = Self.variadic(step.op, edges: a..<b, edges, UnsafePointer(v))
-                        }
+                        // Where the inputs are depends on the tape's encoding, not on the rules.
+                        let a = Int(step.first), b = Int(step.second)
+                        v[Int(step.node)] = step.arity == .variadic
+                            ? step.op.value(inputs: b - a) { v[edges[a + $0]] }
+                            : step.op.value(inputs: step.inputCount) { v[$0 == 0 ? a : b] }
                     }
                 }
             }
@@ -72,20 +67,14 @@ extension Graph {
                         guard let v = values.baseAddress, let g = grads.baseAddress else { return }
                         g[tape.output.index] = 1
                         for step in instructions.reversed() {
-                            let node = Int(step.node), a = Int(step.first), b = Int(step.second)
-                            let upstream = g[node]
-                            switch step.arity {
-                            case .unary:
-                                let (local, _) = step.op.localGradients(v[a], 0, output: v[node])
-                                g[a] += upstream * local
-                            case .binary:
-                                let (localA, localB) = step.op.localGradients(v[a], v[b], output: v[node])
-                                g[a] += upstream * localA
-                                g[b] += upstream * localB
-                            case .variadic:
-                                let winner = step.op.picksOneInput ? Self.winner(step.op, edges: a..<b, edges, v) : 0
-                                for edge in a..<b {
-                                    g[edges[edge]] += upstream * step.op.variadicLocal(at: edge - a, winner: winner)
+                            let node = Int(step.node), upstream = g[node], a = Int(step.first), b = Int(step.second)
+                            if step.arity == .variadic {
+                                step.op.forEachLocal(inputs: b - a, output: v[node], { v[edges[a + $0]] }) { k, local in
+                                    g[edges[a + k]] += upstream * local
+                                }
+                            } else {
+                                step.op.forEachLocal(inputs: step.inputCount, output: v[node], { v[$0 == 0 ? a : b] }) { k, local in
+                                    g[k == 0 ? a : b] += upstream * local
                                 }
                             }
                         }
@@ -109,22 +98,4 @@ extension Graph {
         values[id.index] = value
     }
 
-
-    // MARK: Variadic ops without allocation
-
-    /// The position among `edges` of the input `max`/`min` routes to (`Op.winningPosition`).
-    @inline(__always)
-    static func winner(
-        _ op: Op, edges range: Range<Int>, _ edges: UnsafeBufferPointer<Int>, _ values: UnsafePointer<Double>
-    ) -> Int {
-        op.winningPosition(of: edges[range].lazy.map { values[$0] })
-    }
-
-    /// The value of `max`/`min`/`sum` over the inputs on `edges`.
-    @inline(__always)
-    static func variadic(
-        _ op: Op, edges range: Range<Int>, _ edges: UnsafeBufferPointer<Int>, _ values: UnsafePointer<Double>
-    ) -> Double {
-        op.applyVariadic(edges[range].lazy.map { values[$0] })
-    }
 }

@@ -38,44 +38,50 @@ public struct Tape: Sendable, Equatable {
         return low < order.count && order[low] == id.index
     }
 
-    /// One sweep from the output down marks what it depends on (a node is kept when something
-    /// kept uses it) and counts; a second sweep up writes the order and the instructions
-    /// into arrays of exactly that size.
+    /// One sweep from the output down marks what it depends on (`mark`); a second sweep up
+    /// writes the order and the instructions into arrays of exactly the counted size.
     private static func compile(_ graph: Graph, output: NodeID) -> ([Int], [Instruction]) {
-        let end = output.index + 1
-        var needed = [Bool](repeating: false, count: end)
-        var orderCount = 0, instructionCount = 0
+        let (needed, orderCount, instructionCount) = mark(graph, from: output)
         return graph.inputStart.withUnsafeBufferPointer { starts in
             graph.inputIDs.withUnsafeBufferPointer { edges in
                 graph.ops.withUnsafeBufferPointer { ops in
-                    needed.withUnsafeMutableBufferPointer { needed in
-                        needed[output.index] = true
-                        var node = output.index
-                        while node >= 0 {
-                            if needed[node] {
-                                orderCount += 1
-                                if ops[node] != nil { instructionCount += 1 }
-                                for edge in starts[node]..<starts[node + 1] { needed[edges[edge]] = true }
-                            }
-                            node -= 1
-                        }
-                        var instructions: [Instruction] = []
-                        let order = [Int](unsafeUninitializedCapacity: orderCount) { order, written in
-                            instructions = [Instruction](unsafeUninitializedCapacity: instructionCount) { steps, compiled in
-                                for node in 0..<end where needed[node] {
-                                    order[written] = node
-                                    written += 1
-                                    guard let op = ops[node] else { continue }
-                                    steps[compiled] = Instruction(node: node, op: op, edges: starts[node]..<starts[node + 1], in: edges)
-                                    compiled += 1
-                                }
+                    var instructions: [Instruction] = []
+                    let order = [Int](unsafeUninitializedCapacity: orderCount) { order, written in
+                        instructions = [Instruction](unsafeUninitializedCapacity: instructionCount) { steps, compiled in
+                            for node in needed.indices where needed[node] {
+                                order[written] = node
+                                written += 1
+                                guard let op = ops[node] else { continue }
+                                steps[compiled] = Instruction(node: node, op: op, edges: starts[node]..<starts[node + 1], in: edges)
+                                compiled += 1
                             }
                         }
-                        return (order, instructions)
+                    }
+                    return (order, instructions)
+                }
+            }
+        }
+    }
+
+    /// The nodes `output` depends on (a node is needed when something needed uses it; every
+    /// input is defined before its user, so one sweep down suffices), and how many there
+    /// are, and of them computed.
+    private static func mark(_ graph: Graph, from output: NodeID) -> (needed: [Bool], count: Int, computed: Int) {
+        var needed = [Bool](repeating: false, count: output.index + 1)
+        var count = 0, computed = 0
+        graph.inputStart.withUnsafeBufferPointer { starts in
+            graph.inputIDs.withUnsafeBufferPointer { edges in
+                needed.withUnsafeMutableBufferPointer { needed in
+                    needed[output.index] = true
+                    for node in stride(from: output.index, through: 0, by: -1) where needed[node] {
+                        count += 1
+                        if graph.ops[node] != nil { computed += 1 }
+                        for edge in starts[node]..<starts[node + 1] { needed[edges[edge]] = true }
                     }
                 }
             }
         }
+        return (needed, count, computed)
     }
 }
 
@@ -108,6 +114,18 @@ struct Instruction: Sendable, Equatable {
         case .variadic:
             first = Int32(truncatingIfNeeded: edges.lowerBound)
             second = Int32(truncatingIfNeeded: edges.upperBound)
+        }
+    }
+}
+
+extension Instruction {
+    /// How many inputs the node has (a variadic op's are the edges `first..<second`).
+    @inline(__always)
+    var inputCount: Int {
+        switch arity {
+        case .unary: 1
+        case .binary: 2
+        case .variadic: Int(second - first)
         }
     }
 }
