@@ -1,3 +1,5 @@
+import Screen
+
 /// Seeded random DAGs for layout tests and benchmarks: reproducible on every platform
 /// (SplitMix64, not the system generator).
 public struct RandomDAG: Sendable, Hashable {

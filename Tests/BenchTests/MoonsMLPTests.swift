@@ -1,5 +1,6 @@
 import Testing
-@testable import Autograd
+import Autograd
+@testable import Bench
 
 @Suite struct MoonsMLPTests {
     /// 100 points × (2 inputs + 80 + 528 + 32 gate nodes + 5 for the margin) + 337

@@ -1,3 +1,4 @@
+import Autograd
 /// micrograd's demo network as one Autograd graph: an MLP 2-16-16-1 (ReLU hidden layers,
 /// linear output, 337 parameters) over all 100 `TwoMoons` points, with the demo's loss
 /// mean relu(1 − y·score) + 1e-4·Σw².

@@ -1,3 +1,4 @@
+import Autograd
 /// A long chain for the benchmark and the deep-graph tests: one input, one shared
 /// parameter, then ops that each use the node before, alternating `· w` and `tanh`, so
 /// values stay bounded and `w` collects a gradient from half of the chain.
