@@ -26,8 +26,8 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         // The only code that talks to ncurses.
         .target(name: "Terminal", dependencies: ["Screen", "CNcursesw"]),
-        // What is kept of a student between sessions: the progress file.
-        .target(name: "Records", dependencies: ["Tutor"]),
+        // What is kept of a user between sessions: the progress file and the settings file.
+        .target(name: "Records", dependencies: ["Lessons", "Screen", "Tutor", .product(name: "Yams", package: "Yams")]),
         // The workloads and timing of `backprop bench`.
         .target(name: "Bench", dependencies: ["Autograd", "Lessons", "Screen", "Tutor"]),
         .executableTarget(
@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen"]),
         .testTarget(name: "TutorTests", dependencies: ["Tutor", "Screen", "Lessons", "Autograd"]),
-        .testTarget(name: "RecordsTests", dependencies: ["Records", "Tutor"]),
+        .testTarget(name: "RecordsTests", dependencies: ["Records", "Tutor", "Lessons", "Screen"]),
         .testTarget(name: "BenchTests", dependencies: ["Bench", "Autograd", "Screen"]),
         .testTarget(name: "EndToEndTests", dependencies: ["backprop"]),
         // A seeded fuzz campaign over graph and lesson files, bounded to about a minute.

@@ -107,9 +107,59 @@ public struct Theme: Sendable, Hashable {
         ])
     }
 
+    /// For readers who cannot tell red from green: values blue, gradients orange (a pair
+    /// every common colour-vision deficiency keeps apart), the step marked by reverse video
+    /// rather than by a third colour; the ✓ ▶ · marks are the same as in every theme.
+    public static func colourBlind(glyphs: Glyphs = .unicode) -> Theme {
+        Theme(glyphs: glyphs, usesColor: true, styles: [
+            .text: .plain,
+            .value: Style(foreground: .blue),
+            .gradient: Style(foreground: .orange),
+            .active: Style(bold: true, reverse: true),
+            .done: .plain,
+            .pending: Style(dim: true),
+            .edge: .plain,
+            .activeEdge: Style(bold: true),
+            .muted: Style(dim: true),
+            .title: Style(bold: true),
+            .border: .plain,
+            .key: Style(bold: true),
+            .keyHint: Style(dim: true),
+            .status: Style(reverse: true),
+            .error: Style(bold: true, underline: true),
+            .marker: Style(foreground: .orange, bold: true),
+        ])
+    }
+
     /// The theme for a terminal: colour unless `color` is false, Unicode unless `unicode` is false.
     public static func forTerminal(color: Bool, unicode: Bool) -> Theme {
+        named(.default, color: color, unicode: unicode)
+    }
+
+    /// The theme `name` for a terminal; without colour (`NO_COLOR`, or none to show) every
+    /// theme is the monochrome one.
+    public static func named(_ name: ThemeName, color: Bool, unicode: Bool) -> Theme {
         let glyphs: Glyphs = unicode ? .unicode : .ascii
-        return color ? .colored(glyphs: glyphs) : .monochrome(glyphs: glyphs)
+        guard color else { return .monochrome(glyphs: glyphs) }
+        switch name {
+        case .default: return .colored(glyphs: glyphs)
+        case .colourBlind: return .colourBlind(glyphs: glyphs)
+        case .monochrome: return .monochrome(glyphs: glyphs)
+        }
+    }
+}
+
+/// The themes a user can choose (`--theme`, `theme:` in the config file).
+public enum ThemeName: String, Sendable, CaseIterable {
+    /// Values green, gradients red, as the CS231n figures colour them.
+    case `default`
+    /// Values blue, gradients orange.
+    case colourBlind = "colour-blind"
+    /// No colour: attributes and marks only.
+    case monochrome
+
+    /// The name as written, accepting the American spelling `color-blind` too.
+    public init?(spelling: String) {
+        self.init(rawValue: spelling == "color-blind" ? "colour-blind" : spelling)
     }
 }

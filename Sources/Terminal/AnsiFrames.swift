@@ -40,9 +40,18 @@ public struct AnsiFrames: Sendable {
         if style.dim { codes.append("2") }
         if style.underline { codes.append("4") }
         if style.reverse { codes.append("7") }
-        // Color's raw values run black = 1 … white = 8, after `default` = 0.
-        if style.foreground != .default { codes.append(String(29 + style.foreground.rawValue)) }
-        if style.background != .default { codes.append(String(39 + style.background.rawValue)) }
+        if let code = code(style.foreground, base: 30) { codes.append(code) }
+        if let code = code(style.background, base: 40) { codes.append(code) }
         return "\u{1B}[" + codes.joined(separator: ";") + "m"
+    }
+
+    /// The SGR code of a colour (`base` 30 for the foreground, 40 for the background);
+    /// orange is colour 208 of the 256.
+    private static func code(_ color: Color, base: Int) -> String? {
+        switch color {
+        case .default: nil
+        case .orange: "\(base + 8);5;208"
+        default: String(base - 1 + color.rawValue)  // black = 1 … white = 8
+        }
     }
 }

@@ -7,8 +7,13 @@ import Screen
 struct ColorPairs {
     private var pairs: [Int: Int16] = [:]
     private let limit: Int
+    /// The colours the terminal has (`COLORS`): orange needs 256.
+    private let colors: Int
 
-    init(limit: Int) { self.limit = limit }
+    init(limit: Int, colors: Int = 8) {
+        self.limit = limit
+        self.colors = colors
+    }
 
     /// The pair number for `style`'s colours (0, the terminal default, for default/default).
     mutating func pair(for style: Style) -> Int16 {
@@ -18,13 +23,13 @@ struct ColorPairs {
         let next = pairs.count + 1
         guard next < limit, next <= Int(Int16.max) else { return 0 }
         let number = Int16(next)
-        init_pair(number, Self.curses(style.foreground), Self.curses(style.background))
+        init_pair(number, curses(style.foreground), curses(style.background))
         pairs[key] = number
         return number
     }
 
     /// The curses colour number; -1 is the terminal's default (after `use_default_colors`).
-    static func curses(_ color: Color) -> Int16 {
+    func curses(_ color: Color) -> Int16 {
         switch color {
         case .default: -1
         case .black: Int16(COLOR_BLACK)
@@ -35,6 +40,7 @@ struct ColorPairs {
         case .magenta: Int16(COLOR_MAGENTA)
         case .cyan: Int16(COLOR_CYAN)
         case .white: Int16(COLOR_WHITE)
+        case .orange: colors >= 256 ? 208 : Int16(COLOR_YELLOW)
         }
     }
 }

@@ -57,7 +57,7 @@ public struct TerminalSession {
         if capabilities.color && cn_has_colors() == 1 {
             start_color()
             use_default_colors()
-            colorPairs = ColorPairs(limit: Int(cn_pair_count()))
+            colorPairs = ColorPairs(limit: Int(cn_pair_count()), colors: Int(cn_color_count()))
             usesColor = true
         } else {
             usesColor = false

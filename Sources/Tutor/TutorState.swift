@@ -59,6 +59,9 @@ public struct TutorState: Sendable {
     /// Set by `Input.interrupt` (Ctrl-C): the run loop leaves at once, with the signal's
     /// exit status.
     public internal(set) var interrupted = false
+    /// Whether the bottom line shows the key hints (`hints: false` in the settings file
+    /// leaves it to messages).
+    public var keyHintsShown = true
     /// Whether the session ends: quit or interrupted.
     public var isLeaving: Bool { quitRequested || interrupted }
     /// `q` was pressed while a quiz question waits: the next `q` quits, any other key

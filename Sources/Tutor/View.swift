@@ -36,7 +36,7 @@ public func view(_ state: TutorState) -> Buffer {
                            scroll: state.textScroll, theme: theme), in: panes.narration)
 
     // Messages go on the hint line, which every size keeps, never the crowded status line.
-    buffer.render(KeyHintLine(state.hints(unicode: notation.unicode), message: state.message.map(notation.text), theme: theme),
+    buffer.render(KeyHintLine(state.keyHintsShown ? state.hints(unicode: notation.unicode) : [], message: state.message.map(notation.text), theme: theme),
                   in: panes.hints)
 
     if state.helpVisible {

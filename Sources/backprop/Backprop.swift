@@ -12,7 +12,7 @@ struct Backprop: ParsableCommand {
             Example: backprop learn chain-rule
             """,
         version: "0.1.0",
-        subcommands: [Eval.self, Check.self, LessonsCommand.self, Learn.self, Play.self, Expr.self, Render.self, ProgressCommand.self, BenchCommand.self]
+        subcommands: [Eval.self, Check.self, LessonsCommand.self, Learn.self, Play.self, Expr.self, Render.self, ProgressCommand.self, ConfigCommand.self, BenchCommand.self]
     )
 
     /// Parses the command line with negative numbers kept as values (`--step -1`).

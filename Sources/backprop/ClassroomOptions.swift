@@ -15,6 +15,8 @@ struct ClassroomOptions {
     var progress: ProgressSaver?
     /// Where `play --record` writes its cast.
     var recordPath: String?
+    /// Theme, ASCII and hints (the settings file and the command line).
+    var preferences = Preferences.defaults
 
     /// Seconds between two scripted keys: the autoplay interval, else one second.
     var scriptGap: Double { autoplay ?? 1 }
@@ -25,6 +27,7 @@ struct ClassroomOptions {
     /// Switches the features on in a fresh state.
     func prepare(_ state: inout TutorState, now: Double) {
         state.classroom.quizEnabled = quiz
+        state.keyHintsShown = preferences.hints.value
         if let autoplay { state.startAutoplay(interval: autoplay, now: now) }
         if let stored = progress?.keeper.base { state.resume(stored) }
     }

@@ -28,9 +28,12 @@ struct Learn: ParsableCommand {
     @Flag(help: "Neither resume nor save your progress (also BACKPROP_NO_STATE=1, e.g. on a shared machine).")
     var noSave = false
 
+    @OptionGroup var look: LookOptions
+
     func run() throws {
         let subject = try Launch.open(target)
         var options = ClassroomOptions(quiz: quiz)
+        options.preferences = .resolve(look)
         if !noSave, case .lesson(let lesson) = subject {
             options.progress = ProgressSaver.forLesson(lesson, named: target)
         }
@@ -60,6 +63,8 @@ struct Expr: ParsableCommand {
     @Flag(help: "Step the backward pass one edge at a time.")
     var edges = false
 
+    @OptionGroup var look: LookOptions
+
     func run() throws {
         let graph: Graph
         do {
@@ -67,6 +72,8 @@ struct Expr: ParsableCommand {
         } catch {
             throw Launch.failure(error.message)
         }
-        try Session.run(.graph(title: expression, graph), granularity: edges ? .edge : .node)
+        var options = ClassroomOptions()
+        options.preferences = .resolve(look)
+        try Session.run(.graph(title: expression, graph), granularity: edges ? .edge : .node, options: options)
     }
 }

@@ -11,7 +11,9 @@ import Tutor
 enum LessonMenu {
     static func run() throws {
         let lessons = bundledLessons()
-        let capabilities = TerminalCapabilities(environment: .current())
+        let preferences = Preferences.resolve()
+        var capabilities = TerminalCapabilities(environment: .current())
+        capabilities.unicode = preferences.unicode
         let store = ProgressStore.standard()
         // A progress file moved aside is told now, before the screen is taken.
         let (book, warning) = store?.load() ?? (ProgressStore.Book(), nil)
@@ -24,7 +26,7 @@ enum LessonMenu {
         let interrupted: Bool
         do {
             interrupted = try withTerminal(capabilities) { session in
-                try loop(picker, lessons, store: store, &session, unicode: capabilities.unicode)
+                try loop(picker, lessons, store: store, &session, preferences: preferences)
             }
         } catch let error as TerminalError {
             Output.errorLine("backprop: \(error); printing plain text instead")
@@ -59,9 +61,9 @@ enum LessonMenu {
 
     /// The menu's loop; true when it ended with Ctrl-C.
     static func loop(_ start: LessonPicker, _ lessons: [Lesson], store: ProgressStore?,
-                     _ session: inout TerminalSession, unicode: Bool) throws -> Bool {
+                     _ session: inout TerminalSession, preferences: Preferences) throws -> Bool {
         var picker = start
-        let theme = Theme.forTerminal(color: session.usesColor, unicode: unicode)
+        let theme = preferences.theme(color: session.usesColor)
         while true {
             session.present(picker.view(size: session.size, theme: theme))
             guard let key = session.readKey() else { continue }
@@ -74,8 +76,9 @@ enum LessonMenu {
             case .open(let name):
                 guard let lesson = lessons.first(where: { $0.name == name }) else { continue }
                 var options = ClassroomOptions()
+                options.preferences = preferences
                 options.progress = store.flatMap { ProgressSaver.forLesson(lesson, named: name, store: $0) }
-                var lessonLoop = RunLoop(subject: .lesson(lesson), granularity: .node, unicode: unicode, options: options)
+                var lessonLoop = RunLoop(subject: .lesson(lesson), granularity: .node, unicode: preferences.unicode, options: options)
                 let ending = try lessonLoop.run(&session)
                 if ending == .interrupted { return true }
                 // Back in the menu: the lesson's new progress shows.

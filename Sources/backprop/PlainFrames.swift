@@ -17,13 +17,18 @@ struct PlainFrames {
     /// Whether frames keep the bottom line of key hints (printed output where no key
     /// can be pressed leaves it out).
     var hintLine = true
-    /// Colours in the frames' cells (recordings; printed text has none anyway).
+    /// Colours in the frames' cells, in `theme` (recordings; printed text has none anyway).
     var color = false
+    var theme: ThemeName = .default
+    /// Whether the bottom line shows the key hints (`hints:` in the settings file).
+    var keyHints = true
 
     func start() throws -> TutorState {
         do {
-            return try TutorState(subject: subject, part: part, theme: .forTerminal(color: color, unicode: unicode),
-                                  size: size, granularity: granularity, keyMap: keyMap)
+            var state = try TutorState(subject: subject, part: part, theme: .named(theme, color: color, unicode: unicode),
+                                       size: size, granularity: granularity, keyMap: keyMap)
+            state.keyHintsShown = keyHints
+            return state
         } catch {
             throw Launch.failure("\(subject.messageLabel): \(error)")
         }

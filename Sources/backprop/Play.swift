@@ -11,7 +11,8 @@ struct Play: ParsableCommand {
             pass of each part, then a row of data or a chunk of training epochs at a time, \
             so a class watches the decision map change and the loss fall. Space pauses and \
             resumes, + and - change the speed, → / ← still step, q quits. At the end it \
-            stops and waits. Without --autoplay and --keys, it advances every 3 seconds.
+            stops and waits. Without --autoplay and --keys, it advances every 3 seconds (or \
+            as 'autoplay:' in the settings file says; see 'backprop config').
 
             --keys KEYS plays a key script, one key per second (or per autoplay interval): \
             key names (right → next l, left ← back h, up, down, space, enter, esc, tab, \
@@ -31,9 +32,6 @@ struct Play: ParsableCommand {
             """
     )
 
-    /// Seconds per advance when neither --autoplay nor --keys is given.
-    static let defaultInterval = 3.0
-
     @Argument(help: "A lesson name, a lesson file or a graph file.")
     var target: String
 
@@ -45,6 +43,8 @@ struct Play: ParsableCommand {
 
     @Flag(help: "Quiz mode (answers can be typed in the key script).")
     var quiz = false
+
+    @OptionGroup var look: LookOptions
 
     @Option(help: ArgumentHelp("Record what the terminal shows to an asciinema cast, a marker at each step.", valueName: "FILE.cast"))
     var record: String?
@@ -66,9 +66,12 @@ struct Play: ParsableCommand {
             case .failure(let error): throw ValidationError(error.description)
             }
         }
-        // Playback without a timer or a script would just be `learn`: default to a timer.
-        let interval = autoplay ?? (script == nil ? Play.defaultInterval : nil)
+        // Playback without a timer or a script would just be `learn`: default to a timer
+        // (`autoplay:` in the settings file, else 3 s).
+        let preferences = Preferences.resolve(look, autoplay: autoplay)
+        let interval = autoplay ?? (script == nil ? preferences.autoplay.value : nil)
         var options = ClassroomOptions(quiz: quiz, autoplay: interval, script: script, playback: true)
+        options.preferences = preferences
         options.recordPath = record
         try Session.run(Launch.open(target), granularity: .node, options: options)
     }

@@ -45,8 +45,7 @@ struct Render: ParsableCommand {
     @Option(help: "Screen height in rows.")
     var height = 30
 
-    @Flag(help: "Draw with ASCII characters only (also the default when the locale is not UTF-8).")
-    var ascii = false
+    @OptionGroup var look: LookOptions
 
     @Flag(help: "Step the backward pass one edge at a time.")
     var edges = false
@@ -79,9 +78,11 @@ struct Render: ParsableCommand {
 
     func run() throws {
         let subject = try Launch.open(target)
-        let unicode = !ascii && TerminalEnvironment.current().localeIsUTF8
-        let frames = PlainFrames(subject: subject, size: Size(width: width, height: height), unicode: unicode,
+        let preferences = Preferences.resolve(look)
+        let unicode = preferences.unicode
+        var frames = PlainFrames(subject: subject, size: Size(width: width, height: height), unicode: unicode,
                                  granularity: edges ? .edge : .node, part: part - 1)
+        frames.keyHints = preferences.hints.value
         guard part <= subject.partCount else {
             throw Launch.failure("error: --part \(part): \(target) has \(subject.partCount) part\(subject.partCount == 1 ? "" : "s")")
         }
@@ -89,6 +90,7 @@ struct Render: ParsableCommand {
             // As `play --autoplay` shows it: its keys on the hint line, in colour.
             let options = ClassroomOptions(autoplay: interval, playback: true)
             var colored = frames
+            colored.theme = preferences.theme.value
             colored.color = !TerminalEnvironment.current().noColor
             colored.keyMap = options.keyMap
             try PlayFrames(plain: colored, options: options).record(to: cast, title: "backprop play \(target)", interval: interval)

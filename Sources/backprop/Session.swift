@@ -15,11 +15,13 @@ enum Session {
 
     static func run(_ subject: Subject, granularity: BackwardGranularity, options: ClassroomOptions = ClassroomOptions()) throws {
         let environment = TerminalEnvironment.current()
-        let capabilities = TerminalCapabilities(environment: environment)
+        var capabilities = TerminalCapabilities(environment: environment)
+        capabilities.unicode = options.preferences.unicode
         // The width of the terminal the text lands in (a dumb one too), else COLUMNS, else 100.
         let size = Size(width: environment.plainWidth(minimum: Panes.minimum.width), height: 30)
         var plain = PlainFrames(subject: subject, size: size, unicode: capabilities.unicode,
                                 granularity: granularity, keyMap: options.keyMap)
+        plain.keyHints = options.preferences.hints.value
         plain.hintLine = options.playback
         // Opening problems are reported before the screen is touched.
         let start = try plain.start()
@@ -58,7 +60,7 @@ struct RunLoop {
     private(set) var cast: CastFile?
 
     mutating func run(_ session: inout TerminalSession) throws -> Ending {
-        let theme = Theme.forTerminal(color: session.usesColor, unicode: unicode)
+        let theme = options.preferences.theme(color: session.usesColor)
         var state = try TutorState(subject: subject, theme: theme, size: session.size, granularity: granularity,
                                    keyMap: options.keyMap)
         let clock = Stopwatch()
@@ -104,6 +106,7 @@ extension Session {
             if let path = options.recordPath {
                 var colored = plain
                 colored.color = !TerminalEnvironment.current().noColor
+                colored.theme = options.preferences.theme.value
                 try PlayFrames(plain: colored, options: options)
                     .record(to: path, title: "backprop play \(start.subject.messageLabel)", interval: options.scriptGap)
             }

@@ -1,68 +1,41 @@
-import Testing
 import Screen
+import Testing
 
+/// The themes a user can choose, and what each must keep apart.
 @Suite struct ThemeTests {
-    @Test func colouredThemeFollowsCS231n() {
-        let t = Theme.colored()
-        #expect(t(.value).foreground == .green)
-        #expect(t(.gradient).foreground == .red)
-        #expect(t.usesColor)
-    }
+    /// The roles that carry a meaning a reader must tell apart on the screen.
+    static let meanings: [Role] = [.value, .gradient, .active, .done, .pending, .activeEdge, .error, .marker]
 
-    @Test func monochromeThemeUsesNoColourYetKeepsStatesApart() {
-        let t = Theme.monochrome()
+    /// Colour-blind: values blue, gradients orange, no red or green anywhere, and no two
+    /// meanings drawn alike; the step's marks are those of every theme.
+    @Test func colourBlindKeepsEveryMeaningApart() {
+        let theme = Theme.colourBlind()
+        #expect(theme(.value).foreground == .blue)
+        #expect(theme(.gradient).foreground == .orange)
         for role in Role.allCases {
-            #expect(t(role).foreground == .default && t(role).background == .default, "\(role)")
+            #expect(![Color.red, .green].contains(theme(role).foreground), "\(role)")
+            #expect(![Color.red, .green].contains(theme(role).background), "\(role)")
         }
-        let states = [t(.active), t(.done), t(.pending)]
-        #expect(Set(states).count == 3)
-        #expect(Set([t.glyphs.active, t.glyphs.done, t.glyphs.pending]) == ["▶", "✓", "·"])
-        #expect(t.with(.value, Style(bold: true))(.value) == Style(bold: true))
+        for (i, a) in Self.meanings.enumerated() {
+            for b in Self.meanings.dropFirst(i + 1) {
+                #expect(theme(a) != theme(b), "\(a) and \(b) look the same")
+            }
+        }
+        // No colour of a meaning is one that only red–green vision tells from another.
+        let colours = Self.meanings.map { theme($0).foreground }.filter { $0 != .default }
+        #expect(Set(colours) == [.blue, .orange])
+        #expect(theme.glyphs == Theme.colored().glyphs)
     }
 
-    @Test func terminalThemeChoice() {
-        #expect(Theme.forTerminal(color: false, unicode: false).glyphs == .ascii)
-        #expect(Theme.forTerminal(color: true, unicode: true) == .colored(glyphs: .unicode))
-        #expect(Theme.forTerminal(color: false, unicode: true).usesColor == false)
-    }
-
-    @Test func asciiGlyphsAreSevenBit() {
-        let g = Glyphs.ascii
-        let all = [g.horizontal, g.vertical, g.topLeft, g.topRight, g.bottomLeft, g.bottomRight, g.arrowRight,
-                   g.arrowLeft, g.arrowUp, g.arrowDown, g.active, g.done, g.pending] + g.shades
-        #expect(all.allSatisfy { $0.isASCII })
-        #expect((g.ellipsis + g.separator).allSatisfy { $0.isASCII })
-    }
-
-    @Test func junctionsJoin() {
-        let u = Glyphs.unicode, a = Glyphs.ascii
-        #expect(u.junction([.left, .right, .down]) == "┬")
-        #expect(u.junction([.up, .down, .left, .right]) == "┼")
-        #expect(u.junction([.up, .down, .right]) == "├")
-        #expect(u.junction([.up, .left]) == "┘")
-        #expect(a.junction([.left, .right]) == "-" && a.junction([.up]) == "|" && a.junction([.up, .right]) == "+")
-    }
-
-    @Test func crossingNetsHopInsteadOfJoining() {
-        var canvas = LineCanvas(area: Rect(x: 0, y: 0, width: 5, height: 3))
-        canvas.addPolyline([Point(x: 0, y: 1), Point(x: 4, y: 1)], net: 1, style: .plain)
-        canvas.addPolyline([Point(x: 2, y: 0), Point(x: 2, y: 2)], net: 2, style: .plain)
-        canvas.addPolyline([Point(x: 0, y: 2), Point(x: 2, y: 2)], net: 2, style: .plain)
-        var b = Buffer(width: 5, height: 3)
-        canvas.render(into: &b, glyphs: .unicode)
-        #expect(picture(b) == """
-              │
-            ──│──
-            ──┘
-            """)
-    }
-}
-
-@Suite struct KeyLabelTests {
-    @Test func labelsForHints() {
-        #expect(Key.right.label() == "→" && Key.right.label(unicode: false) == "Right")
-        #expect(Key.character(" ").label() == "space")
-        #expect(Key.character("?").label() == "?")
-        #expect(Key.function(5).label() == "F5" && Key.interrupt.label() == "Ctrl-C")
+    @Test func namedThemes() {
+        #expect(Theme.named(.colourBlind, color: true, unicode: true) == .colourBlind())
+        #expect(Theme.named(.default, color: true, unicode: false) == .colored(glyphs: .ascii))
+        // Without colour every theme is the monochrome one.
+        for name in ThemeName.allCases {
+            #expect(Theme.named(name, color: false, unicode: true) == .monochrome())
+        }
+        #expect(ThemeName(spelling: "color-blind") == .colourBlind)
+        #expect(ThemeName(spelling: "colour-blind") == .colourBlind)
+        #expect(ThemeName(spelling: "purple") == nil)
     }
 }

@@ -118,7 +118,7 @@ public enum LessonLoader {
     }
 
     /// A Yams error as a diagnostic at the position libyaml reports.
-    static func yamlDiagnostic(_ error: Error, file: String, text: String) -> Diagnostic {
+    public static func yamlDiagnostic(_ error: Error, file: String, text: String) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(line: mark.line, column: mark.column) }
         guard let yamlError = error as? YamlError else {
             return .error(file: file, at: SourceLocation(line: 1, column: 1), "cannot read the file as YAML: \(error)")

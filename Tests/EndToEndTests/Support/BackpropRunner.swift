@@ -36,8 +36,9 @@ struct RunnerError: Error, CustomStringConvertible {
 /// Runs `backprop` with `arguments` in `directory` (by default the package root) and waits for it. Output goes
 /// through temporary files rather than pipes, so a large output cannot fill a pipe and
 /// block the child while we wait. `environment` is added to a minimal environment
-/// (PATH, HOME, LANG=C.UTF-8, COLUMNS=80, and XDG_STATE_HOME in a fresh temporary
-/// directory, so progress is never the user's) so results do not depend on the caller's.
+/// (PATH, HOME, LANG=C.UTF-8, COLUMNS=80, and XDG_STATE_HOME and XDG_CONFIG_HOME in a
+/// fresh temporary directory, so progress and settings are never the user's) so results
+/// do not depend on the caller's.
 func runBackprop(
     _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
     in directory: URL = BackpropBinary.packageRoot
@@ -47,7 +48,8 @@ func runBackprop(
     process.arguments = arguments
     process.currentDirectoryURL = directory
     let state = FileManager.default.temporaryDirectory.appendingPathComponent("backprop-state-\(UUID().uuidString)")
-    var base = ["LANG": "C.UTF-8", "COLUMNS": "80", "XDG_STATE_HOME": state.path]
+    var base = ["LANG": "C.UTF-8", "COLUMNS": "80", "XDG_STATE_HOME": state.path,
+                "XDG_CONFIG_HOME": state.appendingPathComponent("config").path]
     for key in ["PATH", "HOME"] { base[key] = ProcessInfo.processInfo.environment[key] }
     process.environment = base.merging(environment) { _, new in new }
 

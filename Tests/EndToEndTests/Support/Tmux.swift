@@ -51,9 +51,10 @@ struct TmuxSession {
             """
         let scriptURL = directory.appendingPathComponent("run.sh")
         try Data(script.utf8).write(to: scriptURL)
-        // Progress is kept in the session's own directory: never the user's, fresh each time.
+        // Progress and settings live in the session's own directory: never the user's.
         var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "screen",
-                   "XDG_STATE_HOME": directory.appendingPathComponent("state").path]
+                   "XDG_STATE_HOME": directory.appendingPathComponent("state").path,
+                   "XDG_CONFIG_HOME": directory.appendingPathComponent("config").path]
         env.merge(environment) { _, new in new }
         var args = ["new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)"]
         for (key, value) in env.sorted(by: { $0.key < $1.key }) { args += ["-e", "\(key)=\(value)"] }
