@@ -1,5 +1,6 @@
 import ArgumentParser
 import Autograd
+import Screen
 import Tutor
 
 /// `backprop learn TARGET`: step through a lesson or a graph file, one key at a time.
@@ -28,6 +29,9 @@ struct Learn: ParsableCommand {
     @Flag(help: "Neither resume nor save your progress (also BACKPROP_NO_STATE=1, e.g. on a shared machine).")
     var noSave = false
 
+    @Flag(help: "Linear mode, for screen readers and braille displays: plain sentences, numbers in words, one command a line (Enter next, b back, q quit, ? the commands).")
+    var linear = false
+
     @OptionGroup var look: LookOptions
 
     func run() throws {
@@ -36,6 +40,13 @@ struct Learn: ParsableCommand {
         options.preferences = .resolve(look)
         if !noSave, case .lesson(let lesson) = subject {
             options.progress = ProgressSaver.forLesson(lesson, named: target)
+        }
+        if linear {
+            var plain = PlainFrames(subject: subject, size: Size(width: 100, height: 30), unicode: true,
+                                    granularity: edges ? .edge : .node)
+            plain.linear = true
+            LinearSession.run(try plain.start(), options: options)
+            return
         }
         try Session.run(subject, granularity: edges ? .edge : .node, options: options)
     }

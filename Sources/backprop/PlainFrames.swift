@@ -22,6 +22,8 @@ struct PlainFrames {
     var theme: ThemeName = .default
     /// Whether the bottom line shows the key hints (`hints:` in the settings file).
     var keyHints = true
+    /// Linear mode: each frame as the sentences `learn --linear` says, not as a screen.
+    var linear = false
 
     func start() throws -> TutorState {
         do {
@@ -40,6 +42,7 @@ struct PlainFrames {
     }
 
     func text(_ state: TutorState) -> String {
+        if linear { return state.linearLines.map { $0 + "\n" }.joined() }
         var buffer = view(state)
         if !hintLine {
             // The bottom row is the key hints (and messages): blank it, and the trimming

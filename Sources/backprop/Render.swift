@@ -53,6 +53,9 @@ struct Render: ParsableCommand {
     @Option(help: "For a lesson with several parts: the part to show (from 1).")
     var part = 1
 
+    @Flag(help: "Print the step as linear mode says it (learn --linear): plain sentences, numbers in words, no drawing.")
+    var linear = false
+
     @Option(help: ArgumentHelp("Write an asciinema recording of the lesson from --part on, as 'play --autoplay' shows it, a marker at each step.", valueName: "FILE.cast"))
     var cast: String?
 
@@ -67,6 +70,7 @@ struct Render: ParsableCommand {
 
     func validate() throws {
         if all && step != nil { throw ValidationError("give either --step N or --all, not both") }
+        if linear && (markdown || cast != nil) { throw ValidationError("--linear prints text: give it without --markdown and --cast") }
         if cast != nil && (all || step != nil || markdown) { throw ValidationError("--cast records the whole lesson: give it without --step, --all and --markdown") }
         if !Autoplay.range.contains(interval) { throw ValidationError("--interval takes seconds from 0.05 to 3600; got \(interval)") }
         if let step, step < 0 { throw ValidationError("--step must be 0 or more; got \(step)") }
@@ -83,6 +87,7 @@ struct Render: ParsableCommand {
         var frames = PlainFrames(subject: subject, size: Size(width: width, height: height), unicode: unicode,
                                  granularity: edges ? .edge : .node, part: part - 1)
         frames.keyHints = preferences.hints.value
+        frames.linear = linear
         guard part <= subject.partCount else {
             throw Launch.failure("error: --part \(part): \(target) has \(subject.partCount) part\(subject.partCount == 1 ? "" : "s")")
         }
