@@ -86,10 +86,16 @@ import Testing
         let cast = temporaryFile("play.cast")
         let tmux = try TmuxSession(["play", "chain-rule", "--autoplay", "0.1", "--record", cast.path])
         defer { tmux.stop() }
-        try tmux.wait(for: "■ end")
+        let live = try tmux.wait(for: "■ end")
         try tmux.send("q")
         #expect(try tmux.ending().status == 0)
         let (header, events) = try parse(cast)
+        // Replayed into a terminal of the same size, it ends on the screen the class saw.
+        let bytes = temporaryFile("play.out")
+        try Data(events.filter { $0[1] as? String == "o" }.compactMap { $0[2] as? String }.joined().utf8).write(to: bytes)
+        let replay = try TmuxSession(shell: "cat \(TmuxSession.quote(bytes.path)); sleep 30")
+        defer { replay.stop() }
+        #expect(try replay.wait(for: "■ end") == live)
         #expect(header["width"] as? Int == 100 && header["height"] as? Int == 30 && header["timestamp"] is Int)
         #expect(markers(events).count == 8)
         #expect(markers(events).last == "backward: x's gradient is complete")
