@@ -12,7 +12,11 @@ struct Narrator {
     /// sentence where the lesson has none for the step).
     func lines() -> [Line] {
         switch state.currentScreen {
-        case .page(let page): return lines(of: [page])
+        case .page(let page):
+            // A variant's numbers are not the slide's, which a page may quote.
+            guard let variant = state.subject.variant, page.text.contains(where: \.isNumber) else { return lines(of: [page]) }
+            return [Line(notation.text("Variant \(variant): the numbers below are the slide's; yours are on the graph and in the Step pane."),
+                         style: state.theme(.muted))] + lines(of: [page])
         case .step(let entries): return entries.isEmpty ? [Line(notation.text(generated()))] : lines(of: entries)
         }
     }

@@ -22,6 +22,11 @@ public enum Subject: Sendable {
         title.count <= 40 ? title : String(title.prefix(39)) + "…"
     }
 
+    /// The variant whose numbers a lesson holds (`--variant N`); nil: the slide's numbers.
+    public var variant: Int? {
+        if case .lesson(let lesson) = self { lesson.variant } else { nil }
+    }
+
     /// The number of parts (1 for a bare graph).
     public var partCount: Int {
         switch self {

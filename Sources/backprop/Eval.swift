@@ -30,15 +30,20 @@ struct Eval: ParsableCommand {
     @Option(help: "For a lesson with several parts: the part to evaluate (from 1).")
     var part = 1
 
+    @Option(help: ArgumentHelp("Numbers of your own: the lesson's leaves drawn anew, the same for the same N everywhere (1 to 1000000).", valueName: "N"))
+    var variant: Int?
+
     func validate() throws {
         if part < 1 { throw ValidationError("--part counts from 1; got \(part)") }
+        if let variant, !Lesson.variants.contains(variant) { throw ValidationError("--variant takes a number from 1 to 1000000; got \(variant)") }
+
         for setting in settings where LeafSetting(setting) == nil {
             throw ValidationError("--set expects NAME=VALUE with a number, e.g. --set x=-2; got '\(setting)'")
         }
     }
 
     func run() throws {
-        let (loaded, diagnostics) = GraphSource.load(path: file, part: part - 1)
+        let (loaded, diagnostics) = GraphSource.load(path: file, part: part - 1, variant: variant)
         guard var program = loaded else {
             Output.error(diagnostics)
             throw ExitCode.failure

@@ -6,9 +6,9 @@ import Tutor
 /// Opening what a command names, with errors printed the compiler way and a non-zero exit.
 enum Launch {
     /// The subject `target` names, or an exit after printing why it cannot be opened.
-    static func open(_ target: String) throws -> Subject {
+    static func open(_ target: String, variant: Int? = nil) throws -> Subject {
         do {
-            return try Target.open(target)
+            return try Target.open(target, variant: variant)
         } catch {
             Output.error(error.diagnostics)
             throw ExitCode.failure

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Autograd
+import Lessons
 import Screen
 import Tutor
 
@@ -29,17 +30,24 @@ struct Learn: ParsableCommand {
     @Flag(help: "Neither resume nor save your progress (also BACKPROP_NO_STATE=1, e.g. on a shared machine).")
     var noSave = false
 
+    @Option(help: ArgumentHelp("Numbers of your own: the lesson's leaves drawn anew, the same for the same N everywhere (1 to 1000000).", valueName: "N"))
+    var variant: Int?
+
     @Flag(help: "Linear mode, for screen readers and braille displays: plain sentences, numbers in words, one command a line (Enter next, b back, q quit, ? the commands).")
     var linear = false
 
     @OptionGroup var look: LookOptions
 
+    func validate() throws {
+        if let variant, !Lesson.variants.contains(variant) { throw ValidationError("--variant takes a number from 1 to 1000000; got \(variant)") }
+    }
+
     func run() throws {
-        let subject = try Launch.open(target)
+        let subject = try Launch.open(target, variant: variant)
         var options = ClassroomOptions(quiz: quiz)
         options.preferences = .resolve(look)
         if !noSave, case .lesson(let lesson) = subject {
-            options.progress = ProgressSaver.forLesson(lesson, named: target)
+            options.progress = ProgressSaver.forLesson(lesson, named: target, variant: variant)
         }
         if linear {
             var plain = PlainFrames(subject: subject, size: Size(width: 100, height: 30), unicode: true,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Lessons
 import Tutor
 
 /// `backprop play LESSON [--autoplay SECONDS] [--keys KEYS]`: a lesson hands-free, for a
@@ -46,10 +47,14 @@ struct Play: ParsableCommand {
 
     @OptionGroup var look: LookOptions
 
+    @Option(help: ArgumentHelp("Numbers of your own: the lesson's leaves drawn anew, the same for the same N everywhere (1 to 1000000).", valueName: "N"))
+    var variant: Int?
+
     @Option(help: ArgumentHelp("Record what the terminal shows to an asciinema cast, a marker at each step.", valueName: "FILE.cast"))
     var record: String?
 
     func validate() throws {
+        if let variant, !Lesson.variants.contains(variant) { throw ValidationError("--variant takes a number from 1 to 1000000; got \(variant)") }
         if let autoplay, !Autoplay.range.contains(autoplay) {
             throw ValidationError("--autoplay takes seconds from 0.05 to 3600; got \(autoplay)")
         }
@@ -73,6 +78,6 @@ struct Play: ParsableCommand {
         var options = ClassroomOptions(quiz: quiz, autoplay: interval, script: script, playback: true)
         options.preferences = preferences
         options.recordPath = record
-        try Session.run(Launch.open(target), granularity: .node, options: options)
+        try Session.run(Launch.open(target, variant: variant), granularity: .node, options: options)
     }
 }

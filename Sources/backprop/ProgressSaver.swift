@@ -19,12 +19,13 @@ struct ProgressSaver {
 
     /// The saver for `lesson`, opened as `target` (nil when saving is off); a stored file
     /// that had to be moved aside is reported now, before the screen is taken.
-    static func forLesson(_ lesson: Lesson, named target: String,
+    static func forLesson(_ lesson: Lesson, named target: String, variant: Int? = nil,
                           store: ProgressStore? = .standard()) -> ProgressSaver? {
         guard let store else { return nil }
         let (book, warning) = store.load()
         if let warning { Output.errorLine(warning) }
-        let key = ProgressStore.key(opened: target)
+        // A variant's progress is its own: its steps are the same, its numbers are not.
+        let key = ProgressStore.key(opened: target) + (variant.map { " --variant \($0)" } ?? "")
         return ProgressSaver(store: store, key: key, base: book.lessons[key], partCount: lesson.parts.count)
     }
 

@@ -53,6 +53,9 @@ struct Render: ParsableCommand {
     @Option(help: "For a lesson with several parts: the part to show (from 1).")
     var part = 1
 
+    @Option(help: ArgumentHelp("Numbers of your own: the lesson's leaves drawn anew, the same for the same N everywhere (1 to 1000000).", valueName: "N"))
+    var variant: Int?
+
     @Flag(help: "Print the step as linear mode says it (learn --linear): plain sentences, numbers in words, no drawing.")
     var linear = false
 
@@ -69,6 +72,7 @@ struct Render: ParsableCommand {
     var markdown = false
 
     func validate() throws {
+        if let variant, !Lesson.variants.contains(variant) { throw ValidationError("--variant takes a number from 1 to 1000000; got \(variant)") }
         if all && step != nil { throw ValidationError("give either --step N or --all, not both") }
         if linear && (markdown || cast != nil) { throw ValidationError("--linear prints text: give it without --markdown and --cast") }
         if cast != nil && (all || step != nil || markdown) { throw ValidationError("--cast records the whole lesson: give it without --step, --all and --markdown") }
@@ -81,7 +85,7 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
-        let subject = try Launch.open(target)
+        let subject = try Launch.open(target, variant: variant)
         let preferences = Preferences.resolve(look)
         let unicode = preferences.unicode
         var frames = PlainFrames(subject: subject, size: Size(width: width, height: height), unicode: unicode,

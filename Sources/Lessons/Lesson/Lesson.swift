@@ -17,6 +17,8 @@ public struct Lesson: Sendable {
     /// The lectures and slides the lesson replays.
     public var sources: [LessonSource]
     public var parts: [LessonPart]
+    /// The variant whose numbers the parts hold (`variant(_:)`); nil: the slide's.
+    public var variant: Int?
 
     public init(name: String, file: String, title: String, summary: String, sources: [LessonSource], parts: [LessonPart]) {
         self.name = name
@@ -76,6 +78,8 @@ public struct LessonPart: Sendable {
     public var narration: [Narration]
     public var quiz: [QuizItem]
     public var expectations: [Expectation]
+    /// `variants:` — the range each named leaf's variants are drawn from; nil: `fixed`.
+    public var variantRanges: [String: ClosedRange<Double>?] = [:]
 
     public init(
         title: String?, graph: Graph, nodeLocations: [SourceLocation], graphText: String, data: DataTable?, training: LessonTraining?,

@@ -44,7 +44,40 @@ public enum LessonChecker {
             }
             diagnostics += checkQuizAnswers(part, file: lesson.file)
         }
-        return diagnostics
+        return diagnostics + checkVariants(lesson)
+    }
+
+    /// The variants a check tries (`--variant N` for N in 1…100).
+    public static let checkedVariants = 1...100
+
+    /// Every variant 1…100 of every part evaluates finite, at every data row: an error at
+    /// the first node that does not, naming the variant. A warning for a part where some
+    /// variants keep the slide's numbers (no draw kept clear of a kink).
+    static func checkVariants(_ lesson: Lesson) -> [Diagnostic] {
+        guard lesson.variant == nil else { return [] }
+        var unchanged = [Int](repeating: 0, count: lesson.parts.count)
+        for number in checkedVariants {
+            let variant = lesson.variant(number)
+            for (index, part) in variant.parts.enumerated() {
+                let original = lesson.parts[index]
+                if original.drawLeaves(seed: Lesson.seed(lesson: lesson.name, part: index, variant: number)) == nil { unchanged[index] += 1 }
+                let rows = part.data.map { data in data.rows.map { Array(zip(data.columns, $0)) } } ?? [[]]
+                for row in rows {
+                    var graph = part.graph
+                    for (name, value) in row { if let id = graph.id(named: name) { graph.setValue(value, of: id) } }
+                    graph.forward()
+                    if let bad = graph.ids.first(where: { !graph.value(of: $0).isFinite }) {
+                        let location = part.nodeLocations.indices.contains(bad.index) ? part.nodeLocations[bad.index] : .wholeFile
+                        return [.error(file: lesson.file, at: location,
+                                       "with --variant \(number), part \(index + 1): \(graph.label(of: bad)) is \(NumberFormat.short(graph.value(of: bad))); give its leaves ranges under 'variants:'")]
+                    }
+                }
+            }
+        }
+        return unchanged.enumerated().filter { $0.element > 0 }.map { index, count in
+            .warning(file: lesson.file, at: .wholeFile,
+                     "part \(index + 1): \(count) of the variants \(checkedVariants.lowerBound)…\(checkedVariants.upperBound) keep the slide's numbers, as no draw kept clear of a kink (relu, step, max near a tie, division or log near 0); give the leaves ranges under 'variants:'")
+        }
     }
 
     /// A quiz answer is an expectation too: a number asked before or at a step must be one

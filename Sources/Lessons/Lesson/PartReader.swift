@@ -24,6 +24,7 @@ struct PartReader {
         let quiz = fields.value("quiz").map { readQuiz($0, &diagnostics) } ?? []
         let expectations = fields.value("expect").map { readExpectations($0, &diagnostics) } ?? []
         let view = fields.value("view").flatMap { readView($0, graph: program?.graph, &diagnostics) } ?? .circuit
+        let variantRanges = fields.value("variants").map { readVariants($0, graph: program?.graph, data: data, &diagnostics) } ?? [:]
         if training != nil, data == nil, let at = fields.pairs.first(where: { $0.key == "training" })?.keyLocation {
             diagnostics.append(.error(file: file, at: at, "'training' needs 'data' rows to train on"))
         }
@@ -38,6 +39,7 @@ struct PartReader {
             title: title, graph: program.graph, nodeLocations: program.locations, graphText: graphText, data: data, training: training,
             narration: narration, quiz: quiz, expectations: expectations)
         part.view = view
+        part.variantRanges = variantRanges
         NameCheck(file: file, part: part).run(&diagnostics)
         guard diagnostics.filter(\.isError).count == errorsBefore else { return nil }
         return part
@@ -61,6 +63,41 @@ struct PartReader {
             return nil
         }
         return view
+    }
+
+    // MARK: Variants
+
+    /// `variants:` — a mapping of leaf names to `[low, high]`, the range `--variant N`
+    /// draws that leaf from, or to `fixed`, which keeps the slide's value.
+    private func readVariants(_ node: Node, graph: Graph?, data: DataTable?,
+                              _ diagnostics: inout [Diagnostic]) -> [String: ClosedRange<Double>?] {
+        guard var fields = YAMLFields(node, file: file, what: "'variants'", diagnostics: &diagnostics) else { return [:] }
+        var ranges: [String: ClosedRange<Double>?] = [:]
+        for (name, keyLocation, value) in fields.pairs {
+            _ = fields.value(name)
+            if let graph {
+                guard let id = graph.id(named: name), [.input, .param].contains(graph.kind(of: id)) else {
+                    diagnostics.append(.error(file: file, at: keyLocation, "'variants' gives ranges to inputs and params; '\(Diagnostic.printable(name))' is none"))
+                    continue
+                }
+                if data?.columns.contains(name) == true {
+                    diagnostics.append(.error(file: file, at: keyLocation, "'\(name)' is set by the data; a variant keeps the data as it is"))
+                    continue
+                }
+            }
+            if YAMLFields.scalarText(value) == "fixed" {
+                ranges[name] = .some(nil)
+                continue
+            }
+            guard let bounds = fields.list(value, name, &diagnostics) else { continue }
+            let numbers = bounds.compactMap { fields.number($0, name, &diagnostics) }
+            guard numbers.count == 2, numbers[0] < numbers[1] else {
+                diagnostics.append(.error(file: file, at: YAMLFields.location(of: value), "'\(name)' needs a range [low, high] with low < high"))
+                continue
+            }
+            ranges[name] = numbers[0]...numbers[1]
+        }
+        return ranges
     }
 
     // MARK: Graph

@@ -7,17 +7,21 @@ import Foundation
 public enum GraphSource {
     /// Reads and parses the file at `path`: for a lesson, the graph of part `part` (0-based;
     /// a graph file has the one part 0). The program is `nil` when there is any error.
-    public static func load(path: String, part: Int = 0) -> (program: GraphProgram?, diagnostics: [Diagnostic]) {
+    public static func load(path: String, part: Int = 0, variant: Int? = nil) -> (program: GraphProgram?, diagnostics: [Diagnostic]) {
         let library = LessonLibrary.standard()
         if library.isLesson(path) {
-            let (lesson, diagnostics) = library.load(path)
-            guard let lesson else { return (nil, diagnostics) }
+            let (loaded, diagnostics) = library.load(path)
+            guard let loaded else { return (nil, diagnostics) }
+            let lesson = variant.map(loaded.variant) ?? loaded
             guard let program = lesson.program(part: part) else {
                 return (nil, diagnostics + [partOutOfRange(part, file: lesson.file, count: lesson.parts.count)])
             }
             return (program, diagnostics)
         }
         guard part == 0 else { return (nil, [partOutOfRange(part, file: path, count: 1)]) }
+        if variant != nil {
+            return (nil, [.error(file: path, at: .wholeFile, "--variant draws new numbers for a lesson; this is a graph file (use --set NAME=VALUE)")])
+        }
         switch SourceFile.read(path: path) {
         case .failure(let diagnostic): return (nil, [diagnostic])
         case .success(let text): return GraphParser.parse(text, file: path)
