@@ -84,6 +84,8 @@ public struct GradientFlow: Sendable, Equatable {
     /// Which of `to`'s contributions this is, from 0, in the order the backward pass adds
     /// them (a zero contribution counts: "the first of 2" is said once).
     public let contribution: Int
+    /// The mistakes lab's `=`: `after` is the product alone, and `before` was lost.
+    public var replaced = false
 }
 
 /// `backward(node)` (or one edge of it): the node's gradient is complete, the ledger shows
@@ -106,6 +108,9 @@ public struct BackwardRecord: Sendable, Equatable {
     /// The edges this step pushes into the node's inputs: all of them, or one in the edge
     /// setting.
     public let flows: [GradientFlow]
+    /// What the gradient held before this pass's contributions: 0, except for a leaf in
+    /// the mistakes lab's second `backward()`, which starts from the first call's.
+    public var carried = 0.0
 }
 
 /// `accumulate(row)`: mean-over-batch training collects this sample's parameter gradients.

@@ -21,6 +21,8 @@ public struct Stepper: Sendable, Equatable {
     public private(set) var position = 0
     /// The record of the last step taken (`nil` at the start).
     public private(set) var lastRecord: StepRecord?
+    /// The autograd bug this stepper makes on purpose (the mistakes lab); nil: none.
+    public let mistake: Mistake?
 
     private var log = ChangeLog()
     /// The position the log starts at: it notes the steps `logBase ..< position`.
@@ -51,13 +53,14 @@ public struct Stepper: Sendable, Equatable {
     let paramSlots: [NodeID: Int]
 
     /// A stepper at the start of `plan`. Gradients start at 0: nothing has flowed back yet.
-    public init(graph: Graph, plan: StepPlan) {
+    public init(graph: Graph, plan: StepPlan, mistake: Mistake? = nil) {
         precondition(plan.computedAfter.count == graph.count && plan.tape.output.index < graph.count,
                      "the plan was made for another graph")
         var graph = graph
         for node in 0..<graph.count { graph.grads[node] = 0 }
         self.graph = graph
         self.plan = plan
+        self.mistake = mistake
         batchSums = [Double](repeating: 0, count: plan.params.count)
         paramSlots = Dictionary(uniqueKeysWithValues: plan.params.enumerated().map { ($1, $0) })
         // Count the uses of each node, then fill them in backward-pass order.
@@ -87,9 +90,9 @@ public struct Stepper: Sendable, Equatable {
 
     /// A stepper over a new plan for `graph`; see `StepPlan.init`.
     public init(graph: Graph, granularity: BackwardGranularity = .node, dataset: Dataset? = nil,
-                training: TrainingSettings? = nil) throws(TrainingError) {
+                training: TrainingSettings? = nil, mistake: Mistake? = nil) throws(TrainingError) {
         let plan = try StepPlan(graph: graph, granularity: granularity, dataset: dataset, training: training)
-        self.init(graph: graph, plan: plan)
+        self.init(graph: graph, plan: plan, mistake: mistake)
     }
 
     /// Two steppers are equal when they stand at the same place of the same plan with the
@@ -97,7 +100,7 @@ public struct Stepper: Sendable, Equatable {
     /// part of it.
     public static func == (a: Stepper, b: Stepper) -> Bool {
         a.position == b.position && a.plan == b.plan && a.graph == b.graph && a.batchSums == b.batchSums
-            && a.lastRecord == b.lastRecord
+            && a.lastRecord == b.lastRecord && a.mistake == b.mistake
     }
 
     public var count: Int { plan.count }
@@ -206,6 +209,10 @@ public struct Stepper: Sendable, Equatable {
             // As `backward(_:)` does: every gradient to 0, then ∂L/∂L = 1. Only the nonzero
             // ones (by bit pattern, so −0 too) are written, and so only they are logged.
             for node in 0..<graph.count where graph.grads[node].bitPattern != 0 { setGrad(node, 0) }
+            // The mistakes lab's second backward(): the leaves still hold the first call's.
+            if mistake == .backwardTwice {
+                for (node, leftover) in leftoverGradients() where leftover.bitPattern != 0 { setGrad(node, leftover) }
+            }
             setGrad(output.index, 1)
         case .backward(let id):
             let locals = graph.localGradients(of: id)
@@ -232,7 +239,16 @@ public struct Stepper: Sendable, Equatable {
         let node = id.index
         let upstream = graph.grads[node]
         let input = graph.input(of: id, at: position).index
-        setGrad(input, graph.grads[input] + upstream * local)
+        // The mistakes lab's `=`: the contribution replaces what the gradient held.
+        setGrad(input, mistake == .assign ? upstream * local : graph.grads[input] + upstream * local)
+    }
+
+    /// With `backwardTwice`: what a first `backward()` at the current values left in each
+    /// leaf (its right gradient), by node index.
+    func leftoverGradients() -> [(Int, Double)] {
+        var first = graph
+        first.backward(plan.tape)
+        return (0..<graph.count).filter { graph.kind(of: NodeID($0)).isLeaf }.map { ($0, first.grads[$0]) }
     }
 
     /// Whether updates use the batch mean rather than this sample's gradient.

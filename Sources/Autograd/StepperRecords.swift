@@ -45,7 +45,10 @@ extension Stepper {
     private func backwardRecord(_ id: NodeID, positions: Range<Int>) -> BackwardRecord {
         // Replay the additions into this node's gradient in the order the backward pass made
         // them (from 0 after the seed), so each running sum is the exact number it was.
-        var running = 0.0
+        // A second backward() starts a leaf from what the first left (the mistakes lab).
+        let carried = mistake == .backwardTwice && graph.kind(of: id).isLeaf
+            ? leftoverGradients().first { $0.0 == id.index }?.1 ?? 0 : 0
+        var running = carried
         var ledger: [GradientFlow] = []
         var locals: [Int: [Double]] = [:]  // per consumer, computed once (a max may use x 100,000 times)
         let uses = useStart[id.index]..<useStart[id.index + 1]
@@ -74,9 +77,10 @@ extension Stepper {
                 flows.append(flow)
             }
         }
-        return BackwardRecord(node: id, label: graph.label(of: id), outputLabel: outputLabel, op: graph.op(of: id),
-                              isOutput: id == plan.tape.output, ledger: ledger, grad: graph.grad(of: id),
-                              flows: flows)
+        var record = BackwardRecord(node: id, label: graph.label(of: id), outputLabel: outputLabel, op: graph.op(of: id),
+                                    isOutput: id == plan.tape.output, ledger: ledger, grad: graph.grad(of: id), flows: flows)
+        record.carried = carried
+        return record
     }
 
     private func flow(from consumer: NodeID, position: Int, into before: Double, local: Double,
@@ -84,10 +88,12 @@ extension Stepper {
         let input = graph.input(of: consumer, at: position)
         let upstream = graph.grad(of: consumer)
         let product = upstream * local
-        return GradientFlow(from: consumer, fromLabel: graph.label(of: consumer), to: input,
-                            toLabel: graph.label(of: input), position: position, upstream: upstream,
-                            local: local, product: product, before: before, after: before + product,
-                            contribution: contribution)
+        var flow = GradientFlow(from: consumer, fromLabel: graph.label(of: consumer), to: input,
+                                toLabel: graph.label(of: input), position: position, upstream: upstream,
+                                local: local, product: product, before: before,
+                                after: mistake == .assign ? product : before + product, contribution: contribution)
+        flow.replaced = mistake == .assign
+        return flow
     }
 
     /// Which of `input`'s contributions the edge from `consumer` at `position` is: its uses

@@ -28,6 +28,8 @@ public enum Action: Hashable, Sendable {
     case jump(to: Int)
     /// Switch the backward pass between one step per node and one step per edge.
     case toggleEdgeStepping
+    /// The mistakes lab: switch on the next classic autograd bug (then none again).
+    case cycleMistake
 
     // The graph pane.
     /// Switch between the circuit view and the flow-diagram view.

@@ -22,7 +22,7 @@ struct Inspector {
         } else if let record = state.stepper.lastRecord {
             // The last step keeps its frame: at the end, its first two lines (what it did and
             // its number), then the end's summary.
-            lines = state.stepper.isAtEnd ? Array(describe(record).prefix(2)) + end() : describe(record) + rowSummary()
+            lines = state.stepper.isAtEnd ? Array(describe(record).prefix(2)) + end() + mistakeSummary() : describe(record) + rowSummary()
         } else if state.stepper.isAtEnd {
             lines = end()
         } else {
@@ -140,6 +140,7 @@ struct Inspector {
             lines.append(header("Backward through \(definition(r.node))"))
         }
         lines.append(ledger(r))
+        lines += rightBeside(r)
         let shown = r.flows.filter { scene.layoutNode(of: $0.to) != nil }
         for flow in shown { lines += self.flow(flow) }
         if r.op == nil {
@@ -152,9 +153,46 @@ struct Inspector {
         return lines
     }
 
+    /// The mistakes lab at the end of the pass: the leaves' right gradients (one
+    /// `backward()`, `+=`), and what finite differences measure.
+    func mistakeSummary() -> [Line] {
+        guard let mistake = state.stepper.mistake, state.stepper.plan.training == nil else { return [] }
+        var right = state.stepper.graph
+        right.backward(state.stepper.plan.tape)
+        let leaves = scene.graphNodes.filter { graph.kind(of: $0).isLeaf && state.stepper.plan.tape.contains($0) }
+        let wrong = leaves.filter { right.grad(of: $0) != graph.grad(of: $0) }
+        guard !wrong.isEmpty else { return [Line(notation.text("With \(mistake.title), every leaf's gradient happens to be right here."))] }
+        var lines = [header("Wrong (\(mistake.title)); the right gradients:")]
+        for id in wrong {
+            lines.append(Line([plain(d(id) + " = "), grad(right.grad(of: id)), plain(" (finite differences: "),
+                               Span(notation.number(graph.numericalGradient(of: id))), plain("), not "), grad(graph.grad(of: id))]))
+        }
+        return lines
+    }
+
+    /// The mistakes lab: beside a gradient the bug made wrong, the right one (one
+    /// `backward()`, `+=`) and, for a leaf, what finite differences measure.
+    func rightBeside(_ r: BackwardRecord) -> [Line] {
+        guard let mistake = state.stepper.mistake, !r.isOutput else { return [] }
+        var right = state.stepper.graph
+        right.backward(state.stepper.plan.tape)
+        let correct = right.grad(of: r.node)
+        guard correct != r.grad else { return [] }
+        var spans = [plain("Wrong (\(mistake.title)): the right \(d(r.node)) is "), grad(correct)]
+        if state.stepper.graph.kind(of: r.node).isLeaf {
+            let measured = state.stepper.graph.numericalGradient(of: r.node)
+            spans += [plain("; finite differences measure "), Span(notation.number(measured)), plain(", which agrees with it")]
+        }
+        return [Line(spans)]
+    }
+
     /// "∂f/∂q = −4 (via f)", the fan-out sum "∂f/∂a = 3 (via d) + (−6) (via e) = −3", or the seed.
     func ledger(_ r: BackwardRecord) -> Line {
         var spans = [plain(d(r.node) + " = ")]
+        if r.carried != 0 {
+            // The mistakes lab's second backward(): the first call's gradient is still there.
+            spans += [grad(r.carried), plain(" (left by the first backward()) + ")]
+        }
         if r.isOutput {
             spans += [grad(r.grad), plain(" (the seed)")]
         } else if r.ledger.isEmpty {
@@ -164,7 +202,11 @@ struct Inspector {
                 if index > 0 { spans.append(plain(" + ")) }
                 spans += [index > 0 ? gradOperand(flow.product) : grad(flow.product), plain(" (via \(name(flow.from)))")]
             }
-            if r.ledger.count > 1 { spans += [plain(" = "), grad(r.grad)] }
+            if r.ledger.count > 1, state.stepper.mistake == .assign {
+                spans += [plain("; with = only the last stays: "), grad(r.grad)]
+            } else if r.ledger.count > 1 || r.carried != 0 {
+                spans += [plain(" = "), grad(r.grad)]
+            }
         }
         return Line(spans)
     }
@@ -178,11 +220,16 @@ struct Inspector {
         let local = f.from == state.stepper.plan.tape.output ? "local" : notation.derivative(name(f.from), name(f.to))
         let chain = d(f.from) + " " + notation.times + " " + local
         var lines = [Line([
-            plain(d(f.to) + (accumulates ? " += " : " = ") + chain + " = "),
+            plain(d(f.to) + (accumulates && !f.replaced ? " += " : " = ") + chain + " = "),
             gradOperand(f.upstream), plain(" \(notation.times) "),
             Span(notation.operand(f.local)), plain(" = "), grad(f.product),
         ])]
-        if accumulates && f.contribution == 0 {
+        if f.replaced {
+            // The mistakes lab's `=`: what the gradient held is gone.
+            if f.before != 0 {
+                lines.append(Line([plain("   with = instead of +=, the "), grad(f.before), plain(" already in " + d(f.to) + " is lost")]))
+            }
+        } else if accumulates && f.contribution == 0 {
             lines.append(Line(notation.text("   the first of \(contributions) contributions to " + d(f.to)), style: theme(.muted)))
         } else if accumulates {
             lines.append(Line([plain("   so far " + d(f.to) + " = "), grad(f.before), plain(" + "),

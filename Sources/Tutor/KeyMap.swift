@@ -130,6 +130,8 @@ public struct KeyMap: Sendable {
                    group: "scroll the text down / up"),
         KeyBinding([.character("c")], .recenter, help: "bring the active node back into view", section: .graph,
                    group: "bring back the step / circuit or flow view"),
+        KeyBinding([.character("m")], .cycleMistake, help: "mistakes lab: = instead of +=, backward() twice, off",
+                   section: .stepping),
         KeyBinding([.character("g")], .toggleGraphView, help: "circuit view / flow-diagram view (neurons, weights on edges)",
                    section: .graph, group: "bring back the step / circuit or flow view"),
         KeyBinding([.character("?")], .toggleHelp, help: "show or hide this help", section: .general, inHints: true,

@@ -46,10 +46,11 @@ public enum Subject: Sendable {
 
     /// A step machine over part `index` (forward, backward and, for lessons that train,
     /// the updates of every epoch).
-    public func makeStepper(part index: Int, granularity: BackwardGranularity) throws(TrainingError) -> Stepper {
+    /// `mistake` (when given) overrides the part's own.
+    public func makeStepper(part index: Int, granularity: BackwardGranularity, mistake: Mistake?? = nil) throws(TrainingError) -> Stepper {
         switch self {
-        case .graph(_, let graph): return try Stepper(graph: graph, granularity: granularity)
-        case .lesson(let lesson): return try lesson.parts[index].makeStepper(granularity: granularity)
+        case .graph(_, let graph): return try Stepper(graph: graph, granularity: granularity, mistake: mistake ?? nil)
+        case .lesson(let lesson): return try lesson.parts[index].makeStepper(granularity: granularity, mistake: mistake)
         }
     }
 }

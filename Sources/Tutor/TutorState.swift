@@ -27,10 +27,10 @@ public struct TutorState: Sendable {
     public internal(set) var stepper: Stepper
     /// The open part's drawings, one per detail (`GraphScene.Detail`) from the box down;
     /// laid out when a part opens, never while stepping.
-    public private(set) var scenes: [GraphScene]
+    public internal(set) var scenes: [GraphScene]
     /// The flow-diagram drawings, for a graph with neurons (`FlowStructure`): the full one
     /// and the brief one (empty otherwise).
-    public private(set) var flows: [FlowScene] = []
+    public internal(set) var flows: [FlowScene] = []
     /// The flow diagram that fits (`choice.flow`), `nil` for a graph without neurons.
     public var flow: FlowScene? { flows.isEmpty ? nil : flows[min(choice.flow, flows.count - 1)] }
     /// Which drawing the graph pane shows (`g` switches; a lesson part says which first).

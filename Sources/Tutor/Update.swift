@@ -73,6 +73,7 @@ extension TutorState {
         case .selectNext: select(by: 1)
         case .selectPrevious: select(by: -1)
         case .toggleGraphView: toggleGraphView()
+        case .cycleMistake: cycleMistake()
         case .pan(let dx, let dy): pan(dx: dx, dy: dy)
         case .scrollText(let rows) where helpVisible:
             helpScroll = min(max(0, helpScroll + rows), helpOverlay.maxScroll(for: size))
@@ -189,13 +190,34 @@ extension TutorState {
     private mutating func toggleEdgeStepping() {
         let other: BackwardGranularity = granularity == .node ? .edge : .node
         let old = stepper
-        guard var fresh = try? subject.makeStepper(part: part, granularity: other) else { return }
+        guard var fresh = try? subject.makeStepper(part: part, granularity: other, mistake: .some(old.mistake)) else { return }
         fresh.go(to: Self.position(in: fresh.plan, matching: old))
         stepper = fresh
         message = other == .edge
             ? "Backward pass: one edge per step (each += on its own)."
             : "Backward pass: one node per step."
         follow()
+    }
+
+    /// The mistakes lab's `m`: the next of the classic autograd bugs (then none again), at
+    /// the same place of the pass, so the wrong numbers appear beside the right ones.
+    private mutating func cycleMistake() {
+        guard stepper.plan.training == nil else {
+            message = "The mistakes lab takes one pass; in training, the classic bug is a forgotten zero_grad (the mistakes lesson, part 3)."
+            return
+        }
+        let choices: [Mistake?] = [nil] + Mistake.allCases
+        let next = choices[((choices.firstIndex(of: stepper.mistake) ?? 0) + 1) % choices.count]
+        let position = stepper.position
+        guard var fresh = try? subject.makeStepper(part: part, granularity: granularity, mistake: .some(next)),
+              let drawings = try? Self.drawings(of: fresh, notation: notation) else { return }
+        fresh.go(to: position)
+        stepper = fresh
+        (scenes, flows) = drawings
+        chooseScene()
+        follow()
+        message = next.map { "Mistake on: \($0.title). The Step pane sets the right gradient beside it; m: the next mistake." }
+            ?? "Mistakes off: every gradient is right again."
     }
 
     /// A step in words: "forward: compute q = x + y", "backward through f = q · z".

@@ -22,7 +22,7 @@ import Testing
         let groups = ["The chain rule", "Neurons", "Losses", "Networks", "Training"]
         #expect(lines.filter(groups.contains) == groups)
         #expect(lines.dropFirst().filter { !groups.contains($0) }.map { String($0.prefix { $0 != " " }) }
-            == ["chain-rule", "partials", "chains", "sigmoid-neuron", "perceptron", "linear-regression", "bce-neuron", "softmax", "xor", "two-layer-relu", "polynomial-fit"])
+            == ["chain-rule", "partials", "chains", "sigmoid-neuron", "perceptron", "linear-regression", "bce-neuron", "softmax", "xor", "two-layer-relu", "polynomial-fit", "mistakes"])
         #expect(lines[1] == "The chain rule")
         #expect(lines[2].hasPrefix("chain-rule         The chain rule, one gate at a time"))
         #expect(lines[2].hasSuffix("-                           004 \"Backpropagation: a simple example\""))
@@ -73,6 +73,6 @@ import Testing
         let result = try Self.run(["eval", "xro"])
         #expect(result.status != 0)
         #expect(result.stdout == "")
-        #expect(result.stderr == "xro: error: no such file, and no bundled lesson of that name; the bundled lessons are: chain-rule, partials, chains, sigmoid-neuron, perceptron, linear-regression, bce-neuron, softmax, xor, two-layer-relu, polynomial-fit\n")
+        #expect(result.stderr == "xro: error: no such file, and no bundled lesson of that name; the bundled lessons are: chain-rule, partials, chains, sigmoid-neuron, perceptron, linear-regression, bce-neuron, softmax, xor, two-layer-relu, polynomial-fit, mistakes\n")
     }
 }

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct BundledLessonTests {
     /// The course's order (lessons/course.yaml).
-    static let names = ["chain-rule", "partials", "chains", "sigmoid-neuron", "perceptron", "linear-regression", "bce-neuron", "softmax", "xor", "two-layer-relu", "polynomial-fit"]
+    static let names = ["chain-rule", "partials", "chains", "sigmoid-neuron", "perceptron", "linear-regression", "bce-neuron", "softmax", "xor", "two-layer-relu", "polynomial-fit", "mistakes"]
 
     @Test func theLessonsAreBundledInTheCoursesOrder() {
         #expect(LessonLibrary.bundledNames == Self.names)
@@ -75,7 +75,7 @@ import Testing
     @Test func anUnknownNameListsTheBundledLessons() {
         let library = LessonLibrary(directories: ["/nonexistent/lessons"])
         #expect(library.load("xro").diagnostics.map(\.description) == [
-            "xro: error: no such file, and no bundled lesson of that name; the bundled lessons are: chain-rule, partials, chains, sigmoid-neuron, perceptron, linear-regression, bce-neuron, softmax, xor, two-layer-relu, polynomial-fit",
+            "xro: error: no such file, and no bundled lesson of that name; the bundled lessons are: chain-rule, partials, chains, sigmoid-neuron, perceptron, linear-regression, bce-neuron, softmax, xor, two-layer-relu, polynomial-fit, mistakes",
         ])
     }
 

@@ -78,6 +78,8 @@ public struct LessonPart: Sendable {
     public var narration: [Narration]
     public var quiz: [QuizItem]
     public var expectations: [Expectation]
+    /// `mistake:` — the autograd bug the part opens with (the mistakes lab); `m` switches.
+    public var mistake: Mistake?
     /// `variants:` — the range each named leaf's variants are drawn from; nil: `fixed`.
     public var variantRanges: [String: ClosedRange<Double>?] = [:]
 

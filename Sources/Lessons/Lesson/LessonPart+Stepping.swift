@@ -69,9 +69,12 @@ extension LessonPart {
 
     /// A stepper over the whole part: forward and backward at the lesson's values, and,
     /// with data, every pass of every epoch (with its updates when the part trains).
-    public func makeStepper(granularity: BackwardGranularity = .node) throws(TrainingError) -> Stepper {
+    /// A step machine over the part; `mistake` (by default the part's own) makes one of the
+    /// classic autograd bugs on purpose.
+    public func makeStepper(granularity: BackwardGranularity = .node, mistake: Mistake?? = nil) throws(TrainingError) -> Stepper {
         let settings = try trainingSettings()
-        return try Stepper(graph: graph, granularity: granularity, dataset: try dataset(), training: settings)
+        return try Stepper(graph: graph, granularity: granularity, dataset: try dataset(), training: settings,
+                           mistake: mistake ?? self.mistake)
     }
 
     // MARK: Narration

@@ -24,6 +24,7 @@ struct PartReader {
         let quiz = fields.value("quiz").map { readQuiz($0, &diagnostics) } ?? []
         let expectations = fields.value("expect").map { readExpectations($0, &diagnostics) } ?? []
         let view = fields.value("view").flatMap { readView($0, graph: program?.graph, &diagnostics) } ?? .circuit
+        let mistake = fields.value("mistake").flatMap { readMistake($0, training: training, &diagnostics) }
         let variantRanges = fields.value("variants").map { readVariants($0, graph: program?.graph, data: data, &diagnostics) } ?? [:]
         if training != nil, data == nil, let at = fields.pairs.first(where: { $0.key == "training" })?.keyLocation {
             diagnostics.append(.error(file: file, at: at, "'training' needs 'data' rows to train on"))
@@ -40,6 +41,7 @@ struct PartReader {
             narration: narration, quiz: quiz, expectations: expectations)
         part.view = view
         part.variantRanges = variantRanges
+        part.mistake = mistake
         NameCheck(file: file, part: part).run(&diagnostics)
         guard diagnostics.filter(\.isError).count == errorsBefore else { return nil }
         return part
@@ -63,6 +65,24 @@ struct PartReader {
             return nil
         }
         return view
+    }
+
+    // MARK: Mistakes
+
+    /// `mistake: assign` or `backward-twice`: the part opens with that bug on (one pass;
+    /// a training part shows the forgotten zero_grad with `zero_grad: false` instead).
+    private func readMistake(_ node: Node, training: LessonTraining?, _ diagnostics: inout [Diagnostic]) -> Mistake? {
+        let names = Mistake.allCases.map(\.rawValue).joined(separator: " or ")
+        guard let text = YAMLFields.scalarText(node), let mistake = Mistake(rawValue: text) else {
+            diagnostics.append(.error(file: file, at: YAMLFields.location(of: node), "'mistake' must be \(names)"))
+            return nil
+        }
+        if training != nil {
+            diagnostics.append(.error(file: file, at: YAMLFields.location(of: node),
+                                      "'mistake' is for one pass, not training; a training part forgets zero_grad with 'zero_grad: false'"))
+            return nil
+        }
+        return mistake
     }
 
     // MARK: Variants

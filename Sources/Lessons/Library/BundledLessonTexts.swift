@@ -19,6 +19,7 @@ enum BundledLessonTexts {
         ("xor", PackageResources.xor_yaml),
         ("two-layer-relu", PackageResources.two_layer_relu_yaml),
         ("polynomial-fit", PackageResources.polynomial_fit_yaml),
+        ("mistakes", PackageResources.mistakes_yaml),
     ].map { (name: $0.0, text: String(decoding: $0.1, as: UTF8.self)) }
 
     /// lessons/course.yaml: the order, groups and needs of the lessons above.

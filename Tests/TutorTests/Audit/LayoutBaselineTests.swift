@@ -57,6 +57,9 @@ import Testing
         Baseline(lesson: "polynomial-fit", part: 1, crossings: 0, visible100: 14, output100: true, visible80: 9, output80: false),
         Baseline(lesson: "polynomial-fit", part: 2, crossings: 0, visible100: 14, output100: true, visible80: 9, output80: false),
         Baseline(lesson: "polynomial-fit", part: 3, crossings: 28, visible100: 15, output100: false, visible80: 9, output80: false),
+        Baseline(lesson: "mistakes", part: 0, crossings: 0, visible100: 4, output100: true, visible80: 4, output80: true),
+        Baseline(lesson: "mistakes", part: 1, crossings: 0, visible100: 4, output100: true, visible80: 4, output80: true),
+        Baseline(lesson: "mistakes", part: 2, crossings: 0, visible100: 8, output100: true, visible80: 8, output80: true),
     ]
 
     /// The nodes whose boxes are wholly in the graph pane, and whether the output is one.
@@ -92,6 +95,7 @@ import Testing
         Baseline(lesson: "polynomial-fit", part: 1, crossings: 0, visible100: 6, output100: false, visible80: 5, output80: false),
         Baseline(lesson: "polynomial-fit", part: 2, crossings: 0, visible100: 6, output100: false, visible80: 5, output80: false),
         Baseline(lesson: "polynomial-fit", part: 3, crossings: 16, visible100: 7, output100: false, visible80: 6, output80: false),
+        Baseline(lesson: "mistakes", part: 2, crossings: 0, visible100: 5, output100: true, visible80: 4, output80: false),
     ]
 
     /// Part `baseline.part` at `size` in `view` (the other view is one `g` away).

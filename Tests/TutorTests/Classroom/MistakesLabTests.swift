@@ -1,0 +1,54 @@
+import Autograd
+import Lessons
+import Screen
+import Testing
+@testable import Tutor
+
+/// The mistakes lab in the tutor: `m` switches the bugs on and off in place, the status
+/// line names the bug, and the Step pane sets the right gradient (and finite differences)
+/// beside the wrong one.
+@Suite struct MistakesLabTests {
+    func open(_ name: String, part: Int = 0) throws -> TutorState {
+        try TutorState(subject: .lesson(LessonFixtures.lesson(name)), part: part, theme: .monochrome(),
+                       size: Size(width: 100, height: 30), keyMap: .classroom)
+    }
+
+    func text(_ lines: [Line]) -> String { lines.map(\.text).joined(separator: "\n") }
+
+    @Test func mCyclesThroughTheBugsInPlace() throws {
+        var state = try open("partials", part: 1)
+        state.apply(.jump(to: 5))
+        #expect(state.stepper.mistake == nil)
+        state.receive(.key(.character("m")))
+        #expect(state.stepper.mistake == .assign && state.stepper.position == 5)
+        #expect(state.message == "Mistake on: = instead of +=. The Step pane sets the right gradient beside it; m: the next mistake.")
+        #expect(picture(view(state)).split(separator: "\n")[0].contains("mistake: = instead of += · backward pass · step 5/7"))
+        state.receive(.key(.character("m")))
+        #expect(state.stepper.mistake == .backwardTwice)
+        state.receive(.key(.character("m")))
+        #expect(state.stepper.mistake == nil && state.message == "Mistakes off: every gradient is right again.")
+        // A part that trains shows the forgotten zero_grad instead.
+        var training = try open("polynomial-fit", part: 1)
+        training.receive(.key(.character("m")))
+        #expect(training.stepper.mistake == nil && training.message?.hasPrefix("The mistakes lab takes one pass") == true)
+    }
+
+    @Test func theRightGradientBesideTheWrongOne() throws {
+        let lab = try open("mistakes")
+        #expect(lab.stepper.mistake == .assign)  // the part opens with its bug on
+        let x1 = try #require(lab.stepper.graph.id(named: "x1"))
+        let atX1 = update(lab, .jump(to: lab.stepper.plan.index(of: .backward(x1)).map { $0 + 1 } ?? 0))
+        let pane = text(atX1.inspectorPaneLines)
+        #expect(pane.contains("∂f/∂x1 = 2 (via s) + 7 (via f); with = only the last stays: 2"))
+        let end = text(update(lab, .toEnd).inspectorPaneLines)
+        #expect(end.contains("Wrong (= instead of +=); the right gradients:\n∂f/∂x1 = 9 (finite differences: 9), not 2"))
+        // Before the end (x2's step in the second backward()), beside the step.
+        let second = try open("mistakes", part: 1)
+        let x2 = try #require(second.stepper.graph.id(named: "x2"))
+        let atX2 = update(second, .jump(to: (second.stepper.plan.index(of: .backward(x2)) ?? 0) + 1))
+        #expect(text(atX2.inspectorPaneLines).contains("∂f/∂x2 = 2 (left by the first backward()) + 2 (via s) = 4\nWrong (backward() twice): the right ∂f/∂x2 is 2; finite differences measure 2, which agrees with it"))
+        let twice = update(try open("mistakes", part: 1), .toEnd)
+        #expect(twice.stepper.graph.grad(of: x1) == 18)
+        #expect(text(twice.inspectorPaneLines).contains("∂f/∂x2 = 2 (finite differences: 2), not 4"))
+    }
+}
