@@ -103,10 +103,12 @@ public struct ProgressStore: Sendable {
 
     private func moveAside(because reason: String) -> String {
         let manager = FileManager.default
-        try? manager.removeItem(at: backup)
+        // An earlier backup stays: the next free name is progress.json.bak, .bak.2, .bak.3 …
+        let target = ([backup] + (2...1000).map { backup.appendingPathExtension(String($0)) })
+            .first { !manager.fileExists(atPath: $0.path) } ?? backup
         do {
-            try manager.moveItem(at: file, to: backup)
-            return "backprop: \(file.path): \(reason); moved it aside to \(backup.lastPathComponent) and started fresh"
+            try manager.moveItem(at: file, to: target)
+            return "backprop: \(file.path): \(reason); moved it aside to \(target.lastPathComponent) and started fresh"
         } catch {
             return "backprop: \(file.path): \(reason), and it could not be moved aside; starting fresh"
         }
@@ -137,7 +139,12 @@ public struct ProgressStore: Sendable {
             return nil
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            return "backprop: cannot save progress to \(file.path): \(error.localizedDescription)"
+            let directory = file.deletingLastPathComponent().path
+            var isDirectory: ObjCBool = false
+            let reason = !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || isDirectory.boolValue
+                ? "the directory \(directory) cannot be created or written"
+                : "\(directory) is a file, not a directory"
+            return "backprop: cannot save progress to \(file.path): \(reason)"
         }
     }
 

@@ -51,7 +51,8 @@ enum LinearSession {
                 say([asking ? "Type your answer, then Enter; s shows the answer." : "Unknown command \(line). ? lists the commands."])
                 continue
             }
-            saver?.observe(state)
+            // A command a line is slow enough to save after each: Ctrl-C loses nothing.
+            saver?.observe(state, interval: .zero)
             if !state.isLeaving { say(state.linearLines) }
         }
         saver?.save()

@@ -40,7 +40,14 @@ struct ProgressCommand: ParsableCommand {
 
     func run() throws {
         guard let store = ProgressStore.standard() else {
-            Output.print("Saving progress is off (BACKPROP_NO_STATE is set): nothing is kept.\n")
+            let off = "Saving progress is off (BACKPROP_NO_STATE is set): nothing is kept."
+            if json {
+                // Scripts asking for JSON get an empty book; the reason goes to stderr.
+                Output.print(#"{"lessons": {}, "version": \#(ProgressStore.version)}"# + "\n")
+                Output.errorLine(off)
+            } else {
+                Output.print(off + "\n")
+            }
             return
         }
         let (book, warning) = store.load()
@@ -69,12 +76,19 @@ struct ProgressCommand: ParsableCommand {
 
     private func forget(in store: ProgressStore, book: ProgressStore.Book) throws {
         let key = name.map(ProgressStore.key(opened:))
+        // Nothing to forget is no error: a script may reset twice.
         if let key, book.lessons[key] == nil {
             let kept = book.lessons.keys.sorted()
-            throw Launch.failure("error: no progress is kept for '\(key)'"
-                + (kept.isEmpty ? "" : "; there is progress in: \(kept.joined(separator: ", "))"))
+            Output.print("No progress is kept for '\(key)': nothing to forget."
+                + (kept.isEmpty ? "" : " There is progress in: \(kept.joined(separator: ", ")).") + "\n")
+            return
         }
-        let what = key.map { "your progress in \($0)" } ?? "your progress in every lesson (\(book.lessons.count) kept)"
+        if key == nil, book.lessons.isEmpty {
+            Output.print("No progress is kept: nothing to forget.\n")
+            return
+        }
+        let count = book.lessons.count
+        let what = key.map { "your progress in \($0)" } ?? "your progress in every lesson (\(count) lesson\(count == 1 ? "" : "s"))"
         if !yes {
             FileHandle.standardError.write(Data("Forget \(what)? [y/N] ".utf8))
             let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()

@@ -38,7 +38,7 @@ import Tutor
         let (book, warning) = store.load()
         #expect(warning == nil)
         #expect(book.version == 1 && book.lessons == ["xor": xor])
-        #expect(xor.summary == "part 2 of 2, step 14" && xor.quizSummary == "quiz 3/4" && !xor.isFinished)
+        #expect(xor.summary == "part 2 of 2, step 14 of 410000 · 1 part done" && xor.quizSummary == "quiz 3/4" && !xor.isFinished)
         // The file is JSON a script can read.
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: store.file)) as? [String: Any]
         #expect(json?["version"] as? Int == 1)
@@ -75,6 +75,10 @@ import Tutor
         // Saving afterwards starts a new, good file.
         #expect(store.save(xor, for: "xor") == nil)
         #expect(store.load() == (ProgressStore.Book(lessons: ["xor": xor]), nil))
+        // A second bad file does not overwrite the first backup.
+        try Data("again".utf8).write(to: store.file)
+        #expect(store.load().warning?.hasSuffix("moved it aside to progress.json.bak.2 and started fresh") == true)
+        #expect(try Data(contentsOf: store.backup) == Data(text.utf8))
     }
 
     @Test func aFailedWriteLeavesTheOldFile() throws {
@@ -83,7 +87,7 @@ import Tutor
         try Data("x".utf8).write(to: blocker)
         let store = ProgressStore(file: blocker.appendingPathComponent("progress.json"))
         let message = store.save(xor, for: "xor")
-        #expect(message?.hasPrefix("backprop: cannot save progress") == true)
+        #expect(message == "backprop: cannot save progress to \(store.file.path): \(blocker.path) is a file, not a directory")
         #expect(store.load().book == ProgressStore.Book())
     }
 

@@ -36,10 +36,13 @@ public struct LessonProgress: Codable, Sendable, Equatable {
         }
     }
 
-    /// `✓ finished`, or `part 2 of 4, step 14`, for the picker and `backprop progress`.
+    /// `✓ finished`, or `part 2 of 4, step 14 of 61 · 1 part done`, for the picker and
+    /// `backprop progress`.
     public var summary: String {
         if isFinished { return "✓ finished" }
-        return (partCount > 1 ? "part \(part + 1) of \(partCount), " : "") + "step \(step)"
+        let place = (partCount > 1 ? "part \(part + 1) of \(partCount), " : "") + "step \(step) of \(stepsInPart)"
+        let done = Set(finishedParts).count
+        return partCount > 1 && done > 0 ? place + " · \(done) part\(done == 1 ? "" : "s") done" : place
     }
 
     /// `quiz 3/4`, or nothing when no question was asked.
@@ -73,7 +76,7 @@ public struct ProgressKeeper: Sendable, Equatable {
         record.part = state.part
         record.step = state.stepper.position
         record.stepsInPart = state.stepper.count
-        if state.stepper.isAtEnd, state.isOnLastScreen, !record.finishedParts.contains(state.part) {
+        if state.stepper.isAtEnd, !record.finishedParts.contains(state.part) {
             record.finishedParts = (record.finishedParts + [state.part]).sorted()
         }
         var quiz = base?.quiz ?? [:]
@@ -94,6 +97,11 @@ extension TutorState {
     public mutating func resume(_ progress: LessonProgress) -> Bool {
         guard progress.partCount == subject.partCount, subject.lessonPart(progress.part) != nil,
               progress.part != 0 || progress.step != 0 else { return false }
+        // A lesson seen to its end opens at its start again (its ✓ stays).
+        guard !progress.isFinished else {
+            message = "You finished this lesson before: here it is from the start."
+            return false
+        }
         do {
             try open(part: progress.part, atEnd: false)
         } catch {

@@ -23,13 +23,12 @@ import Testing
         state.apply(.jump(to: 5))
         do { let changed = keeper.observe(state); #expect(!changed) }  // a step alone is saved at the end
         #expect(keeper.record.part == 0 && keeper.record.step == 5 && keeper.record.stepsInPart == state.stepper.count)
-        state.apply(.toEnd)
-        while !state.isOnLastScreen { state.apply(.next) }
+        state.apply(.toEnd)  // the last step done is the part finished (a closing page or not)
         do { let changed = keeper.observe(state); #expect(changed) }  // part 1 finished: saved at once
         #expect(keeper.record.finishedParts == [0])
         state.apply(.nextPart)
         do { let changed = keeper.observe(state); #expect(changed) }  // another part: saved at once
-        #expect(keeper.record.part == 1 && keeper.record.step == 0 && keeper.record.summary == "part 2 of 6, step 0")
+        #expect(keeper.record.part == 1 && keeper.record.step == 0 && keeper.record.summary == "part 2 of 6, step 0 of \(state.stepper.count) · 1 part done")
         #expect(!keeper.record.isFinished)
         // Every part seen to its end: finished.
         let all = LessonProgress(part: 5, step: 3, stepsInPart: 3, partCount: 6, finishedParts: Array(0..<6))
@@ -76,5 +75,10 @@ import Testing
         do { let resumed = other.resume(LessonProgress(part: 1, step: 3, stepsInPart: 61, partCount: 5)); #expect(!resumed) }
         do { let resumed = other.resume(LessonProgress(part: 7, step: 3, stepsInPart: 61, partCount: 6)); #expect(!resumed) }
         #expect(other.part == 0 && other.stepper.position == 0 && other.message == nil)
+        // A lesson seen to its end opens at the start again, and says so.
+        var again = try open("perceptron")
+        let finished = LessonProgress(part: 5, step: 10, stepsInPart: 10, partCount: 6, finishedParts: Array(0..<6))
+        do { let resumed = again.resume(finished); #expect(!resumed) }
+        #expect(again.part == 0 && again.stepper.position == 0 && again.message == "You finished this lesson before: here it is from the start.")
     }
 }
