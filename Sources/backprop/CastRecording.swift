@@ -1,3 +1,5 @@
+import ArgumentParser
+import Autograd
 import Foundation
 import Screen
 import Terminal
@@ -58,17 +60,31 @@ struct CastRecording {
             lines.append(Self.line(Event(time: time, code: "r", data: "\(buffer.size.width)x\(buffer.size.height)")))
         }
         lastSize = buffer.size
-        lines.append(Self.line(Event(time: time, code: "o", data: frames.encode(buffer))))
+        // A frame the screen already shows sends nothing: no empty event.
+        let bytes = frames.encode(buffer)
+        if !bytes.isEmpty { lines.append(Self.line(Event(time: time, code: "o", data: bytes))) }
         if state.subject.partCount > 1, state.part != lastPart {
             let title = state.subject.partTitle(state.part).map { ": \($0)" } ?? ""
             lines.append(Self.line(Event(time: time, code: "m", data: "part \(state.part + 1)/\(state.subject.partCount)\(title)")))
         }
         if let step = state.stepper.lastStep, state.stepper.position != lastPosition || state.part != lastPart {
-            lines.append(Self.line(Event(time: time, code: "m", data: state.describe(step))))
+            lines.append(Self.line(Event(time: time, code: "m", data: Self.label(step, of: state, from: lastPosition))))
         }
         lastPart = state.part
         lastPosition = state.stepper.position
         return lines
+    }
+
+    /// A step's label ("backward through f = q · z"); a frame that jumped over a whole row
+    /// or a chunk of epochs, as autoplay does once training repeats itself, says so
+    /// ("row 3 of 4 done", "epoch 40 of 2000").
+    static func label(_ step: Step, of state: TutorState, from previous: Int?) -> String {
+        let position = state.stepper.position, plan = state.stepper.plan
+        guard let previous, position - previous > 1, plan.dataset != nil else { return state.describe(step) }
+        let location = plan.location(of: position - 1)
+        if plan.training != nil, case .epoch(let epoch) = step { return "epoch \(epoch) of \(plan.epochs)" }
+        if let row = location.row, plan.training == nil { return "row \(row + 1) of \(plan.rowsPerEpoch) done" }
+        return state.describe(step)
     }
 
     private static func line(_ value: some Encodable) -> String {
@@ -87,16 +103,32 @@ struct CastFile {
     /// The first write that failed (a full disk), told once the terminal is restored.
     private(set) var failure: String?
 
-    /// Creates (or empties) the file and writes the header; throws with a message if it
-    /// cannot be written.
-    init(path: String, size: Size, title: String, timestamp: Int?) throws {
+    /// Creates (or empties) the file and writes the header; throws with a message naming
+    /// `option` (`--record`, `--cast`) if it cannot be written.
+    init(path: String, size: Size, title: String, timestamp: Int?, option: String) throws {
         self.path = path
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: path) else {
-            throw Launch.failure("error: --record \(path): cannot write the file")
-        }
+        guard let handle = Self.open(path, option: option) else { throw ExitCode.failure }
         self.handle = handle
         write([CastRecording.header(size: size, title: title, timestamp: timestamp)])
+    }
+
+    /// Creates (or empties) the file, or prints why not (`error: --cast x: no such
+    /// directory …`); before a terminal is taken, so the message is seen.
+    static func open(_ path: String, option: String) -> FileHandle? {
+        var isDirectory: ObjCBool = false
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let reason: String
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            reason = "is a directory; give a file name such as lesson.cast"
+        } else if !FileManager.default.fileExists(atPath: directory) {
+            reason = "no such directory: \(directory)"
+        } else if FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) {
+            return handle
+        } else {
+            reason = "cannot write the file (is the directory writable?)"
+        }
+        Output.errorLine("error: \(option) \(path): \(reason)")
+        return nil
     }
 
     mutating func record(_ buffer: Buffer, of state: TutorState, at time: Double) {

@@ -13,8 +13,9 @@ struct ClassroomOptions {
     /// Keeps the student's progress (`learn` and the menu, in a terminal): the session
     /// resumes at the stored place and saves as it goes.
     var progress: ProgressSaver?
-    /// Where `play --record` writes its cast.
+    /// Where `play --record` writes its cast, and the title in its header.
     var recordPath: String?
+    var recordTitle = "backprop play"
     /// Theme, ASCII and hints (the settings file and the command line).
     var preferences = Preferences.defaults
 

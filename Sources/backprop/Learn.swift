@@ -33,7 +33,7 @@ struct Learn: ParsableCommand {
     @Option(help: ArgumentHelp("Numbers of your own: the lesson's leaves drawn anew, the same for the same N everywhere (1 to 1000000).", valueName: "N"))
     var variant: Int?
 
-    @Flag(help: "Linear mode, for screen readers and braille displays: plain sentences, numbers in words, one command a line (Enter next, b back, q quit, ? the commands).")
+    @Flag(help: "Linear mode, for screen readers and braille displays: plain sentences, formulas in words, one command a line (Enter next, b back, q quit, ? the commands).")
     var linear = false
 
     @OptionGroup var look: LookOptions

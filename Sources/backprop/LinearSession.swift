@@ -10,23 +10,28 @@ import Tutor
 enum LinearSession {
     static let commands = """
         Commands, each followed by Enter: Enter alone, the next step. b, back. r, restart this part. \
-        n, to the end of the pass. ], the next part. [, the part before. z, quiz mode on or off. \
-        q, quit. ?, this list. While a question waits: type the number, or s to show the answer.
+        n, to the end of the pass. e, to the end of the part. f, ten epochs on; F, a hundred (a part \
+        that trains). ], the next part. [, the part before. z, quiz mode on or off. q, quit. ?, this \
+        list. While a question waits: type the number, or s to show the answer.
         """
 
     /// The action a line asks for, or nil (the line is a quiz answer or unknown).
     static func action(for line: String, asking: Bool) -> Action? {
-        switch line {
-        case "": asking ? nil : .next
-        case "b": .back
-        case "r": .restart
-        case "n": .finishPhase
-        case "]": .nextPart
-        case "[": .previousPart
-        case "z": .classroom(.toggleQuiz)
-        case "q": .quit
-        case "s" where asking: .classroom(.quizReveal)
-        default: nil
+        // F alone is case-sensitive (a hundred epochs); the words work too.
+        if line == "F" { return .classroom(.fastForward(epochs: 100)) }
+        switch line.lowercased() {
+        case "", "next": return asking ? nil : .next
+        case "b", "back": return .back
+        case "r", "restart": return .restart
+        case "n": return .finishPhase
+        case "e", "end": return .toEnd
+        case "f": return .classroom(.fastForward(epochs: 10))
+        case "]": return .nextPart
+        case "[": return .previousPart
+        case "z", "quiz": return .classroom(.toggleQuiz)
+        case "q", "quit": return .quit
+        case "s" where asking, "show" where asking: return .classroom(.quizReveal)
+        default: return nil
         }
     }
 
@@ -38,7 +43,7 @@ enum LinearSession {
         while !state.isLeaving, let raw = readLine() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             let asking = state.classroom.quiz.isAsking
-            if line == "?" {
+            if line == "?" || line.lowercased() == "help" {
                 say([commands])
                 continue
             }

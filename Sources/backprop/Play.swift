@@ -78,6 +78,7 @@ struct Play: ParsableCommand {
         var options = ClassroomOptions(quiz: quiz, autoplay: interval, script: script, playback: true)
         options.preferences = preferences
         options.recordPath = record
+        options.recordTitle = "backprop play \(target)"
         try Session.run(Launch.open(target, variant: variant), granularity: .node, options: options)
     }
 }

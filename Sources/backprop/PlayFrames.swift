@@ -57,9 +57,9 @@ extension PlayFrames {
     /// The same frames, in colour unless the plain frames say otherwise, as an asciinema
     /// cast at `path`, one every `interval` seconds, with the hint line a terminal shows.
     /// Deterministic: two runs write the same bytes.
-    func record(to path: String, title: String, interval: Double) throws {
+    func record(to path: String, title: String, interval: Double, option: String) throws {
         let start = try plain.start()
-        var file = try CastFile(path: path, size: plain.size, title: title, timestamp: nil)
+        var file = try CastFile(path: path, size: plain.size, title: title, timestamp: nil, option: option)
         defer { file.close() }
         var index = 0
         visit(from: start) { state, _ in

@@ -62,8 +62,8 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("Write an asciinema recording of the lesson from --part on, as 'play --autoplay' shows it, a marker at each step.", valueName: "FILE.cast"))
     var cast: String?
 
-    @Option(help: ArgumentHelp("With --cast: seconds between frames.", valueName: "SECONDS"))
-    var interval = 1.0
+    @Option(help: ArgumentHelp("With --cast: seconds between frames (default 1).", valueName: "SECONDS"))
+    var interval: Double?
 
     @Option(help: "The drawing to show: circuit (a gate per operator) or flow (a box per neuron, weights on the edges); default: the part's own.")
     var view: GraphView?
@@ -76,7 +76,8 @@ struct Render: ParsableCommand {
         if all && step != nil { throw ValidationError("give either --step N or --all, not both") }
         if linear && (markdown || cast != nil) { throw ValidationError("--linear prints text: give it without --markdown and --cast") }
         if cast != nil && (all || step != nil || markdown) { throw ValidationError("--cast records the whole lesson: give it without --step, --all and --markdown") }
-        if !Autoplay.range.contains(interval) { throw ValidationError("--interval takes seconds from 0.05 to 3600; got \(interval)") }
+        if let interval, cast == nil { throw ValidationError("--interval \(interval) goes with --cast") }
+        if let interval, !Autoplay.range.contains(interval) { throw ValidationError("--interval takes seconds from 0.05 to 3600; got \(interval)") }
         if let step, step < 0 { throw ValidationError("--step must be 0 or more; got \(step)") }
         if part < 1 { throw ValidationError("--part counts from 1; got \(part)") }
         guard (20...1000).contains(width), (5...1000).contains(height) else {
@@ -87,7 +88,8 @@ struct Render: ParsableCommand {
     func run() throws {
         let subject = try Launch.open(target, variant: variant)
         let preferences = Preferences.resolve(look)
-        let unicode = preferences.unicode
+        // Linear mode spells the Unicode formulas out in words; ASCII would garble them first.
+        let unicode = preferences.unicode || linear
         var frames = PlainFrames(subject: subject, size: Size(width: width, height: height), unicode: unicode,
                                  granularity: edges ? .edge : .node, part: part - 1)
         frames.keyHints = preferences.hints.value
@@ -97,12 +99,12 @@ struct Render: ParsableCommand {
         }
         if let cast {
             // As `play --autoplay` shows it: its keys on the hint line, in colour.
-            let options = ClassroomOptions(autoplay: interval, playback: true)
+            let options = ClassroomOptions(autoplay: interval ?? 1, playback: true)
             var colored = frames
             colored.theme = preferences.theme.value
             colored.color = !TerminalEnvironment.current().noColor
             colored.keyMap = options.keyMap
-            try PlayFrames(plain: colored, options: options).record(to: cast, title: "backprop play \(target)", interval: interval)
+            try PlayFrames(plain: colored, options: options).record(to: cast, title: "backprop play \(target)", interval: interval ?? 1, option: "--cast")
             return
         }
         var state = try frames.start()

@@ -23,8 +23,13 @@ enum Session {
                                 granularity: granularity, keyMap: options.keyMap)
         plain.keyHints = options.preferences.hints.value
         plain.hintLine = options.playback
-        // Opening problems are reported before the screen is touched.
+        // Opening problems are reported before the screen is touched: the lesson, and a
+        // recording that cannot be written.
         let start = try plain.start()
+        if let path = options.recordPath {
+            guard let handle = CastFile.open(path, option: "--record") else { throw ExitCode.failure }
+            try? handle.close()
+        }
         guard capabilities.mode == .interactive else {
             try printPlain(plain, start, options)
             return
@@ -67,8 +72,8 @@ struct RunLoop {
         options.prepare(&state, now: clock.seconds)
         var script = options.script.map { KeyScriptPlayer(script: $0, gap: options.scriptGap, now: clock.seconds) }
         if let path = options.recordPath {
-            cast = try CastFile(path: path, size: session.size, title: "backprop play \(subject.messageLabel)",
-                                timestamp: Int(Date().timeIntervalSince1970))
+            cast = try CastFile(path: path, size: session.size, title: options.recordTitle,
+                                timestamp: Int(Date().timeIntervalSince1970), option: "--record")
         }
         defer { cast?.close() }
         present(state, on: &session, at: clock.seconds)
@@ -108,7 +113,7 @@ extension Session {
                 colored.color = !TerminalEnvironment.current().noColor
                 colored.theme = options.preferences.theme.value
                 try PlayFrames(plain: colored, options: options)
-                    .record(to: path, title: "backprop play \(start.subject.messageLabel)", interval: options.scriptGap)
+                    .record(to: path, title: options.recordTitle, interval: options.scriptGap, option: "--record")
             }
             return
         }

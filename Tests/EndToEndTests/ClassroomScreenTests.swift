@@ -12,7 +12,7 @@ import Testing
         #expect(end.contains("∂f/∂x = −4"))
         #expect(end.contains("∂f/∂z = 3"))
         // It stops at the end and waits.
-        try tmux.wait(for: "■ end")
+        try tmux.wait(for: "■ stopped")
         try tmux.send("q")
         let (status, modes) = try tmux.ending()
         #expect(status == 0)
@@ -30,7 +30,7 @@ import Testing
         try tmux.wait(for: "⏸ paused (every 0.2 s)")
         #expect(try tmux.screen().contains("step \(step)/8"))
         try tmux.send("Space")
-        try tmux.wait(for: "■ end")
+        try tmux.wait(for: "■ stopped")
         try tmux.send("q")
         #expect(try tmux.ending().status == 0)
     }

@@ -67,7 +67,7 @@ import Testing
         try learnToStepThree(state, ["--no-save"])
         let play = try TmuxSession(["play", "chain-rule", "--autoplay", "0.1"], environment: ["XDG_STATE_HOME": state.path])
         defer { play.stop() }
-        try play.wait(for: "■ end")
+        try play.wait(for: "■ stopped")
         try play.send("q")
         #expect(try play.ending().status == 0)
         let off = try TmuxSession(["learn", "chain-rule"], environment: ["XDG_STATE_HOME": state.path, "BACKPROP_NO_STATE": "1"])

@@ -60,6 +60,8 @@ import Testing
         let (header, events) = try parse(file)
         #expect(header["width"] as? Int == 80 && header["height"] as? Int == 24)
         #expect(markers(events).filter { $0.hasPrefix("part ") } == ["part 5/6: XOR from AND, OR and NOT", "part 6/6: The multi-class perceptron learns"])
+        // Frames that jump over a whole row, or a chunk of epochs, say which.
+        #expect(markers(events).contains("row 2 of 4 done"))
     }
 
     /// Replayed into a terminal of the same size, the cast's output shows the last frame
@@ -86,7 +88,7 @@ import Testing
         let cast = temporaryFile("play.cast")
         let tmux = try TmuxSession(["play", "chain-rule", "--autoplay", "0.1", "--record", cast.path])
         defer { tmux.stop() }
-        let live = try tmux.wait(for: "■ end")
+        let live = try tmux.wait(for: "■ stopped")
         try tmux.send("q")
         #expect(try tmux.ending().status == 0)
         let (header, events) = try parse(cast)
@@ -95,11 +97,18 @@ import Testing
         try Data(events.filter { $0[1] as? String == "o" }.compactMap { $0[2] as? String }.joined().utf8).write(to: bytes)
         let replay = try TmuxSession(shell: "cat \(TmuxSession.quote(bytes.path)); sleep 30")
         defer { replay.stop() }
-        #expect(try replay.wait(for: "■ end") == live)
+        #expect(try replay.wait(for: "■ stopped") == live)
         #expect(header["width"] as? Int == 100 && header["height"] as? Int == 30 && header["timestamp"] is Int)
+        #expect(header["title"] as? String == "backprop play chain-rule")
+        // Waiting at the end sends nothing: no empty output events.
+        #expect(!events.contains { $0[1] as? String == "o" && ($0[2] as? String)?.isEmpty == true })
         #expect(markers(events).count == 8)
         #expect(markers(events).last == "backward: x's gradient is complete")
         let unwritable = try runBackprop(["play", "chain-rule", "--record", "/nonexistent/dir/x.cast"])
-        #expect(unwritable.status == 1 && unwritable.stderr.contains("error: --record /nonexistent/dir/x.cast: cannot write the file"))
+        #expect(unwritable.status == 1 && unwritable.stderr == "error: --record /nonexistent/dir/x.cast: no such directory: /nonexistent/dir\n")
+        let directory = try runBackprop(["render", "chain-rule", "--cast", FileManager.default.temporaryDirectory.path])
+        #expect(directory.status == 1 && directory.stderr.hasSuffix(": is a directory; give a file name such as lesson.cast\n"))
+        let alone = try runBackprop(["render", "chain-rule", "--interval", "2"])
+        #expect(alone.status == 64 && alone.stderr.hasPrefix("Error: --interval 2.0 goes with --cast"))
     }
 }

@@ -62,7 +62,7 @@ import Testing
         let tmux = try TmuxSession(["play", "chain-rule"], environment: ["XDG_CONFIG_HOME": try configDirectory("autoplay: 0.1\n").path])
         defer { tmux.stop() }
         try tmux.wait(for: "every 0.1 s")
-        try tmux.wait(for: "■ end")
+        try tmux.wait(for: "■ stopped")
         try tmux.send("q")
         #expect(try tmux.ending().status == 0)
     }

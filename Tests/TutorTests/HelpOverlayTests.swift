@@ -78,7 +78,7 @@ import Testing
             "p                    back to the start of the pass / update",
             "r / Home, End        restart this part / jump to its end",
             "[ ]                  previous / next part",
-            "e                    backward pass: a step per edge / per node",
+            "e m                  a step per edge or node / mistakes lab",
             "z                    quiz: predict each number first",
             "f F                  fast-forward 10 / 100 epochs",
             "Tab Shift-Tab / j k  select the next / previous node",

@@ -60,8 +60,8 @@ import Testing
         let sections = keys.helpSections(unicode: true)
         #expect(sections.map(\.section) == [.stepping, .graph, .general])
         // The four pan directions, next/previous node, scrolling down/up, restart/end,
-        // previous/next part and recentre/view share rows.
-        #expect(sections.flatMap(\.rows).count == keys.bindings.count - 8)
+        // previous/next part, edge steps/mistakes and recentre/view share rows.
+        #expect(sections.flatMap(\.rows).count == keys.bindings.count - 9)
         #expect(sections[1].rows[1] == (keys: "H L K J / A D W S", help: "pan the graph left, right, up, down"))
         #expect(sections[0].rows[0].keys == "→ / space / l")
         #expect(sections[0].rows[0].help == "next step")

@@ -51,7 +51,7 @@ import Testing
                 #expect(lines.first?.hasPrefix(step == 0 ? (lesson.parts.count > 1 ? "Part " : "Start") : "Step \(step) of") == true)
                 for line in lines {
                     #expect(!line.contains(where: drawing.contains) && !line.contains("\u{1B}"), "\(name) part \(part + 1) step \(step): \(line)")
-                    #expect(line.last.map { ".!?:;".contains($0) } == true, "\(name) part \(part + 1) step \(step): \(line)")
+                    #expect(line.last.map { ".!?:;,—".contains($0) } == true, "\(name) part \(part + 1) step \(step): \(line)")
                 }
             }
         }

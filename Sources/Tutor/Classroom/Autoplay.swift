@@ -77,11 +77,11 @@ public struct Autoplay: Sendable, Equatable {
         isPaused ? nil : max(0, due - now)
     }
 
-    /// For the status line: `▶ every 2 s`, `⏸ paused`, `■ end`.
+    /// For the status line: `▶ every 2 s`, `⏸ paused`, `■ stopped` (at the end, which the phase says).
     public func label(unicode: Bool = true) -> String {
         let seconds = NumberFormat.seconds(interval)
         if isPaused { return unicode ? "⏸ paused (every \(seconds))" : "|| paused (every \(seconds))" }
-        if isWaitingAtEnd { return unicode ? "■ end" : "[] end" }
+        if isWaitingAtEnd { return unicode ? "■ stopped" : "[] stopped" }
         return unicode ? "▶ every \(seconds)" : "> every \(seconds)"
     }
 }

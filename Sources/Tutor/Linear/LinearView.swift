@@ -27,7 +27,8 @@ extension TutorState {
 
     /// The screen's key names in a sentence, as linear mode's commands (a line each).
     static func linearKeys(_ text: String) -> String {
-        [("← steps back", "b steps back"), ("→ opens", "Enter opens"), ("Press → (or space)", "Press Enter")]
+        [("← steps back", "b steps back"), ("→ opens", "Enter opens"), ("Press → (or space)", "Press Enter"),
+         ("→ takes", "Enter takes"), ("any other key goes back to it", "any other command goes back to it")]
             .reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }
 
@@ -45,7 +46,7 @@ extension TutorState {
 
     /// A line as a sentence: ends in a full stop unless it ends in punctuation already.
     static func sentence(_ text: String) -> String {
-        guard let last = text.last, !".!?:;".contains(last) else { return text }
+        guard let last = text.last, !".!?:;,—".contains(last) else { return text }
         return text + "."
     }
 }

@@ -11,9 +11,17 @@ public enum Speech {
         s = s.replacing(/(\d)e([−-]?)(\d+)/) { match in
             "\(match.1) times 10 to the \(match.2.isEmpty ? "" : "minus ")\(match.3)"
         }
+        // ℓ2 is a norm, not a loss; a placeholder argument u(·) is no product.
+        s = s.replacingOccurrences(of: "ℓ2", with: "L2").replacingOccurrences(of: "ℓ₂", with: "L2")
+        s = s.replacingOccurrences(of: "(·)", with: "")
+        // A sum's index: Σ_i is "the sum over i".
+        s = s.replacing(/Σ_(\w)/) { "the sum over \($0.1) of " }
+        // A minus sign between two operands written close, 1−ŷ, is still "minus".
+        s = s.replacing(/([\w)ŷ²])−(?=[\w(ŷσ])/) { "\($0.1) minus " }
         // A separator between words (a title's "Quiz · predict") is a pause, not a product.
         s = s.replacing(/([A-Za-z]{3,}) · ([A-Za-z]{3,})/) { "\($0.1), \($0.2)" }
         for (symbol, word) in spelled { s = s.replacingOccurrences(of: symbol, with: word) }
+        s = s.replacing(/\ {2,}/) { _ in " " }.replacing(/\(\ /) { _ in "(" }.replacing(/\ \)/) { _ in ")" }
         // A minus sign between two operands is "minus"; before a number or name alone too.
         s = s.replacing(/(\S) [−-] (?=\S)/) { "\($0.1) minus " }
         s = s.replacing(/(^|[\s(,=])[−-](?=[\w(])/) { "\($0.1)minus " }
@@ -30,10 +38,11 @@ public enum Speech {
         ("≥", " at least "), ("≤", " at most "), ("≠", " is not "), ("≈", " about "),
         ("←", " becomes "), ("→", " to "), ("↦", " to "),
         ("∇", "gradient "), ("∂", "d "), ("Σ", "sum of "), ("√", "square root of "),
-        ("²", " squared"), ("³", " cubed"), ("′", " prime"), ("ᵀ", " transposed"), ("ᵇ", " to the b"),
-        ("^", " to the power "),
-        ("σ", "sigma"), ("ξ", "xi"), ("η", "eta"), ("α", "alpha"), ("δ", "delta"), ("ε", "epsilon"),
-        ("ŷ", "y hat"), ("ℓ", "loss"), ("∧", " and "), ("∨", " or "), ("¬", "not "),
+        ("²", " squared"), ("³", " cubed"), ("′", " prime"), ("ᵀ", " transposed "), ("ᵇ⁻¹", " to the b minus 1"),
+        ("ᵇ", " to the b"), ("⁻¹", " to the minus 1"), ("ˣ", " to the x"), ("ᵃ", " to the a"), ("₁₀", " base 10"),
+        ("^", " to the power "), ("½", " one half "), ("¼", " one quarter "), (" > ", " greater than "), (" < ", " less than "),
+        ("σ", "sigma"), ("ξ", " xi "), ("η", " eta "), ("α", " alpha "), ("δ", " delta "), ("ε", " epsilon "),
+        ("ŷ", " y hat "), ("ℓ", " loss "), ("∧", " and "), ("∨", " or "), ("¬", "not "),
         // A verdict's mark says no more than its words ("✓ Right: 3", "✗ Not 5").
         ("…", " and so on"), ("✓ ", ""), ("✗ ", ""), ("✓", "done"), ("▶", "now"), ("·", " times "),
     ]

@@ -62,7 +62,7 @@ import Testing
         var play = Autoplay(interval: 0.2, now: 0)
         #expect(!advance(&play, 0.2, true))
         #expect(play.isWaitingAtEnd)
-        #expect(play.label(unicode: false) == "[] end")
+        #expect(play.label(unicode: false) == "[] stopped")
         #expect(!advance(&play, 5, true))
         // After a step back it carries on by itself.
         #expect(!advance(&play, 5.1, false))  // it looks again one interval later

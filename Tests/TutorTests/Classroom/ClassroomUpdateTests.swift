@@ -189,7 +189,7 @@ import Screen
             state.receive(.tick(now: now))
         }
         #expect(state.stepper.isAtEnd)
-        #expect(state.classroomStatus == "■ end")
+        #expect(state.classroomStatus == "■ stopped")
         #expect(state.hints(unicode: true).map(\.key).prefix(3) == ["space", "+", "-"])
     }
 }
