@@ -11,10 +11,12 @@ struct Eval: ParsableCommand {
         discussion: """
             The gradient is ∂output/∂node, where the output is the node named by \
             'output NAME' or else the last assignment. A lesson is evaluated at its own \
-            values: its first part, or the one --part names.
+            values: its first part, or the one --part names; with --variant N, at the \
+            numbers of variant N (a class's answer key: one variant per student).
 
             Examples: backprop eval examples/chain-rule.graph --set x=3 --json
                       backprop eval xor --part 2
+                      backprop eval chain-rule --variant 7 --json
             """
     )
 

@@ -125,12 +125,14 @@ let chainRuleTable = """
 
             The gradient is ∂output/∂node, where the output is the node named by 'output
             NAME' or else the last assignment. A lesson is evaluated at its own values: its
-            first part, or the one --part names.
+            first part, or the one --part names; with --variant N, at the numbers of
+            variant N (a class's answer key: one variant per student).
 
             Examples: backprop eval examples/chain-rule.graph --set x=3 --json
                       backprop eval xor --part 2
+                      backprop eval chain-rule --variant 7 --json
 
-            USAGE: backprop eval <file> [--set <NAME=VALUE> ...] [--json] [--part <part>]
+            USAGE: backprop eval <file> [--set <NAME=VALUE> ...] [--json] [--part <part>] [--variant <N>]
 
             ARGUMENTS:
               <file>                  A graph file, a lesson file or a bundled lesson's
@@ -141,6 +143,8 @@ let chainRuleTable = """
               --json                  Print JSON instead of a table.
               --part <part>           For a lesson with several parts: the part to evaluate
                                       (from 1). (default: 1)
+              --variant <N>           Numbers of your own: the lesson's leaves drawn anew,
+                                      the same for the same N everywhere (1 to 1000000).
               --version               Show the version.
               -h, --help              Show help information.
 

@@ -116,7 +116,7 @@ import Testing
         let text = Self.valid.replacingOccurrences(of: "summary:", with: "sumary:")
         #expect(checkMessages(text) == [
             "broken.yaml:1:1: error: the lesson is missing the required field 'summary'",
-            "broken.yaml:2:1: error: unknown field 'sumary' in the lesson; expected one of: data, expect, graph, narration, parts, quiz, source, summary, title, training, view",
+            "broken.yaml:2:1: error: unknown field 'sumary' in the lesson; expected one of: data, expect, graph, mistake, narration, parts, quiz, source, summary, title, training, variants, view",
         ])
     }
 
