@@ -20,7 +20,7 @@ public struct Dataset: Sendable, Equatable {
         for column in columns {
             guard column.index >= 0, column.index < graph.count else { throw .unknownNode(column) }
             guard graph.kind(of: column) == .input else {
-                throw .notAnInput(graph.label(of: column))
+                throw .notAnInput(graph.name(of: column) ?? "an unnamed node")
             }
         }
         if Set(columns).count != columns.count { throw .duplicateColumn }

@@ -1,7 +1,6 @@
 /// Backprop's ∂L/∂node beside the central finite-difference estimate, and whether they agree.
 public struct GradientCheck: Sendable, Equatable {
     public let node: NodeID
-    public let label: String
     /// The gradient from the backward pass (or the one handed in).
     public let backprop: Double
     /// (L(v + h) − L(v − h)) / 2h.
@@ -49,7 +48,7 @@ extension Graph {
             let analytic = backprop[id.index]
             let relative = Graph.relativeError(analytic, numerical)
             let absolute = Swift.abs(analytic - numerical)
-            return GradientCheck(node: id, label: label(of: id), backprop: analytic, numerical: numerical,
+            return GradientCheck(node: id, backprop: analytic, numerical: numerical,
                                  relativeError: relative, absoluteError: absolute,
                                  passed: relative <= tolerance || absolute <= absoluteTolerance)
         }

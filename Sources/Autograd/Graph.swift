@@ -125,13 +125,6 @@ public struct Graph: Sendable, Equatable {
         return result
     }
 
-    /// A short label for drawing: the name, else the op's symbol, else the literal value.
-    public func label(of id: NodeID) -> String {
-        if let name = names[id.index] { return name }
-        if let op = ops[id.index] { return op.symbol }
-        return NumberFormat.short(values[id.index])
-    }
-
     // MARK: Local rules at the current values
 
     /// The value node `id` gets from its inputs' current values (a leaf keeps its own).

@@ -10,15 +10,13 @@ public enum StepRecord: Sendable, Equatable {
     case epoch(EpochRecord)
 }
 
-/// A node's label and value as an operand of a formula: "x = −2".
+/// A node and its value as an operand of a formula: "x = −2" (the screen names it).
 public struct Operand: Sendable, Equatable {
     public let id: NodeID
-    public let label: String
     public let value: Double
 
-    public init(id: NodeID, label: String, value: Double) {
+    public init(id: NodeID, value: Double) {
         self.id = id
-        self.label = label
         self.value = value
     }
 }
@@ -28,7 +26,6 @@ public struct SampleRecord: Sendable, Equatable {
     /// One leaf set by the row.
     public struct Assignment: Sendable, Equatable {
         public let id: NodeID
-        public let label: String
         public let before: Double
         public let after: Double
         /// Whether the leaf is a target column (`y`) rather than a feature.
@@ -43,7 +40,6 @@ public struct SampleRecord: Sendable, Equatable {
 /// `forward(node)`: "q = x + y = −2 + 5 = 3".
 public struct ForwardRecord: Sendable, Equatable {
     public let node: NodeID
-    public let label: String
     public let op: Op
     /// The inputs in order, repeated where an input is used twice (`x * x`).
     public let inputs: [Operand]
@@ -55,7 +51,6 @@ public struct ForwardRecord: Sendable, Equatable {
 /// `seed(output)`: every gradient is cleared and ∂L/∂L = 1.
 public struct SeedRecord: Sendable, Equatable {
     public let output: NodeID
-    public let label: String
     /// How many gradients held something before they were cleared.
     public let cleared: Int
 }
@@ -66,10 +61,8 @@ public struct SeedRecord: Sendable, Equatable {
 public struct GradientFlow: Sendable, Equatable {
     /// The consumer the gradient flows back from (the "via" node).
     public let from: NodeID
-    public let fromLabel: String
     /// The input it flows into.
     public let to: NodeID
-    public let toLabel: String
     /// Which of `from`'s inputs `to` is (`x * x` has positions 0 and 1, both `x`).
     public let position: Int
     /// ∂L/∂from.
@@ -92,9 +85,6 @@ public struct GradientFlow: Sendable, Equatable {
 /// where it came from, and `flows` are the edges pushed in this step.
 public struct BackwardRecord: Sendable, Equatable {
     public let node: NodeID
-    public let label: String
-    /// The output's label, the L of ∂L/∂node.
-    public let outputLabel: String
     /// The node's op; `nil` for a leaf, which pushes nothing.
     public let op: Op?
     /// Whether the node is the output, whose gradient is the seed ∂L/∂L = 1.
@@ -118,24 +108,18 @@ public struct AccumulateRecord: Sendable, Equatable {
     /// One parameter's running batch sum.
     public struct Entry: Sendable, Equatable {
         public let param: NodeID
-        public let label: String
         public let before: Double
         public let gradient: Double
         public let after: Double
     }
 
     public let row: Int
-    /// The output's label, the L of ∂L/∂p.
-    public let outputLabel: String
     public let entries: [Entry]
 }
 
 /// `update(param)`: w ← w − η·∂L/∂w.
 public struct UpdateRecord: Sendable, Equatable {
     public let param: NodeID
-    public let label: String
-    /// The output's label, the L of ∂L/∂w.
-    public let outputLabel: String
     public let before: Double
     /// The gradient used: this sample's, or the batch mean.
     public let gradient: Double
@@ -166,8 +150,9 @@ public struct PerceptronUpdate: Sendable, Equatable {
 
     public let classIndex: Int
     public let className: String
-    /// The feature this weight multiplies ("1" for a bias) and its value in the sample.
-    public let featureLabel: String
+    /// The feature this weight multiplies (nil for a bias, whose feature is 1) and its
+    /// value in the sample.
+    public let feature: NodeID?
     public let featureValue: Double
     /// f(x), the predicted class, and y, the true class (indices into the classes).
     public let predicted: Int

@@ -7,7 +7,7 @@ extension Stepper {
         case .sample(let row): .sample(sampleRecord(row))
         case .forward(let id): .forward(forwardRecord(id))
         case .seed(let id):
-            .seed(SeedRecord(output: id, label: graph.label(of: id),
+            .seed(SeedRecord(output: id,
                              cleared: graph.grads.lazy.filter { $0.bitPattern != 0 }.count))
         case .backward(let id):
             .backward(backwardRecord(id, positions: 0..<graph.inputCount(of: id)))
@@ -20,25 +20,23 @@ extension Stepper {
         }
     }
 
-    private var outputLabel: String { graph.label(of: plan.tape.output) }
-
     private func sampleRecord(_ row: Int) -> SampleRecord {
         guard let dataset = plan.dataset else { return SampleRecord(row: row, assignments: []) }
         let assignments = dataset.columns.enumerated().map { column, id in
-            SampleRecord.Assignment(id: id, label: graph.label(of: id), before: graph.value(of: id),
+            SampleRecord.Assignment(id: id, before: graph.value(of: id),
                                     after: dataset.rows[row][column], isTarget: column >= dataset.inputs.count)
         }
         return SampleRecord(row: row, assignments: assignments)
     }
 
     private func forwardRecord(_ id: NodeID) -> ForwardRecord {
-        ForwardRecord(node: id, label: graph.label(of: id), op: graph.op(of: id) ?? .add,
+        ForwardRecord(node: id, op: graph.op(of: id) ?? .add,
                       inputs: graph.inputs(of: id).map { operand($0) }, result: graph.evaluate(id),
                       previous: graph.value(of: id))
     }
 
     private func operand(_ id: NodeID) -> Operand {
-        Operand(id: id, label: graph.label(of: id), value: graph.value(of: id))
+        Operand(id: id, value: graph.value(of: id))
     }
 
     /// The ledger of `id` and the flows out of it along `positions`.
@@ -77,7 +75,7 @@ extension Stepper {
                 flows.append(flow)
             }
         }
-        var record = BackwardRecord(node: id, label: graph.label(of: id), outputLabel: outputLabel, op: graph.op(of: id),
+        var record = BackwardRecord(node: id, op: graph.op(of: id),
                                     isOutput: id == plan.tape.output, ledger: ledger, grad: graph.grad(of: id), flows: flows)
         record.carried = carried
         return record
@@ -88,8 +86,7 @@ extension Stepper {
         let input = graph.input(of: consumer, at: position)
         let upstream = graph.grad(of: consumer)
         let product = upstream * local
-        var flow = GradientFlow(from: consumer, fromLabel: graph.label(of: consumer), to: input,
-                                toLabel: graph.label(of: input), position: position, upstream: upstream,
+        var flow = GradientFlow(from: consumer, to: input, position: position, upstream: upstream,
                                 local: local, product: product, before: before,
                                 after: mistake == .assign ? product : before + product, contribution: contribution)
         flow.replaced = mistake == .assign
@@ -112,10 +109,10 @@ extension Stepper {
 
     private func accumulateRecord(_ row: Int) -> AccumulateRecord {
         let entries = plan.params.enumerated().map { slot, param in
-            AccumulateRecord.Entry(param: param, label: graph.label(of: param), before: batchSums[slot],
+            AccumulateRecord.Entry(param: param, before: batchSums[slot],
                                    gradient: graph.grad(of: param), after: batchSums[slot] + graph.grad(of: param))
         }
-        return AccumulateRecord(row: row, outputLabel: outputLabel, entries: entries)
+        return AccumulateRecord(row: row, entries: entries)
     }
 
     private func updateRecord(_ param: NodeID) -> UpdateRecord {
@@ -127,7 +124,7 @@ extension Stepper {
         if case .perceptron(let layout) = plan.training?.rule {
             perceptron = perceptronUpdate(param, layout)
         }
-        return UpdateRecord(param: param, label: graph.label(of: param), outputLabel: outputLabel, before: before, gradient: gradient,
+        return UpdateRecord(param: param, before: before, gradient: gradient,
                             learningRate: eta, weightDecay: plan.training?.weightDecay ?? 0,
                             after: plan.training?.updated(before, gradient: gradient) ?? before,
                             batchSum: usesBatchMean ? slot.map { batchSums[$0] } : nil,
@@ -142,7 +139,7 @@ extension Stepper {
         let change: PerceptronUpdate.Change = epsilon < 0 ? .towardTarget : (epsilon > 0 ? .awayFromPrediction : .unchanged)
         return PerceptronUpdate(
             classIndex: c, className: layout.classNames[c],
-            featureLabel: feature.map { graph.label(of: layout.features[$0]) } ?? "1",
+            feature: feature.map { layout.features[$0] },
             featureValue: feature.map { graph.value(of: layout.features[$0]) } ?? 1,
             predicted: predicted, predictedName: layout.classNames[predicted],
             target: target, targetName: layout.classNames[target], epsilon: epsilon, change: change)

@@ -268,7 +268,7 @@ struct Inspector {
         if let p = r.perceptron {
             // The slide's rule: w_y ← w_y + ηx for the target class y, w_f(x) ← w_f(x) − ηx
             // for the predicted class; a weight moves with its own feature of x.
-            let x = p.featureLabel
+            let x = p.feature.map(name) ?? "1"
             var verdict = switch p.change {
             case .unchanged: "stays as it is (ε = 0)"
             case .towardTarget: "is the target class's, so it moves towards x: + η·\(x) (ε = −1)"

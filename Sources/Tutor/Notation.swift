@@ -1,5 +1,6 @@
 import Foundation
 import Autograd
+import Lessons
 
 /// How formulas and numbers are written on screen: Unicode mathematics (∂, −, ·, ←, η)
 /// where the terminal can show it, plain ASCII (d, -, *, <-, eta) where it cannot. Every

@@ -10,7 +10,7 @@ import Testing
         let checks = g.gradientCheck()
         #expect(checks.count == g.tape()?.order.count)
         for check in checks {
-            #expect(check.passed, "\(check.label): backprop \(check.backprop) numerical \(check.numerical)")
+            #expect(check.passed, "\(check.node): backprop \(check.backprop) numerical \(check.numerical)")
             #expect(check.relativeError < 1e-6 || check.absoluteError < 1e-8)
         }
     }

@@ -45,7 +45,7 @@ import Testing
         let (g, layout, data, settings) = try Self.setUp()
         var s = try Stepper(graph: g, dataset: data, training: settings)
         let lastParam = try #require(s.plan.params.last)
-        #expect(s.plan.params.map { g.label(of: $0) } == ["w_A_x1", "w_A_x2", "b_A", "w_B_x1", "w_B_x2", "b_B"])
+        #expect(s.plan.params.map { g.name(of: $0) } == ["w_A_x1", "w_A_x2", "b_A", "w_B_x1", "w_B_x2", "b_B"])
         for epoch in 1...2 {
             for row in 0..<4 {
                 let at = try #require(s.plan.index(of: .update(lastParam), epoch: epoch, row: row))
@@ -73,7 +73,7 @@ import Testing
         }
         #expect(rule.predictedName == "A" && rule.targetName == "B" && rule.className == "B")
         #expect(rule.epsilon == -1 && rule.change == .towardTarget)
-        #expect(rule.featureLabel == "x1" && rule.featureValue == 2)
+        #expect(rule.feature.flatMap(g.name(of:)) == "x1" && rule.featureValue == 2)
         #expect(toward.before == 0 && toward.after == 1 && toward.learningRate == 0.5)
         #expect(toward.after == toward.before - toward.learningRate * rule.epsilon * rule.featureValue)
 
@@ -86,7 +86,7 @@ import Testing
 
         s.go(to: try #require(s.plan.index(of: .update(bB), row: 1)))
         guard case .update(let bias) = s.step() else { Issue.record("update expected"); return }
-        #expect(bias.perceptron?.featureLabel == "1" && bias.after == 0.5)
+        #expect(bias.perceptron?.feature == nil && bias.perceptron != nil && bias.after == 0.5)
 
         // A correctly classified sample changes nothing.
         s.go(to: try #require(s.plan.index(of: .update(wB1), row: 0)))

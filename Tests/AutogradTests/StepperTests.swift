@@ -32,8 +32,8 @@ import Testing
         #expect(s.grads == [0, 0, 0, 0, 0])
 
         guard case .forward(let fq) = s.step() else { Issue.record("forward q expected"); return }
-        #expect(fq.label == "q" && fq.op == .add && fq.result == 3)
-        #expect(fq.inputs == [Operand(id: x, label: "x", value: -2), Operand(id: y, label: "y", value: 5)])
+        #expect(fq.node == g.id(named: "q") && fq.op == .add && fq.result == 3)
+        #expect(fq.inputs == [Operand(id: x, value: -2), Operand(id: y, value: 5)])
 
         guard case .forward(let ff) = s.step() else { Issue.record("forward f expected"); return }
         #expect(ff.inputs.map(\.value) == [3, -4] && ff.result == -12)
@@ -45,10 +45,8 @@ import Testing
         guard case .backward(let bf) = s.step() else { Issue.record("backward f expected"); return }
         #expect(bf.isOutput && bf.ledger.isEmpty && bf.grad == 1)
         #expect(bf.flows == [
-            GradientFlow(from: f, fromLabel: "f", to: q, toLabel: "q", position: 0, upstream: 1, local: -4,
-                         product: -4, before: 0, after: -4, contribution: 0),
-            GradientFlow(from: f, fromLabel: "f", to: z, toLabel: "z", position: 1, upstream: 1, local: 3,
-                         product: 3, before: 0, after: 3, contribution: 0),
+            GradientFlow(from: f, to: q, position: 0, upstream: 1, local: -4, product: -4, before: 0, after: -4, contribution: 0),
+            GradientFlow(from: f, to: z, position: 1, upstream: 1, local: 3, product: 3, before: 0, after: 3, contribution: 0),
         ])
 
         guard case .backward(let bq) = s.step() else { Issue.record("backward q expected"); return }
@@ -61,7 +59,7 @@ import Testing
         guard case .backward(let bz) = s.step() else { Issue.record("backward z expected"); return }
         #expect(bz.op == nil && bz.flows.isEmpty && bz.grad == 3 && bz.ledger.map(\.local) == [3])
         guard case .backward(let by) = s.step() else { Issue.record("backward y expected"); return }
-        #expect(by.grad == -4 && by.ledger.map(\.fromLabel) == ["q"])
+        #expect(by.grad == -4 && by.ledger.map(\.from) == [q])
         guard case .backward(let bx) = s.step() else { Issue.record("backward x expected"); return }
         #expect(bx.grad == -4)
         #expect(s.step() == nil && s.isAtEnd)
@@ -102,7 +100,7 @@ import Testing
         guard let at = s.plan.index(of: .backward(a)) else { Issue.record("no backward a"); return }
         s.go(to: at + 1)
         guard case .backward(let ledger) = s.lastRecord else { Issue.record("backward a expected"); return }
-        #expect(ledger.ledger.map(\.fromLabel) == ["d", "e"])
+        #expect(ledger.ledger.map { g.name(of: $0.from) } == ["d", "e"])
         #expect(ledger.ledger.map(\.upstream) == [1, -6])  // ∂f/∂d = e = 1, ∂f/∂e = d = −6
         #expect(ledger.ledger.map(\.local) == [3, 1])  // ∂d/∂a = b, ∂e/∂a = 1
         #expect(ledger.ledger.map(\.product) == [3, -6])

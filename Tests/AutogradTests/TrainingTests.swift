@@ -164,13 +164,13 @@ import Testing
         #expect(s.plan.count == 2 * (4 * pass.count + 1))
         #expect(s.plan.step(at: s.plan.count - 1) == .epoch(2))
         guard case .sample(let sample) = s.step() else { Issue.record("sample expected"); return }
-        #expect(sample.assignments.map(\.label) == ["x1", "x2", "y"])
+        #expect(sample.assignments.map { start.name(of: $0.id) } == ["x1", "x2", "y"])
         #expect(sample.assignments.map(\.after) == [0, 0, 0] && sample.assignments.map(\.isTarget) == [false, false, true])
         let v1 = try #require(start.id(named: "v1"))
         s.go(to: try #require(s.plan.index(of: .update(v1))))
         let gradient = s.graph.grad(of: v1)
         guard case .update(let update) = s.step() else { Issue.record("update expected"); return }
-        #expect(update.label == "v1" && update.before == start.value(of: v1) && update.gradient == gradient)
+        #expect(update.param == v1 && update.before == start.value(of: v1) && update.gradient == gradient)
         #expect(update.learningRate == 2 && update.after == start.value(of: v1) - 2 * gradient)
         #expect(update.batchSum == nil && update.perceptron == nil)
     }

@@ -1,4 +1,5 @@
 import Autograd
+import Lessons
 
 /// Hands-free playback for `backprop play LESSON --autoplay SECONDS`: one advance every
 /// `interval` seconds; space pauses and resumes; `+`/`-` step through a ladder of speeds;

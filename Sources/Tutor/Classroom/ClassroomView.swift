@@ -45,7 +45,11 @@ extension TutorState {
         }
         if classroom.gradientCheckVisible {
             if let node = focus,
-               let panel = GradientCheckPanel(graph: stepper.graph, node: node, backpropShown: progress.gradKnown[node.index]) {
+               // With a mistake on, the stepper's own (wrong) gradient is what is checked.
+               let panel = GradientCheckPanel(graph: stepper.graph, node: node,
+                                              outputName: scene.names[stepper.plan.tape.output.index], nodeName: scene.names[node.index],
+                                              backpropShown: progress.gradKnown[node.index],
+                                              backprop: stepper.mistake == nil ? nil : stepper.graph.grads) {
                 lines += panel.lines(theme: theme).map { Line($0.spans.map { Span(notation.text($0.text), style: $0.style) }) }
             } else {
                 lines.append(Line(notation.text("Gradient check: select a node with Tab or j.")))

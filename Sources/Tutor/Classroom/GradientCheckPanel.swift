@@ -1,5 +1,6 @@
 import Foundation
 import Autograd
+import Lessons
 import Screen
 
 /// The gradient check on screen: for one node, the finite-difference estimate beside the
@@ -10,7 +11,9 @@ import Screen
 /// ∂L/∂node even while the stepper is halfway through the backward pass.
 public struct GradientCheckPanel: Sendable, Equatable {
     public let check: GradientCheck
-    public let outputLabel: String
+    /// The names the screen gives the output and the node.
+    public let outputName: String
+    public let nodeName: String
     /// The finite-difference step h.
     public let step: Double
     /// Whether the backward pass on screen has reached the node: until it has, the panel
@@ -18,11 +21,17 @@ public struct GradientCheckPanel: Sendable, Equatable {
     /// (or before the quiz has asked for it).
     public let backpropShown: Bool
 
-    /// The check of `node` in `graph`; `nil` when the graph has no output.
-    public init?(graph: Graph, node: NodeID, step: Double = 1e-6, backpropShown: Bool = true) {
-        guard let output = graph.output, let check = graph.gradientCheck(nodes: [node], step: step).first else { return nil }
+    /// The check of `node` in `graph`, named as the screen names them; `nil` when the
+    /// graph has no output. `backprop` hands in the gradients to check (the mistakes lab's
+    /// wrong ones); by default the check runs a right backward pass of its own.
+    public init?(graph: Graph, node: NodeID, outputName: String, nodeName: String, step: Double = 1e-6,
+                 backpropShown: Bool = true, backprop: [Double]? = nil) {
+        let checks = backprop.map { graph.gradientCheck(backprop: $0, nodes: [node], step: step) }
+            ?? graph.gradientCheck(nodes: [node], step: step)
+        guard graph.output != nil, let check = checks.first else { return nil }
         self.check = check
-        self.outputLabel = graph.label(of: output)
+        self.outputName = outputName
+        self.nodeName = nodeName
         self.step = step
         self.backpropShown = backpropShown
     }
@@ -32,7 +41,7 @@ public struct GradientCheckPanel: Sendable, Equatable {
         let unicode = theme.glyphs.isUnicode
         let notation = Notation(unicode: unicode)
         let minus = notation.minus
-        let f = outputLabel, x = check.label
+        let f = outputName, x = nodeName
         let grad = theme(.gradient)
         let verdict = check.passed
             ? (unicode ? "✓ they agree" : "ok: they agree")

@@ -40,6 +40,10 @@ import Testing
         let atX1 = update(lab, .jump(to: lab.stepper.plan.index(of: .backward(x1)).map { $0 + 1 } ?? 0))
         let pane = text(atX1.inspectorPaneLines)
         #expect(pane.contains("∂f/∂x1 = 2 (via s) + 7 (via f); with = only the last stays: 2"))
+        // The gradient check (v) tests the stepper's own gradient: with = it disagrees.
+        let checked = update(update(lab, .toEnd), .classroom(.toggleGradientCheck))
+        #expect(text(checked.classroomLines()).contains("backprop   2"))
+        #expect(text(checked.classroomLines()).contains("✗ they disagree"))
         let end = text(update(lab, .toEnd).inspectorPaneLines)
         #expect(end.contains("Wrong (= instead of +=); the right gradients:\n∂f/∂x1 = 9 (finite differences: 9), not 2"))
         // Before the end (x2's step in the second backward()), beside the step.

@@ -7,7 +7,7 @@ import Screen
     @Test func chainRuleGradientAgreesWithFiniteDifferences() throws {
         let part = try LessonFixtures.lesson("chain-rule").parts[0]
         let x = try #require(part.graph.id(named: "x"))
-        let panel = try #require(GradientCheckPanel(graph: part.graph, node: x))
+        let panel = try #require(GradientCheckPanel(graph: part.graph, node: x, outputName: "f", nodeName: "x"))
         #expect(panel.check.backprop == -4)
         #expect(abs(panel.check.numerical - -4) < 1e-6)
         #expect(panel.check.passed)
@@ -23,9 +23,14 @@ import Screen
         var graph = Graph()
         let a = graph.addLeaf(.input, name: "a", value: 3)
         graph.addOp(.mul, [a, a], name: "L")
-        let panel = try #require(GradientCheckPanel(graph: graph, node: a))
+        let panel = try #require(GradientCheckPanel(graph: graph, node: a, outputName: "L", nodeName: "a"))
         #expect(panel.check.backprop == 6)
         #expect(panel.lines(theme: .monochrome(glyphs: .ascii)).map(\.text)[0] == "Gradient check: dL/da")
+        // Gradients handed in (the mistakes lab's wrong ones) are what is checked.
+        var wrong = graph.grads
+        wrong[a.index] = 3
+        let flagged = try #require(GradientCheckPanel(graph: graph, node: a, outputName: "L", nodeName: "a", backprop: wrong))
+        #expect(flagged.check.backprop == 3 && !flagged.check.passed && abs(flagged.check.numerical - 6) < 1e-6)
     }
 }
 

@@ -1,4 +1,5 @@
 import Autograd
+import Lessons
 import Screen
 
 /// The training views of a part with data: the decision-region map (the input plane

@@ -1,6 +1,7 @@
 import Foundation
+import Autograd
 import Testing
-@testable import Autograd
+@testable import Lessons
 
 @Suite struct NumberFormatTests {
     @Test func shortForms() {
