@@ -181,7 +181,7 @@ struct Inspector {
         var spans = [plain("Wrong (\(mistake.title)): the right \(d(r.node)) is "), grad(correct)]
         if state.stepper.graph.kind(of: r.node).isLeaf {
             let measured = state.stepper.graph.numericalGradient(of: r.node)
-            spans += [plain("; finite differences measure "), Span(notation.number(measured)), plain(", which agrees with it")]
+            spans += [plain("; finite differences measure "), Span(notation.number(measured)), plain(" too")]
         }
         return [Line(spans)]
     }
@@ -219,8 +219,10 @@ struct Inspector {
         // From the output, ∂f/∂f · ∂f/∂q would read like the result; say "local" instead.
         let local = f.from == state.stepper.plan.tape.output ? "local" : notation.derivative(name(f.from), name(f.to))
         let chain = d(f.from) + " " + notation.times + " " + local
+        // A second backward() adds to what the first left, a fan-out to what came before.
+        let adds = (accumulates || f.before != 0) && !f.replaced
         var lines = [Line([
-            plain(d(f.to) + (accumulates && !f.replaced ? " += " : " = ") + chain + " = "),
+            plain(d(f.to) + (adds ? " += " : " = ") + chain + " = "),
             gradOperand(f.upstream), plain(" \(notation.times) "),
             Span(notation.operand(f.local)), plain(" = "), grad(f.product),
         ])]
@@ -229,11 +231,11 @@ struct Inspector {
             if f.before != 0 {
                 lines.append(Line([plain("   with = instead of +=, the "), grad(f.before), plain(" already in " + d(f.to) + " is lost")]))
             }
-        } else if accumulates && f.contribution == 0 {
-            lines.append(Line(notation.text("   the first of \(contributions) contributions to " + d(f.to)), style: theme(.muted)))
-        } else if accumulates {
+        } else if f.before != 0 || (accumulates && f.contribution > 0) {
             lines.append(Line([plain("   so far " + d(f.to) + " = "), grad(f.before), plain(" + "),
                                gradOperand(f.product), plain(" = "), grad(f.after)]))
+        } else if accumulates {
+            lines.append(Line(notation.text("   the first of \(contributions) contributions to " + d(f.to)), style: theme(.muted)))
         }
         return lines
     }

@@ -12,14 +12,25 @@ struct Narrator {
     /// sentence where the lesson has none for the step).
     func lines() -> [Line] {
         switch state.currentScreen {
+        case .page(let page) where mistakeChanged:
+            let written = state.lessonPart?.mistake.map { "with \($0.title)" } ?? "without a mistake"
+            return [Line(notation.text("(m changed the run: this page is about the run \(written).)"), style: state.theme(.muted))]
+                + lines(of: [page])
         case .page(let page):
             // A variant's numbers are not the slide's, which a page may quote.
-            guard let variant = state.subject.variant, page.text.contains(where: \.isNumber) else { return lines(of: [page]) }
+            guard let variant = state.subject.variant(ofPart: state.part), page.text.contains(where: \.isNumber) else { return lines(of: [page]) }
             return [Line(notation.text("Variant \(variant): the numbers below are the slide's; yours are on the graph and in the Step pane."),
                          style: state.theme(.muted))] + lines(of: [page])
-        case .step(let entries): return entries.isEmpty ? [Line(notation.text(generated()))] : lines(of: entries)
+        case .step(let entries):
+            // The lesson's words describe the run it was written for: after m changed the
+            // mistake, the generated sentence (about the numbers on screen) takes over.
+            return entries.isEmpty || mistakeChanged ? [Line(notation.text(generated()))] : lines(of: entries)
         }
     }
+
+    /// Whether `m` switched the stepper to another mistake than the one the part was written
+    /// for.
+    var mistakeChanged: Bool { state.lessonPart.map { $0.mistake != state.stepper.mistake } ?? false }
 
     /// Every narration entry at the cursor, pages included, for a handout that shows the
     /// whole position at once.

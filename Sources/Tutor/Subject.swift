@@ -27,6 +27,12 @@ public enum Subject: Sendable {
         if case .lesson(let lesson) = self { lesson.variant } else { nil }
     }
 
+    /// The variant part `index` shows: nil where the part kept the slide's numbers (all
+    /// data, zeros and labels, or no draw told the same story).
+    public func variant(ofPart index: Int) -> Int? {
+        lessonPart(index)?.isVaried == true ? variant : nil
+    }
+
     /// The number of parts (1 for a bare graph).
     public var partCount: Int {
         switch self {

@@ -203,7 +203,7 @@ extension TutorState {
     /// the same place of the pass, so the wrong numbers appear beside the right ones.
     private mutating func cycleMistake() {
         guard stepper.plan.training == nil else {
-            message = "The mistakes lab takes one pass; in training, the classic bug is a forgotten zero_grad (the mistakes lesson, part 3)."
+            message = "m works on one pass; in training the classic bug is a forgotten zero_grad."
             return
         }
         let choices: [Mistake?] = [nil] + Mistake.allCases
@@ -216,7 +216,7 @@ extension TutorState {
         (scenes, flows) = drawings
         chooseScene()
         follow()
-        message = next.map { "Mistake on: \($0.title). The Step pane sets the right gradient beside it; m: the next mistake." }
+        message = next.map { "Mistake on: \($0.title); the Step pane shows the right value. m: next." }
             ?? "Mistakes off: every gradient is right again."
     }
 

@@ -139,7 +139,8 @@ func statusBar(_ state: TutorState, width: Int) -> StatusBar {
     var right = phase + n.separator + "step \(stepper.position)/\(stepper.count)"
     if state.granularity == .edge { right = "edge steps" + n.separator + right }
     if let mistake = state.stepper.mistake { right = "mistake: \(mistake.title)" + n.separator + right }
-    if let variant = state.subject.variant { right = "variant \(variant)" + n.separator + right }
+    if state.stepper.plan.training?.zeroGrad == false { right = "mistake: no zero_grad" + n.separator + right }
+    if let variant = state.subject.variant(ofPart: state.part) { right = "variant \(variant)" + n.separator + right }
     if let classroom = state.classroomStatus { right = classroom + n.separator + right }
     // A long title gives way to the step counter, which matters more.
     let room = max(0, width - DisplayWidth.of(right) - 4)

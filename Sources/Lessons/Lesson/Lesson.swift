@@ -78,6 +78,8 @@ public struct LessonPart: Sendable {
     public var narration: [Narration]
     public var quiz: [QuizItem]
     public var expectations: [Expectation]
+    /// Whether the part holds a variant's numbers (`Lesson.variant(_:)`), not the slide's.
+    public internal(set) var isVaried = false
     /// `mistake:` — the autograd bug the part opens with (the mistakes lab); `m` switches.
     public var mistake: Mistake?
     /// `variants:` — the range each named leaf's variants are drawn from; nil: `fixed`.

@@ -5,12 +5,14 @@ import Foundation
 /// inputs and params the data does not set, except those at 0 — drawn anew, reproducibly
 /// from N, the lesson's name and the part's number (the same N gives the same numbers on
 /// every machine). A leaf is drawn from the range `variants:` gives it in the lesson file
-/// (`fixed` keeps it; labels `y`, `y_cat` at ±1 are kept unless given a range), else from half
-/// to one and a half times the slide's value (the sign kept), rounded to
-/// as many decimals as the slide's value has (at least one). A draw is kept only when the
-/// part's forward pass stays clear of every kink and singularity (relu, step, sign and abs
-/// near 0, max and min near a tie, division by about 0, log and sqrt near 0) and finite
-/// for every data row; after 100 rejected draws the part keeps the slide's values.
+/// (`fixed` keeps it; inputs at ±1, labels and Booleans, are kept unless given a range),
+/// else from half to one and a half times the slide's value (the sign kept; a value in
+/// (0, 1) stays there), rounded to as many decimals as the slide's value has (at least
+/// one). A draw is kept only when the part's forward pass stays clear of every kink and
+/// singularity (relu, step, sign and abs near 0, max and min near a tie, division by about
+/// 0, log and sqrt near 0) and finite for every data row, and it tells the slide's story
+/// (`VariantStory`: truth tables, gradient signs, the output's size); after 100 rejected
+/// draws the part keeps the slide's values.
 ///
 /// What quotes the slide's numbers cannot hold for a variant: its expected values are
 /// dropped, quiz questions with a number for an answer give way to the questions the
@@ -49,20 +51,17 @@ extension LessonPart {
             guard kind == .input || kind == .param, graph.value(of: id) != 0 else { return false }
             guard let name = graph.name(of: id) else { return true }
             if let range = variantRanges[name] { return range != nil }
-            return !columns.contains(name) && !Self.isLabel(name, graph.value(of: id))
+            // An input at ±1 is a label or a Boolean (y = 1, x1 = 1 of a truth table).
+            return !columns.contains(name) && !(kind == .input && abs(graph.value(of: id)) == 1)
         }
-    }
-
-    /// A label: named `y` or `y_` and a class (`y_cat`), holding 1 or −1 (0 stays anyway).
-    /// The chain rule's y = 5 is an input like any other.
-    static func isLabel(_ name: String, _ value: Double) -> Bool {
-        (name == "y" || name.hasPrefix("y_")) && abs(value) == 1
     }
 
     /// The range a leaf's variants come from: the lesson file's, else the default.
     public func variantRange(of id: NodeID) -> ClosedRange<Double> {
         if let name = graph.name(of: id), let range = variantRanges[name] ?? nil { return range }
         let value = graph.value(of: id)
+        // A value between 0 and 1 (a probability) stays between them.
+        if value > 0 && value < 1 { return 0.5 * value...(1 + value) / 2 }
         return min(0.5 * value, 1.5 * value)...max(0.5 * value, 1.5 * value)
     }
 
@@ -71,17 +70,21 @@ extension LessonPart {
         part.expectations = []
         part.quiz = quiz.filter { if case .number = $0.answer { false } else { true } }
         part.narration = narration.filter(\.isPage)
-        part.graph = drawLeaves(seed: seed) ?? graph
+        if !variableLeaves.isEmpty, let drawn = drawLeaves(seed: seed) {
+            part.graph = drawn
+            part.isVaried = true
+        }
         return part
     }
 
     /// The graph with its variable leaves drawn anew from `seed`, or nil when 100 draws
-    /// all came near a kink (the variant then keeps the slide's values).
+    /// all failed `VariantCheck` (the variant then keeps the slide's values).
     func drawLeaves(seed: UInt64) -> Graph? {
         var random = SplitMix64(seed: seed)
         let leaves = variableLeaves
-        // Nothing to draw (all data, zeros and targets): the slide's graph is the variant.
+        // Nothing to draw (all data, zeros and labels): the slide's graph is the variant.
         guard !leaves.isEmpty else { return graph }
+        let story = VariantStory(self, leaves: leaves)
         for _ in 0..<100 {
             var graph = self.graph
             for id in leaves {
@@ -91,7 +94,7 @@ extension LessonPart {
                 graph.setValue((random.uniform(range.lowerBound, range.upperBound) * scale).rounded() / scale, of: id)
             }
             graph.forward()
-            if VariantCheck(graph: graph, data: data).clearOfKinks { return graph }
+            if VariantCheck(graph: graph, data: data).clearOfKinks, story.holds(in: graph, part: self) { return graph }
         }
         return nil
     }
@@ -99,6 +102,45 @@ extension LessonPart {
     /// The decimals a value is written with (up to 3): 0.133 → 3, −2 → 0.
     static func decimals(of value: Double) -> Int {
         (0...3).first { abs(value * Foundation.pow(10, Double($0)) - (value * Foundation.pow(10, Double($0))).rounded()) < 1e-9 } ?? 3
+    }
+}
+
+/// What a variant must keep of the slide's example, so that its lesson still tells the
+/// same story with other numbers: every truth-table row the lesson expects (`with x1 = 1,
+/// x2 = 0: f = 1`), the sign of every leaf's gradient (a zero stays zero, a nonzero one
+/// stays nonzero: no flat variant), and the output within a factor of ten.
+struct VariantStory {
+    let leaves: [NodeID]
+    let signs: [Double]
+    let output: Double
+
+    init(_ part: LessonPart, leaves: [NodeID]) {
+        self.leaves = leaves
+        var graph = part.graph
+        if let tape = graph.tape() {
+            graph.forward(tape)
+            graph.backward(tape)
+        }
+        signs = leaves.map { graph.grad(of: $0).sign == .minus ? -1 : (graph.grad(of: $0) == 0 ? 0 : 1) }
+        output = graph.output.map(graph.value(of:)) ?? 0
+    }
+
+    func holds(in graph: Graph, part: LessonPart) -> Bool {
+        var ran = graph
+        guard let tape = ran.tape() else { return true }
+        ran.backward(tape)
+        for (id, sign) in zip(leaves, signs) {
+            let grad = ran.grad(of: id)
+            if sign == 0 ? grad != 0 : !(grad * sign > 0) { return false }
+        }
+        if output != 0, let out = ran.output.map(ran.value(of:)), !(0.1...10).contains(abs(out / output)) { return false }
+        var variant = part
+        variant.graph = graph
+        for expectation in part.expectations {
+            guard case .with = expectation.context else { continue }
+            guard case .success(let got) = LessonChecker.measure(expectation, in: variant, file: ""), expectation.holds(for: got) else { return false }
+        }
+        return true
     }
 }
 

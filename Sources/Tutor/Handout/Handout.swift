@@ -49,6 +49,10 @@ public enum Handout {
         if case .lesson(let lesson) = state.subject {
             out += "\(escape(lesson.summary))\n\n"
             if !lesson.sources.isEmpty { out += "Source: \(escape(lesson.sourceLine))\n\n" }
+            if let variant = lesson.variant {
+                out += "**Variant \(variant)**: the leaves hold numbers of their own (the tables and formulas below); "
+                    + "the lesson's pages quote the slide's numbers.\n\n"
+            }
         }
         out += "Values are the forward pass; ∂ columns are gradients of the output. "
             + "`·` marks a number not computed yet at that step.\n\n"
