@@ -106,4 +106,25 @@ static inline int cn_pair_count(void) { return COLOR_PAIRS; }
 
 static inline int cn_key_code_yes(void) { return KEY_CODE_YES; }
 
+// The mouse (`mouse: true` in the settings): clicks and the wheel, reported at once.
+static inline void cn_enable_mouse(void) {
+    mmask_t old;
+    mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, &old);
+    mouseinterval(0);
+}
+static inline int cn_key_mouse(void) { return KEY_MOUSE; }
+// The pending mouse event: 1 with its cell and kind (1 a click, 2 the wheel up, 3 down,
+// 0 anything else), or 0 when there is none.
+static inline int cn_read_mouse(int *x, int *y, int *kind) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) *kind = 1;
+    else if (event.bstate & BUTTON4_PRESSED) *kind = 2;
+    else if (event.bstate & BUTTON5_PRESSED) *kind = 3;
+    else *kind = 0;
+    return 1;
+}
+
 #endif

@@ -10,6 +10,7 @@ import Yams
 ///     ascii: false            # box drawing and symbols in ASCII
 ///     autoplay: 3             # seconds per step for 'play' without --autoplay (0.05 to 3600)
 ///     hints: true             # the key hints on the bottom line
+///     mouse: false            # a click selects a node, the wheel scrolls the text
 ///
 /// Every field is optional; a field left out keeps its default. Command-line flags win
 /// over the file; `NO_COLOR` wins over both.
@@ -18,6 +19,7 @@ public struct Settings: Sendable, Equatable {
     public var ascii: Bool?
     public var autoplay: Double?
     public var hints: Bool?
+    public var mouse: Bool?
     /// Where each field was set in the file (`config.yaml:2`), by field name.
     public var places: [String: String] = [:]
 
@@ -70,13 +72,17 @@ public struct Settings: Sendable, Equatable {
                     "unknown theme '\(text)'; the themes are: \(ThemeName.allCases.map(\.rawValue).joined(separator: ", "))"))
             }
         }
-        for key in ["ascii", "hints"] {
+        for key in ["ascii", "hints", "mouse"] {
             guard let node = fields.value(key) else { continue }
             guard let value = flag(node) else {
                 diagnostics.append(.error(file: file, at: YAMLFields.location(of: node), "'\(key)' must be true or false"))
                 continue
             }
-            if key == "ascii" { settings.ascii = value } else { settings.hints = value }
+            switch key {
+            case "ascii": settings.ascii = value
+            case "hints": settings.hints = value
+            default: settings.mouse = value
+            }
             place(key, node)
         }
         if let node = fields.value("autoplay"), let seconds = fields.number(node, "autoplay", &diagnostics) {

@@ -15,6 +15,22 @@ public enum Key: Sendable, Hashable {
     case interrupt
     /// A key curses reports that the app does not name (its curses code).
     case other(Int32)
+    /// A click or a turn of the wheel at a cell (with `mouse: true` in the settings).
+    case mouse(MouseEvent)
+}
+
+/// What the mouse did, and where (column `x`, row `y` from the top left).
+public struct MouseEvent: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case click, wheelUp, wheelDown }
+    public var kind: Kind
+    public var x: Int
+    public var y: Int
+
+    public init(_ kind: Kind, x: Int, y: Int) {
+        self.kind = kind
+        self.x = x
+        self.y = y
+    }
 }
 
 extension Key {
@@ -42,6 +58,7 @@ extension Key {
         case .resize: "resize"
         case .interrupt: "Ctrl-C"
         case .other(let code): "key \(code)"
+        case .mouse: "mouse"
         }
     }
 }

@@ -95,6 +95,9 @@ public struct TerminalCapabilities: Sendable, Hashable {
     public var unicode: Bool
     /// Colours (no `NO_COLOR`); the session may still find the terminal has none.
     public var color: Bool
+    /// Clicks and the wheel (`mouse: true` in the settings; off by default, as capturing
+    /// the mouse stops the terminal's own text selection).
+    public var mouse = false
 
     public init(mode: OutputMode, unicode: Bool, color: Bool) {
         self.mode = mode

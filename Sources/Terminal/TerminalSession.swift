@@ -54,6 +54,7 @@ public struct TerminalSession {
         curs_set(0)
         set_escdelay(25)  // a lone Escape arrives promptly, arrows still decode
         wtimeout(window, Self.pollMilliseconds)
+        if capabilities.mouse { cn_enable_mouse() }
         if capabilities.color && cn_has_colors() == 1 {
             start_color()
             use_default_colors()
@@ -119,6 +120,16 @@ public struct TerminalSession {
             if InterruptSignal.isPending { return .interrupt }
             var ch: wint_t = 0
             let status = wget_wch(window, &ch)
+            if status == cn_key_code_yes(), Int32(bitPattern: UInt32(ch)) == cn_key_mouse() {
+                var x: Int32 = 0, y: Int32 = 0, kind: Int32 = 0
+                guard cn_read_mouse(&x, &y, &kind) == 1 else { continue }
+                switch kind {
+                case 1: return .mouse(MouseEvent(.click, x: Int(x), y: Int(y)))
+                case 2: return .mouse(MouseEvent(.wheelUp, x: Int(x), y: Int(y)))
+                case 3: return .mouse(MouseEvent(.wheelDown, x: Int(x), y: Int(y)))
+                default: continue
+                }
+            }
             if status == OK || status == cn_key_code_yes() {
                 let key = Key.decode(isKeyCode: status == cn_key_code_yes(), value: UInt32(ch))
                 if key == .resize { invalidate() }

@@ -1,3 +1,4 @@
+import Autograd
 import Screen
 
 /// Everything the user can ask the tutor to do. Keys become actions in exactly one place
@@ -37,6 +38,8 @@ public enum Action: Hashable, Sendable {
     /// Select the next (or previous) node in definition order; the inspector describes it.
     case selectNext
     case selectPrevious
+    /// Select this node (a click on it).
+    case select(NodeID)
     /// Move the graph viewport by whole cells.
     case pan(dx: Int, dy: Int)
     /// Bring the active (or selected) node back into view.

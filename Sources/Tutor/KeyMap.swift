@@ -147,6 +147,19 @@ extension KeyMap {
     /// acts as a key (`?` help; `q` asks before leaving the question). Otherwise this
     /// map's table decides. Every key, typed or scripted, becomes an action only here.
     public func action(for key: Key, in state: TutorState) -> Action? {
+        // The mouse: a click selects the node under it, the wheel scrolls the text.
+        if case .mouse(let event) = key {
+            switch event.kind {
+            case .wheelUp: return .scrollText(-3)
+            case .wheelDown: return .scrollText(3)
+            case .click:
+                let area = state.panes.graph.inset(by: 1)
+                guard area.contains(Point(x: event.x, y: event.y)) else { return nil }
+                return GraphPane.screenFrames(state, in: area)
+                    .first { $0.frame.contains(Point(x: event.x, y: event.y)) }
+                    .map { .select($0.node) }
+            }
+        }
         // Over the help, keys are the help's (Esc closes it rather than showing the answer).
         if state.classroom.quiz.isAsking, !state.helpVisible {
             if case .character(let c) = key, state.classroom.quiz.current?.accepts(character: c) ?? true {

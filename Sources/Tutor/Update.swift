@@ -72,6 +72,9 @@ extension TutorState {
         case .toggleEdgeStepping: toggleEdgeStepping()
         case .selectNext: select(by: 1)
         case .selectPrevious: select(by: -1)
+        case .select(let id):
+            selection = id
+            follow()
         case .toggleGraphView: toggleGraphView()
         case .cycleMistake: cycleMistake()
         case .pan(let dx, let dy): pan(dx: dx, dy: dy)

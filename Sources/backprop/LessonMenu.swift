@@ -14,6 +14,7 @@ enum LessonMenu {
         let preferences = Preferences.resolve()
         var capabilities = TerminalCapabilities(environment: .current())
         capabilities.unicode = preferences.unicode
+        capabilities.mouse = preferences.mouse.value
         let store = ProgressStore.standard()
         // A progress file moved aside is told now, before the screen is taken.
         let (book, warning) = store?.load() ?? (ProgressStore.Book(), nil)

@@ -32,6 +32,7 @@ struct Preferences {
     var ascii: Setting<Bool>
     var autoplay: Setting<Double>
     var hints: Setting<Bool>
+    var mouse: Setting<Bool>
     /// The settings file read (whether or not it exists).
     var file: URL
 
@@ -86,7 +87,8 @@ struct Preferences {
             Setting(value: 3, source: "default")
         }
         let hints = settings.hints.map { Setting(value: $0, source: fromFile("hints")) } ?? Setting(value: true, source: "default")
-        return Preferences(theme: theme, ascii: ascii, autoplay: autoplay, hints: hints, file: file)
+        let mouse = settings.mouse.map { Setting(value: $0, source: fromFile("mouse")) } ?? Setting(value: false, source: "default")
+        return Preferences(theme: theme, ascii: ascii, autoplay: autoplay, hints: hints, mouse: mouse, file: file)
     }
 }
 
@@ -94,7 +96,7 @@ struct Preferences {
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Print the settings in effect (theme, ASCII, autoplay, hints) and where each came from.",
+        abstract: "Print the settings in effect (theme, ASCII, autoplay, hints, mouse) and where each came from.",
         discussion: """
             The settings file is $XDG_CONFIG_HOME/backprop/config.yaml (by default \
             ~/.config/backprop/config.yaml), for example:
@@ -103,6 +105,7 @@ struct ConfigCommand: ParsableCommand {
               ascii: false            # draw with ASCII characters only
               autoplay: 3             # seconds per step for 'play' without --autoplay
               hints: true             # key hints on the bottom line
+              mouse: false            # a click selects a node, the wheel scrolls the text
 
             Command-line flags win over the file, NO_COLOR over both. A file with an error \
             is reported (FILE:LINE:COL: error: …) and ignored: backprop starts with the defaults.
@@ -121,6 +124,7 @@ struct ConfigCommand: ParsableCommand {
             ["ascii", String(preferences.ascii.value), preferences.ascii.source],
             ["autoplay", "\(seconds) s", preferences.autoplay.source],
             ["hints", String(preferences.hints.value), preferences.hints.source],
+            ["mouse", String(preferences.mouse.value), preferences.mouse.source],
         ]
         Output.print(LessonsTable.render(header: ["SETTING", "VALUE", "FROM"], groups: [("", rows)])
             + "\nSettings file: \(preferences.file.path)\(exists ? "" : " (none)")\n")

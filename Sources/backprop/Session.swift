@@ -17,6 +17,7 @@ enum Session {
         let environment = TerminalEnvironment.current()
         var capabilities = TerminalCapabilities(environment: environment)
         capabilities.unicode = options.preferences.unicode
+        capabilities.mouse = options.preferences.mouse.value
         // The width of the terminal the text lands in (a dumb one too), else COLUMNS, else 100.
         let size = Size(width: environment.plainWidth(minimum: Panes.minimum.width), height: 30)
         var plain = PlainFrames(subject: subject, size: size, unicode: capabilities.unicode,

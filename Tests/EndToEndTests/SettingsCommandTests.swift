@@ -18,6 +18,7 @@ import Testing
         #expect(none.status == 0)
         #expect(none.stdout.contains("theme     default  default\n"))
         #expect(none.stdout.contains("autoplay  3 s      default\n"))
+        #expect(none.stdout.contains("mouse     false    default\n"))
         #expect(none.stdout.contains("(none)\n"))
         let directory = try configDirectory("theme: colour-blind\nautoplay: 0.5\nhints: false\n")
         let file = directory.appendingPathComponent("backprop/config.yaml").path

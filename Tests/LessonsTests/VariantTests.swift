@@ -114,7 +114,7 @@ import Testing
               f = max(x, x)
             """
         #expect(checkMessages(text, file: "tie.yaml") == [
-            "tie.yaml: warning: part 1: 100 of the variants 1…100 keep the slide's numbers, as no draw kept clear of a kink (relu, step, max near a tie, division or log near 0); give the leaves ranges under 'variants:'",
+            "tie.yaml: warning: part 1: 100 of the variants 1…100 keep the slide's numbers: no draw kept clear of a kink (relu, step, max near a tie, division or log near 0) and told the slide's story (truth tables, gradient signs); give the leaves ranges under 'variants:'",
         ])
         for name in BundledLessonTests.names {
             #expect(LessonChecker.checkVariants(try loadLesson(name)).isEmpty, "\(name)")

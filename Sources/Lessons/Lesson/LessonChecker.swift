@@ -56,11 +56,20 @@ public enum LessonChecker {
     static func checkVariants(_ lesson: Lesson) -> [Diagnostic] {
         guard lesson.variant == nil else { return [] }
         var unchanged = [Int](repeating: 0, count: lesson.parts.count)
+        // Parts with leaves to draw, whose own numbers are finite (a part that is not has
+        // its warning already; its variants are not counted against it).
+        let variable = lesson.parts.map { part in
+            !part.variableLeaves.isEmpty && part.graph.ids.allSatisfy { part.graph.value(of: $0).isFinite }
+        }
         for number in checkedVariants {
             let variant = lesson.variant(number)
-            for (index, part) in variant.parts.enumerated() {
-                let original = lesson.parts[index]
-                if original.drawLeaves(seed: Lesson.seed(lesson: lesson.name, part: index, variant: number)) == nil { unchanged[index] += 1 }
+            for (index, part) in variant.parts.enumerated() where variable[index] {
+                // A part that kept the slide's numbers is counted; its own numbers have
+                // their warnings already, a variant's can only be made worse by the draw.
+                guard part.isVaried else {
+                    unchanged[index] += 1
+                    continue
+                }
                 let rows = part.data.map { data in data.rows.map { Array(zip(data.columns, $0)) } } ?? [[]]
                 for row in rows {
                     var graph = part.graph
@@ -76,7 +85,7 @@ public enum LessonChecker {
         }
         return unchanged.enumerated().filter { $0.element > 0 }.map { index, count in
             .warning(file: lesson.file, at: .wholeFile,
-                     "part \(index + 1): \(count) of the variants \(checkedVariants.lowerBound)…\(checkedVariants.upperBound) keep the slide's numbers, as no draw kept clear of a kink (relu, step, max near a tie, division or log near 0); give the leaves ranges under 'variants:'")
+                     "part \(index + 1): \(count) of the variants \(checkedVariants.lowerBound)…\(checkedVariants.upperBound) keep the slide's numbers: no draw kept clear of a kink (relu, step, max near a tie, division or log near 0) and told the slide's story (truth tables, gradient signs); give the leaves ranges under 'variants:'")
         }
     }
 
