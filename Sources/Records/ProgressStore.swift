@@ -49,12 +49,7 @@ public struct ProgressStore: Sendable {
     /// `$XDG_STATE_HOME/backprop`, or `~/.local/state/backprop` (the XDG base directory
     /// specification ignores a relative `XDG_STATE_HOME`).
     public static func directory(environment: [String: String]) -> URL {
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            return URL(fileURLWithPath: state).appendingPathComponent("backprop")
-        }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-            ?? FileManager.default.homeDirectoryForCurrentUser
-        return home.appendingPathComponent(".local/state/backprop")
+        BaseDirectory.backprop("XDG_STATE_HOME", fallback: ".local/state", environment: environment)
     }
 
     /// The book on disk (empty when there is none), and a warning when the file had to be

@@ -36,12 +36,8 @@ public struct Settings: Sendable, Equatable {
     /// `$XDG_CONFIG_HOME/backprop/config.yaml`, or `~/.config/backprop/config.yaml` (a
     /// relative `XDG_CONFIG_HOME` is ignored, as the XDG specification says).
     public static func file(environment: [String: String]) -> URL {
-        if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") {
-            return URL(fileURLWithPath: config).appendingPathComponent("backprop/config.yaml")
-        }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-            ?? FileManager.default.homeDirectoryForCurrentUser
-        return home.appendingPathComponent(".config/backprop/config.yaml")
+        BaseDirectory.backprop("XDG_CONFIG_HOME", fallback: ".config", environment: environment)
+            .appendingPathComponent("config.yaml")
     }
 
     /// The settings in `text` (the file `file`), and every problem as a diagnostic at its
