@@ -291,11 +291,12 @@ extension TutorState {
 }
 
 extension Action {
-    /// Actions that move the cursor (or open another part).
+    /// Actions that move the cursor, open another part or remake the pass (a mistake):
+    /// none goes past a waiting question.
     var moves: Bool {
         switch self {
         case .next, .back, .finishPhase, .rewindPhase, .restart, .toEnd, .jump, .previousPart, .nextPart,
-             .toggleEdgeStepping, .classroom(.fastForward):
+             .toggleEdgeStepping, .cycleMistake, .classroom(.fastForward):
             true
         default: false
         }
