@@ -1,10 +1,17 @@
 import Foundation
 
-/// One line of a chart: values at x = 0, 1, 2, … in one style.
+/// One line of a chart: values at x = 0, 1, 2, … in one style; a dotted line lights
+/// every other dot, so it stays apart from a solid one without colour (NO_COLOR, ASCII,
+/// plain text).
 public struct ChartSeries: Sendable, Hashable {
     public var values: [Double]
     public var style: Style
-    public init(_ values: [Double], style: Style = .plain) { self.values = values; self.style = style }
+    public var dotted: Bool
+    public init(_ values: [Double], style: Style = .plain, dotted: Bool = false) {
+        self.values = values
+        self.style = style
+        self.dotted = dotted
+    }
 }
 
 /// A line chart of one or more series (a loss curve): braille dots (2×4 per cell) with
@@ -90,7 +97,7 @@ public struct LineChart: Widget {
                 let fx = count > 1 ? Double(i) / Double(count - 1) : 0
                 let fy = min(max((range.upperBound - v) / span, 0), 1)
                 let p = (Int((fx * Double(dots.columns - 1)).rounded()), Int((fy * Double(dots.rows - 1)).rounded()))
-                if let previous { dots.line(from: previous, to: p, series: k) } else { dots.set(p.0, p.1, series: k) }
+                if let previous { dots.line(from: previous, to: p, series: k, dotted: s.dotted) } else { dots.set(p.0, p.1, series: k) }
                 previous = p
             }
         }
@@ -124,14 +131,15 @@ struct DotGrid {
         owner[y * columns + x] = series
     }
 
-    /// Bresenham's line between two dots.
-    mutating func line(from a: (Int, Int), to b: (Int, Int), series: Int) {
+    /// Bresenham's line between two dots; `dotted` lights only the dots in every other
+    /// column pair (by absolute column, so joined segments keep one rhythm).
+    mutating func line(from a: (Int, Int), to b: (Int, Int), series: Int, dotted: Bool = false) {
         var x = a.0, y = a.1
         let dx = abs(b.0 - x), dy = -abs(b.1 - y)
         let sx = x < b.0 ? 1 : -1, sy = y < b.1 ? 1 : -1
         var err = dx + dy
         while true {
-            set(x, y, series: series)
+            if !dotted || (x / cellDots.0) % 2 == 0 { set(x, y, series: series) }
             if x == b.0 && y == b.1 { break }
             let e2 = 2 * err
             if e2 >= dy { err += dy; x += sx }

@@ -39,3 +39,24 @@ import Testing
         #expect(ThemeName(spelling: "purple") == nil)
     }
 }
+
+/// A dotted series stays apart from a solid one without colour: it lights every other
+/// column pair of dots.
+@Suite struct DottedSeriesTests {
+    @Test func dottedLightsHalfTheColumns() {
+        let flat = [Double](repeating: 1, count: 40)
+        func chart(_ series: [ChartSeries]) -> Buffer {
+            var buffer = Buffer(size: Size(width: 30, height: 6))
+            LineChart(series: series, yRange: 0...2, glyphs: .ascii).render(in: buffer.area, buffer: &buffer)
+            return buffer
+        }
+        // The cells the line lights: those that differ from the chart without it.
+        let axes = chart([ChartSeries([.nan])])
+        func lit(_ dotted: Bool) -> Int {
+            let drawn = chart([ChartSeries(flat, dotted: dotted)])
+            return (0..<6).map { y in (0..<30).filter { x in drawn[x, y] != axes[x, y] }.count }.reduce(0, +)
+        }
+        let solid = lit(false), dotted = lit(true)
+        #expect(solid > 20 && dotted > 0 && dotted < solid * 2 / 3)
+    }
+}

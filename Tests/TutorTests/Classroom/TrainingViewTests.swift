@@ -52,7 +52,7 @@ import Screen
         state = update(state, .toEnd)
         let screen = picture(view(state))
         #expect(screen.contains("loss 0.447, zeroed 7.85e-4"))
-        #expect(screen.contains("epoch (dim: zeroed)"))
+        #expect(screen.contains("epoch (dotted: zeroed)"))
     }
 
     @Test func multiClassPerceptronShadesByTheWinningClass() throws {

@@ -177,9 +177,11 @@ public struct TrainingPane: Widget {
         buffer.render(block, in: area)
         let finite = (track.losses + track.zeroedLosses).filter(\.isFinite)
         let top = finite.max() ?? 1
-        let series = (zeroed.isEmpty ? [] : [ChartSeries(zeroed, style: theme(.muted))]) + [ChartSeries(shown, style: theme(.gradient))]
+        // The zeroed run dotted and dim: apart from the solid curve with or without colour.
+        let series = (zeroed.isEmpty ? [] : [ChartSeries(zeroed, style: theme(.muted), dotted: true)])
+            + [ChartSeries(shown, style: theme(.gradient))]
         let chart = LineChart(
-            series: series, yRange: 0...(top > 0 ? top : 1), xTitle: zeroed.isEmpty ? "epoch" : "epoch (dim: zeroed)",
+            series: series, yRange: 0...(top > 0 ? top : 1), xTitle: zeroed.isEmpty ? "epoch" : "epoch (dotted: zeroed)",
             axisStyle: theme(.border), labelStyle: theme(.muted), glyphs: theme.glyphs, yLabel: { notation.number($0) })
         buffer.render(chart, in: block.inner(area))
     }
