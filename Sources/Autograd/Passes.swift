@@ -46,7 +46,7 @@ extension Graph {
                         let a = Int(step.first), b = Int(step.second)
                         v[Int(step.node)] = step.arity == .variadic
                             ? step.op.value(inputs: b - a) { v[edges[a + $0]] }
-                            : step.op.value(inputs: step.inputCount) { v[$0 == 0 ? a : b] }
+                            : step.op.value(inputs: step.fixedInputCount) { v[$0 == 0 ? a : b] }
                     }
                 }
             }
@@ -73,7 +73,7 @@ extension Graph {
                                     g[edges[a + k]] += upstream * local
                                 }
                             } else {
-                                step.op.forEachLocal(inputs: step.inputCount, output: v[node], { v[$0 == 0 ? a : b] }) { k, local in
+                                step.op.forEachLocal(inputs: step.fixedInputCount, output: v[node], { v[$0 == 0 ? a : b] }) { k, local in
                                     g[k == 0 ? a : b] += upstream * local
                                 }
                             }

@@ -211,7 +211,10 @@ public struct Stepper: Sendable, Equatable {
             for node in 0..<graph.count where graph.grads[node].bitPattern != 0 { setGrad(node, 0) }
             // The mistakes lab's second backward(): the leaves still hold the first call's.
             if mistake == .backwardTwice {
-                for (node, leftover) in leftoverGradients() where leftover.bitPattern != 0 { setGrad(node, leftover) }
+                let first = firstBackward()
+                for node in 0..<graph.count where graph.kind(of: NodeID(node)).isLeaf && first.grads[node].bitPattern != 0 {
+                    setGrad(node, first.grads[node])
+                }
             }
             setGrad(output.index, 1)
         case .backward(let id):
@@ -243,12 +246,12 @@ public struct Stepper: Sendable, Equatable {
         setGrad(input, mistake == .assign ? upstream * local : graph.grads[input] + upstream * local)
     }
 
-    /// With `backwardTwice`: what a first `backward()` at the current values left in each
-    /// leaf (its right gradient), by node index.
-    func leftoverGradients() -> [(Int, Double)] {
+    /// With `backwardTwice`: the graph after a first `backward()` at the current values,
+    /// whose leaves' gradients (the right ones) the second call starts from.
+    func firstBackward() -> Graph {
         var first = graph
         first.backward(plan.tape)
-        return (0..<graph.count).filter { graph.kind(of: NodeID($0)).isLeaf }.map { ($0, first.grads[$0]) }
+        return first
     }
 
     /// Whether updates use the batch mean rather than this sample's gradient.

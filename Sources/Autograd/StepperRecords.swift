@@ -45,7 +45,7 @@ extension Stepper {
         // them (from 0 after the seed), so each running sum is the exact number it was.
         // A second backward() starts a leaf from what the first left (the mistakes lab).
         let carried = mistake == .backwardTwice && graph.kind(of: id).isLeaf
-            ? leftoverGradients().first { $0.0 == id.index }?.1 ?? 0 : 0
+            ? firstBackward().grad(of: id) : 0
         var running = carried
         var ledger: [GradientFlow] = []
         var locals: [Int: [Double]] = [:]  // per consumer, computed once (a max may use x 100,000 times)

@@ -119,13 +119,8 @@ struct Instruction: Sendable, Equatable {
 }
 
 extension Instruction {
-    /// How many inputs the node has (a variadic op's are the edges `first..<second`).
+    /// How many inputs a unary or binary node has (a variadic op's are its edges
+    /// `first..<second`, which the passes read from `Graph.inputIDs`).
     @inline(__always)
-    var inputCount: Int {
-        switch arity {
-        case .unary: 1
-        case .binary: 2
-        case .variadic: Int(second - first)
-        }
-    }
+    var fixedInputCount: Int { arity == .unary ? 1 : 2 }
 }

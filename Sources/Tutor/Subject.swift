@@ -22,15 +22,12 @@ public enum Subject: Sendable {
         title.count <= 40 ? title : String(title.prefix(39)) + "…"
     }
 
-    /// The variant whose numbers a lesson holds (`--variant N`); nil: the slide's numbers.
-    public var variant: Int? {
-        if case .lesson(let lesson) = self { lesson.variant } else { nil }
-    }
-
-    /// The variant part `index` shows: nil where the part kept the slide's numbers (all
-    /// data, zeros and labels, or no draw told the same story).
+    /// The variant (`--variant N`) whose numbers part `index` shows: nil for the slide's
+    /// numbers, also where a variant's part kept them (all data, zeros and labels, or no
+    /// draw told the same story).
     public func variant(ofPart index: Int) -> Int? {
-        lessonPart(index)?.isVaried == true ? variant : nil
+        guard case .lesson(let lesson) = self, lessonPart(index)?.isVaried == true else { return nil }
+        return lesson.variant
     }
 
     /// The number of parts (1 for a bare graph).

@@ -5,6 +5,13 @@ import Testing
 /// Numbers of a student's own (`--variant N`): reproducible, near the slide's, clear of
 /// kinks, with what quotes the slide's numbers set aside; `variants:` in the lesson file.
 @Suite struct VariantTests {
+    /// A lesson file with `title`, `summary`, the chain-rule slide as its source, and `body`
+    /// (its graph and any other fields) from line 6 on.
+    static func lesson(title: String, summary: String, _ body: String) -> String {
+        "title: \(title)\nsummary: \(summary)\nsource:\n  seed: 004_65d9b7a0499491d4.txt\n"
+            + "  slide: \"Backpropagation: a simple example\"\n" + body
+    }
+
     func values(_ lesson: Lesson, part: Int = 0, _ names: [String]) -> [Double] {
         let graph = lesson.parts[part].graph
         return names.compactMap { graph.id(named: $0).map(graph.value(of:)) }
@@ -50,16 +57,11 @@ import Testing
 
     /// No draw lands near a kink: relu's input keeps 0.05 from 0 in every variant.
     @Test func clearOfKinks() throws {
-        let text = """
-            title: A kink
-            summary: relu near 0.
-            source:
-              seed: 004_65d9b7a0499491d4.txt
-              slide: "Backpropagation: a simple example"
+        let text = Self.lesson(title: "A kink", summary: "relu near 0.", """
             graph: |
               x = 0.08
               f = relu(x)
-            """
+            """)
         let lesson = try #require(LessonLoader.load(text: text, file: "kink.yaml").lesson)
         var kept = 0
         for n in 1...100 {
@@ -71,12 +73,7 @@ import Testing
     }
 
     @Test func rangesAndFixedInTheLessonFile() throws {
-        let text = """
-            title: Ranges
-            summary: Ranges of my own.
-            source:
-              seed: 004_65d9b7a0499491d4.txt
-              slide: "Backpropagation: a simple example"
+        let text = Self.lesson(title: "Ranges", summary: "Ranges of my own.", """
             graph: |
               x = -2
               y = 5
@@ -85,7 +82,7 @@ import Testing
             variants:
               x: [10, 20]
               y: fixed
-            """
+            """)
         let (lesson, diagnostics) = LessonLoader.load(text: text, file: "ranges.yaml")
         #expect(diagnostics.isEmpty)
         let loaded = try #require(lesson)
@@ -103,16 +100,11 @@ import Testing
 
     /// `check` tries variants 1…100: a part whose variants all fall on a kink is told.
     @Test func checkTriesTheVariants() throws {
-        let text = """
-            title: Always a tie
-            summary: max of a value and itself.
-            source:
-              seed: 004_65d9b7a0499491d4.txt
-              slide: "Backpropagation: a simple example"
+        let text = Self.lesson(title: "Always a tie", summary: "max of a value and itself.", """
             graph: |
               x = 2
               f = max(x, x)
-            """
+            """)
         #expect(checkMessages(text, file: "tie.yaml") == [
             "tie.yaml: warning: part 1: 100 of the variants 1…100 keep the slide's numbers: no draw kept clear of a kink (relu, step, max near a tie, division or log near 0) and told the slide's story (truth tables, gradient signs); give the leaves ranges under 'variants:'",
         ])

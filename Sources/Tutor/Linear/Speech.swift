@@ -44,6 +44,6 @@ public enum Speech {
         ("σ", "sigma"), ("ξ", " xi "), ("η", " eta "), ("α", " alpha "), ("δ", " delta "), ("ε", " epsilon "),
         ("ŷ", " y hat "), ("ℓ", " loss "), ("∧", " and "), ("∨", " or "), ("¬", "not "),
         // A verdict's mark says no more than its words ("✓ Right: 3", "✗ Not 5").
-        ("…", " and so on"), ("✓ ", ""), ("✗ ", ""), ("✓", "done"), ("▶", "now"), ("·", " times "),
+        ("…", " and so on"), ("✓ ", ""), ("✗ ", ""), ("✓", "done"), ("▶", "now"),
     ]
 }
