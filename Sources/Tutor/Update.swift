@@ -219,7 +219,8 @@ extension TutorState {
         (scenes, flows) = drawings
         chooseScene()
         follow()
-        message = next.map { "Mistake on: \($0.title); the Step pane shows the right value. m: next." }
+        // Short enough for the hint line at 80 columns; the Step pane says the rest.
+        message = next.map { "Mistake on: \($0.title) (m: next)." }
             ?? "Mistakes off: every gradient is right again."
     }
 

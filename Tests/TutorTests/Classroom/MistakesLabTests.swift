@@ -21,7 +21,7 @@ import Testing
         #expect(state.stepper.mistake == nil)
         state.receive(.key(.character("m")))
         #expect(state.stepper.mistake == .assign && state.stepper.position == 5)
-        #expect(state.message == "Mistake on: = instead of +=; the Step pane shows the right value. m: next.")
+        #expect(state.message == "Mistake on: = instead of += (m: next).")
         #expect(picture(view(state)).split(separator: "\n")[0].contains("mistake: = instead of += · backward pass · step 5/7"))
         state.receive(.key(.character("m")))
         #expect(state.stepper.mistake == .backwardTwice)
