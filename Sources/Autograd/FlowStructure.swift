@@ -48,6 +48,12 @@ public struct FlowStructure: Sendable {
 
     public let neurons: [Neuron]
 
+    /// The nodes after the neurons: the operations that are no part of a neuron and lead
+    /// into none — a loss, and what it takes from outside the network (a target's
+    /// negation, a weight's square) — in definition order. The flow view writes them as
+    /// the lines of one box, as the slides write the loss beside the network's output.
+    public let head: [NodeID]
+
     /// The activations a neuron may have, as the lesson sugar allows them.
     static let activations: Set<Op> = [.step, .sigmoid, .tanh, .relu, .sign]
 
@@ -86,6 +92,18 @@ public struct FlowStructure: Sendable {
         guard !neurons.isEmpty else { return nil }
         neurons.sort { $0.excitation.index < $1.excitation.index }
         self.neurons = neurons
+        head = Self.head(of: graph, after: neurons, consumers: consumers)
+    }
+
+    /// The op nodes outside `neurons` from which no path leads into one (graph ids are in
+    /// definition order, so every consumer comes after what it uses).
+    private static func head(of graph: Graph, after neurons: [Neuron], consumers: [[NodeID]]) -> [NodeID] {
+        let absorbed = Self.absorbed(by: neurons)
+        var leadsIntoNeuron = [Bool](repeating: false, count: graph.count)
+        for id in graph.ids.reversed() {
+            leadsIntoNeuron[id.index] = consumers[id.index].contains { absorbed.contains($0) || leadsIntoNeuron[$0.index] }
+        }
+        return graph.ids.filter { graph.op(of: $0) != nil && !absorbed.contains($0) && !leadsIntoNeuron[$0.index] }
     }
 
     /// How one input of a sum is drawn.
@@ -121,7 +139,9 @@ public struct FlowStructure: Sendable {
 
     /// The graph nodes a neuron's circle and edges stand for, which the flow view does not
     /// draw as nodes of their own: ξ, h, each term's product or negation, the weight leaves.
-    public var absorbed: Set<NodeID> {
+    public var absorbed: Set<NodeID> { Self.absorbed(by: neurons) }
+
+    private static func absorbed(by neurons: [Neuron]) -> Set<NodeID> {
         var nodes = Set<NodeID>()
         for neuron in neurons {
             nodes.formUnion(neuron.lines)

@@ -76,6 +76,10 @@ public struct DAGLayout: Sendable, Hashable {
         /// its edges): the channel before the node's layer is made wide enough for it after
         /// its tracks. Nodes not listed need none beyond `minimumChannelWidth`.
         public var incomingLabelWidths: [Int: Int] = [:]
+        /// True: boxes that the alignment left hanging below the tallest layer's stack (a
+        /// tall box centred on its inputs, a target put level with its arrow) move up, so
+        /// the drawing is no taller than its tallest layer needs.
+        public var compactHeight = false
 
         public init(nodeSpacing: Int = 1, minimumChannelWidth: Int = 5, orderingSweeps: Int = 8,
                     alignmentPasses: Int = 4, sourcesInFirstLayer: Bool = true, growForInputs: Bool = true,
@@ -167,8 +171,10 @@ public struct DAGLayout: Sendable, Hashable {
         func axis(_ cur: Int, _ lo: Int, _ hi: Int, _ view: Int) -> Int {
             if lo - margin >= cur && hi + margin <= cur + view { return cur }
             let centred = (lo + hi - view) / 2
-            // A box larger than the window shows its top-left part.
-            return hi - lo + 2 * margin > view ? lo - margin : centred
+            // A box larger than the window shows its top-left part; one that fits only
+            // without the margin is shown whole.
+            guard hi - lo + 2 * margin > view else { return centred }
+            return hi - lo > view ? lo : centred
         }
         let p = Point(x: axis(current.x, box.x, box.maxX, viewport.width), y: axis(current.y, box.y, box.maxY, viewport.height))
         return snapped(clamp(p, to: viewport), keeping: box, in: viewport)

@@ -74,6 +74,28 @@ extension LayeredGraph {
         breakRoutingCycles()
         let top = y.min() ?? 0
         for v in 0..<nodeCount { y[v] -= top }
+        if options.compactHeight { raiseHangingLayers(gap: gap) }
+    }
+
+    /// Moves the boxes of each layer that reaches below the tallest layer's stack up from
+    /// the bottom, each no further than it overhangs (`Options.compactHeight`): the
+    /// alignment may hang a box below all the others to straighten one edge. Rows within
+    /// a layer keep their order and gaps at least; only the bends of the edges change.
+    mutating func raiseHangingLayers(gap: Int) {
+        let needed = order.map { nodes in nodes.reduce(0) { $0 + vHeight[$1] } + gap * max(0, nodes.count - 1) }.max() ?? 0
+        var moved = false
+        for nodes in order {
+            var floor = needed
+            for v in nodes.reversed() {
+                let top = min(y[v], floor - vHeight[v])
+                if top < y[v] { y[v] = top; moved = true }
+                floor = y[v] - gap
+            }
+        }
+        guard moved else { return }
+        breakRoutingCycles()
+        let top = y.min() ?? 0
+        for v in 0..<nodeCount { y[v] -= top }
     }
 
     /// Routing needs, in each channel, a source whose row is another's arrival row to

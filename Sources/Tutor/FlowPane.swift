@@ -23,10 +23,10 @@ struct FlowPane: Widget {
         let edges = emphasizedEdges()
         var styles = [Style](repeating: theme(.edge), count: flow.layout.edges.count)
         for e in edges { styles[e] = theme(.activeEdge) }
-        let dag = DAGView(layout: flow.layout, nodes: flow.elements.map(box), edgeStyles: styles, edgeStyle: theme(.edge),
+        let dag = DAGView(layout: flow.layout, nodes: flow.elements.indices.map(box), edgeStyles: styles, edgeStyle: theme(.edge),
                           emphasized: Array(edges), offset: state.offset, glyphs: theme.glyphs)
         buffer.render(dag, in: area)
-        for (e, term) in flow.terms.enumerated() {
+        for (e, term) in flow.terms.enumerated() where flow.labelled {
             guard let term else { continue }
             let style = edges.contains(e) ? theme(.gradient).bolded() : theme(.value)
             let (full, short) = label(term)
@@ -41,25 +41,42 @@ struct FlowPane: Widget {
 
     // MARK: Nodes
 
-    func box(_ element: FlowScene.Element) -> NodeBox {
+    func box(_ index: Int) -> NodeBox {
         let theme = state.theme
-        switch element {
+        switch flow.elements[index] {
         case .bias:
             return NodeBox(lines: [Line(" 1", style: theme(.title))], border: nil, arrowhead: false)
         case .node(let id):
             return NodeBox(lines: [line(id, leading: " ")], border: nil, arrowhead: false)
-        case .neuron(let index):
-            let neuron = flow.structure.neurons[index]
-            let active = neuron.lines.contains { progress.mark(of: $0) == .active }
+        case .neuron, .head:
+            let lines = flow.boxLines[index]
+            let active = lines.contains { progress.mark(of: $0) == .active }
             var border = active ? theme(.active) : theme(.border)
-            if let selection = state.selection, flow.layoutNode(of: selection) == flow.place[neuron.output.index] {
+            if let selection = state.selection, flow.layoutNode(of: selection) == index {
                 border = border.patched(by: theme(.marker).underlined())
             }
-            // The activation's symbol, or a linear unit's sum.
-            let op = state.stepper.graph.op(of: neuron.output) ?? .sum
-            return NodeBox(lines: neuron.lines.map { line($0, leading: "") },
-                           border: border, title: state.notation.gateSymbol(op), titleStyle: active ? theme(.active) : theme(.title))
+            // A neuron's title is its activation's symbol, or a linear unit's sum; the
+            // head's box has none (its lines name themselves).
+            var title: String?
+            if case .neuron(let neuron) = flow.elements[index] {
+                title = state.notation.gateSymbol(state.stepper.graph.op(of: flow.structure.neurons[neuron].output) ?? .sum)
+            }
+            return NodeBox(lines: rows(of: index), border: border, title: title, titleStyle: active ? theme(.active) : theme(.title))
         }
+    }
+
+    /// A box's rows: its lines, in columns side by side where the box is split
+    /// (`FlowScene.lineSlot`), each padded to its column's width.
+    func rows(of box: Int) -> [Line] {
+        var rows = [[Span]](repeating: [], count: max(1, flow.boxRows[box]))
+        for id in flow.boxLines[box] {
+            guard let slot = flow.lineSlot(of: id) else { continue }
+            let text = line(id, leading: "")
+            let before = slot.x - rows[slot.row].reduce(0) { $0 + DisplayWidth.of($1.text) }
+            if before > 0 { rows[slot.row].append(Span(String(repeating: " ", count: before))) }
+            rows[slot.row] += text.spans
+        }
+        return rows.map { Line($0) }
     }
 
     /// "▶ ξ1 0.5 ∇0": the node's mark, name, value and gradient ("?" until computed);
@@ -133,7 +150,14 @@ struct FlowPane: Widget {
         if let neuron = flow.structure.neurons.first(where: { $0.excitation == id }), let target = flow.place[neuron.output.index] {
             return Set(flow.layout.edges.indices.filter { flow.layout.edges[$0].to == target && flow.terms[$0] != nil })
         }
-        guard let target = flow.place[id.index], case .node = flow.elements[target] else { return [] }
-        return Set(flow.layout.edges.indices.filter { flow.layout.edges[$0].to == target })
+        guard let target = flow.place[id.index] else { return [] }
+        if case .node = flow.elements[target] {
+            return Set(flow.layout.edges.indices.filter { flow.layout.edges[$0].to == target })
+        }
+        // A head line: the arrows from what it reads outside its box.
+        let sources = Set(state.stepper.graph.inputs(of: id).compactMap { flow.place[$0.index] })
+        return Set(flow.layout.edges.indices.filter {
+            flow.layout.edges[$0].to == target && sources.contains(flow.layout.edges[$0].from) && flow.terms[$0] == nil
+        })
     }
 }

@@ -14,12 +14,28 @@ public struct FlowScene: Sendable {
         case neuron(Int)
         /// The constant input 1 of the biases.
         case bias
+        /// The box of the head's lines (`FlowStructure.head`) when no one neuron's box
+        /// takes them.
+        case head
     }
 
     public let structure: FlowStructure
     public let layout: DAGLayout
     /// For each layout node, what it stands for.
     public let elements: [Element]
+    /// For each layout node, the graph nodes written as the lines of its box, top to
+    /// bottom: a neuron's ξ and h, then the head's lines where its box takes them; the
+    /// head box's lines; empty for a one-line node.
+    public let boxLines: [[NodeID]]
+    /// For each layout node, the widths of the columns its box's lines fill, top to
+    /// bottom, then the next column (one column but for a head box taller than
+    /// `headRows`).
+    public let boxColumns: [[Int]]
+    /// For each layout node, the lines in a column of its box (all of them, unsplit).
+    public let boxRows: [Int]
+    /// How many lines a column of the head box holds at most, when it is split: a box of
+    /// 10 rows, which the 12 rows the graph pane has at 80×24 show whole.
+    public static let headRows = 8
     /// For each layout edge, the neuron term it draws (`nil` for a plain graph edge).
     public let terms: [FlowStructure.Term?]
     /// For each graph node, the layout node that shows it or, for a product, negation or
@@ -34,36 +50,65 @@ public struct FlowScene: Sendable {
     /// pass the gradient, as the circuit view's `.brief` nodes do) and a weight's label
     /// only its number, as the slides write it on the edge.
     public let brief: Bool
+    /// Whether the weights are written on their edges. The narrowest drawing leaves them
+    /// to the Step pane (its channels then need no room for labels), so that a network
+    /// fits 80 columns whole rather than panned with its output out of view.
+    public let labelled: Bool
 
     /// The flow diagram of `graph`, or `nil` when it has no neurons. `scene` gives the
     /// names and the number widths (its boxes are sized for every pass the part makes).
     /// `nil` too for a graph larger than `GraphScene.largestScaledGraph`: its diagram could
     /// not be read on any screen, and laying it out would cost as much as the circuit's.
-    public init?(graph: Graph, scene: GraphScene, notation: Notation, brief: Bool = false) throws(DAGLayoutError) {
+    /// `splitHead`: the head box, when it has more than `headRows` lines, in columns.
+    public init?(graph: Graph, scene: GraphScene, notation: Notation, brief: Bool = false,
+                 labelled: Bool = true, splitHead: Bool = false) throws(DAGLayoutError) {
         guard graph.count <= GraphScene.largestScaledGraph, let structure = FlowStructure(graph) else { return nil }
         self.brief = brief
+        self.labelled = labelled
         func numberWidth(_ id: NodeID) -> Int { scene.numberWidths[id.index] }
         func gradWidth(_ id: NodeID) -> Int { scene.gradWidths[id.index] }
         self.structure = structure
         names = scene.names
         let absorbed = structure.absorbed
+        let consumers = graph.consumers()
         var elements: [Element] = []
+        var boxLines: [[NodeID]] = []
         var place = [Int?](repeating: nil, count: graph.count)
-        // The nodes drawn as themselves, in definition order, with the neurons where their
-        // activation is defined.
+        // The head's lines go in the box of the one neuron they read, as the slides write
+        // the loss beside the output; with several (a softmax of scores), in a box of their own.
+        let head = structure.head.filter { scene.layoutNode(of: $0) != nil }
+        let inHead = Set(head)
         let neuronOf = Dictionary(structure.neurons.enumerated().map { ($1.output, $0) }, uniquingKeysWith: { a, _ in a })
+        let feeders = Set(head.flatMap { graph.inputs(of: $0) }.compactMap { neuronOf[$0] })
+        let host = feeders.count == 1 ? feeders.first : nil
+        // The nodes drawn as themselves, in definition order, with the neurons where their
+        // activation is defined and the head box where its first line is.
         for id in graph.ids {
             if let neuron = neuronOf[id] {
                 place[id.index] = elements.count
                 elements.append(.neuron(neuron))
+                boxLines.append(structure.neurons[neuron].lines)
+            } else if inHead.contains(id) {
+                guard host == nil, id == head.first else { continue }
+                elements.append(.head)
+                boxLines.append(head)
             } else if !absorbed.contains(id), scene.layoutNode(of: id) != nil {
                 place[id.index] = elements.count
                 elements.append(.node(id))
+                boxLines.append([])
             }
+        }
+        let headBox = host.flatMap { place[structure.neurons[$0].output.index] } ?? elements.firstIndex(of: .head)
+        if let headBox {
+            if host != nil { boxLines[headBox] += head }
+            for id in head { place[id.index] = headBox }
         }
         let hasBias = structure.neurons.contains { $0.terms.contains { $0.source == .bias } }
         let biasIndex = hasBias ? elements.count : nil
-        if hasBias { elements.append(.bias) }
+        if hasBias {
+            elements.append(.bias)
+            boxLines.append([])
+        }
 
         var edges: [DAGEdge] = []
         var terms: [FlowStructure.Term?] = []
@@ -100,30 +145,57 @@ public struct FlowScene: Sendable {
                 terms.append(nil)
             }
         }
+        // Into the head's box, one arrow from each node outside it that its lines read.
+        if let headBox {
+            var sources: [Int] = []
+            for id in head {
+                for input in graph.inputs(of: id) where !inHead.contains(input) && edgeOf[input.index] == nil {
+                    guard let from = place[input.index], from != headBox, !sources.contains(from) else { continue }
+                    sources.append(from)
+                }
+            }
+            for from in sources {
+                edges.append(DAGEdge(from: from, to: headBox))
+                terms.append(nil)
+            }
+        }
 
         // Sizes: a neuron's box holds "▶ ξ1 −0.5 ∇0" over "▶ h1 1 ∇0" (brief: "▶ ξ1 −0.5"
-        // or "▶ ξ1 ∇0"), a linear unit's the first line alone; any other node one line, as
+        // or "▶ ξ1 ∇0"), a linear unit's the first line alone, then any head lines it takes;
+        // the head's box a line per head node; any other node one line, as
         // in the circuit view; the bias a "1".
         let mark = DisplayWidth.of(notation.gradientMark)
         func numbers(_ id: NodeID) -> Int {
             brief ? max(numberWidth(id), mark + gradWidth(id)) : numberWidth(id) + 1 + mark + gradWidth(id)
         }
         var sizes: [Size] = []
-        for element in elements {
+        var boxColumns = [[Int]](repeating: [], count: elements.count)
+        var boxRows = [Int](repeating: 0, count: elements.count)
+        for (index, element) in elements.enumerated() {
             switch element {
-            case .neuron(let index):
-                let n = structure.neurons[index]
-                let width = n.lines.map { 2 + DisplayWidth.of(scene.names[$0.index]) + 1 + numbers($0) }.max() ?? 9
-                sizes.append(Size(width: width + 2, height: 2 + n.lines.count))
+            case .neuron, .head:
+                let lines = boxLines[index]
+                let rows = element == .head && splitHead ? min(lines.count, FlowScene.headRows) : lines.count
+                let widths = stride(from: 0, to: lines.count, by: max(1, rows)).map { start in
+                    lines[start..<min(lines.count, start + rows)].map {
+                        2 + DisplayWidth.of(scene.names[$0.index]) + 1 + numbers($0)
+                    }.max() ?? 9
+                }
+                boxColumns[index] = widths.isEmpty ? [9] : widths
+                boxRows[index] = rows
+                // A blank between columns.
+                let width = boxColumns[index].reduce(0, +) + boxColumns[index].count - 1
+                sizes.append(Size(width: width + 2, height: 2 + rows))
             case .node(let id):
-                sizes.append(Size(width: 3 + DisplayWidth.of(scene.names[id.index]) + 1 + numbers(id), height: 1))
+                // A blank after the numbers keeps the widest apart from the edge leaving it.
+                sizes.append(Size(width: 3 + DisplayWidth.of(scene.names[id.index]) + 1 + numbers(id) + 1, height: 1))
             case .bias:
                 sizes.append(Size(width: 2, height: 1))
             }
         }
         // Each neuron's channel is as wide as its weights' labels need; others are narrow.
         var labelWidths: [Int: Int] = [:]
-        for (e, term) in terms.enumerated() {
+        for (e, term) in terms.enumerated() where labelled {
             guard let term else { continue }
             let width = FlowScene.widestLabel(term, names: scene.names, notation: notation, brief: brief,
                                               numberWidth: numberWidth, gradWidth: gradWidth)
@@ -133,15 +205,20 @@ public struct FlowScene: Sendable {
         let pinned = Set(elements.indices.filter {
             switch elements[$0] {
             case .bias: true
-            case .node(let id): graph.kind(of: id) == .input
-            case .neuron: false
+            // The network's inputs; a target that only the head reads sits beside it.
+            case .node(let id): graph.kind(of: id) == .input && !consumers[id.index].allSatisfy(inHead.contains)
+            case .neuron, .head: false
             }
         })
         var options = DAGLayout.Options(nodeSpacing: 0, minimumChannelWidth: GraphScene.channelWidth(.brief),
                                         sourcesInFirstLayer: false, tracksNearSources: true, pinnedSources: pinned)
         options.incomingLabelWidths = labelWidths
+        options.compactHeight = true
         layout = try DAGLayout(sizes: sizes, edges: edges, options: options)
         self.elements = elements
+        self.boxLines = boxLines
+        self.boxColumns = boxColumns
+        self.boxRows = boxRows
         self.terms = terms
         self.place = place
         self.edgeOf = edgeOf
@@ -157,6 +234,16 @@ public struct FlowScene: Sendable {
             (brief ? 0 : DisplayWidth.of(names[leaf.index]) + 1)
                 + max(numberWidth(leaf), DisplayWidth.of(notation.gradientMark) + gradWidth(leaf))
         }
+    }
+
+    /// Where graph node `id`'s line is in its box: the row (0 the first inside the border)
+    /// and the column and width within the box's inside; `nil` for a node that is not a
+    /// line of a box.
+    public func lineSlot(of id: NodeID) -> (row: Int, x: Int, width: Int)? {
+        guard let box = layoutNode(of: id), let index = boxLines[box].firstIndex(of: id) else { return nil }
+        let columns = boxColumns[box], rows = max(1, boxRows[box])
+        let column = index / rows
+        return (index % rows, columns[..<column].reduce(0, +) + column, columns[column])
     }
 
     /// The size of the whole drawing.

@@ -27,7 +27,12 @@ public struct Panes: Sendable, Equatable {
     /// Columns the graph keeps when a side pane is shown; narrower screens get none.
     public static let graphMinimumWithSide = 44
 
-    public init(size: Size, graphHeight: Int, sidePane: Bool = false) {
+    /// Columns the side pane keeps at least when the graph takes more than its share.
+    public static let sideMinimum = 34
+
+    /// `graphWidth`, the drawing's width: beside a side pane the graph takes what it needs
+    /// beyond its 62 % while the side pane keeps `sideMinimum` columns.
+    public init(size: Size, graphHeight: Int, graphWidth: Int = 0, sidePane: Bool = false) {
         self.size = size
         let whole = Rect(x: 0, y: 0, width: size.width, height: size.height)
         status = Rect(x: 0, y: 0, width: size.width, height: min(1, size.height))
@@ -41,7 +46,9 @@ public struct Panes: Sendable, Equatable {
         let graphRows = min(max(wanted, 5), body.height - bottomMinimum)
         let parts = body.split(.vertical, [.length(graphRows), .fill(1)])
         if wantsSide {
-            let sides = parts[0].split(.horizontal, [.fill(1), .percentage(38)])
+            let share = size.width * 38 / 100
+            let columns = max(min(share, size.width - (graphWidth + 2)), min(share, Panes.sideMinimum))
+            let sides = parts[0].split(.horizontal, [.fill(1), .length(columns)])
             graph = sides[0]
             side = sides[1]
         } else {

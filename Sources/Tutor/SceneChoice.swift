@@ -3,40 +3,59 @@ import Screen
 /// Which scene a size shows, and whether the side pane goes beside it.
 public struct SceneChoice: Sendable, Equatable {
     public var scene: Int
-    /// Which of the flow diagrams (full, brief) is drawn in the flow view.
+    /// Which of the flow diagrams (full, brief, unlabelled) is drawn in the flow view.
     public var flow = 0
     public var side: Bool
     /// Whether the scene fits the graph pane whole (else it is panned).
     public var fits = true
 
-    /// The first that fits of: each scene (most detailed first) beside the side pane, when
-    /// wanted; each scene on the whole width (not tried with `sideRequired`). When none
-    /// fits, the scene the panned pane shows most of, with the side pane if
-    /// `sideWhenPanned` (a part that has trained keeps its loss chart and map; before
-    /// that, and without training, the graph gets the width).
-    static func best(_ sizes: [Size], size: Size, wantsSide: Bool, sideWhenPanned: Bool,
-                     sideRequired: Bool = false) -> SceneChoice {
-        for side in wantsSide ? (sideRequired ? [true] : [true, false]) : [false] {
-            for (index, drawing) in sizes.enumerated() {
-                let viewport = Panes(size: size, graphHeight: drawing.height, sidePane: side).graphViewport
+    /// The first of `tries` that fits: in each, the first of its drawings (indices into
+    /// `sizes`, most detailed first) that fits the graph pane whole, beside the side pane
+    /// or not. When none fits, the drawing the panned pane shows most of (`panned`).
+    static func best(_ sizes: [Size], size: Size, tries: [(drawings: Range<Int>, side: Bool)],
+                     sideWhenPanned: Bool, largestBoxes: [Size] = []) -> SceneChoice {
+        for attempt in tries {
+            for index in attempt.drawings {
+                let drawing = sizes[index]
+                let viewport = Panes(size: size, graphHeight: drawing.height, graphWidth: drawing.width,
+                                     sidePane: attempt.side).graphViewport
                 if drawing.width <= viewport.width && drawing.height <= viewport.height {
-                    return SceneChoice(scene: index, side: side)
+                    return SceneChoice(scene: index, side: attempt.side)
                 }
             }
         }
-        // None fits: the scene of which the panned pane shows the largest share, preferring
-        // one as wide as the pane (panned only up and down, every layer from the inputs to
-        // the output in view); the last, least detailed, among equals.
+        // Panned: beside the side pane if wanted, unless some box could then never be seen
+        // and could without it.
+        let shown = panned(sizes, size: size, side: sideWhenPanned, largestBoxes: largestBoxes)
+        func boxesFit(_ choice: SceneChoice) -> Bool {
+            guard largestBoxes.indices.contains(choice.scene) else { return true }
+            let viewport = Panes(size: size, graphHeight: pannedHeight(sizes[choice.scene].height, screen: size),
+                                 sidePane: choice.side).graphViewport
+            return largestBoxes[choice.scene].width <= viewport.width && largestBoxes[choice.scene].height <= viewport.height
+        }
+        guard sideWhenPanned, !boxesFit(shown) else { return shown }
+        let alone = panned(sizes, size: size, side: false, largestBoxes: largestBoxes)
+        return boxesFit(alone) ? alone : shown
+    }
+
+    /// The drawing of which the panned pane shows the largest share, preferring one whose
+    /// every box fits the pane (`largestBoxes[i]`, the widest and tallest box of drawing
+    /// i: a box is drawn whole or not at all, so a taller one would never be seen), then
+    /// one as wide as the pane (panned only up and down, every layer from the inputs to
+    /// the output in view); the last, least detailed, among equals.
+    static func panned(_ sizes: [Size], size: Size, side: Bool, largestBoxes: [Size] = []) -> SceneChoice {
         var best = max(0, sizes.count - 1), bestShare = -1.0
         for (index, drawing) in sizes.enumerated() where drawing.width > 0 && drawing.height > 0 {
             let viewport = Panes(size: size, graphHeight: pannedHeight(drawing.height, screen: size),
-                                 sidePane: sideWhenPanned).graphViewport
+                                 sidePane: side).graphViewport
+            let box = largestBoxes.indices.contains(index) ? largestBoxes[index] : Size(width: 0, height: 0)
             let share = min(1, Double(viewport.width) / Double(drawing.width))
                 * min(1, Double(viewport.height) / Double(drawing.height))
                 + (drawing.width <= viewport.width ? 1 : 0)
+                + (box.width <= viewport.width && box.height <= viewport.height ? 2 : 0)
             if share >= bestShare { best = index; bestShare = share }
         }
-        return SceneChoice(scene: best, side: sideWhenPanned, fits: false)
+        return SceneChoice(scene: best, side: side, fits: false)
     }
 
     /// The rows a drawing that is panned anyway asks for: at most three fifths of the

@@ -92,15 +92,24 @@ public struct TutorState: Sendable {
         follow()
     }
 
-    /// The circuit scenes and the flow diagrams (full, brief) of a part's graph.
+    /// The circuit scenes and the flow diagrams (full, brief, brief without the weights on
+    /// the edges) of a part's graph.
     static func drawings(of stepper: Stepper, notation: Notation) throws(OpenError) -> ([GraphScene], [FlowScene]) {
         do {
             let scenes = try GraphScene.scenes(stepper, notation: notation)
             var flows: [FlowScene] = []
-            for brief in [false, true] {
-                if let flow = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: brief) {
+            for (brief, labelled) in [(false, true), (true, true), (true, false)] {
+                if let flow = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: brief,
+                                            labelled: labelled) {
                     flows.append(flow)
                 }
+            }
+            // A head box taller than the 80×24 graph pane is never drawn there (a box is
+            // drawn whole or not at all): a last drawing splits it in columns.
+            if let last = flows.last, last.boxRows.contains(where: { $0 > FlowScene.headRows }),
+               let split = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: true,
+                                         labelled: false, splitHead: true) {
+                flows.append(split)
             }
             return (scenes, flows)
         } catch {
@@ -118,15 +127,32 @@ public struct TutorState: Sendable {
     /// (`SceneChoice.best`). Called whenever either can change: a new size, every action
     /// (`apply`), a part opened.
     mutating func chooseScene() {
-        let wantsSide = trainingPaneShown
         let sizes = showsFlow ? flows.map(\.size) : scenes.map(\.size)
-        // Asked for with `t`, or once an epoch has trained (the lesson then speaks of the
-        // loss chart and the map), the training views are shown whatever the graph needs;
-        // before that they give way to a graph that fits only without them.
+        // The flow diagrams that write the weights on their edges come first; the one that
+        // leaves them to the Step pane only where none of those fits.
+        let labelled = 0..<(showsFlow ? flows.filter(\.labelled).count : sizes.count), all = 0..<sizes.count
         let trained = trainingTrack?.trains == true && TrainingTrack.completedEpochs(stepper) >= 1
-        let required = classroom.trainingVisible == true || trained
-        var chosen = SceneChoice.best(sizes, size: size, wantsSide: wantsSide, sideWhenPanned: wantsSide && required,
-                                      sideRequired: required)
+        let asked = classroom.trainingVisible == true
+        let tries: [(drawings: Range<Int>, side: Bool)] = if !trainingPaneShown {
+            [(labelled, false), (all, false)]
+        } else if asked {
+            // Asked for with `t`: the training views whatever the graph needs.
+            [(labelled, true), (all, true)]
+        } else if trained {
+            // Once an epoch has trained (the lesson then speaks of the loss chart and the
+            // map) they come by themselves, beside the weights' drawing if it fits, else
+            // beside the narrower one, but not at the cost of a graph that fits only alone.
+            [(labelled, true), (all, true), (labelled, false), (all, false)]
+        } else {
+            // Before that they give way to a graph with its weights that fits only alone.
+            [(labelled, true), (labelled, false), (all, true), (all, false)]
+        }
+        let layouts = showsFlow ? flows.map(\.layout) : scenes.map(\.layout)
+        let largestBoxes = layouts.map { layout in
+            Size(width: layout.frames.map(\.width).max() ?? 0, height: layout.frames.map(\.height).max() ?? 0)
+        }
+        var chosen = SceneChoice.best(sizes, size: size, tries: tries, sideWhenPanned: trainingPaneShown && (asked || trained),
+                                      largestBoxes: largestBoxes)
         // The choice was among the flow diagrams; the circuit scene behind them stays the box.
         if showsFlow { (chosen.flow, chosen.scene) = (chosen.scene, 0) }
         choice = chosen
@@ -166,7 +192,7 @@ public struct TutorState: Sendable {
     public var panes: Panes {
         // A drawing that is panned anyway gives the text panes more rows.
         let height = choice.fits ? drawnLayout.size.height : SceneChoice.pannedHeight(drawnLayout.size.height, screen: size)
-        return Panes(size: size, graphHeight: height, sidePane: choice.side)
+        return Panes(size: size, graphHeight: height, graphWidth: drawnLayout.size.width, sidePane: choice.side)
     }
 
     /// The node the inspector and the view centre on: the selection, else the active node.

@@ -56,6 +56,7 @@ func graphTitle(_ state: TutorState, width: Int) -> String {
     // "∇ = ∂f/∂node"; in ASCII "g=" is the mark itself, so "g=X means dX".
     let gradient = notation.unicode ? "∇ = ∂\(output)/∂node" : "g=X: X = d\(output)/dnode"
     let numbers = switch state.showsFlow ? nil : state.scene.detail {
+    case nil where state.flow?.labelled == false: "weights in the Step pane; value; backward pass: " + gradient
     case nil where state.flow?.brief == true: "weights on the edges; value; backward pass: " + gradient
     case nil: "weights on the edges; value, then " + gradient
     case .box?: "val = value, grad = ∂\(output)/∂node"

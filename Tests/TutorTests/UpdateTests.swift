@@ -127,9 +127,11 @@ import Testing
         #expect(plain.message?.contains("has none") == true)
     }
 
-    /// The flow diagram has two details, like the circuit: where the full one (value and
-    /// gradient on every line, weights named on the edges) does not fit, the brief one
-    /// (one number a line, the weights' numbers alone) is drawn.
+    /// The flow diagram has three details: where the full one (value and gradient on
+    /// every line, weights named on the edges) does not fit, the brief one (one number a
+    /// line, the weights' numbers alone); where that does not fit either, the brief one
+    /// without the weights on its edges (the Step pane has them), which is narrow enough
+    /// for the 2-2-1 network whole at 80×24.
     @Test func theBriefFlowDiagramWhereTheFullOneDoesNotFit() throws {
         let lesson = try LessonFixtures.lesson("xor")
         let size = Size(width: 100, height: 30)
@@ -140,14 +142,19 @@ import Testing
         let steps = try TutorState(subject: .lesson(lesson), part: 0, theme: .monochrome(), size: size)
         #expect(steps.showsFlow && steps.flow?.brief == true && steps.panes.side != nil && steps.choice.fits)
         let learns = try TutorState(subject: .lesson(lesson), part: 1, theme: .monochrome(), size: size)
-        #expect(learns.showsFlow && learns.flows.count == 2)
-        let full = learns.flows[0], brief = learns.flows[1]
-        #expect(!full.brief && brief.brief)
-        #expect(brief.size.width < full.size.width - 40)  // 131 columns, not 183
-        #expect(learns.flow?.brief == true)
+        #expect(learns.showsFlow && learns.flows.count == 3)
+        let full = learns.flows[0], brief = learns.flows[1], bare = learns.flows[2]
+        #expect(!full.brief && brief.brief && bare.brief && full.labelled && brief.labelled && !bare.labelled)
+        #expect(brief.size.width < full.size.width - 30)  // 91 columns, not 125
+        #expect(bare.size.width < brief.size.width - 25)  // 61
+        #expect(learns.flow?.brief == true && learns.flow?.labelled == true && learns.choice.fits)
         let screen = picture(view(learns))
         #expect(screen.contains("0.133 ─▶") && !screen.contains("w11 0.133"))
         #expect(screen.contains("weights on the edges; value; backward pass: ∇ = ∂loss/∂node"))
+        let narrow = try TutorState(subject: .lesson(lesson), part: 1, theme: .monochrome(), size: Size(width: 80, height: 24))
+        #expect(narrow.flow?.labelled == false && narrow.choice.fits)
+        let small = picture(view(narrow))
+        #expect(!small.contains("0.133 ─▶") && small.contains("weights in the Step pane"))
     }
 
     /// A fold draws a node twice (its ↪ stub), but the Step pane lists it once and Tab

@@ -76,6 +76,28 @@ struct ScreenAudit {
         return inView || frame.width > area.width ? [] : ["\(where_): \(state.scene.names[focus.index]) is not wholly in view"]
     }
 
+    /// The output and the inputs of the node in focus are wholly in the graph pane too: a
+    /// student sees where the step's numbers come from and where the pass ends. (A node
+    /// drawn as an edge of the flow diagram has no box: its edge's source is checked.)
+    func contextInView() -> [String] {
+        let area = state.panes.graph.inset(by: 1)
+        let frames = GraphPane.screenFrames(state, in: area)
+        func whole(_ node: NodeID) -> Bool? {
+            guard let frame = frames.first(where: { $0.node == node })?.frame else { return nil }
+            return frame.width > area.width
+                || (frame.x >= area.x && frame.y >= area.y && frame.maxX <= area.maxX && frame.maxY <= area.maxY)
+        }
+        var defects: [String] = []
+        let output = state.stepper.plan.tape.output
+        if whole(output) == false { defects.append("\(where_): the output \(state.scene.names[output.index]) is not wholly in view") }
+        guard let focus = state.focus else { return defects }
+        let graph = state.stepper.graph
+        for input in graph.inputs(of: focus) where whole(input) == false {
+            defects.append("\(where_): \(state.scene.names[input.index]), an input of \(state.scene.names[focus.index]), is not wholly in view")
+        }
+        return defects
+    }
+
     // MARK: Reading the screen
 
     func row(_ y: Int, _ xs: Range<Int>) -> String {
@@ -119,11 +141,13 @@ struct ScreenAudit {
                 return (only, gradientDue ? nil : grad)
             }
             if state.showsFlow {
-                // A neuron's box holds "mark ξ value ∇grad" over "mark h value ∇grad"; any
-                // other node is one line.
-                let isNeuron = state.flow?.structure.neurons.first { $0.lines.contains(id) }
-                let y = isNeuron.map { frame.y + ($0.excitation == id ? 1 : 2) } ?? frame.y + (frame.height - 1) / 2
-                let line = row(y, frame.x..<frame.maxX).trimmingCharacters(in: CharacterSet(charactersIn: "│ "))
+                // A box holds a line "mark name value ∇grad" per node it stands for (a
+                // neuron's ξ and h, the head's nodes); any other node is one line.
+                // (A head box of many lines holds them in columns side by side.)
+                let slot = state.flow?.lineSlot(of: id)
+                let y = slot.map { frame.y + 1 + $0.row } ?? frame.y + (frame.height - 1) / 2
+                let xs = slot.map { (frame.x + 1 + $0.x)..<(frame.x + 1 + $0.x + $0.width) } ?? frame.x..<frame.maxX
+                let line = row(y, xs).trimmingCharacters(in: CharacterSet(charactersIn: "│ "))
                 let words = line.split(separator: " ").map(String.init)
                 shownMark = words.first
                 // A role name may be several words ("L's max").

@@ -100,10 +100,13 @@ import Screen
     @Test func fastForwardTrainsTheScreenFollowing() throws {
         var state = try lesson("xor", part: 1)
         #expect(state.trainingPaneShown)
-        // The flow diagram must be panned: it has the width until the first epoch is done.
-        #expect(state.panes.side == nil)
+        // The flow diagram with its weights on the edges fits only alone: it has the width
+        // until the first epoch is done; then the training views come, beside the diagram
+        // that leaves the weights to the Step pane, which fits whole beside them.
+        #expect(state.panes.side == nil && state.choice.fits && state.flow?.labelled == true)
         press(&state, .character("f"))
-        #expect(state.panes.side == Rect(x: 62, y: 1, width: 38, height: 18))  // beside the flow diagram
+        #expect(state.panes.side == Rect(x: 64, y: 1, width: 36, height: 18))
+        #expect(state.choice.fits && state.flow?.labelled == false)
         let perEpoch = state.stepper.plan.stepsPerEpoch
         #expect(state.stepper.position == 10 * perEpoch)
         let track = try #require(state.trainingTrack)
@@ -117,12 +120,12 @@ import Screen
     }
 
     /// `t` overrides the wait for the first epoch: asked for, the map and the chart are
-    /// beside the panned graph at once; asked again, they go.
+    /// beside the graph at once (the graph taking the columns it needs); asked again, they go.
     @Test func tShowsTheTrainingViewsBeforeTheFirstEpoch() throws {
         var state = try lesson("xor", part: 1)
         #expect(state.panes.side == nil)
         press(&state, .character("t"))
-        #expect(state.panes.side == Rect(x: 62, y: 1, width: 38, height: 18))
+        #expect(state.panes.side == Rect(x: 64, y: 1, width: 36, height: 18))
         #expect(picture(view(state)).contains("f over x1→ x2↑ · epoch 0"))
         press(&state, .character("t"))
         #expect(state.panes.side == nil)
