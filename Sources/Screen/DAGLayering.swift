@@ -11,6 +11,8 @@ struct LayeredGraph {
     var segFrom: [Int] = []
     var segTo: [Int] = []
     var segPort: [Int] = []
+    /// The row a segment must arrive at in its target (`DAGEdge.row`), for an edge's last segment.
+    var segRow: [Int?] = []
     var inSegs: [[Int]] = []
     var outSegs: [[Int]] = []
     /// Number of arrival ports of each node (its incoming edges; 1 for dummies).
@@ -109,6 +111,7 @@ struct LayeredGraph {
                 segFrom.append(chain[k])
                 segTo.append(chain[k + 1])
                 segPort.append(k == chain.count - 2 ? nextPort[e.to] : 0)
+                segRow.append(k == chain.count - 2 ? e.row : nil)
                 outSegs[chain[k]].append(s)
                 inSegs[chain[k + 1]].append(s)
             }

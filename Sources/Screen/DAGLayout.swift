@@ -4,7 +4,11 @@
 public struct DAGEdge: Sendable, Hashable {
     public var from: Int
     public var to: Int
-    public init(from: Int, to: Int) { self.from = from; self.to = to }
+    /// The row of the target's box (0 its top) where the edge arrives, when it must be
+    /// that one (a box of several lines, the edge meaning one of them); `nil` for the
+    /// even spread of ports.
+    public var row: Int?
+    public init(from: Int, to: Int, row: Int? = nil) { self.from = from; self.to = to; self.row = row }
 }
 
 /// Why a graph cannot be laid out.

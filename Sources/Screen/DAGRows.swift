@@ -11,6 +11,7 @@ extension LayeredGraph {
     func inPortOffset(_ seg: Int) -> Int {
         let v = segTo[seg]
         if isDummy(v) { return 0 }
+        if let row = segRow[seg] { return min(max(0, row), vHeight[v] - 1) }
         return Self.portRow(port: segPort[seg], of: portCount[v], height: vHeight[v])
     }
 

@@ -45,7 +45,7 @@ struct FlowPane: Widget {
         let theme = state.theme
         switch flow.elements[index] {
         case .bias:
-            return NodeBox(lines: [Line(" 1", style: theme(.title))], border: nil, arrowhead: false)
+            return NodeBox(lines: [Line(" 1 ", style: theme(.title))], border: nil, arrowhead: false)
         case .node(let id):
             return NodeBox(lines: [line(id, leading: " ")], border: nil, arrowhead: false)
         case .neuron, .head:
@@ -69,6 +69,12 @@ struct FlowPane: Widget {
     /// (`FlowScene.lineSlot`), each padded to its column's width.
     func rows(of box: Int) -> [Line] {
         var rows = [[Span]](repeating: [], count: max(1, flow.boxRows[box]))
+        if let divider = flow.dividerRows[box], rows.indices.contains(divider) {
+            // Dotted, so it reads as a rule inside the box rather than a border of its own.
+            let width = flow.boxColumns[box].reduce(0, +) + flow.boxColumns[box].count
+            rows[divider] = [Span(String(repeating: state.theme.glyphs.isUnicode ? "┄" : "-", count: width),
+                                  style: state.theme(.muted))]
+        }
         for id in flow.boxLines[box] {
             guard let slot = flow.lineSlot(of: id) else { continue }
             let text = line(id, leading: "")

@@ -31,8 +31,13 @@ public struct FlowScene: Sendable {
     /// bottom, then the next column (one column but for a head box taller than
     /// `headRows`).
     public let boxColumns: [[Int]]
-    /// For each layout node, the lines in a column of its box (all of them, unsplit).
+    /// For each layout node, the rows inside its box (of a split box, a column's lines).
     public let boxRows: [Int]
+    /// For each layout node, the row inside its box of each of its lines (unsplit).
+    public let lineRows: [[Int]]
+    /// For each layout node, the row of the divider between a neuron's lines and the
+    /// head's that its box takes (`nil`: none).
+    public let dividerRows: [Int?]
     /// How many lines a column of the head box holds at most, when it is split: a box of
     /// 10 rows, which the 12 rows the graph pane has at 80×24 show whole.
     public static let headRows = 8
@@ -75,12 +80,19 @@ public struct FlowScene: Sendable {
         var boxLines: [[NodeID]] = []
         var place = [Int?](repeating: nil, count: graph.count)
         // The head's lines go in the box of the one neuron they read, as the slides write
-        // the loss beside the output; with several (a softmax of scores), in a box of their own.
+        // the loss beside the output; with several (a softmax of scores), or where that box
+        // would grow too tall, in a box of their own.
         let head = structure.head.filter { scene.layoutNode(of: $0) != nil }
         let inHead = Set(head)
         let neuronOf = Dictionary(structure.neurons.enumerated().map { ($1.output, $0) }, uniquingKeysWith: { a, _ in a })
         let feeders = Set(head.flatMap { graph.inputs(of: $0) }.compactMap { neuronOf[$0] })
-        let host = feeders.count == 1 ? feeders.first : nil
+        // Only where the neuron's box stays short enough for the 80×24 pane (its rows, a
+        // divider, the head's) — else the head's own box, which can split in columns.
+        let host = feeders.first.flatMap { feeder -> Int? in
+            let neuron = structure.neurons[feeder]
+            let rows = max(neuron.lines.count, neuron.terms.count) + 1 + head.count
+            return feeders.count == 1 && rows <= FlowScene.headRows + 2 ? feeder : nil
+        }
         // The nodes drawn as themselves, in definition order, with the neurons where their
         // activation is defined and the head box where its first line is.
         for id in graph.ids {
@@ -109,6 +121,19 @@ public struct FlowScene: Sendable {
             elements.append(.bias)
             boxLines.append([])
         }
+        // The row of each line in its box: in order, but in a neuron's box that takes the
+        // head, the neuron's part has a row for each term's arrow, then a divider, then
+        // the head's lines, each where the arrows of what it reads arrive. A head box
+        // with more than `headRows` lines is split in columns (when asked).
+        var lineRows = boxLines.map { Array($0.indices) }
+        var dividerRows = [Int?](repeating: nil, count: elements.count)
+        let split = splitHead && host == nil && head.count > FlowScene.headRows
+        if let host, let box = headBox {
+            let neuron = structure.neurons[host]
+            let section = max(neuron.lines.count, neuron.terms.count)
+            dividerRows[box] = section
+            lineRows[box] = Array(neuron.lines.indices) + head.indices.map { section + 1 + $0 }
+        }
 
         var edges: [DAGEdge] = []
         var terms: [FlowStructure.Term?] = []
@@ -118,7 +143,9 @@ public struct FlowScene: Sendable {
             place[neuron.excitation.index] = target
             // Inputs first, the bias last, as the slides draw them.
             let ordered = neuron.terms.filter { $0.source != .bias } + neuron.terms.filter { $0.source == .bias }
-            for term in ordered {
+            // Into a box that also holds the head, the terms' arrows keep to its top rows.
+            let keepToTop = dividerRows[target] != nil
+            for (k, term) in ordered.enumerated() {
                 let from: Int?
                 switch term.source {
                 case .bias: from = biasIndex
@@ -133,7 +160,7 @@ public struct FlowScene: Sendable {
                     place[leaf.index] = target
                     edgeOf[leaf.index] = edges.count
                 }
-                edges.append(DAGEdge(from: from, to: target))
+                edges.append(DAGEdge(from: from, to: target, row: keepToTop ? 1 + k : nil))
                 terms.append(term)
             }
         }
@@ -145,17 +172,21 @@ public struct FlowScene: Sendable {
                 terms.append(nil)
             }
         }
-        // Into the head's box, one arrow from each node outside it that its lines read.
+        // Into the head's box, one arrow from each node outside it that its lines read, to
+        // the row of the first line that reads it (a split box spreads them evenly: its
+        // second column cannot be pointed at from the left).
         if let headBox {
-            var sources: [Int] = []
-            for id in head {
+            var sources: [(from: Int, row: Int)] = []
+            for (k, id) in head.enumerated() {
                 for input in graph.inputs(of: id) where !inHead.contains(input) && edgeOf[input.index] == nil {
-                    guard let from = place[input.index], from != headBox, !sources.contains(from) else { continue }
-                    sources.append(from)
+                    guard let from = place[input.index], from != headBox, !sources.contains(where: { $0.from == from })
+                    else { continue }
+                    let line = boxLines[headBox].count - head.count + k
+                    sources.append((from, 1 + lineRows[headBox][line]))
                 }
             }
-            for from in sources {
-                edges.append(DAGEdge(from: from, to: headBox))
+            for source in sources {
+                edges.append(DAGEdge(from: source.from, to: headBox, row: split ? nil : source.row))
                 terms.append(nil)
             }
         }
@@ -175,7 +206,7 @@ public struct FlowScene: Sendable {
             switch element {
             case .neuron, .head:
                 let lines = boxLines[index]
-                let rows = element == .head && splitHead ? min(lines.count, FlowScene.headRows) : lines.count
+                let rows = element == .head && split ? FlowScene.headRows : (lineRows[index].last.map { $0 + 1 } ?? 0)
                 let widths = stride(from: 0, to: lines.count, by: max(1, rows)).map { start in
                     lines[start..<min(lines.count, start + rows)].map {
                         2 + DisplayWidth.of(scene.names[$0.index]) + 1 + numbers($0)
@@ -183,14 +214,14 @@ public struct FlowScene: Sendable {
                 }
                 boxColumns[index] = widths.isEmpty ? [9] : widths
                 boxRows[index] = rows
-                // A blank between columns.
-                let width = boxColumns[index].reduce(0, +) + boxColumns[index].count - 1
+                // A blank between columns, and after the widest line before the border.
+                let width = boxColumns[index].reduce(0, +) + boxColumns[index].count
                 sizes.append(Size(width: width + 2, height: 2 + rows))
             case .node(let id):
                 // A blank after the numbers keeps the widest apart from the edge leaving it.
                 sizes.append(Size(width: 3 + DisplayWidth.of(scene.names[id.index]) + 1 + numbers(id) + 1, height: 1))
             case .bias:
-                sizes.append(Size(width: 2, height: 1))
+                sizes.append(Size(width: 3, height: 1))
             }
         }
         // Each neuron's channel is as wide as its weights' labels need; others are narrow.
@@ -219,6 +250,8 @@ public struct FlowScene: Sendable {
         self.boxLines = boxLines
         self.boxColumns = boxColumns
         self.boxRows = boxRows
+        self.lineRows = lineRows
+        self.dividerRows = dividerRows
         self.terms = terms
         self.place = place
         self.edgeOf = edgeOf
@@ -242,6 +275,7 @@ public struct FlowScene: Sendable {
     public func lineSlot(of id: NodeID) -> (row: Int, x: Int, width: Int)? {
         guard let box = layoutNode(of: id), let index = boxLines[box].firstIndex(of: id) else { return nil }
         let columns = boxColumns[box], rows = max(1, boxRows[box])
+        guard columns.count > 1 else { return (lineRows[box][index], 0, columns[0]) }
         let column = index / rows
         return (index % rows, columns[..<column].reduce(0, +) + column, columns[column])
     }

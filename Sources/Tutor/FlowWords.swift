@@ -23,6 +23,8 @@ struct FlowWords {
             }
         }
         let arrow = state.notation.unicode ? "→" : "->"
+        // The narrowest diagram leaves the weights off the edges (`FlowScene.labelled`).
+        let offEdges = "this size leaves the weights off the edges"
         let output = names[state.stepper.plan.tape.output.index]
         func d(_ name: String) -> String { state.notation.derivative(output, name) }
         for neuron in flow.structure.neurons {
@@ -45,13 +47,15 @@ struct FlowWords {
                 let edge = "the edge \(sourceText(term)) \(arrow) \(xi) (weight \(weightText(term)))"
                 switch record {
                 case .backward(let r) where term.weight == .leaf(r.node):
-                    return "In the diagram: \(names[r.node.index])'s gradient is written on \(edge)."
+                    return flow.labelled ? "In the diagram: \(names[r.node.index])'s gradient is written on \(edge)."
+                        : "In the diagram: \(names[r.node.index]) weighs \(edge); \(offEdges), so its gradient is here."
                 case .forward(let r) where r.node == term.node:
                     return "In the diagram: \(edge) multiplies \(sourceText(term)) by its weight."
                 case .backward(let r) where r.node == term.node:
                     return "In the diagram: back along \(edge): \(d(sourceText(term))) gets \(d(xi)) times the weight."
                 case .update(let r) where term.weight == .leaf(r.param):
-                    return "In the diagram: the new \(names[r.param.index]) is written on \(edge)."
+                    return flow.labelled ? "In the diagram: the new \(names[r.param.index]) is written on \(edge)."
+                        : "In the diagram: \(names[r.param.index]) weighs \(edge); \(offEdges), so its new value is here."
                 default:
                     continue
                 }

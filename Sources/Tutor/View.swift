@@ -25,7 +25,7 @@ public func view(_ state: TutorState) -> Buffer {
                            theme: theme)
     buffer.render(graphBlock, in: panes.graph)
     buffer.render(GraphPane(state: state), in: graphBlock.inner(panes.graph))
-    drawMoreMarkers(state, in: panes.graph, buffer: &buffer)
+    drawMoreMarkers(state, in: panes.graph, pin: OutputPin(state), buffer: &buffer)
     if let side = panes.side, let track = state.trainingTrack {
         buffer.render(TrainingPane(track: track, stepper: state.stepper, theme: theme), in: side)
     }
@@ -69,6 +69,7 @@ func graphTitle(_ state: TutorState, width: Int) -> String {
     let shortest = state.scene.detail == .box && !state.showsFlow ? "grad = ∂\(output)/∂node" : gradient
     let candidates = ["Graph" + notation.separator + marks + notation.separator + numbers,
                       marks + notation.separator + numbers, "Graph" + notation.separator + numbers, numbers]
+        + (state.showsFlow && state.flow?.labelled == false ? ["weights: Step pane; value; backward: " + gradient] : [])
         + (oneNumber ? ["value; backward: " + gradient] : []) + [shortest]
     let texts = candidates.map(notation.text)
     return texts.first { DisplayWidth.of($0) <= width } ?? texts[texts.count - 1]
@@ -77,31 +78,54 @@ func graphTitle(_ state: TutorState, width: Int) -> String {
 /// The mark for rows of the drawing above the view, at the right of the graph pane's top border.
 func moreAbove(unicode: Bool) -> String { unicode ? " ↑ more " : " ^ more " }
 
+/// Which of the graph pane's borders mark that a drawing too large for it goes on
+/// (panning, or the next step, brings the rest into view).
+struct MoreMarkers {
+    var right = false, left = false, below = false, above = false
+
+    static func right(_ unicode: Bool) -> String { unicode ? " more → " : " more > " }
+    static func left(_ unicode: Bool) -> String { unicode ? " ← more " : " < more " }
+    static func below(_ unicode: Bool) -> String { unicode ? " ↓ more " : " v more " }
+
+    init(_ state: TutorState) {
+        let viewport = state.panes.graph.inset(by: 1)
+        let size = state.drawnLayout.size, offset = state.offset
+        let drawing = GraphPane.drawingArea(for: size, in: viewport)
+        right = offset.x + (viewport.maxX - drawing.x) < size.width
+        left = offset.x > 0
+        below = offset.y + viewport.height < size.height
+        above = offset.y > 0
+    }
+}
+
 /// Marks on the graph pane's border where a drawing too large for it goes on: `more →` at
 /// the bottom right for columns to the right, `← more` at the bottom left, `↓ more` in the
-/// middle of the bottom border for rows below, `↑ more` at the right of the top border.
-/// Panning (or the next step) brings them into view.
-func drawMoreMarkers(_ state: TutorState, in pane: Rect, buffer: inout Buffer) {
-    let viewport = pane.inset(by: 1)
-    let size = state.drawnLayout.size, offset = state.offset
-    let drawing = GraphPane.drawingArea(for: size, in: viewport)
+/// middle of the bottom border for rows below (left of the output's pin, `OutputPin`,
+/// where that is written), `↑ more` at the right of the top border.
+func drawMoreMarkers(_ state: TutorState, in pane: Rect, pin: OutputPin?, buffer: inout Buffer) {
+    let markers = MoreMarkers(state)
     let unicode = state.theme.glyphs.isUnicode
     let style = state.theme(.key)
     let bottom = pane.maxY - 1
-    if offset.x + (viewport.maxX - drawing.x) < size.width {
-        let text = unicode ? " more → " : " more > "
+    if markers.right {
+        let text = MoreMarkers.right(unicode)
         buffer.write(text, at: Point(x: pane.maxX - 2 - DisplayWidth.of(text), y: bottom), style: style)
     }
-    if offset.x > 0 { buffer.write(unicode ? " ← more " : " < more ", at: Point(x: pane.x + 2, y: bottom), style: style) }
-    let middle = pane.x + pane.width / 2
-    if offset.y + viewport.height < size.height {
-        buffer.write(unicode ? " ↓ more " : " v more ", at: Point(x: middle - 4, y: bottom), style: style)
+    if markers.left { buffer.write(MoreMarkers.left(unicode), at: Point(x: pane.x + 2, y: bottom), style: style) }
+    if markers.below {
+        let text = MoreMarkers.below(unicode), width = DisplayWidth.of(text)
+        var x = pane.x + pane.width / 2 - 4
+        if let pin, x + width >= pin.frame.x { x = pin.frame.x - 1 - width }
+        if x > pane.x + 2 + (markers.left ? DisplayWidth.of(MoreMarkers.left(unicode)) : 0) {
+            buffer.write(text, at: Point(x: x, y: bottom), style: style)
+        }
     }
     // Above: at the right of the top border, which the title leaves free (`graphTitle`).
-    if offset.y > 0 {
+    if markers.above {
         let text = moreAbove(unicode: unicode)
         buffer.write(text, at: Point(x: pane.maxX - 2 - DisplayWidth.of(text), y: pane.y), style: style)
     }
+    pin?.draw(in: &buffer)
 }
 
 extension TutorState {

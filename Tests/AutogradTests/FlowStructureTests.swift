@@ -29,6 +29,29 @@ import Testing
         #expect(structure.absorbed.contains(w) && structure.absorbed.contains(b) && !structure.absorbed.contains(x1))
     }
 
+    /// The head: the operations after the neurons that lead into none — the loss, and
+    /// what it takes from outside the network (the target's negation, a weight's
+    /// square) — in definition order; an op that feeds a neuron (x²) is not in it.
+    @Test func theHeadIsTheLossAndWhatLeadsToItOutsideTheNeurons() throws {
+        var g = Graph()
+        let x = g.addLeaf(.input, name: "x", value: 2)
+        let y = g.addLeaf(.input, name: "y", value: 1)
+        let w = g.addLeaf(.param, name: "w", value: 0.5)
+        let v = g.addLeaf(.param, name: "v", value: -1)
+        let square = g.addOp(.mul, [x, x])
+        let xi = g.addOp(.sum, [g.addOp(.mul, [w, x]), g.addOp(.mul, [v, square])], name: "ξ")
+        let f = g.addOp(.sigmoid, [xi], name: "f")
+        let negY = g.addOp(.neg, [y])
+        let error = g.addOp(.add, [f, negY], name: "e")
+        let decay = g.addOp(.mul, [w, w])
+        let loss = g.addOp(.add, [g.addOp(.mul, [error, error]), decay], name: "L")
+        let structure = try #require(FlowStructure(g))
+        #expect(structure.neurons.count == 1)
+        let squared = g.input(of: loss, at: 0)
+        #expect(structure.head == [negY, error, decay, squared, loss])
+        #expect(!structure.head.contains(square) && !structure.head.contains(f))
+    }
+
     /// No activation of a sum, no neurons: σ(x·y) and a sum used twice are not drawn as one.
     @Test func noNeurons() {
         var g = Graph()

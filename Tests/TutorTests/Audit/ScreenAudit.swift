@@ -89,13 +89,33 @@ struct ScreenAudit {
         }
         var defects: [String] = []
         let output = state.stepper.plan.tape.output
-        if whole(output) == false { defects.append("\(where_): the output \(state.scene.names[output.index]) is not wholly in view") }
-        guard let focus = state.focus else { return defects }
+        if whole(output) == false {
+            // Its box out of view, the output's numbers are pinned to the pane's bottom border.
+            if let pin = OutputPin(state) {
+                defects += pinned(output, text: row(pin.frame.y, pin.frame.x..<pin.frame.maxX))
+            } else {
+                defects.append("\(where_): the output \(state.scene.names[output.index]) is not wholly in view, nor pinned")
+            }
+        }
+        // After a sample step the view shows the leaves it loaded (`activeInView`).
+        guard state.selection != nil || state.progress.loaded.isEmpty, let focus = state.focus else { return defects }
         let graph = state.stepper.graph
         for input in graph.inputs(of: focus) where whole(input) == false {
             defects.append("\(where_): \(state.scene.names[input.index]), an input of \(state.scene.names[focus.index]), is not wholly in view")
         }
         return defects
+    }
+
+    /// The output's pin reads "output MARK NAME VALUE ∇GRAD", as the state has them.
+    func pinned(_ output: NodeID, text: String) -> [String] {
+        let oracle = self.oracle, graph = state.stepper.graph
+        let name = state.scene.names[output.index]
+        let value = oracle.valueShown(output) ? notation.number(graph.values[output.index]) : "?"
+        let grad = oracle.gradShown(output) ? notation.number(graph.grads[output.index]) : "?"
+        let mark = output == oracle.active ? "▶" : (oracle.done(output) ? "✓" : "·")
+        let expected = "output \(mark) \(name) \(value) \(notation.gradientMark)\(grad)"
+        let shown = text.trimmingCharacters(in: .whitespaces)
+        return shown == expected ? [] : ["\(where_): the output's pin reads \"\(shown)\", the state says \"\(expected)\""]
     }
 
     // MARK: Reading the screen

@@ -1,0 +1,53 @@
+import Autograd
+import Lessons
+import Screen
+import Testing
+@testable import Tutor
+
+/// How the flow diagram lays out what is not a neuron: the loss and the nodes leading to
+/// it (the head), and a target that only the loss reads.
+@Suite struct FlowSceneTests {
+    func state(_ name: String, part: Int, size: Size = Size(width: 100, height: 30)) throws -> TutorState {
+        try TutorState(subject: .lesson(LessonFixtures.lesson(name)), part: part, theme: .monochrome(), size: size)
+    }
+
+    /// XOR part 2: one neuron feeds the loss, so its box holds ξ3, f, then (f−y) and
+    /// loss; the target y sits in the column before that box, not with the inputs.
+    @Test func oneNeuronsBoxTakesTheLoss() throws {
+        let xor = try state("xor", part: 1)
+        let flow = try #require(xor.flow)
+        let graph = xor.stepper.graph
+        func id(_ name: String) throws -> NodeID { try #require(graph.ids.first { flow.names[$0.index] == name }) }
+        let box = try #require(flow.layoutNode(of: id("f")))
+        #expect(try flow.boxLines[box] == [id("ξ3"), id("f"), id("(f−y)"), id("loss")])
+        #expect(flow.elements.contains(.head) == false)
+        let y = try #require(flow.layoutNode(of: id("y"))), x1 = try #require(flow.layoutNode(of: id("x1")))
+        #expect(flow.layout.layer[x1] == 0 && flow.layout.layer[y] == flow.layout.layer[box] - 1)
+        // The three terms' arrows arrive on the neuron's rows (ξ3, f and one more), a
+        // divider follows, then (f−y), where y's arrow arrives, and loss.
+        #expect(flow.dividerRows[box] == 3)
+        #expect(try flow.lineSlot(of: id("(f−y)"))?.row == 4 && flow.lineSlot(of: id("loss"))?.row == 5)
+        let arrivals = flow.layout.edges.indices.filter { flow.layout.edges[$0].to == box }
+            .map { (flow.layout.edges[$0].from, flow.layout.arrivalRow(of: $0).map { $0 - flow.layout.frames[box].y }) }
+        #expect(arrivals.first { $0.0 == y }?.1 == 1 + 4)
+        #expect(arrivals.filter { $0.0 != y }.allSatisfy { ($0.1 ?? 0) <= 3 })
+    }
+
+    /// Softmax part 2: three scores feed the loss, which gets a box of its own; where no
+    /// drawing shows that box whole (80×24), a last drawing splits it into columns of at
+    /// most `headRows` lines, and the pane shows it there.
+    @Test func aHeadOfItsOwnSplitWhereTall() throws {
+        let wide = try state("softmax", part: 1)
+        let flow = try #require(wide.flow)
+        let head = try #require(flow.elements.firstIndex(of: .head))
+        #expect(flow.boxLines[head].count == 15 && flow.boxColumns[head].count == 1)
+        #expect(wide.choice.fits && wide.flow?.labelled == true)
+        let narrow = try state("softmax", part: 1, size: Size(width: 80, height: 24))
+        let split = try #require(narrow.flow)
+        let box = try #require(split.elements.firstIndex(of: .head))
+        #expect(split.boxColumns[box].count == 2 && split.boxRows[box] == FlowScene.headRows)
+        #expect(split.layout.frames[box].height <= narrow.panes.graphViewport.height)
+        let last = try #require(split.boxLines[box].last)
+        #expect(split.lineSlot(of: last)?.row == 6 && (split.lineSlot(of: last)?.x ?? 0) > 0)
+    }
+}
