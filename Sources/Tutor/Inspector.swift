@@ -330,14 +330,22 @@ struct Inspector {
 
     // MARK: Start, end, selection
 
+    /// The most leaves the start lists by name and value.
+    static let leavesListed = 40
+
     func start() -> [Line] {
         let leaves = scene.graphNodes.filter { graph.kind(of: $0).isLeaf }
         var lines = [header("Start: nothing computed yet")]
         if !leaves.isEmpty {
             var spans = [plain("Leaves: ")]
-            for (index, id) in leaves.prefix(12).enumerated() {
+            // Every leaf of a lesson's graph (the weights too, which the narrowest flow
+            // diagram leaves off its edges); a long expression's first ones, and how many more.
+            for (index, id) in leaves.prefix(Self.leavesListed).enumerated() {
                 if index > 0 { spans.append(plain(", ")) }
                 spans += [plain("\(name(id)) = "), value(graph.value(of: id))]
+            }
+            if leaves.count > Self.leavesListed {
+                spans.append(plain(", … (\(leaves.count - Self.leavesListed) more; Tab selects a node)"))
             }
             lines.append(Line(spans))
         }

@@ -161,22 +161,25 @@ func statusBar(_ state: TutorState, width: Int) -> StatusBar {
     } else {
         phase = (stepper.lastStep?.phase).map(phaseName) ?? ""
     }
-    var right = phase + n.separator + "step \(stepper.position)/\(stepper.count)"
-    if state.granularity == .edge { right = "edge steps" + n.separator + right }
-    if let mistake = state.stepper.mistake { right = "mistake: \(mistake.title)" + n.separator + right }
-    if state.stepper.plan.training?.zeroGrad == false { right = "mistake: no zero_grad" + n.separator + right }
-    if let variant = state.subject.variant(ofPart: state.part) { right = "variant \(variant)" + n.separator + right }
-    if let classroom = state.classroomStatus { right = classroom + n.separator + right }
+    func right(_ phase: String, _ position: Int) -> String {
+        var right = phase + n.separator + "step \(position)/\(stepper.count)"
+        if state.granularity == .edge { right = "edge steps" + n.separator + right }
+        if let mistake = state.stepper.mistake { right = "mistake: \(mistake.title)" + n.separator + right }
+        if state.stepper.plan.training?.zeroGrad == false { right = "mistake: no zero_grad" + n.separator + right }
+        if let variant = state.subject.variant(ofPart: state.part) { right = "variant \(variant)" + n.separator + right }
+        if let classroom = state.classroomStatus { right = classroom + n.separator + right }
+        return right
+    }
     // A long title gives way to the step counter, which matters more.
-    let room = max(0, width - DisplayWidth.of(right) - 4)
+    let room = max(0, width - DisplayWidth.of(right(phase, stepper.position)) - 4)
     let left = statusTitle(state, room: room)
-    return StatusBar(left: left, center: "", right: n.text(right), style: state.theme(.status))
+    return StatusBar(left: left, center: "", right: n.text(right(phase, stepper.position)), style: state.theme(.status))
 }
 
 /// The status line's title in `room` columns: "backprop · LESSON · part i/n PART". Where it
 /// does not fit, the lesson title gives way first (to its short form before " — ", then
-/// the program's name goes, then it is cut), then the part title is cut, with one
-/// ellipsis; the part's number stays.
+/// the program's name goes, then it is cut, then it goes), then the part title is cut,
+/// with one ellipsis; the part's number stays.
 func statusTitle(_ state: TutorState, room: Int) -> String {
     let n = state.notation
     let title = state.subject.title
@@ -192,7 +195,10 @@ func statusTitle(_ state: TutorState, room: Int) -> String {
     // The lesson title cut to what the whole part leaves, if a word or so of it stays.
     let titleRoom = room - DisplayWidth.of(n.text(part))
     if titleRoom >= 8 { return DisplayWidth.truncateAtWord(n.text(short), to: titleRoom, ellipsis: ellipsis) + n.text(part) }
-    return DisplayWidth.truncateAtWord(n.text(short + part), to: room, ellipsis: ellipsis)
+    guard state.subject.partCount > 1 else { return DisplayWidth.truncateAtWord(n.text(short), to: room, ellipsis: ellipsis) }
+    // No room for a word of the lesson's title beside the part: the part alone.
+    let alone = String(part.dropFirst(n.separator.count))
+    return DisplayWidth.truncateAtWord(n.text(alone), to: room, ellipsis: ellipsis)
 }
 
 func phaseName(_ phase: Phase) -> String {

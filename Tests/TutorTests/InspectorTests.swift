@@ -1,4 +1,5 @@
 import Autograd
+import Lessons
 import Screen
 import Testing
 @testable import Tutor
@@ -185,5 +186,29 @@ import Testing
             "∂L/∂c = Σ / 2 = −6 / 2 = −3 (mean over the batch)",
             "c ← c − η·∂L/∂c = −1 − 1.5·(−3) = 3.5",
         ])
+    }
+}
+
+/// The start lists the leaves with their values: every one of a lesson's graph (the
+/// narrowest flow diagram leaves the weights to it), the first 40 of a long expression.
+@Suite struct StartLeavesTests {
+    func leavesLine(_ state: TutorState) -> String {
+        Inspector(state: state).lines().map(\.text).first { $0.hasPrefix("Leaves:") } ?? ""
+    }
+
+    @Test func everyLeafOfALessonAndTheFirstFortyOfALongExpression() throws {
+        let lesson = try LessonFixtures.lesson("two-layer-relu")
+        let relu = try TutorState(subject: .lesson(lesson), part: 2, theme: .monochrome(), size: Size(width: 80, height: 24))
+        let graph = relu.stepper.graph
+        let leaves = relu.scene.graphNodes.filter { graph.kind(of: $0).isLeaf }
+        #expect(leaves.count > 12 && leaves.count <= Inspector.leavesListed)
+        let line = leavesLine(relu)
+        for id in leaves { #expect(line.contains("\(relu.scene.names[id.index]) = "), "\(relu.scene.names[id.index])") }
+        #expect(!line.contains("more;"))
+        let terms = (1...50).map { "x\($0)" }
+        let values = (1...50).map { "x\($0) = \($0)" }.joined(separator: "\n")
+        let long = try state(values + "\nf = sum(\(terms.joined(separator: ", ")))\noutput f")
+        let longLine = leavesLine(long)
+        #expect(longLine.contains("x40 = 40") && !longLine.contains("x41 = ") && longLine.hasSuffix(", … (10 more; Tab selects a node)"))
     }
 }

@@ -134,3 +134,19 @@ import Testing
         #expect(back.message == "Back to part 1 of \(lesson.parts.count)")
     }
 }
+
+/// The status line's title gives way in order: the program's name, the lesson title's
+/// long form, the lesson title cut, the lesson title gone; the part's number stays.
+@Suite struct StatusTitleTests {
+    @Test func thePartNumberStaysWhenTheLessonTitleCannotFit() throws {
+        let lesson = try LessonFixtures.lesson("polynomial-fit")
+        var state = try TutorState(subject: .lesson(lesson), part: 3, theme: .monochrome(), size: Size(width: 100, height: 30))
+        #expect(statusTitle(state, room: 200) == "backprop · A cubic fit to sin x, zero_grad, and torch.nn · part 4/4 The same in torch.nn, a flowgraph")
+        #expect(statusTitle(state, room: 60) == "A cubic fit to… · part 4/4 The same in torch.nn, a flowgraph")
+        #expect(statusTitle(state, room: 48) == "part 4/4 The same in torch.nn, a flowgraph")
+        #expect(statusTitle(state, room: 30) == "part 4/4 The same in…")
+        state.apply(.jump(to: 15))
+        let line = picture(view(update(state, .resize(Size(width: 80, height: 24))))).split(separator: "\n").first ?? ""
+        #expect(line.contains("part 4/4 The same in torch.nn, a flowgraph") && line.contains("step 15/74"))
+    }
+}
