@@ -82,10 +82,14 @@ struct ScreenAudit {
     func contextInView() -> [String] {
         let area = state.panes.graph.inset(by: 1)
         let frames = GraphPane.screenFrames(state, in: area)
+        // Any of its boxes: a fold's stub (↪) repeats a node with its numbers.
         func whole(_ node: NodeID) -> Bool? {
-            guard let frame = frames.first(where: { $0.node == node })?.frame else { return nil }
-            return frame.width > area.width
-                || (frame.x >= area.x && frame.y >= area.y && frame.maxX <= area.maxX && frame.maxY <= area.maxY)
+            let boxes = frames.filter { $0.node == node }.map(\.frame)
+            guard !boxes.isEmpty else { return nil }
+            return boxes.contains { frame in
+                frame.width > area.width
+                    || (frame.x >= area.x && frame.y >= area.y && frame.maxX <= area.maxX && frame.maxY <= area.maxY)
+            }
         }
         var defects: [String] = []
         let output = state.stepper.plan.tape.output

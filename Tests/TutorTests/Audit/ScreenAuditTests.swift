@@ -85,9 +85,9 @@ import Testing
     /// view pans and an input of the node in focus is off-screen in some frames, as the
     /// frames where that happens: (lesson, part from 1, view, width).
     static let crowded: Set<String> = [
-        "chains 3 circuit 80", "sigmoid-neuron 3 circuit 80", "linear-regression 1 circuit 80",
+        "linear-regression 1 circuit 80",
         "bce-neuron 1 circuit 100", "bce-neuron 1 circuit 80", "bce-neuron 2 circuit 100", "bce-neuron 2 circuit 80",
-        "softmax 1 circuit 80", "softmax 2 circuit 100", "softmax 2 circuit 80", "softmax 2 flow 80",
+        "softmax 2 circuit 100", "softmax 2 circuit 80", "softmax 2 flow 80",
         "perceptron 6 circuit 100", "perceptron 6 circuit 80", "xor 2 circuit 100", "xor 2 circuit 80",
         "two-layer-relu 1 circuit 100", "two-layer-relu 1 circuit 80", "two-layer-relu 3 circuit 100",
         "two-layer-relu 3 circuit 80", "two-layer-relu 3 flow 80", "polynomial-fit 1 circuit 80",
