@@ -121,18 +121,12 @@ public struct FlowScene: Sendable {
             elements.append(.bias)
             boxLines.append([])
         }
-        // The row of each line in its box: in order, but in a neuron's box that takes the
-        // head, the neuron's part has a row for each term's arrow, then a divider, then
-        // the head's lines, each where the arrows of what it reads arrive. A head box
-        // with more than `headRows` lines is split in columns (when asked).
-        var lineRows = boxLines.map { Array($0.indices) }
+        // A neuron's box that takes the head has a row for each term's arrow, then a
+        // divider, then the head's lines (`lineRows`, below, once the arrows are known).
         var dividerRows = [Int?](repeating: nil, count: elements.count)
-        let split = splitHead && host == nil && head.count > FlowScene.headRows
         if let host, let box = headBox {
             let neuron = structure.neurons[host]
-            let section = max(neuron.lines.count, neuron.terms.count)
-            dividerRows[box] = section
-            lineRows[box] = Array(neuron.lines.indices) + head.indices.map { section + 1 + $0 }
+            dividerRows[box] = max(neuron.lines.count, neuron.terms.count)
         }
 
         var edges: [DAGEdge] = []
@@ -172,22 +166,46 @@ public struct FlowScene: Sendable {
                 terms.append(nil)
             }
         }
-        // Into the head's box, one arrow from each node outside it that its lines read, to
-        // the row of the first line that reads it (a split box spreads them evenly: its
-        // second column cannot be pointed at from the left).
+        // Into the head's box, one arrow from each node outside it that its lines read,
+        // arriving at the first line that reads it: each line gets a row per arrow it
+        // takes (the second on a blank row under it). A box split in columns (when asked,
+        // past `headRows` lines) lists the lines that take arrows first, in its first
+        // column, where arrows can point at them; where they do not fit there, its arrows
+        // are spread and point at no line.
+        var lineRows = boxLines.map { Array($0.indices) }
+        var split = false
         if let headBox {
-            var sources: [(from: Int, row: Int)] = []
+            var arrivals: [[Int]] = head.map { _ in [] }
+            var seen = Set<Int>()
             for (k, id) in head.enumerated() {
                 for input in graph.inputs(of: id) where !inHead.contains(input) && edgeOf[input.index] == nil {
-                    guard let from = place[input.index], from != headBox, !sources.contains(where: { $0.from == from })
-                    else { continue }
-                    let line = boxLines[headBox].count - head.count + k
-                    sources.append((from, 1 + lineRows[headBox][line]))
+                    guard let from = place[input.index], from != headBox, seen.insert(from).inserted else { continue }
+                    arrivals[k].append(from)
                 }
             }
-            for source in sources {
-                edges.append(DAGEdge(from: source.from, to: headBox, row: split ? nil : source.row))
-                terms.append(nil)
+            let own = boxLines[headBox].count - head.count
+            var order = Array(head.indices)
+            var explicit = true
+            split = splitHead && host == nil && head.count > FlowScene.headRows
+            if split {
+                let taking = order.filter { !arrivals[$0].isEmpty }
+                order = taking + order.filter { arrivals[$0].isEmpty }
+                explicit = taking.count <= FlowScene.headRows && taking.allSatisfy { arrivals[$0].count == 1 }
+            }
+            boxLines[headBox] = Array(boxLines[headBox].prefix(own)) + order.map { head[$0] }
+            var row = dividerRows[headBox].map { $0 + 1 } ?? 0
+            var rows = Array(0..<own)
+            for k in order {
+                rows.append(row)
+                row += split ? 1 : max(1, arrivals[k].count)
+            }
+            lineRows[headBox] = rows
+            for (position, k) in order.enumerated() {
+                for (j, from) in arrivals[k].enumerated() {
+                    let arrival = explicit ? 1 + rows[own + position] + j : nil
+                    edges.append(DAGEdge(from: from, to: headBox, row: arrival))
+                    terms.append(nil)
+                }
             }
         }
 
@@ -206,7 +224,9 @@ public struct FlowScene: Sendable {
             switch element {
             case .neuron, .head:
                 let lines = boxLines[index]
-                let rows = element == .head && split ? FlowScene.headRows : (lineRows[index].last.map { $0 + 1 } ?? 0)
+                // A head line that takes several arrows keeps blank rows under it.
+                let taken = index == headBox && !split ? edges.filter { $0.to == index && $0.row != nil }.compactMap(\.row).max() ?? 0 : 0
+                let rows = element == .head && split ? FlowScene.headRows : max(lineRows[index].last.map { $0 + 1 } ?? 0, taken)
                 let widths = stride(from: 0, to: lines.count, by: max(1, rows)).map { start in
                     lines[start..<min(lines.count, start + rows)].map {
                         2 + DisplayWidth.of(scene.names[$0.index]) + 1 + numbers($0)

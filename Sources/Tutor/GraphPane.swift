@@ -168,8 +168,9 @@ struct GraphPane: Widget {
                 let label = Self.lineLabel(scene.names[node], caption: scene.captions[node], anonymous: anonymous, detail: scene.detail)
                 let gradMark = Span(notation.gradientMark, style: theme(.muted))
                 // Edges run into the blank first cell: no arrowhead to mistake for the mark. A
-                // fold's stub, which repeats a node of the upper band, starts with ↪ there.
-                let lead = scene.isStub(index) ? (theme.glyphs.isUnicode ? "↪" : ">") : " "
+                // fold's stub, which repeats a node of the upper band, starts with ↪ there (in
+                // ASCII ~, since > is the active mark).
+                let lead = scene.isStub(index) ? (theme.glyphs.isUnicode ? "↪" : "~") : " "
                 var spans = [Span("\(lead)\(glyph) ", style: titleStyle), Span(label, style: titleStyle), Span(" ")]
                 if scene.detail == .line {
                     spans += [value, Span(" "), gradMark, grad]

@@ -304,10 +304,21 @@ struct Inspector {
             // Without training there is one pass over the data, not epochs.
             return [header("All \(rows) done"), Line([plain("mean \(outputName) over the \(rows) = "), value(r.meanLoss)])]
         }
-        return [header("Epoch \(r.epoch) done"),
-                Line([plain("mean \(outputName) over the \(rows), at the weights after this epoch = "), value(r.meanLoss)]),
-                Line(notation.text("The parameters show their new values; the other nodes still hold the last pass (row \(r.rows)), computed before its update."),
-                     style: theme(.muted))]
+        var lines = [header("Epoch \(r.epoch) done"),
+                     Line([plain("mean \(outputName) over the \(rows), at the weights after this epoch = "), value(r.meanLoss)]),
+                     Line(notation.text("The parameters show their new values; the other nodes still hold the last pass (row \(r.rows)), computed before its update."),
+                          style: theme(.muted))]
+        // The narrowest flow diagram has no weights on its edges: they are here.
+        if state.showsFlow, state.flow?.labelled == false {
+            let params = scene.graphNodes.filter { graph.kind(of: $0) == .param }.prefix(Self.leavesListed)
+            var spans = [plain("New weights: ")]
+            for (index, id) in params.enumerated() {
+                if index > 0 { spans.append(plain(", ")) }
+                spans += [plain("\(name(id)) = "), value(graph.value(of: id))]
+            }
+            lines.append(Line(spans))
+        }
+        return lines
     }
 
     /// At the last step of a row's pass, the row in one line, as a truth table reads it:

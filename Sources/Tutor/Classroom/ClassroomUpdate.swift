@@ -8,8 +8,19 @@ extension TutorState {
     /// The hints for the bottom line: the answer keys while a question waits, with help
     /// and quit, which always work.
     public func hints(unicode: Bool) -> [KeyHint] {
-        guard classroom.quiz.isAsking else { return keyMap.hints(unicode: unicode) }
+        guard classroom.quiz.isAsking else { return trainingViewsHint + keyMap.hints(unicode: unicode) }
         return Classroom.answerKeyMap.hints(unicode: unicode) + keyMap.hints(unicode: unicode).filter(\.pinned)
+    }
+
+    /// "t loss chart" first on the line while training has run but the loss chart and the
+    /// map gave way to a graph that fits whole only without them (the lesson may speak of
+    /// them): the student learns where they are.
+    var trainingViewsHint: [KeyHint] {
+        guard classroom.trainingVisible == nil, panes.side == nil, let track = trainingTrack, track.trains,
+              TrainingTrack.completedEpochs(stepper) >= 1,
+              let key = keyMap.bindings.first(where: { $0.action == .classroom(.toggleTraining) })?.keys.first
+        else { return [] }
+        return [KeyHint(key: key.label(unicode: notation.unicode), help: "loss chart")]
     }
 
     /// Whether the training views take a pane beside the graph.

@@ -119,6 +119,18 @@ import Screen
         #expect(state.panes.side == nil)
     }
 
+    /// At 80×24 the trained network keeps the width (it fits whole only alone), and the
+    /// hint line says where the loss chart is; `t` shows it.
+    @Test func whereTheChartsGiveWayTheHintLineSaysSo() throws {
+        var state = try lesson("xor", part: 1, size: Size(width: 80, height: 24))
+        #expect(state.hints(unicode: true).first?.help != "loss chart")
+        press(&state, .character("f"))
+        #expect(state.panes.side == nil && state.choice.fits)
+        #expect(state.hints(unicode: true).first == KeyHint(key: "t", help: "loss chart"))
+        press(&state, .character("t"))
+        #expect(state.panes.side != nil && state.hints(unicode: true).first?.help != "loss chart")
+    }
+
     /// `t` overrides the wait for the first epoch: asked for, the map and the chart are
     /// beside the graph at once (the graph taking the columns it needs); asked again, they go.
     @Test func tShowsTheTrainingViewsBeforeTheFirstEpoch() throws {

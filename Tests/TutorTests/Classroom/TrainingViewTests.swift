@@ -106,6 +106,14 @@ import Screen
             """)
     }
 
+    /// A narrow pane drops the map title's epoch whole: "epoch 200…" would read as 200.
+    @Test func aNarrowMapTitleDropsTheEpochWhole() throws {
+        let (part, track) = try xor()
+        let pane = TrainingPane(track: track, graph: try trained(part, epochs: 2000), completedEpochs: 2000, theme: .monochrome())
+        let top = picture(render(pane, width: 29, height: 18)).split(separator: "\n").first ?? ""
+        #expect(top.hasPrefix("┌ f over x1→ x2↑ ─") && !top.contains("epoch") && !top.contains("…"))
+    }
+
     @Test func decisionMapAndLossChartAfterTraining() throws {
         let (part, track) = try xor()
         let pane = TrainingPane(track: track, graph: try trained(part, epochs: 2000), completedEpochs: 2000, theme: .monochrome())

@@ -105,7 +105,10 @@ public struct TrainingPane: Widget {
         let notation = Notation(unicode: theme.glyphs.isUnicode)
         let epoch = track.trains ? "\(notation.separator)epoch \(completedEpochs)" : ""
         let shaded = track.predictions.count == 1 ? graph.label(of: track.predictions[0]) : "class"
-        let block = Block(title: "\(shaded) over \(names.x)\(arrows.0) \(names.y)\(arrows.1)\(epoch)", theme: theme)
+        // The longest title that fits whole: a cut "epoch 200…" would read as epoch 200.
+        let plane = "\(shaded) over \(names.x)\(arrows.0) \(names.y)\(arrows.1)"
+        let titles = [plane + epoch, plane, shaded]
+        let block = Block(title: titles.first { DisplayWidth.of($0) <= area.width - 4 } ?? shaded, theme: theme)
         buffer.render(block, in: area)
         let inner = block.inner(area)
         guard !inner.isEmpty else { return }
