@@ -50,7 +50,10 @@ struct FlowPane: Widget {
             return NodeBox(lines: [line(id, leading: " ")], border: nil, arrowhead: false)
         case .neuron, .head:
             let lines = flow.boxLines[index]
-            let active = lines.contains { progress.mark(of: $0) == .active }
+            // A step about one of its edges (a product, a weight) marks the box it leads
+            // into as well: the diagram without weights on its edges has no label to mark.
+            let edgeStep = progress.active.map { flow.edgeOf[$0.index] != nil && flow.place[$0.index] == index } ?? false
+            let active = edgeStep || lines.contains { progress.mark(of: $0) == .active }
             var border = active ? theme(.active) : theme(.border)
             if let selection = state.selection, flow.layoutNode(of: selection) == index {
                 border = border.patched(by: theme(.marker).underlined())
@@ -59,7 +62,8 @@ struct FlowPane: Widget {
             // head's box has none (its lines name themselves).
             var title: String?
             if case .neuron(let neuron) = flow.elements[index] {
-                title = state.notation.gateSymbol(state.stepper.graph.op(of: flow.structure.neurons[neuron].output) ?? .sum)
+                let symbol = state.notation.gateSymbol(state.stepper.graph.op(of: flow.structure.neurons[neuron].output) ?? .sum)
+                title = edgeStep ? "\(theme.glyphs.active) \(symbol)" : symbol
             }
             return NodeBox(lines: rows(of: index), border: border, title: title, titleStyle: active ? theme(.active) : theme(.title))
         }

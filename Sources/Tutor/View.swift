@@ -178,8 +178,9 @@ func statusBar(_ state: TutorState, width: Int) -> StatusBar {
 
 /// The status line's title in `room` columns: "backprop · LESSON · part i/n PART". Where it
 /// does not fit, the lesson title gives way first (to its short form before " — ", then
-/// the program's name goes, then it is cut, then it goes), then the part title is cut,
-/// with one ellipsis; the part's number stays.
+/// the program's name goes, then it is cut, then it goes — unless it is too short to cut
+/// and fits whole with the part's number), then the part title is cut, with one
+/// ellipsis; the part's number stays.
 func statusTitle(_ state: TutorState, room: Int) -> String {
     let n = state.notation
     let title = state.subject.title
@@ -196,6 +197,9 @@ func statusTitle(_ state: TutorState, room: Int) -> String {
     let titleRoom = room - DisplayWidth.of(n.text(part))
     if titleRoom >= 8 { return DisplayWidth.truncateAtWord(n.text(short), to: titleRoom, ellipsis: ellipsis) + n.text(part) }
     guard state.subject.partCount > 1 else { return DisplayWidth.truncateAtWord(n.text(short), to: room, ellipsis: ellipsis) }
+    // A title too short to cut ("XOR") stays whole if the part's number does too.
+    let both = DisplayWidth.truncateAtWord(n.text(short + part), to: room, ellipsis: ellipsis)
+    if both.hasPrefix(n.text(short + n.separator + "part \(state.part + 1)/\(state.subject.partCount) ")) { return both }
     // No room for a word of the lesson's title beside the part: the part alone.
     let alone = String(part.dropFirst(n.separator.count))
     return DisplayWidth.truncateAtWord(n.text(alone), to: room, ellipsis: ellipsis)

@@ -33,6 +33,17 @@ import Testing
         #expect(arrivals.filter { $0.0 != y }.allSatisfy { ($0.1 ?? 0) <= 3 })
     }
 
+    /// In the diagram without weights on its edges, a step about an edge (b3's gradient)
+    /// marks the box it leads into: `┌ ▶ σ`.
+    @Test func anEdgeStepMarksItsBox() throws {
+        var narrow = try state("xor", part: 1, size: Size(width: 80, height: 24))
+        narrow.apply(.jump(to: 33))
+        let active = try #require(narrow.progress.active)
+        #expect(narrow.flow?.labelled == false && narrow.flow?.edgeOf[active.index] != nil)
+        let screen = picture(view(narrow))
+        #expect(screen.components(separatedBy: "┌ ▶ σ").count == 2)
+    }
+
     /// Softmax part 2: three scores feed the loss, which gets a box of its own; where no
     /// drawing shows that box whole (80×24), a last drawing splits it into columns of at
     /// most `headRows` lines, and the pane shows it there.

@@ -145,6 +145,9 @@ import Testing
         #expect(statusTitle(state, room: 60) == "A cubic fit to… · part 4/4 The same in torch.nn, a flowgraph")
         #expect(statusTitle(state, room: 48) == "part 4/4 The same in torch.nn, a flowgraph")
         #expect(statusTitle(state, room: 30) == "part 4/4 The same in…")
+        let xor = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 1, theme: .monochrome(),
+                                 size: Size(width: 80, height: 24))
+        #expect(statusTitle(xor, room: 46) == "XOR · part 2/2 Learning XOR with sigmoids and…")
         state.apply(.jump(to: 15))
         let line = picture(view(update(state, .resize(Size(width: 80, height: 24))))).split(separator: "\n").first ?? ""
         #expect(line.contains("part 4/4 The same in torch.nn, a flowgraph") && line.contains("step 15/74"))
