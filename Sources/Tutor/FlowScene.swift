@@ -86,12 +86,12 @@ public struct FlowScene: Sendable {
         let inHead = Set(head)
         let neuronOf = Dictionary(structure.neurons.enumerated().map { ($1.output, $0) }, uniquingKeysWith: { a, _ in a })
         let feeders = Set(head.flatMap { graph.inputs(of: $0) }.compactMap { neuronOf[$0] })
-        // Only where the neuron's box stays short enough for the 80×24 pane (its rows, a
-        // divider, the head's) — else the head's own box, which can split in columns.
+        // Only where the neuron's box stays short enough for the 80×24 pane (its rows and
+        // the head's) — else the head's own box, which can split in columns.
+        let tallest = FlowScene.headRows + 2
+        func neuronRows(_ neuron: Int) -> Int { max(structure.neurons[neuron].lines.count, structure.neurons[neuron].terms.count) }
         let host = feeders.first.flatMap { feeder -> Int? in
-            let neuron = structure.neurons[feeder]
-            let rows = max(neuron.lines.count, neuron.terms.count) + 1 + head.count
-            return feeders.count == 1 && rows <= FlowScene.headRows + 2 ? feeder : nil
+            feeders.count == 1 && neuronRows(feeder) + head.count <= tallest ? feeder : nil
         }
         // The nodes drawn as themselves, in definition order, with the neurons where their
         // activation is defined and the head box where its first line is.
@@ -122,11 +122,14 @@ public struct FlowScene: Sendable {
             boxLines.append([])
         }
         // A neuron's box that takes the head has a row for each term's arrow, then a
-        // divider, then the head's lines (`lineRows`, below, once the arrows are known).
+        // divider where the pane has the row for it, then the head's lines (`lineRows`,
+        // below, once the arrows are known).
         var dividerRows = [Int?](repeating: nil, count: elements.count)
+        var headStart = 0
         if let host, let box = headBox {
-            let neuron = structure.neurons[host]
-            dividerRows[box] = max(neuron.lines.count, neuron.terms.count)
+            let rows = neuronRows(host)
+            dividerRows[box] = rows + 1 + head.count <= tallest ? rows : nil
+            headStart = dividerRows[box].map { $0 + 1 } ?? rows
         }
 
         var edges: [DAGEdge] = []
@@ -138,7 +141,7 @@ public struct FlowScene: Sendable {
             // Inputs first, the bias last, as the slides draw them.
             let ordered = neuron.terms.filter { $0.source != .bias } + neuron.terms.filter { $0.source == .bias }
             // Into a box that also holds the head, the terms' arrows keep to its top rows.
-            let keepToTop = dividerRows[target] != nil
+            let keepToTop = host != nil && target == headBox
             for (k, term) in ordered.enumerated() {
                 let from: Int?
                 switch term.source {
@@ -193,7 +196,7 @@ public struct FlowScene: Sendable {
                 explicit = taking.count <= FlowScene.headRows && taking.allSatisfy { arrivals[$0].count == 1 }
             }
             boxLines[headBox] = Array(boxLines[headBox].prefix(own)) + order.map { head[$0] }
-            var row = dividerRows[headBox].map { $0 + 1 } ?? 0
+            var row = headStart
             var rows = Array(0..<own)
             for k in order {
                 rows.append(row)

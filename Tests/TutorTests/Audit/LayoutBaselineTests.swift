@@ -22,10 +22,7 @@ import Testing
     }
 
     // Raised by the flow diagram's head box and its narrowest drawing (xor 2, softmax 2,
-    // bce, two-layer-relu, polynomial-fit, perceptron 5/6). Lowered once, by a deliberate
-    // trade: bce-neuron part 2's flow diagram at 80×24 (17 nodes → 9): its loss box, with
-    // the arrows pointing at the lines that read them and a divider under ŷ, is too tall
-    // to share ŷ's box there, so its own box is panned to (the output pinned meanwhile).
+    // bce, two-layer-relu, polynomial-fit, perceptron 5/6).
     static let baselines: [Baseline] = [
         Baseline(lesson: "chain-rule", part: 0, crossings: 0, visible100: 5, output100: true, visible80: 5, output80: true),
         Baseline(lesson: "partials", part: 0, crossings: 0, visible100: 5, output100: true, visible80: 5, output80: true),
@@ -86,7 +83,7 @@ import Testing
         Baseline(lesson: "linear-regression", part: 0, crossings: 0, visible100: 13, output100: true, visible80: 13, output80: true),
         Baseline(lesson: "linear-regression", part: 1, crossings: 0, visible100: 6, output100: true, visible80: 6, output80: true),
         Baseline(lesson: "bce-neuron", part: 0, crossings: 0, visible100: 13, output100: true, visible80: 13, output80: true),
-        Baseline(lesson: "bce-neuron", part: 1, crossings: 1, visible100: 17, output100: true, visible80: 9, output80: false),
+        Baseline(lesson: "bce-neuron", part: 1, crossings: 1, visible100: 17, output100: true, visible80: 17, output80: true),
         Baseline(lesson: "softmax", part: 1, crossings: 3, visible100: 23, output100: true, visible80: 4, output80: false),
         Baseline(lesson: "xor", part: 0, crossings: 3, visible100: 8, output100: true, visible80: 8, output80: true),
         Baseline(lesson: "xor", part: 1, crossings: 3, visible100: 11, output100: true, visible80: 11, output80: true),
