@@ -115,6 +115,9 @@ public struct DAGLayout: Sendable, Hashable {
     public let crossings: Int
     /// The size of the whole drawing.
     public let size: Size
+    /// The widest and the tallest box (maybe two different boxes): a window smaller than
+    /// this can never show some box whole.
+    public let largestFrame: Size
 
     /// A drawing assembled from parts already placed (`DAGFold`).
     init(frames: [Rect], edges: [DAGEdge], routes: [[Point]], layer: [Int], crossings: Int, size: Size) {
@@ -127,6 +130,7 @@ public struct DAGLayout: Sendable, Hashable {
         self.layers = layers.map { $0.sorted { frames[$0].y < frames[$1].y } }
         self.crossings = crossings
         self.size = size
+        largestFrame = Self.largest(frames)
     }
 
     /// Lays out nodes of the given sizes joined by `edges`.
@@ -143,6 +147,11 @@ public struct DAGLayout: Sendable, Hashable {
         self.layers = work.order.map { $0.filter { $0 < sizes.count } }
         self.crossings = work.bestCrossings
         self.size = geometry.size
+        largestFrame = Self.largest(geometry.frames)
+    }
+
+    private static func largest(_ frames: [Rect]) -> Size {
+        Size(width: frames.map(\.width).max() ?? 0, height: frames.map(\.height).max() ?? 0)
     }
 
     /// The row where `edge` arrives at its target (the row of its arrowhead).

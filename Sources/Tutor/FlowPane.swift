@@ -49,7 +49,7 @@ struct FlowPane: Widget {
         case .node(let id):
             return NodeBox(lines: [line(id, leading: " ")], border: nil, arrowhead: false)
         case .neuron, .head:
-            let lines = flow.boxLines[index]
+            let lines = flow.boxes[index]?.lines ?? []
             // A step about one of its edges (a product, a weight) marks the box it leads
             // into as well: the diagram without weights on its edges has no label to mark.
             let edgeStep = progress.active.map { flow.edgeOf[$0.index] != nil && flow.place[$0.index] == index } ?? false
@@ -71,15 +71,16 @@ struct FlowPane: Widget {
 
     /// A box's rows: its lines, in columns side by side where the box is split
     /// (`FlowScene.lineSlot`), each padded to its column's width.
-    func rows(of box: Int) -> [Line] {
-        var rows = [[Span]](repeating: [], count: max(1, flow.boxRows[box]))
-        if let divider = flow.dividerRows[box], rows.indices.contains(divider) {
+    func rows(of index: Int) -> [Line] {
+        guard let box = flow.boxes[index] else { return [] }
+        var rows = [[Span]](repeating: [], count: max(1, box.rows))
+        if let divider = box.divider, rows.indices.contains(divider) {
             // Dotted, so it reads as a rule inside the box rather than a border of its own.
-            let width = flow.boxColumns[box].reduce(0, +) + flow.boxColumns[box].count
+            let width = box.columns.reduce(0, +) + box.columns.count
             rows[divider] = [Span(String(repeating: state.theme.glyphs.isUnicode ? "┄" : "-", count: width),
                                   style: state.theme(.muted))]
         }
-        for id in flow.boxLines[box] {
+        for id in box.lines {
             guard let slot = flow.lineSlot(of: id) else { continue }
             let text = line(id, leading: "")
             let before = slot.x - rows[slot.row].reduce(0) { $0 + DisplayWidth.of($1.text) }

@@ -23,21 +23,25 @@ public struct FlowScene: Sendable {
     public let layout: DAGLayout
     /// For each layout node, what it stands for.
     public let elements: [Element]
-    /// For each layout node, the graph nodes written as the lines of its box, top to
-    /// bottom: a neuron's ξ and h, then the head's lines where its box takes them; the
-    /// head box's lines; empty for a one-line node.
-    public let boxLines: [[NodeID]]
-    /// For each layout node, the widths of the columns its box's lines fill, top to
-    /// bottom, then the next column (one column but for a head box taller than
-    /// `headRows`).
-    public let boxColumns: [[Int]]
-    /// For each layout node, the rows inside its box (of a split box, a column's lines).
-    public let boxRows: [Int]
-    /// For each layout node, the row inside its box of each of its lines (unsplit).
-    public let lineRows: [[Int]]
-    /// For each layout node, the row of the divider between a neuron's lines and the
-    /// head's that its box takes (`nil`: none).
-    public let dividerRows: [Int?]
+    /// A box of several lines (a neuron's, the head's): the graph nodes it writes and
+    /// where each goes.
+    public struct Box: Sendable {
+        /// The graph nodes written as its lines, in the order they fill it: a neuron's ξ
+        /// and h, then the head's lines where it takes them; the head box's lines.
+        public let lines: [NodeID]
+        /// The widths of the columns its lines fill, top to bottom, then the next column
+        /// (one column but for a head box split past `headRows` lines).
+        public let columns: [Int]
+        /// The rows inside its border (of a split box, a column's lines).
+        public let rows: Int
+        /// The row of each line in an unsplit box (a split one fills its columns in order).
+        public let lineRows: [Int]
+        /// The row of the dotted rule between a neuron's lines and the head's it takes.
+        public let divider: Int?
+    }
+
+    /// For each layout node, its box of lines; `nil` for a one-line node and the bias.
+    public let boxes: [Box?]
     /// How many lines a column of the head box holds at most, when it is split: a box of
     /// 10 rows, which the 12 rows the graph pane has at 80×24 show whole.
     public static let headRows = 8
@@ -177,6 +181,7 @@ public struct FlowScene: Sendable {
         // are spread and point at no line.
         var lineRows = boxLines.map { Array($0.indices) }
         var split = false
+        var headBoxRows = 0
         if let headBox {
             var arrivals: [[Int]] = head.map { _ in [] }
             var seen = Set<Int>()
@@ -203,6 +208,8 @@ public struct FlowScene: Sendable {
                 row += split ? 1 : max(1, arrivals[k].count)
             }
             lineRows[headBox] = rows
+            // A line that takes several arrows keeps blank rows under it.
+            headBoxRows = row
             for (position, k) in order.enumerated() {
                 for (j, from) in arrivals[k].enumerated() {
                     let arrival = explicit ? 1 + rows[own + position] + j : nil
@@ -221,24 +228,22 @@ public struct FlowScene: Sendable {
             brief ? max(numberWidth(id), mark + gradWidth(id)) : numberWidth(id) + 1 + mark + gradWidth(id)
         }
         var sizes: [Size] = []
-        var boxColumns = [[Int]](repeating: [], count: elements.count)
-        var boxRows = [Int](repeating: 0, count: elements.count)
+        var boxes = [Box?](repeating: nil, count: elements.count)
         for (index, element) in elements.enumerated() {
             switch element {
             case .neuron, .head:
                 let lines = boxLines[index]
-                // A head line that takes several arrows keeps blank rows under it.
-                let taken = index == headBox && !split ? edges.filter { $0.to == index && $0.row != nil }.compactMap(\.row).max() ?? 0 : 0
-                let rows = element == .head && split ? FlowScene.headRows : max(lineRows[index].last.map { $0 + 1 } ?? 0, taken)
+                let rows = element == .head && split ? FlowScene.headRows
+                    : index == headBox ? headBoxRows : (lineRows[index].last.map { $0 + 1 } ?? 0)
                 let widths = stride(from: 0, to: lines.count, by: max(1, rows)).map { start in
                     lines[start..<min(lines.count, start + rows)].map {
                         2 + DisplayWidth.of(scene.names[$0.index]) + 1 + numbers($0)
                     }.max() ?? 9
                 }
-                boxColumns[index] = widths.isEmpty ? [9] : widths
-                boxRows[index] = rows
+                let columns = widths.isEmpty ? [9] : widths
+                boxes[index] = Box(lines: lines, columns: columns, rows: rows, lineRows: lineRows[index], divider: dividerRows[index])
                 // A blank between columns, and after the widest line before the border.
-                let width = boxColumns[index].reduce(0, +) + boxColumns[index].count
+                let width = columns.reduce(0, +) + columns.count
                 sizes.append(Size(width: width + 2, height: 2 + rows))
             case .node(let id):
                 // A blank after the numbers keeps the widest apart from the edge leaving it.
@@ -270,11 +275,7 @@ public struct FlowScene: Sendable {
         options.compactHeight = true
         layout = try DAGLayout(sizes: sizes, edges: edges, options: options)
         self.elements = elements
-        self.boxLines = boxLines
-        self.boxColumns = boxColumns
-        self.boxRows = boxRows
-        self.lineRows = lineRows
-        self.dividerRows = dividerRows
+        self.boxes = boxes
         self.terms = terms
         self.place = place
         self.edgeOf = edgeOf
@@ -296,9 +297,9 @@ public struct FlowScene: Sendable {
     /// and the column and width within the box's inside; `nil` for a node that is not a
     /// line of a box.
     public func lineSlot(of id: NodeID) -> (row: Int, x: Int, width: Int)? {
-        guard let box = layoutNode(of: id), let index = boxLines[box].firstIndex(of: id) else { return nil }
-        let columns = boxColumns[box], rows = max(1, boxRows[box])
-        guard columns.count > 1 else { return (lineRows[box][index], 0, columns[0]) }
+        guard let node = layoutNode(of: id), let box = boxes[node], let index = box.lines.firstIndex(of: id) else { return nil }
+        let columns = box.columns, rows = max(1, box.rows)
+        guard columns.count > 1 else { return (box.lineRows[index], 0, columns[0]) }
         let column = index / rows
         return (index % rows, columns[..<column].reduce(0, +) + column, columns[column])
     }

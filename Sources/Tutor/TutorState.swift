@@ -106,7 +106,7 @@ public struct TutorState: Sendable {
             }
             // A head box taller than the 80×24 graph pane is never drawn there (a box is
             // drawn whole or not at all): a last drawing splits it in columns.
-            if let last = flows.last, last.boxRows.contains(where: { $0 > FlowScene.headRows }),
+            if let last = flows.last, let head = last.elements.firstIndex(of: .head), (last.boxes[head]?.rows ?? 0) > FlowScene.headRows,
                let split = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: true,
                                          labelled: false, splitHead: true) {
                 flows.append(split)
@@ -147,10 +147,7 @@ public struct TutorState: Sendable {
             // Before that they give way to a graph with its weights that fits only alone.
             [(labelled, true), (labelled, false), (all, true), (all, false)]
         }
-        let layouts = showsFlow ? flows.map(\.layout) : scenes.map(\.layout)
-        let largestBoxes = layouts.map { layout in
-            Size(width: layout.frames.map(\.width).max() ?? 0, height: layout.frames.map(\.height).max() ?? 0)
-        }
+        let largestBoxes = showsFlow ? flows.map(\.layout.largestFrame) : scenes.map(\.layout.largestFrame)
         var chosen = SceneChoice.best(sizes, size: size, tries: tries, sideWhenPanned: trainingPaneShown && (asked || trained),
                                       largestBoxes: largestBoxes)
         // The choice was among the flow diagrams; the circuit scene behind them stays the box.

@@ -20,7 +20,7 @@ public func view(_ state: TutorState) -> Buffer {
     buffer.render(statusBar(state, width: size.width), in: panes.status)
 
     // The title leaves room for "↑ more" at the right of the top border when rows lie above.
-    let upMarker = state.offset.y > 0 ? DisplayWidth.of(moreAbove(unicode: notation.unicode)) + 1 : 0
+    let upMarker = state.offset.y > 0 ? DisplayWidth.of(MoreMarkers.above(notation.unicode)) + 1 : 0
     let graphBlock = Block(title: graphTitle(state, width: panes.graph.width - 4 - upMarker),
                            theme: theme)
     buffer.render(graphBlock, in: panes.graph)
@@ -75,9 +75,6 @@ func graphTitle(_ state: TutorState, width: Int) -> String {
     return texts.first { DisplayWidth.of($0) <= width } ?? texts[texts.count - 1]
 }
 
-/// The mark for rows of the drawing above the view, at the right of the graph pane's top border.
-func moreAbove(unicode: Bool) -> String { unicode ? " ↑ more " : " ^ more " }
-
 /// Which of the graph pane's borders mark that a drawing too large for it goes on
 /// (panning, or the next step, brings the rest into view).
 struct MoreMarkers {
@@ -86,6 +83,7 @@ struct MoreMarkers {
     static func right(_ unicode: Bool) -> String { unicode ? " more → " : " more > " }
     static func left(_ unicode: Bool) -> String { unicode ? " ← more " : " < more " }
     static func below(_ unicode: Bool) -> String { unicode ? " ↓ more " : " v more " }
+    static func above(_ unicode: Bool) -> String { unicode ? " ↑ more " : " ^ more " }
 
     init(_ state: TutorState) {
         let viewport = state.panes.graph.inset(by: 1)
@@ -122,7 +120,7 @@ func drawMoreMarkers(_ state: TutorState, in pane: Rect, pin: OutputPin?, buffer
     }
     // Above: at the right of the top border, which the title leaves free (`graphTitle`).
     if markers.above {
-        let text = moreAbove(unicode: unicode)
+        let text = MoreMarkers.above(unicode)
         buffer.write(text, at: Point(x: pane.maxX - 2 - DisplayWidth.of(text), y: pane.y), style: style)
     }
     pin?.draw(in: &buffer)

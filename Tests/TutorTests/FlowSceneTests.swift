@@ -19,13 +19,13 @@ import Testing
         let graph = xor.stepper.graph
         func id(_ name: String) throws -> NodeID { try #require(graph.ids.first { flow.names[$0.index] == name }) }
         let box = try #require(flow.layoutNode(of: id("f")))
-        #expect(try flow.boxLines[box] == [id("ξ3"), id("f"), id("(f−y)"), id("loss")])
+        #expect(try flow.boxes[box]?.lines == [id("ξ3"), id("f"), id("(f−y)"), id("loss")])
         #expect(flow.elements.contains(.head) == false)
         let y = try #require(flow.layoutNode(of: id("y"))), x1 = try #require(flow.layoutNode(of: id("x1")))
         #expect(flow.layout.layer[x1] == 0 && flow.layout.layer[y] == flow.layout.layer[box] - 1)
         // The three terms' arrows arrive on the neuron's rows (ξ3, f and one more), a
         // divider follows, then (f−y), where y's arrow arrives, and loss.
-        #expect(flow.dividerRows[box] == 3)
+        #expect(flow.boxes[box]?.divider == 3)
         #expect(try flow.lineSlot(of: id("(f−y)"))?.row == 4 && flow.lineSlot(of: id("loss"))?.row == 5)
         let arrivals = flow.layout.edges.indices.filter { flow.layout.edges[$0].to == box }
             .map { (flow.layout.edges[$0].from, flow.layout.arrivalRow(of: $0).map { $0 - flow.layout.frames[box].y }) }
@@ -51,14 +51,14 @@ import Testing
         let wide = try state("softmax", part: 1)
         let flow = try #require(wide.flow)
         let head = try #require(flow.elements.firstIndex(of: .head))
-        #expect(flow.boxLines[head].count == 15 && flow.boxColumns[head].count == 1)
+        #expect(flow.boxes[head]?.lines.count == 15 && flow.boxes[head]?.columns.count == 1)
         #expect(wide.choice.fits && wide.flow?.labelled == true)
         let narrow = try state("softmax", part: 1, size: Size(width: 80, height: 24))
         let split = try #require(narrow.flow)
         let box = try #require(split.elements.firstIndex(of: .head))
-        #expect(split.boxColumns[box].count == 2 && split.boxRows[box] == FlowScene.headRows)
+        #expect(split.boxes[box]?.columns.count == 2 && split.boxes[box]?.rows == FlowScene.headRows)
         #expect(split.layout.frames[box].height <= narrow.panes.graphViewport.height)
-        let last = try #require(split.boxLines[box].last)
+        let last = try #require(split.boxes[box]?.lines.last)
         #expect(split.lineSlot(of: last)?.row == 6 && (split.lineSlot(of: last)?.x ?? 0) > 0)
     }
 }
