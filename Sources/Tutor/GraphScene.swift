@@ -28,6 +28,8 @@ public struct GraphScene: Sendable {
     }
 
     public let detail: Detail
+    /// Whether one-line boxes stand without blank rows between them (half the height).
+    public let compact: Bool
     public private(set) var layout: DAGLayout
     /// For each graph node, its index in the layout (`nil` for literals, which are not drawn).
     public let layoutIndex: [Int?]
@@ -70,8 +72,10 @@ public struct GraphScene: Sendable {
 
     /// The scene of `graph` at one level of detail, its boxes as wide as `widths` asks
     /// (`numberWidths(of:notation:)`), fixed so that boxes do not jump while stepping.
-    init(graph: Graph, notation: Notation, widths: NumberWidths, detail: Detail = .box) throws(DAGLayoutError) {
+    init(graph: Graph, notation: Notation, widths: NumberWidths, detail: Detail = .box,
+         compact: Bool = false) throws(DAGLayoutError) {
         self.detail = detail
+        self.compact = compact
         let count = graph.count
         var names = [String](repeating: "", count: count)
         var captions = [String](repeating: "", count: count)
@@ -168,8 +172,9 @@ public struct GraphScene: Sendable {
         // the sources, so the labels of the backward pass fit beside the long run into
         // each gate.
         let inputs = Set(nodes.indices.filter { graph.kind(of: nodes[$0]) == .input })
-        let options = DAGLayout.Options(minimumChannelWidth: GraphScene.channelWidth(detail), sourcesInFirstLayer: false,
-                                        tracksNearSources: true, pinnedSources: inputs)
+        var options = DAGLayout.Options(nodeSpacing: compact ? 0 : 1, minimumChannelWidth: GraphScene.channelWidth(detail),
+                                        sourcesInFirstLayer: false, tracksNearSources: true, pinnedSources: inputs)
+        options.compactHeight = compact
         layout = try DAGLayout(sizes: sizes, edges: edges, options: options)
         self.layoutIndex = layoutIndex
         self.nodes = nodes
@@ -179,20 +184,26 @@ public struct GraphScene: Sendable {
         self.uses = uses
     }
 
+    /// The drawings tried, from the most to the least a student would want: boxes, one line
+    /// a node, then one line a node without the blank rows between (`compact`), and only
+    /// then unnamed gates by their symbol (`symbols`): the blank rows go before the names.
+    static let detailOrder: [(Detail, compact: Bool)] = [
+        (.box, false), (.line, false), (.brief, false), (.line, true), (.brief, true), (.symbols, false), (.symbols, true),
+    ]
+
     /// Graphs with more nodes than this are drawn in boxes only: at that size no detail
     /// fits a screen, and each extra layout would cost as much as the first.
     static let largestScaledGraph = 2_000
 
     /// The scenes of a stepper's graph from the most detailed down (the box alone for a
-    /// large graph), sized for the numbers of its data and training: each detail, then the
-    /// one-line details folded into two bands, which a long chain needs.
+    /// large graph), sized for the numbers of its data and training: each of `detailOrder`,
+    /// then the one-line ones folded into two bands, which a long chain needs.
     static func scenes(_ stepper: Stepper, notation: Notation) throws(DAGLayoutError) -> [GraphScene] {
         let graph = stepper.graph
-        let details = graph.count <= largestScaledGraph ? Detail.allCases : [.box]
         let widths = numberWidths(of: stepper, notation: notation)
         var scenes: [GraphScene] = []
-        for detail in details {
-            scenes.append(try GraphScene(graph: graph, notation: notation, widths: widths, detail: detail))
+        for (detail, compact) in graph.count <= largestScaledGraph ? detailOrder : [(.box, false)] {
+            scenes.append(try GraphScene(graph: graph, notation: notation, widths: widths, detail: detail, compact: compact))
         }
         // Folds last: a node drawn twice is a price paid only where nothing else fits.
         return scenes + scenes.compactMap { $0.folded() }

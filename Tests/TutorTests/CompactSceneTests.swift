@@ -1,0 +1,62 @@
+import Autograd
+import Lessons
+import Screen
+import Testing
+@testable import Tutor
+
+/// The compact circuit drawings: one-line boxes stacked without blank rows between, tried
+/// after the spaced one-line drawings with names and before the symbols, so that a network
+/// too tall for the pane (perceptron part 6, XOR part 2) shows each node's inputs with it.
+@Suite struct CompactSceneTests {
+    func state(_ name: String, part: Int, size: Size) throws -> TutorState {
+        let opened = try TutorState(subject: .lesson(LessonFixtures.lesson(name)), part: part, theme: .monochrome(), size: size)
+        return opened.graphView == .circuit ? opened : update(opened, .toggleGraphView)
+    }
+
+    /// The order a student would want: names before blank rows, blank rows before symbols.
+    @Test func namesGoLastOfAll() {
+        let order = GraphScene.detailOrder.map { "\($0.0)\($0.compact ? "·" : "")" }
+        #expect(order == ["box", "line", "brief", "line·", "brief·", "symbols", "symbols·"])
+    }
+
+    /// A compact drawing has the same boxes, no two one-line boxes of a layer a blank row
+    /// apart, and is shorter than the spaced drawing of its detail.
+    @Test func noBlankRowBetweenBoxes() throws {
+        let xor = try state("xor", part: 1, size: Size(width: 100, height: 30))
+        for detail in [GraphScene.Detail.line, .brief, .symbols] {
+            let spaced = try #require(xor.scenes.first { $0.detail == detail && !$0.compact && $0.stubCount == 0 })
+            let compact = try #require(xor.scenes.first { $0.detail == detail && $0.compact && $0.stubCount == 0 })
+            #expect(compact.layout.frames.map(\.width) == spaced.layout.frames.map(\.width))
+            #expect(compact.size.height < spaced.size.height, "\(detail): \(compact.size) vs \(spaced.size)")
+            #expect(compact.size.height <= 15)
+            let layers = Set(compact.layout.layer)
+            for layer in layers {
+                let frames = compact.layout.frames.indices.filter { compact.layout.layer[$0] == layer }
+                    .map { compact.layout.frames[$0] }.sorted { $0.y < $1.y }
+                for (upper, lower) in zip(frames, frames.dropFirst()) {
+                    #expect(lower.y >= upper.maxY, "\(detail) layer \(layer): boxes overlap")
+                }
+            }
+        }
+    }
+
+    /// Perceptron part 6 fits whole at 100×30 in the circuit view (it was panned, the output
+    /// out of view), and XOR part 2 shows ξ3's three inputs with it when ξ3 is computed.
+    @Test func theNetworksShowTheirContext() throws {
+        let perceptron = try state("perceptron", part: 5, size: Size(width: 100, height: 30))
+        #expect(perceptron.choice.fits && perceptron.scene.compact)
+        var xor = try state("xor", part: 1, size: Size(width: 100, height: 30))
+        let graph = xor.stepper.graph
+        let xi3 = try #require(graph.ids.first { xor.scene.names[$0.index] == "ξ3" })
+        while xor.stepper.lastStep?.node != xi3 { xor.apply(.next) }
+        #expect(xor.scene.compact && !xor.choice.fits)
+        let area = xor.panes.graph.inset(by: 1)
+        let frames = GraphPane.screenFrames(xor, in: area)
+        for node in [xi3] + graph.inputs(of: xi3) {
+            let inView = frames.contains {
+                $0.node == node && $0.frame.x >= area.x && $0.frame.y >= area.y && $0.frame.maxX <= area.maxX && $0.frame.maxY <= area.maxY
+            }
+            #expect(inView, "\(xor.scene.names[node.index]) out of view")
+        }
+    }
+}
