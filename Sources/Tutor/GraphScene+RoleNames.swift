@@ -5,7 +5,7 @@ import Autograd
 /// (`#7`) is ever shown.
 extension GraphScene {
     /// The longest expression an anonymous gate is called by (`(w1·x1+w2·x2)` is not).
-    static let longestExpressionName = 14
+    static let longestExpressionName = 18
 
     /// Names the anonymous gates in `nodes` (whose expressions are too long to read as a
     /// name) by their role: the op's word and the named node they feed, `(ξ1's sum)`,
