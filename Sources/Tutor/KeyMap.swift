@@ -153,7 +153,7 @@ extension KeyMap {
             case .wheelUp: return .scrollText(-3)
             case .wheelDown: return .scrollText(3)
             case .click:
-                let area = state.panes.graph.inset(by: 1)
+                let area = state.graphPanes.graph.inset(by: 1)
                 guard area.contains(Point(x: event.x, y: event.y)) else { return nil }
                 return GraphPane.screenFrames(state, in: area)
                     .first { $0.frame.contains(Point(x: event.x, y: event.y)) }

@@ -11,7 +11,7 @@ struct OutputPin {
     let frame: Rect
 
     init?(_ state: TutorState) {
-        let pane = state.panes.graph
+        let pane = state.graphPanes.graph
         let inner = pane.inset(by: 1)
         let output = state.stepper.plan.tape.output
         guard let box = GraphPane.screenFrames(state, in: inner).first(where: { $0.node == output })?.frame,

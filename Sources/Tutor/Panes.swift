@@ -12,8 +12,8 @@ public struct Panes: Sendable, Equatable {
     public let size: Size
     public let status: Rect
     public let graph: Rect
-    public let inspector: Rect
-    public let narration: Rect
+    public private(set) var inspector: Rect
+    public private(set) var narration: Rect
     public let hints: Rect
     /// Beside the graph, for the training views (decision map and loss chart); `nil`
     /// when not asked for or when the screen is too narrow.
@@ -55,7 +55,7 @@ public struct Panes: Sendable, Equatable {
             graph = parts[0]
             side = nil
         }
-        if parts[1].width >= 70 {
+        if parts[1].width >= Panes.sideBySideText {
             let sides = parts[1].split(.horizontal, [.percentage(56), .fill(1)])
             inspector = sides[0]
             narration = sides[1]
@@ -64,5 +64,41 @@ public struct Panes: Sendable, Equatable {
             inspector = stacked[0]
             narration = stacked[1]
         }
+    }
+
+    /// From this width the Step and Lesson panes stand side by side; narrower, stacked.
+    static let sideBySideText = 70
+
+    /// Columns each text pane keeps when the other takes more than its share.
+    static let textMinimum = 30
+
+    /// These panes with the Step and Lesson panes sharing their row by what they hold:
+    /// as they are (56 % for the Step pane) where both texts fit, else at the division
+    /// nearest that one where both fit, each pane keeping `textMinimum` columns (a sum's
+    /// backward step, a line a term, or an epoch's new weights widen the Step pane while
+    /// the Lesson pane's two sentences need less). Where no division fits both, as they
+    /// are: the division moves only where moving it shows everything, so `↓ more` never
+    /// comes with a jump.
+    func sharingText(inspector inspectorLines: [Line], narration narrationLines: [Line]) -> Panes {
+        let row = Rect(x: inspector.x, y: inspector.y, width: inspector.width + narration.width, height: inspector.height)
+        guard inspector.y == narration.y, row.width >= 2 * Panes.textMinimum else { return self }
+        // Measured once, then counted at each division (`TextPane.inner`: a border and a
+        // column of padding each side).
+        let inspectorText = WrapMeasure(inspectorLines), narrationText = WrapMeasure(narrationLines)
+        let rows = row.height - 2
+        func fits(_ columns: Int) -> Bool {
+            inspectorText.height(forWidth: columns - 4) <= rows && narrationText.height(forWidth: row.width - columns - 4) <= rows
+        }
+        let usual = inspector.width, widest = row.width - Panes.textMinimum - 4
+        // Where either text is too long even at its widest, no division fits both.
+        guard !fits(usual), inspectorText.height(forWidth: widest) <= rows, narrationText.height(forWidth: widest) <= rows
+        else { return self }
+        let candidates = (Panes.textMinimum...(row.width - Panes.textMinimum)).sorted { abs($0 - usual) < abs($1 - usual) }
+        guard let columns = candidates.first(where: fits) else { return self }
+        let sides = row.split(.horizontal, [.length(columns), .fill(1)])
+        var shared = self
+        shared.inspector = sides[0]
+        shared.narration = sides[1]
+        return shared
     }
 }

@@ -185,8 +185,15 @@ public struct TutorState: Sendable {
         let title = subject.partTitle(part + 1).map { ": \($0)" } ?? ""
         return "→ opens part \(part + 2) of \(subject.partCount)\(title)."
     }
-    /// Where the panes go at the current size.
+    /// Where the panes go at the current size, the Step and Lesson panes sharing their row
+    /// by what they hold (`Panes.sharingText`).
     public var panes: Panes {
+        graphPanes.sharingText(inspector: inspectorPaneLines, narration: Narrator(state: self).lines())
+    }
+
+    /// The same with the Step and Lesson panes at their usual division: all that the graph
+    /// pane (following the focus, panning) needs, without measuring the texts.
+    var graphPanes: Panes {
         // A drawing that is panned anyway gives the text panes more rows.
         let height = choice.fits ? drawnLayout.size.height : SceneChoice.pannedHeight(drawnLayout.size.height, screen: size)
         return Panes(size: size, graphHeight: height, graphWidth: drawnLayout.size.width, sidePane: choice.side)
@@ -216,7 +223,7 @@ public struct TutorState: Sendable {
 
     /// Pans the graph pane (by the least amount) so the focus node is in view.
     mutating func follow() {
-        let viewport = panes.graphViewport
+        let viewport = graphPanes.graphViewport
         let flow = showsFlow ? self.flow : nil, scene = self.scene
         func layoutNode(_ id: NodeID) -> Int? { flow.map { $0.layoutNode(of: id) } ?? scene.layoutNode(of: id) }
         // A sample step shows the leaves it loaded.

@@ -41,7 +41,7 @@ extension TutorState {
         defer { chooseScene() }
         // While the window is too small to show what a key does, only quitting acts (and
         // the inputs that are no keys: resizing, Ctrl-C): nothing moves unseen.
-        if panes.isTooSmall {
+        if graphPanes.isTooSmall {
             switch action {
             case .quit: break
             default: return
@@ -267,14 +267,14 @@ extension TutorState {
 
     /// How many rows the longer of the inspector and narration texts runs past its pane.
     var textOverflow: Int {
-        let panes = self.panes
-        return max(TextPane.overflow(inspectorPaneLines, in: panes.inspector),
-                   TextPane.overflow(Narrator(state: self).lines(), in: panes.narration))
+        let inspector = inspectorPaneLines, narration = Narrator(state: self).lines()
+        let panes = graphPanes.sharingText(inspector: inspector, narration: narration)
+        return max(TextPane.overflow(inspector, in: panes.inspector), TextPane.overflow(narration, in: panes.narration))
     }
 
     private mutating func pan(dx: Int, dy: Int) {
         let moved = Point(x: offset.x + dx, y: offset.y + dy)
-        offset = drawnLayout.clamp(moved, to: panes.graphViewport)
+        offset = drawnLayout.clamp(moved, to: graphPanes.graphViewport)
     }
 
     /// `g`: the other drawing of the graph, where the graph has neurons to draw.

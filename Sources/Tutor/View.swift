@@ -8,7 +8,9 @@ import Screen
 public func view(_ state: TutorState) -> Buffer {
     let size = state.size
     var buffer = Buffer(size: size)
-    let panes = state.panes
+    // The texts are measured once: they decide where the Step and Lesson panes divide.
+    let inspectorLines = state.inspectorPaneLines, narrationLines = Narrator(state: state).lines()
+    let panes = state.graphPanes.sharingText(inspector: inspectorLines, narration: narrationLines)
     let theme = state.theme
     let notation = state.notation
     if panes.isTooSmall {
@@ -30,9 +32,9 @@ public func view(_ state: TutorState) -> Buffer {
         buffer.render(TrainingPane(track: track, stepper: state.stepper, theme: theme), in: side)
     }
 
-    buffer.render(TextPane(title: state.selection == nil ? "Step" : "Node", lines: state.inspectorPaneLines,
+    buffer.render(TextPane(title: state.selection == nil ? "Step" : "Node", lines: inspectorLines,
                            scroll: state.textScroll, theme: theme), in: panes.inspector)
-    buffer.render(TextPane(title: narrationTitle(state), lines: Narrator(state: state).lines(),
+    buffer.render(TextPane(title: narrationTitle(state), lines: narrationLines,
                            scroll: state.textScroll, theme: theme), in: panes.narration)
 
     // Messages go on the hint line, which every size keeps, never the crowded status line.
@@ -86,7 +88,7 @@ struct MoreMarkers {
     static func above(_ unicode: Bool) -> String { unicode ? " ↑ more " : " ^ more " }
 
     init(_ state: TutorState) {
-        let viewport = state.panes.graph.inset(by: 1)
+        let viewport = state.graphPanes.graph.inset(by: 1)
         let size = state.drawnLayout.size, offset = state.offset
         let drawing = GraphPane.drawingArea(for: size, in: viewport)
         right = offset.x + (viewport.maxX - drawing.x) < size.width

@@ -16,7 +16,7 @@ extension TutorState {
     /// map gave way to a graph that fits whole only without them (the lesson may speak of
     /// them): the student learns where they are.
     var trainingViewsHint: [KeyHint] {
-        guard classroom.trainingVisible == nil, panes.side == nil, let track = trainingTrack, track.trains,
+        guard classroom.trainingVisible == nil, graphPanes.side == nil, let track = trainingTrack, track.trains,
               TrainingTrack.completedEpochs(stepper) >= 1,
               let key = keyMap.bindings.first(where: { $0.action == .classroom(.toggleTraining) })?.keys.first
         else { return [] }
@@ -109,9 +109,9 @@ extension TutorState {
             message = "This part has no data to train on or to map."
             return
         }
-        classroom.trainingVisible = panes.side == nil
+        classroom.trainingVisible = graphPanes.side == nil
         chooseScene()
-        if classroom.trainingVisible == true && panes.side == nil {
+        if classroom.trainingVisible == true && graphPanes.side == nil {
             message = "The screen is too narrow for the decision map and loss chart beside the graph."
         }
         follow()

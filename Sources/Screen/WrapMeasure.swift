@@ -1,0 +1,75 @@
+/// How many rows lines take when `Paragraph` wraps them, at any width, without building
+/// the rows: each line's words are read once as their characters' widths, then a width
+/// costs one pass over those numbers. For choosing a width among many (where the Step and
+/// Lesson panes divide), where wrapping the styled text at every candidate would cost a
+/// frame's budget. Agrees with `Paragraph.wrap` row for row.
+public struct WrapMeasure: Sendable {
+    /// One line: its whole width (a line that fits is one row as it is), its leading
+    /// blanks, each word's width and its characters' widths (for splitting a long word).
+    struct Measured: Sendable {
+        var width: Int
+        var indent: Int
+        var words: [[Int]]
+        var wordWidths: [Int]
+    }
+
+    let lines: [Measured]
+
+    public init(_ lines: [Line]) {
+        self.lines = lines.map { line in
+            var words: [[Int]] = [], indent = 0, inWord = false, seenWord = false
+            for span in line.spans {
+                for ch in span.text {
+                    if ch == " " {
+                        inWord = false
+                        if !seenWord { indent += 1 }
+                        continue
+                    }
+                    if inWord { words[words.count - 1].append(DisplayWidth.of(ch)) } else { words.append([DisplayWidth.of(ch)]) }
+                    inWord = true
+                    seenWord = true
+                }
+            }
+            return Measured(width: line.width, indent: indent, words: words, wordWidths: words.map { $0.reduce(0, +) })
+        }
+    }
+
+    /// Rows at `width` columns: `Paragraph(lines).height(forWidth: width)`.
+    public func height(forWidth width: Int) -> Int {
+        guard width > 0 else { return 0 }
+        return lines.reduce(0) { $0 + Self.rows($1, width: width) }
+    }
+
+    /// `Paragraph.wrap`'s rows of one line, counted: words fill a row while they fit, a
+    /// word too long for any row is split across rows at characters.
+    static func rows(_ line: Measured, width: Int) -> Int {
+        if line.width <= width { return 1 }
+        var rows = 0
+        var used = line.indent > 0 && line.indent < width ? line.indent : 0
+        var rowHasWord = false, rowHasSpans = used > 0
+        func flush() {
+            rows += 1
+            used = 0
+            rowHasWord = false
+            rowHasSpans = false
+        }
+        for (word, w) in zip(line.words, line.wordWidths) {
+            let gap = rowHasWord ? 1 : 0
+            if used + gap + w <= width {
+                used += gap + w
+                rowHasWord = true
+                rowHasSpans = true
+                continue
+            }
+            if rowHasWord || used > 0 { flush() }
+            for character in word {
+                if used + character > width, used > 0 { flush() }
+                used += character
+                rowHasWord = true
+                rowHasSpans = true
+            }
+        }
+        if rowHasSpans || rows == 0 { flush() }
+        return rows
+    }
+}

@@ -1,0 +1,53 @@
+import Autograd
+import Lessons
+import Screen
+import Testing
+@testable import Tutor
+
+/// The Step and Lesson panes divide their row by what they hold (`Panes.sharingText`): as
+/// usual where both texts fit, at the nearest division where both fit otherwise, as usual
+/// again where none does.
+@Suite struct TextPanesShareTests {
+    let size = Size(width: 100, height: 30)
+
+    func panes(_ inspector: [String], _ narration: [String]) -> (usual: Panes, shared: Panes) {
+        let usual = Panes(size: size, graphHeight: 14)
+        return (usual, usual.sharingText(inspector: inspector.map { Line($0) }, narration: narration.map { Line($0) }))
+    }
+
+    @Test func theUsualDivisionWhereBothFit() {
+        let (usual, shared) = panes(["Forward: compute h1", "h1 = σ(ξ1) = σ(0.942) = 0.72"], ["Forward pass, left to right."])
+        #expect(shared == usual)
+        #expect(usual.inspector.width == 56)
+    }
+
+    /// A step whose lines just miss the Step pane's width takes columns from a short lesson
+    /// text: the fewest that make it fit, so the division moves as little as it can.
+    @Test func aLongStepTakesTheColumnsItNeeds() {
+        let term = "∂loss/∂(v1·h1) = ∂loss/∂ξ3 · ∂ξ3/∂(v1·h1) = 0.266 · 1 = 0.266"  // 61 columns
+        let (usual, shared) = panes(Array(repeating: term, count: 10), ["Chain rule at ξ3."])
+        let rows = usual.inspector.height - 2
+        #expect(Paragraph(Array(repeating: Line(term), count: 10)).height(forWidth: usual.inspector.width - 4) > rows)
+        #expect(shared.inspector.width == 61 + 4)
+        #expect(shared.inspector.width + shared.narration.width == 100 && shared.narration.x == shared.inspector.maxX)
+        #expect(shared.graph == usual.graph && shared.inspector.height == usual.inspector.height)
+    }
+
+    @Test func noDivisionFitsBothSoNoneMoves() {
+        let long = Array(repeating: "a line of text that is long enough to wrap once or twice in a pane of this size", count: 12)
+        let (usual, shared) = panes(long, long)
+        #expect(shared == usual)
+    }
+
+    /// XOR part 2 at 100×30: the backward step through ξ3 (a line a term) reads whole.
+    @Test func theSumsBackwardStepReadsWhole() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 1, theme: .monochrome(), size: size)
+        state.apply(.jump(to: 20))
+        let panes = state.panes
+        #expect(panes.inspector.width > 56)
+        #expect(TextPane.overflow(state.inspectorPaneLines, in: panes.inspector) == 0)
+        #expect(TextPane.overflow(Narrator(state: state).lines(), in: panes.narration) == 0)
+        let screen = picture(view(state))
+        #expect(!screen.contains("↓ more"))
+    }
+}
