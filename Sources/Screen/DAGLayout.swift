@@ -179,7 +179,8 @@ public struct DAGLayout: Sendable, Hashable {
             let f = frames[node]
             let union = Rect(x: min(box.x, f.x), y: min(box.y, f.y),
                              width: max(box.maxX, f.maxX) - min(box.x, f.x), height: max(box.maxY, f.maxY) - min(box.y, f.y))
-            if union.width + 2 * margin <= viewport.width && union.height + 2 * margin <= viewport.height { box = union }
+            // A node that fits only without the margin is shown too (flush with the edge).
+            if union.width <= viewport.width && union.height <= viewport.height { box = union }
         }
         func axis(_ cur: Int, _ lo: Int, _ hi: Int, _ view: Int) -> Int {
             if lo - margin >= cur && hi + margin <= cur + view { return cur }

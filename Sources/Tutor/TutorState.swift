@@ -248,10 +248,13 @@ public struct TutorState: Sendable {
             offset = flow.layout.offset(toShow: [node] + near, in: viewport, from: offset)
             return
         }
-        // The step's node, then its inputs, its consumers and the output, as many as fit.
-        let graph = stepper.graph
-        let around = graph.inputs(of: id) + graph.ids.filter { graph.inputs(of: $0).contains(id) }
-            + [stepper.plan.tape.output]
-        offset = drawnLayout.offset(toShow: [node] + around.compactMap(layoutNode), in: viewport, from: offset)
+        // The step's node, then its inputs, its consumers and the output, as many as fit:
+        // the boxes its arrows come from and go to, which in a fold are the stubs (↪) that
+        // repeat a node of the upper band beside the lower one.
+        let edges = scene.layout.edges
+        let copies = Set(scene.nodes.indices.filter { scene.nodes[$0] == id })
+        let around = edges.filter { $0.to == node }.map(\.from) + edges.filter { copies.contains($0.from) }.map(\.to)
+            + (layoutNode(stepper.plan.tape.output).map { [$0] } ?? [])
+        offset = drawnLayout.offset(toShow: [node] + around, in: viewport, from: offset)
     }
 }
