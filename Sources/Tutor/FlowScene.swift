@@ -173,8 +173,9 @@ public struct FlowScene: Sendable {
                 terms.append(nil)
             }
         }
-        // Into the head's box, one arrow from each node outside it that its lines read,
-        // arriving at the first line that reads it: each line gets a row per arrow it
+        // Into the head's box, an arrow from each node outside it that its lines read,
+        // arriving at the first line that reads it (a leaf's at every such line): each
+        // line gets a row per arrow it
         // takes (the second on a blank row under it). A box split in columns (when asked,
         // past `headRows` lines) lists the lines that take arrows first, in its first
         // column, where arrows can point at them; where they do not fit there, its arrows
@@ -183,11 +184,15 @@ public struct FlowScene: Sendable {
         var split = false
         var headBoxRows = 0
         if let headBox {
+            // A leaf (a target such as y) has an arrow to each line that reads it, as in
+            // bce's (−y) and (1−y); a neuron feeding several lines, one to the first, which
+            // keeps a network's crossings down (the Step pane names every reader).
             var arrivals: [[Int]] = head.map { _ in [] }
             var seen = Set<Int>()
             for (k, id) in head.enumerated() {
                 for input in graph.inputs(of: id) where !inHead.contains(input) && edgeOf[input.index] == nil {
-                    guard let from = place[input.index], from != headBox, seen.insert(from).inserted else { continue }
+                    guard let from = place[input.index], from != headBox, !arrivals[k].contains(from) else { continue }
+                    guard seen.insert(from).inserted || graph.op(of: input) == nil else { continue }
                     arrivals[k].append(from)
                 }
             }

@@ -61,4 +61,18 @@ import Testing
         let last = try #require(split.boxes[box]?.lines.last)
         #expect(split.lineSlot(of: last)?.row == 6 && (split.lineSlot(of: last)?.x ?? 0) > 0)
     }
+
+    /// BCE part 2: the target y is read by two lines of the output neuron's box, (−y) and
+    /// (1−y); an arrow from y arrives at each (a neuron feeding several lines keeps one).
+    @Test func aTargetPointsAtEveryLineThatReadsIt() throws {
+        let bce = try state("bce-neuron", part: 1)
+        let flow = try #require(bce.flow)
+        let graph = bce.stepper.graph
+        func id(_ name: String) throws -> NodeID { try #require(graph.ids.first { flow.names[$0.index] == name }) }
+        let y = try #require(flow.layoutNode(of: id("y"))), box = try #require(flow.layoutNode(of: id("ŷ")))
+        let arrivals = flow.layout.edges.indices.filter { flow.layout.edges[$0].from == y && flow.layout.edges[$0].to == box }
+            .compactMap { flow.layout.arrivalRow(of: $0).map { $0 - flow.layout.frames[box].y } }
+        let readers = try ["(−y)", "(1−y)"].map { try #require(flow.lineSlot(of: id($0))?.row).advanced(by: 1) }
+        #expect(arrivals.sorted() == readers)
+    }
 }
