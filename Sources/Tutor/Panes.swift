@@ -32,7 +32,12 @@ public struct Panes: Sendable, Equatable {
 
     /// `graphWidth`, the drawing's width: beside a side pane the graph takes what it needs
     /// beyond its 62 % while the side pane keeps `sideMinimum` columns.
-    public init(size: Size, graphHeight: Int, graphWidth: Int = 0, sidePane: Bool = false) {
+    /// Rows the side pane wants at least for a decision map above a loss chart
+    /// (`TrainingPane.rowsWanted`); a map or a chart alone wants `sideRowsForOne`.
+    public static let sideRowsForBoth = 18, sideRowsForOne = 16
+
+    public init(size: Size, graphHeight: Int, graphWidth: Int = 0, sidePane: Bool = false,
+                sideRows: Int = Panes.sideRowsForBoth) {
         self.size = size
         let whole = Rect(x: 0, y: 0, width: size.width, height: size.height)
         status = Rect(x: 0, y: 0, width: size.width, height: min(1, size.height))
@@ -41,8 +46,8 @@ public struct Panes: Sendable, Equatable {
         // Below the graph: at least 8 rows (6 of text) for the inspector and narration.
         let bottomMinimum = min(8, body.height / 2)
         let wantsSide = sidePane && size.width >= Panes.graphMinimumWithSide + 30
-        // The training views want room for a map and a chart, whatever the graph needs.
-        let wanted = wantsSide ? max(graphHeight + 2, 18) : graphHeight + 2
+        // The training views want room for what they show, whatever the graph needs.
+        let wanted = wantsSide ? max(graphHeight + 2, sideRows) : graphHeight + 2
         let graphRows = min(max(wanted, 5), body.height - bottomMinimum)
         let parts = body.split(.vertical, [.length(graphRows), .fill(1)])
         if wantsSide {

@@ -13,12 +13,12 @@ public struct SceneChoice: Sendable, Equatable {
     /// `sizes`, most detailed first) that fits the graph pane whole, beside the side pane
     /// or not. When none fits, the drawing the panned pane shows most of (`panned`).
     static func best(_ sizes: [Size], size: Size, tries: [(drawings: Range<Int>, side: Bool)],
-                     sideWhenPanned: Bool, largestBoxes: [Size] = []) -> SceneChoice {
+                     sideWhenPanned: Bool, largestBoxes: [Size] = [], sideRows: Int = Panes.sideRowsForBoth) -> SceneChoice {
         for attempt in tries {
             for index in attempt.drawings {
                 let drawing = sizes[index]
                 let viewport = Panes(size: size, graphHeight: drawing.height, graphWidth: drawing.width,
-                                     sidePane: attempt.side).graphViewport
+                                     sidePane: attempt.side, sideRows: sideRows).graphViewport
                 if drawing.width <= viewport.width && drawing.height <= viewport.height {
                     return SceneChoice(scene: index, side: attempt.side)
                 }
@@ -26,15 +26,15 @@ public struct SceneChoice: Sendable, Equatable {
         }
         // Panned: beside the side pane if wanted, unless some box could then never be seen
         // and could without it.
-        let shown = panned(sizes, size: size, side: sideWhenPanned, largestBoxes: largestBoxes)
+        let shown = panned(sizes, size: size, side: sideWhenPanned, largestBoxes: largestBoxes, sideRows: sideRows)
         func boxesFit(_ choice: SceneChoice) -> Bool {
             guard largestBoxes.indices.contains(choice.scene) else { return true }
             let viewport = Panes(size: size, graphHeight: pannedHeight(sizes[choice.scene].height, screen: size),
-                                 sidePane: choice.side).graphViewport
+                                 sidePane: choice.side, sideRows: sideRows).graphViewport
             return largestBoxes[choice.scene].width <= viewport.width && largestBoxes[choice.scene].height <= viewport.height
         }
         guard sideWhenPanned, !boxesFit(shown) else { return shown }
-        let alone = panned(sizes, size: size, side: false, largestBoxes: largestBoxes)
+        let alone = panned(sizes, size: size, side: false, largestBoxes: largestBoxes, sideRows: sideRows)
         return boxesFit(alone) ? alone : shown
     }
 
@@ -43,11 +43,12 @@ public struct SceneChoice: Sendable, Equatable {
     /// i: a box is drawn whole or not at all, so a taller one would never be seen), then
     /// one as wide as the pane (panned only up and down, every layer from the inputs to
     /// the output in view); the last, least detailed, among equals.
-    static func panned(_ sizes: [Size], size: Size, side: Bool, largestBoxes: [Size] = []) -> SceneChoice {
+    static func panned(_ sizes: [Size], size: Size, side: Bool, largestBoxes: [Size] = [],
+                       sideRows: Int = Panes.sideRowsForBoth) -> SceneChoice {
         var best = max(0, sizes.count - 1), bestShare = -1.0
         for (index, drawing) in sizes.enumerated() where drawing.width > 0 && drawing.height > 0 {
             let viewport = Panes(size: size, graphHeight: pannedHeight(drawing.height, screen: size),
-                                 sidePane: side).graphViewport
+                                 sidePane: side, sideRows: sideRows).graphViewport
             let box = largestBoxes.indices.contains(index) ? largestBoxes[index] : Size(width: 0, height: 0)
             let share = min(1, Double(viewport.width) / Double(drawing.width))
                 * min(1, Double(viewport.height) / Double(drawing.height))

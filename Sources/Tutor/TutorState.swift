@@ -149,7 +149,7 @@ public struct TutorState: Sendable {
         }
         let largestBoxes = showsFlow ? flows.map(\.layout.largestFrame) : scenes.map(\.layout.largestFrame)
         var chosen = SceneChoice.best(sizes, size: size, tries: tries, sideWhenPanned: trainingPaneShown && (asked || trained),
-                                      largestBoxes: largestBoxes)
+                                      largestBoxes: largestBoxes, sideRows: sideRows)
         // The choice was among the flow diagrams; the circuit scene behind them stays the box.
         if showsFlow { (chosen.flow, chosen.scene) = (chosen.scene, 0) }
         choice = chosen
@@ -196,8 +196,12 @@ public struct TutorState: Sendable {
     var graphPanes: Panes {
         // A drawing that is panned anyway gives the text panes more rows.
         let height = choice.fits ? drawnLayout.size.height : SceneChoice.pannedHeight(drawnLayout.size.height, screen: size)
-        return Panes(size: size, graphHeight: height, graphWidth: drawnLayout.size.width, sidePane: choice.side)
+        return Panes(size: size, graphHeight: height, graphWidth: drawnLayout.size.width, sidePane: choice.side,
+                     sideRows: sideRows)
     }
+
+    /// The rows the training views want beside the graph (`TrainingPane.rowsWanted`).
+    var sideRows: Int { trainingTrack.map(TrainingPane.rowsWanted) ?? Panes.sideRowsForBoth }
 
     /// The node the inspector and the view centre on: the selection, else the active node.
     public var focus: NodeID? { selection ?? stepper.lastStep?.node ?? stepper.nextStep?.node }

@@ -50,4 +50,18 @@ import Testing
         let screen = picture(view(state))
         #expect(!screen.contains("↓ more"))
     }
+
+    /// A decision map alone beside the graph wants fewer rows than a map above a loss
+    /// chart: perceptron part 1 (a map, no training) leaves the Step pane the rows its
+    /// backward steps need; XOR part 2 (a map and a chart) keeps 18.
+    @Test func aMapAloneLeavesTheTextItsRows() throws {
+        var perceptron = try TutorState(subject: .lesson(LessonFixtures.lesson("perceptron")), part: 0, theme: .monochrome(), size: size)
+        #expect(perceptron.sideRows == Panes.sideRowsForOne && perceptron.panes.side?.height == Panes.sideRowsForOne)
+        for step in 0...perceptron.stepper.count {
+            perceptron.apply(.jump(to: step))
+            #expect(perceptron.textOverflow == 0, "step \(step)")
+        }
+        let xor = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 1, theme: .monochrome(), size: size)
+        #expect(xor.sideRows == Panes.sideRowsForBoth)
+    }
 }

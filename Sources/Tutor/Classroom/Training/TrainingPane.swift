@@ -35,10 +35,17 @@ public struct TrainingPane: Widget {
     /// Rows the loss chart takes, border included.
     static let chartHeight = 9
 
+    /// Whether the part has a decision map to draw: a plane of two inputs, and predictions.
+    static func hasMap(_ track: TrainingTrack) -> Bool { track.plane != nil && !track.predictions.isEmpty }
+
+    /// The rows the pane wants at least: more for a map above a chart than for one alone.
+    static func rowsWanted(_ track: TrainingTrack) -> Int {
+        hasMap(track) && track.trains ? Panes.sideRowsForBoth : Panes.sideRowsForOne
+    }
+
     public func render(in area: Rect, buffer: inout Buffer) {
         guard !area.isEmpty else { return }
-        let hasMap = track.plane != nil && !track.predictions.isEmpty
-        switch (hasMap, track.trains) {
+        switch (Self.hasMap(track), track.trains) {
         case (true, true):
             let parts = area.split(.vertical, [.fill(1), .length(Swift.min(Self.chartHeight, area.height / 2))])
             renderMap(in: parts[0], buffer: &buffer)
