@@ -30,12 +30,13 @@ public struct Panes: Sendable, Equatable {
     /// Columns the side pane keeps at least when the graph takes more than its share.
     public static let sideMinimum = 34
 
-    /// `graphWidth`, the drawing's width: beside a side pane the graph takes what it needs
-    /// beyond its 62 % while the side pane keeps `sideMinimum` columns.
     /// Rows the side pane wants at least for a decision map above a loss chart
     /// (`TrainingPane.rowsWanted`); a map or a chart alone wants `sideRowsForOne`.
     public static let sideRowsForBoth = 18, sideRowsForOne = 16
 
+    /// `graphWidth`, the drawing's width: beside a side pane the graph takes what it needs
+    /// beyond its 62 % while the side pane keeps `sideMinimum` columns; `sideRows`, the
+    /// rows the side pane wants at least.
     public init(size: Size, graphHeight: Int, graphWidth: Int = 0, sidePane: Bool = false,
                 sideRows: Int = Panes.sideRowsForBoth) {
         self.size = size
