@@ -88,20 +88,21 @@ public struct Panes: Sendable, Equatable {
     func sharingText(inspector inspectorLines: [Line], narration narrationLines: [Line]) -> Panes {
         let row = Rect(x: inspector.x, y: inspector.y, width: inspector.width + narration.width, height: inspector.height)
         guard inspector.y == narration.y, row.width >= 2 * Panes.textMinimum else { return self }
-        // Measured once, then counted at each division (`TextPane.inner`: a border and a
-        // column of padding each side).
+        // Measured once, then counted at each division.
         let inspectorText = WrapMeasure(inspectorLines), narrationText = WrapMeasure(narrationLines)
-        let rows = row.height - 2
+        func sides(_ columns: Int) -> [Rect] { row.split(.horizontal, [.length(columns), .fill(1)]) }
         func fits(_ columns: Int) -> Bool {
-            inspectorText.height(forWidth: columns - 4) <= rows && narrationText.height(forWidth: row.width - columns - 4) <= rows
+            let panes = sides(columns)
+            return TextPane.overflow(inspectorText, in: panes[0]) == 0 && TextPane.overflow(narrationText, in: panes[1]) == 0
         }
-        let usual = inspector.width, widest = row.width - Panes.textMinimum - 4
+        let usual = inspector.width
         // Where either text is too long even at its widest, no division fits both.
-        guard !fits(usual), inspectorText.height(forWidth: widest) <= rows, narrationText.height(forWidth: widest) <= rows
+        let widest = sides(row.width - Panes.textMinimum)[0]
+        guard !fits(usual), TextPane.overflow(inspectorText, in: widest) == 0, TextPane.overflow(narrationText, in: widest) == 0
         else { return self }
         let candidates = (Panes.textMinimum...(row.width - Panes.textMinimum)).sorted { abs($0 - usual) < abs($1 - usual) }
         guard let columns = candidates.first(where: fits) else { return self }
-        let sides = row.split(.horizontal, [.length(columns), .fill(1)])
+        let sides = sides(columns)
         var shared = self
         shared.inspector = sides[0]
         shared.narration = sides[1]

@@ -13,8 +13,13 @@ struct TextPane: Widget {
 
     /// Rows `lines` run past the pane at `area`: how far it can scroll.
     static func overflow(_ lines: [Line], in area: Rect) -> Int {
+        overflow(WrapMeasure(lines), in: area)
+    }
+
+    /// The same for text already measured, which `Panes.sharingText` asks at many widths.
+    static func overflow(_ text: WrapMeasure, in area: Rect) -> Int {
         let inner = inner(area)
-        return max(0, Paragraph(lines).height(forWidth: inner.width) - inner.height)
+        return max(0, text.height(forWidth: inner.width) - inner.height)
     }
 
     func render(in area: Rect, buffer: inout Buffer) {

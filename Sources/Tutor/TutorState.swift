@@ -187,8 +187,13 @@ public struct TutorState: Sendable {
     }
     /// Where the panes go at the current size, the Step and Lesson panes sharing their row
     /// by what they hold (`Panes.sharingText`).
-    public var panes: Panes {
-        graphPanes.sharingText(inspector: inspectorPaneLines, narration: Narrator(state: self).lines())
+    public var panes: Panes { textLayout.panes }
+
+    /// The Step and Lesson panes' lines with the panes they divide: the texts are made
+    /// once and decide where the division goes (`view` and text scrolling read them).
+    var textLayout: (panes: Panes, inspector: [Line], narration: [Line]) {
+        let inspector = inspectorPaneLines, narration = Narrator(state: self).lines()
+        return (graphPanes.sharingText(inspector: inspector, narration: narration), inspector, narration)
     }
 
     /// The same with the Step and Lesson panes at their usual division: all that the graph

@@ -267,9 +267,8 @@ extension TutorState {
 
     /// How many rows the longer of the inspector and narration texts runs past its pane.
     var textOverflow: Int {
-        let inspector = inspectorPaneLines, narration = Narrator(state: self).lines()
-        let panes = graphPanes.sharingText(inspector: inspector, narration: narration)
-        return max(TextPane.overflow(inspector, in: panes.inspector), TextPane.overflow(narration, in: panes.narration))
+        let text = textLayout
+        return max(TextPane.overflow(text.inspector, in: text.panes.inspector), TextPane.overflow(text.narration, in: text.panes.narration))
     }
 
     private mutating func pan(dx: Int, dy: Int) {

@@ -8,9 +8,7 @@ import Screen
 public func view(_ state: TutorState) -> Buffer {
     let size = state.size
     var buffer = Buffer(size: size)
-    // The texts are measured once: they decide where the Step and Lesson panes divide.
-    let inspectorLines = state.inspectorPaneLines, narrationLines = Narrator(state: state).lines()
-    let panes = state.graphPanes.sharingText(inspector: inspectorLines, narration: narrationLines)
+    let (panes, inspectorLines, narrationLines) = state.textLayout
     let theme = state.theme
     let notation = state.notation
     if panes.isTooSmall {
