@@ -64,10 +64,10 @@ struct LayeredGraph {
         // Longest path from the sources.
         var layerOf = [Int](repeating: 0, count: n)
         for v in queue { for u in pred[v] { layerOf[v] = max(layerOf[v], layerOf[u] + 1) } }
-        if !options.sourcesInFirstLayer {
-            for v in queue.reversed() where pred[v].isEmpty && !succ[v].isEmpty && !options.pinnedSources.contains(v) {
-                layerOf[v] = (succ[v].map { layerOf[$0] }.min() ?? 1) - 1
-            }
+        // Right to left, so a trailing gate has moved before its inputs follow it.
+        for v in queue.reversed() where !succ[v].isEmpty {
+            let floats = !options.sourcesInFirstLayer && pred[v].isEmpty && !options.pinnedSources.contains(v)
+            if floats || options.trailing.contains(v) { layerOf[v] = (succ[v].map { layerOf[$0] }.min() ?? 1) - 1 }
         }
         vLayer = layerOf
         // Every layer a long edge crosses becomes a node of its own: bounded, so a drawing

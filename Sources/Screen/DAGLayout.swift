@@ -67,6 +67,11 @@ public struct DAGLayout: Sendable, Hashable {
         /// Sources that stay in the first column even when `sourcesInFirstLayer` is false
         /// (a graph's inputs, while its parameters sit next to the gates that use them).
         public var pinnedSources: Set<Int>
+        /// Nodes placed as far right as their consumers allow, just left of the nearest one,
+        /// rather than by longest path: a loss's target and the gates that read only it
+        /// (`1−y`), drawn beside the gate that compares it instead of a screen away. Every
+        /// predecessor of a listed node must be listed too, or a source.
+        public var trailing: Set<Int> = []
         /// True: a box with more incoming edges than inner rows (height − 2) is made
         /// taller so each edge gets its own arrival row; a box under 3 rows (a borderless
         /// gate) with more inputs than rows grows to 2k − 1 rows, arrivals on every other

@@ -30,6 +30,10 @@ public struct GraphScene: Sendable {
     public let detail: Detail
     /// Whether one-line boxes stand without blank rows between them (half the height).
     public let compact: Bool
+    /// Whether a target (an input that no first gate reads, such as the y of a loss) sits
+    /// just left of the gate that reads it, rather than in the first column with the
+    /// other inputs, where its wire would run the drawing's whole width.
+    public let targetsBeside: Bool
     public private(set) var layout: DAGLayout
     /// For each graph node, its index in the layout (`nil` for literals, which are not drawn).
     public let layoutIndex: [Int?]
@@ -73,9 +77,10 @@ public struct GraphScene: Sendable {
     /// The scene of `graph` at one level of detail, its boxes as wide as `widths` asks
     /// (`numberWidths(of:notation:)`), fixed so that boxes do not jump while stepping.
     init(graph: Graph, notation: Notation, widths: NumberWidths, detail: Detail = .box,
-         compact: Bool = false) throws(DAGLayoutError) {
+         compact: Bool = false, targetsBeside: Bool = true) throws(DAGLayoutError) {
         self.detail = detail
         self.compact = compact
+        self.targetsBeside = targetsBeside
         let count = graph.count
         var names = [String](repeating: "", count: count)
         var captions = [String](repeating: "", count: count)
@@ -168,12 +173,14 @@ public struct GraphScene: Sendable {
         }
         // Inputs in the first column (inputs left, as in the CS231n figure); parameters and
         // named constants just left of the gate that uses them, as weights and biases are
-        // drawn beside their neuron, which keeps a network's drawing compact. Tracks near
-        // the sources, so the labels of the backward pass fit beside the long run into
-        // each gate.
-        let inputs = Set(nodes.indices.filter { graph.kind(of: nodes[$0]) == .input })
+        // drawn beside their neuron, which keeps a network's drawing compact; so are the
+        // targets, with `targetsBeside`. Tracks near the sources, so the labels of the
+        // backward pass fit beside the long run into each gate.
+        let targets = targetsBeside ? GraphScene.targets(of: graph) : []
+        let inputs = Set(nodes.indices.filter { graph.kind(of: nodes[$0]) == .input && !targets.contains(nodes[$0]) })
         var options = DAGLayout.Options(nodeSpacing: compact ? 0 : 1, minimumChannelWidth: GraphScene.channelWidth(detail),
                                         sourcesInFirstLayer: false, tracksNearSources: true, pinnedSources: inputs)
+        options.trailing = Set(nodes.indices.filter { targets.contains(nodes[$0]) })
         options.compactHeight = compact
         layout = try DAGLayout(sizes: sizes, edges: edges, options: options)
         self.layoutIndex = layoutIndex
@@ -184,9 +191,40 @@ public struct GraphScene: Sendable {
         self.uses = uses
     }
 
+    /// A graph's targets and what is computed from them alone (`y`, `1−y`, `−y`): the
+    /// inputs that reach the output only through gates that also read the network's
+    /// output, not through a first gate (one that reads a parameter and otherwise only
+    /// inputs, such as `w·x`). Empty for a graph without parameters, whose inputs are all
+    /// alike. A gate is listed with its input only where it reads nothing else.
+    static func targets(of graph: Graph) -> Set<NodeID> {
+        // Whether each node is computed from inputs and literals alone (no parameter).
+        var fixed = [Bool](repeating: false, count: graph.count)
+        var readFirst = [Bool](repeating: false, count: graph.count)
+        for id in graph.ids {
+            let inputs = graph.inputs(of: id)
+            fixed[id.index] = graph.op(of: id) == nil ? graph.kind(of: id) != .param : inputs.allSatisfy { fixed[$0.index] }
+            let isFirst = !fixed[id.index] && inputs.allSatisfy { fixed[$0.index] || graph.kind(of: $0) == .param }
+            if isFirst { for input in inputs { readFirst[input.index] = true } }
+        }
+        // Read first through a fixed gate (x feeding x², which a first gate reads): right to left.
+        for id in graph.ids.reversed() where readFirst[id.index] && fixed[id.index] {
+            for input in graph.inputs(of: id) { readFirst[input.index] = true }
+        }
+        guard readFirst.contains(true) else { return [] }
+        var targets = Set<NodeID>()
+        for id in graph.ids where fixed[id.index] && !readFirst[id.index] {
+            let inputs = graph.inputs(of: id).filter { graph.kind(of: $0) != .const }
+            let isTarget = graph.op(of: id) == nil ? graph.kind(of: id) == .input : !inputs.isEmpty && inputs.allSatisfy(targets.contains)
+            if isTarget { targets.insert(id) }
+        }
+        return targets
+    }
+
     /// The drawings tried, from the most to the least a student would want: boxes, one line
     /// a node, then one line a node without the blank rows between (`compact`), and only
     /// then unnamed gates by their symbol (`symbols`): the blank rows go before the names.
+    /// Each with the targets beside the gates that read them, then (where the graph has
+    /// targets) in the first column, which may fit where the other does not.
     static let detailOrder: [(Detail, compact: Bool)] = [
         (.box, false), (.line, false), (.brief, false), (.line, true), (.brief, true), (.symbols, false), (.symbols, true),
     ]
@@ -202,8 +240,12 @@ public struct GraphScene: Sendable {
         let graph = stepper.graph
         let widths = numberWidths(of: stepper, notation: notation)
         var scenes: [GraphScene] = []
+        let placements = GraphScene.targets(of: graph).isEmpty ? [true] : [true, false]
         for (detail, compact) in graph.count <= largestScaledGraph ? detailOrder : [(.box, false)] {
-            scenes.append(try GraphScene(graph: graph, notation: notation, widths: widths, detail: detail, compact: compact))
+            for beside in placements {
+                scenes.append(try GraphScene(graph: graph, notation: notation, widths: widths, detail: detail, compact: compact,
+                                             targetsBeside: beside))
+            }
         }
         // Folds last: a node drawn twice is a price paid only where nothing else fits.
         return scenes + scenes.compactMap { $0.folded() }

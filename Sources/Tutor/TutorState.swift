@@ -129,23 +129,27 @@ public struct TutorState: Sendable {
     mutating func chooseScene() {
         let sizes = showsFlow ? flows.map(\.size) : scenes.map(\.size)
         // The flow diagrams that write the weights on their edges come first; the one that
-        // leaves them to the Step pane only where none of those fits.
-        let labelled = 0..<(showsFlow ? flows.filter(\.labelled).count : sizes.count), all = 0..<sizes.count
+        // leaves them to the Step pane only where none of those fits. So do the circuit
+        // drawings in one band: a fold (which draws some nodes twice) only where none of
+        // them fits, beside the side pane or alone, and never panned, which would leave its
+        // stubs unnamed at the pane's edge and its wires cut at the fold.
+        let unfolded = scenes.filter { $0.stubCount == 0 }.count
+        let preferred = 0..<(showsFlow ? flows.filter(\.labelled).count : unfolded), all = 0..<sizes.count
         let trained = trainingTrack?.trains == true && TrainingTrack.completedEpochs(stepper) >= 1
         let asked = classroom.trainingVisible == true
         let tries: [(drawings: Range<Int>, side: Bool)] = if !trainingPaneShown {
-            [(labelled, false), (all, false)]
+            [(preferred, false), (all, false)]
         } else if asked {
             // Asked for with `t`: the training views whatever the graph needs.
-            [(labelled, true), (all, true)]
+            [(preferred, true), (all, true)]
         } else if trained {
             // Once an epoch has trained (the lesson then speaks of the loss chart and the
             // map) they come by themselves, beside the weights' drawing if it fits, else
             // beside the narrower one, but not at the cost of a graph that fits only alone.
-            [(labelled, true), (all, true), (labelled, false), (all, false)]
+            [(preferred, true), (all, true), (preferred, false), (all, false)]
         } else {
             // Before that they give way to a graph with its weights that fits only alone.
-            [(labelled, true), (labelled, false), (all, true), (all, false)]
+            [(preferred, true), (preferred, false), (all, true), (all, false)]
         }
         let largestBoxes = showsFlow ? flows.map(\.layout.largestFrame) : scenes.map(\.layout.largestFrame)
         var chosen = SceneChoice.best(sizes, size: size, tries: tries, sideWhenPanned: trainingPaneShown && (asked || trained),
@@ -248,10 +252,12 @@ public struct TutorState: Sendable {
         }
         if let flow {
             // In the diagram a weight, product or negation is an edge: its source comes
-            // first (the label sits on the run from it); then the node's incoming edges'
-            // sources, its consumers and the output, as many as fit.
+            // first (the label sits on the run from it); then the boxes of the node's own
+            // inputs (a box of several lines takes arrows for the others too), the box's
+            // incoming edges' sources, its consumers and the output, as many as fit.
             let edges = flow.layout.edges
             var near = flow.edgeOf[id.index].map { [edges[$0].from] } ?? []
+            near += stepper.graph.inputs(of: id).compactMap { flow.layoutNode(of: $0) }.filter { $0 != node }
             near += edges.filter { $0.to == node }.map(\.from) + edges.filter { $0.from == node }.map(\.to)
             near += flow.layoutNode(of: stepper.plan.tape.output).map { [$0] } ?? []
             offset = flow.layout.offset(toShow: [node] + near, in: viewport, from: offset)

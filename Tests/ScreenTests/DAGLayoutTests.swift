@@ -247,6 +247,21 @@ private let cs231nEdges = [(0, 3), (1, 3), (3, 4), (2, 4)]
         #expect(try DAGLayout(sizes: sizes, edges: edges, options: pinned).layer == [0, 1, 0, 2])
     }
 
+    @Test func trailingNodesSitJustLeftOfTheirConsumer() throws {
+        // a → b → c → d → e, and the target t → (1−t) → e: by longest path t and its gate
+        // sit in the first two columns, a screen away from e; trailing, next to it.
+        let sizes = Array(repeating: Size(width: 3, height: 3), count: 7)
+        let edges = [DAGEdge(from: 0, to: 1), DAGEdge(from: 1, to: 2), DAGEdge(from: 2, to: 3), DAGEdge(from: 3, to: 6),
+                     DAGEdge(from: 4, to: 5), DAGEdge(from: 5, to: 6)]
+        #expect(try DAGLayout(sizes: sizes, edges: edges).layer == [0, 1, 2, 3, 0, 1, 4])
+        var options = DAGLayout.Options(pinnedSources: [4])
+        options.trailing = [4, 5]
+        #expect(try DAGLayout(sizes: sizes, edges: edges, options: options).layer == [0, 1, 2, 3, 2, 3, 4])
+        // A trailing node read early stays early: it sits left of its nearest consumer.
+        let early = edges + [DAGEdge(from: 5, to: 1)]
+        #expect(try DAGLayout(sizes: sizes, edges: early, options: options).layer == [0, 2, 3, 4, 0, 1, 5])
+    }
+
     @Test func barycentreSweepsRemoveAvoidableCrossings() throws {
         // Id order puts a above b, but a feeds the lower consumer: the sweeps swap them.
         let sizes = Array(repeating: Size(width: 3, height: 3), count: 4)

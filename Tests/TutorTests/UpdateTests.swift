@@ -172,9 +172,9 @@ import Testing
             if let id = selecting.selection { seen.append(id) }
         }
         #expect(Set(seen).count == seen.count && seen.count == state.scene.graphNodes.count)
-        // The upper band says where y goes on (↓), the lower band starts again from it (↪).
+        // The upper band says where w4 goes on (↓), the lower band starts again from it (↪).
         let screen = picture(view(state))
-        #expect(screen.contains("✓ y 5  ↓") && screen.contains("↪✓ y 5"))
+        #expect(screen.contains("✓ w4 2 ∇?↓") && screen.contains("↪✓ w4 2 ∇?"))
     }
 
     /// The most detailed drawing that fits is shown: CS231n's boxes at 100×30, one line a

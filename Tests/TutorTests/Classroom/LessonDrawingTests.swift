@@ -18,8 +18,9 @@ import Testing
 
     /// DESIGN §5: inputs left, output right. Every input leaf is in the first column, every
     /// param in the column just left of its nearest gate (as a neuron's weights are drawn
-    /// beside it), and the output in the last column — in the layout every detail starts
-    /// from (a fold into two bands then moves the right part below).
+    /// beside it), and so is a target (the y a loss compares with), and the output in the
+    /// last column — in the layout every detail starts from (a fold into two bands then
+    /// moves the right part below).
     @Test(arguments: names) func inputsInTheFirstColumn(_ name: String) throws {
         for state in try parts(name) {
             let scene = state.scenes[0]
@@ -28,12 +29,13 @@ import Testing
             let layers = scene.layout.layer
             let firstX = frames.map(\.x).min() ?? 0
             let consumers = graph.consumers()
+            let targets = GraphScene.targets(of: graph)
             for (index, id) in scene.nodes.enumerated() {
                 let label = "\(name) part \(state.part + 1): \(scene.names[id.index])"
                 switch graph.kind(of: id) {
-                case .input:
+                case .input where !targets.contains(id):
                     #expect(frames[index].x == firstX, "\(label)")
-                case .param:
+                case .param, .input:
                     let nearest = consumers[id.index].compactMap { scene.layoutNode(of: $0) }.map { layers[$0] }.min()
                     #expect(nearest.map { layers[index] == $0 - 1 } ?? true, "\(label)")
                 default:
@@ -44,6 +46,22 @@ import Testing
             let output = try #require(scene.layoutNode(of: outputID))
             #expect(frames[output].maxX == frames.map(\.maxX).max(), "\(name) part \(state.part + 1)")
         }
+    }
+
+    /// The targets are the inputs a loss compares with, and the gates computed from them
+    /// alone; a graph without parameters has none (its inputs all sit on the left).
+    @Test func targetsAreWhatOnlyTheLossReads() throws {
+        func targets(_ name: String, part: Int) throws -> [String] {
+            let state = try parts(name)[part]
+            return GraphScene.targets(of: state.stepper.graph).map { state.scene.names[$0.index] }.sorted()
+        }
+        #expect(try targets("softmax", part: 1) == ["y_car", "y_cat", "y_frog"])
+        #expect(try targets("bce-neuron", part: 0) == ["(1−y)", "(−y)", "y"])
+        #expect(try targets("xor", part: 1) == ["y"])
+        #expect(try targets("linear-regression", part: 0) == ["y1", "y2"])
+        // x is read first through x², which c·x² reads: a feature, not a target.
+        #expect(try targets("polynomial-fit", part: 0) == ["y"])
+        #expect(try targets("chain-rule", part: 0) == [])
     }
 
     @Test func theChainRuleFigure() throws {
