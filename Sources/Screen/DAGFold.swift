@@ -15,7 +15,10 @@ public struct DAGFold: Sendable, Hashable {
 
     /// The fold of `layout` at the cut that best balances the bands' widths, or `nil` when
     /// no cut narrows it (one layer, or every cut crosses an edge into a later layer).
-    public init?(_ layout: DAGLayout, channel: Int) {
+    /// `stubWidths[node]`, where given, is the width of a stub repeating `node` (one that
+    /// shows more than the node's own box, such as its name); else the box's width.
+    public init?(_ layout: DAGLayout, channel: Int, stubWidths: [Int] = []) {
+        func stubWidth(_ node: Int) -> Int { stubWidths.indices.contains(node) ? stubWidths[node] : layout.frames[node].width }
         let layerCount = (layout.layer.max() ?? 0) + 1
         guard layerCount >= 2 else { return nil }
         // Each layer's columns.
@@ -28,16 +31,16 @@ public struct DAGFold: Sendable, Hashable {
         for cut in 1..<layerCount where lo[cut] != Int.max {
             let crossing = layout.edges.filter { layout.layer[$0.from] < cut && layout.layer[$0.to] >= cut }
             guard crossing.allSatisfy({ layout.layer[$0.to] == cut }) else { continue }
-            let stubWidth = crossing.map { layout.frames[$0.from].width }.max() ?? 0
+            let widestStub = crossing.map { stubWidth($0.from) }.max() ?? 0
             let left = hi[..<cut].max() ?? 0
-            let right = layout.size.width - lo[cut] + stubWidth + channel
+            let right = layout.size.width - lo[cut] + widestStub + channel
             let width = max(left, right)
             if width < layout.size.width, width < (best?.width ?? Int.max) { best = (cut, width) }
         }
         guard let best else { return nil }
         let cut = best.cut
         let crossing = layout.edges.indices.filter { layout.layer[layout.edges[$0].from] < cut && layout.layer[layout.edges[$0].to] >= cut }
-        let stubWidth = crossing.map { layout.frames[layout.edges[$0].from].width }.max() ?? 0
+        let widest = crossing.map { stubWidth(layout.edges[$0].from) }.max() ?? 0
         // The upper band's rows: from its highest node or route (moved up to row 0) to its lowest.
         var upperTop = Int.max, upperBottom = 0
         for (node, frame) in layout.frames.enumerated() where layout.layer[node] < cut {
@@ -58,7 +61,7 @@ public struct DAGFold: Sendable, Hashable {
             let rows = layout.layer[layout.edges[e].from] >= cut ? route.map(\.y) : route.last.map { [$0.y] } ?? []
             lowerTop = min(lowerTop, rows.min() ?? Int.max)
         }
-        let dx = stubWidth + channel - lo[cut], dy = upperHeight + DAGFold.gap - (lowerTop == Int.max ? 0 : lowerTop)
+        let dx = widest + channel - lo[cut], dy = upperHeight + DAGFold.gap - (lowerTop == Int.max ? 0 : lowerTop)
         var frames = layout.frames.enumerated().map { node, frame in
             layout.layer[node] < cut ? frame.offsetBy(dx: 0, dy: -up) : frame.offsetBy(dx: dx, dy: dy)
         }
@@ -75,8 +78,8 @@ public struct DAGFold: Sendable, Hashable {
             } else if layout.layer[edge.to] >= cut, let end = route.last {
                 // From a stub of the source, straight into the target's arrival row.
                 let row = end.y + dy
-                let source = layout.frames[edge.from]
-                let stub = Rect(x: stubWidth - source.width, y: row, width: source.width, height: 1)
+                let width = stubWidth(edge.from)
+                let stub = Rect(x: widest - width, y: row, width: width, height: 1)
                 stubs.append(edge.from)
                 edges[e] = DAGEdge(from: frames.count, to: edge.to)
                 frames.append(stub)

@@ -70,9 +70,10 @@ public struct LineCanvas {
             if owner[i] == net { styles[i] = style }
             return
         }
+        // Only a line passing straight through another's is a crossing; one that ends on
+        // it (inputs converging into one gate, └─▶+ with ┐ above) joins it: ┤, not │.
         let horizontal: Sides = [.left, .right], vertical: Sides = [.up, .down]
-        if (old.isSubset(of: horizontal) && s.isSubset(of: vertical))
-            || (old.isSubset(of: vertical) && s.isSubset(of: horizontal)) {
+        if (old.isSubset(of: horizontal) && s == vertical) || (old.isSubset(of: vertical) && s == horizontal) {
             crossing[i] = true
             if s.isSubset(of: vertical) && !s.isEmpty { styles[i] = style }
         }

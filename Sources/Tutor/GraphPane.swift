@@ -165,7 +165,10 @@ struct GraphPane: Widget {
             let anonymous = graph.name(of: id) == nil
             let title = Self.title(scene.names[node], caption: scene.captions[node], anonymous: anonymous, mark: String(glyph))
             if scene.detail != .box {
-                let label = Self.lineLabel(scene.names[node], caption: scene.captions[node], anonymous: anonymous, detail: scene.detail)
+                // A stub is named even among symbols: no wire shows whose value it repeats.
+                let label = scene.isStub(index)
+                    ? scene.names[node]
+                    : Self.lineLabel(scene.names[node], caption: scene.captions[node], anonymous: anonymous, detail: scene.detail)
                 let gradMark = Span(notation.gradientMark, style: theme(.muted))
                 // Edges run into the blank first cell: no arrowhead to mistake for the mark. A
                 // fold's stub, which repeats a node of the upper band, starts with ↪ there (in

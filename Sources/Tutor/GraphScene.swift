@@ -53,6 +53,10 @@ public struct GraphScene: Sendable {
     /// For each graph node, the columns its value and its gradient take at most (over every
     /// pass of the part, and what training may bring).
     public let numberWidths: [Int], gradWidths: [Int]
+    /// For each layout node, the width of a fold's stub repeating it: its box's, but at the
+    /// `symbols` detail wide enough for its name, since a stub has no wire to show whose
+    /// value it repeats (`↪✓ (v11·h1) 0.731`, not one `↪✓ (×) 0.731` among several).
+    let stubWidths: [Int]
 
     /// Columns between layers: room for an edge label such as `×(−4)=12`; less at the
     /// lower details, where a label that does not fit gives way to its local derivative
@@ -143,6 +147,7 @@ public struct GraphScene: Sendable {
         numberWidths = widths.values
         gradWidths = widths.grads
         var sizes: [Size] = []
+        var stubWidths: [Int] = []
         for id in nodes {
             let node = id.index
             let numbers = numberWidths[node], grads = gradWidths[node]
@@ -158,6 +163,7 @@ public struct GraphScene: Sendable {
                 // " ▶ q 3", later " ▶ q ∇−4"
                 let number = max(numbers, DisplayWidth.of(notation.gradientMark) + grads)
                 sizes.append(Size(width: 3 + DisplayWidth.of(label) + 1 + number, height: 1))
+                stubWidths.append(3 + DisplayWidth.of(names[node]) + 1 + number)
             } else if graph.name(of: id) == nil {
                 // A compact gate: value above the symbol, gradient below, as in the slides.
                 let width = max(DisplayWidth.of(title) - 1, DisplayWidth.of(value) - 2, DisplayWidth.of(grad) - 5, 3)
@@ -184,6 +190,7 @@ public struct GraphScene: Sendable {
         options.compactHeight = compact
         layout = try DAGLayout(sizes: sizes, edges: edges, options: options)
         self.layoutIndex = layoutIndex
+        self.stubWidths = stubWidths
         self.nodes = nodes
         self.edgeIndex = edgeIndex
         self.names = names
@@ -255,7 +262,8 @@ public struct GraphScene: Sendable {
     /// edges cross the fold; `nil` for boxes (too tall for two bands) or where no fold
     /// narrows the drawing.
     func folded() -> GraphScene? {
-        guard detail != .box, stubCount == 0, let fold = DAGFold(layout, channel: GraphScene.channelWidth(detail)) else { return nil }
+        guard detail != .box, stubCount == 0,
+              let fold = DAGFold(layout, channel: GraphScene.channelWidth(detail), stubWidths: stubWidths) else { return nil }
         var copy = self
         copy.layout = fold.layout
         copy.nodes = nodes + fold.stubs.map { nodes[$0] }

@@ -177,6 +177,24 @@ import Testing
         #expect(screen.contains("✓ w4 2 ∇?↓") && screen.contains("↪✓ w4 2 ∇?"))
     }
 
+    /// At the symbols detail an unnamed gate shows its symbol, `(×)`, but its stub in the
+    /// lower band shows its name: no wire there says which product it repeats. And a circuit
+    /// drawing in one band is taken before a fold, even without the side pane.
+    @Test func aStubIsNamedAmongSymbols() throws {
+        let lesson = try LessonFixtures.lesson("polynomial-fit")
+        var state = try TutorState(subject: .lesson(lesson), part: 3, theme: .monochrome(), size: Size(width: 110, height: 70))
+        if state.graphView == .flow { state = update(state, .toggleGraphView) }
+        #expect(state.scene.detail == .symbols && state.scene.stubCount > 0)
+        let screen = picture(view(state))
+        #expect(screen.contains("· (×) ?   ↓") && screen.contains("↪· (v21·h1) ?"))
+        // Part 1 at 100×30 seven steps in: its graph fits in one band alone, and in two
+        // bands beside the loss chart; the one band wins.
+        var fit = try TutorState(subject: .lesson(lesson), part: 0, theme: .monochrome(), size: Size(width: 100, height: 30))
+        if fit.graphView == .flow { fit = update(fit, .toggleGraphView) }
+        fit.apply(.jump(to: 7))
+        #expect(fit.scene.stubCount == 0 && fit.choice.fits && !fit.choice.side)
+    }
+
     /// The most detailed drawing that fits is shown: CS231n's boxes at 100×30, one line a
     /// node at 80×24 (the boxes need 16 rows of the 14 the graph pane may take).
     @Test func theDetailFitsTheScreen() throws {

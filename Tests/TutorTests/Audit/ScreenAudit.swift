@@ -145,7 +145,7 @@ struct ScreenAudit {
         let graph = state.stepper.graph
         let area = state.panes.graph.inset(by: 1)
         var defects: [String] = []
-        for (id, frame) in GraphPane.screenFrames(state, in: area) {
+        for (index, (id, frame)) in GraphPane.screenFrames(state, in: area).enumerated() {
             // Only boxes wholly in view are read (panning is the graph view's business).
             guard frame.x >= area.x, frame.y >= area.y, frame.maxX <= area.maxX, frame.maxY <= area.maxY else { continue }
             let name = state.scene.names[id.index]
@@ -192,19 +192,21 @@ struct ScreenAudit {
                 let line = row(frame.y + (frame.height - 1) / 2, frame.x..<frame.maxX)
                 let words = line.split(separator: " ").map(String.init)
                 let mark = notation.gradientMark
-                // A fold's stub repeats its node with ↪ before the mark.
+                // A fold's stub repeats its node with ↪ before the mark, and by its name
+                // even where the others show their symbol.
                 shownMark = words.first.map { $0.hasPrefix("↪") ? String($0.dropFirst()) : $0 }
-                let numbers = Array(words.dropFirst(1 + GraphPane.lineLabel(name, caption: state.scene.captions[id.index],
-                    anonymous: graph.name(of: id) == nil, detail: state.scene.detail).split(separator: " ").count))
+                let label = state.scene.isStub(index)
+                    ? name
+                    : GraphPane.lineLabel(name, caption: state.scene.captions[id.index], anonymous: graph.name(of: id) == nil,
+                                          detail: state.scene.detail)
+                let labelWords = label.split(separator: " ").count
+                let numbers = Array(words.dropFirst(1 + labelWords))
                 if state.scene.detail == .line {
                     shownValue = numbers.first
                     shownGrad = numbers.count > 1 && numbers[1].hasPrefix(mark) ? String(numbers[1].dropFirst(mark.count)) : nil
                 } else {
                     (shownValue, shownGrad) = readBrief(numbers)
                 }
-                let label = GraphPane.lineLabel(name, caption: state.scene.captions[id.index],
-                                                anonymous: graph.name(of: id) == nil, detail: state.scene.detail)
-                let labelWords = label.split(separator: " ").count
                 if words.count < 1 + labelWords || words[1...labelWords].joined(separator: " ") != label {
                     defects.append("\(where_): the node \(name) reads \"\(line.trimmingCharacters(in: .whitespaces))\"")
                 }

@@ -1,0 +1,34 @@
+import Testing
+@testable import Screen
+
+/// How lines join: one net's lines meet in junctions; another net's line crossing straight
+/// through is a hop (the vertical unbroken), but one that ends on it joins it, as the
+/// inputs of one gate converge on its arrow.
+@Suite struct LineCanvasTests {
+    func draw(_ lines: [(points: [Point], net: Int)]) -> [String] {
+        var canvas = LineCanvas(area: Rect(x: 0, y: 0, width: 5, height: 3))
+        for line in lines { canvas.addPolyline(line.points, net: line.net, style: .plain) }
+        var buffer = Buffer(size: Size(width: 5, height: 3))
+        canvas.render(into: &buffer, glyphs: .unicode)
+        return buffer.trimmedLines
+    }
+
+    @Test func aLineCrossingAnotherNetHops() {
+        let vertical = [Point(x: 2, y: 0), Point(x: 2, y: 2)], horizontal = [Point(x: 0, y: 1), Point(x: 4, y: 1)]
+        #expect(draw([(vertical, 1), (horizontal, 2)]) == ["  │", "──│──", "  │"])
+        #expect(draw([(horizontal, 2), (vertical, 1)]) == ["  │", "──│──", "  │"])
+    }
+
+    @Test func aLineEndingOnAnotherNetJoinsIt() {
+        // Two inputs converging on the row below: ┐ from above, ┤ where the second meets it.
+        let first = [Point(x: 0, y: 0), Point(x: 2, y: 0), Point(x: 2, y: 2)]
+        let second = [Point(x: 0, y: 1), Point(x: 2, y: 1), Point(x: 2, y: 2)]
+        #expect(draw([(first, 1), (second, 2)]) == ["──┐", "──┤", "  │"])
+        #expect(draw([(second, 2), (first, 1)]) == ["──┐", "──┤", "  │"])
+    }
+
+    @Test func oneNetsLinesMeetInAJunction() {
+        let trunk = [Point(x: 0, y: 1), Point(x: 4, y: 1)], branch = [Point(x: 2, y: 1), Point(x: 2, y: 2)]
+        #expect(draw([(trunk, 1), (branch, 1)]) == ["", "──┬──", "  │"])
+    }
+}
