@@ -5,10 +5,14 @@
 /// target's arrival row (`─▶` straight into it). Only cuts where every crossing edge ends
 /// in the first layer after the cut are used, so those straight runs cross nothing.
 public struct DAGFold: Sendable, Hashable {
-    /// The folded drawing: the original nodes, then one stub per crossing edge.
+    /// The folded drawing: the original nodes, then one stub per crossing edge (but for the
+    /// first edge of a source moved below, `movedBelow`).
     public let layout: DAGLayout
     /// For each stub (layout node `layout.frames.count - stubs.count + k`), the node whose box it repeats.
     public let stubs: [Int]
+    /// The sources moved into the lower band: every edge of theirs crossed the cut, so in
+    /// the upper band they would stand with no wire; each sits where its first stub would.
+    public let movedBelow: Set<Int>
 
     /// Rows between the bands.
     static let gap = 0
@@ -39,11 +43,18 @@ public struct DAGFold: Sendable, Hashable {
         }
         guard let best else { return nil }
         let cut = best.cut
-        let crossing = layout.edges.indices.filter { layout.layer[layout.edges[$0].from] < cut && layout.layer[layout.edges[$0].to] >= cut }
+        let crossing = Set(layout.edges.indices.filter { layout.layer[layout.edges[$0].from] < cut && layout.layer[layout.edges[$0].to] >= cut })
         let widest = crossing.map { stubWidth(layout.edges[$0].from) }.max() ?? 0
+        var fedBy = [Bool](repeating: false, count: layout.frames.count)
+        var staysAbove = [Bool](repeating: false, count: layout.frames.count)
+        for (e, edge) in layout.edges.enumerated() {
+            fedBy[edge.to] = true
+            if !crossing.contains(e) { staysAbove[edge.from] = true }
+        }
+        let moved = Set(crossing.map { layout.edges[$0].from }.filter { !fedBy[$0] && !staysAbove[$0] })
         // The upper band's rows: from its highest node or route (moved up to row 0) to its lowest.
         var upperTop = Int.max, upperBottom = 0
-        for (node, frame) in layout.frames.enumerated() where layout.layer[node] < cut {
+        for (node, frame) in layout.frames.enumerated() where layout.layer[node] < cut && !moved.contains(node) {
             upperTop = min(upperTop, frame.y)
             upperBottom = max(upperBottom, frame.maxY)
         }
@@ -69,6 +80,7 @@ public struct DAGFold: Sendable, Hashable {
         var routes = layout.routes
         var layers = layout.layer
         var stubs: [Int] = []
+        var placed = Set<Int>()
         for (e, route) in layout.routes.enumerated() {
             let edge = layout.edges[e]
             if layout.layer[edge.from] >= cut {
@@ -78,6 +90,15 @@ public struct DAGFold: Sendable, Hashable {
             } else if layout.layer[edge.to] >= cut, let end = route.last {
                 // From a stub of the source, straight into the target's arrival row.
                 let row = end.y + dy
+                if moved.contains(edge.from), !placed.contains(edge.from) {
+                    // The source itself, where its first stub would be.
+                    let width = layout.frames[edge.from].width
+                    frames[edge.from] = Rect(x: widest - width, y: row, width: width, height: 1)
+                    layers[edge.from] = cut - 1
+                    placed.insert(edge.from)
+                    routes[e] = [Point(x: widest, y: row), Point(x: end.x + dx, y: row)]
+                    continue
+                }
                 let width = stubWidth(edge.from)
                 let stub = Rect(x: widest - width, y: row, width: width, height: 1)
                 stubs.append(edge.from)
@@ -92,5 +113,6 @@ public struct DAGFold: Sendable, Hashable {
         self.layout = DAGLayout(frames: frames, edges: edges, routes: routes, layer: layers, crossings: layout.crossings,
                                 size: Size(width: width, height: height))
         self.stubs = stubs
+        movedBelow = moved
     }
 }

@@ -85,7 +85,13 @@ public struct DAGView: Widget {
             let target = layout.edges[e].to
             if target < nodes.count, nodes[target].border == nil, let end = points.last {
                 let row = contentTop(of: target, in: area)
-                if row != end.y { points.append(Point(x: end.x, y: row)) }
+                if let level = points.lastIndex(where: { $0.y == row }), level < points.count - 1 {
+                    // The route passed the content row on its way to a port beside it: it
+                    // runs straight in from there instead of stepping off and back (──┐├ over └┘).
+                    points = Array(points[...level]) + [Point(x: end.x, y: row)]
+                } else if row != end.y {
+                    points.append(Point(x: end.x, y: row))
+                }
             }
             let style = e < edgeStyles.count ? edgeStyles[e] : edgeStyle
             let head = target >= nodes.count || nodes[target].arrowhead

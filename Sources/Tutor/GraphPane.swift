@@ -39,17 +39,26 @@ struct GraphPane: Widget {
         for (label, fallback) in labels { place(label, fallback: fallback, dag: dag, area: area, buffer: &buffer) }
     }
 
-    /// In a folded drawing, a `↓` right of each node whose value goes on in the lower band
-    /// (from its `↪` stub), where nothing else leaves it: the upper band says it continues.
+    /// In a folded drawing, a `↓` by each node whose value goes on in the lower band (from
+    /// its `↪` stub): the upper band says it continues. Right of the node where nothing
+    /// else leaves it, else just below where its wire leaves, else below its last cell.
     func markFoldedSources(dag: DAGView, area: Rect, buffer: inout Buffer) {
         let scene = state.scene
         guard scene.stubCount > 0 else { return }
         let arrow = state.theme.glyphs.isUnicode ? "↓" : "v"
+        var marked = Set<Int>()
         for stub in (scene.nodes.count - scene.stubCount)..<scene.nodes.count {
-            guard let source = scene.layoutNode(of: scene.nodes[stub]) else { continue }
+            guard let source = scene.layoutNode(of: scene.nodes[stub]), !scene.movedBelow.contains(source),
+                  marked.insert(source).inserted else { continue }
             let frame = dag.screenFrame(of: source, in: area)
-            let at = Point(x: frame.maxX, y: frame.y + (frame.height - 1) / 2)
-            guard area.contains(at), frame.x >= area.x, buffer[at.x, at.y].symbol == " " else { continue }
+            guard frame.x >= area.x else { continue }
+            let row = frame.y + (frame.height - 1) / 2
+            let places = [Point(x: frame.maxX, y: row), Point(x: frame.maxX, y: row + 1), Point(x: frame.maxX - 1, y: row + 1)]
+            // A blank cell of no box (a box's padding is blank too).
+            guard let at = places.first(where: { at in
+                area.contains(at) && buffer[at.x, at.y].symbol == " "
+                    && !dag.layout.frames.indices.contains { dag.screenFrame(of: $0, in: area).contains(at) }
+            }) else { continue }
             buffer.write(arrow, at: at, style: state.theme(.muted), clip: area)
         }
     }

@@ -41,6 +41,8 @@ public struct GraphScene: Sendable {
     public private(set) var nodes: [NodeID]
     /// How many of the last layout nodes are stubs of a fold (`folded()`).
     public private(set) var stubCount = 0
+    /// The layout nodes a fold moved into its lower band (`DAGFold.movedBelow`).
+    public private(set) var movedBelow: Set<Int> = []
     /// For each graph node and input position, the layout edge drawn for it (`nil` from a literal).
     public let edgeIndex: [[Int?]]
     /// What formulas call each node: its name; for an anonymous gate the expression it
@@ -268,6 +270,7 @@ public struct GraphScene: Sendable {
         copy.layout = fold.layout
         copy.nodes = nodes + fold.stubs.map { nodes[$0] }
         copy.stubCount = fold.stubs.count
+        copy.movedBelow = fold.movedBelow
         return copy
     }
 

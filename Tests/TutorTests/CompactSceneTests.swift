@@ -13,6 +13,27 @@ import Testing
         return opened.graphView == .circuit ? opened : update(opened, .toggleGraphView)
     }
 
+    /// In a compact drawing a gate's input ports lie on the rows around its content row; a
+    /// wire that passes the content row on its way runs straight in, rather than down to
+    /// its port and back up (`──┐├` over `└┘`, which reads as a loop).
+    @Test func wiresRunStraightIntoTheGateTheyReach() throws {
+        for (name, part) in [("xor", 1), ("bce-neuron", 0), ("perceptron", 5)] {
+            for size in [Size(width: 80, height: 24), Size(width: 100, height: 30)] {
+                var walk = try state(name, part: part, size: size)
+                for step in 0...30 {
+                    walk.apply(.jump(to: step))
+                    let rows = picture(view(walk)).split(separator: "\n").map(Array.init)
+                    for (upper, lower) in zip(rows, rows.dropFirst()) {
+                        for x in 0..<max(0, min(upper.count, lower.count) - 1) {
+                            let loop = upper[x] == "┐" && upper[x + 1] == "├" && lower[x] == "└" && lower[x + 1] == "┘"
+                            #expect(!loop, "\(name) part \(part + 1) step \(step) at \(size): \(String(upper))")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// The order a student would want: names before blank rows, blank rows before symbols.
     @Test func namesGoLastOfAll() {
         let order = GraphScene.detailOrder.map { "\($0.0)\($0.compact ? "·" : "")" }

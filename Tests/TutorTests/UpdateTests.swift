@@ -172,9 +172,28 @@ import Testing
             if let id = selecting.selection { seen.append(id) }
         }
         #expect(Set(seen).count == seen.count && seen.count == state.scene.graphNodes.count)
-        // The upper band says where w4 goes on (↓), the lower band starts again from it (↪).
+        // The upper band says where o3 goes on (↓), the lower band starts again from it (↪).
         let screen = picture(view(state))
-        #expect(screen.contains("✓ w4 2 ∇?↓") && screen.contains("↪✓ w4 2 ∇?"))
+        #expect(screen.contains("· o3 ? ∇?↓") && screen.contains("↪· o3 ? ∇?"))
+    }
+
+    /// A leaf whose every wire crosses the fold (xor's b3, read by ξ3 alone) is drawn once,
+    /// in the lower band beside its gate, where its stub would be: not in the upper band
+    /// with no wire, then again as a stub. Its wire runs straight into the gate.
+    @Test func aLeafOfTheLowerBandIsDrawnThereOnce() throws {
+        let lesson = try LessonFixtures.lesson("xor")
+        var state = try TutorState(subject: .lesson(lesson), part: 1, theme: .monochrome(), size: Size(width: 100, height: 30))
+        if state.graphView == .flow { state = update(state, .toggleGraphView) }
+        let scene = state.scene, graph = state.stepper.graph
+        #expect(scene.stubCount > 0)
+        let b3 = try #require(graph.id(named: "b3").flatMap(scene.layoutNode))
+        let xi3 = try #require(graph.id(named: "ξ3").flatMap(scene.layoutNode))
+        #expect(scene.movedBelow == [b3])
+        #expect(scene.nodes.filter { $0 == scene.nodes[b3] }.count == 1)
+        let frames = scene.layout.frames
+        let upper = scene.graphNodes.indices.filter { scene.layout.layer[$0] < scene.layout.layer[b3] && !scene.movedBelow.contains($0) }
+        #expect(upper.allSatisfy { frames[$0].maxY <= frames[b3].y })
+        #expect(frames[b3].maxX < frames[xi3].x && frames[xi3].y <= frames[b3].y && frames[b3].y < frames[xi3].maxY)
     }
 
     /// At the symbols detail an unnamed gate shows its symbol, `(×)`, but its stub in the
