@@ -153,6 +153,9 @@ public struct GraphScene: Sendable {
         for id in nodes {
             let node = id.index
             let numbers = numberWidths[node], grads = gradWidths[node]
+            // A stub's width: the box's, but at the one-number details the box with the
+            // node's name where `symbols` shows its symbol.
+            var namedWidth: Int?
             let value = "val " + String(repeating: "0", count: numbers)
             let grad = "grad " + String(repeating: "0", count: grads)
             let title = GraphPane.title(names[node], caption: captions[node], anonymous: graph.name(of: id) == nil, mark: "▶")
@@ -165,7 +168,7 @@ public struct GraphScene: Sendable {
                 // " ▶ q 3", later " ▶ q ∇−4"
                 let number = max(numbers, DisplayWidth.of(notation.gradientMark) + grads)
                 sizes.append(Size(width: 3 + DisplayWidth.of(label) + 1 + number, height: 1))
-                stubWidths.append(3 + DisplayWidth.of(names[node]) + 1 + number)
+                namedWidth = 3 + DisplayWidth.of(names[node]) + 1 + number
             } else if graph.name(of: id) == nil {
                 // A compact gate: value above the symbol, gradient below, as in the slides.
                 let width = max(DisplayWidth.of(title) - 1, DisplayWidth.of(value) - 2, DisplayWidth.of(grad) - 5, 3)
@@ -178,6 +181,7 @@ public struct GraphScene: Sendable {
                 let width = max(DisplayWidth.of(title) + 2, DisplayWidth.of(value), DisplayWidth.of(grad), 9)
                 sizes.append(Size(width: width + 2, height: 4))
             }
+            stubWidths.append(namedWidth ?? sizes[sizes.count - 1].width)
         }
         // Inputs in the first column (inputs left, as in the CS231n figure); parameters and
         // named constants just left of the gate that uses them, as weights and biases are

@@ -131,8 +131,7 @@ public struct TutorState: Sendable {
         // The flow diagrams that write the weights on their edges come first; the one that
         // leaves them to the Step pane only where none of those fits. So do the circuit
         // drawings in one band: a fold (which draws some nodes twice) only where none of
-        // them fits, beside the side pane or alone, and never panned, which would leave its
-        // stubs unnamed at the pane's edge and its wires cut at the fold.
+        // them fits, beside the side pane or alone.
         let unfolded = scenes.filter { $0.stubCount == 0 }.count
         let preferred = 0..<(showsFlow ? flows.filter(\.labelled).count : unfolded), all = 0..<sizes.count
         let trained = trainingTrack?.trains == true && TrainingTrack.completedEpochs(stepper) >= 1
