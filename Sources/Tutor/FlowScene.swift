@@ -175,11 +175,10 @@ public struct FlowScene: Sendable {
         }
         // Into the head's box, an arrow from each node outside it that its lines read,
         // arriving at the first line that reads it (a leaf's at every such line): each
-        // line gets a row per arrow it
-        // takes (the second on a blank row under it). A box split in columns (when asked,
-        // past `headRows` lines) lists the lines that take arrows first, in its first
-        // column, where arrows can point at them; where they do not fit there, its arrows
-        // are spread and point at no line.
+        // line gets a row per arrow it takes (the second on a blank row under it). A box
+        // split in columns (when asked, past `headRows` lines) lists the lines that take
+        // arrows first, in its first column, where arrows can point at them; where they do
+        // not fit there, its arrows are spread and point at no line.
         var lineRows = boxLines.map { Array($0.indices) }
         var split = false
         var headBoxRows = 0

@@ -30,10 +30,6 @@ public struct GraphScene: Sendable {
     public let detail: Detail
     /// Whether one-line boxes stand without blank rows between them (half the height).
     public let compact: Bool
-    /// Whether a target (an input that no first gate reads, such as the y of a loss) sits
-    /// just left of the gate that reads it, rather than in the first column with the
-    /// other inputs, where its wire would run the drawing's whole width.
-    public let targetsBeside: Bool
     public private(set) var layout: DAGLayout
     /// For each graph node, its index in the layout (`nil` for literals, which are not drawn).
     public let layoutIndex: [Int?]
@@ -82,11 +78,13 @@ public struct GraphScene: Sendable {
 
     /// The scene of `graph` at one level of detail, its boxes as wide as `widths` asks
     /// (`numberWidths(of:notation:)`), fixed so that boxes do not jump while stepping.
+    /// `targets` (of `targets(of:)`) sit just left of the gate that reads them, rather than
+    /// in the first column with the other inputs, where their wires would run the
+    /// drawing's whole width.
     init(graph: Graph, notation: Notation, widths: NumberWidths, detail: Detail = .box,
-         compact: Bool = false, targetsBeside: Bool = true) throws(DAGLayoutError) {
+         compact: Bool = false, targets: Set<NodeID> = []) throws(DAGLayoutError) {
         self.detail = detail
         self.compact = compact
-        self.targetsBeside = targetsBeside
         let count = graph.count
         var names = [String](repeating: "", count: count)
         var captions = [String](repeating: "", count: count)
@@ -186,9 +184,8 @@ public struct GraphScene: Sendable {
         // Inputs in the first column (inputs left, as in the CS231n figure); parameters and
         // named constants just left of the gate that uses them, as weights and biases are
         // drawn beside their neuron, which keeps a network's drawing compact; so are the
-        // targets, with `targetsBeside`. Tracks near the sources, so the labels of the
-        // backward pass fit beside the long run into each gate.
-        let targets = targetsBeside ? GraphScene.targets(of: graph) : []
+        // `targets`. Tracks near the sources, so the labels of the backward pass fit beside
+        // the long run into each gate.
         let inputs = Set(nodes.indices.filter { graph.kind(of: nodes[$0]) == .input && !targets.contains(nodes[$0]) })
         var options = DAGLayout.Options(nodeSpacing: compact ? 0 : 1, minimumChannelWidth: GraphScene.channelWidth(detail),
                                         sourcesInFirstLayer: false, tracksNearSources: true, pinnedSources: inputs)
@@ -253,11 +250,13 @@ public struct GraphScene: Sendable {
         let graph = stepper.graph
         let widths = numberWidths(of: stepper, notation: notation)
         var scenes: [GraphScene] = []
-        let placements = GraphScene.targets(of: graph).isEmpty ? [true] : [true, false]
+        let targets = GraphScene.targets(of: graph)
+        // With the targets beside their gates, then (where there are any) in the first column.
+        let placements = targets.isEmpty ? [targets] : [targets, []]
         for (detail, compact) in graph.count <= largestScaledGraph ? detailOrder : [(.box, false)] {
             for beside in placements {
                 scenes.append(try GraphScene(graph: graph, notation: notation, widths: widths, detail: detail, compact: compact,
-                                             targetsBeside: beside))
+                                             targets: beside))
             }
         }
         // Folds last: a node drawn twice is a price paid only where nothing else fits.
