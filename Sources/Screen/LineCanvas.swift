@@ -8,7 +8,10 @@ public struct LineCanvas {
     private var sides: [Sides]
     private var owner: [Int]
     private var styles: [Style]
-    private var crossing: [Bool]
+    /// The sides drawn by nets other than the cell's first (`owner`), and the style of
+    /// the last such net to pass straight down through it (a crossing shows the vertical).
+    private var otherSides: [Sides]
+    private var otherStyles: [Style]
     private var heads: [(point: Point, glyph: Character, style: Style)] = []
 
     public init(area: Rect) {
@@ -17,7 +20,8 @@ public struct LineCanvas {
         sides = Array(repeating: [], count: n)
         owner = Array(repeating: -1, count: n)
         styles = Array(repeating: .plain, count: n)
-        crossing = Array(repeating: false, count: n)
+        otherSides = Array(repeating: [], count: n)
+        otherStyles = Array(repeating: .plain, count: n)
     }
 
     /// Adds a polyline (consecutive points share a row or a column) belonging to `net`.
@@ -63,21 +67,25 @@ public struct LineCanvas {
     private mutating func mark(_ p: Point, _ s: Sides, net: Int, style: Style) {
         guard area.contains(p) else { return }
         let i = (p.y - area.y) * area.width + (p.x - area.x)
-        let old = sides[i]
-        if old.isEmpty || owner[i] == net {
+        if owner[i] == -1 || owner[i] == net {
+            owner[i] = net
             sides[i].formUnion(s)
-            if owner[i] == -1 { owner[i] = net }
-            if owner[i] == net { styles[i] = style }
-            return
+            styles[i] = style
+        } else {
+            otherSides[i].formUnion(s)
+            if s == LineCanvas.vertical { otherStyles[i] = style }
         }
-        // Only a line passing straight through another's is a crossing; one that ends on
-        // it (inputs converging into one gate, └─▶+ with ┐ above) joins it: ┤, not │.
-        let horizontal: Sides = [.left, .right], vertical: Sides = [.up, .down]
-        if (old.isSubset(of: horizontal) && s == vertical) || (old.isSubset(of: vertical) && s == horizontal) {
-            crossing[i] = true
-            if s.isSubset(of: vertical) && !s.isEmpty { styles[i] = style }
-        }
-        sides[i].formUnion(s)
+    }
+
+    private static let horizontal: Sides = [.left, .right], vertical: Sides = [.up, .down]
+
+    /// Only lines of two nets that both pass straight through a cell, one across the
+    /// other, cross there. One that ends on another (inputs converging into one gate,
+    /// └─▶+ with ┐ above) joins it, ┤; so do two that leave the cell the same way (arrows
+    /// coming together at one arrowhead).
+    private func isCrossing(_ i: Int) -> Bool {
+        let (a, b) = (sides[i], otherSides[i])
+        return (a == Self.horizontal && b == Self.vertical) || (a == Self.vertical && b == Self.horizontal)
     }
 
     /// Writes the lines, then the heads, into `buffer`.
@@ -85,9 +93,13 @@ public struct LineCanvas {
         for y in area.y..<area.maxY {
             for x in area.x..<area.maxX {
                 let i = (y - area.y) * area.width + (x - area.x)
-                guard !sides[i].isEmpty else { continue }
-                let g = crossing[i] ? glyphs.vertical : glyphs.junction(sides[i])
-                buffer.set(g, at: Point(x: x, y: y), style: styles[i])
+                let all = sides[i].union(otherSides[i])
+                guard !all.isEmpty else { continue }
+                if isCrossing(i) {
+                    buffer.set(glyphs.vertical, at: Point(x: x, y: y), style: sides[i] == Self.vertical ? styles[i] : otherStyles[i])
+                } else {
+                    buffer.set(glyphs.junction(all), at: Point(x: x, y: y), style: styles[i])
+                }
             }
         }
         for h in heads { buffer.set(h.glyph, at: h.point, style: h.style) }

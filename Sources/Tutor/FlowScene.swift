@@ -63,17 +63,25 @@ public struct FlowScene: Sendable {
     /// to the Step pane (its channels then need no room for labels), so that a network
     /// fits 80 columns whole rather than panned with its output out of view.
     public let labelled: Bool
+    /// Whether the arrows into a neuron come together at its first line, as the slides'
+    /// arrowheads do where their values are added, so that its box is only as tall as its
+    /// lines (a linear unit's one line: 3 rows where each arrow had a row of its own). Only
+    /// without labels, which need a run each.
+    public let joined: Bool
 
     /// The flow diagram of `graph`, or `nil` when it has no neurons. `scene` gives the
     /// names and the number widths (its boxes are sized for every pass the part makes).
     /// `nil` too for a graph larger than `GraphScene.largestScaledGraph`: its diagram could
     /// not be read on any screen, and laying it out would cost as much as the circuit's.
     /// `splitHead`: the head box, when it has more than `headRows` lines, in columns.
+    /// `joined`: the arrows into a neuron meet at its first line (when not `labelled`).
     public init?(graph: Graph, scene: GraphScene, notation: Notation, brief: Bool = false,
-                 labelled: Bool = true, splitHead: Bool = false) throws(DAGLayoutError) {
+                 labelled: Bool = true, splitHead: Bool = false, joined: Bool = false) throws(DAGLayoutError) {
         guard graph.count <= GraphScene.largestScaledGraph, let structure = FlowStructure(graph) else { return nil }
         self.brief = brief
         self.labelled = labelled
+        let joined = joined && !labelled
+        self.joined = joined
         func numberWidth(_ id: NodeID) -> Int { scene.numberWidths[id.index] }
         func gradWidth(_ id: NodeID) -> Int { scene.gradWidths[id.index] }
         self.structure = structure
@@ -93,7 +101,10 @@ public struct FlowScene: Sendable {
         // Only where the neuron's box stays short enough for the 80×24 pane (its rows and
         // the head's) — else the head's own box, which can split in columns.
         let tallest = FlowScene.headRows + 2
-        func neuronRows(_ neuron: Int) -> Int { max(structure.neurons[neuron].lines.count, structure.neurons[neuron].terms.count) }
+        func neuronRows(_ neuron: Int) -> Int {
+            let lines = structure.neurons[neuron].lines.count
+            return joined ? lines : max(lines, structure.neurons[neuron].terms.count)
+        }
         let host = feeders.first.flatMap { feeder -> Int? in
             feeders.count == 1 && neuronRows(feeder) + head.count <= tallest ? feeder : nil
         }
@@ -161,7 +172,7 @@ public struct FlowScene: Sendable {
                     place[leaf.index] = target
                     edgeOf[leaf.index] = edges.count
                 }
-                edges.append(DAGEdge(from: from, to: target, row: keepToTop ? 1 + k : nil))
+                edges.append(DAGEdge(from: from, to: target, row: joined ? 1 : keepToTop ? 1 + k : nil))
                 terms.append(term)
             }
         }
@@ -277,6 +288,8 @@ public struct FlowScene: Sendable {
                                         sourcesInFirstLayer: false, tracksNearSources: true, pinnedSources: pinned)
         options.incomingLabelWidths = labelWidths
         options.compactHeight = true
+        // Joined arrows share their arrival row rather than grow the box a row for each.
+        options.growForInputs = !joined
         layout = try DAGLayout(sizes: sizes, edges: edges, options: options)
         self.elements = elements
         self.boxes = boxes

@@ -60,8 +60,13 @@ public struct SceneChoice: Sendable, Equatable {
     }
 
     /// The rows a drawing that is panned anyway asks for: at most three fifths of the
-    /// screen, so the text panes keep more rows than they could spare.
+    /// screen, so the text panes keep more rows than they could spare; but one a single
+    /// row taller, all its rows where the graph pane can have them. Panning up and down
+    /// for the one row left out would cost more than the text gains from it (softmax 2's
+    /// flow diagram at 80×24 shows its loss box with every input of it that way).
     static func pannedHeight(_ height: Int, screen: Size) -> Int {
-        min(height, (screen.height - 2) * 3 / 5 - 2)
+        let share = (screen.height - 2) * 3 / 5 - 2
+        let tallest = Panes(size: screen, graphHeight: height).graphViewport.height
+        return height == share + 1 && height <= tallest ? height : min(height, share)
     }
 }

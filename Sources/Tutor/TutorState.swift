@@ -93,7 +93,8 @@ public struct TutorState: Sendable {
     }
 
     /// The circuit scenes and the flow diagrams (full, brief, brief without the weights on
-    /// the edges) of a part's graph.
+    /// the edges, and that with a tall head box split in columns and the arrows into a
+    /// neuron joined at its first line) of a part's graph.
     static func drawings(of stepper: Stepper, notation: Notation) throws(OpenError) -> ([GraphScene], [FlowScene]) {
         do {
             let scenes = try GraphScene.scenes(stepper, notation: notation)
@@ -108,7 +109,7 @@ public struct TutorState: Sendable {
             // drawn whole or not at all): a last drawing splits it in columns.
             if let last = flows.last, let head = last.elements.firstIndex(of: .head), (last.boxes[head]?.rows ?? 0) > FlowScene.headRows,
                let split = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: true,
-                                         labelled: false, splitHead: true) {
+                                         labelled: false, splitHead: true, joined: true) {
                 flows.append(split)
             }
             return (scenes, flows)

@@ -27,6 +27,15 @@ import Testing
         #expect(draw([(second, 2), (first, 1)]) == ["──┐", "──┤", "  │"])
     }
 
+    @Test func linesLeavingACellTheSameWayJoin() {
+        // Arrows coming together at one arrowhead: one runs straight in along the row, the
+        // other comes down its track and turns into the same row: ┼, not a hop (│).
+        let straight = [Point(x: 0, y: 1), Point(x: 4, y: 1)]
+        let turning = [Point(x: 2, y: 0), Point(x: 2, y: 2), Point(x: 2, y: 1), Point(x: 4, y: 1)]
+        #expect(draw([(straight, 1), (turning, 2)]) == ["  │", "──┼──", "  │"])
+        #expect(draw([(turning, 2), (straight, 1)]) == ["  │", "──┼──", "  │"])
+    }
+
     @Test func oneNetsLinesMeetInAJunction() {
         let trunk = [Point(x: 0, y: 1), Point(x: 4, y: 1)], branch = [Point(x: 2, y: 1), Point(x: 2, y: 2)]
         #expect(draw([(trunk, 1), (branch, 1)]) == ["", "──┬──", "  │"])

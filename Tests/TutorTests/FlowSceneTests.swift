@@ -62,6 +62,32 @@ import Testing
         #expect(split.lineSlot(of: last)?.row == 6 && (split.lineSlot(of: last)?.x ?? 0) > 0)
     }
 
+    /// Softmax part 2 at 80×24: in the split drawing the arrows into a score come together
+    /// at its one line, as the slides' arrowheads do, so each score's box is 3 rows, not 4.
+    /// The drawing, one row taller than a panned pane's share, gets all its rows: every
+    /// input of the loss box is in view with it, s_cat as exp_s_cat is computed.
+    @Test func joinedArrowsKeepTheScoresShort() throws {
+        var narrow = try state("softmax", part: 1, size: Size(width: 80, height: 24))
+        let flow = try #require(narrow.flow)
+        #expect(flow.joined && !flow.labelled)
+        let graph = narrow.stepper.graph
+        func id(_ name: String) throws -> NodeID { try #require(graph.ids.first { flow.names[$0.index] == name }) }
+        let score = try #require(flow.layoutNode(of: id("s_car")))
+        #expect(flow.layout.frames[score].height == 3)
+        let arrivals = flow.layout.edges.indices.filter { flow.layout.edges[$0].to == score }
+            .compactMap { flow.layout.arrivalRow(of: $0).map { $0 - flow.layout.frames[score].y } }
+        #expect(arrivals == [1, 1])
+        #expect(!narrow.choice.fits && narrow.panes.graphViewport.height == flow.size.height)
+        // The share is 11 rows at 80×24: 12 keep theirs, 13 are panned in 11.
+        let screen = Size(width: 80, height: 24)
+        #expect(SceneChoice.pannedHeight(12, screen: screen) == 12 && SceneChoice.pannedHeight(13, screen: screen) == 11)
+        let expScat = try id("exp_s_cat")
+        for point in 1...narrow.stepper.count where narrow.focus != expScat { narrow.apply(.jump(to: point)) }
+        #expect(narrow.focus == expScat && narrow.stepper.graph.values[expScat.index] > 24.5)
+        let shown = picture(view(narrow))
+        #expect(shown.contains("│▶│✓ s_cat 3.2    │") && shown.contains("▶ exp_s_cat 24.533"))
+    }
+
     /// BCE part 2: the target y is read by two lines of the output neuron's box, (−y) and
     /// (1−y); an arrow from y arrives at each (a neuron feeding several lines keeps one).
     @Test func aTargetPointsAtEveryLineThatReadsIt() throws {
