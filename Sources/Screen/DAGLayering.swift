@@ -92,29 +92,47 @@ struct LayeredGraph {
         portCount = [Int](repeating: 1, count: n)
         var nextPort = [Int](repeating: 0, count: n)
         for v in 0..<n { portCount[v] = max(1, pred[v].count) }
+        // Long edges from one source share their dummies as far as they go together: one
+        // line leaves the source and branches where each turns off (they are one net, drawn
+        // alike), rather than a row of its own for each through every layer it skips.
+        var sharedDummy: [Int: [Int: (dummy: Int, seg: Int)]] = [:]
         for e in edges {
             var chain = [e.from]
+            var segs: [Int] = []
             for l in (layerOf[e.from] + 1)..<max(layerOf[e.from] + 1, layerOf[e.to]) {
+                if options.shareLongEdges, let shared = sharedDummy[e.from]?[l] {
+                    chain.append(shared.dummy)
+                    segs.append(shared.seg)
+                    continue
+                }
                 let d = vLayer.count
                 vLayer.append(l)
                 vHeight.append(1)
                 inSegs.append([])
                 outSegs.append([])
                 portCount.append(1)
+                let s = segFrom.count
+                segFrom.append(chain[chain.count - 1])
+                segTo.append(d)
+                segPort.append(0)
+                segRow.append(nil)
+                outSegs[chain[chain.count - 1]].append(s)
+                inSegs[d].append(s)
+                segs.append(s)
+                // Every long edge from the source passes the layers before this one, so the
+                // ones that share a dummy here shared all before it: one trunk.
+                sharedDummy[e.from, default: [:]][l] = (d, s)
                 chain.append(d)
             }
             chain.append(e.to)
-            var segs: [Int] = []
-            for k in 0..<(chain.count - 1) {
-                let s = segFrom.count
-                segs.append(s)
-                segFrom.append(chain[k])
-                segTo.append(chain[k + 1])
-                segPort.append(k == chain.count - 2 ? nextPort[e.to] : 0)
-                segRow.append(k == chain.count - 2 ? e.row : nil)
-                outSegs[chain[k]].append(s)
-                inSegs[chain[k + 1]].append(s)
-            }
+            let s = segFrom.count
+            segs.append(s)
+            segFrom.append(chain[chain.count - 2])
+            segTo.append(e.to)
+            segPort.append(nextPort[e.to])
+            segRow.append(e.row)
+            outSegs[chain[chain.count - 2]].append(s)
+            inSegs[e.to].append(s)
             nextPort[e.to] += 1
             chains.append(chain)
             chainSegments.append(segs)

@@ -89,6 +89,9 @@ public struct DAGLayout: Sendable, Hashable {
         /// tall box centred on its inputs, a target put level with its arrow) move up, so
         /// the drawing is no taller than its tallest layer needs.
         public var compactHeight = false
+        /// True: the long edges from one source share a line through the layers they skip
+        /// together, branching where each turns off, instead of a row each.
+        public var shareLongEdges = true
 
         public init(nodeSpacing: Int = 1, minimumChannelWidth: Int = 5, orderingSweeps: Int = 8,
                     alignmentPasses: Int = 4, sourcesInFirstLayer: Bool = true, growForInputs: Bool = true,

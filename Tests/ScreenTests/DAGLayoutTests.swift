@@ -262,6 +262,26 @@ private let cs231nEdges = [(0, 3), (1, 3), (3, 4), (2, 4)]
         #expect(try DAGLayout(sizes: sizes, edges: early, options: options).layer == [0, 2, 3, 4, 0, 1, 5])
     }
 
+    @Test func longEdgesFromOneSourceShareALine() throws {
+        // a → b → c → d, and a bias s read by c and d: its two edges skip layer 1 on one
+        // line (one dummy, not two), and s → d goes on from where s → c turns off.
+        let sizes = [Size(width: 3, height: 1), Size(width: 3, height: 3), Size(width: 3, height: 3),
+                     Size(width: 3, height: 3), Size(width: 3, height: 1)]
+        let edges = [DAGEdge(from: 0, to: 1), DAGEdge(from: 1, to: 2), DAGEdge(from: 2, to: 3),
+                     DAGEdge(from: 4, to: 2), DAGEdge(from: 4, to: 3)]
+        var apart = DAGLayout.Options()
+        apart.shareLongEdges = false
+        let shared = try DAGLayout(sizes: sizes, edges: edges), separate = try DAGLayout(sizes: sizes, edges: edges, options: apart)
+        #expect(shared.size.height < separate.size.height)
+        // Through layer 1's column both edges run on the same row.
+        let column = shared.frames[1].x + 1
+        func rowsAt(_ x: Int, _ route: [Point]) -> Set<Int> {
+            Set(zip(route, route.dropFirst()).filter { $0.y == $1.y && min($0.x, $1.x) <= x && x <= max($0.x, $1.x) }.map(\.0.y))
+        }
+        #expect(rowsAt(column, shared.routes[3]) == rowsAt(column, shared.routes[4]) && rowsAt(column, shared.routes[3]).count == 1)
+        #expect(rowsAt(column, separate.routes[3]) != rowsAt(column, separate.routes[4]))
+    }
+
     @Test func barycentreSweepsRemoveAvoidableCrossings() throws {
         // Id order puts a above b, but a feeds the lower consumer: the sweeps swap them.
         let sizes = Array(repeating: Size(width: 3, height: 3), count: 4)
