@@ -85,7 +85,7 @@ import Testing
         for point in 1...narrow.stepper.count where narrow.focus != expScat { narrow.apply(.jump(to: point)) }
         #expect(narrow.focus == expScat && narrow.stepper.graph.values[expScat.index] > 24.5)
         let shown = picture(view(narrow))
-        #expect(shown.contains("│▶│✓ s_cat 3.2    │") && shown.contains("▶ exp_s_cat 24.533"))
+        #expect(shown.contains("▶│✓ s_cat 3.2    │") && shown.contains("▶ exp_s_cat 24.533"))
     }
 
     /// BCE part 2: the target y is read by two lines of the output neuron's box, (−y) and
