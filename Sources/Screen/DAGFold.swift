@@ -17,21 +17,22 @@ public struct DAGFold: Sendable, Hashable {
     /// Rows between the bands.
     static let gap = 0
 
-    /// The fold of `layout` at the cut that best balances the bands' widths, or `nil` when
-    /// no cut narrows it (one layer, or every cut crosses an edge into a later layer).
-    /// `stubWidths[node]`, where given, is the width of a stub repeating `node` (one that
-    /// shows more than the node's own box, such as its name); else the box's width.
-    public init?(_ layout: DAGLayout, channel: Int, stubWidths: [Int] = []) {
+    /// The layers a fold of `layout` can cut before, best-balanced first: the cuts where
+    /// every edge that crosses ends in the first layer after it, and that narrow the
+    /// drawing, by the wider band's width. `stubWidths[node]`, where given, is the width of
+    /// a stub repeating `node` (one that shows more than the node's own box, such as its
+    /// name); else the box's width.
+    public static func cuts(_ layout: DAGLayout, channel: Int, stubWidths: [Int] = []) -> [Int] {
         func stubWidth(_ node: Int) -> Int { stubWidths.indices.contains(node) ? stubWidths[node] : layout.frames[node].width }
         let layerCount = (layout.layer.max() ?? 0) + 1
-        guard layerCount >= 2 else { return nil }
+        guard layerCount >= 2 else { return [] }
         // Each layer's columns.
         var lo = [Int](repeating: Int.max, count: layerCount), hi = [Int](repeating: 0, count: layerCount)
         for (node, frame) in layout.frames.enumerated() {
             lo[layout.layer[node]] = min(lo[layout.layer[node]], frame.x)
             hi[layout.layer[node]] = max(hi[layout.layer[node]], frame.maxX)
         }
-        var best: (cut: Int, width: Int)?
+        var candidates: [(cut: Int, width: Int)] = []
         for cut in 1..<layerCount where lo[cut] != Int.max {
             let crossing = layout.edges.filter { layout.layer[$0.from] < cut && layout.layer[$0.to] >= cut }
             guard crossing.allSatisfy({ layout.layer[$0.to] == cut }) else { continue }
@@ -39,10 +40,20 @@ public struct DAGFold: Sendable, Hashable {
             let left = hi[..<cut].max() ?? 0
             let right = layout.size.width - lo[cut] + widestStub + channel
             let width = max(left, right)
-            if width < layout.size.width, width < (best?.width ?? Int.max) { best = (cut, width) }
+            if width < layout.size.width { candidates.append((cut, width)) }
         }
-        guard let best else { return nil }
-        let cut = best.cut
+        return candidates.sorted { ($0.width, $0.cut) < ($1.width, $1.cut) }.map(\.cut)
+    }
+
+    /// The fold of `layout` before layer `cut`, by default the one that best balances the
+    /// bands' widths (`cuts`); `nil` when no cut narrows it (one layer, or every cut
+    /// crosses an edge into a later layer), or `cut` is not one of them.
+    public init?(_ layout: DAGLayout, channel: Int, stubWidths: [Int] = [], cut: Int? = nil) {
+        func stubWidth(_ node: Int) -> Int { stubWidths.indices.contains(node) ? stubWidths[node] : layout.frames[node].width }
+        let cuts = DAGFold.cuts(layout, channel: channel, stubWidths: stubWidths)
+        guard let cut = cut ?? cuts.first, cuts.contains(cut) else { return nil }
+        var lo = Int.max
+        for (node, frame) in layout.frames.enumerated() where layout.layer[node] == cut { lo = min(lo, frame.x) }
         let crossing = Set(layout.edges.indices.filter { layout.layer[layout.edges[$0].from] < cut && layout.layer[layout.edges[$0].to] >= cut })
         let widest = crossing.map { stubWidth(layout.edges[$0].from) }.max() ?? 0
         var fedBy = [Bool](repeating: false, count: layout.frames.count)
@@ -72,7 +83,7 @@ public struct DAGFold: Sendable, Hashable {
             let rows = layout.layer[layout.edges[e].from] >= cut ? route.map(\.y) : route.last.map { [$0.y] } ?? []
             lowerTop = min(lowerTop, rows.min() ?? Int.max)
         }
-        let dx = widest + channel - lo[cut], dy = upperHeight + DAGFold.gap - (lowerTop == Int.max ? 0 : lowerTop)
+        let dx = widest + channel - lo, dy = upperHeight + DAGFold.gap - (lowerTop == Int.max ? 0 : lowerTop)
         var frames = layout.frames.enumerated().map { node, frame in
             layout.layer[node] < cut ? frame.offsetBy(dx: 0, dy: -up) : frame.offsetBy(dx: dx, dy: dy)
         }

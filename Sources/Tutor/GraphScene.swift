@@ -35,7 +35,7 @@ public struct GraphScene: Sendable {
     public let layoutIndex: [Int?]
     /// For each layout node, the graph node (a fold's stubs repeat their source's).
     public private(set) var nodes: [NodeID]
-    /// How many of the last layout nodes are stubs of a fold (`folded()`).
+    /// How many of the last layout nodes are stubs of a fold (`folds()`).
     public private(set) var stubCount = 0
     /// The layout nodes a fold moved into its lower band (`DAGFold.movedBelow`).
     public private(set) var movedBelow: Set<Int> = []
@@ -259,22 +259,31 @@ public struct GraphScene: Sendable {
                                              targets: beside))
             }
         }
-        // Folds last: a node drawn twice is a price paid only where nothing else fits.
-        return scenes + scenes.compactMap { $0.folded() }
+        // Folds last: a node drawn twice is a price paid only where nothing else fits. Each
+        // drawing is folded at its best-balanced cut, then at the next best ones: a less
+        // even cut can give a shorter lower band (fewer stubs), which fits where the even
+        // one is too tall.
+        return scenes + scenes.flatMap { $0.folds() }
     }
 
-    /// This scene folded into two bands (`DAGFold`), its stubs repeating the nodes whose
-    /// edges cross the fold; `nil` for boxes (too tall for two bands) or where no fold
-    /// narrows the drawing.
-    func folded() -> GraphScene? {
-        guard detail != .box, stubCount == 0,
-              let fold = DAGFold(layout, channel: GraphScene.channelWidth(detail), stubWidths: stubWidths) else { return nil }
-        var copy = self
-        copy.layout = fold.layout
-        copy.nodes = nodes + fold.stubs.map { nodes[$0] }
-        copy.stubCount = fold.stubs.count
-        copy.movedBelow = fold.movedBelow
-        return copy
+    /// The most cuts a drawing is folded at (`folds`).
+    static let foldsPerDrawing = 3
+
+    /// This scene folded into two bands (`DAGFold`) at each of its best cuts, their stubs
+    /// repeating the nodes whose edges cross the fold; none for boxes (too tall for two
+    /// bands) or where no fold narrows the drawing.
+    func folds() -> [GraphScene] {
+        guard detail != .box, stubCount == 0 else { return [] }
+        let channel = GraphScene.channelWidth(detail)
+        return DAGFold.cuts(layout, channel: channel, stubWidths: stubWidths).prefix(GraphScene.foldsPerDrawing).compactMap { cut in
+            guard let fold = DAGFold(layout, channel: channel, stubWidths: stubWidths, cut: cut) else { return nil }
+            var copy = self
+            copy.layout = fold.layout
+            copy.nodes = nodes + fold.stubs.map { nodes[$0] }
+            copy.stubCount = fold.stubs.count
+            copy.movedBelow = fold.movedBelow
+            return copy
+        }
     }
 
     /// The graph nodes drawn, each once (without a fold's stubs), in layout order.

@@ -35,6 +35,23 @@ import Testing
         #expect(folded.frames[target].y > folded.frames[0].maxY - 1)
     }
 
+    @Test func everyCutThatNarrowsIsOffered() throws {
+        // Six boxes: the cut before the fourth balances the bands; the cuts either side
+        // of it come next, and the fold at any of them puts that layer first in the lower band.
+        let layout = try chain(6)
+        let cuts = DAGFold.cuts(layout, channel: 4)
+        #expect(cuts.first == 3 && Set(cuts.prefix(3)) == [2, 3, 4])
+        for cut in cuts {
+            let fold = try #require(DAGFold(layout, channel: 4, cut: cut))
+            #expect(fold.layout.size.width < layout.size.width)
+            let lowerBand = (0..<6).filter { fold.layout.frames[$0].y > fold.layout.frames[0].y }
+            #expect(lowerBand == Array(cut..<6))
+        }
+        // A cut that does not narrow the drawing (the first box alone above, the rest
+        // below beside a stub) is refused.
+        #expect(!cuts.contains(1) && DAGFold(layout, channel: 4, cut: 1) == nil)
+    }
+
     @Test func nothingToFold() throws {
         #expect(DAGFold(try chain(1), channel: 4) == nil)
     }
