@@ -6,6 +6,10 @@ public struct Glyphs: Sendable, Hashable {
     public var isUnicode: Bool
     public var horizontal: Character
     public var vertical: Character
+    /// Where two lines that do not meet cross: the horizontal heavier, passing over the
+    /// vertical, so that neither reads as ending there nor as joining the other (`┼` is a
+    /// junction of one net's lines). ASCII keeps the vertical.
+    public var crossing: Character
     public var topLeft: Character
     public var topRight: Character
     public var bottomLeft: Character
@@ -27,14 +31,14 @@ public struct Glyphs: Sendable, Hashable {
 
     /// Box drawing and arrows from Unicode.
     public static let unicode = Glyphs(
-        isUnicode: true, horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐",
+        isUnicode: true, horizontal: "─", vertical: "│", crossing: "┿", topLeft: "┌", topRight: "┐",
         bottomLeft: "└", bottomRight: "┘", arrowRight: "▶", arrowLeft: "◀", arrowUp: "▲", arrowDown: "▼",
         active: "▶", done: "✓", pending: "·", ellipsis: "…", shades: [" ", "░", "▒", "▓", "█"],
         separator: " · ")
 
     /// Seven-bit fallback.
     public static let ascii = Glyphs(
-        isUnicode: false, horizontal: "-", vertical: "|", topLeft: "+", topRight: "+",
+        isUnicode: false, horizontal: "-", vertical: "|", crossing: "|", topLeft: "+", topRight: "+",
         bottomLeft: "+", bottomRight: "+", arrowRight: ">", arrowLeft: "<", arrowUp: "^", arrowDown: "v",
         active: ">", done: "#", pending: ".", ellipsis: "~", shades: [" ", ".", ":", "+", "#"],
         separator: "  ")

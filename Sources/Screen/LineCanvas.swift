@@ -1,7 +1,8 @@
 /// Collects orthogonal lines, then draws them with glyphs that join: where lines of one
 /// net (edges from the same source) meet, the junction shows every direction (┬ ┼ ├ …);
-/// where lines of different nets cross at right angles, the vertical line is drawn
-/// unbroken (a "hop"), so a crossing never looks like a junction.
+/// where lines of different nets cross at right angles, the horizontal passes over the
+/// vertical (`Glyphs.crossing`, ┿), so a crossing never looks like a junction, and the
+/// horizontal run, which carries a weight into its arrowhead, never looks cut.
 public struct LineCanvas {
     /// The screen rectangle the canvas covers; everything outside is dropped.
     public let area: Rect
@@ -9,7 +10,8 @@ public struct LineCanvas {
     private var owner: [Int]
     private var styles: [Style]
     /// The sides drawn by nets other than the cell's first (`owner`), and the style of
-    /// the last such net to pass straight down through it (a crossing shows the vertical).
+    /// the last such net to pass straight across it (a crossing shows the horizontal over
+    /// the vertical, `Glyphs.crossing`).
     private var otherSides: [Sides]
     private var otherStyles: [Style]
     private var heads: [(point: Point, glyph: Character, style: Style)] = []
@@ -73,7 +75,7 @@ public struct LineCanvas {
             styles[i] = style
         } else {
             otherSides[i].formUnion(s)
-            if s == LineCanvas.vertical { otherStyles[i] = style }
+            if s == LineCanvas.horizontal { otherStyles[i] = style }
         }
     }
 
@@ -96,7 +98,7 @@ public struct LineCanvas {
                 let all = sides[i].union(otherSides[i])
                 guard !all.isEmpty else { continue }
                 if isCrossing(i) {
-                    buffer.set(glyphs.vertical, at: Point(x: x, y: y), style: sides[i] == Self.vertical ? styles[i] : otherStyles[i])
+                    buffer.set(glyphs.crossing, at: Point(x: x, y: y), style: sides[i] == Self.horizontal ? styles[i] : otherStyles[i])
                 } else {
                     buffer.set(glyphs.junction(all), at: Point(x: x, y: y), style: styles[i])
                 }
