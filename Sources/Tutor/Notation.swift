@@ -78,12 +78,17 @@ public struct Notation: Sendable, Hashable {
     }
 
     /// An op applied to operand texts: `x + y`, `−a`, `exp(a)`, `max(a, b)`, and a sum
-    /// written out as the slides write it, `a + b + c`.
+    /// written out as the slides write it, `a + b + c`, `a + b − 1.5`.
     public func apply(_ op: Op, _ operands: [String]) -> String {
         switch op.arity {
         case .binary where operands.count == 2: return "\(operands[0]) \(symbol(op)) \(operands[1])"
         case .unary where op == .neg && operands.count == 1: return minus + operands[0]
-        case .variadic where op == .sum: return operands.joined(separator: " + ")
+        case .variadic where op == .sum:
+            // A negative constant term is subtracted, as the slides write a bias: `x1 + x2 − 1.5`.
+            return operands.enumerated().map { index, operand in
+                guard index > 0 else { return operand }
+                return operand.hasPrefix(minus) ? "\(minus) \(operand.dropFirst(minus.count))" : "+ \(operand)"
+            }.joined(separator: " ")
         default: return "\(symbol(op))(\(operands.joined(separator: ", ")))"
         }
     }

@@ -127,6 +127,13 @@ import Testing
         ])
     }
 
+    /// A sum with a negative constant term subtracts it, as the slides write a bias; its
+    /// numbers keep the parentheses of every negative operand.
+    @Test func aNegativeConstantIsSubtracted() throws {
+        let s = try state("x1 = 0\nx2 = 1\nxi = sum(x1, x2, -1.5)")
+        #expect(formulas(stepping: s, count: 1) == ["Forward: compute xi", "xi = x1 + x2 − 1.5 = 0 + 1 + (−1.5) = −0.5"])
+    }
+
     /// The perceptron of the slides: classes A and B, features x1 and x2, all weights 0, η = 0.5.
     @Test func perceptronUpdates() throws {
         let (g, layout) = try Perceptron.build(features: ["x1", "x2"], classes: ["A", "B"],
