@@ -59,8 +59,13 @@ struct Narrator {
         }
         if stepper.isAtEnd {
             // Where → leads is in the Step pane, right after "Done".
+            // The chart is named only where it is on the screen; else the key that shows it,
+            // where a key can act (not in a printout).
+            let chart = state.graphPanes.side != nil ? "the loss chart holds the mean loss after every epoch."
+                : state.keyHintsShown ? "t shows the loss chart, the mean loss after every epoch."
+                : "the Step pane gives the mean loss at the trained weights."
             return stepper.plan.training != nil && stepper.plan.dataset != nil
-                ? "Training is done: the loss chart holds the mean loss after every epoch."
+                ? "Training is done: \(chart)"
                 : "Done. Each gradient ∂\(output)/∂(leaf) says how much \(output) changes when that leaf is nudged."
         }
         switch last {

@@ -29,7 +29,8 @@ struct PlainFrames {
         do {
             var state = try TutorState(subject: subject, part: part, theme: .named(theme, color: color, unicode: unicode),
                                        size: size, granularity: granularity, keyMap: keyMap)
-            state.keyHintsShown = keyHints
+            // Where no key can be pressed, none is offered, on the hint line or in the text.
+            state.keyHintsShown = keyHints && hintLine
             return state
         } catch {
             throw Launch.failure("\(subject.messageLabel): \(error)")

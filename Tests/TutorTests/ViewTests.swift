@@ -116,6 +116,20 @@ import Testing
         #expect(update(back, .back).isOnPage)
     }
 
+    /// At the end of training the narration speaks of the loss chart where it is on the
+    /// screen, and otherwise of the key that shows it.
+    @Test func theLossChartIsNamedWhereItIsShown() throws {
+        let lesson = try LessonFixtures.lesson("xor")
+        func ending(_ size: Size) throws -> [String] {
+            var s = try TutorState(subject: .lesson(lesson), part: 1, theme: .monochrome(), size: size)
+            s.apply(.jump(to: s.stepper.count))
+            #expect(s.stepper.isAtEnd)
+            return Narrator(state: s).lines().map(\.text)
+        }
+        #expect(try ending(Size(width: 160, height: 48)).contains("Training is done: the loss chart holds the mean loss after every epoch."))
+        #expect(try ending(Size(width: 80, height: 24)).contains("Training is done: t shows the loss chart, the mean loss after every epoch."))
+    }
+
     @Test func partsFollowOneAnother() throws {
         let library = LessonLibrary.standard()
         let lesson = try #require(library.load("perceptron").lesson)
