@@ -8,7 +8,8 @@ public struct Glyphs: Sendable, Hashable {
     public var vertical: Character
     /// Where two lines that do not meet cross: the horizontal heavier, passing over the
     /// vertical, so that neither reads as ending there nor as joining the other (`┼` is a
-    /// junction of one net's lines). ASCII keeps the vertical.
+    /// junction of one net's lines). ASCII, which has no heavier line, keeps the horizontal
+    /// (`+` is every junction and corner there).
     public var crossing: Character
     public var topLeft: Character
     public var topRight: Character
@@ -38,7 +39,7 @@ public struct Glyphs: Sendable, Hashable {
 
     /// Seven-bit fallback.
     public static let ascii = Glyphs(
-        isUnicode: false, horizontal: "-", vertical: "|", crossing: "|", topLeft: "+", topRight: "+",
+        isUnicode: false, horizontal: "-", vertical: "|", crossing: "-", topLeft: "+", topRight: "+",
         bottomLeft: "+", bottomRight: "+", arrowRight: ">", arrowLeft: "<", arrowUp: "^", arrowDown: "v",
         active: ">", done: "#", pending: ".", ellipsis: "~", shades: [" ", ".", ":", "+", "#"],
         separator: "  ")
