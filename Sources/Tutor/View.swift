@@ -168,8 +168,10 @@ func statusBar(_ state: TutorState, width: Int) -> StatusBar {
         if let classroom = state.classroomStatus { right = classroom + n.separator + right }
         return right
     }
-    // A long title gives way to the step counter, which matters more.
-    let room = max(0, width - DisplayWidth.of(right(phase, stepper.position)) - 4)
+    // A long title gives way to the step counter, which matters more: to the widest the
+    // counter gets in the part, so that the title holds still from step to step.
+    let widest = max(DisplayWidth.of(right(phase, stepper.position)), DisplayWidth.of(right(phaseName(.backward), stepper.count)))
+    let room = max(0, width - widest - 4)
     let left = statusTitle(state, room: room)
     return StatusBar(left: left, center: "", right: n.text(right(phase, stepper.position)), style: state.theme(.status))
 }
