@@ -66,6 +66,38 @@ public struct DAGView: Widget {
         self.glyphs = glyphs
     }
 
+    /// The points edge `e` is drawn through on the screen: its route, but into a borderless
+    /// gate, where its inputs converge on the content row (one arrowhead), each still drawn
+    /// as its own line: └─▶+ with ┐ above and ┘ below.
+    public func drawnRoute(of e: Int, in area: Rect) -> [Point] {
+        let dx = area.x - offset.x, dy = area.y - offset.y
+        var points = layout.routes[e].map { Point(x: $0.x + dx, y: $0.y + dy) }
+        let target = layout.edges[e].to
+        guard target < nodes.count, nodes[target].border == nil, let end = points.last else { return points }
+        let row = contentTop(of: target, in: area)
+        if let level = points.lastIndex(where: { $0.y == row }), level < points.count - 1,
+           !crossesABox(row: row, from: points[level].x, to: end.x, except: [layout.edges[e].from, target], in: area) {
+            // The route passed the content row on its way to a port beside it: it runs
+            // straight in from there instead of stepping off and back (──┐├ over └┘),
+            // unless that would run through another box (which would hide it).
+            points = Array(points[...level]) + [Point(x: end.x, y: row)]
+        } else if row != end.y {
+            points.append(Point(x: end.x, y: row))
+        }
+        return points
+    }
+
+    /// Whether a straight run along screen row `row` between columns `from` and `to`
+    /// passes through the frame of a node other than those in `except`.
+    func crossesABox(row: Int, from: Int, to: Int, except: Set<Int>, in area: Rect) -> Bool {
+        let (lo, hi) = (min(from, to), max(from, to))
+        return layout.frames.indices.contains { node in
+            guard !except.contains(node) else { return false }
+            let frame = screenFrame(of: node, in: area)
+            return frame.y <= row && row < frame.maxY && frame.x <= hi && lo < frame.maxX
+        }
+    }
+
     /// Where a node's box lands on the screen for a given area.
     public func screenFrame(of node: Int, in area: Rect) -> Rect {
         layout.frames[node].offsetBy(dx: area.x - offset.x, dy: area.y - offset.y)
@@ -79,20 +111,7 @@ public struct DAGView: Widget {
         let drawOrder = layout.edges.indices.filter { !emphasizedSet.contains($0) }
             + emphasized.filter { layout.edges.indices.contains($0) }
         for e in drawOrder {
-            var points = layout.routes[e].map { Point(x: $0.x + dx, y: $0.y + dy) }
-            // Into a borderless gate, inputs converge on the content row (one arrowhead),
-            // each still drawn as its own line: └─▶+ with ┐ above and ┘ below.
-            let target = layout.edges[e].to
-            if target < nodes.count, nodes[target].border == nil, let end = points.last {
-                let row = contentTop(of: target, in: area)
-                if let level = points.lastIndex(where: { $0.y == row }), level < points.count - 1 {
-                    // The route passed the content row on its way to a port beside it: it
-                    // runs straight in from there instead of stepping off and back (──┐├ over └┘).
-                    points = Array(points[...level]) + [Point(x: end.x, y: row)]
-                } else if row != end.y {
-                    points.append(Point(x: end.x, y: row))
-                }
-            }
+            let points = drawnRoute(of: e, in: area), target = layout.edges[e].to
             let style = e < edgeStyles.count ? edgeStyles[e] : edgeStyle
             let head = target >= nodes.count || nodes[target].arrowhead
             canvas.addPolyline(points, net: layout.edges[e].from, style: style, leadIn: .left,

@@ -34,6 +34,40 @@ import Testing
         }
     }
 
+    /// No wire is drawn through another node's box, where the box would hide it: the
+    /// straight run into a gate is taken only where nothing stands in its way (perceptron
+    /// 6's max → L ran through (L's sum), leaving L's input starting from empty space).
+    /// Every bundled part, in the drawing each of five screen sizes shows, whole.
+    @Test func noWireRunsThroughABox() throws {
+        let sizes = [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40),
+                     Size(width: 160, height: 48), Size(width: 60, height: 20)]
+        var checked = 0
+        for name in ScreenAuditTests.lessons {
+            let lesson = try LessonFixtures.lesson(name)
+            for part in lesson.parts.indices {
+                for size in sizes {
+                    let state = try self.state(name, part: part, size: size)
+                    let dag = GraphPane(state: state).content().0
+                    let area = Rect(x: 0, y: 0, width: dag.layout.size.width, height: dag.layout.size.height)
+                    let whole = DAGView(layout: dag.layout, nodes: dag.nodes, glyphs: dag.glyphs)
+                    for e in dag.layout.edges.indices {
+                        let edge = dag.layout.edges[e]
+                        let route = whole.drawnRoute(of: e, in: area)
+                        for (a, b) in zip(route, route.dropFirst()) {
+                            let cells = a.y == b.y ? (min(a.x, b.x)...max(a.x, b.x)).map { Point(x: $0, y: a.y) }
+                                : (min(a.y, b.y)...max(a.y, b.y)).map { Point(x: a.x, y: $0) }
+                            for (node, frame) in dag.layout.frames.enumerated() where node != edge.from && node != edge.to {
+                                #expect(!cells.contains { frame.contains($0) }, "\(name) part \(part + 1) at \(size): edge \(edge.from)→\(edge.to) through node \(node)")
+                            }
+                        }
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(checked > 1000)
+    }
+
     /// The order a student would want: names before blank rows, blank rows before symbols.
     @Test func namesGoLastOfAll() {
         let order = GraphScene.detailOrder.map { "\($0.0)\($0.compact ? "·" : "")" }
