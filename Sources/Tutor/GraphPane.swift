@@ -14,9 +14,14 @@ struct GraphPane: Widget {
 
     /// What a one-line node calls itself: its name, the one the Step pane uses (`(w0·x0)`,
     /// `(ξ1's sum)`); at the `symbols` detail an anonymous gate's symbol with its literal
-    /// operands (`(×)`, `(1+)`), which is narrower.
+    /// operands (`(×)`, `(1+)`), which is narrower. A named sum with a constant term shows
+    /// it after its name (`ξ1 (+0.5)`, `ξ3 (−1.5)`): no box or wire stands for it, and
+    /// the inputs drawn would not add up to the value. (Only literals put digits in a
+    /// caption; a sign with them is a term added or subtracted.)
     static func lineLabel(_ name: String, caption: String, anonymous: Bool, detail: GraphScene.Detail) -> String {
-        anonymous && detail == .symbols ? "(\(caption))" : name
+        if anonymous { return detail == .symbols ? "(\(caption))" : name }
+        let addsAConstant = caption.contains(where: \.isNumber) && caption.contains { "+−-".contains($0) }
+        return addsAConstant ? "\(name) (\(caption))" : name
     }
 
     /// Whether a brief node shows its gradient rather than its value: in the backward

@@ -381,8 +381,13 @@ public struct GraphScene: Sendable {
     }
 
     /// The op as a gate shows it: its symbol with literal operands written in (`*2`, `1-`).
+    /// A sum shows its literal terms after their signs (`+0.5`, `−1.5`), as a bias is written.
     static func caption(_ op: Op, _ literals: [String?], notation: Notation) -> String {
         let symbol = notation.gateSymbol(op)
+        if op == .sum {
+            let terms = literals.compactMap { $0 }
+            return terms.isEmpty ? symbol : terms.map { $0.hasPrefix(notation.minus) ? $0 : "+\($0)" }.joined()
+        }
         guard op.arity == .binary, literals.count == 2 else { return symbol }
         return (literals[0] ?? "") + symbol + (literals[1] ?? "")
     }

@@ -69,6 +69,17 @@ import Testing
         #expect(text.contains("(+)"))
     }
 
+    /// A named sum's constant term, which no box or wire stands for, is written after its
+    /// name, in the box's title and on its line, so that the inputs drawn add up: ξ = a + 2 + b.
+    @Test func aSumsConstantTermIsShown() throws {
+        let s = try state("a = 1\nb = 3\nxi = sum(a, 2, b)\nv = sum(xi, -1.5)\nw = 2 * v", title: "constant terms")
+        #expect(s.scene.captions[3] == "+2" && s.scene.captions[5] == "−1.5")
+        #expect(GraphPane.lineLabel("xi", caption: "+2", anonymous: false, detail: .line) == "xi (+2)")
+        #expect(GraphPane.lineLabel("w", caption: "2×", anonymous: false, detail: .line) == "w")  // a factor is not a term
+        let text = view(update(s, .jump(to: 3))).trimmedLines.joined(separator: "\n")
+        #expect(text.contains("xi (+2)") && text.contains("v (−1.5)"))
+    }
+
     @Test func edgeLabelsShowLocalAndProduct() throws {
         let s = update(try state(), .jump(to: 4))  // backward f: ∂f/∂q = z = −4, ∂f/∂z = q = 3
         let text = view(s).trimmedLines.joined(separator: "\n")
