@@ -23,7 +23,7 @@ public struct DAGFold: Sendable, Hashable {
     /// a stub repeating `node` (one that shows more than the node's own box, such as its
     /// name); else the box's width.
     public static func cuts(_ layout: DAGLayout, channel: Int, stubWidths: [Int] = []) -> [Int] {
-        func stubWidth(_ node: Int) -> Int { stubWidths.indices.contains(node) ? stubWidths[node] : layout.frames[node].width }
+        func stubWidth(_ node: Int) -> Int { DAGFold.stubWidth(of: node, in: layout, stubWidths) }
         let layerCount = (layout.layer.max() ?? 0) + 1
         guard layerCount >= 2 else { return [] }
         // Each layer's columns.
@@ -49,9 +49,26 @@ public struct DAGFold: Sendable, Hashable {
     /// bands' widths (`cuts`); `nil` when no cut narrows it (one layer, or every cut
     /// crosses an edge into a later layer), or `cut` is not one of them.
     public init?(_ layout: DAGLayout, channel: Int, stubWidths: [Int] = [], cut: Int? = nil) {
-        func stubWidth(_ node: Int) -> Int { stubWidths.indices.contains(node) ? stubWidths[node] : layout.frames[node].width }
         let cuts = DAGFold.cuts(layout, channel: channel, stubWidths: stubWidths)
         guard let cut = cut ?? cuts.first, cuts.contains(cut) else { return nil }
+        self.init(layout, channel: channel, stubWidths: stubWidths, at: cut)
+    }
+
+    /// The folds of `layout` at its `limit` best cuts (`cuts`), best-balanced first.
+    public static func folds(of layout: DAGLayout, channel: Int, stubWidths: [Int] = [], limit: Int) -> [DAGFold] {
+        cuts(layout, channel: channel, stubWidths: stubWidths).prefix(limit).map {
+            DAGFold(layout, channel: channel, stubWidths: stubWidths, at: $0)
+        }
+    }
+
+    /// A stub's width: `stubWidths[node]` where given, else the node's box's.
+    private static func stubWidth(of node: Int, in layout: DAGLayout, _ stubWidths: [Int]) -> Int {
+        stubWidths.indices.contains(node) ? stubWidths[node] : layout.frames[node].width
+    }
+
+    /// The fold before layer `cut`, one of `cuts`.
+    private init(_ layout: DAGLayout, channel: Int, stubWidths: [Int], at cut: Int) {
+        func stubWidth(_ node: Int) -> Int { DAGFold.stubWidth(of: node, in: layout, stubWidths) }
         var lo = Int.max
         for (node, frame) in layout.frames.enumerated() where layout.layer[node] == cut { lo = min(lo, frame.x) }
         let crossing = Set(layout.edges.indices.filter { layout.layer[layout.edges[$0].from] < cut && layout.layer[layout.edges[$0].to] >= cut })

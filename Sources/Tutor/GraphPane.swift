@@ -14,14 +14,13 @@ struct GraphPane: Widget {
 
     /// What a one-line node calls itself: its name, the one the Step pane uses (`(w0·x0)`,
     /// `(ξ1's sum)`); at the `symbols` detail an anonymous gate's symbol with its literal
-    /// operands (`(×)`, `(1+)`), which is narrower. A named sum with a constant term shows
-    /// it after its name (`ξ1 (+0.5)`, `ξ3 (−1.5)`): no box or wire stands for it, and
-    /// the inputs drawn would not add up to the value. (Only literals put digits in a
-    /// caption; a sign with them is a term added or subtracted.)
-    static func lineLabel(_ name: String, caption: String, anonymous: Bool, detail: GraphScene.Detail) -> String {
+    /// operands (`(×)`, `(1+)`), which is narrower. A named gate that adds a constant (a
+    /// sum's term, `x − 1`) shows its caption after its name (`ξ1 (+0.5)`, `ξ3 (−1.5)`): no
+    /// box or wire stands for the constant, and the inputs drawn would not add up.
+    static func lineLabel(_ name: String, caption: String, anonymous: Bool, addsConstant: Bool,
+                          detail: GraphScene.Detail) -> String {
         if anonymous { return detail == .symbols ? "(\(caption))" : name }
-        let addsAConstant = caption.contains(where: \.isNumber) && caption.contains { "+−-".contains($0) }
-        return addsAConstant ? "\(name) (\(caption))" : name
+        return addsConstant ? "\(name) (\(caption))" : name
     }
 
     /// Whether a brief node shows its gradient rather than its value: in the backward
@@ -180,9 +179,7 @@ struct GraphPane: Widget {
             let title = Self.title(scene.names[node], caption: scene.captions[node], anonymous: anonymous, mark: String(glyph))
             if scene.detail != .box {
                 // A stub is named even among symbols: no wire shows whose value it repeats.
-                let label = scene.isStub(index)
-                    ? scene.names[node]
-                    : Self.lineLabel(scene.names[node], caption: scene.captions[node], anonymous: anonymous, detail: scene.detail)
+                let label = scene.isStub(index) ? scene.names[node] : scene.lineLabels[node]
                 let gradMark = Span(notation.gradientMark, style: theme(.muted))
                 // Edges run into the blank first cell: no arrowhead to mistake for the mark. A
                 // fold's stub, which repeats a node of the upper band, starts with ↪ there (in

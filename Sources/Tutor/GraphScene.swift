@@ -46,6 +46,8 @@ public struct GraphScene: Sendable {
     public let names: [String]
     /// For op nodes the op as drawn in the gate, literal operands included (`+`, `*2`, `exp`).
     public let captions: [String]
+    /// What each node's one-line box calls itself at this detail (`GraphPane.lineLabel`).
+    public let lineLabels: [String]
     /// How many times each node is used as an input (a value used twice fans out).
     public let uses: [Int]
     /// For each graph node, the columns its value and its gradient take at most (over every
@@ -89,6 +91,7 @@ public struct GraphScene: Sendable {
         var names = [String](repeating: "", count: count)
         var captions = [String](repeating: "", count: count)
         var isLiteral = [Bool](repeating: false, count: count)
+        var addsConstant = [Bool](repeating: false, count: count)
         var longExpressions: [Int] = []
         var isLong = [Bool](repeating: false, count: count)
         for node in 0..<count {
@@ -116,10 +119,15 @@ public struct GraphScene: Sendable {
             if let op = graph.op(of: id) {
                 captions[node] = GraphScene.caption(op, inputs.map { isLiteral[$0.index] ? names[$0.index] : nil },
                                                     notation: notation)
+                addsConstant[node] = [.sum, .add, .sub].contains(op) && inputs.contains { isLiteral[$0.index] }
             }
         }
 
         GraphScene.nameByRole(longExpressions, in: graph, names: &names)
+        let lineLabels = (0..<count).map { node in
+            GraphPane.lineLabel(names[node], caption: captions[node], anonymous: graph.name(of: NodeID(node)) == nil,
+                                addsConstant: addsConstant[node], detail: detail)
+        }
 
         var layoutIndex = [Int?](repeating: nil, count: count)
         var nodes: [NodeID] = []
@@ -157,7 +165,7 @@ public struct GraphScene: Sendable {
             let value = "val " + String(repeating: "0", count: numbers)
             let grad = "grad " + String(repeating: "0", count: grads)
             let title = GraphPane.title(names[node], caption: captions[node], anonymous: graph.name(of: id) == nil, mark: "▶")
-            let label = GraphPane.lineLabel(names[node], caption: captions[node], anonymous: graph.name(of: id) == nil, detail: detail)
+            let label = lineLabels[node]
             if detail == .line {
                 // " ▶ q 3 ∇−4"
                 sizes.append(Size(width: 3 + DisplayWidth.of(label) + 1 + numbers + 1 + DisplayWidth.of(notation.gradientMark) + grads,
@@ -198,6 +206,7 @@ public struct GraphScene: Sendable {
         self.edgeIndex = edgeIndex
         self.names = names
         self.captions = captions
+        self.lineLabels = lineLabels
         self.uses = uses
     }
 
@@ -274,9 +283,9 @@ public struct GraphScene: Sendable {
     /// bands) or where no fold narrows the drawing.
     func folds() -> [GraphScene] {
         guard detail != .box, stubCount == 0 else { return [] }
-        let channel = GraphScene.channelWidth(detail)
-        return DAGFold.cuts(layout, channel: channel, stubWidths: stubWidths).prefix(GraphScene.foldsPerDrawing).compactMap { cut in
-            guard let fold = DAGFold(layout, channel: channel, stubWidths: stubWidths, cut: cut) else { return nil }
+        let folds = DAGFold.folds(of: layout, channel: GraphScene.channelWidth(detail), stubWidths: stubWidths,
+                                  limit: GraphScene.foldsPerDrawing)
+        return folds.map { fold in
             var copy = self
             copy.layout = fold.layout
             copy.nodes = nodes + fold.stubs.map { nodes[$0] }

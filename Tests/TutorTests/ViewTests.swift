@@ -74,8 +74,8 @@ import Testing
     @Test func aSumsConstantTermIsShown() throws {
         let s = try state("a = 1\nb = 3\nxi = sum(a, 2, b)\nv = sum(xi, -1.5)\nw = 2 * v", title: "constant terms")
         #expect(s.scene.captions[3] == "+2" && s.scene.captions[5] == "−1.5")
-        #expect(GraphPane.lineLabel("xi", caption: "+2", anonymous: false, detail: .line) == "xi (+2)")
-        #expect(GraphPane.lineLabel("w", caption: "2×", anonymous: false, detail: .line) == "w")  // a factor is not a term
+        #expect(s.scene.lineLabels[3] == "xi (+2)" && s.scene.lineLabels[5] == "v (−1.5)")
+        #expect(s.scene.captions[7] == "2×" && s.scene.lineLabels[7] == "w")  // a factor is not a term
         let text = view(update(s, .jump(to: 3))).trimmedLines.joined(separator: "\n")
         #expect(text.contains("xi (+2)") && text.contains("v (−1.5)"))
     }

@@ -195,10 +195,7 @@ struct ScreenAudit {
                 // A fold's stub repeats its node with ↪ before the mark, and by its name
                 // even where the others show their symbol.
                 shownMark = words.first.map { $0.hasPrefix("↪") ? String($0.dropFirst()) : $0 }
-                let label = state.scene.isStub(index)
-                    ? name
-                    : GraphPane.lineLabel(name, caption: state.scene.captions[id.index], anonymous: graph.name(of: id) == nil,
-                                          detail: state.scene.detail)
+                let label = state.scene.isStub(index) ? name : state.scene.lineLabels[id.index]
                 let labelWords = label.split(separator: " ").count
                 let numbers = Array(words.dropFirst(1 + labelWords))
                 if state.scene.detail == .line {
