@@ -92,6 +92,10 @@ public struct DAGLayout: Sendable, Hashable {
         /// True: the long edges from one source share a line through the layers they skip
         /// together, branching where each turns off, instead of a row each.
         public var shareLongEdges = true
+        /// True: a blank column between the tracks of two wires that turn on the same row,
+        /// one ending where the other begins, which side by side read as one wire
+        /// (`h2 ──┘┌── 0.5`); `withoutTurnGaps` gives the drawing without them.
+        public var turnGaps = true
 
         public init(nodeSpacing: Int = 1, minimumChannelWidth: Int = 5, orderingSweeps: Int = 8,
                     alignmentPasses: Int = 4, sourcesInFirstLayer: Bool = true, growForInputs: Bool = true,
@@ -126,6 +130,8 @@ public struct DAGLayout: Sendable, Hashable {
     /// The widest and the tallest box (maybe two different boxes): a window smaller than
     /// this can never show some box whole.
     public let largestFrame: Size
+    /// The same drawing without the turn gaps (`Options.turnGaps`), where they widen it.
+    private let gapless: LayeredGraph.Geometry?
 
     /// A drawing assembled from parts already placed (`DAGFold`).
     init(frames: [Rect], edges: [DAGEdge], routes: [[Point]], layer: [Int], crossings: Int, size: Size) {
@@ -139,6 +145,7 @@ public struct DAGLayout: Sendable, Hashable {
         self.crossings = crossings
         self.size = size
         largestFrame = Self.largest(frames)
+        gapless = nil
     }
 
     /// Lays out nodes of the given sizes joined by `edges`.
@@ -147,7 +154,7 @@ public struct DAGLayout: Sendable, Hashable {
         var work = try LayeredGraph(sizes: sizes, edges: edges, options: options)
         work.orderLayers()
         work.assignRows()
-        let geometry = work.route()
+        let geometry = work.route(turnGaps: options.turnGaps)
         self.frames = geometry.frames
         self.edges = edges
         self.routes = geometry.routes
@@ -156,6 +163,21 @@ public struct DAGLayout: Sendable, Hashable {
         self.crossings = work.bestCrossings
         self.size = geometry.size
         largestFrame = Self.largest(geometry.frames)
+        if options.turnGaps {
+            let narrower = work.route(turnGaps: false)
+            gapless = narrower.size == geometry.size ? nil : narrower
+        } else {
+            gapless = nil
+        }
+    }
+
+    /// This drawing without the blank columns that keep two wires' turns apart
+    /// (`Options.turnGaps`): narrower, for a screen where this one does not fit; `nil`
+    /// where the gaps cost no width.
+    public func withoutTurnGaps() -> DAGLayout? {
+        guard let gapless else { return nil }
+        return DAGLayout(frames: gapless.frames, edges: edges, routes: gapless.routes, layer: layer, crossings: crossings,
+                         size: gapless.size)
     }
 
     private static func largest(_ frames: [Rect]) -> Size {

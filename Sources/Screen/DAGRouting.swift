@@ -3,9 +3,11 @@
 /// its arrival row, and right again to the target. All edges of one source share its
 /// track (they form a tree that joins with ┬ ┤ …); different sources get tracks whose
 /// vertical runs never touch, and a source whose row is another's arrival row gets the
-/// track further left, so horizontal runs never overlap either.
+/// track further left, so horizontal runs never overlap either. With `turnGaps`, a blank
+/// column between those two tracks: one wire ending where the next begins on the same row,
+/// in adjacent columns (`──┘┌──`), reads as one wire.
 extension LayeredGraph {
-    struct Geometry {
+    struct Geometry: Sendable, Hashable {
         var frames: [Rect]
         var routes: [[Point]]
         var size: Size
@@ -20,7 +22,7 @@ extension LayeredGraph {
         var targetRows: [Int]
     }
 
-    func route() -> Geometry {
+    func route(turnGaps: Bool) -> Geometry {
         let gap = max(2, options.minimumChannelWidth)
         var columnWidth = [Int](repeating: 1, count: layerCount)
         for l in 0..<layerCount {
@@ -31,7 +33,7 @@ extension LayeredGraph {
         var channelWidth = [Int](repeating: gap, count: max(0, layerCount - 1))
         var trackStart = [Int](repeating: 1, count: max(0, layerCount - 1))
         for l in 0..<max(0, layerCount - 1) {
-            let used = assignTracks(layer: l, track: &track)
+            let used = assignTracks(layer: l, track: &track, turnGaps: turnGaps)
             channelWidth[l] = max(gap, used + 3)
             // Room for a label between the tracks and the arrowheads of the next layer.
             let label = order[l + 1].lazy.filter { !self.isDummy($0) }.map { self.options.incomingLabelWidths[$0] ?? 0 }.max() ?? 0
@@ -77,7 +79,7 @@ extension LayeredGraph {
     }
 
     /// Assigns tracks to the sources of layer `l`; returns how many tracks the channel uses.
-    private func assignTracks(layer l: Int, track: inout [Int]) -> Int {
+    private func assignTracks(layer l: Int, track: inout [Int], turnGaps: Bool) -> Int {
         var nets: [Net] = []
         var netOfSourceRow: [Int: Int] = [:]
         for u in order[l] where !outSegs[u].isEmpty {
@@ -115,11 +117,11 @@ extension LayeredGraph {
             while t < intervals.count && intervals[t].contains(where: { !($0.hi < nets[a].lo || $0.lo > nets[a].hi) }) {
                 t += 1
             }
-            if t == intervals.count { intervals.append([]) }
+            while t >= intervals.count { intervals.append([]) }
             intervals[t].append((nets[a].lo, nets[a].hi))
             track[nets[a].source] = t
             for b in after[a] {
-                minTrack[b] = max(minTrack[b], t + 1)
+                minTrack[b] = max(minTrack[b], t + (turnGaps ? 2 : 1))
                 blockers[b] -= 1
                 if blockers[b] == 0 && remaining.contains(b) { ready.append(b) }
             }

@@ -20,7 +20,7 @@ public struct FlowScene: Sendable {
     }
 
     public let structure: FlowStructure
-    public let layout: DAGLayout
+    public private(set) var layout: DAGLayout
     /// For each layout node, what it stands for.
     public let elements: [Element]
     /// A box of several lines (a neuron's, the head's): the graph nodes it writes and
@@ -323,6 +323,15 @@ public struct FlowScene: Sendable {
 
     /// The size of the whole drawing.
     public var size: Size { layout.size }
+
+    /// This diagram without the blank columns that keep two wires' turns apart
+    /// (`DAGLayout.withoutTurnGaps`), where they widen it.
+    public func withoutTurnGaps() -> FlowScene? {
+        guard let narrower = layout.withoutTurnGaps() else { return nil }
+        var copy = self
+        copy.layout = narrower
+        return copy
+    }
 
     /// The layout node that shows graph node `id` (for a folded node, its neuron).
     public func layoutNode(of id: NodeID) -> Int? { place.indices.contains(id.index) ? place[id.index] : nil }

@@ -268,11 +268,23 @@ public struct GraphScene: Sendable {
                                              targets: beside))
             }
         }
+        // Each drawing with its wires' turns kept apart, then, where that costs width,
+        // without: the narrower one is tried before the next, less detailed drawing.
         // Folds last: a node drawn twice is a price paid only where nothing else fits. Each
         // drawing is folded at its best-balanced cut, then at the next best ones: a less
         // even cut can give a shorter lower band (fewer stubs), which fits where the even
         // one is too tall.
-        return scenes + scenes.flatMap { $0.folds() }
+        let drawings = scenes.flatMap { scene in [scene] + scene.withoutTurnGaps() }
+        return drawings + drawings.flatMap { $0.folds() }
+    }
+
+    /// This scene without the blank columns that keep two wires' turns apart
+    /// (`DAGLayout.withoutTurnGaps`), where they widen it.
+    func withoutTurnGaps() -> [GraphScene] {
+        guard let narrower = layout.withoutTurnGaps() else { return [] }
+        var copy = self
+        copy.layout = narrower
+        return [copy]
     }
 
     /// The most cuts a drawing is folded at (`folds`).

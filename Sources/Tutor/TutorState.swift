@@ -112,7 +112,8 @@ public struct TutorState: Sendable {
                                          labelled: false, splitHead: true, joined: true) {
                 flows.append(split)
             }
-            return (scenes, flows)
+            // Each with its wires' turns kept apart, then, where that costs width, without.
+            return (scenes, flows.flatMap { flow in [flow] + [flow.withoutTurnGaps()].compactMap { $0 } })
         } catch {
             throw .layout(error)
         }

@@ -316,4 +316,52 @@ private let cs231nEdges = [(0, 3), (1, 3), (3, 4), (2, 4)]
         let (small, smallEdges) = Self.fan(100)
         #expect(try DAGLayout(sizes: small, edges: smallEdges).frames.count == 101)
     }
+
+    /// Where one wire turns off a row and another turns onto it, their tracks are not in
+    /// adjacent columns: `h2 ──┘┌── 0.5` read as h2 going on into the bias's weight. Random
+    /// layered graphs, every row; without the gaps the same graphs do have such turns, and
+    /// the gapless drawing is the same but narrower.
+    @Test func wiresTurningOnOneRowAreKeptApart() throws {
+        var seed: UInt64 = 0x5EED
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        /// The cells where a route comes in along a row and turns (its horizontal ends
+        /// there), and where one turns onto a row and leaves to the right.
+        func turns(_ layout: DAGLayout) -> (ends: [Point: Int], starts: [Point: Int]) {
+            var ends: [Point: Int] = [:], starts: [Point: Int] = [:]
+            for (e, route) in layout.routes.enumerated() where route.count > 2 {
+                for k in 1..<(route.count - 1) {
+                    let (before, p, after) = (route[k - 1], route[k], route[k + 1])
+                    if before.y == p.y && before.x < p.x && after.x == p.x { ends[p] = layout.edges[e].from }
+                    if before.x == p.x && after.y == p.y && after.x > p.x { starts[p] = layout.edges[e].from }
+                }
+            }
+            return (ends, starts)
+        }
+        func adjacentTurns(_ layout: DAGLayout) -> Int {
+            let (ends, starts) = turns(layout)
+            return ends.filter { p, source in starts[Point(x: p.x + 1, y: p.y)].map { $0 != source } ?? false }.count
+        }
+        var gapped = 0, withoutGaps = 0, narrower = 0
+        for _ in 0..<200 {
+            let count = 6 + next(10)
+            let sizes = (0..<count).map { _ in Size(width: 3 + next(4), height: [1, 3, 4][next(3)]) }
+            var edges: [DAGEdge] = []
+            for to in 1..<count {
+                for from in Set((0..<(1 + next(3))).map { _ in next(to) }).sorted() { edges.append(DAGEdge(from: from, to: to)) }
+            }
+            let layout = try DAGLayout(sizes: sizes, edges: edges)
+            gapped += adjacentTurns(layout)
+            if let tight = layout.withoutTurnGaps() {
+                narrower += 1
+                withoutGaps += adjacentTurns(tight)
+                #expect(tight.size.width < layout.size.width && tight.size.height == layout.size.height)
+                #expect(tight.frames.map(\.y) == layout.frames.map(\.y))
+            }
+        }
+        #expect(gapped == 0)
+        #expect(withoutGaps > 0 && narrower > 0)
+    }
 }
