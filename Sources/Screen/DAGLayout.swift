@@ -50,6 +50,11 @@ public struct DAGLayout: Sendable, Hashable {
     /// chosen so that laying out and routing stay under a second and 200 MB.
     public static let maxCrossings = 200_000
 
+    /// A drawing larger than this is panned on any screen, a few columns narrower or not:
+    /// it gets no drawing without the turn gaps (`withoutTurnGaps`), which would cost a
+    /// second routing of a large graph.
+    public static let largestScreen = Size(width: 400, height: 150)
+
     /// Tunables; the defaults suit lesson-sized graphs.
     public struct Options: Sendable, Hashable {
         /// Blank rows between boxes in a layer.
@@ -163,7 +168,7 @@ public struct DAGLayout: Sendable, Hashable {
         self.crossings = work.bestCrossings
         self.size = geometry.size
         largestFrame = Self.largest(geometry.frames)
-        if options.turnGaps {
+        if options.turnGaps && geometry.size.width <= Self.largestScreen.width && geometry.size.height <= Self.largestScreen.height {
             let narrower = work.route(turnGaps: false)
             gapless = narrower.size == geometry.size ? nil : narrower
         } else {
@@ -173,7 +178,7 @@ public struct DAGLayout: Sendable, Hashable {
 
     /// This drawing without the blank columns that keep two wires' turns apart
     /// (`Options.turnGaps`): narrower, for a screen where this one does not fit; `nil`
-    /// where the gaps cost no width.
+    /// where the gaps cost no width, and for a drawing larger than `largestScreen`.
     public func withoutTurnGaps() -> DAGLayout? {
         guard let gapless else { return nil }
         return DAGLayout(frames: gapless.frames, edges: edges, routes: gapless.routes, layer: layer, crossings: crossings,
