@@ -3,9 +3,9 @@
 /// its arrival row, and right again to the target. All edges of one source share its
 /// track (they form a tree that joins with ┬ ┤ …); different sources get tracks whose
 /// vertical runs never touch, and a source whose row is another's arrival row gets the
-/// track further left, so horizontal runs never overlap either. With `turnGaps`, a blank
-/// column between those two tracks: one wire ending where the next begins on the same row,
-/// in adjacent columns (`──┘┌──`), reads as one wire.
+/// track further left, so horizontal runs never overlap either. With `turnGaps`, a column
+/// between those two tracks that is blank on that row: one wire ending where the next
+/// begins on the same row, in adjacent columns (`──┘┌──`), reads as one wire.
 extension LayeredGraph {
     struct Geometry: Sendable, Hashable {
         var frames: [Rect]
@@ -35,6 +35,16 @@ extension LayeredGraph {
         for l in 0..<max(0, layerCount - 1) {
             let used = assignTracks(layer: l, track: &track, turnGaps: turnGaps)
             channelWidth[l] = max(gap, used + 3)
+            // A borderless gate's inputs converge in the column before it (┐├┘): with turn
+            // gaps, a blank column between that and the tracks, or a wire ending on the
+            // gate's row at the last track would seem to enter it (w2 ──┤├ (w1·x21)).
+            if turnGaps && used > 0 {
+                let converging = order[l + 1].filter { !isDummy($0) && sizes[$0].height < 3 && vHeight[$0] > sizes[$0].height }
+                let lastTrackRows = order[l].filter { track[$0] == used - 1 }.map { y[$0] + outPortOffset($0) }
+                if lastTrackRows.contains(where: { row in converging.contains { y[$0] <= row && row < y[$0] + vHeight[$0] } }) {
+                    channelWidth[l] = max(channelWidth[l], used + 4)
+                }
+            }
             // Room for a label between the tracks and the arrowheads of the next layer.
             let label = order[l + 1].lazy.filter { !self.isDummy($0) }.map { self.options.incomingLabelWidths[$0] ?? 0 }.max() ?? 0
             if label > 0 { channelWidth[l] = max(channelWidth[l], 2 + used + 1 + label + 2) }
@@ -113,13 +123,26 @@ extension LayeredGraph {
             ready.sort { (nets[$0].lo, nets[$0].hi, $0) < (nets[$1].lo, nets[$1].hi, $1) }
             let a = ready.removeFirst()
             guard remaining.remove(a) != nil else { continue }
-            var t = minTrack[a]
-            while t < intervals.count && intervals[t].contains(where: { !($0.hi < nets[a].lo || $0.lo > nets[a].hi) }) {
-                t += 1
+            // With a gap to keep (a wire turns onto a's row further right), the next track
+            // must be free on that row too.
+            let gapRow = turnGaps && !after[a].isEmpty ? nets[a].row : nil
+            func taken(_ t: Int) -> Bool {
+                guard t < intervals.count else { return false }
+                if intervals[t].contains(where: { !($0.hi < nets[a].lo || $0.lo > nets[a].hi) }) { return true }
+                guard let row = gapRow, t + 1 < intervals.count else { return false }
+                return intervals[t + 1].contains { $0.lo <= row && row <= $0.hi }
             }
+            var t = minTrack[a]
+            while taken(t) { t += 1 }
             while t >= intervals.count { intervals.append([]) }
             intervals[t].append((nets[a].lo, nets[a].hi))
             track[nets[a].source] = t
+            if let row = gapRow {
+                // The gap on a's row stays blank: another wire's vertical there (┤│└) would
+                // join the two as much as no gap.
+                while t + 1 >= intervals.count { intervals.append([]) }
+                intervals[t + 1].append((row, row))
+            }
             for b in after[a] {
                 minTrack[b] = max(minTrack[b], t + (turnGaps ? 2 : 1))
                 blockers[b] -= 1

@@ -69,9 +69,19 @@ public struct DAGView: Widget {
     /// The points edge `e` is drawn through on the screen: its route, but into a borderless
     /// gate, where its inputs converge on the content row (one arrowhead), each still drawn
     /// as its own line: └─▶+ with ┐ above and ┘ below.
+    ///
+    /// Out of a line of text (a borderless node without arrowheads, not a gate's symbol)
+    /// that fills its box to the last cell (showing its widest number), the wire starts a
+    /// cell later, so the number never runs into it (`∇−0.197 ───┐`, not `∇−0.197────┐`).
     public func drawnRoute(of e: Int, in area: Rect) -> [Point] {
         let dx = area.x - offset.x, dy = area.y - offset.y
         var points = layout.routes[e].map { Point(x: $0.x + dx, y: $0.y + dy) }
+        let source = layout.edges[e].from
+        if source < nodes.count, nodes[source].border == nil, !nodes[source].arrowhead, nodes[source].lines.count == 1, let line = nodes[source].lines.first,
+           line.width >= layout.frames[source].width, line.spans.last?.text.last.map({ $0 != " " }) == true,
+           points.count >= 2, points[1].y == points[0].y, points[1].x >= points[0].x + 2 {
+            points[0].x += 1
+        }
         let target = layout.edges[e].to
         guard target < nodes.count, nodes[target].border == nil, let end = points.last else { return points }
         let row = contentTop(of: target, in: area)

@@ -145,6 +145,19 @@ private let cs231nEdges = [(0, 3), (1, 3), (3, 4), (2, 4)]
         #expect(layout.frames[3].height == 3)
     }
 
+    /// A one-line node whose text fills its box (its widest number shown) keeps a blank
+    /// before its wire; one with room to spare is joined as before.
+    @Test func aFullLineOfTextKeepsABlankBeforeItsWire() throws {
+        let layout = try DAGLayout(sizes: [Size(width: 5, height: 1), Size(width: 5, height: 1)], edges: [DAGEdge(from: 0, to: 1)])
+        func drawn(_ text: String) -> String {
+            picture(rendered(DAGView(layout: layout, nodes: [NodeBox(lines: [Line(text)], border: nil, arrowhead: false), NodeBox(lines: ["b"], border: nil)]),
+                             width: 20, height: 1))
+        }
+        #expect(drawn("a 123") == "a 123 ───▶b")
+        #expect(drawn("a 1") == "a 1  ────▶b")
+        #expect(drawn("a 12 ") == "a 12 ────▶b")
+    }
+
     @Test func squareIntoACompactGateShowsTwoLines() throws {
         let nodes = [NodeBox(lines: ["x", "3"]), NodeBox(lines: ["*"], border: nil), NodeBox(lines: ["+"], border: nil)]
         let sizes = nodes.map { NodeBox.size(lines: $0.lines, bordered: $0.border != nil) }
@@ -318,7 +331,9 @@ private let cs231nEdges = [(0, 3), (1, 3), (3, 4), (2, 4)]
     }
 
     /// Where one wire turns off a row and another turns onto it, their tracks are not in
-    /// adjacent columns: `h2 ──┘┌── 0.5` read as h2 going on into the bias's weight. Random
+    /// adjacent columns, nor with only another wire's vertical between: `h2 ──┘┌── 0.5`
+    /// read as h2 going on into the bias's weight, `x2 ──┤│└── −0.111` as x2 into w21's;
+    /// nor next to the column where a gate's inputs converge (`w2 ──┤├ (w1·x21)`). Random
     /// layered graphs, every row; without the gaps the same graphs do have such turns, and
     /// the gapless drawing is the same but narrower.
     @Test func wiresTurningOnOneRowAreKeptApart() throws {
@@ -340,19 +355,40 @@ private let cs231nEdges = [(0, 3), (1, 3), (3, 4), (2, 4)]
             }
             return (ends, starts)
         }
+        /// Turns side by side (┘┌), or with only another wire's vertical between (┤│└).
         func adjacentTurns(_ layout: DAGLayout) -> Int {
             let (ends, starts) = turns(layout)
-            return ends.filter { p, source in starts[Point(x: p.x + 1, y: p.y)].map { $0 != source } ?? false }.count
+            var vertical = Set<Point>()
+            for route in layout.routes {
+                for (a, b) in zip(route, route.dropFirst()) where a.x == b.x && a.y != b.y {
+                    for y in (min(a.y, b.y) + 1)..<max(a.y, b.y) { vertical.insert(Point(x: a.x, y: y)) }
+                }
+            }
+            // The column where a grown borderless gate's inputs converge (┐├┘), on its rows.
+            var converging = Set<Point>()
+            for (node, frame) in layout.frames.enumerated() where frame.height > 1 && sizes[node].height == 1 {
+                for y in frame.y..<frame.maxY { converging.insert(Point(x: frame.x - 1, y: y)) }
+            }
+            return ends.filter { p, source in
+                let next = Point(x: p.x + 1, y: p.y), afterNext = Point(x: p.x + 2, y: p.y)
+                return starts[next].map { $0 != source } ?? false
+                    || (vertical.contains(next) && starts[afterNext].map { $0 != source } ?? false)
+                    || (converging.contains(next) && !layout.edges.contains { $0.from == source && layout.frames[$0.to].x == next.x + 1 })
+            }.count
         }
+        var sizes: [Size] = []
         var gapped = 0, withoutGaps = 0, narrower = 0
         for _ in 0..<200 {
             let count = 6 + next(10)
-            let sizes = (0..<count).map { _ in Size(width: 3 + next(4), height: [1, 3, 4][next(3)]) }
+            sizes = (0..<count).map { _ in Size(width: 3 + next(4), height: [1, 3, 4][next(3)]) }
             var edges: [DAGEdge] = []
             for to in 1..<count {
                 for from in Set((0..<(1 + next(3))).map { _ in next(to) }).sorted() { edges.append(DAGEdge(from: from, to: to)) }
             }
-            let layout = try DAGLayout(sizes: sizes, edges: edges)
+            // Tracks centred in the channel (the default), and next to the sources, as the
+            // circuit view draws them.
+            let layout = try DAGLayout(sizes: sizes, edges: edges,
+                                       options: .init(minimumChannelWidth: 2 + next(4), tracksNearSources: next(2) == 0))
             gapped += adjacentTurns(layout)
             if let tight = layout.withoutTurnGaps() {
                 narrower += 1
