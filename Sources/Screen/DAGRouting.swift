@@ -22,6 +22,34 @@ extension LayeredGraph {
         var targetRows: [Int]
     }
 
+    /// The rows a track is taken on: a net's vertical run, with the way it turns at each
+    /// end (left to its source or right to a target), or a row kept blank (no turns).
+    private struct Run {
+        enum Turn { case left, right, none }
+        var lo: Int
+        var hi: Int
+        var top = Turn.none
+        var bottom = Turn.none
+
+        init(lo: Int, hi: Int) { self.lo = lo; self.hi = hi }
+
+        init(_ net: Net) {
+            (lo, hi) = (net.lo, net.hi)
+            top = net.lo == net.row ? .left : .right
+            bottom = net.hi == net.row ? .left : .right
+        }
+
+        /// Whether `other` cannot share this run's track: their rows overlap, or with turn
+        /// gaps, one ends right above where the other starts, turning the other way (┘ over
+        /// ┌ reads as one wire with a kink; └ over ┌, both turning right, does not).
+        func blocks(_ other: Run, turnGaps: Bool) -> Bool {
+            if !(hi < other.lo || lo > other.hi) { return true }
+            guard turnGaps else { return false }
+            func opposite(_ a: Turn, _ b: Turn) -> Bool { a != .none && b != .none && a != b }
+            return (hi + 1 == other.lo && opposite(bottom, other.top)) || (other.hi + 1 == lo && opposite(other.bottom, top))
+        }
+    }
+
     func route(turnGaps: Bool) -> Geometry {
         let gap = max(2, options.minimumChannelWidth)
         var columnWidth = [Int](repeating: 1, count: layerCount)
@@ -117,7 +145,7 @@ extension LayeredGraph {
         var remaining = Set(0..<nets.count)
         var ready = nets.indices.filter { blockers[$0] == 0 }
         var minTrack = [Int](repeating: 0, count: nets.count)
-        var intervals: [[(lo: Int, hi: Int)]] = []
+        var intervals: [[Run]] = []
         while !remaining.isEmpty {
             if ready.isEmpty, let pick = remaining.min(by: { (nets[$0].lo, $0) < (nets[$1].lo, $1) }) { ready = [pick] }
             ready.sort { (nets[$0].lo, nets[$0].hi, $0) < (nets[$1].lo, nets[$1].hi, $1) }
@@ -126,22 +154,23 @@ extension LayeredGraph {
             // With a gap to keep (a wire turns onto a's row further right), the next track
             // must be free on that row too.
             let gapRow = turnGaps && !after[a].isEmpty ? nets[a].row : nil
+            let run = Run(nets[a])
             func taken(_ t: Int) -> Bool {
                 guard t < intervals.count else { return false }
-                if intervals[t].contains(where: { !($0.hi < nets[a].lo || $0.lo > nets[a].hi) }) { return true }
+                if intervals[t].contains(where: { $0.blocks(run, turnGaps: turnGaps) }) { return true }
                 guard let row = gapRow, t + 1 < intervals.count else { return false }
                 return intervals[t + 1].contains { $0.lo <= row && row <= $0.hi }
             }
             var t = minTrack[a]
             while taken(t) { t += 1 }
             while t >= intervals.count { intervals.append([]) }
-            intervals[t].append((nets[a].lo, nets[a].hi))
+            intervals[t].append(run)
             track[nets[a].source] = t
             if let row = gapRow {
                 // The gap on a's row stays blank: another wire's vertical there (┤│└) would
                 // join the two as much as no gap.
                 while t + 1 >= intervals.count { intervals.append([]) }
-                intervals[t + 1].append((row, row))
+                intervals[t + 1].append(Run(lo: row, hi: row))
             }
             for b in after[a] {
                 minTrack[b] = max(minTrack[b], t + (turnGaps ? 2 : 1))

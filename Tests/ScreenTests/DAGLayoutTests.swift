@@ -333,7 +333,9 @@ private let cs231nEdges = [(0, 3), (1, 3), (3, 4), (2, 4)]
     /// Where one wire turns off a row and another turns onto it, their tracks are not in
     /// adjacent columns, nor with only another wire's vertical between: `h2 ──┘┌── 0.5`
     /// read as h2 going on into the bias's weight, `x2 ──┤│└── −0.111` as x2 into w21's;
-    /// nor next to the column where a gate's inputs converge (`w2 ──┤├ (w1·x21)`). Random
+    /// nor next to the column where a gate's inputs converge (`w2 ──┤├ (w1·x21)`); and two
+    /// wires sharing a track leave a row between them where they turn opposite ways (not
+    /// `┘` right above `┌`). Random
     /// layered graphs, every row; without the gaps the same graphs do have such turns, and
     /// the gapless drawing is the same but narrower.
     @Test func wiresTurningOnOneRowAreKeptApart() throws {
@@ -364,6 +366,23 @@ private let cs231nEdges = [(0, 3), (1, 3), (3, 4), (2, 4)]
                     for y in (min(a.y, b.y) + 1)..<max(a.y, b.y) { vertical.insert(Point(x: a.x, y: y)) }
                 }
             }
+            // Different wires' verticals in one column, one ending right above where the other
+            // starts, turning the other way (┘ over ┌).
+            var runs: [Int: [(lo: Int, hi: Int, source: Int, top: Int, bottom: Int)]] = [:]
+            for (e, route) in layout.routes.enumerated() {
+                for k in route.indices.dropFirst().dropLast() where route[k].x == route[k + 1].x && route[k].y != route[k + 1].y {
+                    // The turn at each end: the horizontal before or after it, left (−1) or right (+1).
+                    let (a, b) = (route[k], route[k + 1])
+                    let atA = (route[k - 1].x - a.x).signum(), atB = k + 2 < route.count ? (route[k + 2].x - b.x).signum() : 1
+                    let (top, bottom) = a.y < b.y ? (atA, atB) : (atB, atA)
+                    runs[a.x, default: []].append((min(a.y, b.y), max(a.y, b.y), layout.edges[e].from, top, bottom))
+                }
+            }
+            let stacked = runs.values.reduce(0) { count, column in
+                count + column.filter { upper in
+                    column.contains { $0.source != upper.source && $0.lo == upper.hi + 1 && $0.top != upper.bottom }
+                }.count
+            }
             // The column where a grown borderless gate's inputs converge (┐├┘), on its rows.
             var converging = Set<Point>()
             for (node, frame) in layout.frames.enumerated() where frame.height > 1 && sizes[node].height == 1 {
@@ -374,7 +393,7 @@ private let cs231nEdges = [(0, 3), (1, 3), (3, 4), (2, 4)]
                 return starts[next].map { $0 != source } ?? false
                     || (vertical.contains(next) && starts[afterNext].map { $0 != source } ?? false)
                     || (converging.contains(next) && !layout.edges.contains { $0.from == source && layout.frames[$0.to].x == next.x + 1 })
-            }.count
+            }.count + stacked
         }
         var sizes: [Size] = []
         var gapped = 0, withoutGaps = 0, narrower = 0
