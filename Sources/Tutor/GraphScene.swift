@@ -274,17 +274,17 @@ public struct GraphScene: Sendable {
         // drawing is folded at its best-balanced cut, then at the next best ones: a less
         // even cut can give a shorter lower band (fewer stubs), which fits where the even
         // one is too tall.
-        let drawings = scenes.flatMap { scene in [scene] + scene.withoutTurnGaps() }
+        let drawings = scenes.flatMap { scene in [scene] + [scene.withoutTurnGaps()].compactMap { $0 } }
         return drawings + drawings.flatMap { $0.folds() }
     }
 
     /// This scene without the blank columns that keep two wires' turns apart
     /// (`DAGLayout.withoutTurnGaps`), where they widen it.
-    func withoutTurnGaps() -> [GraphScene] {
-        guard let narrower = layout.withoutTurnGaps() else { return [] }
+    func withoutTurnGaps() -> GraphScene? {
+        guard let narrower = layout.withoutTurnGaps() else { return nil }
         var copy = self
         copy.layout = narrower
-        return [copy]
+        return copy
     }
 
     /// The most cuts a drawing is folded at (`folds`).
