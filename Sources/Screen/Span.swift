@@ -38,6 +38,7 @@ public struct Line: Sendable, Hashable, ExpressibleByStringLiteral {
     /// Width in columns.
     public var width: Int { spans.reduce(0) { $0 + $1.width } }
 
-    /// The plain text, styles dropped.
-    public var text: String { spans.map(\.text).joined() }
+    /// The plain text, styles dropped, a no-break space (a hint for wrapping, see
+    /// `Buffer.write`) as a plain one.
+    public var text: String { String(spans.map(\.text).joined().map { $0 == "\u{00A0}" ? " " : $0 }) }
 }

@@ -7,7 +7,15 @@ import Autograd
 struct FlowWords {
     let state: TutorState
 
-    func sentence(for record: StepRecord) -> String? {
+    /// The step in the diagram's words; `restatesRule` where they also say what the op
+    /// does to the gradient (arrows that came together, an edge's weight), so the op's
+    /// rule in the circuit's words would only say it twice.
+    struct Sentence: Equatable {
+        var text: String
+        var restatesRule = false
+    }
+
+    func sentence(for record: StepRecord) -> Sentence? {
         guard state.showsFlow, let flow = state.flow else { return nil }
         let names = flow.names
         func weightText(_ term: FlowStructure.Term) -> String {
@@ -31,15 +39,16 @@ struct FlowWords {
             let xi = names[neuron.excitation.index], h = neuron.activation.map { names[$0.index] } ?? xi
             switch record {
             case .forward(let r) where r.node == neuron.excitation && neuron.activation == nil:
-                return "In the diagram: the arrows into \(xi) come together, so their values are added: \(xi) is a weighted sum."
+                return Sentence(text: "In the diagram: the arrows into \(xi) come together, so their values are added: \(xi) is a weighted sum.")
             case .forward(let r) where r.node == neuron.excitation:
-                return "In the diagram: the arrows into \(xi) come together, so their values are added: \(xi) is the excitation."
+                return Sentence(text: "In the diagram: the arrows into \(xi) come together, so their values are added: \(xi) is the excitation.")
             case .forward(let r) where r.node == neuron.activation:
-                return "In the diagram: the neuron's activation \(h), from its excitation \(xi)."
+                return Sentence(text: "In the diagram: the neuron's activation \(h), from its excitation \(xi).")
             case .backward(let r) where r.node == neuron.excitation:
-                return "In the diagram: where arrows came together, the gradient \(d(xi)) goes back unchanged along each of them."
+                return Sentence(text: "In the diagram: where arrows came together, the gradient \(d(xi)) goes back unchanged along each of them.",
+                                restatesRule: true)
             case .backward(let r) where r.node == neuron.activation:
-                return "In the diagram: through the activation, from \(h) back to \(xi)."
+                return Sentence(text: "In the diagram: through the activation, from \(h) back to \(xi).")
             default:
                 break
             }
@@ -47,15 +56,21 @@ struct FlowWords {
                 let edge = "the edge \(sourceText(term)) \(arrow) \(xi) (weight \(weightText(term)))"
                 switch record {
                 case .backward(let r) where term.weight == .leaf(r.node):
-                    return flow.labelled ? "In the diagram: \(names[r.node.index])'s gradient is written on \(edge)."
-                        : "In the diagram: \(names[r.node.index]) weighs \(edge); \(offEdges), so its gradient is here."
+                    return Sentence(text: flow.labelled ? "In the diagram: \(names[r.node.index])'s gradient is written on \(edge)."
+                        : "In the diagram: \(names[r.node.index]) weighs \(edge); \(offEdges), so its gradient is here.")
                 case .forward(let r) where r.node == term.node:
-                    return "In the diagram: \(edge) multiplies \(sourceText(term)) by its weight."
+                    return Sentence(text: "In the diagram: \(edge) multiplies \(sourceText(term)) by its weight.")
                 case .backward(let r) where r.node == term.node:
-                    return "In the diagram: back along \(edge): \(d(sourceText(term))) gets \(d(xi)) times the weight."
+                    // A weight that is a leaf learns too: its gradient is the upstream one
+                    // times what the edge carries (mul's rule, in the diagram's words).
+                    let weightGradient = if case .leaf(let leaf) = term.weight, term.source != .bias {
+                        ", and \(names[leaf.index])'s gradient is \(d(xi)) times \(sourceText(term))"
+                    } else { "" }
+                    return Sentence(text: "In the diagram: back along \(edge): \(d(sourceText(term))) gets \(d(xi)) times the weight\(weightGradient).",
+                                    restatesRule: true)
                 case .update(let r) where term.weight == .leaf(r.param):
-                    return flow.labelled ? "In the diagram: the new \(names[r.param.index]) is written on \(edge)."
-                        : "In the diagram: \(names[r.param.index]) weighs \(edge); \(offEdges), so its new value is here."
+                    return Sentence(text: flow.labelled ? "In the diagram: the new \(names[r.param.index]) is written on \(edge)."
+                        : "In the diagram: \(names[r.param.index]) weighs \(edge); \(offEdges), so its new value is here.")
                 default:
                     continue
                 }

@@ -15,24 +15,33 @@ struct Inspector {
     /// The output's name, the `f` of ∂f/∂x.
     var outputName: String { scene.names[state.stepper.plan.tape.output.index] }
 
-    func lines() -> [Line] {
-        var lines: [Line]
+    /// The pane's text in full.
+    func lines() -> [Line] { text().lines }
+
+    /// The pane's text, with the lines it can do without where rows are short.
+    func text() -> PaneText {
+        var text: PaneText
         if let selected = state.selection {
-            lines = selectedNode(selected)
+            text = PaneText(selectedNode(selected))
         } else if let record = state.stepper.lastRecord {
             // The last step keeps its frame: at the end, its first two lines (what it did and
             // its number), then the end's summary.
-            lines = state.stepper.isAtEnd ? Array(describe(record).prefix(2)) + end() + mistakeSummary() : describe(record) + rowSummary()
+            if state.stepper.isAtEnd {
+                text = PaneText(Array(describe(record).lines.prefix(2)) + end() + mistakeSummary())
+            } else {
+                text = describe(record)
+                text.append(contentsOf: rowSummary())
+            }
         } else if state.stepper.isAtEnd {
-            lines = end()
+            text = PaneText(end())
         } else {
-            lines = start()
+            text = start()
         }
         // Where → leads: the next step, or at the end (in the summary) the next part.
         if state.selection == nil, let next = state.stepper.nextStep {
-            lines.append(Line(notation.text("Next: " + describe(next)), style: theme(.muted)))
+            text.append(Line(notation.text("Next: " + describe(next)), style: theme(.muted)), expendable: PaneText.nextStep)
         }
-        return lines
+        return text
     }
 
     // MARK: Pieces
@@ -88,7 +97,10 @@ struct Inspector {
 
     // MARK: Steps
 
-    func describe(_ record: StepRecord) -> [Line] {
+    /// A step's lines: its formulas, in the flow view the diagram's sentence under the
+    /// header, and for a backward step through an op the op's rule (which may go).
+    func describe(_ record: StepRecord) -> PaneText {
+        let words = FlowWords(state: state).sentence(for: record)
         var lines: [Line] = switch record {
         case .forward(let r): forward(r)
         case .seed(let r): seed(r)
@@ -99,10 +111,15 @@ struct Inspector {
         case .epoch(let r): epoch(r)
         }
         // In the flow diagram, under the step's header, the step in the slides' words.
-        if let words = FlowWords(state: state).sentence(for: record) {
-            lines.insert(Line(notation.text(words), style: theme(.muted)), at: min(1, lines.count))
+        if let words {
+            lines.insert(Line(notation.text(words.text), style: theme(.muted)), at: min(1, lines.count))
         }
-        return lines
+        var text = PaneText(lines)
+        // Not where the diagram's sentence says the same.
+        if case .backward(let r) = record, let op = r.op, words?.restatesRule != true {
+            text.append(Line(notation.text("Rule: " + op.gradientRule), style: theme(.muted)), expendable: PaneText.restated)
+        }
+        return text
     }
 
     func forward(_ r: ForwardRecord) -> [Line] {
@@ -146,9 +163,6 @@ struct Inspector {
         if r.op == nil {
             lines.append(Line(notation.text(
                 "\(name(r.node)) has no inputs, so its gradient is final: it says how much \(outputName) changes per unit change of \(name(r.node)).")))
-        }
-        if let op = r.op {
-            lines.append(Line(notation.text("Rule: " + op.gradientRule), style: theme(.muted)))
         }
         return lines
     }
@@ -314,7 +328,7 @@ struct Inspector {
             var spans = [plain("New weights: ")]
             for (index, id) in params.enumerated() {
                 if index > 0 { spans.append(plain(", ")) }
-                spans += [plain("\(name(id)) = "), value(graph.value(of: id))]
+                spans += [plain("\(name(id))\u{00A0}=\u{00A0}"), value(graph.value(of: id))]
             }
             lines.append(Line(spans))
         }
@@ -341,26 +355,31 @@ struct Inspector {
 
     // MARK: Start, end, selection
 
+    /// The most leaves whose gradients the end lists one to a row.
+    static let gradientsInAColumn = 4
+
     /// The most leaves the start lists by name and value.
     static let leavesListed = 40
 
-    func start() -> [Line] {
+    func start() -> PaneText {
         let leaves = scene.graphNodes.filter { graph.kind(of: $0).isLeaf }
-        var lines = [header("Start: nothing computed yet")]
+        var lines = PaneText([header("Start: nothing computed yet")])
         if !leaves.isEmpty {
             var spans = [plain("Leaves: ")]
             // Every leaf of a lesson's graph (the weights too, which the narrowest flow
             // diagram leaves off its edges); a long expression's first ones, and how many more.
             for (index, id) in leaves.prefix(Self.leavesListed).enumerated() {
                 if index > 0 { spans.append(plain(", ")) }
-                spans += [plain("\(name(id)) = "), value(graph.value(of: id))]
+                spans += [plain("\(name(id))\u{00A0}=\u{00A0}"), value(graph.value(of: id))]
             }
             if leaves.count > Self.leavesListed {
                 spans.append(plain(", … (\(leaves.count - Self.leavesListed) more; Tab selects a node)"))
             }
             lines.append(Line(spans))
         }
-        lines.append(Line(notation.text("The forward pass computes every node from its inputs, left to right; the backward pass then sends ∂\(outputName)/∂(node) from the output back to the leaves.")))
+        // The Lesson pane's first words say the same: this may go.
+        lines.append(Line(notation.text("The forward pass computes every node from its inputs, left to right; the backward pass then sends ∂\(outputName)/∂(node) from the output back to the leaves.")),
+                     expendable: PaneText.restated)
         return lines
     }
 
@@ -386,8 +405,18 @@ struct Inspector {
         lines = [header(plan.training == nil ? "Done: forward and backward pass" + (plan.dataset == nil ? "" : " of every row")
                                             : "Done: training finished"),
                  next, Line([plain("\(name(output))\(row) = "), value(graph.value(of: output))])]
-        for id in scene.graphNodes where graph.kind(of: id).isLeaf && plan.tape.contains(id) {
-            lines.append(Line([plain(d(id) + " = "), grad(graph.grad(of: id))]))
+        let leaves = scene.graphNodes.filter { graph.kind(of: $0).isLeaf && plan.tape.contains($0) }
+        if leaves.count <= Self.gradientsInAColumn {
+            for id in leaves { lines.append(Line([plain(d(id) + " = "), grad(graph.grad(of: id))])) }
+        } else {
+            // Many leaves read better as one paragraph than as a column running off the
+            // pane; no-break spaces keep each "∂f/∂x = −4" on one row.
+            var spans: [Span] = []
+            for (index, id) in leaves.enumerated() {
+                if index > 0 { spans.append(plain(", ")) }
+                spans += [plain(d(id) + "\u{00A0}=\u{00A0}"), grad(graph.grad(of: id))]
+            }
+            lines.append(Line(spans))
         }
         return lines
     }

@@ -196,9 +196,17 @@ public struct TutorState: Sendable {
 
     /// The Step and Lesson panes' lines with the panes they divide: the texts are made
     /// once and decide where the division goes (`view` and text scrolling read them).
+    /// Where the Step pane is short of rows, it leaves out what it can do without
+    /// (`PaneText`), one line at a time, before it shows `↓ more`.
     var textLayout: (panes: Panes, inspector: [Line], narration: [Line]) {
-        let inspector = inspectorPaneLines, narration = Narrator(state: self).lines()
-        return (graphPanes.sharingText(inspector: inspector, narration: narration), inspector, narration)
+        var inspector = inspectorPaneText
+        let narration = Narrator(state: self).lines(), usual = graphPanes
+        var panes = usual.sharingText(inspector: inspector.lines, narration: narration)
+        while TextPane.overflow(inspector.lines, in: panes.inspector) > 0, let shorter = inspector.shortened() {
+            inspector = shorter
+            panes = usual.sharingText(inspector: inspector.lines, narration: narration)
+        }
+        return (panes, inspector.lines, narration)
     }
 
     /// The same with the Step and Lesson panes at their usual division: all that the graph

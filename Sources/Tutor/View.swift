@@ -133,9 +133,13 @@ extension TutorState {
                     scroll: helpScroll)
     }
 
-    /// What the inspector pane shows: the classroom's lines (quiz, gradient check) above
-    /// the inspector's own. Scrolling measures the same lines (`textOverflow`).
-    var inspectorPaneLines: [Line] { classroomLines() + Inspector(state: self).lines() }
+    /// What the inspector pane holds: the classroom's lines (quiz, gradient check) above
+    /// the inspector's own, with the lines it can do without (`textLayout` drops those
+    /// the pane has no rows for; scrolling measures what it keeps).
+    var inspectorPaneText: PaneText { Inspector(state: self).text().below(classroomLines()) }
+
+    /// The same in full.
+    var inspectorPaneLines: [Line] { inspectorPaneText.lines }
 }
 
 /// The narration pane's title: "Lesson", or for a page of its own "Lesson · page 1/2".

@@ -12,7 +12,7 @@ import Testing
     }
 
     func words(_ state: TutorState) -> String? {
-        state.stepper.lastRecord.flatMap { FlowWords(state: state).sentence(for: $0) }
+        state.stepper.lastRecord.flatMap { FlowWords(state: state).sentence(for: $0)?.text }
     }
 
     @Test func theStepsOfTheFirstNeuron() throws {
@@ -30,5 +30,27 @@ import Testing
         let b1 = try #require(state.stepper.graph.id(named: "b1"))
         while state.stepper.lastStep != .backward(b1) { state.apply(.next) }
         #expect(words(state) == "In the diagram: b1's gradient is written on the edge 1 → ξ1 (weight b1).")
+    }
+
+    /// Where the diagram's sentence says what the op does to the gradient (arrows that
+    /// came together, an edge's weight), the circuit's rule is not said again.
+    @Test func theDiagramsSentenceStandsForTheRule() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 1, theme: .monochrome(),
+                                   size: Size(width: 100, height: 30))
+        let graph = state.stepper.graph
+        let xi3 = try #require(graph.id(named: "ξ3")), v1 = try #require(graph.id(named: "v1"))
+        let term = try #require(graph.consumers()[v1.index].first)
+        func texts(_ state: TutorState) -> [String] { state.inspectorPaneLines.map(\.text) }
+        while state.stepper.lastStep != .backward(xi3) { state.apply(.next) }
+        #expect(words(state) == "In the diagram: where arrows came together, the gradient ∂loss/∂ξ3 goes back unchanged along each of them.")
+        #expect(!texts(state).contains { $0.hasPrefix("Rule: ") })
+        #expect(texts(update(state, .toggleGraphView)).contains { $0.hasPrefix("Rule: ") })
+        while state.stepper.lastStep != .backward(term) { state.apply(.next) }
+        #expect(words(state) == "In the diagram: back along the edge h1 → ξ3 (weight v1): ∂loss/∂h1 gets ∂loss/∂ξ3 times the weight, and v1's gradient is ∂loss/∂ξ3 times h1.")
+        #expect(!texts(state).contains { $0.hasPrefix("Rule: ") })
+        // The activation's sentence does not say σ's rule: that stays.
+        let h1 = try #require(graph.id(named: "h1"))
+        while state.stepper.lastStep != .backward(h1) { state.apply(.next) }
+        #expect(texts(state).contains { $0.hasPrefix("Rule: ") })
     }
 }

@@ -1,4 +1,5 @@
 import Autograd
+import Foundation
 import Lessons
 import Screen
 import Testing
@@ -10,7 +11,7 @@ import Testing
     /// The text of the record the last step made, as the inspector words it.
     func formulas(_ s: TutorState) -> [String] {
         guard let record = s.stepper.lastRecord else { return [] }
-        return Inspector(state: s).describe(record).map(\.text)
+        return Inspector(state: s).describe(record).lines.map(\.text)
     }
 
     /// The formulas of the first `count` steps from `s` (all of them by default), in order.
@@ -217,5 +218,34 @@ import Testing
         let long = try state(values + "\nf = sum(\(terms.joined(separator: ", ")))\noutput f")
         let longLine = leavesLine(long)
         #expect(longLine.contains("x40 = 40") && !longLine.contains("x41 = ") && longLine.hasSuffix(", … (10 more; Tab selects a node)"))
+    }
+}
+
+/// The end lists every leaf's gradient: one to a row for a few (chain-rule's x, y, z), as
+/// one paragraph for many (bce-neuron part 2's fourteen), each "∂ℓ/∂w11 = −0.138" kept on
+/// one row.
+@Suite struct EndGradientsTests {
+    func atEnd(_ lesson: String, part: Int) throws -> TutorState {
+        let state = try TutorState(subject: .lesson(LessonFixtures.lesson(lesson)), part: part, theme: .monochrome(),
+                                   size: Size(width: 100, height: 30))
+        return update(state, .toEnd)
+    }
+
+    @Test func aFewInAColumnManyInAParagraph() throws {
+        let chain = try atEnd("chain-rule", part: 0).inspectorPaneLines.map(\.text)
+        #expect(chain.suffix(3) == ["∂f/∂x = −4", "∂f/∂y = −4", "∂f/∂z = 3"])
+        let bce = try atEnd("bce-neuron", part: 1)
+        let graph = bce.stepper.graph
+        let leaves = bce.scene.graphNodes.filter { graph.kind(of: $0).isLeaf && bce.stepper.plan.tape.contains($0) }
+        #expect(leaves.count > Inspector.gradientsInAColumn)
+        let line = try #require(bce.inspectorPaneLines.first { $0.text.hasPrefix("∂ℓ/∂") && $0.text.contains(", ") })
+        let expected = leaves.map { "∂ℓ/∂\(bce.scene.names[$0.index]) = \(bce.notation.number(graph.grad(of: $0)))" }
+        #expect(line.text == expected.joined(separator: ", "))
+        // Wrapped, no row ends inside one: each row is whole "∂ℓ/∂name = number" items.
+        for row in Paragraph.wrap(line, width: 40).map(\.text) {
+            for item in row.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
+                #expect(expected.contains(item), "\(row)")
+            }
+        }
     }
 }

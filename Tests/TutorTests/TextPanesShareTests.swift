@@ -44,7 +44,6 @@ import Testing
         var state = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 1, theme: .monochrome(), size: size)
         state.apply(.jump(to: 20))
         let panes = state.panes
-        #expect(panes.inspector.width > 56)
         #expect(TextPane.overflow(state.inspectorPaneLines, in: panes.inspector) == 0)
         #expect(TextPane.overflow(Narrator(state: state).lines(), in: panes.narration) == 0)
         let screen = picture(view(state))
@@ -63,5 +62,58 @@ import Testing
         }
         let xor = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 1, theme: .monochrome(), size: size)
         #expect(xor.sideRows == Panes.sideRowsForBoth)
+    }
+}
+
+/// Where the Step pane is short of rows it leaves out what it can do without (the next
+/// step's preview, then a rule said in other words) before it shows `↓ more`; with room
+/// it keeps them.
+@Suite struct PaneTextTests {
+    func lines(_ text: PaneText) -> [String] { text.lines.map(\.text) }
+
+    @Test func theNextStepGoesFirstThenWhatIsSaidElsewhere() throws {
+        var text = PaneText([Line("header")])
+        text.append(Line("rule"), expendable: PaneText.restated)
+        text.append(Line("formula"))
+        text.append(Line("next"), expendable: PaneText.nextStep)
+        let quiz = text.below([Line("quiz")])
+        #expect(lines(quiz) == ["quiz", "header", "rule", "formula", "next"])
+        let once = try #require(quiz.shortened())
+        #expect(lines(once) == ["quiz", "header", "rule", "formula"])
+        let twice = try #require(once.shortened())
+        #expect(lines(twice) == ["quiz", "header", "formula"])
+        #expect(twice.shortened() == nil)
+    }
+
+    /// Every step of the first pass of four parts whose backward steps are long, in both
+    /// views at 100×30: a line leaves the Step pane only when the whole text would not fit,
+    /// only an expendable one, and `↓ more` shows only when none is left to leave. Some
+    /// step of each drops a line and then fits.
+    @Test(arguments: [("bce-neuron", 0), ("softmax", 1), ("two-layer-relu", 2), ("polynomial-fit", 3)])
+    func linesLeaveOnlyWhenRowsAreShort(lesson: String, part: Int) throws {
+        let expendable = ["Next: ", "Rule: ", "The forward pass computes every node"]
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson(lesson)), part: part, theme: .monochrome(),
+                                   size: Size(width: 100, height: 30))
+        var droppedAndFits = 0
+        for _ in 0..<2 {
+            for step in 0...state.stepper.plan.stepsPerPass {
+                state.apply(.jump(to: step))
+                let full = state.inspectorPaneLines, layout = state.textLayout
+                let shown = layout.inspector.map(\.text)
+                let left = full.map(\.text).filter { !shown.contains($0) }
+                #expect(shown.allSatisfy { full.map(\.text).contains($0) }, "step \(step)")
+                #expect(left.allSatisfy { line in expendable.contains { line.hasPrefix($0) } }, "step \(step): \(left)")
+                if !left.isEmpty {
+                    let usual = state.graphPanes.sharingText(inspector: full, narration: layout.narration)
+                    #expect(TextPane.overflow(full, in: usual.inspector) > 0, "step \(step)")
+                    if TextPane.overflow(layout.inspector, in: layout.panes.inspector) == 0 { droppedAndFits += 1 }
+                }
+                if TextPane.overflow(layout.inspector, in: layout.panes.inspector) > 0 {
+                    #expect(!shown.contains { line in expendable.contains { line.hasPrefix($0) } }, "step \(step)")
+                }
+            }
+            state.apply(.toggleGraphView)
+        }
+        #expect(droppedAndFits > 0)
     }
 }
