@@ -196,17 +196,22 @@ public struct TutorState: Sendable {
 
     /// The Step and Lesson panes' lines with the panes they divide: the texts are made
     /// once and decide where the division goes (`view` and text scrolling read them).
-    /// Where the Step pane is short of rows, it leaves out what it can do without
-    /// (`PaneText`), one line at a time, before it shows `↓ more`.
+    /// Where the texts do not fit, the Step pane leaves out what it can do without
+    /// (`PaneText`), one line at a time: as few as make both fit (the division may then
+    /// give the Lesson pane columns), else as few as make the Step pane fit, else all.
     var textLayout: (panes: Panes, inspector: [Line], narration: [Line]) {
-        var inspector = inspectorPaneText
         let narration = Narrator(state: self).lines(), usual = graphPanes
-        var panes = usual.sharingText(inspector: inspector.lines, narration: narration)
-        while TextPane.overflow(inspector.lines, in: panes.inspector) > 0, let shorter = inspector.shortened() {
-            inspector = shorter
-            panes = usual.sharingText(inspector: inspector.lines, narration: narration)
+        var texts = [inspectorPaneText]
+        while let shorter = texts[texts.count - 1].shortened() { texts.append(shorter) }
+        var stepFits: (panes: Panes, inspector: [Line])?
+        for text in texts {
+            let panes = usual.sharingText(inspector: text.lines, narration: narration)
+            let fits = TextPane.overflow(text.lines, in: panes.inspector) == 0
+            if fits && TextPane.overflow(narration, in: panes.narration) == 0 { return (panes, text.lines, narration) }
+            if fits && stepFits == nil { stepFits = (panes, text.lines) }
         }
-        return (panes, inspector.lines, narration)
+        let chosen = stepFits ?? (usual.sharingText(inspector: texts[texts.count - 1].lines, narration: narration), texts[texts.count - 1].lines)
+        return (chosen.panes, chosen.inspector, narration)
     }
 
     /// The same with the Step and Lesson panes at their usual division: all that the graph
