@@ -101,7 +101,7 @@ struct Inspector {
     /// header, and for a backward step through an op the op's rule (which may go).
     func describe(_ record: StepRecord) -> PaneText {
         let words = FlowWords(state: state).sentence(for: record)
-        var lines: [Line] = switch record {
+        let lines: [Line] = switch record {
         case .forward(let r): forward(r)
         case .seed(let r): seed(r)
         case .backward(let r): backward(r)
@@ -110,11 +110,13 @@ struct Inspector {
         case .accumulate(let r): accumulate(r)
         case .epoch(let r): epoch(r)
         }
-        // In the flow diagram, under the step's header, the step in the slides' words.
+        // In the flow diagram, under the step's header, the step in the slides' words: the
+        // last line to go where rows are short (the formulas with their numbers stay).
+        var text = PaneText(Array(lines.prefix(1)))
         if let words {
-            lines.insert(Line(notation.text(words.text), style: theme(.muted)), at: min(1, lines.count))
+            text.append(Line(notation.text(words.text), style: theme(.muted)), expendable: PaneText.diagramWords)
         }
-        var text = PaneText(lines)
+        text.append(contentsOf: Array(lines.dropFirst()))
         // Not where the diagram's sentence says the same.
         if case .backward(let r) = record, let op = r.op, words?.restatesRule != true {
             text.append(Line(notation.text("Rule: " + op.gradientRule), style: theme(.muted)), expendable: PaneText.restated)

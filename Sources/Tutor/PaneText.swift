@@ -3,15 +3,16 @@ import Screen
 /// A text pane's lines with those it can do without where it is short of rows: the next
 /// step's preview (the next → shows that step anyway), then what is said elsewhere in
 /// other words (an op's rule, met at every such step; the passes' order, which the Lesson
-/// pane opens with). Dropping them gives a shorter text, not a cut one: `↓ more` stays
-/// for what cannot go.
+/// pane opens with), last the flow diagram's sentence (the step in the slides' words,
+/// which the drawing shows). Dropping them gives a shorter text, not a cut one: the
+/// formulas with their numbers stay, and `↓ more` stays for what cannot go.
 struct PaneText {
     var lines: [Line]
     /// The lines that may go: an index into `lines` and a rank (the lowest goes first).
     private var expendable: [(index: Int, rank: Int)] = []
 
     /// The ranks the inspector gives: the next step's preview goes first.
-    static let nextStep = 0, restated = 1
+    static let nextStep = 0, restated = 1, diagramWords = 2
 
     init(_ lines: [Line] = []) { self.lines = lines }
 

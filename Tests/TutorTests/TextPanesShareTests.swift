@@ -91,7 +91,7 @@ import Testing
     /// is left to leave. Some step of each drops a line and then fits.
     @Test(arguments: [("bce-neuron", 0), ("softmax", 1), ("two-layer-relu", 2), ("polynomial-fit", 3)])
     func linesLeaveOnlyWhenRowsAreShort(lesson: String, part: Int) throws {
-        let expendable = ["Next: ", "Rule: ", "The forward pass computes every node"]
+        let expendable = ["Next: ", "Rule: ", "The forward pass computes every node", "In the diagram: "]
         var state = try TutorState(subject: .lesson(LessonFixtures.lesson(lesson)), part: part, theme: .monochrome(),
                                    size: Size(width: 100, height: 30))
         var droppedAndFits = 0
