@@ -63,7 +63,8 @@ public struct Buffer: Sendable, Equatable {
         guard y >= bounds.y, y < bounds.maxY else { return x + DisplayWidth.of(text) }
         for ch in text {
             var w = DisplayWidth.of(ch)
-            var symbol = ch == "\u{00A0}" ? " " : String(ch)
+            // (Compared as a scalar: a Character comparison costs a string compare per cell.)
+            var symbol = ch.unicodeScalars.first?.value == 0xA0 ? " " : String(ch)
             if w == 0 {
                 guard ch.unicodeScalars.first.map({ $0.value < 0x20 || $0.value == 0x7F }) ?? false else { continue }
                 symbol = " "  // a tab or newline inside a line: keep the columns honest

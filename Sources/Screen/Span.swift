@@ -40,5 +40,9 @@ public struct Line: Sendable, Hashable, ExpressibleByStringLiteral {
 
     /// The plain text, styles dropped, a no-break space (a hint for wrapping, see
     /// `Buffer.write`) as a plain one.
-    public var text: String { String(spans.map(\.text).joined().map { $0 == "\u{00A0}" ? " " : $0 }) }
+    public var text: String {
+        let joined = spans.map(\.text).joined()
+        guard joined.unicodeScalars.contains("\u{00A0}") else { return joined }
+        return String(joined.map { $0 == "\u{00A0}" ? " " : $0 })
+    }
 }

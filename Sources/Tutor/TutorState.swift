@@ -197,20 +197,26 @@ public struct TutorState: Sendable {
     /// The Step and Lesson panes' lines with the panes they divide: the texts are made
     /// once and decide where the division goes (`view` and text scrolling read them).
     /// Where the texts do not fit, the Step pane leaves out what it can do without
-    /// (`PaneText`), one line at a time: as few as make both fit (the division may then
-    /// give the Lesson pane columns), else as few as make the Step pane fit, else all.
+    /// (`PaneText`), one line at a time: as few as make both fit at the usual division
+    /// (steadier than a division that moves from step to step), else as few as make both
+    /// fit at some division, else as few as make the Step pane fit, else all.
     var textLayout: (panes: Panes, inspector: [Line], narration: [Line]) {
         let narration = Narrator(state: self).lines(), usual = graphPanes
         var texts = [inspectorPaneText]
         while let shorter = texts[texts.count - 1].shortened() { texts.append(shorter) }
-        var stepFits: (panes: Panes, inspector: [Line])?
+        func stepFits(_ text: [Line], _ panes: Panes) -> Bool { TextPane.overflow(text, in: panes.inspector) == 0 }
+        func bothFit(_ text: [Line], _ panes: Panes) -> Bool {
+            stepFits(text, panes) && TextPane.overflow(narration, in: panes.narration) == 0
+        }
+        if let text = texts.first(where: { bothFit($0.lines, usual) }) { return (usual, text.lines, narration) }
+        var fallback: (panes: Panes, inspector: [Line])?
         for text in texts {
             let panes = usual.sharingText(inspector: text.lines, narration: narration)
-            let fits = TextPane.overflow(text.lines, in: panes.inspector) == 0
-            if fits && TextPane.overflow(narration, in: panes.narration) == 0 { return (panes, text.lines, narration) }
-            if fits && stepFits == nil { stepFits = (panes, text.lines) }
+            if bothFit(text.lines, panes) { return (panes, text.lines, narration) }
+            if fallback == nil && stepFits(text.lines, panes) { fallback = (panes, text.lines) }
         }
-        let chosen = stepFits ?? (usual.sharingText(inspector: texts[texts.count - 1].lines, narration: narration), texts[texts.count - 1].lines)
+        let last = texts[texts.count - 1].lines
+        let chosen = fallback ?? (usual.sharingText(inspector: last, narration: narration), last)
         return (chosen.panes, chosen.inspector, narration)
     }
 

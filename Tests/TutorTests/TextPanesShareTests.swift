@@ -87,8 +87,9 @@ import Testing
 
     /// Every step of the first pass of four parts whose backward steps are long, in both
     /// views at 100×30: a line leaves the Step pane only when the whole texts would not
-    /// both fit, only an expendable one, and the Step pane shows `↓ more` only when none
-    /// is left to leave. Some step of each drops a line and then fits.
+    /// both fit at the usual division, only an expendable one, and the Step pane shows
+    /// `↓ more` only when none is left to leave. Some step of each drops a line and then
+    /// fits.
     @Test(arguments: [("bce-neuron", 0), ("softmax", 1), ("two-layer-relu", 2), ("polynomial-fit", 3)])
     func linesLeaveOnlyWhenRowsAreShort(lesson: String, part: Int) throws {
         let expendable = ["Next: ", "Rule: ", "The forward pass computes every node", "In the diagram: "]
@@ -104,7 +105,7 @@ import Testing
                 #expect(shown.allSatisfy { full.map(\.text).contains($0) }, "step \(step)")
                 #expect(left.allSatisfy { line in expendable.contains { line.hasPrefix($0) } }, "step \(step): \(left)")
                 if !left.isEmpty {
-                    let usual = state.graphPanes.sharingText(inspector: full, narration: layout.narration)
+                    let usual = state.graphPanes
                     #expect(TextPane.overflow(full, in: usual.inspector) > 0 || TextPane.overflow(layout.narration, in: usual.narration) > 0,
                             "step \(step)")
                     if TextPane.overflow(layout.inspector, in: layout.panes.inspector) == 0 { droppedAndFits += 1 }
