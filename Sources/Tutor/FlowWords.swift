@@ -63,10 +63,12 @@ struct FlowWords {
                 case .backward(let r) where r.node == term.node:
                     // A weight that is a leaf learns too: its gradient is the upstream one
                     // times what the edge carries (mul's rule, in the diagram's words).
+                    // "Goes into", not "is": a source used more than once adds up what
+                    // comes back along each of its edges.
                     let weightGradient = if case .leaf(let leaf) = term.weight, term.source != .bias {
-                        ", and \(names[leaf.index])'s gradient is \(d(xi)) times \(sourceText(term))"
+                        ", and \(d(names[leaf.index])) is \(d(xi)) times \(sourceText(term))"
                     } else { "" }
-                    return Sentence(text: "In the diagram: back along \(edge): \(d(sourceText(term))) gets \(d(xi)) times the weight\(weightGradient).",
+                    return Sentence(text: "In the diagram: back along \(edge): \(d(xi)) times the weight goes into \(d(sourceText(term)))\(weightGradient).",
                                     restatesRule: true)
                 case .update(let r) where term.weight == .leaf(r.param):
                     return Sentence(text: flow.labelled ? "In the diagram: the new \(names[r.param.index]) is written on \(edge)."

@@ -24,10 +24,15 @@ struct Inspector {
         if let selected = state.selection {
             text = PaneText(selectedNode(selected))
         } else if let record = state.stepper.lastRecord {
-            // The last step keeps its frame: at the end, its first two lines (what it did and
-            // its number), then the end's summary.
             if state.stepper.isAtEnd {
-                text = PaneText(Array(describe(record).lines.prefix(2)) + end() + mistakeSummary())
+                // The last step keeps its frame: what it did and its number (not the
+                // diagram's sentence), then the end's summary. The frame before showed
+                // those two lines: where rows are short, the summary stays.
+                var last = describe(record)
+                while let shorter = last.shortened() { last = shorter }
+                text = PaneText()
+                for line in last.lines.prefix(2) { text.append(line, expendable: PaneText.restated) }
+                text.append(contentsOf: end() + mistakeSummary())
             } else {
                 text = describe(record)
                 text.append(contentsOf: rowSummary())

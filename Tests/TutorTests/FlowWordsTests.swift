@@ -46,7 +46,7 @@ import Testing
         #expect(!texts(state).contains { $0.hasPrefix("Rule: ") })
         #expect(texts(update(state, .toggleGraphView)).contains { $0.hasPrefix("Rule: ") })
         while state.stepper.lastStep != .backward(term) { state.apply(.next) }
-        #expect(words(state) == "In the diagram: back along the edge h1 → ξ3 (weight v1): ∂loss/∂h1 gets ∂loss/∂ξ3 times the weight, and v1's gradient is ∂loss/∂ξ3 times h1.")
+        #expect(words(state) == "In the diagram: back along the edge h1 → ξ3 (weight v1): ∂loss/∂ξ3 times the weight goes into ∂loss/∂h1, and ∂loss/∂v1 is ∂loss/∂ξ3 times h1.")
         #expect(!texts(state).contains { $0.hasPrefix("Rule: ") })
         // The activation's sentence does not say σ's rule: that stays.
         let h1 = try #require(graph.id(named: "h1"))
