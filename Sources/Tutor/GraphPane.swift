@@ -46,6 +46,8 @@ struct GraphPane: Widget {
     /// In a folded drawing, a `↓` by each node whose value goes on in the lower band (from
     /// its `↪` stub): the upper band says it continues. Right of the node where nothing
     /// else leaves it, else just below where its wire leaves, else below its last cell.
+    /// Where the node's text runs to its last cell, never right against it (`−0.974↓`
+    /// reads as part of the number): a cell further right, else below.
     func markFoldedSources(dag: DAGView, area: Rect, buffer: inout Buffer) {
         let scene = state.scene
         guard scene.stubCount > 0 else { return }
@@ -57,12 +59,18 @@ struct GraphPane: Widget {
             let frame = dag.screenFrame(of: source, in: area)
             guard frame.x >= area.x else { continue }
             let row = frame.y + (frame.height - 1) / 2
-            let places = [Point(x: frame.maxX, y: row), Point(x: frame.maxX, y: row + 1), Point(x: frame.maxX - 1, y: row + 1)]
             // A blank cell of no box (a box's padding is blank too).
-            guard let at = places.first(where: { at in
+            func free(_ at: Point) -> Bool {
                 area.contains(at) && buffer[at.x, at.y].symbol == " "
                     && !dag.layout.frames.indices.contains { dag.screenFrame(of: $0, in: area).contains(at) }
-            }) else { continue }
+            }
+            // Nor right against other text, where it would read as part of that.
+            func apart(_ at: Point) -> Bool { !area.contains(Point(x: at.x - 1, y: at.y)) || buffer[at.x - 1, at.y].symbol == " " }
+            let right = Point(x: frame.maxX, y: row)
+            let below = [Point(x: frame.maxX, y: row + 1), Point(x: frame.maxX - 1, y: row + 1), Point(x: frame.maxX + 1, y: row + 1)]
+            let full = !apart(right)
+            let places = full ? (free(right) ? [Point(x: frame.maxX + 1, y: row)] : []) + below : [right] + below
+            guard let at = places.first(where: { free($0) && ($0 == right || apart($0)) }) else { continue }
             buffer.write(arrow, at: at, style: state.theme(.muted), clip: area)
         }
     }

@@ -26,13 +26,11 @@ struct Inspector {
         } else if let record = state.stepper.lastRecord {
             if state.stepper.isAtEnd {
                 // The last step keeps its frame: what it did and its number (not the
-                // diagram's sentence), then the end's summary. The frame before showed
-                // those two lines: where rows are short, the summary stays.
+                // diagram's sentence), then the end's summary.
                 var last = describe(record)
                 while let shorter = last.shortened() { last = shorter }
-                text = PaneText()
-                for line in last.lines.prefix(2) { text.append(line, expendable: PaneText.restated) }
-                text.append(contentsOf: end() + mistakeSummary())
+                let epochEnded = if case .epoch = record { true } else { false }
+                text = PaneText(Array(last.lines.prefix(2)) + end(meanLossShown: epochEnded) + mistakeSummary())
             } else {
                 text = describe(record)
                 text.append(contentsOf: rowSummary())
@@ -390,7 +388,9 @@ struct Inspector {
         return lines
     }
 
-    func end() -> [Line] {
+    /// `meanLossShown`: the last epoch's lines above already give the mean loss at the
+    /// trained weights, so the summary does not say it twice.
+    func end(meanLossShown: Bool = false) -> [Line] {
         let plan = state.stepper.plan
         let output = plan.tape.output
         var lines: [Line]
@@ -400,10 +400,12 @@ struct Inspector {
             // numbers belong to the trained parameters and which to that pass.
             let epochs = plan.epochs
             let trained = graph.meanLoss(over: dataset, tape: plan.tape)
-            lines = [header("Done: training finished after \(epochs) epoch\(epochs == 1 ? "" : "s")"), next,
-                     Line([plain("mean \(name(output)) over the data (\(plan.rowsPerEpoch) row\(plan.rowsPerEpoch == 1 ? "" : "s")), trained: "),
-                           value(trained)]),
-                     Line([Span(notation.text("The graph shows the last pass (row \(plan.rowsPerEpoch)), computed before its update: \(name(output)) = "),
+            lines = [header("Done: training finished after \(epochs) epoch\(epochs == 1 ? "" : "s")"), next]
+            if !meanLossShown {
+                lines.append(Line([plain("mean \(name(output)) over the data (\(plan.rowsPerEpoch) row\(plan.rowsPerEpoch == 1 ? "" : "s")), trained: "),
+                                   value(trained)]))
+            }
+            lines += [Line([Span(notation.text("The graph shows the last pass (row \(plan.rowsPerEpoch)), computed before its update: \(name(output)) = "),
                                 style: theme(.muted)), value(graph.value(of: output))])]
             return lines
         }

@@ -3,8 +3,7 @@ import Screen
 /// A text pane's lines with those it can do without where it is short of rows: the next
 /// step's preview (the next → shows that step anyway), then what is said elsewhere in
 /// other words (an op's rule, met at every such step; the passes' order, which the Lesson
-/// pane opens with; at the end, the last step's lines, which the frame before showed),
-/// last the flow diagram's sentence (the step in the slides' words,
+/// pane opens with), last the flow diagram's sentence (the step in the slides' words,
 /// which the drawing shows). Dropping them gives a shorter text, not a cut one: the
 /// formulas with their numbers stay, and `↓ more` stays for what cannot go.
 struct PaneText {

@@ -174,9 +174,10 @@ import Testing
             if let id = selecting.selection { seen.append(id) }
         }
         #expect(Set(seen).count == seen.count && seen.count == state.scene.graphNodes.count)
-        // The upper band says where o3 goes on (↓), the lower band starts again from it (↪).
+        // The upper band says where o3 goes on (↓, a cell apart: `∇?↓` would read as one
+        // word), the lower band starts again from it (↪).
         let screen = picture(view(state))
-        #expect(screen.contains("· o3 ? ∇?↓") && screen.contains("↪· o3 ? ∇?"))
+        #expect(screen.contains("· o3 ? ∇? ↓") && screen.contains("↪· o3 ? ∇?"))
     }
 
     /// A leaf whose every wire crosses the fold (xor's b3, read by ξ3 alone) is drawn once,
