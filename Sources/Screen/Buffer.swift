@@ -51,10 +51,8 @@ public struct Buffer: Sendable, Equatable {
     }
 
     /// Writes `text` from `point` to the right in one style, clipped to `clip` (and the
-    /// buffer). Control characters become spaces, and so does a no-break space (it only
-    /// tells `Paragraph` where not to wrap: the screen, `render` and the tests see a plain
-    /// one); a wide character that does not fit before the clip edge becomes a space.
-    /// Returns the column after the last one used.
+    /// buffer). Control characters become spaces; a wide character that does not fit
+    /// before the clip edge becomes a space. Returns the column after the last one used.
     @discardableResult
     public mutating func write(_ text: String, at point: Point, style: Style = .plain, clip: Rect? = nil) -> Int {
         let bounds = clip.map { $0.intersection(area) } ?? area
@@ -63,8 +61,7 @@ public struct Buffer: Sendable, Equatable {
         guard y >= bounds.y, y < bounds.maxY else { return x + DisplayWidth.of(text) }
         for ch in text {
             var w = DisplayWidth.of(ch)
-            // (Compared as a scalar: a Character comparison costs a string compare per cell.)
-            var symbol = ch.unicodeScalars.first?.value == 0xA0 ? " " : String(ch)
+            var symbol = String(ch)
             if w == 0 {
                 guard ch.unicodeScalars.first.map({ $0.value < 0x20 || $0.value == 0x7F }) ?? false else { continue }
                 symbol = " "  // a tab or newline inside a line: keep the columns honest

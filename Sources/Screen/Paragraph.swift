@@ -44,6 +44,7 @@ public struct Paragraph: Widget {
     /// Breaks one line into rows of at most `width` columns at spaces, keeping each
     /// word's styles; leading indentation stays on the first row; a word longer than
     /// the width is split across rows. Runs of spaces between words become one space.
+    /// A row never breaks right after an `=` (`WordGlue`) where the words it joins fit.
     public static func wrap(_ line: Line, width: Int) -> [Line] {
         guard width > 0 else { return [] }
         if line.width <= width { return [line] }
@@ -83,7 +84,7 @@ public struct Paragraph: Widget {
             used = 0
             rowHasWord = false
         }
-        for word in words {
+        func place(_ word: [Span]) {
             let w = word.reduce(0) { $0 + $1.width }
             let gap = rowHasWord ? 1 : 0
             if used + gap + w <= width {
@@ -91,7 +92,7 @@ public struct Paragraph: Widget {
                 row += word
                 used += gap + w
                 rowHasWord = true
-                continue
+                return
             }
             if rowHasWord || used > 0 { flush() }
             // The word alone: split it into width-sized pieces when it is too long.
@@ -111,6 +112,18 @@ public struct Paragraph: Widget {
                 }
             }
         }
+        let widths = words.map { $0.reduce(0) { $0 + $1.width } }
+        for unit in WordGlue.units(words.map { WordGlue.Word($0.map(\.text).joined()) }) {
+            // Words joined by an `=` go whole on this row, else whole on the next; where
+            // they are wider than a row, word by word as any others.
+            let w = unit.reduce(-1) { $0 + 1 + widths[$1] }
+            guard unit.count > 1, w <= width else {
+                for index in unit { place(words[index]) }
+                continue
+            }
+            if used + (rowHasWord ? 1 : 0) + w > width, rowHasWord || used > 0 { flush() }
+            for index in unit { place(words[index]) }
+        }
         if !row.isEmpty || rows.isEmpty { flush() }
         return rows
     }
@@ -128,5 +141,49 @@ public struct Paragraph: Widget {
         }
         out.append(Span(DisplayWidth.prefix(ellipsis, fitting: width - used), style: line.spans.last?.style ?? .plain))
         return Line(out, alignment: line.alignment)
+    }
+}
+
+/// Where a row must not break: right after an `=` (and `+=`, `≈`, `←`), so that no row
+/// ends in "=" with its value on the next ("x =" / "−2"); and before one whose value is a
+/// number, so that "x = −2" and "∂f/∂w11 = −0.138," read whole. Before an expression a
+/// row may break, as typeset mathematics does ("Backward through q" / "= x + y"), which
+/// keeps a step's header naming its node on its first row. `Paragraph.wrap` and
+/// `WrapMeasure` both group words by it.
+enum WordGlue {
+    static let tokens: Set<String> = ["=", "+=", "≈", "←"]
+
+    /// What the grouping needs of a word, read a character at a time: its first
+    /// characters (for `tokens`) and whether it is a number as the screen writes one
+    /// (`−0.138,`, `9.68e-4`, `(−1)`, `?`).
+    struct Word {
+        private(set) var start = ""
+        private var numeral = true, digit = false
+
+        init() {}
+
+        init(_ text: some StringProtocol) { for ch in text { add(ch) } }
+
+        mutating func add(_ ch: Character) {
+            if start.count < 3 { start.append(ch) }
+            if ch.isNumber || ch == "?" { digit = true } else if !"−-+.e(),;:".contains(ch) { numeral = false }
+        }
+
+        var isToken: Bool { WordGlue.tokens.contains(start) }
+        var isNumber: Bool { numeral && digit }
+    }
+
+    /// The words (by index) grouped: a word joins the group before it after one of
+    /// `tokens`, or when it is one followed by a number.
+    static func units(_ words: [Word]) -> [Range<Int>] {
+        var units: [Range<Int>] = []
+        var start = 0
+        for index in words.indices where index > 0 && !words[index - 1].isToken
+            && !(words[index].isToken && index + 1 < words.count && words[index + 1].isNumber) {
+            units.append(start..<index)
+            start = index
+        }
+        if !words.isEmpty { units.append(start..<words.count) }
+        return units
     }
 }

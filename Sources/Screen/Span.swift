@@ -38,11 +38,6 @@ public struct Line: Sendable, Hashable, ExpressibleByStringLiteral {
     /// Width in columns.
     public var width: Int { spans.reduce(0) { $0 + $1.width } }
 
-    /// The plain text, styles dropped, a no-break space (a hint for wrapping, see
-    /// `Buffer.write`) as a plain one.
-    public var text: String {
-        let joined = spans.map(\.text).joined()
-        guard joined.unicodeScalars.contains("\u{00A0}") else { return joined }
-        return String(joined.map { $0 == "\u{00A0}" ? " " : $0 })
-    }
+    /// The plain text, styles dropped.
+    public var text: String { spans.map(\.text).joined() }
 }

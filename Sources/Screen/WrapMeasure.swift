@@ -11,6 +11,8 @@ public struct WrapMeasure: Sendable {
         var indent: Int
         var words: [[Int]]
         var wordWidths: [Int]
+        /// The words grouped as `WordGlue` joins them.
+        var units: [Range<Int>]
     }
 
     let lines: [Measured]
@@ -18,6 +20,7 @@ public struct WrapMeasure: Sendable {
     public init(_ lines: [Line]) {
         self.lines = lines.map { line in
             var words: [[Int]] = [], indent = 0, inWord = false, seenWord = false
+            var glue: [WordGlue.Word] = []
             for span in line.spans {
                 for ch in span.text {
                     if ch == " " {
@@ -25,12 +28,19 @@ public struct WrapMeasure: Sendable {
                         if !seenWord { indent += 1 }
                         continue
                     }
-                    if inWord { words[words.count - 1].append(DisplayWidth.of(ch)) } else { words.append([DisplayWidth.of(ch)]) }
+                    if inWord {
+                        words[words.count - 1].append(DisplayWidth.of(ch))
+                        glue[glue.count - 1].add(ch)
+                    } else {
+                        words.append([DisplayWidth.of(ch)])
+                        glue.append(WordGlue.Word(String(ch)))
+                    }
                     inWord = true
                     seenWord = true
                 }
             }
-            return Measured(width: line.width, indent: indent, words: words, wordWidths: words.map { $0.reduce(0, +) })
+            return Measured(width: line.width, indent: indent, words: words, wordWidths: words.map { $0.reduce(0, +) },
+                            units: WordGlue.units(glue))
         }
     }
 
@@ -40,8 +50,9 @@ public struct WrapMeasure: Sendable {
         return lines.reduce(0) { $0 + Self.rows($1, width: width) }
     }
 
-    /// `Paragraph.wrap`'s rows of one line, counted: words fill a row while they fit, a
-    /// word too long for any row is split across rows at characters.
+    /// `Paragraph.wrap`'s rows of one line, counted: words fill a row while they fit
+    /// (words joined by an `=` whole where they fit a row), a word too long for any row
+    /// is split across rows at characters.
     static func rows(_ line: Measured, width: Int) -> Int {
         if line.width <= width { return 1 }
         var rows = 0
@@ -53,21 +64,27 @@ public struct WrapMeasure: Sendable {
             rowHasWord = false
             rowHasSpans = false
         }
-        for (word, w) in zip(line.words, line.wordWidths) {
+        func place(_ index: Int) {
+            let w = line.wordWidths[index]
             let gap = rowHasWord ? 1 : 0
             if used + gap + w <= width {
                 used += gap + w
                 rowHasWord = true
                 rowHasSpans = true
-                continue
+                return
             }
             if rowHasWord || used > 0 { flush() }
-            for character in word {
+            for character in line.words[index] {
                 if used + character > width, used > 0 { flush() }
                 used += character
                 rowHasWord = true
                 rowHasSpans = true
             }
+        }
+        for unit in line.units {
+            let w = unit.reduce(-1) { $0 + 1 + line.wordWidths[$1] }
+            if unit.count > 1, w <= width, used + (rowHasWord ? 1 : 0) + w > width, rowHasWord || used > 0 { flush() }
+            for index in unit { place(index) }
         }
         if rowHasSpans || rows == 0 { flush() }
         return rows

@@ -122,9 +122,18 @@ struct Inspector {
         text.append(contentsOf: Array(lines.dropFirst()))
         // Not where the diagram's sentence says the same.
         if case .backward(let r) = record, let op = r.op, words?.restatesRule != true {
-            text.append(Line(notation.text("Rule: " + op.gradientRule), style: theme(.muted)), expendable: PaneText.restated)
+            text.append(Line(notation.text("Rule: " + rule(op, at: r.node)), style: theme(.muted)), expendable: PaneText.restated)
         }
         return text
+    }
+
+    /// The op's rule in words; a power with a constant exponent (a square) only by its
+    /// base, since ∂/∂b = aᵇ·ln a means nothing for a constant (and a may be negative).
+    func rule(_ op: Op, at node: NodeID) -> String {
+        if op == .pow, let exponent = graph.inputs(of: node).last, graph.kind(of: exponent) == .const {
+            return "pow with a constant exponent b: ∂(aᵇ)/∂a = b·aᵇ⁻¹"
+        }
+        return op.gradientRule
     }
 
     func forward(_ r: ForwardRecord) -> [Line] {
@@ -259,6 +268,13 @@ struct Inspector {
         return lines
     }
 
+    /// "0.3 − 0.1·9.68e-4 = 0.3" reads as no move at all: where the step is below the
+    /// digits shown, say by how much the weight did move.
+    func movedBelowTheDigits(_ r: UpdateRecord) -> [Span] {
+        guard r.after != r.before, notation.number(r.after) == notation.number(r.before) else { return [] }
+        return [plain(" (it moved by "), Span(notation.number(r.after - r.before)), plain(", below the digits shown)")]
+    }
+
     func update(_ r: UpdateRecord) -> [Line] {
         let w = name(r.param)
         let dLdw = notation.derivative(outputName, w)
@@ -284,7 +300,8 @@ struct Inspector {
         } else {
             lines.append(Line([plain("\(w) \(notation.assign) \(w) \(notation.minus) \(notation.eta)\(notation.times)\(used) = "),
                                value(r.before), plain(" \(notation.minus) "), Span(notation.number(r.learningRate)),
-                               plain(notation.times), gradOperand(r.gradient), plain(" = "), value(r.after)]))
+                               plain(notation.times), gradOperand(r.gradient), plain(" = "), value(r.after)]
+                              + movedBelowTheDigits(r)))
         }
         if let p = r.perceptron {
             // The slide's rule: w_y ← w_y + ηx for the target class y, w_f(x) ← w_f(x) − ηx
@@ -333,7 +350,7 @@ struct Inspector {
             var spans = [plain("New weights: ")]
             for (index, id) in params.enumerated() {
                 if index > 0 { spans.append(plain(", ")) }
-                spans += [plain("\(name(id))\u{00A0}=\u{00A0}"), value(graph.value(of: id))]
+                spans += [plain("\(name(id)) = "), value(graph.value(of: id))]
             }
             lines.append(Line(spans))
         }
@@ -375,7 +392,7 @@ struct Inspector {
             // diagram leaves off its edges); a long expression's first ones, and how many more.
             for (index, id) in leaves.prefix(Self.leavesListed).enumerated() {
                 if index > 0 { spans.append(plain(", ")) }
-                spans += [plain("\(name(id))\u{00A0}=\u{00A0}"), value(graph.value(of: id))]
+                spans += [plain("\(name(id)) = "), value(graph.value(of: id))]
             }
             if leaves.count > Self.leavesListed {
                 spans.append(plain(", … (\(leaves.count - Self.leavesListed) more; Tab selects a node)"))
@@ -419,11 +436,11 @@ struct Inspector {
             for id in leaves { lines.append(Line([plain(d(id) + " = "), grad(graph.grad(of: id))])) }
         } else {
             // Many leaves read better as one paragraph than as a column running off the
-            // pane; no-break spaces keep each "∂f/∂x = −4" on one row.
+            // pane (each "∂f/∂x = −4" stays on one row: `WordGlue`).
             var spans: [Span] = []
             for (index, id) in leaves.enumerated() {
                 if index > 0 { spans.append(plain(", ")) }
-                spans += [plain(d(id) + "\u{00A0}=\u{00A0}"), grad(graph.grad(of: id))]
+                spans += [plain(d(id) + " = "), grad(graph.grad(of: id))]
             }
             lines.append(Line(spans))
         }

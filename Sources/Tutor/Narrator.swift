@@ -62,7 +62,7 @@ struct Narrator {
             // The chart is named only where it is on the screen; else the key that shows it,
             // where a key can act (not in a printout).
             let chart = state.graphPanes.side != nil ? "the loss chart holds the mean loss after every epoch."
-                : state.keyHintsShown ? "t shows the loss chart, the mean loss after every epoch."
+                : state.keyHintsShown ? "the key t shows the loss chart, the mean loss after every epoch."
                 : "the Step pane gives the mean loss at the trained weights."
             return stepper.plan.training != nil && stepper.plan.dataset != nil
                 ? "Training is done: \(chart)"
@@ -108,7 +108,8 @@ struct Narrator {
             }
             return "The gradients of this sample are added to the batch sums; the update uses their mean."
         case .epoch(let n):
-            return "Epoch \(n) is over: every row of the data has been seen once."
+            return n == 1 ? "Epoch 1 is over: every row of the data has been seen once."
+                : "Epoch \(n) is over: every row of the data has been seen once more, \(n) times in all."
         }
     }
 }

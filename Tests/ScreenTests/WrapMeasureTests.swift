@@ -15,6 +15,9 @@ import Testing
         Line("日本語のテキスト 日本語 a 日本"),
         Line("      "),
         Line(" x"),
+        Line("Leaves: x1 = 1, x2 = 2, y_cat = 1, w ← w − η·∂L/∂w, ∂f/∂x += 3 ≈ 2.9 and a = b = c = d = e = f = g"),
+        Line("= at the start, and at the end ="),
+        Line("averyveryverylongwordwithoutanyspace = anotherveryverylongwordwithoutanyspace"),
     ]
 
     @Test func agreesWithTheParagraphAtEveryWidth() {
@@ -25,5 +28,25 @@ import Testing
             }
             #expect(WrapMeasure(Self.lines).height(forWidth: width) == Paragraph(Self.lines).height(forWidth: width))
         }
+    }
+
+    /// A row never ends in an `=` with its value on the next (it may begin with one, as
+    /// typeset mathematics breaks); where the `=` and its value do not fit a row, word by
+    /// word as before.
+    @Test func noRowEndsInAnEquals() {
+        let line = Line("the gradient at x = −2 is ∂f/∂x2 = 0, and w ← w − η·g with a = b = c")
+        for width in 11...40 {  // the widest group, "∂f/∂x2 = 0,", is 11
+            for row in Paragraph.wrap(line, width: width).map(\.text) {
+                #expect(!["=", "←"].contains(row.split(separator: " ").last.map(String.init) ?? ""), "\(width): \(row)")
+            }
+        }
+        #expect(Paragraph.wrap(Line("Backward through q = x + y"), width: 18).map(\.text) == ["Backward through q", "= x + y"])
+        // "(1−y)" is an expression, not a number: the node's name keeps its row.
+        #expect(Paragraph.wrap(Line("Backward through ((1−y)·log(1−ŷ)) = (1−y) · (log(1−ŷ))"), width: 36).map(\.text)
+                == ["Backward through ((1−y)·log(1−ŷ))", "= (1−y) · (log(1−ŷ))"])
+        #expect(Paragraph.wrap(Line("ab = cd = ef"), width: 6).map(\.text) == ["ab", "= cd", "= ef"])
+        // A value stays with its name: "w11 = −0.138," is one piece.
+        #expect(Paragraph.wrap(Line("∂f/∂w1 = 2, ∂f/∂w11 = −0.138, b = (−1)"), width: 20).map(\.text)
+                == ["∂f/∂w1 = 2,", "∂f/∂w11 = −0.138,", "b = (−1)"])
     }
 }
