@@ -249,3 +249,34 @@ import Testing
         }
     }
 }
+
+/// Rules and updates said as they are: a square's rule has no ∂/∂b (its exponent is a
+/// constant); an update smaller than the digits shown says how far the weight moved.
+@Suite struct RuleAndUpdateWordsTests {
+    func lines(_ state: TutorState) -> [String] { state.inspectorPaneLines.map(\.text) }
+
+    @Test func aSquaresRuleIsByItsBase() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 1, theme: .monochrome(),
+                                   size: Size(width: 100, height: 30))
+        if state.showsFlow { state.apply(.toggleGraphView) }
+        let loss = try #require(state.stepper.graph.id(named: "loss"))
+        while state.stepper.lastStep != .backward(loss) { state.apply(.next) }
+        #expect(lines(state).contains("Rule: pow with a constant exponent b: ∂(aᵇ)/∂a = b·aᵇ⁻¹"))
+    }
+
+    @Test func aTinyUpdateSaysHowFarItMoved() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("softmax")), part: 1, theme: .monochrome(),
+                                   size: Size(width: 100, height: 30))
+        let w = try #require(state.stepper.graph.id(named: "w_frog_1"))
+        while state.stepper.lastStep != .update(w) { state.apply(.next) }
+        guard case .update(let r)? = state.stepper.lastRecord else { Issue.record("no update record"); return }
+        #expect(state.notation.number(r.after) == state.notation.number(r.before) && r.after != r.before)
+        let moved = state.notation.number(r.after - r.before)
+        #expect(lines(state).contains { $0.hasSuffix("= 0.3 (it moved by \(moved), below the digits shown)") }, "\(lines(state))")
+        // A move the digits show says nothing more.
+        let car = try #require(state.stepper.graph.id(named: "w_car_1"))
+        state.apply(.restart)
+        while state.stepper.lastStep != .update(car) { state.apply(.next) }
+        #expect(!lines(state).contains { $0.contains("it moved by") })
+    }
+}
