@@ -113,7 +113,7 @@ public struct Paragraph: Widget {
             }
         }
         let widths = words.map { $0.reduce(0) { $0 + $1.width } }
-        for unit in WordGlue.units(words.map { WordGlue.Word($0.map(\.text).joined()) }) {
+        for unit in WordGlue.units(words.map(WordGlue.Word.init)) {
             // Words joined by an `=` go whole on this row, else whole on the next; where
             // they are wider than a row, word by word as any others.
             let w = unit.reduce(-1) { $0 + 1 + widths[$1] }
@@ -144,37 +144,45 @@ public struct Paragraph: Widget {
     }
 }
 
-/// Where a row must not break: right after an `=` (and `+=`, `≈`, `←`), so that no row
+/// Where a row must not break: right after an `=` (or `+=`, `≈`, `←`), so that no row
 /// ends in "=" with its value on the next ("x =" / "−2"); and before one whose value is a
 /// number, so that "x = −2" and "∂f/∂w11 = −0.138," read whole. Before an expression a
 /// row may break, as typeset mathematics does ("Backward through q" / "= x + y"), which
 /// keeps a step's header naming its node on its first row. `Paragraph.wrap` and
 /// `WrapMeasure` both group words by it.
 enum WordGlue {
-    static let tokens: Set<String> = ["=", "+=", "≈", "←"]
-
-    /// What the grouping needs of a word, read a character at a time: its first
-    /// characters (for `tokens`) and whether it is a number as the screen writes one
-    /// (`−0.138,`, `9.68e-4`, `(−1)`, `?`).
+    /// What the grouping needs of a word, read a character at a time: its first two
+    /// characters (is it an `=`?) and whether it is a number as the screen writes one
+    /// (`−0.138,`, `9.68e-4`, `(−1)`, `?`). Kept as scalar values: this runs for every
+    /// character of every text measured, each frame.
     struct Word {
-        private(set) var start = ""
+        private var first: UInt32 = 0, second: UInt32 = 0, count = 0
         private var numeral = true, digit = false
 
         init() {}
 
-        init(_ text: some StringProtocol) { for ch in text { add(ch) } }
+        init(_ spans: [Span]) { for span in spans { for ch in span.text { add(ch) } } }
 
         mutating func add(_ ch: Character) {
-            if start.count < 3 { start.append(ch) }
-            if ch.isNumber || ch == "?" { digit = true } else if !"−-+.e(),;:".contains(ch) { numeral = false }
+            let value = ch.unicodeScalars.first?.value ?? 0
+            if count == 0 { first = value } else if count == 1 { second = value }
+            count = min(count + 1, 3)
+            switch value {
+            case 0x30...0x39, 0x3F: digit = true                                  // 0–9, ?
+            case 0x2212, 0x2D, 0x2B, 0x2E, 0x65, 0x28, 0x29, 0x2C, 0x3B, 0x3A: break  // − - + . e ( ) , ; :
+            default: numeral = false
+            }
         }
 
-        var isToken: Bool { WordGlue.tokens.contains(start) }
+        /// "=", "+=", "≈" or "←".
+        var isToken: Bool {
+            count == 1 && (first == 0x3D || first == 0x2248 || first == 0x2190) || count == 2 && first == 0x2B && second == 0x3D
+        }
         var isNumber: Bool { numeral && digit }
     }
 
-    /// The words (by index) grouped: a word joins the group before it after one of
-    /// `tokens`, or when it is one followed by a number.
+    /// The words (by index) grouped: a word joins the group before it after an `=` (or
+    /// `+=`, `≈`, `←`), or when it is one followed by a number.
     static func units(_ words: [Word]) -> [Range<Int>] {
         var units: [Range<Int>] = []
         var start = 0

@@ -33,7 +33,9 @@ public struct WrapMeasure: Sendable {
                         glue[glue.count - 1].add(ch)
                     } else {
                         words.append([DisplayWidth.of(ch)])
-                        glue.append(WordGlue.Word(String(ch)))
+                        var word = WordGlue.Word()
+                        word.add(ch)
+                        glue.append(word)
                     }
                     inWord = true
                     seenWord = true
