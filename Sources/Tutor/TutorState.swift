@@ -208,7 +208,10 @@ public struct TutorState: Sendable {
         func bothFit(_ text: [Line], _ panes: Panes) -> Bool {
             stepFits(text, panes) && TextPane.overflow(narration, in: panes.narration) == 0
         }
-        if let text = texts.first(where: { bothFit($0.lines, usual) }) { return (usual, text.lines, narration) }
+        // (The Lesson text is the same in each: measured once at the usual division.)
+        if TextPane.overflow(narration, in: usual.narration) == 0, let text = texts.first(where: { stepFits($0.lines, usual) }) {
+            return (usual, text.lines, narration)
+        }
         var fallback: (panes: Panes, inspector: [Line])?
         for text in texts {
             let panes = usual.sharingText(inspector: text.lines, narration: narration)
