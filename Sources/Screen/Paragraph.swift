@@ -84,8 +84,9 @@ public struct Paragraph: Widget {
             used = 0
             rowHasWord = false
         }
-        func place(_ word: [Span]) {
-            let w = word.reduce(0) { $0 + $1.width }
+        let widths = words.map { $0.reduce(0) { $0 + $1.width } }
+        func place(_ index: Int) {
+            let word = words[index], w = widths[index]
             let gap = rowHasWord ? 1 : 0
             if used + gap + w <= width {
                 if gap == 1 { row.append(Span(" ")) }
@@ -112,17 +113,12 @@ public struct Paragraph: Widget {
                 }
             }
         }
-        let widths = words.map { $0.reduce(0) { $0 + $1.width } }
         for unit in WordGlue.units(words.map(WordGlue.Word.init)) {
             // Words joined by an `=` go whole on this row, else whole on the next; where
             // they are wider than a row, word by word as any others.
             let w = unit.reduce(-1) { $0 + 1 + widths[$1] }
-            guard unit.count > 1, w <= width else {
-                for index in unit { place(words[index]) }
-                continue
-            }
-            if used + (rowHasWord ? 1 : 0) + w > width, rowHasWord || used > 0 { flush() }
-            for index in unit { place(words[index]) }
+            if unit.count > 1, w <= width, used + (rowHasWord ? 1 : 0) + w > width, rowHasWord || used > 0 { flush() }
+            for index in unit { place(index) }
         }
         if !row.isEmpty || rows.isEmpty { flush() }
         return rows

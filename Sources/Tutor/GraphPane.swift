@@ -66,11 +66,11 @@ struct GraphPane: Widget {
             }
             // Nor right against other text, where it would read as part of that.
             func apart(_ at: Point) -> Bool { !area.contains(Point(x: at.x - 1, y: at.y)) || buffer[at.x - 1, at.y].symbol == " " }
+            // Right of the node, a cell further (past a blank) where its text runs to the end, else below.
             let right = Point(x: frame.maxX, y: row)
-            let below = [Point(x: frame.maxX, y: row + 1), Point(x: frame.maxX - 1, y: row + 1), Point(x: frame.maxX + 1, y: row + 1)]
-            let full = !apart(right)
-            let places = full ? (free(right) ? [Point(x: frame.maxX + 1, y: row)] : []) + below : [right] + below
-            guard let at = places.first(where: { free($0) && ($0 == right || apart($0)) }) else { continue }
+            let places = [right] + (free(right) ? [Point(x: frame.maxX + 1, y: row)] : [])
+                + [Point(x: frame.maxX, y: row + 1), Point(x: frame.maxX - 1, y: row + 1), Point(x: frame.maxX + 1, y: row + 1)]
+            guard let at = places.first(where: { free($0) && apart($0) }) else { continue }
             buffer.write(arrow, at: at, style: state.theme(.muted), clip: area)
         }
     }

@@ -27,10 +27,8 @@ struct Inspector {
             if state.stepper.isAtEnd {
                 // The last step keeps its frame: what it did and its number (not the
                 // diagram's sentence), then the end's summary.
-                var last = describe(record)
-                while let shorter = last.shortened() { last = shorter }
                 let epochEnded = if case .epoch = record { true } else { false }
-                text = PaneText(Array(last.lines.prefix(2)) + end(meanLossShown: epochEnded) + mistakeSummary())
+                text = PaneText(Array(describe(record).essentials.prefix(2)) + end(meanLossShown: epochEnded) + mistakeSummary())
             } else {
                 text = describe(record)
                 text.append(contentsOf: rowSummary())

@@ -24,6 +24,11 @@ struct PaneText {
 
     mutating func append(contentsOf more: [Line]) { lines += more }
 
+    /// The lines that never go.
+    var essentials: [Line] {
+        lines.indices.filter { index in !expendable.contains { $0.index == index } }.map { lines[$0] }
+    }
+
     /// The same text with `others` above it.
     func below(_ others: [Line]) -> PaneText {
         var text = PaneText(others + lines)
