@@ -170,9 +170,11 @@ enum WordGlue {
             }
         }
 
-        /// "=", "+=", "≈" or "←".
+        /// "=", "+=", "≈" or "←" (ASCII "~=", "<-").
         var isToken: Bool {
-            count == 1 && (first == 0x3D || first == 0x2248 || first == 0x2190) || count == 2 && first == 0x2B && second == 0x3D
+            count == 1 && (first == 0x3D || first == 0x2248 || first == 0x2190)
+                || count == 2 && second == 0x3D && (first == 0x2B || first == 0x7E)
+                || count == 2 && first == 0x3C && second == 0x2D
         }
         var isNumber: Bool { numeral && digit }
     }

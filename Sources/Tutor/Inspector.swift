@@ -141,7 +141,12 @@ struct Inspector {
         if r.op == .max || r.op == .min { numbers = notation.apply(r.op, values.map { notation.number($0) }) }
         var formula = [plain("\(name(r.node)) = " + notation.apply(r.op, names) + " = ")]
         // "m = −d = −1", not "= −1 = −1" when the numbers already read as the result.
-        if numbers != notation.number(r.result) { formula += [Span(numbers, style: theme(.value)), plain(" = ")] }
+        if numbers != notation.number(r.result) {
+            // Arithmetic is checked by hand from the rounded inputs: say where rounding shows.
+            let byHand = [.add, .sub, .mul, .neg, .sum].contains(r.op)
+                ? r.op.value(inputs: values.count) { notation.shown(values[$0]) } : r.result
+            formula += [Span(numbers, style: theme(.value)), plain(notation.equals(r.result, byHand: byHand))]
+        }
         return [header("Forward: compute \(name(r.node))"), Line(formula + [value(r.result)])]
     }
 
@@ -231,7 +236,8 @@ struct Inspector {
             if r.ledger.count > 1, state.stepper.mistake == .assign {
                 spans += [plain("; with = only the last stays: "), grad(r.grad)]
             } else if r.ledger.count > 1 || r.carried != 0 {
-                spans += [plain(" = "), grad(r.grad)]
+                let byHand = r.ledger.reduce(notation.shown(r.carried)) { $0 + notation.shown($1.product) }
+                spans += [plain(notation.equals(r.grad, byHand: byHand)), grad(r.grad)]
             }
         }
         return Line(spans)
@@ -250,7 +256,8 @@ struct Inspector {
         var lines = [Line([
             plain(d(f.to) + (adds ? " += " : " = ") + chain + " = "),
             gradOperand(f.upstream), plain(" \(notation.times) "),
-            Span(notation.operand(f.local)), plain(" = "), grad(f.product),
+            Span(notation.operand(f.local)),
+            plain(notation.equals(f.product, byHand: notation.shown(f.upstream) * notation.shown(f.local))), grad(f.product),
         ])]
         if f.replaced {
             // The mistakes lab's `=`: what the gradient held is gone.
@@ -258,8 +265,9 @@ struct Inspector {
                 lines.append(Line([plain("   with = instead of +=, the "), grad(f.before), plain(" already in " + d(f.to) + " is lost")]))
             }
         } else if f.before != 0 || (accumulates && f.contribution > 0) {
-            lines.append(Line([plain("   so far " + d(f.to) + " = "), grad(f.before), plain(" + "),
-                               gradOperand(f.product), plain(" = "), grad(f.after)]))
+            lines.append(Line([plain("   so far " + d(f.to) + " = "), grad(f.before), plain(" + "), gradOperand(f.product),
+                               plain(notation.equals(f.after, byHand: notation.shown(f.before) + notation.shown(f.product))),
+                               grad(f.after)]))
         } else if accumulates {
             lines.append(Line(notation.text("   the first of \(contributions) contributions to " + d(f.to)), style: theme(.muted)))
         }
@@ -280,9 +288,10 @@ struct Inspector {
         // Sums that are never zeroed hold every epoch's gradients: no ∂L/∂w at these weights.
         let stale = state.stepper.plan.training?.zeroGrad == false
         let used = stale ? "\(w).grad" : dLdw
+        let (before, rate, gradient) = (notation.shown(r.before), notation.shown(r.learningRate), notation.shown(r.gradient))
         if let sum = r.batchSum, let count = r.batchCount {
-            lines.append(Line([plain("\(used) = \(notation.sum) / \(count) = "), grad(sum), plain(" / \(count) = "),
-                               grad(r.gradient),
+            lines.append(Line([plain("\(used) = \(notation.sum) / \(count) = "), grad(sum), plain(" / \(count)"),
+                               plain(notation.equals(r.gradient, byHand: notation.shown(sum) / Double(count))), grad(r.gradient),
                                plain(stale ? " (the sums of every epoch so far, never zeroed)" : " (mean over the batch)")]))
         }
         if r.weightDecay != 0 {
@@ -292,13 +301,15 @@ struct Inspector {
                                value(r.before), plain(" \(notation.minus) "), Span(notation.number(r.learningRate)),
                                plain("\(notation.times)("), Span(notation.number(r.gradient), style: theme(.gradient)),
                                plain(" + \(notation.number(r.weightDecay))\(notation.times)"), Span(notation.operand(r.before)),
-                               plain(") = "), value(r.after)]))
+                               plain(")"), plain(notation.equals(r.after, byHand: before - rate * (gradient + notation.shown(r.weightDecay) * before))),
+                               value(r.after)]))
             lines.append(Line(notation.text("weight decay: (1 − ηα)·\(w) − η·\(dLdw), with α = \(notation.number(r.weightDecay))"),
                               style: theme(.muted)))
         } else {
             lines.append(Line([plain("\(w) \(notation.assign) \(w) \(notation.minus) \(notation.eta)\(notation.times)\(used) = "),
                                value(r.before), plain(" \(notation.minus) "), Span(notation.number(r.learningRate)),
-                               plain(notation.times), gradOperand(r.gradient), plain(" = "), value(r.after)]
+                               plain(notation.times), gradOperand(r.gradient),
+                               plain(notation.equals(r.after, byHand: before - rate * gradient)), value(r.after)]
                               + movedBelowTheDigits(r)))
         }
         if let p = r.perceptron {
@@ -328,7 +339,7 @@ struct Inspector {
     func accumulate(_ r: AccumulateRecord) -> [Line] {
         [header("Batch: add this sample's gradients to the sums")] + r.entries.prefix(8).map { e in
             Line([plain("\(notation.sum) \(d(e.param)) = "), grad(e.before), plain(" + "), gradOperand(e.gradient),
-                  plain(" = "), grad(e.after)])
+                  plain(notation.equals(e.after, byHand: notation.shown(e.before) + notation.shown(e.gradient))), grad(e.after)])
         }
     }
 

@@ -49,6 +49,19 @@ public struct Notation: Sendable, Hashable {
         return unicode && text.hasPrefix("-") ? minus + text.dropFirst() : text
     }
 
+    /// The value a reader takes from `number(value)`: what a product or sum is worked out
+    /// from by hand.
+    public func shown(_ value: Double) -> Double {
+        Double(number(value).replacingOccurrences(of: minus, with: "-")) ?? value
+    }
+
+    /// The sign before a result worked out from rounded numbers: `=` where the numbers as
+    /// shown give it, `≈` (ASCII `~=`) where their rounding shows in its last digit
+    /// (0.197 · (−2) ≈ −0.393, from 0.1966 · (−2)); a reader checking by hand then knows why.
+    public func equals(_ result: Double, byHand: Double) -> String {
+        number(byHand) == number(result) || !byHand.isFinite ? " = " : (unicode ? " ≈ " : " ~= ")
+    }
+
     /// A number as an operand after an operator: negative ones in parentheses, "(−4)".
     public func operand(_ value: Double) -> String {
         let text = number(value)

@@ -280,3 +280,37 @@ import Testing
         #expect(!lines(state).contains { $0.contains("it moved by") })
     }
 }
+
+/// A result worked out from rounded numbers says so where the rounding shows: the
+/// reader who multiplies 0.197 by −2 gets −0.394, and the screen writes −0.393.
+@Suite struct RoundedArithmeticTests {
+    @Test func aProductOfRoundedFactorsIsApproximate() throws {
+        // ∂f/∂a = σ′(1) = 0.19661…, shown 0.197; times x = −2 gives −0.39322…, shown −0.393.
+        let s = try state("x = -2\nparam w = -0.5\na = w * x\nf = sigmoid(a)\noutput f")
+        let lines = formulasOfWholePass(s)
+        #expect(lines.contains("∂f/∂w = ∂f/∂a · ∂a/∂w = 0.197 · (−2) ≈ −0.393"), "\(lines)")
+        // Exact as written.
+        #expect(lines.contains("a = w · x = −0.5 · (−2) = 1"), "\(lines)")
+        #expect(lines.contains("∂f/∂a = ∂f/∂f · local = 1 · 0.197 = 0.197"), "\(lines)")
+    }
+
+    @Test func theSignIsEqualsWhereTheWrittenNumbersGiveTheResult() {
+        let unicode = Notation(unicode: true), ascii = Notation(unicode: false)
+        #expect(unicode.equals(-0.39322, byHand: unicode.shown(0.19661) * -2) == " ≈ ")
+        #expect(ascii.equals(-0.39322, byHand: ascii.shown(0.19661) * -2) == " ~= ")
+        #expect(unicode.equals(-4, byHand: unicode.shown(-4) * 1) == " = ")
+        #expect(unicode.shown(-0.19661) == -0.197)
+        // A written 0.333 times 2 is 0.666, not the 0.667 that 2/3 is written as.
+        #expect(unicode.equals(2.0 / 3, byHand: unicode.shown(1.0 / 3) * 2) == " ≈ ")
+    }
+
+    func formulasOfWholePass(_ s: TutorState) -> [String] {
+        var s = s
+        var lines: [String] = []
+        while !s.stepper.isAtEnd {
+            s = update(s, .next)
+            if let record = s.stepper.lastRecord { lines += Inspector(state: s).describe(record).lines.map(\.text) }
+        }
+        return lines
+    }
+}

@@ -35,7 +35,7 @@ public enum Speech {
         (" + ", " plus "),
         (" · ", " times "), ("·", " times "), (" × ", " times "), ("×", " times "),
         (" / ", " divided by "),
-        ("≥", " at least "), ("≤", " at most "), ("≠", " is not "), ("≈", " about "),
+        ("≥", " at least "), ("≤", " at most "), ("≠", " is not "), (" ≈ ", " is about "), ("≈", " about "),
         ("←", " becomes "), ("→", " to "), ("↦", " to "),
         ("∇", "gradient "), ("∂", "d "), ("Σ", "sum of "), ("√", "square root of "),
         ("²", " squared"), ("³", " cubed"), ("′", " prime"), ("ᵀ", " transposed "), ("ᵇ⁻¹", " to the b minus 1"),

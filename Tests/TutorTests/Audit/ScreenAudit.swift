@@ -32,7 +32,33 @@ struct ScreenAudit {
 
     func defects() -> [String] {
         guard !state.panes.isTooSmall else { return [] }
-        return boxes() + statusLine() + stepPane() + narration() + names() + activeInView() + noPartialBoxes()
+        return boxes() + statusLine() + stepPane() + narration() + names() + activeInView() + noPartialBoxes() + arithmetic()
+    }
+
+    /// "A · B = C" and "A + B = C" in the Step pane hold by hand, from the numbers as
+    /// written, to C's last digit; where they do not, the pane writes "≈" (and only there).
+    /// Only a whole formula counts: not the tail of a longer sum, nor a number's exponent.
+    func arithmetic() -> [String] {
+        let number = #"\(?[−-]?\d+(?:\.\d+)?\)?"#
+        guard let pattern = try? NSRegularExpression(pattern: #"(?<![\w.·/^()−-])(?<![+·−-] )("# + number + #") ([·+]) ("# + number + #") ([=≈]) ("# + number + #")(?![\d.e])"#)
+        else { return ["bad pattern"] }
+        let text = paneText(state.panes.inspector)
+        let ns = text as NSString
+        func read(_ range: NSRange) -> Double? {
+            Double(ns.substring(with: range).trimmingCharacters(in: CharacterSet(charactersIn: "()")).replacingOccurrences(of: "−", with: "-"))
+        }
+        var defects: [String] = []
+        for match in pattern.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            guard let a = read(match.range(at: 1)), let b = read(match.range(at: 3)) else { continue }
+            let byHand = ns.substring(with: match.range(at: 2)) == "+" ? a + b : a * b
+            // Rounded as the screen rounds every number.
+            let holds = notation.number(byHand) == ns.substring(with: match.range(at: 5)).trimmingCharacters(in: CharacterSet(charactersIn: "()"))
+            let approximate = ns.substring(with: match.range(at: 4)) == "≈"
+            if holds == approximate {
+                defects.append("\(where_): the Step pane writes \"\(ns.substring(with: match.range))\"")
+            }
+        }
+        return defects
     }
 
     /// No internal id (`#7`) anywhere on the screen (the ASCII done mark `#` stands alone).
