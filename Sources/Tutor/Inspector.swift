@@ -343,11 +343,29 @@ struct Inspector {
         }
     }
 
+    /// "f(0, 0) = 0, f(0, 1) = 1, …": the output on each row of a small dataset, at the
+    /// parameters as they are, its arguments the row's inputs (nil for more rows than read).
+    var outputsByRow: [Span]? {
+        guard let data = state.stepper.plan.dataset, data.count <= Self.rowsListed else { return nil }
+        let output = state.stepper.plan.tape.output
+        var spans: [Span] = []
+        for row in data.rows {
+            let arguments = row.prefix(data.inputs.count).map { notation.number($0) }.joined(separator: ", ")
+            if !spans.isEmpty { spans.append(plain(", ")) }
+            spans += [plain("\(outputName)(\(arguments)) = "), value(graph.predict(output, row: row, columns: data.columns))]
+        }
+        return spans
+    }
+
+    /// The most rows whose outputs the end of a pass lists one by one.
+    static let rowsListed = 8
+
     func epoch(_ r: EpochRecord) -> [Line] {
         let rows = "\(r.rows) row\(r.rows == 1 ? "" : "s")"
         guard state.stepper.plan.training != nil else {
-            // Without training there is one pass over the data, not epochs.
-            return [header("All \(rows) done"), Line([plain("mean \(outputName) over the \(rows) = "), value(r.meanLoss)])]
+            // Without training there is one pass over the data, not epochs: a truth table,
+            // whose rows say more than their mean.
+            return [header("All \(rows) done"), Line(outputsByRow ?? [plain("mean \(outputName) over the \(rows) = "), value(r.meanLoss)])]
         }
         var lines = [header("Epoch \(r.epoch) done"),
                      Line([plain("mean \(outputName) over the \(rows), at the weights after this epoch = "), value(r.meanLoss)]),

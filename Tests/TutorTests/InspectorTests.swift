@@ -264,6 +264,18 @@ import Testing
         #expect(lines(state).contains("Rule: pow with a constant exponent b: ∂(aᵇ)/∂a = b·aᵇ⁻¹"))
     }
 
+    /// A pass over a truth table ends with the table, not the mean of f (seed 000's XOR
+    /// and seed 001's AND).
+    @Test func aTruthTableEndsWithItsRows() throws {
+        for (lesson, part, table) in [("xor", 0, "f(0, 0) = 0, f(0, 1) = 1, f(1, 0) = 1, f(1, 1) = 0"),
+                                      ("perceptron", 0, "f(0, 0) = 0, f(0, 1) = 0, f(1, 0) = 0, f(1, 1) = 1")] {
+            var state = try TutorState(subject: .lesson(LessonFixtures.lesson(lesson)), part: part, theme: .monochrome(),
+                                       size: Size(width: 100, height: 30))
+            state.apply(.jump(to: state.stepper.count))
+            #expect(Array(lines(state).prefix(2)) == ["All 4 rows done", table], "\(lesson)")
+        }
+    }
+
     @Test func aTinyUpdateSaysHowFarItMoved() throws {
         var state = try TutorState(subject: .lesson(LessonFixtures.lesson("softmax")), part: 1, theme: .monochrome(),
                                    size: Size(width: 100, height: 30))
