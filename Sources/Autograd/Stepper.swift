@@ -58,6 +58,11 @@ public struct Stepper: Sendable, Equatable {
                      "the plan was made for another graph")
         var graph = graph
         for node in 0..<graph.count { graph.grads[node] = 0 }
+        // The start shows the data the first step loads, not the graph file's own inputs,
+        // which would change under the reader's eyes at "Sample 1".
+        if let data = plan.dataset, plan.count > 0, case .sample(let row) = plan.step(at: 0), data.rows.indices.contains(row) {
+            graph.load(data.rows[row], into: data.columns)
+        }
         self.graph = graph
         self.plan = plan
         self.mistake = mistake

@@ -26,6 +26,24 @@ import Testing
         #expect(stepper.plan.start(of: .backward) == 3)
     }
 
+    /// The start holds the row the first step loads, not the graph's own input values,
+    /// and going back to the start restores it.
+    @Test func theStartHoldsTheFirstRow() throws {
+        var g = Graph()
+        let x1 = g.addLeaf(.input, name: "x1", value: 0)
+        let x2 = g.addLeaf(.input, name: "x2", value: 1)
+        _ = g.addOp(.add, [x1, x2], name: "f")
+        let data = try Dataset(inputs: [x1, x2], targets: [], rows: [[5, 7], [0, 1]], for: g)
+        var s = try Stepper(graph: g, dataset: data)
+        #expect(s.plan.step(at: 0) == .sample(0))
+        #expect(s.graph.value(of: x1) == 5 && s.graph.value(of: x2) == 7)
+        s.go(to: s.count)
+        s.go(to: 0)
+        #expect(s.graph.value(of: x1) == 5 && s.graph.value(of: x2) == 7)
+        // Without data the graph's own values stand.
+        #expect(try Stepper(graph: g).graph.value(of: x2) == 1)
+    }
+
     @Test func chainRuleRecords() throws {
         let (g, x, y, z, q, f) = Self.chainRule()
         var s = try Stepper(graph: g)
