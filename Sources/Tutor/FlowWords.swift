@@ -15,21 +15,55 @@ struct FlowWords {
         var restatesRule = false
     }
 
+    /// A neuron's term as the diagram draws it: an edge from `source` into `excitation`,
+    /// weighted by `weight` (a leaf's name or a number).
+    struct Edge: Equatable {
+        var source: String
+        var weight: String
+        var excitation: String
+    }
+
+    /// The edge that stands for `node` in the flow view, where `node` is a neuron's term
+    /// (`w11·x1` is the edge x1 → ξ1 with the weight w11); nil outside the flow view and
+    /// for the nodes the diagram draws as they are.
+    func edge(drawing node: NodeID) -> Edge? {
+        guard state.showsFlow, let flow = state.flow, state.stepper.graph.op(of: node) != nil else { return nil }
+        for neuron in flow.structure.neurons {
+            for term in neuron.terms where term.node == node && term.source != .node(term.node) {
+                return Edge(source: sourceText(term, flow.names), weight: weightText(term, flow.names),
+                            excitation: flow.names[neuron.excitation.index])
+            }
+        }
+        return nil
+    }
+
+    /// The neuron whose excitation `node` is, in the flow view: its ξ's name and how many
+    /// edges come together there.
+    func excitation(_ node: NodeID) -> (name: String, edges: Int)? {
+        guard state.showsFlow, let flow = state.flow,
+              let neuron = flow.structure.neurons.first(where: { $0.excitation == node }) else { return nil }
+        return (flow.names[node.index], neuron.terms.count)
+    }
+
+    private func weightText(_ term: FlowStructure.Term, _ names: [String]) -> String {
+        switch term.weight {
+        case .number(let value): state.notation.number(value)
+        case .leaf(let leaf): names[leaf.index]
+        }
+    }
+
+    private func sourceText(_ term: FlowStructure.Term, _ names: [String]) -> String {
+        switch term.source {
+        case .bias: "1"
+        case .node(let id): names[id.index]
+        }
+    }
+
     func sentence(for record: StepRecord) -> Sentence? {
         guard state.showsFlow, let flow = state.flow else { return nil }
         let names = flow.names
-        func weightText(_ term: FlowStructure.Term) -> String {
-            switch term.weight {
-            case .number(let value): state.notation.number(value)
-            case .leaf(let leaf): names[leaf.index]
-            }
-        }
-        func sourceText(_ term: FlowStructure.Term) -> String {
-            switch term.source {
-            case .bias: "1"
-            case .node(let id): names[id.index]
-            }
-        }
+        func weightText(_ term: FlowStructure.Term) -> String { self.weightText(term, names) }
+        func sourceText(_ term: FlowStructure.Term) -> String { self.sourceText(term, names) }
         let arrow = state.notation.unicode ? "→" : "->"
         // The narrowest diagram leaves the weights off the edges (`FlowScene.labelled`).
         let offEdges = "this size leaves the weights off the edges"

@@ -54,3 +54,36 @@ import Testing
         #expect(texts(state).contains { $0.hasPrefix("Rule: ") })
     }
 }
+
+/// The generated narration of the flow view speaks of what the diagram draws: a weighted
+/// input is an edge there, so the narration never names the product node behind it.
+@Suite struct FlowNarrationTests {
+    @Test(arguments: ScreenAuditTests.lessons) func theNarrationNamesNoHiddenTerm(_ name: String) throws {
+        let lesson = try LessonFixtures.lesson(name)
+        for part in lesson.parts.indices {
+            var state = try TutorState(subject: .lesson(lesson), part: part, theme: .monochrome(), size: Size(width: 100, height: 30))
+            guard let flow = state.flow else { continue }
+            if !state.showsFlow { state.apply(.toggleGraphView) }
+            let graph = state.stepper.graph
+            let hidden = flow.structure.neurons.flatMap(\.terms)
+                .filter { $0.source != .node($0.node) && graph.op(of: $0.node) != nil }.map { flow.names[$0.node.index] }
+            let pass = min(state.stepper.count, state.stepper.plan.stepsPerEpoch)
+            for _ in 0..<pass {
+                state.apply(.next)
+                let text = Narrator(state: state).generated()
+                #expect(!hidden.contains { text.contains($0) }, "\(name) part \(part + 1) step \(state.stepper.position): \(text)")
+            }
+        }
+    }
+
+    @Test func aTermsBackwardStepIsTheChainRuleAlongItsEdge() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 1, theme: .monochrome(),
+                                   size: Size(width: 100, height: 30))
+        #expect(state.showsFlow)
+        let w11x1 = try #require(state.stepper.graph.ids.first { state.scene.names[$0.index] == "(w11·x1)" })
+        while state.stepper.lastStep != .backward(w11x1) { state.apply(.next) }
+        #expect(Narrator(state: state).generated() == "Chain rule along the edge x1 → ξ1: the gradient arriving at ξ1 (upstream) is multiplied by the edge's weight w11 and added into x1's gradient; multiplied by x1 instead, it is w11's gradient. An input used more than once adds up the gradient from every use.")
+        state.apply(.toggleGraphView)
+        #expect(Narrator(state: state).generated().hasPrefix("Chain rule at (w11·x1):"))
+    }
+}
