@@ -24,7 +24,7 @@ import Testing
         #expect(rounded(graph.grad("w1"), 2) == -0.39)
         #expect(rounded(graph.grad("x1"), 2) == -0.59)
         #expect(rounded(graph.grad("w2"), 2) == 0.20)
-        #expect(rounded(graph.value("e"), 2) == 0.37)
+        #expect(rounded(graph.value("ex"), 2) == 0.37)
         #expect(rounded(graph.grad("den"), 2) == -0.53)
     }
 
