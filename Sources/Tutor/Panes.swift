@@ -72,6 +72,14 @@ public struct Panes: Sendable, Equatable {
         }
     }
 
+    /// The rows below the graph pane, the Step and Lesson panes' with their borders.
+    public var textRows: Int { inspector.height + (inspector.y == narration.y ? 0 : narration.height) }
+
+    /// Rows the Step and Lesson panes want (8 of text), for a graph that can give them up
+    /// (a flow diagram with its arrows joined): a backward step through a three-term sum,
+    /// and the generic narration beside it, need 7 at 52 columns.
+    public static let textRowsWanted = 10
+
     /// From this width the Step and Lesson panes stand side by side; narrower, stacked.
     static let sideBySideText = 70
 

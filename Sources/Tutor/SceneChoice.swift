@@ -12,7 +12,7 @@ public struct SceneChoice: Sendable, Equatable {
     /// The first of `tries` that fits: in each, the first of its drawings (indices into
     /// `sizes`, most detailed first) that fits the graph pane whole, beside the side pane
     /// or not. When none fits, the drawing the panned pane shows most of (`panned`).
-    static func best(_ sizes: [Size], size: Size, tries: [(drawings: Range<Int>, side: Bool)],
+    static func best(_ sizes: [Size], size: Size, tries: [(drawings: [Int], side: Bool)],
                      sideWhenPanned: Bool, largestBoxes: [Size] = [], sideRows: Int = Panes.sideRowsForBoth) -> SceneChoice {
         for attempt in tries {
             for index in attempt.drawings {

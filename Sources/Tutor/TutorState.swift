@@ -105,6 +105,14 @@ public struct TutorState: Sendable {
                     flows.append(flow)
                 }
             }
+            // The same with each neuron's arrows joined at its first line, where that is
+            // shorter: tried first where the other would leave the text panes short
+            // (`flowOrder`).
+            if let last = flows.last,
+               let joined = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: true,
+                                          labelled: false, joined: true), joined.size.height < last.size.height {
+                flows.append(joined)
+            }
             // A head box taller than the 80×24 graph pane is never drawn there (a box is
             // drawn whole or not at all): a last drawing splits it in columns.
             if let last = flows.last, let head = last.elements.firstIndex(of: .head), (last.boxes[head]?.rows ?? 0) > FlowScene.headRows,
@@ -135,10 +143,11 @@ public struct TutorState: Sendable {
         // drawings in one band: a fold (which draws some nodes twice) only where none of
         // them fits, beside the side pane or alone.
         let unfolded = scenes.filter { $0.stubCount == 0 }.count
-        let preferred = 0..<(showsFlow ? flows.filter(\.labelled).count : unfolded), all = 0..<sizes.count
+        let order = showsFlow ? Self.flowOrder(flows, size: size) : Array(0..<sizes.count)
+        let preferred = Array(order.prefix(showsFlow ? flows.filter(\.labelled).count : unfolded)), all = order
         let trained = trainingTrack?.trains == true && TrainingTrack.completedEpochs(stepper) >= 1
         let asked = classroom.trainingVisible == true
-        let tries: [(drawings: Range<Int>, side: Bool)] = if !trainingPaneShown {
+        let tries: [(drawings: [Int], side: Bool)] = if !trainingPaneShown {
             [(preferred, false), (all, false)]
         } else if asked {
             // Asked for with `t`: the training views whatever the graph needs.
@@ -158,6 +167,23 @@ public struct TutorState: Sendable {
         // The choice was among the flow diagrams; the circuit scene behind them stays the box.
         if showsFlow { (chosen.flow, chosen.scene) = (chosen.scene, 0) }
         choice = chosen
+    }
+
+    /// The flow diagrams (indices into `flows`) in the order `chooseScene` tries them: as
+    /// built, but for the drawing without weights on its edges, which comes after the same
+    /// with each neuron's arrows joined where it would leave the Step and Lesson panes
+    /// fewer than `Panes.textRowsWanted` rows and the joined one is shorter (two-layer-relu
+    /// 3 at 100×30: 12 rows rather than 18, six more for the text).
+    static func flowOrder(_ flows: [FlowScene], size: Size) -> [Int] {
+        let order = Array(flows.indices)
+        func isSplit(_ flow: FlowScene) -> Bool { flow.boxes.contains { ($0?.columns.count ?? 0) > 1 } }
+        guard let plain = flows.firstIndex(where: { !$0.labelled && !$0.joined }),
+              let joined = flows.firstIndex(where: { $0.joined && !isSplit($0) }),
+              Panes(size: size, graphHeight: flows[plain].size.height).textRows < Panes.textRowsWanted
+        else { return order }
+        let joinedOnes = order.filter { flows[$0].joined && !isSplit(flows[$0]) }
+        guard flows[joined].size.height < flows[plain].size.height else { return order }
+        return order.filter { $0 < plain && !joinedOnes.contains($0) } + joinedOnes + order.filter { $0 >= plain && !joinedOnes.contains($0) }
     }
 
     /// The drawing shown: the most detailed of `scenes` that fits the graph pane.

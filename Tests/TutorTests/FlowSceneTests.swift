@@ -88,6 +88,27 @@ import Testing
         #expect(shown.contains("▶│✓ s_cat 3.2    │") && shown.contains("▶ exp_s_cat 24.533"))
     }
 
+    /// Two-layer-relu part 3 at 100×30: the diagram without weights is 18 rows, which
+    /// leaves the Step and Lesson panes 8; with each neuron's arrows joined it is 12, and
+    /// they get 14, enough for a backward step through a three-term sum whole. Where the
+    /// text has its rows anyway (xor part 2 at 100×30, its weights on the edges), nothing
+    /// changes.
+    @Test func aTallDiagramJoinsItsArrowsToLeaveTheTextItsRows() throws {
+        let wide = try state("two-layer-relu", part: 2, size: Size(width: 100, height: 30))
+        let flow = try #require(wide.flow)
+        #expect(wide.choice.fits && flow.joined && !flow.labelled && flow.size.height == 12)
+        #expect(wide.panes.textRows == 14 && Panes.textRowsWanted == 10)
+        let unjoined = try #require(wide.flows.first { !$0.labelled && !$0.joined })
+        #expect(unjoined.size.height == 18)
+        // The backward step through the sum u3 of three terms, with its next step's preview.
+        var stepped = wide
+        let u3 = try #require(stepped.stepper.graph.id(named: "u3"))
+        while stepped.stepper.lastStep != .backward(u3) { stepped.apply(.next) }
+        #expect(!picture(view(stepped)).contains("↓ more"))
+        let xor = try state("xor", part: 1, size: Size(width: 100, height: 30))
+        #expect(xor.flow?.labelled == true && xor.flow?.joined == false)
+    }
+
     /// BCE part 2: the target y is read by two lines of the output neuron's box, (−y) and
     /// (1−y); an arrow from y arrives at each (a neuron feeding several lines keeps one).
     @Test func aTargetPointsAtEveryLineThatReadsIt() throws {
