@@ -21,6 +21,8 @@ struct FlowWords {
         var source: String
         var weight: String
         var excitation: String
+        /// A constant weight (`−1`), not a leaf that learns.
+        var weightIsANumber: Bool
     }
 
     /// The edge that stands for `node` in the flow view, where `node` is a neuron's term
@@ -30,8 +32,9 @@ struct FlowWords {
         guard state.showsFlow, let flow = state.flow, state.stepper.graph.op(of: node) != nil else { return nil }
         for neuron in flow.structure.neurons {
             for term in neuron.terms where term.node == node && term.source != .node(term.node) {
+                let constant = if case .number = term.weight { true } else { false }
                 return Edge(source: sourceText(term, flow.names), weight: weightText(term, flow.names),
-                            excitation: flow.names[neuron.excitation.index])
+                            excitation: flow.names[neuron.excitation.index], weightIsANumber: constant)
             }
         }
         return nil
@@ -87,11 +90,12 @@ struct FlowWords {
                 break
             }
             for term in neuron.terms where term.source != .node(term.node) {
-                let edge = "the edge \(sourceText(term)) \(arrow) \(xi) (weight \(weightText(term)))"
+                let bare = "the edge \(sourceText(term)) \(arrow) \(xi)"
+                let edge = "\(bare) (weight \(weightText(term)))"
                 switch record {
                 case .backward(let r) where term.weight == .leaf(r.node):
-                    return Sentence(text: flow.labelled ? "In the diagram: \(names[r.node.index])'s gradient is written on \(edge)."
-                        : "In the diagram: \(names[r.node.index]) weighs \(edge); \(offEdges), so its gradient is here.")
+                    return Sentence(text: flow.labelled ? "In the diagram: \(names[r.node.index])'s gradient is written on \(bare)."
+                        : "In the diagram: \(names[r.node.index]) is the weight of \(bare); \(offEdges), so its gradient is here.")
                 case .forward(let r) where r.node == term.node:
                     return Sentence(text: "In the diagram: \(edge) multiplies \(sourceText(term)) by its weight.")
                 case .backward(let r) where r.node == term.node:
@@ -105,8 +109,8 @@ struct FlowWords {
                     return Sentence(text: "In the diagram: back along \(edge): \(d(xi)) times the weight goes into \(d(sourceText(term)))\(weightGradient).",
                                     restatesRule: true)
                 case .update(let r) where term.weight == .leaf(r.param):
-                    return Sentence(text: flow.labelled ? "In the diagram: the new \(names[r.param.index]) is written on \(edge)."
-                        : "In the diagram: \(names[r.param.index]) weighs \(edge); \(offEdges), so its new value is here.")
+                    return Sentence(text: flow.labelled ? "In the diagram: the new \(names[r.param.index]) is written on \(bare)."
+                        : "In the diagram: \(names[r.param.index]) is the weight of \(bare); \(offEdges), so its new value is here.")
                 default:
                     continue
                 }

@@ -109,7 +109,7 @@ struct Inspector {
         case .update(let r): update(r)
         case .sample(let r): sample(r)
         case .accumulate(let r): accumulate(r)
-        case .epoch(let r): epoch(r)
+        case .epoch(let r): epoch(r).lines
         }
         // In the flow diagram, under the step's header, the step in the slides' words: the
         // last line to go where rows are short (the formulas with their numbers stay).
@@ -117,7 +117,11 @@ struct Inspector {
         if let words {
             text.append(Line(notation.text(words.text), style: theme(.muted)), expendable: PaneText.diagramWords)
         }
-        text.append(contentsOf: Array(lines.dropFirst()))
+        if case .epoch(let r) = record {
+            text.append(contentsOf: epoch(r).droppingFirst)
+        } else {
+            text.append(contentsOf: Array(lines.dropFirst()))
+        }
         // Not where the diagram's sentence says the same.
         if case .backward(let r) = record, let op = r.op, words?.restatesRule != true {
             text.append(Line(notation.text("Rule: " + rule(op, at: r.node)), style: theme(.muted)), expendable: PaneText.restated)
@@ -143,7 +147,7 @@ struct Inspector {
         // "m = −d = −1", not "= −1 = −1" when the numbers already read as the result.
         if numbers != notation.number(r.result) {
             // Arithmetic is checked by hand from the rounded inputs: say where rounding shows.
-            let byHand = [.add, .sub, .mul, .neg, .sum].contains(r.op)
+            let byHand = [.add, .sub, .mul, .neg, .sum, .div, .pow].contains(r.op)
                 ? r.op.value(inputs: values.count) { notation.shown(values[$0]) } : r.result
             formula += [Span(numbers, style: theme(.value)), plain(notation.equals(r.result, byHand: byHand))]
         }
@@ -343,14 +347,15 @@ struct Inspector {
         }
     }
 
-    /// "f(0, 0) = 0, f(0, 1) = 1, …": the output on each row of a small dataset, at the
+    /// "f(0,0) = 0, f(0,1) = 1, …": the output on each row of a small dataset, at the
     /// parameters as they are, its arguments the row's inputs (nil for more rows than read).
     var outputsByRow: [Span]? {
         guard let data = state.stepper.plan.dataset, data.count <= Self.rowsListed else { return nil }
         let output = state.stepper.plan.tape.output
         var spans: [Span] = []
         for row in data.rows {
-            let arguments = row.prefix(data.inputs.count).map { notation.number($0) }.joined(separator: ", ")
+            // "f(0,1)", as the lessons write a truth table: one word, never broken.
+            let arguments = row.prefix(data.inputs.count).map { notation.number($0) }.joined(separator: ",")
             if !spans.isEmpty { spans.append(plain(", ")) }
             spans += [plain("\(outputName)(\(arguments)) = "), value(graph.predict(output, row: row, columns: data.columns))]
         }
@@ -360,28 +365,38 @@ struct Inspector {
     /// The most rows whose outputs the end of a pass lists one by one.
     static let rowsListed = 8
 
-    func epoch(_ r: EpochRecord) -> [Line] {
+    func epoch(_ r: EpochRecord) -> PaneText {
         let rows = "\(r.rows) row\(r.rows == 1 ? "" : "s")"
         guard state.stepper.plan.training != nil else {
             // Without training there is one pass over the data, not epochs: a truth table,
             // whose rows say more than their mean.
-            return [header("All \(rows) done"), Line(outputsByRow ?? [plain("mean \(outputName) over the \(rows) = "), value(r.meanLoss)])]
+            return PaneText([header("All \(rows) done"),
+                             Line(outputsByRow ?? [plain("mean \(outputName) over the \(rows) = "), value(r.meanLoss)])])
         }
-        var lines = [header("Epoch \(r.epoch) done"),
-                     Line([plain("mean \(outputName) over the \(rows), at the weights after this epoch = "), value(r.meanLoss)]),
-                     Line(notation.text("The parameters show their new values; the other nodes still hold the last pass (row \(r.rows)), computed before its update."),
-                          style: theme(.muted))]
-        // The narrowest flow diagram has no weights on its edges: they are here.
-        if state.showsFlow, state.flow?.labelled == false {
-            let params = scene.graphNodes.filter { graph.kind(of: $0) == .param }.prefix(Self.leavesListed)
-            var spans = [plain("New weights: ")]
-            for (index, id) in params.enumerated() {
-                if index > 0 { spans.append(plain(", ")) }
-                spans += [plain("\(name(id)) = "), value(graph.value(of: id))]
-            }
-            lines.append(Line(spans))
+        var text = PaneText([header("Epoch \(r.epoch) done"),
+                             Line([plain("mean \(outputName) over the \(rows), at the weights after this epoch = "), value(r.meanLoss)])])
+        // The narrowest flow diagram has no weights on its edges: they are here, before
+        // the note on what the graph shows, which may go.
+        let weights = weightsLine("New weights: ")
+        if let weights { text.append(weights) }
+        let shown = weights == nil ? "The parameters show their new values; the other nodes" : "The nodes"
+        text.append(Line(notation.text("\(shown) still hold the last pass (row \(r.rows)), computed before its update."), style: theme(.muted)),
+                    expendable: PaneText.restated)
+        return text
+    }
+
+    /// "New weights: w11 = 0.133, …" where the flow diagram leaves the weights off its
+    /// edges (and so shows them nowhere else); nil where they are on the graph.
+    func weightsLine(_ title: String) -> Line? {
+        guard state.showsFlow, state.flow?.labelled == false else { return nil }
+        let params = scene.graphNodes.filter { graph.kind(of: $0) == .param }.prefix(Self.leavesListed)
+        guard !params.isEmpty else { return nil }
+        var spans = [plain(title)]
+        for (index, id) in params.enumerated() {
+            if index > 0 { spans.append(plain(", ")) }
+            spans += [plain("\(name(id)) = "), value(graph.value(of: id))]
         }
-        return lines
+        return Line(spans)
     }
 
     /// At the last step of a row's pass, the row in one line, as a truth table reads it:
@@ -449,6 +464,7 @@ struct Inspector {
                 lines.append(Line([plain("mean \(name(output)) over the data (\(plan.rowsPerEpoch) row\(plan.rowsPerEpoch == 1 ? "" : "s")), trained: "),
                                    value(trained)]))
             }
+            if let weights = weightsLine("Trained weights: ") { lines.append(weights) }
             lines += [Line([Span(notation.text("The graph shows the last pass (row \(plan.rowsPerEpoch)), computed before its update: \(name(output)) = "),
                                 style: theme(.muted)), value(graph.value(of: output))])]
             return lines
@@ -458,7 +474,9 @@ struct Inspector {
         lines = [header(plan.training == nil ? "Done: forward and backward pass" + (plan.dataset == nil ? "" : " of every row")
                                             : "Done: training finished"),
                  next, Line([plain("\(name(output))\(row) = "), value(graph.value(of: output))])]
+        // The parameters' gradients first: they are what a slide's "gradient" is about.
         let leaves = scene.graphNodes.filter { graph.kind(of: $0).isLeaf && plan.tape.contains($0) }
+            .sorted { (graph.kind(of: $0) == .param ? 0 : 1) < (graph.kind(of: $1) == .param ? 0 : 1) }
         if leaves.count <= Self.gradientsInAColumn {
             for id in leaves { lines.append(Line([plain(d(id) + " = "), grad(graph.grad(of: id))])) }
         } else {

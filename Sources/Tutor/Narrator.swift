@@ -92,7 +92,7 @@ struct Narrator {
             let uses = state.scene.uses
             let fanOut = graph.inputs(of: id).contains { uses[$0.index] > 1 }
             if let edge = FlowWords(state: state).edge(drawing: id) {
-                let weight = edge.weight.first?.isNumber == true || edge.source == "1" ? ""
+                let weight = edge.weightIsANumber || edge.source == "1" ? ""
                     : "; multiplied by \(edge.source) instead, it is \(edge.weight)'s gradient"
                 return "Chain rule along the edge \(edge.source) \(arrow) \(edge.excitation): the gradient arriving at \(edge.excitation) (upstream) is multiplied by the edge's weight \(edge.weight) and added into \(edge.source)'s gradient\(weight)."
                     + (fanOut ? " An input used more than once adds up the gradient from every use." : "")

@@ -24,6 +24,20 @@ struct PaneText {
 
     mutating func append(contentsOf more: [Line]) { lines += more }
 
+    /// Appends `more`, its lines that may go keeping their ranks.
+    mutating func append(contentsOf more: PaneText) {
+        expendable += more.expendable.map { ($0.index + lines.count, $0.rank) }
+        lines += more.lines
+    }
+
+    /// Without its first line (a step's header, which the caller places itself).
+    var droppingFirst: PaneText {
+        guard !lines.isEmpty else { return self }
+        var text = PaneText(Array(lines.dropFirst()))
+        text.expendable = expendable.filter { $0.index > 0 }.map { ($0.index - 1, $0.rank) }
+        return text
+    }
+
     /// The lines that never go.
     var essentials: [Line] {
         lines.indices.filter { index in !expendable.contains { $0.index == index } }.map { lines[$0] }

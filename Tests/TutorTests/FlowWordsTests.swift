@@ -29,7 +29,7 @@ import Testing
                                    size: Size(width: 100, height: 30))
         let b1 = try #require(state.stepper.graph.id(named: "b1"))
         while state.stepper.lastStep != .backward(b1) { state.apply(.next) }
-        #expect(words(state) == "In the diagram: b1's gradient is written on the edge 1 → ξ1 (weight b1).")
+        #expect(words(state) == "In the diagram: b1's gradient is written on the edge 1 → ξ1.")
     }
 
     /// Where the diagram's sentence says what the op does to the gradient (arrows that
@@ -74,6 +74,22 @@ import Testing
                 #expect(!hidden.contains { text.contains($0) }, "\(name) part \(part + 1) step \(state.stepper.position): \(text)")
             }
         }
+    }
+
+    /// A constant weight (xor part 1's −1) has no gradient of its own to speak of.
+    @Test func aConstantWeightIsNotALeaf() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 0, theme: .monochrome(),
+                                   size: Size(width: 100, height: 30))
+        #expect(state.showsFlow)
+        var said: [String] = []
+        while !state.stepper.isAtEnd {
+            state.apply(.next)
+            let text = Narrator(state: state).generated()
+            if text.hasPrefix("Chain rule along the edge") { said.append(text) }
+        }
+        #expect(!said.isEmpty)
+        #expect(!said.contains { $0.contains("'s gradient;") && $0.contains("1's gradient") }, "\(said)")
+        #expect(said.contains { $0.hasPrefix("Chain rule along the edge h2 → ξ3: the gradient arriving at ξ3 (upstream) is multiplied by the edge's weight −1 and added into h2's gradient.") }, "\(said)")
     }
 
     @Test func aTermsBackwardStepIsTheChainRuleAlongItsEdge() throws {

@@ -236,8 +236,11 @@ import Testing
         #expect(chain.suffix(3) == ["∂f/∂x = −4", "∂f/∂y = −4", "∂f/∂z = 3"])
         let bce = try atEnd("bce-neuron", part: 1)
         let graph = bce.stepper.graph
+        // The parameters first, then the inputs, each in the graph's order.
         let leaves = bce.scene.graphNodes.filter { graph.kind(of: $0).isLeaf && bce.stepper.plan.tape.contains($0) }
+            .sorted { (graph.kind(of: $0) == .param ? 0 : 1) < (graph.kind(of: $1) == .param ? 0 : 1) }
         #expect(leaves.count > Inspector.gradientsInAColumn)
+        #expect(leaves.prefix(6).map { bce.scene.names[$0.index] } == ["w11", "w12", "w21", "w22", "v1", "v2"])
         let line = try #require(bce.inspectorPaneLines.first { $0.text.hasPrefix("∂ℓ/∂") && $0.text.contains(", ") })
         let expected = leaves.map { "∂ℓ/∂\(bce.scene.names[$0.index]) = \(bce.notation.number(graph.grad(of: $0)))" }
         #expect(line.text == expected.joined(separator: ", "))
@@ -267,13 +270,44 @@ import Testing
     /// A pass over a truth table ends with the table, not the mean of f (seed 000's XOR
     /// and seed 001's AND).
     @Test func aTruthTableEndsWithItsRows() throws {
-        for (lesson, part, table) in [("xor", 0, "f(0, 0) = 0, f(0, 1) = 1, f(1, 0) = 1, f(1, 1) = 0"),
-                                      ("perceptron", 0, "f(0, 0) = 0, f(0, 1) = 0, f(1, 0) = 0, f(1, 1) = 1")] {
+        for (lesson, part, table) in [("xor", 0, "f(0,0) = 0, f(0,1) = 1, f(1,0) = 1, f(1,1) = 0"),
+                                      ("perceptron", 0, "f(0,0) = 0, f(0,1) = 0, f(1,0) = 0, f(1,1) = 1")] {
             var state = try TutorState(subject: .lesson(LessonFixtures.lesson(lesson)), part: part, theme: .monochrome(),
                                        size: Size(width: 100, height: 30))
             state.apply(.jump(to: state.stepper.count))
             #expect(Array(lines(state).prefix(2)) == ["All 4 rows done", table], "\(lesson)")
         }
+    }
+
+    /// Where the flow diagram leaves the weights off its edges, the Step pane gives them:
+    /// after each epoch, before the note on what the graph shows (which may go at 80×24),
+    /// and at the end of training.
+    @Test func theWeightsOffTheEdgesAreInTheStepPane() throws {
+        for size in [Size(width: 80, height: 24)] {
+            var state = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 1, theme: .monochrome(), size: size)
+            #expect(state.showsFlow && state.flow?.labelled == false)
+            let w11 = try #require(state.stepper.graph.id(named: "w11"))
+            state.apply(.jump(to: state.stepper.plan.stepsPerEpoch * 50))
+            var written = state.notation.number(state.stepper.graph.value(of: w11))
+            #expect(picture(view(state)).contains("New weights: w11 = \(written),"), "\(size)")
+            state.apply(.jump(to: state.stepper.count))
+            written = state.notation.number(state.stepper.graph.value(of: w11))
+            #expect(lines(state).contains { $0.hasPrefix("Trained weights: w11 = \(written),") }, "\(size)")
+        }
+        // At 100×30 the weights are on the edges until the training views come beside it.
+        var wide = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 1, theme: .monochrome(), size: Size(width: 100, height: 30))
+        #expect(wide.flow?.labelled == true)
+        wide.apply(.jump(to: wide.stepper.count))
+        #expect(lines(wide).contains { $0.hasPrefix("Trained weights") } == (wide.flow?.labelled == false))
+    }
+
+    /// The end of one data point's pass gives the weights' gradients first (bce-neuron 1:
+    /// the slide's ∂ℓ/∂w11), then the inputs'.
+    @Test func theEndGivesTheWeightsGradientsFirst() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("bce-neuron")), part: 0, theme: .monochrome(),
+                                   size: Size(width: 100, height: 30))
+        state.apply(.jump(to: state.stepper.count))
+        #expect(lines(state).contains { $0.hasPrefix("∂ℓ/∂w11 = −0.622, ∂ℓ/∂w12 = −1.245, ∂ℓ/∂x1 = ") }, "\(lines(state))")
     }
 
     @Test func aTinyUpdateSaysHowFarItMoved() throws {
@@ -304,6 +338,14 @@ import Testing
         // Exact as written.
         #expect(lines.contains("a = w · x = −0.5 · (−2) = 1"), "\(lines)")
         #expect(lines.contains("∂f/∂a = ∂f/∂f · local = 1 · 0.197 = 0.197"), "\(lines)")
+    }
+
+    /// A power and a quotient too: 0.269² is 0.0724 by hand, 0.0723 from 0.26894.
+    @Test func aPowerOfARoundedNumberIsApproximate() throws {
+        let lines = formulasOfWholePass(try state("param a = 0.26894142\nf = a ^ 2\noutput f"))
+        #expect(lines.contains("f = a ^ 2 = 0.269 ^ 2 ≈ 0.0723"), "\(lines)")
+        let exact = formulasOfWholePass(try state("param a = 0.5\nf = a ^ 2\noutput f"))
+        #expect(exact.contains("f = a ^ 2 = 0.5 ^ 2 = 0.25"), "\(exact)")
     }
 
     @Test func theSignIsEqualsWhereTheWrittenNumbersGiveTheResult() {

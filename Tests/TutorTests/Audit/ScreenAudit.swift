@@ -370,7 +370,9 @@ struct ScreenAudit {
             let end = ends.firstMatch(in: text, range: NSRange(location: from, length: ns.length - from))?.range.location ?? ns.length
             let clause = ns.substring(with: NSRange(location: from, length: end - from))
             chainEnd = end
-            guard let claimed = clause.components(separatedBy: " = ").last?.trimmingCharacters(in: .whitespaces),
+            // "x1 × 0.197 ≈ −0.393" claims its last number as much as "= −0.393" does.
+            guard let claimed = clause.components(separatedBy: " = ").last?.components(separatedBy: " ≈ ").last?
+                .trimmingCharacters(in: .whitespaces),
                   isNumber.firstMatch(in: claimed, range: NSRange(location: 0, length: (claimed as NSString).length)) != nil
             else { continue }
             guard let id = graph.id(named: name) ?? graph.ids.first(where: { state.scene.names[$0.index] == name }) else { continue }
