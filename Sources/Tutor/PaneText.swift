@@ -50,12 +50,26 @@ struct PaneText {
         return text
     }
 
-    /// Without the first line to go; `nil` when none may.
-    func shortened() -> PaneText? {
-        guard let first = expendable.min(by: { ($0.rank, $0.index) < ($1.rank, $1.index) })?.index else { return nil }
-        var text = PaneText(lines)
-        text.lines.remove(at: first)
-        text.expendable = expendable.filter { $0.index != first }.map { ($0.index > first ? $0.index - 1 : $0.index, $0.rank) }
+    /// The text as it may be shown, from the whole down: each leaves out the lines of some
+    /// ranks, in the order of what it costs, where leaving out a rank costs more than
+    /// leaving out all the lower ones together. So the next step's preview goes first, and
+    /// the diagram's sentence last; but where leaving out the sentence alone makes the text
+    /// fit, the preview stays.
+    var versions: [PaneText] {
+        let ranks = Array(Set(expendable.map(\.rank))).sorted()
+        return (0..<(1 << ranks.count)).map { mask in
+            let out = Set(ranks.indices.filter { mask & (1 << $0) != 0 }.map { ranks[$0] })
+            return leavingOut(out)
+        }
+    }
+
+    /// Without the lines of `ranks`.
+    func leavingOut(_ ranks: Set<Int>) -> PaneText {
+        let gone = Set(expendable.filter { ranks.contains($0.rank) }.map(\.index))
+        var text = PaneText(lines.indices.filter { !gone.contains($0) }.map { lines[$0] })
+        var newIndex = 0, map: [Int: Int] = [:]
+        for index in lines.indices where !gone.contains(index) { map[index] = newIndex; newIndex += 1 }
+        text.expendable = expendable.compactMap { entry in map[entry.index].map { ($0, entry.rank) } }
         return text
     }
 }

@@ -11,17 +11,28 @@ public struct SceneChoice: Sendable, Equatable {
 
     /// The first of `tries` that fits: in each, the first of its drawings (indices into
     /// `sizes`, most detailed first) that fits the graph pane whole, beside the side pane
-    /// or not. When none fits, the drawing the panned pane shows most of (`panned`).
+    /// or not. Where that leaves the Step and Lesson panes fewer than
+    /// `Panes.textRowsWanted` rows, the first of its `twins` (the same drawing with less
+    /// room between its rows) that fits and is shorter. When none fits, the drawing the
+    /// panned pane shows most of (`panned`).
     static func best(_ sizes: [Size], size: Size, tries: [(drawings: [Int], side: Bool)],
-                     sideWhenPanned: Bool, largestBoxes: [Size] = [], sideRows: Int = Panes.sideRowsForBoth) -> SceneChoice {
+                     sideWhenPanned: Bool, largestBoxes: [Size] = [], sideRows: Int = Panes.sideRowsForBoth,
+                     twins: (Int) -> [Int] = { _ in [] }) -> SceneChoice {
+        func panes(_ index: Int, side: Bool) -> Panes {
+            Panes(size: size, graphHeight: sizes[index].height, graphWidth: sizes[index].width, sidePane: side, sideRows: sideRows)
+        }
+        func fits(_ index: Int, side: Bool) -> Bool {
+            let viewport = panes(index, side: side).graphViewport
+            return sizes[index].width <= viewport.width && sizes[index].height <= viewport.height
+        }
         for attempt in tries {
-            for index in attempt.drawings {
-                let drawing = sizes[index]
-                let viewport = Panes(size: size, graphHeight: drawing.height, graphWidth: drawing.width,
-                                     sidePane: attempt.side, sideRows: sideRows).graphViewport
-                if drawing.width <= viewport.width && drawing.height <= viewport.height {
-                    return SceneChoice(scene: index, side: attempt.side)
-                }
+            for index in attempt.drawings where fits(index, side: attempt.side) {
+                // (Beside a side pane that is taller anyway, a shorter twin gives nothing.)
+                let rows = panes(index, side: attempt.side).textRows
+                guard rows < Panes.textRowsWanted, let twin = twins(index).first(where: {
+                    sizes[$0].height < sizes[index].height && fits($0, side: attempt.side) && panes($0, side: attempt.side).textRows > rows
+                }) else { return SceneChoice(scene: index, side: attempt.side) }
+                return SceneChoice(scene: twin, side: attempt.side)
             }
         }
         // Panned: beside the side pane if wanted, unless some box could then never be seen

@@ -106,8 +106,8 @@ public struct TutorState: Sendable {
                 }
             }
             // The same with each neuron's arrows joined at its first line, where that is
-            // shorter: tried first where the other would leave the text panes short
-            // (`flowOrder`).
+            // shorter: taken where the other would leave the text panes short
+            // (`drawingTwins`).
             if let last = flows.last,
                let joined = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: true,
                                           labelled: false, joined: true), joined.size.height < last.size.height {
@@ -143,8 +143,7 @@ public struct TutorState: Sendable {
         // drawings in one band: a fold (which draws some nodes twice) only where none of
         // them fits, beside the side pane or alone.
         let unfolded = scenes.filter { $0.stubCount == 0 }.count
-        let order = showsFlow ? Self.flowOrder(flows, size: size) : Array(0..<sizes.count)
-        let preferred = Array(order.prefix(showsFlow ? flows.filter(\.labelled).count : unfolded)), all = order
+        let preferred = Array(0..<(showsFlow ? flows.filter(\.labelled).count : unfolded)), all = Array(0..<sizes.count)
         let trained = trainingTrack?.trains == true && TrainingTrack.completedEpochs(stepper) >= 1
         let asked = classroom.trainingVisible == true
         let tries: [(drawings: [Int], side: Bool)] = if !trainingPaneShown {
@@ -163,27 +162,26 @@ public struct TutorState: Sendable {
         }
         let largestBoxes = showsFlow ? flows.map(\.layout.largestFrame) : scenes.map(\.layout.largestFrame)
         var chosen = SceneChoice.best(sizes, size: size, tries: tries, sideWhenPanned: trainingPaneShown && (asked || trained),
-                                      largestBoxes: largestBoxes, sideRows: sideRows)
+                                      largestBoxes: largestBoxes, sideRows: sideRows, twins: drawingTwins)
         // The choice was among the flow diagrams; the circuit scene behind them stays the box.
         if showsFlow { (chosen.flow, chosen.scene) = (chosen.scene, 0) }
         choice = chosen
     }
 
-    /// The flow diagrams (indices into `flows`) in the order `chooseScene` tries them: as
-    /// built, but for the drawing without weights on its edges, which comes after the same
-    /// with each neuron's arrows joined where it would leave the Step and Lesson panes
-    /// fewer than `Panes.textRowsWanted` rows and the joined one is shorter (two-layer-relu
-    /// 3 at 100×30: 12 rows rather than 18, six more for the text).
-    static func flowOrder(_ flows: [FlowScene], size: Size) -> [Int] {
-        let order = Array(flows.indices)
-        func isSplit(_ flow: FlowScene) -> Bool { flow.boxes.contains { ($0?.columns.count ?? 0) > 1 } }
-        guard let plain = flows.firstIndex(where: { !$0.labelled && !$0.joined }),
-              let joined = flows.firstIndex(where: { $0.joined && !isSplit($0) }),
-              Panes(size: size, graphHeight: flows[plain].size.height).textRows < Panes.textRowsWanted
-        else { return order }
-        let joinedOnes = order.filter { flows[$0].joined && !isSplit(flows[$0]) }
-        guard flows[joined].size.height < flows[plain].size.height else { return order }
-        return order.filter { $0 < plain && !joinedOnes.contains($0) } + joinedOnes + order.filter { $0 >= plain && !joinedOnes.contains($0) }
+    /// For each drawing (an index into `flows` in the flow view, else into `scenes`), the
+    /// same drawing with less room between its rows, which `SceneChoice.best` takes where
+    /// the first leaves the text panes short: a flow diagram without weights, and the
+    /// same with each neuron's arrows joined (two-layer-relu 3 at 100×30: 12 rows rather
+    /// than 18, six more for the text); one-line nodes, and the same without the blank
+    /// rows between them.
+    func drawingTwins(_ index: Int) -> [Int] {
+        if showsFlow {
+            guard flows.indices.contains(index), !flows[index].labelled, !flows[index].joined else { return [] }
+            return flows.indices.filter { flows[$0].joined && !flows[$0].boxes.contains { ($0?.columns.count ?? 0) > 1 } }
+        }
+        guard scenes.indices.contains(index), !scenes[index].compact, scenes[index].detail != .box else { return [] }
+        let scene = scenes[index]
+        return scenes.indices.filter { scenes[$0].compact && scenes[$0].detail == scene.detail && scenes[$0].stubCount <= scene.stubCount }
     }
 
     /// The drawing shown: the most detailed of `scenes` that fits the graph pane.
@@ -228,8 +226,7 @@ public struct TutorState: Sendable {
     /// fit at some division, else as few as make the Step pane fit, else all.
     var textLayout: (panes: Panes, inspector: [Line], narration: [Line]) {
         let narration = Narrator(state: self).lines(), usual = graphPanes
-        var texts = [inspectorPaneText]
-        while let shorter = texts[texts.count - 1].shortened() { texts.append(shorter) }
+        let texts = inspectorPaneText.versions
         func stepFits(_ text: [Line], _ panes: Panes) -> Bool { TextPane.overflow(text, in: panes.inspector) == 0 }
         func bothFit(_ text: [Line], _ panes: Panes) -> Bool {
             stepFits(text, panes) && TextPane.overflow(narration, in: panes.narration) == 0

@@ -115,3 +115,28 @@ import Testing
         }
     }
 }
+
+/// Where the drawing that fits leaves the Step and Lesson panes short, its twin without
+/// blank rows between its nodes is drawn instead: the same nodes, more room for the text.
+@Suite struct DrawingTwinTests {
+    /// Softmax part 1 at 100×30 (the circuit): the one-line drawing folded in four bands
+    /// took 18 rows and cut the backward step through p_cat before ∂L/∂Z's value.
+    @Test func softmaxsCircuitLeavesTheTextItsRows() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("softmax")), part: 0, theme: .monochrome(),
+                                   size: Size(width: 100, height: 30))
+        #expect(!state.showsFlow && state.choice.fits && state.scene.compact)
+        #expect(state.panes.textRows >= Panes.textRowsWanted)
+        let pCat = try #require(state.stepper.graph.id(named: "p_cat"))
+        while state.stepper.lastStep != .backward(pCat) { state.apply(.next) }
+        let screen = picture(view(state))
+        #expect(screen.contains("(−6.89e-4) = 0.0053") && !screen.contains("↓ more"), "\(screen)")
+    }
+
+    /// Beside the training views, which are taller than the graph anyway, nothing changes.
+    @Test func besideTheSidePaneTheDrawingKeepsItsRows() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("perceptron")), part: 0, theme: .monochrome(),
+                                   size: Size(width: 80, height: 24))
+        state.apply(.jump(to: state.stepper.count))
+        #expect(state.panes.side != nil && !state.scene.compact)
+    }
+}
