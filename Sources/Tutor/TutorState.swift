@@ -172,16 +172,12 @@ public struct TutorState: Sendable {
     /// same drawing with less room between its rows, which `SceneChoice.best` takes where
     /// the first leaves the text panes short: a flow diagram without weights, and the
     /// same with each neuron's arrows joined (two-layer-relu 3 at 100×30: 12 rows rather
-    /// than 18, six more for the text); one-line nodes, and the same without the blank
-    /// rows between them.
+    /// than 18, six more for the text). None for the circuit drawings: their blank rows
+    /// hold the backward pass's edge labels (`×0.5=2`) and a fold's `↓`, which a
+    /// reviewer found shortened, on wires or gone without them.
     func drawingTwins(_ index: Int) -> [Int] {
-        if showsFlow {
-            guard flows.indices.contains(index), !flows[index].labelled, !flows[index].joined else { return [] }
-            return flows.indices.filter { flows[$0].joined && !flows[$0].boxes.contains { ($0?.columns.count ?? 0) > 1 } }
-        }
-        guard scenes.indices.contains(index), !scenes[index].compact, scenes[index].detail != .box else { return [] }
-        let scene = scenes[index]
-        return scenes.indices.filter { scenes[$0].compact && scenes[$0].detail == scene.detail && scenes[$0].stubCount <= scene.stubCount }
+        guard showsFlow, flows.indices.contains(index), !flows[index].labelled, !flows[index].joined else { return [] }
+        return flows.indices.filter { flows[$0].joined && !flows[$0].boxes.contains { ($0?.columns.count ?? 0) > 1 } }
     }
 
     /// The drawing shown: the most detailed of `scenes` that fits the graph pane.

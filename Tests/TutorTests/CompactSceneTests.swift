@@ -116,27 +116,24 @@ import Testing
     }
 }
 
-/// Where the drawing that fits leaves the Step and Lesson panes short, its twin without
-/// blank rows between its nodes is drawn instead: the same nodes, more room for the text.
+/// Where the drawing that fits leaves the Step and Lesson panes short, a flow diagram
+/// without weights is drawn with its arrows joined (`FlowSceneTests`); a circuit drawing
+/// keeps the blank rows that hold its edge labels, and nothing changes beside the
+/// training views, which are taller than the graph anyway.
 @Suite struct DrawingTwinTests {
-    /// Softmax part 1 at 100×30 (the circuit): the one-line drawing folded in four bands
-    /// took 18 rows and cut the backward step through p_cat before ∂L/∂Z's value.
-    @Test func softmaxsCircuitLeavesTheTextItsRows() throws {
-        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("softmax")), part: 0, theme: .monochrome(),
-                                   size: Size(width: 100, height: 30))
-        #expect(!state.showsFlow && state.choice.fits && state.scene.compact)
-        #expect(state.panes.textRows >= Panes.textRowsWanted)
-        let pCat = try #require(state.stepper.graph.id(named: "p_cat"))
-        while state.stepper.lastStep != .backward(pCat) { state.apply(.next) }
-        let screen = picture(view(state))
-        #expect(screen.contains("(−6.89e-4) = 0.0053") && !screen.contains("↓ more"), "\(screen)")
+    @Test func theCircuitKeepsItsBlankRows() throws {
+        let state = try TutorState(subject: .lesson(LessonFixtures.lesson("softmax")), part: 0, theme: .monochrome(),
+                                   size: Size(width: 80, height: 24))
+        #expect(!state.showsFlow && state.panes.textRows < Panes.textRowsWanted)
+        #expect(!state.scene.compact && state.drawingTwins(state.choice.scene).isEmpty)
     }
 
-    /// Beside the training views, which are taller than the graph anyway, nothing changes.
     @Test func besideTheSidePaneTheDrawingKeepsItsRows() throws {
-        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("perceptron")), part: 0, theme: .monochrome(),
-                                   size: Size(width: 80, height: 24))
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 1, theme: .monochrome(),
+                                   size: Size(width: 100, height: 30))
         state.apply(.jump(to: state.stepper.count))
-        #expect(state.panes.side != nil && !state.scene.compact)
+        let flow = try #require(state.flow)
+        #expect(state.panes.side != nil && !flow.labelled && !flow.joined)
+        #expect(!state.drawingTwins(state.choice.flow).isEmpty)
     }
 }
