@@ -102,26 +102,22 @@ struct Inspector {
     /// header, and for a backward step through an op the op's rule (which may go).
     func describe(_ record: StepRecord) -> PaneText {
         let words = FlowWords(state: state).sentence(for: record)
-        let lines: [Line] = switch record {
-        case .forward(let r): forward(r)
-        case .seed(let r): seed(r)
-        case .backward(let r): backward(r)
-        case .update(let r): update(r)
-        case .sample(let r): sample(r)
-        case .accumulate(let r): accumulate(r)
-        case .epoch(let r): epoch(r).lines
+        let body: PaneText = switch record {
+        case .forward(let r): PaneText(forward(r))
+        case .seed(let r): PaneText(seed(r))
+        case .backward(let r): PaneText(backward(r))
+        case .update(let r): PaneText(update(r))
+        case .sample(let r): PaneText(sample(r))
+        case .accumulate(let r): PaneText(accumulate(r))
+        case .epoch(let r): epoch(r)
         }
         // In the flow diagram, under the step's header, the step in the slides' words: the
         // last line to go where rows are short (the formulas with their numbers stay).
-        var text = PaneText(Array(lines.prefix(1)))
+        var text = PaneText(Array(body.lines.prefix(1)))
         if let words {
             text.append(Line(notation.text(words.text), style: theme(.muted)), expendable: PaneText.diagramWords)
         }
-        if case .epoch(let r) = record {
-            text.append(contentsOf: epoch(r).droppingFirst)
-        } else {
-            text.append(contentsOf: Array(lines.dropFirst()))
-        }
+        text.append(contentsOf: body.droppingFirst)
         // Not where the diagram's sentence says the same.
         if case .backward(let r) = record, let op = r.op, words?.restatesRule != true {
             text.append(Line(notation.text("Rule: " + rule(op, at: r.node)), style: theme(.muted)), expendable: PaneText.restated)
@@ -348,7 +344,7 @@ struct Inspector {
     }
 
     /// "f(0,0) = 0, f(0,1) = 1, …": the output on each row of a small dataset, at the
-    /// parameters as they are, its arguments the row's inputs (nil for more rows than read).
+    /// parameters as they are, its arguments the row's inputs; nil past `rowsListed` rows.
     var outputsByRow: [Span]? {
         guard let data = state.stepper.plan.dataset, data.count <= Self.rowsListed else { return nil }
         let output = state.stepper.plan.tape.output
