@@ -217,6 +217,13 @@ struct Inspector {
         return [Line(spans)]
     }
 
+    /// What a gradient came through: the consumer's name, or in the flow diagram, where a
+    /// weighted input is an edge and not a node, that edge ("via the edge x1 → ξ1").
+    func via(_ consumer: NodeID) -> String {
+        guard let edge = FlowWords(state: state).edge(drawing: consumer) else { return name(consumer) }
+        return "the edge \(edge.source) \(notation.unicode ? "→" : "->") \(edge.excitation)"
+    }
+
     /// "∂f/∂q = −4 (via f)", the fan-out sum "∂f/∂a = 3 (via d) + (−6) (via e) = −3", or the seed.
     func ledger(_ r: BackwardRecord) -> Line {
         var spans = [plain(d(r.node) + " = ")]
@@ -231,7 +238,7 @@ struct Inspector {
         } else {
             for (index, flow) in r.ledger.enumerated() {
                 if index > 0 { spans.append(plain(" + ")) }
-                spans += [index > 0 ? gradOperand(flow.product) : grad(flow.product), plain(" (via \(name(flow.from)))")]
+                spans += [index > 0 ? gradOperand(flow.product) : grad(flow.product), plain(" (via \(via(flow.from)))")]
             }
             if r.ledger.count > 1, state.stepper.mistake == .assign {
                 spans += [plain("; with = only the last stays: "), grad(r.grad)]

@@ -92,6 +92,20 @@ import Testing
         #expect(said.contains { $0.hasPrefix("Chain rule along the edge h2 → ξ3: the gradient arriving at ξ3 (upstream) is multiplied by the edge's weight −1 and added into h2's gradient.") }, "\(said)")
     }
 
+    /// The Step pane's ledger names the edge a gradient came back along, not the hidden
+    /// product node; the circuit view names the gate.
+    @Test func theLedgerNamesTheEdge() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 1, theme: .monochrome(),
+                                   size: Size(width: 100, height: 30))
+        let x1 = try #require(state.stepper.graph.id(named: "x1"))
+        while state.stepper.lastStep != .backward(x1) { state.apply(.next) }
+        let ledger = try #require(state.inspectorPaneLines.map(\.text).first { $0.hasPrefix("∂loss/∂x1 = ") })
+        #expect(ledger.contains("(via the edge x1 → ξ1)") && ledger.contains("(via the edge x1 → ξ2)") && !ledger.contains("(w11·x1)"), "\(ledger)")
+        state.apply(.toggleGraphView)
+        let circuit = try #require(state.inspectorPaneLines.map(\.text).first { $0.hasPrefix("∂loss/∂x1 = ") })
+        #expect(circuit.contains("(via (w11·x1))"), "\(circuit)")
+    }
+
     @Test func aTermsBackwardStepIsTheChainRuleAlongItsEdge() throws {
         var state = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 1, theme: .monochrome(),
                                    size: Size(width: 100, height: 30))
