@@ -116,8 +116,7 @@ public struct Paragraph: Widget {
         for unit in WordGlue.units(words.map(WordGlue.Word.init)) {
             // Words joined by an `=` go whole on this row, else whole on the next; where
             // they are wider than a row, word by word as any others.
-            let w = unit.reduce(-1) { $0 + 1 + widths[$1] }
-            if unit.count > 1, w <= width, used + (rowHasWord ? 1 : 0) + w > width, rowHasWord || used > 0 { flush() }
+            if WordGlue.opensRow(unit, widths: widths, width: width, used: used, rowHasWord: rowHasWord) { flush() }
             for index in unit { place(index) }
         }
         if !row.isEmpty || rows.isEmpty { flush() }
@@ -177,6 +176,14 @@ enum WordGlue {
                 || count == 2 && first == 0x3C && second == 0x2D
         }
         var isNumber: Bool { numeral && digit }
+    }
+
+    /// Whether `unit` (words joined by an `=`, `widths` by index) goes whole on a new row:
+    /// it does not fit after what the row holds (`used` columns) but fits a row of its own.
+    /// Where it is wider than a row, its words go one by one as any others.
+    static func opensRow(_ unit: Range<Int>, widths: [Int], width: Int, used: Int, rowHasWord: Bool) -> Bool {
+        let w = unit.reduce(-1) { $0 + 1 + widths[$1] }
+        return unit.count > 1 && w <= width && used + (rowHasWord ? 1 : 0) + w > width && (rowHasWord || used > 0)
     }
 
     /// The words (by index) grouped: a word joins the group before it after an `=` (or

@@ -84,8 +84,7 @@ public struct WrapMeasure: Sendable {
             }
         }
         for unit in line.units {
-            let w = unit.reduce(-1) { $0 + 1 + line.wordWidths[$1] }
-            if unit.count > 1, w <= width, used + (rowHasWord ? 1 : 0) + w > width, rowHasWord || used > 0 { flush() }
+            if WordGlue.opensRow(unit, widths: line.wordWidths, width: width, used: used, rowHasWord: rowHasWord) { flush() }
             for index in unit { place(index) }
         }
         if rowHasSpans || rows == 0 { flush() }

@@ -25,6 +25,11 @@ struct FlowWords {
         var weightIsANumber: Bool
     }
 
+    /// "the edge x1 → ξ1": how the Step pane, its ledger and the narration name an edge.
+    func phrase(from source: String, to excitation: String) -> String {
+        "the edge \(source) \(state.notation.unicode ? "→" : "->") \(excitation)"
+    }
+
     /// The edge that stands for `node` in the flow view, where `node` is a neuron's term
     /// (`w11·x1` is the edge x1 → ξ1 with the weight w11); nil outside the flow view and
     /// for the nodes the diagram draws as they are.
@@ -67,7 +72,6 @@ struct FlowWords {
         let names = flow.names
         func weightText(_ term: FlowStructure.Term) -> String { self.weightText(term, names) }
         func sourceText(_ term: FlowStructure.Term) -> String { self.sourceText(term, names) }
-        let arrow = state.notation.unicode ? "→" : "->"
         // The narrowest diagram leaves the weights off the edges (`FlowScene.labelled`).
         let offEdges = "this size leaves the weights off the edges"
         let output = names[state.stepper.plan.tape.output.index]
@@ -90,7 +94,7 @@ struct FlowWords {
                 break
             }
             for term in neuron.terms where term.source != .node(term.node) {
-                let bare = "the edge \(sourceText(term)) \(arrow) \(xi)"
+                let bare = phrase(from: sourceText(term), to: xi)
                 let edge = "\(bare) (weight \(weightText(term)))"
                 switch record {
                 case .backward(let r) where term.weight == .leaf(r.node):

@@ -220,8 +220,8 @@ struct Inspector {
     /// What a gradient came through: the consumer's name, or in the flow diagram, where a
     /// weighted input is an edge and not a node, that edge ("via the edge x1 → ξ1").
     func via(_ consumer: NodeID) -> String {
-        guard let edge = FlowWords(state: state).edge(drawing: consumer) else { return name(consumer) }
-        return "the edge \(edge.source) \(notation.unicode ? "→" : "->") \(edge.excitation)"
+        let words = FlowWords(state: state)
+        return words.edge(drawing: consumer).map { words.phrase(from: $0.source, to: $0.excitation) } ?? name(consumer)
     }
 
     /// "∂f/∂q = −4 (via f)", the fan-out sum "∂f/∂a = 3 (via d) + (−6) (via e) = −3", or the seed.

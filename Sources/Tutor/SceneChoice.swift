@@ -15,7 +15,7 @@ public struct SceneChoice: Sendable, Equatable {
     /// `Panes.textRowsWanted` rows, the first of its `twins` (the same drawing with less
     /// room between its rows) that fits and is shorter. When none fits, the drawing the
     /// panned pane shows most of (`panned`).
-    static func best(_ sizes: [Size], size: Size, tries: [(drawings: [Int], side: Bool)],
+    static func best(_ sizes: [Size], size: Size, tries: [(drawings: Range<Int>, side: Bool)],
                      sideWhenPanned: Bool, largestBoxes: [Size] = [], sideRows: Int = Panes.sideRowsForBoth,
                      twins: (Int) -> [Int] = { _ in [] }) -> SceneChoice {
         func panes(_ index: Int, side: Bool) -> Panes {

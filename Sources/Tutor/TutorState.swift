@@ -143,10 +143,10 @@ public struct TutorState: Sendable {
         // drawings in one band: a fold (which draws some nodes twice) only where none of
         // them fits, beside the side pane or alone.
         let unfolded = scenes.filter { $0.stubCount == 0 }.count
-        let preferred = Array(0..<(showsFlow ? flows.filter(\.labelled).count : unfolded)), all = Array(0..<sizes.count)
+        let preferred = 0..<(showsFlow ? flows.filter(\.labelled).count : unfolded), all = 0..<sizes.count
         let trained = trainingTrack?.trains == true && TrainingTrack.completedEpochs(stepper) >= 1
         let asked = classroom.trainingVisible == true
-        let tries: [(drawings: [Int], side: Bool)] = if !trainingPaneShown {
+        let tries: [(drawings: Range<Int>, side: Bool)] = if !trainingPaneShown {
             [(preferred, false), (all, false)]
         } else if asked {
             // Asked for with `t`: the training views whatever the graph needs.
