@@ -66,20 +66,47 @@ struct Inspector {
         }
     }
 
-    /// "q = x + y" with names.
+    /// "q = x + y" with names; a ξ of the flow diagram as the weighted sum its edges
+    /// carry, "ξ3 = 0.5 − h1 − h2", not "0.5 + (−h1) + (−h2)".
     func definition(_ id: NodeID) -> String {
         guard let op = graph.op(of: id) else { return name(id) }
-        return "\(name(id)) = " + notation.apply(op, graph.inputs(of: id).map(name))
+        let inputs = graph.inputs(of: id)
+        guard FlowWords(state: state).excitation(id) != nil else { return "\(name(id)) = " + notation.apply(op, inputs.map(name)) }
+        var sum = ""
+        for (position, input) in inputs.enumerated() {
+            var term = name(input)
+            // A term's name is its expression in parentheses (`(w11·x1)`).
+            if drawnEdge(input) != nil, term.hasPrefix("("), term.hasSuffix(")") { term = String(term.dropFirst().dropLast()) }
+            if position == 0 { sum = term }
+            else if term.hasPrefix(notation.minus) { sum += " \(notation.minus) " + term.dropFirst(notation.minus.count) }
+            else { sum += " + " + term }
+        }
+        return "\(name(id)) = " + sum
+    }
+
+    /// The edge the flow diagram draws in place of `node`, a neuron's term (`w11·x1` is
+    /// the edge x1 → ξ1): the Step pane then speaks of the edge, as the diagram shows it,
+    /// not of a node it does not draw. Not in the mistakes lab, whose wrong gradients
+    /// would no longer be the ξ's that the edge's upstream is named after.
+    func drawnEdge(_ node: NodeID) -> FlowWords.Edge? {
+        state.stepper.mistake == nil ? FlowWords(state: state).edge(drawing: node) : nil
+    }
+
+    /// "the edge x1 → ξ1 (weight w11)".
+    func edgeWords(_ edge: FlowWords.Edge) -> String {
+        FlowWords(state: state).phrase(from: edge.source, to: edge.excitation) + " (weight \(edge.weight))"
     }
 
     /// A step in words, for "Next:" and the narration.
     func describe(_ step: Step) -> String {
         switch step {
-        case .forward(let id): "forward: compute \(definition(id))"
+        case .forward(let id):
+            drawnEdge(id).map { "forward along \(edgeWords($0))" } ?? "forward: compute \(definition(id))"
         case .seed(let id): "the backward pass begins at the output, \(notation.derivative(name(id), name(id)))"
         case .backward(let id):
-            graph.op(of: id) == nil ? "backward: \(name(id))'s gradient is complete"
-                : "backward through \(definition(id))"
+            if let edge = drawnEdge(id) { "backward along \(edgeWords(edge))" }
+            else if graph.op(of: id) == nil { "backward: \(name(id))'s gradient is complete" }
+            else { "backward through \(definition(id))" }
         case .backwardEdge(let id, let position):
             "backward along one edge: \(name(graph.input(of: id, at: position))) \(notation.unicode ? "←" : "<-") \(name(id))"
         case .update(let id): "update \(name(id)) by \(updateRule)"
@@ -135,19 +162,25 @@ struct Inspector {
     }
 
     func forward(_ r: ForwardRecord) -> [Line] {
-        let names = r.inputs.map { name($0.id) }
-        let values = r.inputs.map(\.value)
-        var numbers = notation.apply(r.op, values: values)
+        // An edge's product has no name of its own in the diagram: "w11 · x1 = …", and a
+        // negation is the weight −1 on its edge: "(−1) · x1", not "−x1 = −0".
+        let edge = drawnEdge(r.node)
+        let negatedEdge = edge != nil && r.op == .neg
+        let op = negatedEdge ? .mul : r.op
+        let names = (negatedEdge ? [notation.number(-1)] : []) + r.inputs.map { name($0.id) }
+        let values = (negatedEdge ? [-1] : []) + r.inputs.map(\.value)
+        var numbers = notation.apply(op, values: values)
         if r.op == .max || r.op == .min { numbers = notation.apply(r.op, values.map { notation.number($0) }) }
-        var formula = [plain("\(name(r.node)) = " + notation.apply(r.op, names) + " = ")]
+        var formula = [plain((edge == nil ? definition(r.node) : notation.apply(op, names)) + " = ")]
         // "m = −d = −1", not "= −1 = −1" when the numbers already read as the result.
         if numbers != notation.number(r.result) {
             // Arithmetic is checked by hand from the rounded inputs: say where rounding shows.
-            let byHand = [.add, .sub, .mul, .neg, .sum, .div, .pow].contains(r.op)
-                ? r.op.value(inputs: values.count) { notation.shown(values[$0]) } : r.result
+            let byHand = [.add, .sub, .mul, .neg, .sum, .div, .pow].contains(op)
+                ? op.value(inputs: values.count) { notation.shown(values[$0]) } : r.result
             formula += [Span(numbers, style: theme(.value)), plain(notation.equals(r.result, byHand: byHand))]
         }
-        return [header("Forward: compute \(name(r.node))"), Line(formula + [value(r.result)])]
+        let title = edge.map { "Forward along " + FlowWords(state: state).phrase(from: $0.source, to: $0.excitation) }
+        return [header(title ?? "Forward: compute \(name(r.node))"), Line(formula + [value(r.result)])]
     }
 
     func seed(_ r: SeedRecord) -> [Line] {
@@ -165,6 +198,7 @@ struct Inspector {
     }
 
     func backward(_ r: BackwardRecord) -> [Line] {
+        if let edge = drawnEdge(r.node) { return backward(r, along: edge) }
         var lines: [Line] = []
         if r.op == nil {
             lines.append(header("Backward: \(name(r.node)) is \(kindText(r.node))"))
@@ -176,10 +210,31 @@ struct Inspector {
         lines.append(ledger(r))
         lines += rightBeside(r)
         let shown = r.flows.filter { scene.layoutNode(of: $0.to) != nil }
-        for flow in shown { lines += self.flow(flow) }
+        // At a ξ of the flow diagram, what goes back along an edge is ξ's own gradient,
+        // which the edge's step names as its upstream: said once, not once per term.
+        let edges = shown.filter { drawnEdge($0.to) != nil }
+        for flow in shown where drawnEdge(flow.to) == nil { lines += self.flow(flow) }
+        if !edges.isEmpty {
+            // The bias's edge (and an input's with weight 1) already has its line above.
+            let others = edges.count < shown.count
+            let count = edges.count == 1 ? (others ? "its other edge" : "its edge")
+                : "each of its \(others ? "other " : "")\(edges.count) edges"
+            lines.append(Line([plain("back along \(count) from " + name(r.node) + ": " + d(r.node) + " = "), grad(r.grad)]))
+        }
         if r.op == nil {
             lines.append(Line(notation.text(
                 "\(name(r.node)) has no inputs, so its gradient is final: it says how much \(outputName) changes per unit change of \(name(r.node)).")))
+        }
+        return lines
+    }
+
+    /// A backward step through a neuron's term, told as the diagram draws it: back along
+    /// the edge, ∂f/∂ξ times the edge's local derivative (its weight, or for the weight,
+    /// what the edge's source holds) into each of the two.
+    func backward(_ r: BackwardRecord, along edge: FlowWords.Edge) -> [Line] {
+        var lines = [header("Backward along " + FlowWords(state: state).phrase(from: edge.source, to: edge.excitation))]
+        for flow in r.flows where scene.layoutNode(of: flow.to) != nil {
+            lines += self.flow(flow, upstream: edge.excitation)
         }
         return lines
     }
@@ -252,12 +307,15 @@ struct Inspector {
 
     /// "∂f/∂x = ∂f/∂q · ∂q/∂x = (−4) · 1 = −4"; "+=" and the running sum where the input
     /// collects gradient from more than one use.
-    func flow(_ f: GradientFlow) -> [Line] {
+    /// `upstream` names the node the gradient arrives from where that is not `f.from`
+    /// (the ξ at the head of an edge of the flow diagram).
+    func flow(_ f: GradientFlow, upstream: String? = nil) -> [Line] {
         let contributions = state.stepper.contributionCount(to: f.to)
         let accumulates = contributions > 1
+        let from = upstream ?? name(f.from)
         // From the output, ∂f/∂f · ∂f/∂q would read like the result; say "local" instead.
-        let local = f.from == state.stepper.plan.tape.output ? "local" : notation.derivative(name(f.from), name(f.to))
-        let chain = d(f.from) + " " + notation.times + " " + local
+        let local = f.from == state.stepper.plan.tape.output ? "local" : notation.derivative(from, name(f.to))
+        let chain = notation.derivative(outputName, from) + " " + notation.times + " " + local
         // A second backward() adds to what the first left, a fan-out to what came before.
         let adds = (accumulates || f.before != 0) && !f.replaced
         var lines = [Line([

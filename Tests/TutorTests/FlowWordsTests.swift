@@ -117,3 +117,61 @@ import Testing
         #expect(Narrator(state: state).generated().hasPrefix("Chain rule at (w11·x1):"))
     }
 }
+
+/// The Step pane of the flow view speaks of what the diagram draws: a neuron's term is an
+/// edge there, so its header, formulas and "Next:" name the edge and the ξ it leads into,
+/// never the product node behind it; the circuit view names the gate.
+@Suite struct FlowStepPaneTests {
+    @Test(arguments: ScreenAuditTests.lessons) func theStepPaneNamesNoHiddenTerm(_ name: String) throws {
+        let lesson = try LessonFixtures.lesson(name)
+        for part in lesson.parts.indices {
+            var state = try TutorState(subject: .lesson(lesson), part: part, theme: .monochrome(), size: Size(width: 100, height: 30))
+            guard let flow = state.flow, state.stepper.mistake == nil else { continue }
+            if !state.showsFlow { state.apply(.toggleGraphView) }
+            let graph = state.stepper.graph
+            let hidden = flow.structure.neurons.flatMap(\.terms)
+                .filter { $0.source != .node($0.node) && graph.op(of: $0.node) != nil }.map { state.scene.names[$0.node.index] }
+            let pass = min(state.stepper.count, state.stepper.plan.stepsPerEpoch)
+            for _ in 0..<pass {
+                state.apply(.next)
+                let text = Inspector(state: state).lines().map(\.text).joined(separator: "\n")
+                #expect(!hidden.contains { text.contains($0) }, "\(name) part \(part + 1) step \(state.stepper.position): \(text)")
+            }
+        }
+    }
+
+    /// Back along the edge h1 → ξ3 (weight v1): ∂loss/∂ξ3 times the weight into ∂loss/∂h1,
+    /// times h1 into ∂loss/∂v1, with the numbers the graph holds.
+    @Test func anEdgesBackwardStepIsTheChainRuleFromItsXi() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 1, theme: .monochrome(),
+                                   size: Size(width: 100, height: 30))
+        let graph = state.stepper.graph
+        let v1 = try #require(graph.id(named: "v1")), h1 = try #require(graph.id(named: "h1")), xi3 = try #require(graph.id(named: "ξ3"))
+        let term = try #require(graph.consumers()[v1.index].first)
+        while state.stepper.lastStep != .backward(term) { state.apply(.next) }
+        let lines = Inspector(state: state).lines().map(\.text)
+        let n = state.notation
+        #expect(lines.first == "Backward along the edge h1 → ξ3")
+        let upstream = state.stepper.graph.grad(of: xi3)
+        let intoH1 = "∂loss/∂h1 = ∂loss/∂ξ3 · ∂ξ3/∂h1 = \(n.operand(upstream)) · \(n.operand(state.stepper.graph.value(of: v1)))"
+        let intoV1 = "∂loss/∂v1 = ∂loss/∂ξ3 · ∂ξ3/∂v1 = \(n.operand(upstream)) · \(n.operand(state.stepper.graph.value(of: h1)))"
+        #expect(lines.contains { $0.hasPrefix(intoH1) && $0.hasSuffix(n.number(state.stepper.graph.grad(of: h1))) }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix(intoV1) && $0.hasSuffix(n.number(state.stepper.graph.grad(of: v1))) }, "\(lines)")
+        #expect(!lines.contains { $0.contains("(v1·h1)") })
+        state.apply(.toggleGraphView)
+        #expect(Inspector(state: state).lines().first?.text == "Backward through (v1·h1) = v1 · h1")
+    }
+
+    /// At ξ the sum's gradient goes back along each edge: said once, with ξ's number;
+    /// its definition is the weighted sum the edges carry.
+    @Test func aXiSendsItsGradientBackAlongItsEdges() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), theme: .monochrome(), size: Size(width: 100, height: 30))
+        let xi3 = try #require(state.stepper.graph.id(named: "ξ3"))
+        while state.stepper.lastStep != .backward(xi3) { state.apply(.next) }
+        let lines = Inspector(state: state).lines().map(\.text)
+        #expect(lines.first == "Backward through ξ3 = 0.5 − h1 − h2")
+        let grad = state.notation.number(state.stepper.graph.grad(of: xi3))
+        #expect(lines.contains("back along each of its 2 edges from ξ3: ∂f/∂ξ3 = \(grad)"), "\(lines)")
+        #expect(lines.last == "Next: backward along the edge h2 → ξ3 (weight −1)")
+    }
+}

@@ -287,6 +287,19 @@ struct ScreenAudit {
         return defects
     }
 
+    /// In the flow view, "the edge x1 → ξ1" for a neuron's term, which the diagram draws
+    /// as that edge and not as a node: read off the recognised neurons, not the Step pane's code.
+    func drawnEdge(_ node: NodeID) -> String? {
+        guard state.showsFlow, let flow = state.flow else { return nil }
+        for neuron in flow.structure.neurons {
+            for term in neuron.terms where term.node == node && term.source != .node(node) && state.stepper.graph.op(of: node) != nil {
+                let source = if case .node(let id) = term.source { flow.names[id.index] } else { "1" }
+                return "the edge \(source) \(state.notation.unicode ? "→" : "->") \(flow.names[neuron.excitation.index])"
+            }
+        }
+        return nil
+    }
+
     /// The Step pane's first line names what the last step did.
     func stepPane() -> [String] {
         guard state.selection == nil, state.classroom.quiz.current == nil else { return [] }
@@ -301,7 +314,8 @@ struct ScreenAudit {
             case .epoch(let n): expected = stepper.plan.training == nil ? "rows done" : "Epoch \(n)"
             case .seed: expected = "Backward pass"
             case .accumulate: expected = "Batch"
-            default: expected = state.scene.names[last.node?.index ?? 0]
+            default:
+                expected = last.node.map { drawnEdge($0) ?? state.scene.names[$0.index] } ?? state.scene.names[0]
             }
         } else {
             expected = "Start"
