@@ -75,8 +75,10 @@ public struct FlowScene: Sendable {
     /// not be read on any screen, and laying it out would cost as much as the circuit's.
     /// `splitHead`: the head box, when it has more than `headRows` lines, in columns.
     /// `joined`: the arrows into a neuron meet at its first line (when not `labelled`).
+    /// `ruled`: a neuron's box that takes the head has its divider even where that makes
+    /// it taller than the 80×24 pane has room for (a drawing for larger panes).
     public init?(graph: Graph, scene: GraphScene, notation: Notation, brief: Bool = false,
-                 labelled: Bool = true, splitHead: Bool = false, joined: Bool = false) throws(DAGLayoutError) {
+                 labelled: Bool = true, splitHead: Bool = false, joined: Bool = false, ruled: Bool = false) throws(DAGLayoutError) {
         guard graph.count <= GraphScene.largestScaledGraph, let structure = FlowStructure(graph) else { return nil }
         self.brief = brief
         self.labelled = labelled
@@ -143,7 +145,7 @@ public struct FlowScene: Sendable {
         var headStart = 0
         if let host, let box = headBox {
             let rows = neuronRows(host)
-            dividerRows[box] = rows + 1 + head.count <= tallest ? rows : nil
+            dividerRows[box] = ruled || rows + 1 + head.count <= tallest ? rows : nil
             headStart = dividerRows[box].map { $0 + 1 } ?? rows
         }
 

@@ -27,8 +27,11 @@ public struct Panes: Sendable, Equatable {
     /// Columns the graph keeps when a side pane is shown; narrower screens get none.
     public static let graphMinimumWithSide = 44
 
-    /// Columns the side pane keeps at least when the graph takes more than its share.
-    public static let sideMinimum = 34
+    /// Columns the side pane keeps at least when the graph takes more than its share:
+    /// room for the map's legend (`█ f≥0.5 · digits: targets`) and a 30-point chart, and
+    /// two columns fewer than that costs the 2-2-1 net at 100×30 the blank columns that
+    /// keep its wires' turns apart (`──┤ └┿▶`).
+    public static let sideMinimum = 32
 
     /// Rows the side pane wants at least for a decision map above a loss chart
     /// (`TrainingPane.rowsWanted`); a map or a chart alone wants `sideRowsForOne`.

@@ -105,6 +105,13 @@ public struct TutorState: Sendable {
                     flows.append(flow)
                 }
             }
+            // Where the full drawing's box leaves out the divider above the loss to fit
+            // the 80×24 pane, first the same with it, for the panes that have the row.
+            if let full = flows.first,
+               let ruled = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, ruled: true),
+               ruled.size.height > full.size.height {
+                flows.insert(ruled, at: 0)
+            }
             // The same with each neuron's arrows joined at its first line, where that is
             // shorter: taken where the other would leave the text panes short
             // (`drawingTwins`).

@@ -11,6 +11,34 @@ import Testing
         try TutorState(subject: .lesson(LessonFixtures.lesson(name)), part: part, theme: .monochrome(), size: size)
     }
 
+    /// bce-neuron part 1: the neuron's box takes the loss's eight lines. At 100×30 they
+    /// stand under the divider; at 80×24, which has no row for it, without, and whole.
+    @Test func theLossIsRuledOffWhereThePaneHasTheRow() throws {
+        let large = try state("bce-neuron", part: 0)
+        let small = try state("bce-neuron", part: 0, size: Size(width: 80, height: 24))
+        for (state, ruled) in [(large, true), (small, false)] {
+            let flow = try #require(state.flow)
+            let graph = state.stepper.graph
+            let loss = try #require(graph.ids.first { flow.names[$0.index] == "ℓ" })
+            let box = try #require(flow.layoutNode(of: loss))
+            #expect(state.showsFlow && state.choice.fits)
+            #expect((flow.boxes[box]?.divider != nil) == ruled, "\(state.size)")
+            #expect(flow.boxes[box]?.lines.count == 10)
+        }
+    }
+
+    /// XOR part 2 at its end, beside the training views: the side pane gives up two
+    /// columns so that the diagram keeps its wires' turns apart (`x2 ──┤ └┿▶`, not
+    /// `──┤└┿▶`, which reads as x2 running on into ξ2's first arrow).
+    @Test func theTrainedXorKeepsItsWiresTurnsApart() throws {
+        var xor = try state("xor", part: 1)
+        xor.apply(.jump(to: xor.stepper.count))
+        #expect(xor.showsFlow && xor.choice.fits && xor.panes.side != nil)
+        let layout = try #require(xor.flow?.layout)
+        // A drawing with its gaps has a narrower twin without them; the twin has none.
+        #expect(layout.withoutTurnGaps() != nil)
+    }
+
     /// XOR part 2: one neuron feeds the loss, so its box holds ξ3, f, then (f−y) and
     /// loss; the target y sits in the column before that box, not with the inputs.
     @Test func oneNeuronsBoxTakesTheLoss() throws {

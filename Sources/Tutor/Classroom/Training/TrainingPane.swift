@@ -147,7 +147,7 @@ public struct TrainingPane: Widget {
         let and = notation.separator
         let legends = track.predictions.count == 1
             ? [" \(dark) \(shaded) ≥ 0.5, lighter below\(and)digits: \(digits) ", " \(dark) \(shaded) ≥ 0.5\(and)digits: \(digits) ",
-               " \(dark) \(shaded) ≥ 0.5 "]
+               " \(dark) \(shaded)≥0.5\(and)digits: \(digits) ", " \(dark) \(shaded) ≥ 0.5 "]
             : [" shade: the winning class\(and)digits: \(digits) ", " shade: class\(and)digits: \(digits) ", " shade: class "]
         if let shown = legends.map(notation.text).first(where: { DisplayWidth.of($0) <= area.width - 4 }) {
             buffer.write(shown, at: Point(x: area.x + 2, y: area.maxY - 1), style: theme(.key))
