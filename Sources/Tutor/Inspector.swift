@@ -28,13 +28,14 @@ struct Inspector {
                 // The last step keeps its frame: what it did and its number (not the
                 // diagram's sentence), then the end's summary.
                 let epochEnded = if case .epoch = record { true } else { false }
-                text = PaneText(Array(describe(record).essentials.prefix(2)) + end(meanLossShown: epochEnded) + mistakeSummary())
+                text = end(meanLossShown: epochEnded).below(Array(describe(record).essentials.prefix(2)))
+                text.append(contentsOf: mistakeSummary())
             } else {
                 text = describe(record)
                 text.append(contentsOf: rowSummary())
             }
         } else if state.stepper.isAtEnd {
-            text = PaneText(end())
+            text = end()
         } else {
             text = start()
         }
@@ -92,19 +93,19 @@ struct Inspector {
         state.stepper.mistake == nil ? FlowWords(state: state).edge(drawing: node) : nil
     }
 
-    /// "the edge x1 → ξ1 (weight w11)".
-    func edgeWords(_ edge: FlowWords.Edge) -> String {
-        FlowWords(state: state).phrase(from: edge.source, to: edge.excitation) + " (weight \(edge.weight))"
+    /// "the edge x1 → ξ1".
+    func edgePhrase(_ edge: FlowWords.Edge) -> String {
+        FlowWords(state: state).phrase(from: edge.source, to: edge.excitation)
     }
 
     /// A step in words, for "Next:" and the narration.
     func describe(_ step: Step) -> String {
         switch step {
         case .forward(let id):
-            drawnEdge(id).map { "forward along \(edgeWords($0))" } ?? "forward: compute \(definition(id))"
+            drawnEdge(id).map { "forward along \(edgePhrase($0))" } ?? "forward: compute \(definition(id))"
         case .seed(let id): "the backward pass begins at the output, \(notation.derivative(name(id), name(id)))"
         case .backward(let id):
-            if let edge = drawnEdge(id) { "backward along \(edgeWords(edge))" }
+            if let edge = drawnEdge(id) { "backward along \(edgePhrase(edge))" }
             else if graph.op(of: id) == nil { "backward: \(name(id))'s gradient is complete" }
             else { "backward through \(definition(id))" }
         case .backwardEdge(let id, let position):
@@ -179,7 +180,7 @@ struct Inspector {
                 ? op.value(inputs: values.count) { notation.shown(values[$0]) } : r.result
             formula += [Span(numbers, style: theme(.value)), plain(notation.equals(r.result, byHand: byHand))]
         }
-        let title = edge.map { "Forward along " + FlowWords(state: state).phrase(from: $0.source, to: $0.excitation) }
+        let title = edge.map { "Forward along " + edgePhrase($0) }
         return [header(title ?? "Forward: compute \(name(r.node))"), Line(formula + [value(r.result)])]
     }
 
@@ -214,12 +215,13 @@ struct Inspector {
         // which the edge's step names as its upstream: said once, not once per term.
         let edges = shown.filter { drawnEdge($0.to) != nil }
         for flow in shown where drawnEdge(flow.to) == nil { lines += self.flow(flow) }
-        if !edges.isEmpty {
-            // The bias's edge (and an input's with weight 1) already has its line above.
-            let others = edges.count < shown.count
-            let count = edges.count == 1 ? (others ? "its other edge" : "its edge")
-                : "each of its \(others ? "other " : "")\(edges.count) edges"
-            lines.append(Line([plain("back along \(count) from " + name(r.node) + ": " + d(r.node) + " = "), grad(r.grad)]))
+        if !edges.isEmpty, let xi = FlowWords(state: state).excitation(r.node) {
+            // The edges whose gradient has a line above (a bias that learns, an input of
+            // weight 1) are not counted again; a constant's edge is, as the diagram draws it.
+            let rest = xi.edges - (shown.count - edges.count)
+            let count = rest == xi.edges ? (rest == 1 ? "\(xi.name)'s edge" : "each of \(xi.name)'s \(rest) edges")
+                : (rest == 1 ? "\(xi.name)'s other edge" : "\(xi.name)'s other \(rest) edges")
+            lines.append(Line([plain("back along \(count): " + d(r.node) + " = "), grad(r.grad)]))
         }
         if r.op == nil {
             lines.append(Line(notation.text(
@@ -232,7 +234,7 @@ struct Inspector {
     /// the edge, ∂f/∂ξ times the edge's local derivative (its weight, or for the weight,
     /// what the edge's source holds) into each of the two.
     func backward(_ r: BackwardRecord, along edge: FlowWords.Edge) -> [Line] {
-        var lines = [header("Backward along " + FlowWords(state: state).phrase(from: edge.source, to: edge.excitation))]
+        var lines = [header("Backward along " + edgePhrase(edge))]
         for flow in r.flows where scene.layoutNode(of: flow.to) != nil {
             lines += self.flow(flow, upstream: edge.excitation)
         }
@@ -274,9 +276,12 @@ struct Inspector {
 
     /// What a gradient came through: the consumer's name, or in the flow diagram, where a
     /// weighted input is an edge and not a node, that edge ("via the edge x1 → ξ1").
-    func via(_ consumer: NodeID) -> String {
+    /// An input that a ξ takes as it is (weight 1) came along its own edge into that ξ.
+    func via(_ consumer: NodeID, from input: NodeID) -> String {
         let words = FlowWords(state: state)
-        return words.edge(drawing: consumer).map { words.phrase(from: $0.source, to: $0.excitation) } ?? name(consumer)
+        if let edge = words.edge(drawing: consumer) { return words.phrase(from: edge.source, to: edge.excitation) }
+        if words.excitation(consumer) != nil { return words.phrase(from: name(input), to: name(consumer)) }
+        return name(consumer)
     }
 
     /// "∂f/∂q = −4 (via f)", the fan-out sum "∂f/∂a = 3 (via d) + (−6) (via e) = −3", or the seed.
@@ -293,7 +298,7 @@ struct Inspector {
         } else {
             for (index, flow) in r.ledger.enumerated() {
                 if index > 0 { spans.append(plain(" + ")) }
-                spans += [index > 0 ? gradOperand(flow.product) : grad(flow.product), plain(" (via \(via(flow.from)))")]
+                spans += [index > 0 ? gradOperand(flow.product) : grad(flow.product), plain(" (via \(via(flow.from, from: r.node)))")]
             }
             if r.ledger.count > 1, state.stepper.mistake == .assign {
                 spans += [plain("; with = only the last stays: "), grad(r.grad)]
@@ -510,31 +515,39 @@ struct Inspector {
 
     /// `meanLossShown`: the last epoch's lines above already give the mean loss at the
     /// trained weights, so the summary does not say it twice.
-    func end(meanLossShown: Bool = false) -> [Line] {
+    func end(meanLossShown: Bool = false) -> PaneText {
         let plan = state.stepper.plan
         let output = plan.tape.output
         var lines: [Line]
+        // What → does now (or that it does nothing more): the key hints say so too, so
+        // this may go where the summary is short of rows.
         let next = Line(notation.text(state.whatComesNext), style: theme(.muted))
+        func text(_ lines: [Line]) -> PaneText {
+            var text = PaneText(Array(lines.prefix(1)))
+            text.append(next, expendable: PaneText.nextStep)
+            text.append(contentsOf: Array(lines.dropFirst()))
+            return text
+        }
         if plan.training != nil, let dataset = plan.dataset {
             // The graph still shows the last pass, computed before its updates: say which
             // numbers belong to the trained parameters and which to that pass.
             let epochs = plan.epochs
             let trained = graph.meanLoss(over: dataset, tape: plan.tape)
-            lines = [header("Done: training finished after \(epochs) epoch\(epochs == 1 ? "" : "s")"), next]
+            lines = [header("Done: training finished after \(epochs) epoch\(epochs == 1 ? "" : "s")")]
             if !meanLossShown {
                 lines.append(Line([plain("mean \(name(output)) over the data (\(plan.rowsPerEpoch) row\(plan.rowsPerEpoch == 1 ? "" : "s")), trained: "),
                                    value(trained)]))
             }
             if let weights = weightsLine("Trained weights: ") { lines.append(weights) }
-            lines += [Line([Span(notation.text("The graph shows the last pass (row \(plan.rowsPerEpoch)), computed before its update: \(name(output)) = "),
+            lines += [Line([Span(notation.text("The graph shows row \(plan.rowsPerEpoch)'s pass, before its update: \(name(output)) = "),
                                 style: theme(.muted)), value(graph.value(of: output))])]
-            return lines
+            return text(lines)
         }
         // With data, the graph holds the last row's pass: say so.
         let row = plan.dataset == nil ? "" : " (row \(plan.rowsPerEpoch) of \(plan.rowsPerEpoch))"
         lines = [header(plan.training == nil ? "Done: forward and backward pass" + (plan.dataset == nil ? "" : " of every row")
                                             : "Done: training finished"),
-                 next, Line([plain("\(name(output))\(row) = "), value(graph.value(of: output))])]
+                 Line([plain("\(name(output))\(row) = "), value(graph.value(of: output))])]
         // The parameters' gradients first: they are what a slide's "gradient" is about.
         let leaves = scene.graphNodes.filter { graph.kind(of: $0).isLeaf && plan.tape.contains($0) }
             .sorted { (graph.kind(of: $0) == .param ? 0 : 1) < (graph.kind(of: $1) == .param ? 0 : 1) }
@@ -550,7 +563,7 @@ struct Inspector {
             }
             lines.append(Line(spans))
         }
-        return lines
+        return text(lines)
     }
 
     func selectedNode(_ id: NodeID) -> [Line] {

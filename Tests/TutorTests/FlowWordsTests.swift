@@ -94,6 +94,15 @@ import Testing
 
     /// The Step pane's ledger names the edge a gradient came back along, not the hidden
     /// product node; the circuit view names the gate.
+    @Test func theLedgerNamesTheEdgeOfAWeightOfOne() throws {
+        // xor part 1: x2 enters ξ2 as it is (weight 1) and ξ1 through −1.
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), theme: .monochrome(), size: Size(width: 100, height: 30))
+        let x2 = try #require(state.stepper.graph.id(named: "x2"))
+        while state.stepper.lastStep != .backward(x2) { state.apply(.next) }
+        let ledger = try #require(Inspector(state: state).lines().map(\.text).first { $0.hasPrefix("∂f/∂x2 = ") })
+        #expect(ledger.contains("(via the edge x2 → ξ1)") && ledger.contains("(via the edge x2 → ξ2)"), "\(ledger)")
+    }
+
     @Test func theLedgerNamesTheEdge() throws {
         var state = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 1, theme: .monochrome(),
                                    size: Size(width: 100, height: 30))
@@ -171,7 +180,17 @@ import Testing
         let lines = Inspector(state: state).lines().map(\.text)
         #expect(lines.first == "Backward through ξ3 = 0.5 − h1 − h2")
         let grad = state.notation.number(state.stepper.graph.grad(of: xi3))
-        #expect(lines.contains("back along each of its 2 edges from ξ3: ∂f/∂ξ3 = \(grad)"), "\(lines)")
-        #expect(lines.last == "Next: backward along the edge h2 → ξ3 (weight −1)")
+        // The constant 0.5's edge is one of the three the diagram draws into ξ3.
+        #expect(lines.contains("back along each of ξ3's 3 edges: ∂f/∂ξ3 = \(grad)"), "\(lines)")
+        #expect(lines.last == "Next: backward along the edge h2 → ξ3")
+        // Where the bias learns, its gradient has a line of its own: the other two edges.
+        var trained = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 1, theme: .monochrome(),
+                                     size: Size(width: 100, height: 30))
+        let b3 = try #require(trained.stepper.graph.id(named: "b3")), xi = try #require(trained.stepper.graph.id(named: "ξ3"))
+        while trained.stepper.lastStep != .backward(xi) { trained.apply(.next) }
+        let said = Inspector(state: trained).lines().map(\.text)
+        let g = trained.notation.number(trained.stepper.graph.grad(of: xi))
+        #expect(said.contains { $0.hasPrefix("∂loss/∂b3 = ∂loss/∂ξ3 · ∂ξ3/∂b3 = ") } && trained.stepper.graph.grad(of: b3) != 0)
+        #expect(said.contains("back along ξ3's other 2 edges: ∂loss/∂ξ3 = \(g)"), "\(said)")
     }
 }
