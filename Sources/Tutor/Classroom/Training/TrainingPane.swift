@@ -146,8 +146,9 @@ public struct TrainingPane: Widget {
         let digits = hasTargets ? "targets" : shaded
         let and = notation.separator
         let legends = track.predictions.count == 1
-            ? [" \(dark) \(shaded) ≥ 0.5, lighter below\(and)digits: \(digits) ", " \(dark) \(shaded) ≥ 0.5\(and)digits: \(digits) ",
-               " \(dark) \(shaded)≥0.5\(and)digits: \(digits) ", " \(dark) \(shaded) ≥ 0.5 "]
+            // The shades grade f (a sigmoid's 0.6 is ▒, not █): the darkest is f near 1.
+            ? [" \(dark) \(shaded) ≈ 1, lighter as \(shaded) falls\(and)digits: \(digits) ",
+               " \(dark) \(shaded) ≈ 1\(and)digits: \(digits) ", " \(dark) \(shaded) ≈ 1 "]
             : [" shade: the winning class\(and)digits: \(digits) ", " shade: class\(and)digits: \(digits) ", " shade: class "]
         if let shown = legends.map(notation.text).first(where: { DisplayWidth.of($0) <= area.width - 4 }) {
             buffer.write(shown, at: Point(x: area.x + 2, y: area.maxY - 1), style: theme(.key))
@@ -167,7 +168,8 @@ public struct TrainingPane: Widget {
 
     func renderLoss(in area: Rect, buffer: inout Buffer) {
         guard lossShown else {
-            buffer.render(Block(title: "loss: after the first forward pass", theme: theme), in: area)
+            // (Short enough for the side pane's narrowest, `Panes.sideMinimum`.)
+            buffer.render(Block(title: "loss: after the first pass", theme: theme), in: area)
             return
         }
         let shown = track.losses(through: completedEpochs)
