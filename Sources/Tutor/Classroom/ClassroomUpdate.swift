@@ -97,9 +97,23 @@ extension TutorState {
         }
         let spot = QuizSession.Spot(part: part, position: stepper.position, moment: moment)
         guard classroom.quiz.needsQuiz(at: spot) else { return false }
-        classroom.quiz.begin(QuizMaker.questions(part: lessonPart, stepper: stepper, names: scene.names, moment: moment),
-                             at: spot)
+        classroom.quiz.begin(QuizMaker.questions(part: lessonPart, stepper: stepper, names: scene.names, edges: drawnEdges,
+                                                 moment: moment), at: spot)
         return classroom.quiz.isAsking
+    }
+
+    /// In the flow view, the terms its diagram draws as edges (`FlowWords.edge`), which
+    /// the quiz names as the Step pane does.
+    var drawnEdges: [NodeID: QuizMaker.DrawnEdge] {
+        guard showsFlow, stepper.mistake == nil else { return [:] }
+        let words = FlowWords(state: self)
+        var edges: [NodeID: QuizMaker.DrawnEdge] = [:]
+        for id in stepper.graph.ids {
+            if let edge = words.edge(drawing: id) {
+                edges[id] = QuizMaker.DrawnEdge(phrase: words.phrase(from: edge.source, to: edge.excitation), excitation: edge.excitation)
+            }
+        }
+        return edges
     }
 
     // MARK: Training

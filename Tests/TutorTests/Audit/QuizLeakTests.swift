@@ -87,7 +87,10 @@ import Testing
             for giveaway in giveaways(of: question, in: state) where matches(shown(state), giveaway) {
                 leaks.append("\(place): the screen shows /\(giveaway)/ before the answer")
             }
+            // (Not where the prompt itself gives that number as another quantity, as
+            // bce-neuron's "∂ℓ/∂ξ1 = −0.138 and x1 = 1. What is ∂ℓ/∂w11?" does.)
             if question.topic == .lesson, case .number(let value, _) = question.answer,
+               !contains(question.prompt, number: state.notation.number(value)),
                contains(paneText(state.panes.narration, of: state), number: state.notation.number(value)) {
                 leaks.append("\(place): the narration shows the answer \(state.notation.number(value))")
             }

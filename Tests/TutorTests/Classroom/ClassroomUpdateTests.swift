@@ -75,7 +75,12 @@ import Screen
         press(&state, .character("z"), .right, .right)
         #expect(state.stepper.position == 1)
         press(&state, .right)
-        #expect(state.classroom.quiz.current?.prompt == "Forward: (w11·x1) = w11 · x1 = 0.133 · 0 = ?")
+        // The flow diagram draws that gate as the edge x1 → ξ1; the circuit as (w11·x1).
+        #expect(state.classroom.quiz.current?.prompt == "Forward along the edge x1 → ξ1: w11 · x1 = 0.133 · 0 = ?")
+        var circuit = try lesson("xor", part: 1)
+        press(&circuit, .character("g"), .character("z"), .right, .right, .right)
+        #expect(!circuit.showsFlow)
+        #expect(circuit.classroom.quiz.current?.prompt == "Forward: (w11·x1) = w11 · x1 = 0.133 · 0 = ?")
     }
 
     @Test func theQuestionIsOnTheScreen() throws {

@@ -1,4 +1,5 @@
 import Testing
+import Screen
 import Autograd
 import Lessons
 @testable import Tutor
@@ -159,3 +160,33 @@ import Lessons
 }
 
 func submit(_ session: inout QuizSession) -> Bool { session.submit() }
+
+/// In the flow view the quiz names what the diagram draws: a neuron's term is an edge
+/// there, so it asks what the edge carries and what comes back along it from its ξ, and
+/// not for the hidden product's gradient, which is the ξ's own.
+@Suite struct FlowQuizTests {
+    @Test func theQuizSpeaksOfEdges() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 1, theme: .monochrome(),
+                                   size: Size(width: 100, height: 30))
+        #expect(state.showsFlow)
+        let graph = state.stepper.graph
+        let w11 = try #require(graph.id(named: "w11")), xi1 = try #require(graph.id(named: "ξ1"))
+        let term = try #require(graph.consumers()[w11.index].first)
+        func asked(_ state: TutorState) -> [String] {
+            QuizMaker.questions(part: state.lessonPart, stepper: state.stepper, names: state.scene.names, edges: state.drawnEdges)
+                .map(\.prompt)
+        }
+        while state.stepper.nextStep != .forward(term) { state.apply(.next) }
+        #expect(asked(state).contains("Forward along the edge x1 → ξ1: w11 · x1 = 0.133 · 0 = ?"), "\(asked(state))")
+        while state.stepper.nextStep != .backward(xi1) { state.apply(.next) }
+        #expect(!asked(state).contains { $0.contains("(w11·x1)") || $0.contains("(w12·x2)") }, "\(asked(state))")
+        #expect(asked(state).contains { $0.hasPrefix("Backward: ∂loss/∂b1 = ∂loss/∂ξ1 · ∂ξ1/∂b1") }, "\(asked(state))")
+        while state.stepper.nextStep != .backward(term) { state.apply(.next) }
+        let prompts = asked(state)
+        #expect(prompts.contains("Backward: ∂loss/∂w11 = ∂loss/∂ξ1 · ∂ξ1/∂w11 = ?"), "\(prompts)")
+        #expect(prompts.contains { $0.contains("after adding the one via ξ1 (∂loss/∂ξ1 · ∂ξ1/∂x1)") }, "\(prompts)")
+        // The circuit view asks about the gate it draws.
+        state.apply(.toggleGraphView)
+        #expect(asked(state).contains("Backward: ∂loss/∂w11 = ∂loss/∂(w11·x1) · ∂(w11·x1)/∂w11 = ?"), "\(asked(state))")
+    }
+}

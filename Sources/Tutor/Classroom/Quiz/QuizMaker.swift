@@ -16,16 +16,26 @@ public enum QuizMoment: Sendable, Hashable {
 /// this point. Computed questions are asked in the first pass only: later passes repeat
 /// the same arithmetic on other numbers.
 public enum QuizMaker {
+    /// A neuron's term as the flow diagram draws it: an edge into a ξ, not a node. The
+    /// questions then speak of the edge and of the ξ's gradient, as the Step pane does.
+    public struct DrawnEdge: Sendable, Equatable {
+        /// "the edge x1 → ξ1".
+        public var phrase: String
+        /// The ξ the edge leads into, whose gradient comes back along it.
+        public var excitation: String
+    }
+
     /// The questions to ask before `stepper` takes its next step. `part` supplies the
     /// lesson's prompts (none for a bare expression); `names` are what the screen calls
     /// each node (the tutor's `GraphScene.names`, which name anonymous gates by what they
-    /// compute, `(w11·x1)`), the graph's own labels when `nil`.
-    public static func questions(part: LessonPart?, stepper: Stepper, names: [String]? = nil,
+    /// compute, `(w11·x1)`), the graph's own labels when `nil`; `edges`, in the flow
+    /// view, the terms it draws as edges.
+    public static func questions(part: LessonPart?, stepper: Stepper, names: [String]? = nil, edges: [NodeID: DrawnEdge] = [:],
                                  moment: QuizMoment = .beforeNextStep) -> [QuizQuestion] {
         var computed: [QuizQuestion] = []
         if moment == .beforeNextStep, stepper.position < stepper.plan.stepsPerPass, let record = stepper.nextRecord {
             let names = names ?? stepper.graph.ids.map { stepper.graph.label(of: $0) }
-            computed = questions(for: record, stepper: stepper, names: names)
+            computed = questions(for: record, stepper: stepper, names: names, edges: edges)
         }
         let items = (part?.quiz(for: stepper) ?? []).filter { Self.moment(of: $0.anchor) == moment }
         let stepHint = stepper.nextStep.flatMap { $0.node }.flatMap { stepper.graph.op(of: $0) }?.gradientRule
@@ -90,19 +100,24 @@ public enum QuizMaker {
 
     /// The computed questions for one step, from its record (taken before the step, so
     /// every number in it is the real one).
-    public static func questions(for record: StepRecord, stepper: Stepper, names: [String]) -> [QuizQuestion] {
+    public static func questions(for record: StepRecord, stepper: Stepper, names: [String],
+                                 edges: [NodeID: DrawnEdge] = [:]) -> [QuizQuestion] {
         let graph = stepper.graph
         let outputLabel = names[stepper.plan.tape.output.index]
         switch record {
-        case .forward(let forward): return [value(forward, names: names)]
+        case .forward(let forward): return [value(forward, names: names, edge: edges[forward.node])]
         case .seed(let seed): return [self.seed(seed, label: names[seed.output.index])]
         case .backward(let backward):
             return backward.flows.compactMap { flow in
                 // Literal constants (the 2 in `2 * x`) have no gradient worth asking for.
                 guard graph.kind(of: flow.to) != .const || graph.name(of: flow.to) != nil else { return nil }
-                // The uses that send a contribution: those on the output's cone.
+                // What a ξ sends back along an edge is its own gradient: nothing to ask.
+                guard edges[flow.to] == nil else { return nil }
+                // The uses that send a contribution: those on the output's cone. Back along
+                // an edge, the gradient comes from the ξ it leads into.
+                let from = edges[flow.from]?.excitation ?? names[flow.from.index]
                 return gradient(flow, op: backward.op, output: outputLabel, uses: stepper.contributionCount(to: flow.to),
-                                toValue: graph.value(of: flow.to), to: names[flow.to.index], from: names[flow.from.index])
+                                toValue: graph.value(of: flow.to), to: names[flow.to.index], from: from)
             }
         case .update(let update): return [self.update(update, output: outputLabel, label: names[update.param.index])]
         case .sample, .accumulate, .epoch: return []
@@ -111,17 +126,19 @@ public enum QuizMaker {
 
     // MARK: Forward
 
-    static func value(_ record: ForwardRecord, names: [String]) -> QuizQuestion {
+    /// `edge`: the node is a term the flow diagram draws as that edge, which has no name
+    /// of its own there: "Forward along the edge x1 → ξ1: w11 · x1 = 0.133 · 0 = ?".
+    static func value(_ record: ForwardRecord, names: [String], edge: DrawnEdge? = nil) -> QuizQuestion {
         let formula = Formula.forward(op: record.op, names: record.inputs.map { names[$0.id.index] },
                                       values: record.inputs.map(\.value))
-        let label = names[record.node.index]
+        let label = edge == nil ? names[record.node.index] + " = " : ""
         let result = record.result
-        let explanation = "\(label) = \(formula.symbols) = \(formula.numbers) = \(Formula.number(result))"
+        let explanation = "\(label)\(formula.symbols) = \(formula.numbers) = \(Formula.number(result))"
         var pitfalls: [QuizQuestion.Pitfall] = []
         if result != 0 { pitfalls.append(.init(value: -result, message: "Right size, wrong sign.")) }
         return QuizQuestion(
             topic: .value(record.node),
-            prompt: "Forward: \(label) = \(formula.symbols) = \(formula.numbers) = ?",
+            prompt: (edge.map { "Forward along \($0.phrase): " } ?? "Forward: ") + "\(label)\(formula.symbols) = \(formula.numbers) = ?",
             answer: .number(result, tolerance: QuizQuestion.tolerance(for: result)),
             hint: "Hint: \(record.op.forwardRule).", explanation: explanation, pitfalls: pitfalls)
     }
