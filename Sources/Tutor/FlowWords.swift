@@ -27,7 +27,12 @@ struct FlowWords {
 
     /// "the edge x1 → ξ1": how the Step pane, its ledger and the narration name an edge.
     func phrase(from source: String, to excitation: String) -> String {
-        "the edge \(source) \(state.notation.unicode ? "→" : "->") \(excitation)"
+        "the edge " + arrow(from: source, to: excitation)
+    }
+
+    /// "x1 → ξ1".
+    func arrow(from source: String, to excitation: String) -> String {
+        "\(source) \(state.notation.unicode ? "→" : "->") \(excitation)"
     }
 
     /// The edge that stands for `node` in the flow view, where `node` is a neuron's term
@@ -53,6 +58,12 @@ struct FlowWords {
         return (flow.names[node.index], neuron.terms.count)
     }
 
+    /// "a", "a and b", "a, b and c".
+    static func list(_ items: [String]) -> String {
+        guard items.count > 1, let last = items.last else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + last
+    }
+
     private func weightText(_ term: FlowStructure.Term, _ names: [String]) -> String {
         switch term.weight {
         case .number(let value): state.notation.number(value)
@@ -76,6 +87,30 @@ struct FlowWords {
         let offEdges = "this size leaves the weights off the edges"
         let output = names[state.stepper.plan.tape.output.index]
         func d(_ name: String) -> String { state.notation.derivative(output, name) }
+        // A weight's gradient and new value are written on its edge, or on each of the
+        // edges it weighs where the graph shares it (linear regression's w1 on x11 → d1
+        // and x21 → d2), where one sum of every edge's contribution stands.
+        let weighed: NodeID? = switch record {
+        case .backward(let r): r.node
+        case .update(let r): r.param
+        default: nil
+        }
+        if let weight = weighed {
+            let edges = flow.structure.neurons.flatMap { neuron in
+                neuron.terms.filter { $0.source != .node($0.node) && $0.weight == .leaf(weight) }
+                    .map { arrow(from: sourceText($0), to: names[neuron.excitation.index]) }
+            }
+            if !edges.isEmpty {
+                let on = (edges.count == 1 ? "the edge " : "the edges ") + Self.list(edges)
+                let w = names[weight.index]
+                if case .backward = record {
+                    return Sentence(text: flow.labelled ? "In the diagram: \(w)'s gradient is written on \(on)."
+                        : "In the diagram: \(w) is the weight of \(on); \(offEdges), so its gradient is here.")
+                }
+                return Sentence(text: flow.labelled ? "In the diagram: the new \(w) is written on \(on)."
+                    : "In the diagram: \(w) is the weight of \(on); \(offEdges), so its new value is here.")
+            }
+        }
         for neuron in flow.structure.neurons {
             let xi = names[neuron.excitation.index], h = neuron.activation.map { names[$0.index] } ?? xi
             switch record {
@@ -97,9 +132,6 @@ struct FlowWords {
                 let bare = phrase(from: sourceText(term), to: xi)
                 let edge = "\(bare) (weight \(weightText(term)))"
                 switch record {
-                case .backward(let r) where term.weight == .leaf(r.node):
-                    return Sentence(text: flow.labelled ? "In the diagram: \(names[r.node.index])'s gradient is written on \(bare)."
-                        : "In the diagram: \(names[r.node.index]) is the weight of \(bare); \(offEdges), so its gradient is here.")
                 case .forward(let r) where r.node == term.node:
                     return Sentence(text: "In the diagram: \(edge) multiplies \(sourceText(term)) by its weight.")
                 case .backward(let r) where r.node == term.node:
@@ -112,9 +144,6 @@ struct FlowWords {
                     } else { "" }
                     return Sentence(text: "In the diagram: back along \(edge): \(d(xi)) times the weight goes into \(d(sourceText(term)))\(weightGradient).",
                                     restatesRule: true)
-                case .update(let r) where term.weight == .leaf(r.param):
-                    return Sentence(text: flow.labelled ? "In the diagram: the new \(names[r.param.index]) is written on \(bare)."
-                        : "In the diagram: \(names[r.param.index]) is the weight of \(bare); \(offEdges), so its new value is here.")
                 default:
                     continue
                 }

@@ -100,17 +100,15 @@ public struct TutorState: Sendable {
             let scenes = try GraphScene.scenes(stepper, notation: notation)
             var flows: [FlowScene] = []
             for (brief, labelled) in [(false, true), (true, true), (true, false)] {
-                if let flow = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: brief,
-                                            labelled: labelled) {
-                    flows.append(flow)
+                guard let flow = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: brief,
+                                               labelled: labelled) else { continue }
+                // Where the box that takes the loss leaves out its divider to fit the 80×24
+                // pane, first the same with it, for the panes that have the row.
+                if let ruled = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: brief,
+                                             labelled: labelled, ruled: true), ruled.size.height > flow.size.height {
+                    flows.append(ruled)
                 }
-            }
-            // Where the full drawing's box leaves out the divider above the loss to fit
-            // the 80×24 pane, first the same with it, for the panes that have the row.
-            if let full = flows.first,
-               let ruled = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, ruled: true),
-               ruled.size.height > full.size.height {
-                flows.insert(ruled, at: 0)
+                flows.append(flow)
             }
             // The same with each neuron's arrows joined at its first line, where that is
             // shorter: taken where the other would leave the text panes short

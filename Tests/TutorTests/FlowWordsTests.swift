@@ -32,6 +32,21 @@ import Testing
         #expect(words(state) == "In the diagram: b1's gradient is written on the edge 1 → ξ1.")
     }
 
+    /// A weight the graph shares (linear regression's w2 weighs x12 → d1 and x22 → d2)
+    /// has its gradient and its new value written on each of its edges: the sentence
+    /// names them all.
+    @Test func aSharedWeightIsOnEachOfItsEdges() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("linear-regression")), theme: .monochrome(),
+                                   size: Size(width: 100, height: 30))
+        #expect(state.showsFlow)
+        let w2 = try #require(state.stepper.graph.id(named: "w2"))
+        while state.stepper.lastStep != .backward(w2) { state.apply(.next) }
+        #expect(words(state) == "In the diagram: w2's gradient is written on the edges x12 → d1 and x22 → d2.")
+        while state.stepper.lastStep != .update(w2) { state.apply(.next) }
+        #expect(words(state) == "In the diagram: the new w2 is written on the edges x12 → d1 and x22 → d2.")
+        #expect(FlowWords.list(["a"]) == "a" && FlowWords.list(["a", "b", "c"]) == "a, b and c")
+    }
+
     /// Where the diagram's sentence says what the op does to the gradient (arrows that
     /// came together, an edge's weight), the circuit's rule is not said again.
     @Test func theDiagramsSentenceStandsForTheRule() throws {
