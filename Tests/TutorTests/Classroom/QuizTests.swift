@@ -185,6 +185,12 @@ func submit(_ session: inout QuizSession) -> Bool { session.submit() }
         let prompts = asked(state)
         #expect(prompts.contains("Backward: ∂loss/∂w11 = ∂loss/∂ξ1 · ∂ξ1/∂w11 = ?"), "\(prompts)")
         #expect(prompts.contains { $0.contains("after adding the one via ξ1 (∂loss/∂ξ1 · ∂ξ1/∂x1)") }, "\(prompts)")
+        // A negation is the weight −1 on its edge (xor part 1).
+        var first = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), theme: .monochrome(), size: Size(width: 100, height: 30))
+        let x1 = try #require(first.stepper.graph.id(named: "x1"))
+        let negation = try #require(first.stepper.graph.consumers()[x1.index].first { first.stepper.graph.op(of: $0) == .neg })
+        while first.stepper.nextStep != .forward(negation) { first.apply(.next) }
+        #expect(asked(first).contains("Forward along the edge x1 → ξ1: −1 · x1 = −1 · 0 = ?"), "\(asked(first))")
         // The circuit view asks about the gate it draws.
         state.apply(.toggleGraphView)
         #expect(asked(state).contains("Backward: ∂loss/∂w11 = ∂loss/∂(w11·x1) · ∂(w11·x1)/∂w11 = ?"), "\(asked(state))")

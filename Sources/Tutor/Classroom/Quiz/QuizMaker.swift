@@ -129,8 +129,11 @@ public enum QuizMaker {
     /// `edge`: the node is a term the flow diagram draws as that edge, which has no name
     /// of its own there: "Forward along the edge x1 → ξ1: w11 · x1 = 0.133 · 0 = ?".
     static func value(_ record: ForwardRecord, names: [String], edge: DrawnEdge? = nil) -> QuizQuestion {
-        let formula = Formula.forward(op: record.op, names: record.inputs.map { names[$0.id.index] },
-                                      values: record.inputs.map(\.value))
+        // A negation is the weight −1 on its edge, as the Step pane writes it: "−1 · x2".
+        let negated = edge != nil && record.op == .neg
+        let formula = Formula.forward(op: negated ? .mul : record.op,
+                                      names: (negated ? [Formula.number(-1)] : []) + record.inputs.map { names[$0.id.index] },
+                                      values: (negated ? [-1] : []) + record.inputs.map(\.value))
         let label = edge == nil ? names[record.node.index] + " = " : ""
         let result = record.result
         let explanation = "\(label)\(formula.symbols) = \(formula.numbers) = \(Formula.number(result))"
