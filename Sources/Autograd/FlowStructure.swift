@@ -62,6 +62,9 @@ public struct FlowStructure: Sendable {
     public init?(_ graph: Graph) {
         let consumers = graph.consumers()
         func usedOnlyBy(_ id: NodeID, _ consumer: NodeID) -> Bool { consumers[id.index].allSatisfy { $0 == consumer } }
+        // A term is an edge only where the sum takes it once (not `p + p`): its gradient is
+        // then the sum's, which the flow view says comes back along the edge.
+        func usedOnceBy(_ id: NodeID, _ consumer: NodeID) -> Bool { consumers[id.index] == [consumer] }
         func isWeightLeaf(_ id: NodeID) -> Bool {
             graph.op(of: id) == nil && graph.kind(of: id) != .input
         }
@@ -73,7 +76,7 @@ public struct FlowStructure: Sendable {
                   usedOnlyBy(excitation, id) else { continue }
             var terms: [Term] = []
             for input in graph.inputs(of: excitation) {
-                terms.append(Self.term(input, of: excitation, graph: graph, usedOnlyBy: usedOnlyBy, isWeightLeaf: isWeightLeaf))
+                terms.append(Self.term(input, of: excitation, graph: graph, usedOnceBy: usedOnceBy, isWeightLeaf: isWeightLeaf))
             }
             neurons.append(Neuron(excitation: excitation, activation: id, terms: terms))
         }
@@ -81,7 +84,7 @@ public struct FlowStructure: Sendable {
         for id in graph.ids where !excitations.contains(id) && graph.name(of: id) != nil {
             guard let sum = graph.op(of: id), sum == .sum || sum == .add else { continue }
             let terms = graph.inputs(of: id).map {
-                Self.term($0, of: id, graph: graph, usedOnlyBy: usedOnlyBy, isWeightLeaf: isWeightLeaf)
+                Self.term($0, of: id, graph: graph, usedOnceBy: usedOnceBy, isWeightLeaf: isWeightLeaf)
             }
             // Every term an edge, and no product the lesson named (`a0 = w0 * x0` is there
             // to be shown as a node of its own).
@@ -107,9 +110,9 @@ public struct FlowStructure: Sendable {
     }
 
     /// How one input of a sum is drawn.
-    private static func term(_ input: NodeID, of sum: NodeID, graph: Graph, usedOnlyBy: (NodeID, NodeID) -> Bool,
+    private static func term(_ input: NodeID, of sum: NodeID, graph: Graph, usedOnceBy: (NodeID, NodeID) -> Bool,
                              isWeightLeaf: (NodeID) -> Bool) -> Term {
-        let own = usedOnlyBy(input, sum)
+        let own = usedOnceBy(input, sum)
         switch graph.op(of: input) {
         case .mul? where own:
             let a = graph.input(of: input, at: 0), b = graph.input(of: input, at: 1)

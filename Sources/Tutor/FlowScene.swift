@@ -68,6 +68,9 @@ public struct FlowScene: Sendable {
     /// lines (a linear unit's one line: 3 rows where each arrow had a row of its own). Only
     /// without labels, which need a run each.
     public let joined: Bool
+    /// Whether the box that takes the head left out its divider to stay short enough for
+    /// the 80×24 pane (a `ruled` drawing has it).
+    public private(set) var leftOutDivider = false
 
     /// The flow diagram of `graph`, or `nil` when it has no neurons. `scene` gives the
     /// names and the number widths (its boxes are sized for every pass the part makes).
@@ -146,6 +149,7 @@ public struct FlowScene: Sendable {
         if let host, let box = headBox {
             let rows = neuronRows(host)
             dividerRows[box] = ruled || rows + 1 + head.count <= tallest ? rows : nil
+            leftOutDivider = dividerRows[box] == nil
             headStart = dividerRows[box].map { $0 + 1 } ?? rows
         }
 

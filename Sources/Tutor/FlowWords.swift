@@ -21,6 +21,8 @@ struct FlowWords {
         var source: String
         var weight: String
         var excitation: String
+        /// The ξ's node, whose gradient comes back along the edge.
+        var excitationNode: NodeID
         /// A constant weight (`−1`), not a leaf that learns.
         var weightIsANumber: Bool
     }
@@ -44,10 +46,20 @@ struct FlowWords {
             for term in neuron.terms where term.node == node && term.source != .node(term.node) {
                 let constant = if case .number = term.weight { true } else { false }
                 return Edge(source: sourceText(term, flow.names), weight: weightText(term, flow.names),
-                            excitation: flow.names[neuron.excitation.index], weightIsANumber: constant)
+                            excitation: flow.names[neuron.excitation.index], excitationNode: neuron.excitation,
+                            weightIsANumber: constant)
             }
         }
         return nil
+    }
+
+    /// "the edge 1 → ξ3" for the term `input` of the ξ `excitation`, as the diagram draws
+    /// it (a bias from the "1", an input of weight 1 from itself); nil outside the flow view.
+    func phrase(into excitation: NodeID, from input: NodeID) -> String? {
+        guard state.showsFlow, let flow = state.flow,
+              let neuron = flow.structure.neurons.first(where: { $0.excitation == excitation }),
+              let term = neuron.terms.first(where: { $0.node == input }) else { return nil }
+        return phrase(from: sourceText(term, flow.names), to: flow.names[excitation.index])
     }
 
     /// The neuron whose excitation `node` is, in the flow view: its ξ's name and how many

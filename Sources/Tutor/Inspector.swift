@@ -87,11 +87,10 @@ struct Inspector {
 
     /// The edge the flow diagram draws in place of `node`, a neuron's term (`w11·x1` is
     /// the edge x1 → ξ1): the Step pane then speaks of the edge, as the diagram shows it,
-    /// not of a node it does not draw. Not in the mistakes lab, whose wrong gradients
-    /// would no longer be the ξ's that the edge's upstream is named after.
-    func drawnEdge(_ node: NodeID) -> FlowWords.Edge? {
-        state.stepper.mistake == nil ? FlowWords(state: state).edge(drawing: node) : nil
-    }
+    /// not of a node it does not draw. A term's gradient is its ξ's (the sum's local
+    /// derivative is 1, and a term is used once, `FlowStructure`), also in the mistakes
+    /// lab, whose bugs change only fan-outs and leaves.
+    func drawnEdge(_ node: NodeID) -> FlowWords.Edge? { FlowWords(state: state).edge(drawing: node) }
 
     /// "the edge x1 → ξ1".
     func edgePhrase(_ edge: FlowWords.Edge) -> String {
@@ -109,13 +108,21 @@ struct Inspector {
             else if graph.op(of: id) == nil { "backward: \(name(id))'s gradient is complete" }
             else { "backward through \(definition(id))" }
         case .backwardEdge(let id, let position):
-            "backward along one edge: \(name(graph.input(of: id, at: position))) \(notation.unicode ? "←" : "<-") \(name(id))"
+            backwardEdge(id, graph.input(of: id, at: position))
         case .update(let id): "update \(name(id)) by \(updateRule)"
         case .sample(let row): "load sample \(row + 1) of the data"
         case .accumulate: "add this sample's gradients to the batch sums"
         // Without training the data is passed over once: there are no epochs to count.
         case .epoch(let n): state.stepper.plan.training == nil ? "all rows done" : "end of epoch \(n)"
         }
+    }
+
+    /// One edge of a backward step taken an edge at a time: in the flow view, back from a
+    /// ξ along the edge a term is drawn as, or from that edge into its source or weight.
+    func backwardEdge(_ id: NodeID, _ input: NodeID) -> String {
+        if let edge = drawnEdge(id) { return "backward along \(edgePhrase(edge)), into \(name(input))" }
+        if let edge = drawnEdge(input) { return "backward from \(name(id)) along \(edgePhrase(edge))" }
+        return "backward along one edge: \(name(input)) \(notation.unicode ? "←" : "<-") \(name(id))"
     }
 
     /// How the part updates its parameters, in words.
@@ -164,7 +171,7 @@ struct Inspector {
 
     func forward(_ r: ForwardRecord) -> [Line] {
         // An edge's product has no name of its own in the diagram: "w11 · x1 = …", and a
-        // negation is the weight −1 on its edge: "(−1) · x1", not "−x1 = −0".
+        // negation is the weight −1 on its edge: "−1 · x1", not "−x1 = −0".
         let edge = drawnEdge(r.node)
         let negatedEdge = edge != nil && r.op == .neg
         let op = negatedEdge ? .mul : r.op
@@ -204,7 +211,8 @@ struct Inspector {
         if r.op == nil {
             lines.append(header("Backward: \(name(r.node)) is \(kindText(r.node))"))
         } else if r.flows.count == 1, state.granularity == .edge, let flow = r.flows.first {
-            lines.append(header("Backward along one edge: \(definition(r.node)), into \(name(flow.to))"))
+            lines.append(header(drawnEdge(flow.to).map { "Backward from \(name(r.node)) along \(edgePhrase($0))" }
+                                ?? "Backward along one edge: \(definition(r.node)), into \(name(flow.to))"))
         } else {
             lines.append(header("Backward through \(definition(r.node))"))
         }
@@ -213,15 +221,18 @@ struct Inspector {
         let shown = r.flows.filter { scene.layoutNode(of: $0.to) != nil }
         // At a ξ of the flow diagram, what goes back along an edge is ξ's own gradient,
         // which the edge's step names as its upstream: said once, not once per term.
-        let edges = shown.filter { drawnEdge($0.to) != nil }
+        let termFlows = shown.filter { drawnEdge($0.to) != nil }
         for flow in shown where drawnEdge(flow.to) == nil { lines += self.flow(flow) }
-        if !edges.isEmpty, let xi = FlowWords(state: state).excitation(r.node) {
+        if let only = termFlows.first.flatMap({ drawnEdge($0.to) }), state.granularity == .edge {
+            // A step an edge at a time sends it along that one.
+            lines.append(Line([plain("back along \(edgePhrase(only)): " + d(r.node) + " = "), grad(r.grad)]))
+        } else if !termFlows.isEmpty, let xi = FlowWords(state: state).excitation(r.node) {
             // The edges whose gradient has a line above (a bias that learns, an input of
             // weight 1) are not counted again; a constant's edge is, as the diagram draws it.
-            let rest = xi.edges - (shown.count - edges.count)
-            let count = rest == xi.edges ? (rest == 1 ? "\(xi.name)'s edge" : "each of \(xi.name)'s \(rest) edges")
+            let rest = xi.edges - (shown.count - termFlows.count)
+            let alongWhich = rest == xi.edges ? (rest == 1 ? "\(xi.name)'s edge" : "each of \(xi.name)'s \(rest) edges")
                 : (rest == 1 ? "\(xi.name)'s other edge" : "\(xi.name)'s other \(rest) edges")
-            lines.append(Line([plain("back along \(count): " + d(r.node) + " = "), grad(r.grad)]))
+            lines.append(Line([plain("back along \(alongWhich): " + d(r.node) + " = "), grad(r.grad)]))
         }
         if r.op == nil {
             lines.append(Line(notation.text(
@@ -236,7 +247,7 @@ struct Inspector {
     func backward(_ r: BackwardRecord, along edge: FlowWords.Edge) -> [Line] {
         var lines = [header("Backward along " + edgePhrase(edge))]
         for flow in r.flows where scene.layoutNode(of: flow.to) != nil {
-            lines += self.flow(flow, upstream: edge.excitation)
+            lines += self.flow(flow, upstream: edge.excitationNode)
         }
         return lines
     }
@@ -276,12 +287,11 @@ struct Inspector {
 
     /// What a gradient came through: the consumer's name, or in the flow diagram, where a
     /// weighted input is an edge and not a node, that edge ("via the edge x1 → ξ1").
-    /// An input that a ξ takes as it is (weight 1) came along its own edge into that ξ.
+    /// An input that a ξ takes as it is (weight 1), or a bias, came along its own edge
+    /// into that ξ (a bias's from the "1").
     func via(_ consumer: NodeID, from input: NodeID) -> String {
-        let words = FlowWords(state: state)
-        if let edge = words.edge(drawing: consumer) { return words.phrase(from: edge.source, to: edge.excitation) }
-        if words.excitation(consumer) != nil { return words.phrase(from: name(input), to: name(consumer)) }
-        return name(consumer)
+        if let edge = drawnEdge(consumer) { return edgePhrase(edge) }
+        return FlowWords(state: state).phrase(into: consumer, from: input) ?? name(consumer)
     }
 
     /// "∂f/∂q = −4 (via f)", the fan-out sum "∂f/∂a = 3 (via d) + (−6) (via e) = −3", or the seed.
@@ -312,14 +322,15 @@ struct Inspector {
 
     /// "∂f/∂x = ∂f/∂q · ∂q/∂x = (−4) · 1 = −4"; "+=" and the running sum where the input
     /// collects gradient from more than one use.
-    /// `upstream` names the node the gradient arrives from where that is not `f.from`
-    /// (the ξ at the head of an edge of the flow diagram).
-    func flow(_ f: GradientFlow, upstream: String? = nil) -> [Line] {
+    /// `upstream` is the node the gradient is said to arrive from where that is not
+    /// `f.from` (the ξ at the head of an edge of the flow diagram, whose gradient it is).
+    func flow(_ f: GradientFlow, upstream: NodeID? = nil) -> [Line] {
         let contributions = state.stepper.contributionCount(to: f.to)
         let accumulates = contributions > 1
-        let from = upstream ?? name(f.from)
+        let source = upstream ?? f.from
+        let from = name(source)
         // From the output, ∂f/∂f · ∂f/∂q would read like the result; say "local" instead.
-        let local = f.from == state.stepper.plan.tape.output ? "local" : notation.derivative(from, name(f.to))
+        let local = source == state.stepper.plan.tape.output ? "local" : notation.derivative(from, name(f.to))
         let chain = notation.derivative(outputName, from) + " " + notation.times + " " + local
         // A second backward() adds to what the first left, a fan-out to what came before.
         let adds = (accumulates || f.before != 0) && !f.replaced

@@ -93,8 +93,9 @@ public struct TutorState: Sendable {
     }
 
     /// The circuit scenes and the flow diagrams (full, brief, brief without the weights on
-    /// the edges, and that with a tall head box split in columns and the arrows into a
-    /// neuron joined at its first line) of a part's graph.
+    /// the edges, each first ruled where its loss box left out the divider, and that with
+    /// a tall head box split in columns and the arrows into a neuron joined at its first
+    /// line) of a part's graph.
     static func drawings(of stepper: Stepper, notation: Notation) throws(OpenError) -> ([GraphScene], [FlowScene]) {
         do {
             let scenes = try GraphScene.scenes(stepper, notation: notation)
@@ -104,7 +105,8 @@ public struct TutorState: Sendable {
                                                labelled: labelled) else { continue }
                 // Where the box that takes the loss leaves out its divider to fit the 80×24
                 // pane, first the same with it, for the panes that have the row.
-                if let ruled = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: brief,
+                if flow.leftOutDivider,
+                   let ruled = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: brief,
                                              labelled: labelled, ruled: true), ruled.size.height > flow.size.height {
                     flows.append(ruled)
                 }

@@ -146,12 +146,15 @@ import Testing
 /// edge there, so its header, formulas and "Next:" name the edge and the ξ it leads into,
 /// never the product node behind it; the circuit view names the gate.
 @Suite struct FlowStepPaneTests {
+    /// Stepping node by node and edge by edge (`e`).
     @Test(arguments: ScreenAuditTests.lessons) func theStepPaneNamesNoHiddenTerm(_ name: String) throws {
         let lesson = try LessonFixtures.lesson(name)
         for part in lesson.parts.indices {
+          for byEdge in [false, true] {
             var state = try TutorState(subject: .lesson(lesson), part: part, theme: .monochrome(), size: Size(width: 100, height: 30))
-            guard let flow = state.flow, state.stepper.mistake == nil else { continue }
+            guard let flow = state.flow else { continue }
             if !state.showsFlow { state.apply(.toggleGraphView) }
+            if byEdge { state.apply(.toggleEdgeStepping) }
             let graph = state.stepper.graph
             let hidden = flow.structure.neurons.flatMap(\.terms)
                 .filter { $0.source != .node($0.node) && graph.op(of: $0.node) != nil }.map { state.scene.names[$0.node.index] }
@@ -161,7 +164,36 @@ import Testing
                 let text = Inspector(state: state).lines().map(\.text).joined(separator: "\n")
                 #expect(!hidden.contains { text.contains($0) }, "\(name) part \(part + 1) step \(state.stepper.position): \(text)")
             }
+          }
         }
+    }
+
+    /// Edge by edge, a ξ sends its gradient back along one edge a step, and says which.
+    @Test func aXiEdgeByEdgeNamesTheEdge() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 1, theme: .monochrome(),
+                                   size: Size(width: 100, height: 30))
+        state.apply(.toggleEdgeStepping)
+        #expect(state.granularity == .edge)
+        let xi3 = try #require(state.stepper.graph.id(named: "ξ3"))
+        var said: [[String]] = []
+        while !state.stepper.isAtEnd, state.stepper.position < state.stepper.plan.stepsPerPass {
+            state.apply(.next)
+            if case .backward(let r)? = state.stepper.lastRecord, r.node == xi3 { said.append(Inspector(state: state).lines().map(\.text)) }
+        }
+        let g = state.notation.number(state.stepper.graph.grad(of: xi3))
+        #expect(said.contains { $0.first == "Backward from ξ3 along the edge h1 → ξ3" && $0.contains("back along the edge h1 → ξ3: ∂loss/∂ξ3 = \(g)") },
+                "\(said)")
+        #expect(!said.joined().contains { $0.contains("each of ξ3's") || $0.contains("other 2 edges") }, "\(said)")
+    }
+
+    /// A bias that learns came back along its edge from the "1", as the diagram draws it.
+    @Test func aBiasCameAlongTheEdgeFromOne() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 1, theme: .monochrome(),
+                                   size: Size(width: 100, height: 30))
+        let b3 = try #require(state.stepper.graph.id(named: "b3"))
+        while state.stepper.lastStep != .backward(b3) { state.apply(.next) }
+        let ledger = try #require(Inspector(state: state).lines().map(\.text).first { $0.hasPrefix("∂loss/∂b3 = ") })
+        #expect(ledger.contains("(via the edge 1 → ξ3)"), "\(ledger)")
     }
 
     /// Back along the edge h1 → ξ3 (weight v1): ∂loss/∂ξ3 times the weight into ∂loss/∂h1,

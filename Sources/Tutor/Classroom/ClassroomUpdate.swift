@@ -105,7 +105,7 @@ extension TutorState {
     /// In the flow view, the terms its diagram draws as edges (`FlowWords.edge`), which
     /// the quiz names as the Step pane does.
     var drawnEdges: [NodeID: QuizMaker.DrawnEdge] {
-        guard showsFlow, stepper.mistake == nil else { return [:] }
+        guard showsFlow else { return [:] }
         let words = FlowWords(state: self)
         var edges: [NodeID: QuizMaker.DrawnEdge] = [:]
         for id in stepper.graph.ids {

@@ -23,6 +23,11 @@ public enum QuizMaker {
         public var phrase: String
         /// The ξ the edge leads into, whose gradient comes back along it.
         public var excitation: String
+
+        public init(phrase: String, excitation: String) {
+            self.phrase = phrase
+            self.excitation = excitation
+        }
     }
 
     /// The questions to ask before `stepper` takes its next step. `part` supplies the
