@@ -29,6 +29,10 @@ public struct FlowStructure: Sendable {
         public let node: NodeID
         public let source: Source
         public let weight: Weight
+
+        /// Whether the edge stands for the term's own node (a product, a negation, a bias
+        /// leaf), which the diagram does not draw; false for an input the sum takes as it is.
+        public var isFolded: Bool { source != .node(node) }
     }
 
     /// One circle of the diagram.
@@ -88,7 +92,7 @@ public struct FlowStructure: Sendable {
             }
             // Every term an edge, and no product the lesson named (`a0 = w0 * x0` is there
             // to be shown as a node of its own).
-            let weighted = terms.allSatisfy { $0.source != .node($0.node) && ($0.source == .bias || graph.name(of: $0.node) == nil) }
+            let weighted = terms.allSatisfy { $0.isFolded && ($0.source == .bias || graph.name(of: $0.node) == nil) }
             let learned = terms.contains { if case .leaf(let leaf) = $0.weight { graph.kind(of: leaf) == .param } else { false } }
             if weighted && learned { neurons.append(Neuron(excitation: id, activation: nil, terms: terms)) }
         }
@@ -149,7 +153,7 @@ public struct FlowStructure: Sendable {
         for neuron in neurons {
             nodes.formUnion(neuron.lines)
             for term in neuron.terms {
-                if term.source != .node(term.node) { nodes.insert(term.node) }
+                if term.isFolded { nodes.insert(term.node) }
                 if case .leaf(let leaf) = term.weight { nodes.insert(leaf) }
             }
         }

@@ -170,7 +170,7 @@ public struct FlowScene: Sendable {
                 case .node(let id): from = place[id.index]
                 }
                 guard let from else { continue }
-                if term.source != .node(term.node) {
+                if term.isFolded {
                     place[term.node.index] = target
                     edgeOf[term.node.index] = edges.count
                 }

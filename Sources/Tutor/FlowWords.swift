@@ -32,6 +32,9 @@ struct FlowWords {
         "the edge " + arrow(from: source, to: excitation)
     }
 
+    /// The same for `edge`.
+    func phrase(_ edge: Edge) -> String { phrase(from: edge.source, to: edge.excitation) }
+
     /// "x1 → ξ1".
     func arrow(from source: String, to excitation: String) -> String {
         "\(source) \(state.notation.unicode ? "→" : "->") \(excitation)"
@@ -43,7 +46,7 @@ struct FlowWords {
     func edge(drawing node: NodeID) -> Edge? {
         guard state.showsFlow, let flow = state.flow, state.stepper.graph.op(of: node) != nil else { return nil }
         for neuron in flow.structure.neurons {
-            for term in neuron.terms where term.node == node && term.source != .node(term.node) {
+            for term in neuron.terms where term.node == node && term.isFolded {
                 let constant = if case .number = term.weight { true } else { false }
                 return Edge(source: sourceText(term, flow.names), weight: weightText(term, flow.names),
                             excitation: flow.names[neuron.excitation.index], excitationNode: neuron.excitation,
@@ -109,7 +112,7 @@ struct FlowWords {
         }
         if let weight = weighed {
             let edges = flow.structure.neurons.flatMap { neuron in
-                neuron.terms.filter { $0.source != .node($0.node) && $0.weight == .leaf(weight) }
+                neuron.terms.filter { $0.isFolded && $0.weight == .leaf(weight) }
                     .map { arrow(from: sourceText($0), to: names[neuron.excitation.index]) }
             }
             if !edges.isEmpty {
@@ -140,7 +143,7 @@ struct FlowWords {
             default:
                 break
             }
-            for term in neuron.terms where term.source != .node(term.node) {
+            for term in neuron.terms where term.isFolded {
                 let bare = phrase(from: sourceText(term), to: xi)
                 let edge = "\(bare) (weight \(weightText(term)))"
                 switch record {

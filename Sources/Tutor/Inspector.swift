@@ -94,7 +94,7 @@ struct Inspector {
 
     /// "the edge x1 → ξ1".
     func edgePhrase(_ edge: FlowWords.Edge) -> String {
-        FlowWords(state: state).phrase(from: edge.source, to: edge.excitation)
+        FlowWords(state: state).phrase(edge)
     }
 
     /// A step in words, for "Next:" and the narration.

@@ -73,7 +73,7 @@ struct Narrator {
             // In the flow diagram a weighted input is an edge, not a node of its own.
             let words = FlowWords(state: state)
             let definition = if let edge = words.edge(drawing: id) {
-                "\(words.phrase(from: edge.source, to: edge.excitation)) multiplies \(edge.source) by its weight \(edge.weight)"
+                "\(words.phrase(edge)) multiplies \(edge.source) by its weight \(edge.weight)"
             } else if let (xi, edges) = words.excitation(id) {
                 edges == 1 ? "\(xi) is what its one edge carries, the input times its weight"
                     : "\(xi) adds up what its \(edges) edges carry, each input times its weight"
@@ -94,7 +94,7 @@ struct Narrator {
             if let edge = words.edge(drawing: id) {
                 let weight = edge.weightIsANumber || edge.source == "1" ? ""
                     : "; multiplied by \(edge.source) instead, it is \(edge.weight)'s gradient"
-                return "Chain rule along \(words.phrase(from: edge.source, to: edge.excitation)): the gradient arriving at \(edge.excitation) (upstream) is multiplied by the edge's weight \(edge.weight) and added into \(edge.source)'s gradient\(weight)."
+                return "Chain rule along \(words.phrase(edge)): the gradient arriving at \(edge.excitation) (upstream) is multiplied by the edge's weight \(edge.weight) and added into \(edge.source)'s gradient\(weight)."
                     + (fanOut ? " An input used more than once adds up the gradient from every use." : "")
             }
             return "Chain rule at \(name(id)): the gradient arriving from the right (upstream) is multiplied by each local derivative ∂\(name(id))/∂(input) and added into that input's gradient."

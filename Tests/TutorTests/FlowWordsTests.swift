@@ -81,7 +81,7 @@ import Testing
             if !state.showsFlow { state.apply(.toggleGraphView) }
             let graph = state.stepper.graph
             let hidden = flow.structure.neurons.flatMap(\.terms)
-                .filter { $0.source != .node($0.node) && graph.op(of: $0.node) != nil }.map { flow.names[$0.node.index] }
+                .filter { $0.isFolded && graph.op(of: $0.node) != nil }.map { flow.names[$0.node.index] }
             let pass = min(state.stepper.count, state.stepper.plan.stepsPerEpoch)
             for _ in 0..<pass {
                 state.apply(.next)
@@ -157,7 +157,7 @@ import Testing
             if byEdge { state.apply(.toggleEdgeStepping) }
             let graph = state.stepper.graph
             let hidden = flow.structure.neurons.flatMap(\.terms)
-                .filter { $0.source != .node($0.node) && graph.op(of: $0.node) != nil }.map { state.scene.names[$0.node.index] }
+                .filter { $0.isFolded && graph.op(of: $0.node) != nil }.map { state.scene.names[$0.node.index] }
             let pass = min(state.stepper.count, state.stepper.plan.stepsPerEpoch)
             for _ in 0..<pass {
                 state.apply(.next)

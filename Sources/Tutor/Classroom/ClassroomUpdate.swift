@@ -110,7 +110,7 @@ extension TutorState {
         var edges: [NodeID: QuizMaker.DrawnEdge] = [:]
         for id in stepper.graph.ids {
             if let edge = words.edge(drawing: id) {
-                edges[id] = QuizMaker.DrawnEdge(phrase: words.phrase(from: edge.source, to: edge.excitation), excitation: edge.excitation)
+                edges[id] = QuizMaker.DrawnEdge(phrase: words.phrase(edge), excitation: edge.excitation)
             }
         }
         return edges

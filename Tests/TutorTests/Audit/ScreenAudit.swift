@@ -292,7 +292,7 @@ struct ScreenAudit {
     func drawnEdge(_ node: NodeID) -> String? {
         guard state.showsFlow, let flow = state.flow else { return nil }
         for neuron in flow.structure.neurons {
-            for term in neuron.terms where term.node == node && term.source != .node(node) && state.stepper.graph.op(of: node) != nil {
+            for term in neuron.terms where term.node == node && term.isFolded && state.stepper.graph.op(of: node) != nil {
                 let source = if case .node(let id) = term.source { flow.names[id.index] } else { "1" }
                 return "the edge \(source) \(state.notation.unicode ? "→" : "->") \(flow.names[neuron.excitation.index])"
             }
