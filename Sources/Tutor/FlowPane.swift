@@ -59,18 +59,22 @@ struct FlowPane: Widget {
                 border = border.patched(by: theme(.marker).underlined())
             }
             // A neuron's title is its activation's symbol, or a linear unit's sum; the
-            // head's box has none (its lines name themselves).
+            // head's box has none (its lines name themselves), but a collapsed one says
+            // which of its lines it shows.
             var title: String?
             if case .neuron(let neuron) = flow.elements[index] {
                 let symbol = state.notation.gateSymbol(state.stepper.graph.op(of: flow.structure.neurons[neuron].output) ?? .sum)
                 title = edgeStep ? "\(theme.glyphs.active) \(symbol)" : symbol
+            } else if flow.collapsedHead, let focus = flow.headFocus(progress, selection: state.selection), let line = lines.firstIndex(of: focus) {
+                title = FlowScene.collapsedTitle(line: line + 1, of: lines.count)
             }
             return NodeBox(lines: rows(of: index), border: border, title: title, titleStyle: active ? theme(.active) : theme(.title))
         }
     }
 
     /// A box's rows: its lines, in columns side by side where the box is split
-    /// (`FlowScene.lineSlot`), each padded to its column's width.
+    /// (`FlowScene.lineSlot`), each padded to its column's width; a collapsed head box's
+    /// line in focus and its output.
     func rows(of index: Int) -> [Line] {
         guard let box = flow.boxes[index] else { return [] }
         var rows = [[Span]](repeating: [], count: max(1, box.rows))
@@ -80,8 +84,8 @@ struct FlowPane: Widget {
             rows[divider] = [Span(String(repeating: state.theme.glyphs.isUnicode ? "┄" : "-", count: width),
                                   style: state.theme(.muted))]
         }
-        for id in box.lines {
-            guard let slot = flow.lineSlot(of: id) else { continue }
+        for id in flow.shownLines(of: index, at: progress, selection: state.selection) {
+            guard let slot = flow.lineSlot(of: id, at: progress, selection: state.selection) else { continue }
             let text = line(id, leading: "")
             let before = slot.x - rows[slot.row].reduce(0) { $0 + DisplayWidth.of($1.text) }
             if before > 0 { rows[slot.row].append(Span(String(repeating: " ", count: before))) }

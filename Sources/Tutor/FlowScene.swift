@@ -71,6 +71,11 @@ public struct FlowScene: Sendable {
     /// Whether the box that takes the head left out its divider to stay short enough for
     /// the 80×24 pane (a `ruled` drawing has it).
     public private(set) var leftOutDivider = false
+    /// Whether the head's own box shows two of its lines, the one selected or the pass is
+    /// at (`headFocus`) over the output, rather than all of them: the smallest drawing of a
+    /// network whose loss box is wider or taller than the 80×24 pane has room for (a
+    /// softmax's thirteen lines), so that the output is in view rather than panned away.
+    public let collapsedHead: Bool
 
     /// The flow diagram of `graph`, or `nil` when it has no neurons. `scene` gives the
     /// names and the number widths (its boxes are sized for every pass the part makes).
@@ -80,8 +85,11 @@ public struct FlowScene: Sendable {
     /// `joined`: the arrows into a neuron meet at its first line (when not `labelled`).
     /// `ruled`: a neuron's box that takes the head has its divider even where that makes
     /// it taller than the 80×24 pane has room for (a drawing for larger panes).
+    /// `collapsedHead`: the head's own box, when it has more than two lines, shows two
+    /// (`collapsedHead`, the property), every arrow into it arriving at the first.
     public init?(graph: Graph, scene: GraphScene, notation: Notation, brief: Bool = false,
-                 labelled: Bool = true, splitHead: Bool = false, joined: Bool = false, ruled: Bool = false) throws(DAGLayoutError) {
+                 labelled: Bool = true, splitHead: Bool = false, joined: Bool = false, ruled: Bool = false,
+                 collapsedHead: Bool = false) throws(DAGLayoutError) {
         guard graph.count <= GraphScene.largestScaledGraph, let structure = FlowStructure(graph) else { return nil }
         self.brief = brief
         self.labelled = labelled
@@ -113,6 +121,8 @@ public struct FlowScene: Sendable {
         let host = feeders.first.flatMap { feeder -> Int? in
             feeders.count == 1 && neuronRows(feeder) + head.count <= tallest ? feeder : nil
         }
+        let collapsed = collapsedHead && host == nil && head.count > FlowScene.collapsedRows
+        self.collapsedHead = collapsed
         // The nodes drawn as themselves, in definition order, with the neurons where their
         // activation is defined and the head box where its first line is.
         for id in graph.ids {
@@ -215,7 +225,7 @@ public struct FlowScene: Sendable {
             let own = boxLines[headBox].count - head.count
             var order = Array(head.indices)
             var explicit = true
-            split = splitHead && host == nil && head.count > FlowScene.headRows
+            split = splitHead && !collapsed && host == nil && head.count > FlowScene.headRows
             if split {
                 let taking = order.filter { !arrivals[$0].isEmpty }
                 order = taking + order.filter { arrivals[$0].isEmpty }
@@ -230,10 +240,11 @@ public struct FlowScene: Sendable {
             }
             lineRows[headBox] = rows
             // A line that takes several arrows keeps blank rows under it.
-            headBoxRows = row
+            headBoxRows = collapsed ? FlowScene.collapsedRows : row
             for (position, k) in order.enumerated() {
                 for (j, from) in arrivals[k].enumerated() {
-                    let arrival = explicit ? 1 + rows[own + position] + j : nil
+                    // Into a collapsed box, at its first line, whichever line it shows.
+                    let arrival = collapsed ? 1 : explicit ? 1 + rows[own + position] + j : nil
                     edges.append(DAGEdge(from: from, to: headBox, row: arrival))
                     terms.append(nil)
                 }
@@ -256,12 +267,17 @@ public struct FlowScene: Sendable {
                 let lines = boxLines[index]
                 let rows = element == .head && split ? FlowScene.headRows
                     : index == headBox ? headBoxRows : (lineRows[index].last.map { $0 + 1 } ?? 0)
-                let widths = stride(from: 0, to: lines.count, by: max(1, rows)).map { start in
-                    lines[start..<min(lines.count, start + rows)].map {
+                // (A collapsed box's one column may show any of its lines.)
+                let perColumn = element == .head && collapsed ? lines.count : max(1, rows)
+                let widths = stride(from: 0, to: lines.count, by: perColumn).map { start in
+                    lines[start..<min(lines.count, start + perColumn)].map {
                         2 + DisplayWidth.of(scene.names[$0.index]) + 1 + numbers($0)
                     }.max() ?? 9
                 }
-                let columns = widths.isEmpty ? [9] : widths
+                // A collapsed box is as wide as its widest line, and its title ("line 12 of 13").
+                let columns = collapsed && element == .head
+                    ? [max(widths.max() ?? 9, DisplayWidth.of(FlowScene.collapsedTitle(line: lines.count, of: lines.count)) + 2)]
+                    : widths.isEmpty ? [9] : widths
                 boxes[index] = Box(lines: lines, columns: columns, rows: rows, lineRows: lineRows[index], divider: dividerRows[index])
                 // A blank between columns, and after the widest line before the border.
                 let width = columns.reduce(0, +) + columns.count
@@ -318,13 +334,52 @@ public struct FlowScene: Sendable {
 
     /// Where graph node `id`'s line is in its box: the row (0 the first inside the border)
     /// and the column and width within the box's inside; `nil` for a node that is not a
-    /// line of a box.
+    /// line of a box, and for the lines of a collapsed head box (`lineSlot(of:at:)`).
     public func lineSlot(of id: NodeID) -> (row: Int, x: Int, width: Int)? {
-        guard let node = layoutNode(of: id), let box = boxes[node], let index = box.lines.firstIndex(of: id) else { return nil }
+        guard let node = layoutNode(of: id), let box = boxes[node], let index = box.lines.firstIndex(of: id),
+              !(collapsedHead && elements[node] == .head) else { return nil }
         let columns = box.columns, rows = max(1, box.rows)
         guard columns.count > 1 else { return (box.lineRows[index], 0, columns[0]) }
         let column = index / rows
         return (index % rows, columns[..<column].reduce(0, +) + column, columns[column])
+    }
+
+    /// The rows inside a collapsed head box: the line in focus, then the output.
+    static let collapsedRows = 2
+
+    /// The title of a collapsed head box: which of its lines the first row shows.
+    static func collapsedTitle(line: Int, of count: Int) -> String { "line \(line) of \(count)" }
+
+    /// The head's line a collapsed head box shows over its output: the one selected, or
+    /// the one the step is about; else in the backward pass the last whose gradient is
+    /// complete (or, before any, the next to come); else the last computed (or, before
+    /// any, the first).
+    public func headFocus(_ progress: PassProgress, selection: NodeID?) -> NodeID? {
+        let lines = structure.head.filter { layoutNode(of: $0) != nil }.dropLast()
+        if let selection, lines.contains(selection) { return selection }
+        if let active = progress.active, lines.contains(active) { return active }
+        if progress.inBackward {
+            return lines.first { progress.gradComplete[$0.index] } ?? lines.last
+        }
+        return lines.last { progress.valueKnown[$0.index] } ?? lines.first
+    }
+
+    /// The lines box `index` shows at `progress` with `selection`: all its lines, but a
+    /// collapsed head box's line in focus and its output.
+    public func shownLines(of index: Int, at progress: PassProgress, selection: NodeID?) -> [NodeID] {
+        guard let box = boxes.indices.contains(index) ? boxes[index] : nil else { return [] }
+        guard collapsedHead, elements[index] == .head, let output = box.lines.last else { return box.lines }
+        return (headFocus(progress, selection: selection).map { [$0] } ?? []) + [output]
+    }
+
+    /// `lineSlot(of:)` at `progress` with `selection`: in a collapsed head box, the line in
+    /// focus on the first row and the output on the second; `nil` for the lines it hides.
+    public func lineSlot(of id: NodeID, at progress: PassProgress, selection: NodeID?) -> (row: Int, x: Int, width: Int)? {
+        guard collapsedHead, let node = layoutNode(of: id), elements[node] == .head, let box = boxes[node] else {
+            return lineSlot(of: id)
+        }
+        guard let row = shownLines(of: node, at: progress, selection: selection).firstIndex(of: id) else { return nil }
+        return (row, 0, box.columns[0])
     }
 
     /// The size of the whole drawing.

@@ -83,7 +83,8 @@ struct GraphPane: Widget {
 
     /// Where each drawn node's box is on the screen for the pane's inner `area`, whether
     /// or not it is in view (the frame audit reads the boxes there).
-    /// In the flow view, a neuron's ξ and h share its box; nodes drawn as edges have none.
+    /// In the flow view, a neuron's ξ and h share its box; nodes drawn as edges have none,
+    /// nor do the lines a collapsed head box hides.
     static func screenFrames(_ state: TutorState, in area: Rect) -> [(node: NodeID, frame: Rect)] {
         let layout = state.drawnLayout
         let drawing = drawingArea(for: layout.size, in: area)
@@ -91,8 +92,12 @@ struct GraphPane: Widget {
             layout.frames[index].offsetBy(dx: drawing.x - state.offset.x, dy: drawing.y - state.offset.y)
         }
         if state.showsFlow, let flow = state.flow {
+            // (A collapsed head box shows two of its lines: the others are not on screen.)
+            let progress = flow.collapsedHead ? state.progress : nil
             return state.stepper.graph.ids.compactMap { id in
                 guard flow.edgeOf[id.index] == nil, let index = flow.layoutNode(of: id) else { return nil }
+                if let progress, flow.elements[index] == .head,
+                   flow.lineSlot(of: id, at: progress, selection: state.selection) == nil { return nil }
                 return (id, onScreen(index))
             }
         }

@@ -95,7 +95,7 @@ public struct TutorState: Sendable {
     /// The circuit scenes and the flow diagrams (full, brief, brief without the weights on
     /// the edges, each first ruled where its loss box left out the divider, and that with
     /// a tall head box split in columns and the arrows into a neuron joined at its first
-    /// line) of a part's graph.
+    /// line, and last that with the head's box collapsed to two lines) of a part's graph.
     static func drawings(of stepper: Stepper, notation: Notation) throws(OpenError) -> ([GraphScene], [FlowScene]) {
         do {
             let scenes = try GraphScene.scenes(stepper, notation: notation)
@@ -126,6 +126,14 @@ public struct TutorState: Sendable {
                let split = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: true,
                                          labelled: false, splitHead: true, joined: true) {
                 flows.append(split)
+            }
+            // Last, the head's own box showing two of its lines, where it has more: the
+            // output stays in view where the whole box is too wide or too tall for the pane.
+            if let last = flows.last, let head = last.elements.firstIndex(of: .head),
+               (last.boxes[head]?.lines.count ?? 0) > FlowScene.collapsedRows,
+               let collapsed = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: true,
+                                             labelled: false, joined: true, collapsedHead: true) {
+                flows.append(collapsed)
             }
             // Each with its wires' turns kept apart, then, where that costs width, without.
             return (scenes, flows.flatMap { flow in [flow] + [flow.withoutTurnGaps()].compactMap { $0 } })
@@ -184,7 +192,9 @@ public struct TutorState: Sendable {
     /// reviewer found shortened, on wires or gone without them.
     func drawingTwins(_ index: Int) -> [Int] {
         guard showsFlow, flows.indices.contains(index), !flows[index].labelled, !flows[index].joined else { return [] }
-        return flows.indices.filter { flows[$0].joined && !flows[$0].boxes.contains { ($0?.columns.count ?? 0) > 1 } }
+        return flows.indices.filter {
+            flows[$0].joined && !flows[$0].collapsedHead && !flows[$0].boxes.contains { ($0?.columns.count ?? 0) > 1 }
+        }
     }
 
     /// The drawing shown: the most detailed of `scenes` that fits the graph pane.

@@ -74,8 +74,8 @@ import Testing
     }
 
     /// Softmax part 2: three scores feed the loss, which gets a box of its own; where no
-    /// drawing shows that box whole (80×24), a last drawing splits it into columns of at
-    /// most `headRows` lines, and the pane shows it there.
+    /// drawing shows that box whole, a drawing splits it into columns of at most
+    /// `headRows` lines (too wide for 80×24, where a last one collapses it).
     @Test func aHeadOfItsOwnSplitWhereTall() throws {
         let wide = try state("softmax", part: 1)
         let flow = try #require(wide.flow)
@@ -83,7 +83,10 @@ import Testing
         #expect(flow.boxes[head]?.lines.count == 15 && flow.boxes[head]?.columns.count == 1)
         #expect(wide.choice.fits && wide.flow?.labelled == true)
         let narrow = try state("softmax", part: 1, size: Size(width: 80, height: 24))
-        let split = try #require(narrow.flow)
+        let split = try #require(narrow.flows.first { $0.boxes.contains { ($0?.columns.count ?? 0) > 1 } })
+        #expect(narrow.flows.filter { $0.boxes.contains { ($0?.columns.count ?? 0) > 1 } }.allSatisfy {
+            $0.size.width > narrow.panes.graphViewport.width
+        })
         let box = try #require(split.elements.firstIndex(of: .head))
         #expect(split.boxes[box]?.columns.count == 2 && split.boxes[box]?.rows == FlowScene.headRows)
         #expect(split.layout.frames[box].height <= narrow.panes.graphViewport.height)
@@ -91,7 +94,42 @@ import Testing
         #expect(split.lineSlot(of: last)?.row == 6 && (split.lineSlot(of: last)?.x ?? 0) > 0)
     }
 
-    /// Softmax part 2 at 80×24: in the split drawing the arrows into a score come together
+    /// Softmax part 2 at 80×24: the loss box collapsed to two lines, the one the pass is
+    /// at over L, fits the pane whole, so the output is in view at every step rather than
+    /// panned away; the title says which line shows. Each step about a head node shows
+    /// that node, with the numbers the graph holds, as every frame of the audit checks.
+    @Test func aCollapsedHeadKeepsTheOutputInView() throws {
+        var narrow = try state("softmax", part: 1, size: Size(width: 80, height: 24))
+        let flow = try #require(narrow.flow)
+        #expect(flow.collapsedHead && narrow.choice.fits && flow.size.width <= narrow.panes.graphViewport.width)
+        let box = try #require(flow.elements.firstIndex(of: .head))
+        let lines = try #require(flow.boxes[box]?.lines)
+        #expect(flow.layout.frames[box].height == 2 + FlowScene.collapsedRows)
+        let output = narrow.stepper.plan.tape.output
+        #expect(lines.last == output)
+        // Before the pass, the first line to come; each head step, its own node.
+        #expect(flow.shownLines(of: box, at: narrow.progress, selection: nil) == [lines[0], output])
+        #expect(picture(view(narrow)).contains("┌ line 1 of 15 "))
+        var seen: Set<NodeID> = []
+        for point in 1...narrow.stepper.count {
+            narrow.apply(.jump(to: point))
+            #expect(LayoutBaselineTests.inView(narrow).output, "step \(point)")
+            guard let active = narrow.progress.active, lines.dropLast().contains(active) else { continue }
+            let shown = flow.shownLines(of: box, at: narrow.progress, selection: nil)
+            #expect(shown == [active, output], "step \(point)")
+            let position = try #require(lines.firstIndex(of: active)) + 1
+            #expect(picture(view(narrow)).contains("┌ line \(position) of 15 "), "step \(point)")
+            seen.insert(active)
+        }
+        #expect(seen == Set(lines.dropLast()))
+        // A line selected with Tab shows, whatever the step.
+        let z = try #require(lines.first { flow.names[$0.index] == "Z" })
+        narrow.apply(.select(z))
+        #expect(flow.shownLines(of: box, at: narrow.progress, selection: narrow.selection) == [z, output])
+        #expect(picture(view(narrow)).contains("┌ line 4 of 15 "))
+    }
+
+    /// Softmax part 2 at 80×24: in the drawing shown the arrows into a score come together
     /// at its one line, as the slides' arrowheads do, so each score's box is 3 rows, not 4.
     /// The drawing, one row taller than a panned pane's share, gets all its rows: every
     /// input of the loss box is in view with it, s_cat as exp_s_cat is computed.
@@ -106,7 +144,7 @@ import Testing
         let arrivals = flow.layout.edges.indices.filter { flow.layout.edges[$0].to == score }
             .compactMap { flow.layout.arrivalRow(of: $0).map { $0 - flow.layout.frames[score].y } }
         #expect(arrivals == [1, 1])
-        #expect(!narrow.choice.fits && narrow.panes.graphViewport.height == flow.size.height)
+        #expect(narrow.choice.fits && narrow.panes.graphViewport.height == flow.size.height)
         // The share is 11 rows at 80×24: 12 keep theirs, 13 are panned in 11.
         let screen = Size(width: 80, height: 24)
         #expect(SceneChoice.pannedHeight(12, screen: screen) == 12 && SceneChoice.pannedHeight(13, screen: screen) == 11)

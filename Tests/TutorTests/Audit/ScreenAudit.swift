@@ -194,7 +194,7 @@ struct ScreenAudit {
                 // A box holds a line "mark name value ∇grad" per node it stands for (a
                 // neuron's ξ and h, the head's nodes); any other node is one line.
                 // (A head box of many lines holds them in columns side by side.)
-                let slot = state.flow?.lineSlot(of: id)
+                let slot = state.flow?.lineSlot(of: id, at: state.progress, selection: state.selection)
                 let y = slot.map { frame.y + 1 + $0.row } ?? frame.y + (frame.height - 1) / 2
                 let xs = slot.map { (frame.x + 1 + $0.x)..<(frame.x + 1 + $0.x + $0.width) } ?? frame.x..<frame.maxX
                 let line = row(y, xs).trimmingCharacters(in: CharacterSet(charactersIn: "│ "))
