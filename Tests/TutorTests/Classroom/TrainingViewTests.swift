@@ -106,6 +106,25 @@ import Screen
             """)
     }
 
+    /// In colour, the colour of a cell says f ≥ 0.5 (a trained net's f(1,1) of 0.6 is a
+    /// light shade in the colour of the answer 1): the legend says so, its swatch in that
+    /// colour, the shades still grading f.
+    @Test func theColourLegendSaysWhatTheColourMarks() throws {
+        let (part, track) = try xor()
+        let theme = Theme.colored()
+        let pane = TrainingPane(track: track, graph: try trained(part, epochs: 2000), completedEpochs: 2000, theme: theme)
+        let buffer = render(pane, width: 36, height: 18)
+        let bottom = picture(buffer).split(separator: "\n")[8]
+        #expect(bottom == "└─ █ f ≥ 0.5 · digits: targets ────┘")
+        #expect(buffer[3, 8].symbol == "█" && buffer[3, 8].style.foreground == theme(.value).foreground)
+        #expect(buffer[5, 8].style.foreground == theme(.key).foreground)
+        // Beside the 2-2-1 net at 100×30 the side pane has `Panes.sideMinimum` columns.
+        let narrow = picture(render(pane, width: Panes.sideMinimum, height: 18)).split(separator: "\n")[8]
+        #expect(narrow.contains(" █ f≥0.5 · digits: targets "))
+        let wide = picture(render(pane, width: 60, height: 18)).split(separator: "\n")[8]
+        #expect(wide.contains(" █ f ≥ 0.5, darker as f → 1 · digits: targets "))
+    }
+
     /// A narrow pane drops the map title's epoch whole: "epoch 200…" would read as 200.
     @Test func aNarrowMapTitleDropsTheEpochWhole() throws {
         let (part, track) = try xor()

@@ -145,13 +145,26 @@ public struct TrainingPane: Widget {
         let hasTargets = track.rows.first.map { $0.count > track.featureCount } ?? false
         let digits = hasTargets ? "targets" : shaded
         let and = notation.separator
-        let legends = track.predictions.count == 1
+        let legends: [String] = if track.predictions.count != 1 {
+            [" shade: the winning class\(and)digits: \(digits) ", " shade: class\(and)digits: \(digits) ", " shade: class "]
+        } else if theme.usesColor {
+            // In colour the colour marks f ≥ 0.5 (`HeatMap.threshold`), a swatch of it
+            // first; the shade still grades f.
+            [" \(dark) \(shaded) ≥ 0.5, darker as \(shaded) → 1\(and)digits: \(digits) ",
+             " \(dark) \(shaded) ≥ 0.5\(and)digits: \(digits) ", " \(dark) \(shaded)≥0.5\(and)digits: \(digits) ",
+             " \(dark) \(shaded) ≥ 0.5 "]
+        } else {
             // The shades grade f (a sigmoid's 0.6 is ▒, not █): the darkest is f near 1.
-            ? [" \(dark) \(shaded) ≈ 1, lighter as \(shaded) falls\(and)digits: \(digits) ",
-               " \(dark) \(shaded) ≈ 1\(and)digits: \(digits) ", " \(dark) \(shaded) ≈ 1 "]
-            : [" shade: the winning class\(and)digits: \(digits) ", " shade: class\(and)digits: \(digits) ", " shade: class "]
+            [" \(dark) \(shaded) ≈ 1, lighter as \(shaded) falls\(and)digits: \(digits) ",
+             " \(dark) \(shaded) ≈ 1\(and)digits: \(digits) ", " \(dark) \(shaded) ≈ 1 "]
+        }
         if let shown = legends.map(notation.text).first(where: { DisplayWidth.of($0) <= area.width - 4 }) {
-            buffer.write(shown, at: Point(x: area.x + 2, y: area.maxY - 1), style: theme(.key))
+            let at = Point(x: area.x + 2, y: area.maxY - 1)
+            buffer.write(shown, at: at, style: theme(.key))
+            if theme.usesColor, track.predictions.count == 1 {
+                // The swatch in the colour of the cells at or above the threshold.
+                buffer.write(dark, at: Point(x: at.x + 1, y: at.y), style: theme(.value), clip: area)
+            }
         }
     }
 
