@@ -287,6 +287,7 @@ extension TutorState {
         offset = .zero
         chooseScene()
         follow()
+        rewordQuiz()
     }
 }
 

@@ -102,6 +102,13 @@ extension TutorState {
         return classroom.quiz.isAsking
     }
 
+    /// The waiting questions asked again in the words of the view shown (after `g`).
+    mutating func rewordQuiz() {
+        guard classroom.quiz.isAsking, let spot = classroom.quiz.askedAt else { return }
+        classroom.quiz.reword(QuizMaker.questions(part: lessonPart, stepper: stepper, names: scene.names, edges: drawnEdges,
+                                                  moment: spot.moment))
+    }
+
     /// In the flow view, the terms its diagram draws as edges (`FlowWords.edge`), which
     /// the quiz names as the Step pane does.
     var drawnEdges: [NodeID: QuizMaker.DrawnEdge] {

@@ -195,4 +195,41 @@ func submit(_ session: inout QuizSession) -> Bool { session.submit() }
         state.apply(.toggleGraphView)
         #expect(asked(state).contains("Backward: ∂loss/∂w11 = ∂loss/∂(w11·x1) · ∂(w11·x1)/∂w11 = ?"), "\(asked(state))")
     }
+
+    /// `g` while a question waits asks it again in the other view's words, the reply
+    /// typed so far kept; a question the flow view has no words for (a hidden term's
+    /// gradient) goes.
+    @Test func aWaitingQuestionFollowsTheView() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 1, theme: .monochrome(),
+                                   size: Size(width: 100, height: 30))
+        let graph = state.stepper.graph
+        let w11 = try #require(graph.id(named: "w11"))
+        let term = try #require(graph.consumers()[w11.index].first)
+        while state.stepper.nextStep != .forward(term) { state.apply(.next) }
+        state.apply(.classroom(.toggleQuiz))
+        state.apply(.next)
+        #expect(state.classroom.quiz.current?.prompt == "Forward along the edge x1 → ξ1: w11 · x1 = 0.133 · 0 = ?")
+        state.apply(.classroom(.quizType("0")))
+        state.apply(.toggleGraphView)
+        #expect(state.classroom.quiz.current?.prompt.hasPrefix("Forward: (w11·x1) = w11 · x1") == true,
+                "\(state.classroom.quiz.current?.prompt ?? "none")")
+        #expect(state.classroom.quiz.reply == "0")
+        state.apply(.toggleGraphView)
+        #expect(state.classroom.quiz.current?.prompt == "Forward along the edge x1 → ξ1: w11 · x1 = 0.133 · 0 = ?")
+        // Backward through the term, asked in the circuit view: its gradient, then w11's.
+        state.apply(.classroom(.quizSubmit))
+        #expect(!state.classroom.quiz.isAsking)
+        state.apply(.toggleGraphView)
+        while state.stepper.nextStep != .backward(term) {
+            state.apply(.next)
+            while state.classroom.quiz.isAsking { state.apply(.classroom(.quizReveal)) }
+        }
+        state.apply(.next)
+        let circuit = state.classroom.quiz.pending.map(\.prompt)
+        #expect(circuit.contains { $0.contains("(w11·x1)") }, "\(circuit)")
+        state.apply(.toggleGraphView)
+        let flow = state.classroom.quiz.pending.map(\.prompt)
+        #expect(!flow.isEmpty && !flow.contains { $0.contains("(w11·x1)") }, "\(flow)")
+        #expect(flow.contains("Backward: ∂loss/∂w11 = ∂loss/∂ξ1 · ∂ξ1/∂w11 = ?"), "\(flow)")
+    }
 }

@@ -38,6 +38,8 @@ public struct QuizSession: Sendable, Equatable {
     public private(set) var score = QuizScore()
     /// The same score for each lesson part (by index) a question was asked in.
     public private(set) var partScores: [Int: QuizScore] = [:]
+    /// Where the waiting questions were asked.
+    public private(set) var askedAt: Spot?
     /// The part the waiting questions belong to.
     private var askedInPart = 0
     public private(set) var quizzed: Set<Spot> = []
@@ -55,10 +57,26 @@ public struct QuizSession: Sendable, Equatable {
     /// none, so the step can go ahead).
     public mutating func begin(_ questions: [QuizQuestion], at spot: Spot) {
         quizzed.insert(spot)
+        askedAt = spot
         askedInPart = spot.part
         pending = questions
         reply = ""
         wrongTries = 0
+    }
+
+    /// The waiting questions in other words, where the graph view changes while they wait
+    /// (the flow view names an edge where the circuit names a gate): each by the one of
+    /// `questions` that asks for the same number on the same topic, the reply and tries
+    /// kept where the one being asked stays. One the new words have no question for goes
+    /// (the flow view asks nothing of a hidden term's gradient, which is its ξ's).
+    public mutating func reword(_ questions: [QuizQuestion]) {
+        func same(_ a: QuizQuestion, _ b: QuizQuestion) -> Bool { a.topic == b.topic && a.answer == b.answer }
+        let reworded = pending.compactMap { old in questions.first { same($0, old) } }
+        if let asked = current, reworded.first.map({ !same($0, asked) }) ?? true {
+            reply = ""
+            wrongTries = 0
+        }
+        pending = reworded
     }
 
     /// Adds a character to the reply.
