@@ -89,9 +89,13 @@ public struct Panes: Sendable, Equatable {
     /// Columns each text pane keeps when the other takes more than its share.
     static let textMinimum = 30
 
+    /// How far apart the divisions are that the Step and Lesson panes move between.
+    static let divisionStep = 4
+
     /// These panes with the Step and Lesson panes sharing their row by what they hold:
     /// as they are (56 % for the Step pane) where both texts fit, else at the division
-    /// nearest that one where both fit, each pane keeping `textMinimum` columns (a sum's
+    /// nearest that one where both fit (in steps of `divisionStep` from it where one of
+    /// those does), each pane keeping `textMinimum` columns (a sum's
     /// backward step, a line a term, or an epoch's new weights widen the Step pane while
     /// the Lesson pane's two sentences need less). Where no division fits both, as they
     /// are: the division moves only where moving it shows everything, so `↓ more` never
@@ -111,8 +115,12 @@ public struct Panes: Sendable, Equatable {
         let widest = sides(row.width - Panes.textMinimum)[0]
         guard !fits(usual), TextPane.overflow(inspectorText, in: widest) == 0, TextPane.overflow(narrationText, in: widest) == 0
         else { return self }
+        // In steps of `divisionStep` from the usual division, so that neighbouring frames
+        // whose texts differ by a word share a division rather than move it a column or
+        // two; any other only where none of those fits.
         let candidates = (Panes.textMinimum...(row.width - Panes.textMinimum)).sorted { abs($0 - usual) < abs($1 - usual) }
-        guard let columns = candidates.first(where: fits) else { return self }
+        let stepped = candidates.filter { ($0 - usual) % Panes.divisionStep == 0 }
+        guard let columns = stepped.first(where: fits) ?? candidates.first(where: fits) else { return self }
         let sides = sides(columns)
         var shared = self
         shared.inspector = sides[0]

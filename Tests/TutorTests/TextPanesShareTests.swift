@@ -22,15 +22,21 @@ import Testing
     }
 
     /// A step whose lines just miss the Step pane's width takes columns from a short lesson
-    /// text: the fewest that make it fit, so the division moves as little as it can.
+    /// text: the fewest that make it fit, in steps of `Panes.divisionStep`, so the division
+    /// moves as little as it can, and a neighbouring step a word longer or shorter shares it.
     @Test func aLongStepTakesTheColumnsItNeeds() {
         let term = "∂loss/∂(v1·h1) = ∂loss/∂ξ3 · ∂ξ3/∂(v1·h1) = 0.266 · 1 = 0.266"  // 61 columns
         let (usual, shared) = panes(Array(repeating: term, count: 10), ["Chain rule at ξ3."])
         let rows = usual.inspector.height - 2
         #expect(Paragraph(Array(repeating: Line(term), count: 10)).height(forWidth: usual.inspector.width - 4) > rows)
-        #expect(shared.inspector.width == 61 + 4)
+        #expect(Panes.divisionStep == 4 && usual.inspector.width == 56)
+        #expect(shared.inspector.width == 56 + 3 * 4)
         #expect(shared.inspector.width + shared.narration.width == 100 && shared.narration.x == shared.inspector.maxX)
         #expect(shared.graph == usual.graph && shared.inspector.height == usual.inspector.height)
+        for neighbour in ["∂loss/∂(v1·h1) = ∂loss/∂ξ3 · ∂ξ3/∂(v1·h1) = 0.2661 · 1 = 0.266",  // 62 columns
+                          "∂loss/∂(v1·h1) = ∂loss/∂ξ3 · ∂ξ3/∂(v1·h1) = 0.2661 · 1 = 0.2661"] {  // 63
+            #expect(panes(Array(repeating: neighbour, count: 10), ["Chain rule at ξ3."]).shared.inspector.width == shared.inspector.width)
+        }
     }
 
     @Test func noDivisionFitsBothSoNoneMoves() {
