@@ -65,8 +65,8 @@ struct FlowPane: Widget {
             if case .neuron(let neuron) = flow.elements[index] {
                 let symbol = state.notation.gateSymbol(state.stepper.graph.op(of: flow.structure.neurons[neuron].output) ?? .sum)
                 title = edgeStep ? "\(theme.glyphs.active) \(symbol)" : symbol
-            } else if flow.collapsedHead, let focus = flow.headFocus(progress, selection: state.selection), let line = lines.firstIndex(of: focus) {
-                title = FlowScene.collapsedTitle(line: line + 1, of: lines.count)
+            } else if let window = flow.headWindowLines(at: progress, selection: state.selection) {
+                title = FlowScene.windowTitle(window, of: lines.count)
             }
             return NodeBox(lines: rows(of: index), border: border, title: title, titleStyle: active ? theme(.active) : theme(.title))
         }

@@ -71,11 +71,14 @@ public struct FlowScene: Sendable {
     /// Whether the box that takes the head left out its divider to stay short enough for
     /// the 80×24 pane (a `ruled` drawing has it).
     public private(set) var leftOutDivider = false
-    /// Whether the head's own box shows two of its lines, the one selected or the pass is
-    /// at (`headFocus`) over the output, rather than all of them: the smallest drawing of a
-    /// network whose loss box is wider or taller than the 80×24 pane has room for (a
-    /// softmax's thirteen lines), so that the output is in view rather than panned away.
-    public let collapsedHead: Bool
+    /// How many of its lines the head's own box shows, where it does not show them all: a
+    /// window of consecutive lines around the one selected or the pass is at
+    /// (`headFocus`), then the output. For a network whose loss box is wider or taller
+    /// than the 80×24 pane has room for (a softmax's fifteen lines), so that the output is
+    /// in view rather than panned away.
+    public let headWindow: Int?
+    /// Whether the head's box shows a window of its lines (`headWindow`).
+    public var collapsedHead: Bool { headWindow != nil }
 
     /// The flow diagram of `graph`, or `nil` when it has no neurons. `scene` gives the
     /// names and the number widths (its boxes are sized for every pass the part makes).
@@ -85,11 +88,11 @@ public struct FlowScene: Sendable {
     /// `joined`: the arrows into a neuron meet at its first line (when not `labelled`).
     /// `ruled`: a neuron's box that takes the head has its divider even where that makes
     /// it taller than the 80×24 pane has room for (a drawing for larger panes).
-    /// `collapsedHead`: the head's own box, when it has more than two lines, shows two
-    /// (`collapsedHead`, the property), every arrow into it arriving at the first.
+    /// `headWindow`: the head's own box, where it has more lines, shows that many
+    /// (`headWindow`, the property), every arrow into it arriving at the first.
     public init?(graph: Graph, scene: GraphScene, notation: Notation, brief: Bool = false,
                  labelled: Bool = true, splitHead: Bool = false, joined: Bool = false, ruled: Bool = false,
-                 collapsedHead: Bool = false) throws(DAGLayoutError) {
+                 headWindow: Int? = nil) throws(DAGLayoutError) {
         guard graph.count <= GraphScene.largestScaledGraph, let structure = FlowStructure(graph) else { return nil }
         self.brief = brief
         self.labelled = labelled
@@ -121,8 +124,9 @@ public struct FlowScene: Sendable {
         let host = feeders.first.flatMap { feeder -> Int? in
             feeders.count == 1 && neuronRows(feeder) + head.count <= tallest ? feeder : nil
         }
-        let collapsed = collapsedHead && host == nil && head.count > FlowScene.collapsedRows
-        self.collapsedHead = collapsed
+        let window = headWindow.flatMap { host == nil && head.count > $0 ? max(FlowScene.smallestWindow, $0) : nil }
+        self.headWindow = window
+        let collapsed = window != nil
         // The nodes drawn as themselves, in definition order, with the neurons where their
         // activation is defined and the head box where its first line is.
         for id in graph.ids {
@@ -240,7 +244,7 @@ public struct FlowScene: Sendable {
             }
             lineRows[headBox] = rows
             // A line that takes several arrows keeps blank rows under it.
-            headBoxRows = collapsed ? FlowScene.collapsedRows : row
+            headBoxRows = window ?? row
             for (position, k) in order.enumerated() {
                 for (j, from) in arrivals[k].enumerated() {
                     // Into a collapsed box, at its first line, whichever line it shows.
@@ -274,9 +278,12 @@ public struct FlowScene: Sendable {
                         2 + DisplayWidth.of(scene.names[$0.index]) + 1 + numbers($0)
                     }.max() ?? 9
                 }
-                // A collapsed box is as wide as its widest line, and its title ("line 12 of 13").
+                // A collapsed box is as wide as its widest line, and its title ("lines 10–14 of 15").
+                // (The last window's title is the widest: its numbers are the largest.)
+                let shown = min(lines.count - 1, (window ?? FlowScene.smallestWindow) - 1)
+                let title = FlowScene.windowTitle((lines.count - 1 - shown)..<(lines.count - 1), of: lines.count)
                 let columns = collapsed && element == .head
-                    ? [max(widths.max() ?? 9, DisplayWidth.of(FlowScene.collapsedTitle(line: lines.count, of: lines.count)) + 2)]
+                    ? [max(widths.max() ?? 9, DisplayWidth.of(title) + 2)]
                     : widths.isEmpty ? [9] : widths
                 boxes[index] = Box(lines: lines, columns: columns, rows: rows, lineRows: lineRows[index], divider: dividerRows[index])
                 // A blank between columns, and after the widest line before the border.
@@ -344,11 +351,19 @@ public struct FlowScene: Sendable {
         return (index % rows, columns[..<column].reduce(0, +) + column, columns[column])
     }
 
-    /// The rows inside a collapsed head box: the line in focus, then the output.
-    static let collapsedRows = 2
+    /// The fewest lines a collapsed head box shows: the one in focus, then the output.
+    static let smallestWindow = 2
 
-    /// The title of a collapsed head box: which of its lines the first row shows.
-    static func collapsedTitle(line: Int, of count: Int) -> String { "line \(line) of \(count)" }
+    /// The windows a collapsed head box is drawn with, the largest first: as many lines as
+    /// a split box's column (`headRows`, a box the 80×24 pane shows whole), then two.
+    static let headWindows = [FlowScene.headRows, FlowScene.smallestWindow]
+
+    /// The title of a collapsed head box: which of its lines its window shows (indices
+    /// into them, from 0), "line 4 of 15" or "lines 5–11 of 15".
+    static func windowTitle(_ window: Range<Int>, of count: Int) -> String {
+        window.count == 1 ? "line \(window.lowerBound + 1) of \(count)"
+            : "lines \(window.lowerBound + 1)–\(window.upperBound) of \(count)"
+    }
 
     /// The head's line a collapsed head box shows over its output: the one selected, or
     /// the one the step is about; else in the backward pass the last whose gradient is
@@ -365,15 +380,27 @@ public struct FlowScene: Sendable {
     }
 
     /// The lines box `index` shows at `progress` with `selection`: all its lines, but a
-    /// collapsed head box's line in focus and its output.
+    /// collapsed head box's window (`headWindowLines`) and its output.
     public func shownLines(of index: Int, at progress: PassProgress, selection: NodeID?) -> [NodeID] {
         guard let box = boxes.indices.contains(index) ? boxes[index] : nil else { return [] }
-        guard collapsedHead, elements[index] == .head, let output = box.lines.last else { return box.lines }
-        return (headFocus(progress, selection: selection).map { [$0] } ?? []) + [output]
+        guard collapsedHead, elements[index] == .head, let output = box.lines.last,
+              let window = headWindowLines(at: progress, selection: selection) else { return box.lines }
+        return Array(box.lines[window]) + [output]
     }
 
-    /// `lineSlot(of:)` at `progress` with `selection`: in a collapsed head box, the line in
-    /// focus on the first row and the output on the second; `nil` for the lines it hides.
+    /// Which of the head's lines (indices into the head box's) a collapsed head box shows
+    /// above its output: `headWindow − 1` in a row, the one in focus in the middle where
+    /// the lines either side allow it; `nil` where the box is not collapsed.
+    public func headWindowLines(at progress: PassProgress, selection: NodeID?) -> Range<Int>? {
+        guard let window = headWindow, let box = elements.firstIndex(of: .head).flatMap({ boxes[$0] }) else { return nil }
+        let body = box.lines.count - 1, shown = min(body, window - 1)
+        let focus = headFocus(progress, selection: selection).flatMap { box.lines.firstIndex(of: $0) } ?? 0
+        let start = max(0, min(focus - (shown - 1) / 2, body - shown))
+        return start..<(start + shown)
+    }
+
+    /// `lineSlot(of:)` at `progress` with `selection`: in a collapsed head box, the lines of
+    /// its window in order, then the output; `nil` for the lines it hides.
     public func lineSlot(of id: NodeID, at progress: PassProgress, selection: NodeID?) -> (row: Int, x: Int, width: Int)? {
         guard collapsedHead, let node = layoutNode(of: id), elements[node] == .head, let box = boxes[node] else {
             return lineSlot(of: id)

@@ -92,7 +92,7 @@ struct GraphPane: Widget {
             layout.frames[index].offsetBy(dx: drawing.x - state.offset.x, dy: drawing.y - state.offset.y)
         }
         if state.showsFlow, let flow = state.flow {
-            // (A collapsed head box shows two of its lines: the others are not on screen.)
+            // (A collapsed head box shows a window of its lines: the others are not on screen.)
             let progress = flow.collapsedHead ? state.progress : nil
             return state.stepper.graph.ids.compactMap { id in
                 guard flow.edgeOf[id.index] == nil, let index = flow.layoutNode(of: id) else { return nil }

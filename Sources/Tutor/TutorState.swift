@@ -95,7 +95,8 @@ public struct TutorState: Sendable {
     /// The circuit scenes and the flow diagrams (full, brief, brief without the weights on
     /// the edges, each first ruled where its loss box left out the divider, and that with
     /// a tall head box split in columns and the arrows into a neuron joined at its first
-    /// line, and last that with the head's box collapsed to two lines) of a part's graph.
+    /// line, and last that with the head's box showing a window of its lines) of a part's
+    /// graph.
     static func drawings(of stepper: Stepper, notation: Notation) throws(OpenError) -> ([GraphScene], [FlowScene]) {
         do {
             let scenes = try GraphScene.scenes(stepper, notation: notation)
@@ -127,13 +128,17 @@ public struct TutorState: Sendable {
                                          labelled: false, splitHead: true, joined: true) {
                 flows.append(split)
             }
-            // Last, the head's own box showing two of its lines, where it has more: the
-            // output stays in view where the whole box is too wide or too tall for the pane.
-            if let last = flows.last, let head = last.elements.firstIndex(of: .head),
-               (last.boxes[head]?.lines.count ?? 0) > FlowScene.collapsedRows,
-               let collapsed = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: true,
-                                             labelled: false, joined: true, collapsedHead: true) {
-                flows.append(collapsed)
+            // Last, the head's own box showing a window of its lines, where it has more,
+            // then fewer: the output stays in view where the whole box is too wide or too
+            // tall for the pane.
+            if let last = flows.last, let head = last.elements.firstIndex(of: .head) {
+                let lines = last.boxes[head]?.lines.count ?? 0
+                for window in FlowScene.headWindows where lines > window {
+                    if let collapsed = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: true,
+                                                     labelled: false, joined: true, headWindow: window) {
+                        flows.append(collapsed)
+                    }
+                }
             }
             // Each with its wires' turns kept apart, then, where that costs width, without.
             return (scenes, flows.flatMap { flow in [flow] + [flow.withoutTurnGaps()].compactMap { $0 } })

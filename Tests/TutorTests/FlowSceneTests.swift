@@ -94,39 +94,48 @@ import Testing
         #expect(split.lineSlot(of: last)?.row == 6 && (split.lineSlot(of: last)?.x ?? 0) > 0)
     }
 
-    /// Softmax part 2 at 80×24: the loss box collapsed to two lines, the one the pass is
-    /// at over L, fits the pane whole, so the output is in view at every step rather than
-    /// panned away; the title says which line shows. Each step about a head node shows
-    /// that node, with the numbers the graph holds, as every frame of the audit checks.
+    /// Softmax part 2 at 80×24: the loss box collapsed to a window of its lines around
+    /// the one the pass is at, over L, fits the pane whole, so the output is in view at
+    /// every step rather than panned away; the title says which lines show. Each step about
+    /// a head node shows that node, with the numbers the graph holds, as every frame of
+    /// the audit checks.
     @Test func aCollapsedHeadKeepsTheOutputInView() throws {
         var narrow = try state("softmax", part: 1, size: Size(width: 80, height: 24))
         let flow = try #require(narrow.flow)
-        #expect(flow.collapsedHead && narrow.choice.fits && flow.size.width <= narrow.panes.graphViewport.width)
+        #expect(flow.headWindow == FlowScene.headRows && narrow.choice.fits && flow.size.width <= narrow.panes.graphViewport.width)
         let box = try #require(flow.elements.firstIndex(of: .head))
         let lines = try #require(flow.boxes[box]?.lines)
-        #expect(flow.layout.frames[box].height == 2 + FlowScene.collapsedRows)
+        #expect(flow.layout.frames[box].height == 2 + FlowScene.headRows)
         let output = narrow.stepper.plan.tape.output
-        #expect(lines.last == output)
-        // Before the pass, the first line to come; each head step, its own node.
-        #expect(flow.shownLines(of: box, at: narrow.progress, selection: nil) == [lines[0], output])
-        #expect(picture(view(narrow)).contains("┌ line 1 of 15 "))
+        #expect(lines.count == 15 && lines.last == output)
+        // Before the pass, the first lines.
+        #expect(flow.shownLines(of: box, at: narrow.progress, selection: nil) == Array(lines[0..<7]) + [output])
+        #expect(picture(view(narrow)).contains("┌ lines 1–7 of 15 "))
         var seen: Set<NodeID> = []
         for point in 1...narrow.stepper.count {
             narrow.apply(.jump(to: point))
             #expect(LayoutBaselineTests.inView(narrow).output, "step \(point)")
             guard let active = narrow.progress.active, lines.dropLast().contains(active) else { continue }
-            let shown = flow.shownLines(of: box, at: narrow.progress, selection: nil)
-            #expect(shown == [active, output], "step \(point)")
-            let position = try #require(lines.firstIndex(of: active)) + 1
-            #expect(picture(view(narrow)).contains("┌ line \(position) of 15 "), "step \(point)")
+            let window = try #require(flow.headWindowLines(at: narrow.progress, selection: nil))
+            let position = try #require(lines.firstIndex(of: active))
+            // The active line in the window, in its middle where the lines either side allow.
+            #expect(window.count == 7 && window.contains(position), "step \(point)")
+            #expect(window.lowerBound == max(0, min(position - 3, 14 - 7)), "step \(point)")
+            #expect(flow.shownLines(of: box, at: narrow.progress, selection: nil) == Array(lines[window]) + [output])
+            #expect(picture(view(narrow)).contains("┌ lines \(window.lowerBound + 1)–\(window.upperBound) of 15 "), "step \(point)")
             seen.insert(active)
         }
         #expect(seen == Set(lines.dropLast()))
         // A line selected with Tab shows, whatever the step.
-        let z = try #require(lines.first { flow.names[$0.index] == "Z" })
-        narrow.apply(.select(z))
-        #expect(flow.shownLines(of: box, at: narrow.progress, selection: narrow.selection) == [z, output])
-        #expect(picture(view(narrow)).contains("┌ line 4 of 15 "))
+        let sum = try #require(lines.first { flow.names[$0.index] == "(L's sum)" })
+        narrow.apply(.select(sum))
+        #expect(flow.shownLines(of: box, at: narrow.progress, selection: narrow.selection) == Array(lines[7..<14]) + [output])
+        #expect(picture(view(narrow)).contains("┌ lines 8–14 of 15 "))
+        // The smallest window, for a pane with fewer rows: the line in focus over L.
+        let smallest = try #require(narrow.flows.first { $0.headWindow == FlowScene.smallestWindow })
+        #expect(smallest.layout.frames[box].height == 2 + FlowScene.smallestWindow)
+        #expect(smallest.shownLines(of: box, at: narrow.progress, selection: sum) == [sum, output])
+        #expect(FlowScene.windowTitle(13..<14, of: 15) == "line 14 of 15")
     }
 
     /// Softmax part 2 at 80×24: in the drawing shown the arrows into a score come together
