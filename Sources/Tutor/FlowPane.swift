@@ -66,7 +66,7 @@ struct FlowPane: Widget {
                 let symbol = state.notation.gateSymbol(state.stepper.graph.op(of: flow.structure.neurons[neuron].output) ?? .sum)
                 title = edgeStep ? "\(theme.glyphs.active) \(symbol)" : symbol
             } else if let window = flow.headWindowLines(at: progress, selection: state.selection) {
-                title = FlowScene.windowTitle(window, of: lines.count)
+                title = state.notation.text(FlowScene.windowTitle(window, of: lines.count))
             }
             return NodeBox(lines: rows(of: index), border: border, title: title, titleStyle: active ? theme(.active) : theme(.title))
         }

@@ -79,6 +79,8 @@ public struct FlowScene: Sendable {
     public let headWindow: Int?
     /// Whether the head's box shows a window of its lines (`headWindow`).
     public var collapsedHead: Bool { headWindow != nil }
+    /// For each line of the head's own box, the lines of it that it reads (indices).
+    private var headReads: [[Int]] = []
 
     /// The flow diagram of `graph`, or `nil` when it has no neurons. `scene` gives the
     /// names and the number widths (its boxes are sized for every pass the part makes).
@@ -244,7 +246,12 @@ public struct FlowScene: Sendable {
             }
             lineRows[headBox] = rows
             // A line that takes several arrows keeps blank rows under it.
-            headBoxRows = window ?? row
+            // A collapsed box: its window's lines, a dotted rule, the output.
+            headBoxRows = window.map { $0 + 1 } ?? row
+            if let window { dividerRows[headBox] = window - 1 }
+            headReads = boxLines[headBox].map { line in
+                graph.inputs(of: line).compactMap { boxLines[headBox].firstIndex(of: $0) }
+            }
             for (position, k) in order.enumerated() {
                 for (j, from) in arrivals[k].enumerated() {
                     // Into a collapsed box, at its first line, whichever line it shows.
@@ -389,24 +396,35 @@ public struct FlowScene: Sendable {
     }
 
     /// Which of the head's lines (indices into the head box's) a collapsed head box shows
-    /// above its output: `headWindow − 1` in a row, the one in focus in the middle where
-    /// the lines either side allow it; `nil` where the box is not collapsed.
+    /// above its output: `headWindow − 1` in a row with the one in focus, and of those as
+    /// many of the lines it reads as can be (where a step's numbers come from, and where
+    /// its gradient goes: p_cat's step shows exp_s_cat and Z), then the focus nearest the
+    /// middle; `nil` where the box is not collapsed.
     public func headWindowLines(at progress: PassProgress, selection: NodeID?) -> Range<Int>? {
         guard let window = headWindow, let box = elements.firstIndex(of: .head).flatMap({ boxes[$0] }) else { return nil }
         let body = box.lines.count - 1, shown = min(body, window - 1)
         let focus = headFocus(progress, selection: selection).flatMap { box.lines.firstIndex(of: $0) } ?? 0
-        let start = max(0, min(focus - (shown - 1) / 2, body - shown))
+        let centred = max(0, min(focus - (shown - 1) / 2, body - shown))
+        let reads = headReads.indices.contains(focus) ? headReads[focus] : []
+        let starts = stride(from: max(0, focus - shown + 1), through: min(focus, body - shown), by: 1)
+        let start = starts.max { a, b in
+            let (inA, inB) = (reads.filter { (a..<(a + shown)).contains($0) }.count, reads.filter { (b..<(b + shown)).contains($0) }.count)
+            return inA != inB ? inA < inB : abs(a - centred) > abs(b - centred)
+        } ?? centred
         return start..<(start + shown)
     }
 
     /// `lineSlot(of:)` at `progress` with `selection`: in a collapsed head box, the lines of
-    /// its window in order, then the output; `nil` for the lines it hides.
+    /// its window in order, then, under a dotted rule, the output; `nil` for the lines it
+    /// hides.
     public func lineSlot(of id: NodeID, at progress: PassProgress, selection: NodeID?) -> (row: Int, x: Int, width: Int)? {
         guard collapsedHead, let node = layoutNode(of: id), elements[node] == .head, let box = boxes[node] else {
             return lineSlot(of: id)
         }
-        guard let row = shownLines(of: node, at: progress, selection: selection).firstIndex(of: id) else { return nil }
-        return (row, 0, box.columns[0])
+        let shown = shownLines(of: node, at: progress, selection: selection)
+        guard let row = shown.firstIndex(of: id) else { return nil }
+        // The output under the dotted rule.
+        return (row == shown.count - 1 ? row + 1 : row, 0, box.columns[0])
     }
 
     /// The size of the whole drawing.

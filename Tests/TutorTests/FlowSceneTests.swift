@@ -105,7 +105,8 @@ import Testing
         #expect(flow.headWindow == FlowScene.headRows && narrow.choice.fits && flow.size.width <= narrow.panes.graphViewport.width)
         let box = try #require(flow.elements.firstIndex(of: .head))
         let lines = try #require(flow.boxes[box]?.lines)
-        #expect(flow.layout.frames[box].height == 2 + FlowScene.headRows)
+        // Seven lines, a dotted rule, L.
+        #expect(flow.layout.frames[box].height == 2 + FlowScene.headRows + 1)
         let output = narrow.stepper.plan.tape.output
         #expect(lines.count == 15 && lines.last == output)
         // Before the pass, the first lines.
@@ -118,9 +119,16 @@ import Testing
             guard let active = narrow.progress.active, lines.dropLast().contains(active) else { continue }
             let window = try #require(flow.headWindowLines(at: narrow.progress, selection: nil))
             let position = try #require(lines.firstIndex(of: active))
-            // The active line in the window, in its middle where the lines either side allow.
+            // The active line in the window, with the lines it reads where they fit in one
+            // (p_cat's exp_s_cat and Z), else in its middle where the lines either side allow.
             #expect(window.count == 7 && window.contains(position), "step \(point)")
-            #expect(window.lowerBound == max(0, min(position - 3, 14 - 7)), "step \(point)")
+            let reads = narrow.stepper.graph.inputs(of: active).compactMap { lines.firstIndex(of: $0) }
+            let span = ((reads + [position]).max() ?? position) - ((reads + [position]).min() ?? position)
+            if span < 7 {
+                #expect(reads.allSatisfy(window.contains), "step \(point)")
+            } else {
+                #expect(window.lowerBound == max(0, min(position - 3, 14 - 7)), "step \(point)")
+            }
             #expect(flow.shownLines(of: box, at: narrow.progress, selection: nil) == Array(lines[window]) + [output])
             #expect(picture(view(narrow)).contains("┌ lines \(window.lowerBound + 1)–\(window.upperBound) of 15 "), "step \(point)")
             seen.insert(active)
@@ -133,7 +141,7 @@ import Testing
         #expect(picture(view(narrow)).contains("┌ lines 8–14 of 15 "))
         // The smallest window, for a pane with fewer rows: the line in focus over L.
         let smallest = try #require(narrow.flows.first { $0.headWindow == FlowScene.smallestWindow })
-        #expect(smallest.layout.frames[box].height == 2 + FlowScene.smallestWindow)
+        #expect(smallest.layout.frames[box].height == 2 + FlowScene.smallestWindow + 1)
         #expect(smallest.shownLines(of: box, at: narrow.progress, selection: sum) == [sum, output])
         #expect(FlowScene.windowTitle(13..<14, of: 15) == "line 14 of 15")
     }
