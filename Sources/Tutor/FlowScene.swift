@@ -285,13 +285,14 @@ public struct FlowScene: Sendable {
                         2 + DisplayWidth.of(scene.names[$0.index]) + 1 + numbers($0)
                     }.max() ?? 9
                 }
-                // A collapsed box is as wide as its widest line, and its title ("lines 10–14 of 15").
-                // (The last window's title is the widest: its numbers are the largest.)
-                let shown = min(lines.count - 1, (window ?? FlowScene.smallestWindow) - 1)
-                let title = FlowScene.windowTitle((lines.count - 1 - shown)..<(lines.count - 1), of: lines.count)
-                let columns = collapsed && element == .head
-                    ? [max(widths.max() ?? 9, DisplayWidth.of(title) + 2)]
-                    : widths.isEmpty ? [9] : widths
+                var columns = widths.isEmpty ? [9] : widths
+                if let window, element == .head {
+                    // A collapsed box is as wide as its widest line and its title, widest
+                    // for the last window, whose numbers are the largest ("lines 8–14 of 15").
+                    let shown = min(lines.count - 1, window - 1)
+                    let title = FlowScene.windowTitle((lines.count - 1 - shown)..<(lines.count - 1), of: lines.count)
+                    columns = [max(widths.max() ?? 9, DisplayWidth.of(title) + 2)]
+                }
                 boxes[index] = Box(lines: lines, columns: columns, rows: rows, lineRows: lineRows[index], divider: dividerRows[index])
                 // A blank between columns, and after the widest line before the border.
                 let width = columns.reduce(0, +) + columns.count
@@ -362,7 +363,8 @@ public struct FlowScene: Sendable {
     static let smallestWindow = 2
 
     /// The windows a collapsed head box is drawn with, the largest first: as many lines as
-    /// a split box's column (`headRows`, a box the 80×24 pane shows whole), then two.
+    /// a split box's column (`headRows`: seven and the output, with the rule between them
+    /// a box of 11 rows, which the 80×24 pane's 12 show whole), then two.
     static let headWindows = [FlowScene.headRows, FlowScene.smallestWindow]
 
     /// The title of a collapsed head box: which of its lines its window shows (indices
