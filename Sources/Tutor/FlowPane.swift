@@ -84,8 +84,7 @@ struct FlowPane: Widget {
             rows[divider] = [Span(String(repeating: state.theme.glyphs.isUnicode ? "┄" : "-", count: width),
                                   style: state.theme(.muted))]
         }
-        for id in flow.shownLines(of: index, at: progress, selection: state.selection) {
-            guard let slot = flow.lineSlot(of: id, at: progress, selection: state.selection) else { continue }
+        for (id, slot) in flow.lineSlots(of: index, at: progress, selection: state.selection) {
             let text = line(id, leading: "")
             let before = slot.x - rows[slot.row].reduce(0) { $0 + DisplayWidth.of($1.text) }
             if before > 0 { rows[slot.row].append(Span(String(repeating: " ", count: before))) }

@@ -379,7 +379,7 @@ public struct FlowScene: Sendable {
     /// complete (or, before any, the next to come); else the last computed (or, before
     /// any, the first).
     public func headFocus(_ progress: PassProgress, selection: NodeID?) -> NodeID? {
-        let lines = structure.head.filter { layoutNode(of: $0) != nil }.dropLast()
+        guard let lines = elements.firstIndex(of: .head).flatMap({ boxes[$0]?.lines.dropLast() }) else { return nil }
         if let selection, lines.contains(selection) { return selection }
         if let active = progress.active, lines.contains(active) { return active }
         if progress.inBackward {
@@ -416,17 +416,25 @@ public struct FlowScene: Sendable {
         return start..<(start + shown)
     }
 
-    /// `lineSlot(of:)` at `progress` with `selection`: in a collapsed head box, the lines of
-    /// its window in order, then, under a dotted rule, the output; `nil` for the lines it
-    /// hides.
-    public func lineSlot(of id: NodeID, at progress: PassProgress, selection: NodeID?) -> (row: Int, x: Int, width: Int)? {
-        guard collapsedHead, let node = layoutNode(of: id), elements[node] == .head, let box = boxes[node] else {
-            return lineSlot(of: id)
+    /// The lines box `index` shows at `progress` with `selection`, each where it goes
+    /// (`lineSlot(of:)`); in a collapsed head box, the lines of its window in order, then,
+    /// under a dotted rule, the output. Worked out once per box and frame: a collapsed
+    /// box's window depends on the step.
+    public func lineSlots(of index: Int, at progress: PassProgress,
+                          selection: NodeID?) -> [(id: NodeID, slot: (row: Int, x: Int, width: Int))] {
+        guard collapsedHead, elements.indices.contains(index), elements[index] == .head, let box = boxes[index] else {
+            let lines = boxes.indices.contains(index) ? boxes[index]?.lines ?? [] : []
+            return lines.compactMap { id in lineSlot(of: id).map { (id, $0) } }
         }
-        let shown = shownLines(of: node, at: progress, selection: selection)
-        guard let row = shown.firstIndex(of: id) else { return nil }
-        // The output under the dotted rule.
-        return (row == shown.count - 1 ? row + 1 : row, 0, box.columns[0])
+        let shown = shownLines(of: index, at: progress, selection: selection)
+        return shown.enumerated().map { row, id in (id, (row == shown.count - 1 ? row + 1 : row, 0, box.columns[0])) }
+    }
+
+    /// `lineSlot(of:)` at `progress` with `selection` (`lineSlots`): `nil` for the lines a
+    /// collapsed head box hides.
+    public func lineSlot(of id: NodeID, at progress: PassProgress, selection: NodeID?) -> (row: Int, x: Int, width: Int)? {
+        guard collapsedHead, let node = layoutNode(of: id), elements[node] == .head else { return lineSlot(of: id) }
+        return lineSlots(of: node, at: progress, selection: selection).first { $0.id == id }?.slot
     }
 
     /// The size of the whole drawing.

@@ -93,11 +93,11 @@ struct GraphPane: Widget {
         }
         if state.showsFlow, let flow = state.flow {
             // (A collapsed head box shows a window of its lines: the others are not on screen.)
-            let progress = flow.collapsedHead ? state.progress : nil
+            let head = flow.collapsedHead ? flow.elements.firstIndex(of: .head) : nil
+            let shown = head.map { Set(flow.shownLines(of: $0, at: state.progress, selection: state.selection)) }
             return state.stepper.graph.ids.compactMap { id in
                 guard flow.edgeOf[id.index] == nil, let index = flow.layoutNode(of: id) else { return nil }
-                if let progress, flow.elements[index] == .head,
-                   flow.lineSlot(of: id, at: progress, selection: state.selection) == nil { return nil }
+                if index == head, shown?.contains(id) == false { return nil }
                 return (id, onScreen(index))
             }
         }

@@ -221,15 +221,17 @@ struct Inspector {
         let shown = r.flows.filter { scene.layoutNode(of: $0.to) != nil }
         // At a ξ of the flow diagram, what goes back along an edge is ξ's own gradient,
         // which the edge's step names as its upstream: said once, not once per term.
-        let termFlows = shown.filter { drawnEdge($0.to) != nil }
-        for flow in shown where drawnEdge(flow.to) == nil { lines += self.flow(flow) }
-        if let only = termFlows.first.flatMap({ drawnEdge($0.to) }), state.granularity == .edge {
+        // (Each flow's edge looked up once.)
+        let edges = shown.map { drawnEdge($0.to) }
+        for (flow, edge) in zip(shown, edges) where edge == nil { lines += self.flow(flow) }
+        let termEdges = edges.compactMap { $0 }
+        if let only = termEdges.first, state.granularity == .edge {
             // A step an edge at a time sends it along that one.
             lines.append(Line([plain("back along \(edgePhrase(only)): " + d(r.node) + " = "), grad(r.grad)]))
-        } else if !termFlows.isEmpty, let xi = FlowWords(state: state).excitation(r.node) {
+        } else if !termEdges.isEmpty, let xi = FlowWords(state: state).excitation(r.node) {
             // The edges whose gradient has a line above (a bias that learns, an input of
             // weight 1) are not counted again; a constant's edge is, as the diagram draws it.
-            let rest = xi.edges - (shown.count - termFlows.count)
+            let rest = xi.edges - (shown.count - termEdges.count)
             let alongWhich = rest == xi.edges ? (rest == 1 ? "\(xi.name)'s edge" : "each of \(xi.name)'s \(rest) edges")
                 : (rest == 1 ? "\(xi.name)'s other edge" : "\(xi.name)'s other \(rest) edges")
             lines.append(Line([plain("back along \(alongWhich): " + d(r.node) + " = "), grad(r.grad)]))

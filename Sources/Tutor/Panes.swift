@@ -28,9 +28,9 @@ public struct Panes: Sendable, Equatable {
     public static let graphMinimumWithSide = 44
 
     /// Columns the side pane keeps at least when the graph takes more than its share:
-    /// room for the map's legend (`█ f ≈ 1 · digits: targets`; in colour `█ f≥0.5 · digits: targets`) and a 30-point chart, and
-    /// two columns fewer than that costs the 2-2-1 net at 100×30 the blank columns that
-    /// keep its wires' turns apart (`──┤ └┿▶`).
+    /// room for the map's legend (`█ f ≈ 1 · digits: targets`; in colour `█ f≥0.5 ·
+    /// digits: targets`) and a 30-point chart, and two columns fewer than that costs the
+    /// 2-2-1 net at 100×30 the blank columns that keep its wires' turns apart (`──┤ └┿▶`).
     public static let sideMinimum = 32
 
     /// Rows the side pane wants at least for a decision map above a loss chart

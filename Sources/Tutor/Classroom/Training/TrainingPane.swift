@@ -145,11 +145,12 @@ public struct TrainingPane: Widget {
         let hasTargets = track.rows.first.map { $0.count > track.featureCount } ?? false
         let digits = hasTargets ? "targets" : shaded
         let and = notation.separator
+        // In colour, for one output, the colour marks f ≥ 0.5 (`HeatMap.threshold`).
+        let swatch = theme.usesColor && track.predictions.count == 1
         let legends: [String] = if track.predictions.count != 1 {
             [" shade: the winning class\(and)digits: \(digits) ", " shade: class\(and)digits: \(digits) ", " shade: class "]
-        } else if theme.usesColor {
-            // In colour the colour marks f ≥ 0.5 (`HeatMap.threshold`), a swatch of it
-            // first; the shade still grades f.
+        } else if swatch {
+            // A swatch of that colour first; the shade still grades f.
             [" \(dark) \(shaded) ≥ 0.5, darker as \(shaded) → 1\(and)digits: \(digits) ",
              " \(dark) \(shaded) ≥ 0.5\(and)digits: \(digits) ", " \(dark) \(shaded)≥0.5\(and)digits: \(digits) ",
              " \(dark) \(shaded) ≥ 0.5 "]
@@ -161,7 +162,7 @@ public struct TrainingPane: Widget {
         if let shown = legends.map(notation.text).first(where: { DisplayWidth.of($0) <= area.width - 4 }) {
             let at = Point(x: area.x + 2, y: area.maxY - 1)
             buffer.write(shown, at: at, style: theme(.key))
-            if theme.usesColor, track.predictions.count == 1 {
+            if swatch {
                 // The swatch in the colour of the cells at or above the threshold.
                 buffer.write(dark, at: Point(x: at.x + 1, y: at.y), style: theme(.value), clip: area)
             }
