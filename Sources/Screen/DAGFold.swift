@@ -51,13 +51,17 @@ public struct DAGFold: Sendable, Hashable {
     public init?(_ layout: DAGLayout, channel: Int, stubWidths: [Int] = [], cut: Int? = nil) {
         let cuts = DAGFold.cuts(layout, channel: channel, stubWidths: stubWidths)
         guard let cut = cut ?? cuts.first, cuts.contains(cut) else { return nil }
-        self.init(layout, channel: channel, stubWidths: stubWidths, at: cut)
+        self.init(layout, channel: channel, stubWidths: stubWidths, oneLine: false, at: cut)
     }
 
     /// The folds of `layout` at its `limit` best cuts (`cuts`), best-balanced first.
-    public static func folds(of layout: DAGLayout, channel: Int, stubWidths: [Int] = [], limit: Int) -> [DAGFold] {
+    /// `oneLine`: every node is one line of text at its frame's middle row, as `DAGView`
+    /// draws a borderless one-line box (a gate's frame grows for its inputs' rows); the
+    /// bands then meet at their text, not at the blank rows of such a frame.
+    public static func folds(of layout: DAGLayout, channel: Int, stubWidths: [Int] = [], oneLine: Bool = false,
+                             limit: Int) -> [DAGFold] {
         cuts(layout, channel: channel, stubWidths: stubWidths).prefix(limit).map {
-            DAGFold(layout, channel: channel, stubWidths: stubWidths, at: $0)
+            DAGFold(layout, channel: channel, stubWidths: stubWidths, oneLine: oneLine, at: $0)
         }
     }
 
@@ -67,7 +71,7 @@ public struct DAGFold: Sendable, Hashable {
     }
 
     /// The fold before layer `cut`, one of `cuts`.
-    private init(_ layout: DAGLayout, channel: Int, stubWidths: [Int], at cut: Int) {
+    private init(_ layout: DAGLayout, channel: Int, stubWidths: [Int], oneLine: Bool, at cut: Int) {
         func stubWidth(_ node: Int) -> Int { DAGFold.stubWidth(of: node, in: layout, stubWidths) }
         var lo = Int.max
         for (node, frame) in layout.frames.enumerated() where layout.layer[node] == cut { lo = min(lo, frame.x) }
@@ -82,9 +86,14 @@ public struct DAGFold: Sendable, Hashable {
         let moved = Set(crossing.map { layout.edges[$0].from }.filter { !fedBy[$0] && !staysAbove[$0] })
         // The upper band's rows: from its highest node or route (moved up to row 0) to its lowest.
         var upperTop = Int.max, upperBottom = 0
+        // The rows a node draws on: a one-line node's text row (its frame's blank rows may
+        // overlap the other band's), else its whole frame.
+        func drawnRows(_ frame: Rect) -> Range<Int> {
+            oneLine ? frame.y + (frame.height - 1) / 2 ..< frame.y + (frame.height - 1) / 2 + 1 : frame.y..<frame.maxY
+        }
         for (node, frame) in layout.frames.enumerated() where layout.layer[node] < cut && !moved.contains(node) {
             upperTop = min(upperTop, frame.y)
-            upperBottom = max(upperBottom, frame.maxY)
+            upperBottom = max(upperBottom, drawnRows(frame).upperBound)
         }
         for (e, route) in layout.routes.enumerated() where layout.layer[layout.edges[e].to] < cut {
             upperTop = min(upperTop, route.map(\.y).min() ?? Int.max)
@@ -94,7 +103,7 @@ public struct DAGFold: Sendable, Hashable {
         let upperHeight = upperBottom - up
         // The lower band's top: its highest node or route, moved to just below the gap.
         var lowerTop = Int.max
-        for (node, frame) in layout.frames.enumerated() where layout.layer[node] >= cut { lowerTop = min(lowerTop, frame.y) }
+        for (node, frame) in layout.frames.enumerated() where layout.layer[node] >= cut { lowerTop = min(lowerTop, drawnRows(frame).lowerBound) }
         for (e, route) in layout.routes.enumerated() where layout.layer[layout.edges[e].to] >= cut {
             // A crossing edge keeps only its arrival row.
             let rows = layout.layer[layout.edges[e].from] >= cut ? route.map(\.y) : route.last.map { [$0.y] } ?? []

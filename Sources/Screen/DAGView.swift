@@ -113,6 +113,18 @@ public struct DAGView: Widget {
         layout.frames[node].offsetBy(dx: area.x - offset.x, dy: area.y - offset.y)
     }
 
+    /// The cells a node's box writes on the screen: a bordered box's frame; a borderless
+    /// node's text rows alone, which may sit inside a taller frame (grown for its inputs'
+    /// rows), whose blank rows may hold another node's text (where the bands of a fold
+    /// meet, `DAGFold`).
+    public func drawnFrame(of node: Int, in area: Rect) -> Rect {
+        let frame = screenFrame(of: node, in: area)
+        let box = node < nodes.count ? nodes[node] : NodeBox(lines: [])
+        guard box.border == nil else { return frame }
+        return Rect(x: frame.x, y: contentTop(of: node, in: area) - box.lines.count / 2, width: frame.width,
+                    height: max(1, box.lines.count))
+    }
+
     public func render(in area: Rect, buffer: inout Buffer) {
         guard !area.isEmpty else { return }
         let dx = area.x - offset.x, dy = area.y - offset.y
@@ -133,13 +145,10 @@ public struct DAGView: Widget {
             guard frame.intersects(area) else { continue }
             let box = node < nodes.count ? nodes[node] : NodeBox(lines: [])
             // A box is drawn whole or not at all: "grad 9.68" cut from "grad 9.68e-4" would
-            // read as a number of its own, a border without its box as a stray line. (A
-            // borderless node counts as its text rows, which may sit inside a taller frame.)
-            let shown = box.border == nil
-                ? Rect(x: frame.x, y: contentTop(of: node, in: area) - box.lines.count / 2, width: frame.width, height: max(1, box.lines.count))
-                : frame
+            // read as a number of its own, a border without its box as a stray line.
+            let shown = drawnFrame(of: node, in: area)
             guard shown.x >= area.x, shown.maxX <= area.maxX, shown.y >= area.y, shown.maxY <= area.maxY else { continue }
-            buffer.blit(draw(box, size: frame.size), at: frame.origin, clip: area)
+            buffer.blit(draw(box, size: shown.size), at: shown.origin, clip: area)
         }
         for label in labels where layout.routes.indices.contains(label.edge) {
             guard let end = layout.routes[label.edge].last else { continue }

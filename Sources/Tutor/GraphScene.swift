@@ -295,7 +295,7 @@ public struct GraphScene: Sendable {
     /// bands) or where no fold narrows the drawing.
     func folds() -> [GraphScene] {
         guard detail != .box, stubCount == 0 else { return [] }
-        let folds = DAGFold.folds(of: layout, channel: GraphScene.channelWidth(detail), stubWidths: stubWidths,
+        let folds = DAGFold.folds(of: layout, channel: GraphScene.channelWidth(detail), stubWidths: stubWidths, oneLine: true,
                                   limit: GraphScene.foldsPerDrawing)
         return folds.map { fold in
             var copy = self

@@ -52,6 +52,29 @@ import Testing
         #expect(!cuts.contains(1) && DAGFold(layout, channel: 4, cut: 1) == nil)
     }
 
+    /// Where every node is one line of text in the middle of its frame (`oneLine`), the
+    /// bands meet at their text: a lower band that starts with a frame taller than its
+    /// line (a gate grown for its inputs) comes up by that frame's blank row above its
+    /// line, and no two nodes' text rows overlap.
+    @Test func oneLineBandsMeetAtTheirText() throws {
+        var sizes = Array(repeating: Size(width: 5, height: 1), count: 6)
+        sizes[3] = Size(width: 5, height: 3)
+        let edges = (0..<5).map { DAGEdge(from: $0, to: $0 + 1) }
+        let layout = try DAGLayout(sizes: sizes, edges: edges, options: .init(minimumChannelWidth: 4))
+        let framed = try #require(DAGFold.folds(of: layout, channel: 4, limit: 1).first { $0.layout.layer[3] == 3 })
+        let cut = try #require(DAGFold.cuts(layout, channel: 4).first)
+        #expect(cut == 3)
+        let text = try #require(DAGFold.folds(of: layout, channel: 4, oneLine: true, limit: 1).first)
+        #expect(text.layout.size.height == framed.layout.size.height - 1)
+        func textRow(_ frame: Rect) -> Int { frame.y + (frame.height - 1) / 2 }
+        let upperText = (0..<3).map { textRow(text.layout.frames[$0]) }.max() ?? 0
+        #expect(textRow(text.layout.frames[3]) == upperText + 1)
+        let rows = text.layout.frames.map { Rect(x: $0.x, y: textRow($0), width: $0.width, height: 1) }
+        for (i, a) in rows.enumerated() {
+            for b in rows[(i + 1)...] { #expect(!a.intersects(b)) }
+        }
+    }
+
     @Test func nothingToFold() throws {
         #expect(DAGFold(try chain(1), channel: 4) == nil)
     }
