@@ -167,3 +167,14 @@ struct FlowWords {
         return nil
     }
 }
+
+extension ForwardRecord {
+    /// The step's op, operand names and values as the Step pane and the quiz write them:
+    /// where the flow diagram draws the step as an edge, a negation is the weight −1 on
+    /// it, a product (`−1 · x2 = −1 · 0`), not `−x2 = −0`; elsewhere the record's own.
+    func shownOperands(onEdge: Bool, names: [String], notation: Notation) -> (op: Op, names: [String], values: [Double]) {
+        let values = inputs.map(\.value)
+        guard onEdge, op == .neg else { return (op, names, values) }
+        return (.mul, [notation.number(-1)] + names, [-1] + values)
+    }
+}

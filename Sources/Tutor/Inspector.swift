@@ -173,10 +173,7 @@ struct Inspector {
         // An edge's product has no name of its own in the diagram: "w11 · x1 = …", and a
         // negation is the weight −1 on its edge: "−1 · x1", not "−x1 = −0".
         let edge = drawnEdge(r.node)
-        let negatedEdge = edge != nil && r.op == .neg
-        let op = negatedEdge ? .mul : r.op
-        let names = (negatedEdge ? [notation.number(-1)] : []) + r.inputs.map { name($0.id) }
-        let values = (negatedEdge ? [-1] : []) + r.inputs.map(\.value)
+        let (op, names, values) = r.shownOperands(onEdge: edge != nil, names: r.inputs.map { name($0.id) }, notation: notation)
         var numbers = notation.apply(op, values: values)
         if r.op == .max || r.op == .min { numbers = notation.apply(r.op, values.map { notation.number($0) }) }
         var formula = [plain((edge == nil ? definition(r.node) : notation.apply(op, names)) + " = ")]

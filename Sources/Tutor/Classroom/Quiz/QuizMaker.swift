@@ -135,10 +135,9 @@ public enum QuizMaker {
     /// of its own there: "Forward along the edge x1 → ξ1: w11 · x1 = 0.133 · 0 = ?".
     static func value(_ record: ForwardRecord, names: [String], edge: DrawnEdge? = nil) -> QuizQuestion {
         // A negation is the weight −1 on its edge, as the Step pane writes it: "−1 · x2".
-        let negated = edge != nil && record.op == .neg
-        let formula = Formula.forward(op: negated ? .mul : record.op,
-                                      names: (negated ? [Formula.number(-1)] : []) + record.inputs.map { names[$0.id.index] },
-                                      values: (negated ? [-1] : []) + record.inputs.map(\.value))
+        let shown = record.shownOperands(onEdge: edge != nil, names: record.inputs.map { names[$0.id.index] },
+                                         notation: Formula.notation)
+        let formula = Formula.forward(op: shown.op, names: shown.names, values: shown.values)
         let label = edge == nil ? names[record.node.index] + " = " : ""
         let result = record.result
         let explanation = "\(label)\(formula.symbols) = \(formula.numbers) = \(Formula.number(result))"
