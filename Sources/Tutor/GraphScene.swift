@@ -39,6 +39,9 @@ public struct GraphScene: Sendable {
     public private(set) var stubCount = 0
     /// The layout nodes a fold moved into its lower band (`DAGFold.movedBelow`).
     public private(set) var movedBelow: Set<Int> = []
+    /// Whether a fold's bands meet at their text, with no blank row between them
+    /// (`tightFolds`): drawn only whole, where no other drawing fits.
+    public private(set) var bandsTouch = false
     /// For each graph node and input position, the layout edge drawn for it (`nil` from a literal).
     public let edgeIndex: [[Int?]]
     /// What formulas call each node: its name; for an anonymous gate the expression it
@@ -275,7 +278,7 @@ public struct GraphScene: Sendable {
         // even cut can give a shorter lower band (fewer stubs), which fits where the even
         // one is too tall.
         let drawings = scenes.flatMap { scene in [scene] + [scene.withoutTurnGaps()].compactMap { $0 } }
-        return drawings + drawings.flatMap { $0.folds() }
+        return drawings + drawings.flatMap { $0.folds() } + drawings.flatMap { $0.tightFolds() }
     }
 
     /// This scene without the blank columns that keep two wires' turns apart
@@ -294,8 +297,24 @@ public struct GraphScene: Sendable {
     /// repeating the nodes whose edges cross the fold; none for boxes (too tall for two
     /// bands) or where no fold narrows the drawing.
     func folds() -> [GraphScene] {
+        folded(oneLine: false)
+    }
+
+    /// The same folds with the bands meeting at their text (`DAGFold.folds` `oneLine`),
+    /// where that is shorter: no blank row then sets the lower band apart, so it is
+    /// taken only where nothing else fits whole (xor 2 at 100×30), never panned, where
+    /// the stubs out of view would leave the lower band hanging from the upper one.
+    func tightFolds() -> [GraphScene] {
+        let spaced = folds()
+        return folded(oneLine: true).enumerated().filter { index, tight in
+            spaced.indices.contains(index) && tight.size.height < spaced[index].size.height
+        }.map { $0.element }
+    }
+
+    /// The folds of this scene at its best cuts (`DAGFold.folds`).
+    private func folded(oneLine: Bool) -> [GraphScene] {
         guard detail != .box, stubCount == 0 else { return [] }
-        let folds = DAGFold.folds(of: layout, channel: GraphScene.channelWidth(detail), stubWidths: stubWidths, oneLine: true,
+        let folds = DAGFold.folds(of: layout, channel: GraphScene.channelWidth(detail), stubWidths: stubWidths, oneLine: oneLine,
                                   limit: GraphScene.foldsPerDrawing)
         return folds.map { fold in
             var copy = self
@@ -303,6 +322,7 @@ public struct GraphScene: Sendable {
             copy.nodes = nodes + fold.stubs.map { nodes[$0] }
             copy.stubCount = fold.stubs.count
             copy.movedBelow = fold.movedBelow
+            copy.bandsTouch = oneLine
             return copy
         }
     }

@@ -14,10 +14,10 @@ public struct SceneChoice: Sendable, Equatable {
     /// or not. Where that leaves the Step and Lesson panes fewer than
     /// `Panes.textRowsWanted` rows, the first of its `twins` (the same drawing with less
     /// room between its rows) that fits and is shorter. When none fits, the drawing the
-    /// panned pane shows most of (`panned`).
+    /// panned pane shows most of (`panned`) among the first `pannable` (all by default).
     static func best(_ sizes: [Size], size: Size, tries: [(drawings: Range<Int>, side: Bool)],
                      sideWhenPanned: Bool, largestBoxes: [Size] = [], sideRows: Int = Panes.sideRowsForBoth,
-                     twins: (Int) -> [Int] = { _ in [] }) -> SceneChoice {
+                     twins: (Int) -> [Int] = { _ in [] }, pannable: Int? = nil) -> SceneChoice {
         func panes(_ index: Int, side: Bool) -> Panes {
             Panes(size: size, graphHeight: sizes[index].height, graphWidth: sizes[index].width, sidePane: side, sideRows: sideRows)
         }
@@ -37,7 +37,8 @@ public struct SceneChoice: Sendable, Equatable {
         }
         // Panned: beside the side pane if wanted, unless some box could then never be seen
         // and could without it.
-        let shown = panned(sizes, size: size, side: sideWhenPanned, largestBoxes: largestBoxes, sideRows: sideRows)
+        let candidates = Array(sizes.prefix(pannable ?? sizes.count))
+        let shown = panned(candidates, size: size, side: sideWhenPanned, largestBoxes: largestBoxes, sideRows: sideRows)
         func boxesFit(_ choice: SceneChoice) -> Bool {
             guard largestBoxes.indices.contains(choice.scene) else { return true }
             let viewport = Panes(size: size, graphHeight: pannedHeight(sizes[choice.scene].height, screen: size),
@@ -45,7 +46,7 @@ public struct SceneChoice: Sendable, Equatable {
             return largestBoxes[choice.scene].width <= viewport.width && largestBoxes[choice.scene].height <= viewport.height
         }
         guard sideWhenPanned, !boxesFit(shown) else { return shown }
-        let alone = panned(sizes, size: size, side: false, largestBoxes: largestBoxes, sideRows: sideRows)
+        let alone = panned(candidates, size: size, side: false, largestBoxes: largestBoxes, sideRows: sideRows)
         return boxesFit(alone) ? alone : shown
     }
 

@@ -181,8 +181,10 @@ public struct TutorState: Sendable {
             [(preferred, true), (preferred, false), (all, true), (all, false)]
         }
         let largestBoxes = showsFlow ? flows.map(\.layout.largestFrame) : scenes.map(\.layout.largestFrame)
+        // A fold whose bands touch (the last drawings) is drawn whole or not at all.
+        let pannable = showsFlow ? sizes.count : scenes.filter { !$0.bandsTouch }.count
         var chosen = SceneChoice.best(sizes, size: size, tries: tries, sideWhenPanned: trainingPaneShown && (asked || trained),
-                                      largestBoxes: largestBoxes, sideRows: sideRows, twins: drawingTwins)
+                                      largestBoxes: largestBoxes, sideRows: sideRows, twins: drawingTwins, pannable: pannable)
         // The choice was among the flow diagrams; the circuit scene behind them stays the box.
         if showsFlow { (chosen.flow, chosen.scene) = (chosen.scene, 0) }
         choice = chosen

@@ -100,6 +100,7 @@ import Testing
     /// Perceptron part 6 fits whole at 100×30 in the circuit view (it was panned, the output
     /// out of view); so does XOR part 2, folded, its bands meeting at their text rows (it
     /// was a row too tall), and it shows ξ3's three inputs with it when ξ3 is computed.
+    /// Panned at 80×24, its fold keeps the blank row between the bands.
     @Test func theNetworksShowTheirContext() throws {
         let perceptron = try state("perceptron", part: 5, size: Size(width: 100, height: 30))
         #expect(perceptron.choice.fits && perceptron.scene.compact)
@@ -107,7 +108,9 @@ import Testing
         let graph = xor.stepper.graph
         let xi3 = try #require(graph.ids.first { xor.scene.names[$0.index] == "ξ3" })
         while xor.stepper.lastStep?.node != xi3 { xor.apply(.next) }
-        #expect(xor.scene.compact && xor.scene.stubCount > 0 && xor.choice.fits)
+        #expect(xor.scene.compact && xor.scene.bandsTouch && xor.choice.fits)
+        let narrow = try state("xor", part: 1, size: Size(width: 80, height: 24))
+        #expect(narrow.scene.stubCount > 0 && !narrow.scene.bandsTouch && !narrow.choice.fits)
         let area = xor.panes.graph.inset(by: 1)
         let frames = GraphPane.screenFrames(xor, in: area)
         for node in [xi3] + graph.inputs(of: xi3) {

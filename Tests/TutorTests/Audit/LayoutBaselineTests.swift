@@ -35,8 +35,8 @@ import Testing
     // lower band); by a panned drawing one row taller than the pane's share getting that
     // row (bce-neuron 1 at 80×24; softmax 2's flow diagram, its score boxes joined); and
     // by long edges from one source sharing a line (two-layer-relu 3's flow diagram); by a
-    // fold's bands meeting at their text rather than at a gate's blank frame row (xor 2
-    // whole at 100×30: 20 nodes in view at step 0 → 26, the output among them).
+    // fold's bands meeting at their text, where nothing else fits whole (xor 2 whole at
+    // 100×30: 20 nodes in view at step 0 → 26, the output among them).
     static let baselines: [Baseline] = [
         Baseline(lesson: "chain-rule", part: 0, crossings: 0, visible100: 5, output100: true, visible80: 5, output80: true),
         Baseline(lesson: "partials", part: 0, crossings: 0, visible100: 5, output100: true, visible80: 5, output80: true),
