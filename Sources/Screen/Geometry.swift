@@ -55,6 +55,12 @@ public struct Rect: Sendable, Hashable, CustomStringConvertible {
 
     public func intersects(_ other: Rect) -> Bool { !intersection(other).isEmpty }
 
+    /// The smallest rectangle that holds both.
+    public func union(_ other: Rect) -> Rect {
+        let x0 = min(x, other.x), y0 = min(y, other.y)
+        return Rect(x: x0, y: y0, width: max(maxX, other.maxX) - x0, height: max(maxY, other.maxY) - y0)
+    }
+
     /// Shrunk by `by` cells on every side.
     public func inset(by n: Int) -> Rect { inset(top: n, left: n, bottom: n, right: n) }
 

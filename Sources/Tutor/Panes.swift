@@ -78,6 +78,17 @@ public struct Panes: Sendable, Equatable {
     /// The rows below the graph pane, the Step and Lesson panes' with their borders.
     public var textRows: Int { inspector.height + (inspector.y == narration.y ? 0 : narration.height) }
 
+    /// These panes with the Lesson pane alone in the text panes' room and the Step pane
+    /// left out (an empty rect): for a lesson's page that does not fit beside the Step
+    /// pane, whose step the step's own screen shows (`TutorState.textLayout`).
+    func narrationAlone() -> Panes {
+        let room = inspector.union(narration)
+        var alone = self
+        alone.narration = room
+        alone.inspector = Rect(x: room.x, y: room.y, width: 0, height: 0)
+        return alone
+    }
+
     /// Rows the Step and Lesson panes want (8 of text), for a graph that can give them up
     /// (a flow diagram with its arrows joined): a backward step through a three-term sum,
     /// and the generic narration beside it, need 7 at 52 columns.

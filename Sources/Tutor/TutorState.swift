@@ -263,6 +263,17 @@ public struct TutorState: Sendable {
         }
         let last = texts[texts.count - 1].lines
         let chosen = fallback ?? (usual.sharingText(inspector: last, narration: narration), last)
+        // A lesson's page is what its screen is for: where it does not fit beside the Step
+        // pane (whose step the step's own screen shows), it takes the whole row, if it
+        // shows more of the page (the XOR proof's conclusion at 80×24). Not over a node
+        // the student selected, a quiz question or the gradient check, which the Step
+        // pane holds.
+        if isOnPage, selection == nil, classroomLines().isEmpty, TextPane.overflow(narration, in: chosen.panes.narration) > 0 {
+            let alone = usual.narrationAlone()
+            if TextPane.overflow(narration, in: alone.narration) < TextPane.overflow(narration, in: chosen.panes.narration) {
+                return (alone, [], narration)
+            }
+        }
         return (chosen.panes, chosen.inspector, narration)
     }
 

@@ -30,8 +30,10 @@ public func view(_ state: TutorState) -> Buffer {
         buffer.render(TrainingPane(track: track, stepper: state.stepper, theme: theme), in: side)
     }
 
-    buffer.render(TextPane(title: state.selection == nil ? "Step" : "Node", lines: inspectorLines,
-                           scroll: state.textScroll, theme: theme), in: panes.inspector)
+    if !panes.inspector.isEmpty {
+        buffer.render(TextPane(title: state.selection == nil ? "Step" : "Node", lines: inspectorLines,
+                               scroll: state.textScroll, theme: theme), in: panes.inspector)
+    }
     buffer.render(TextPane(title: narrationTitle(state), lines: narrationLines,
                            scroll: state.textScroll, theme: theme), in: panes.narration)
 

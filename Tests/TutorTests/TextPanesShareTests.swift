@@ -56,6 +56,28 @@ import Testing
         #expect(!screen.contains("↓ more"))
     }
 
+    /// XOR part 1's closing page at 80×24 (the proof's conclusion: "So we swap u(·) for a
+    /// smooth σ(·).") does not fit beside the Step pane at any division: it takes the
+    /// whole row and reads whole; the step's own screen before it keeps both panes, and
+    /// a node selected with Tab brings the Step pane (then the Node pane) back.
+    @Test func aPageTooLongToShareTheRowHasItAlone() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), theme: .monochrome(),
+                                   size: Size(width: 80, height: 24))
+        state.apply(.jump(to: state.stepper.count))
+        while !state.isOnLastScreen { state.apply(.next) }
+        #expect(state.isOnPage)
+        let panes = state.panes
+        #expect(panes.inspector.isEmpty)
+        #expect(panes.narration.width == 80 && panes.narration.y == state.graphPanes.inspector.y)
+        let page = Narrator(state: state).lines()
+        #expect(TextPane.overflow(page, in: state.graphPanes.sharingText(inspector: state.inspectorPaneLines, narration: page).narration) > 0)
+        #expect(TextPane.overflow(page, in: panes.narration) == 0)
+        let screen = picture(view(state))
+        #expect(screen.contains("So we swap u(·) for a smooth σ(·).") && !screen.contains("↓ more") && !screen.contains("┌ Step"))
+        state.apply(.selectNext)
+        #expect(!state.panes.inspector.isEmpty)
+    }
+
     /// A decision map alone beside the graph wants fewer rows than a map above a loss
     /// chart: perceptron part 1 (a map, no training) leaves the Step pane the rows its
     /// backward steps need; XOR part 2 (a map and a chart) keeps 18.

@@ -241,23 +241,25 @@ import Testing
     }
 
     @Test func scrollingLongText() throws {
-        // The page before the backward pass (a screen of its own) takes five rows of the
-        // one-row narration pane at the smallest size, 60×16.
+        // At the smallest size, 60×16, the Lesson pane under the Step pane has one row: the
+        // multiply gate's two lines of narration scroll by one.
         let lesson = try chainRuleLesson()
-        let s = update(update(try TutorState(subject: .lesson(lesson), theme: .monochrome(), size: Panes.minimum),
-                              .jump(to: 2)), .next)
-        #expect(s.isOnPage)
-        #expect(s.textOverflow == 4)
+        let s = update(try TutorState(subject: .lesson(lesson), theme: .monochrome(), size: Panes.minimum), .jump(to: 2))
+        #expect(!s.isOnPage)
+        #expect(s.textOverflow == 1)
         let down = update(s, .scrollText(3))
-        #expect(down.textScroll == 3)
-        #expect(update(down, .scrollText(3)).textScroll == 4)  // no further than the text goes
+        #expect(down.textScroll == 1)  // no further than the text goes
         #expect(update(down, .scrollText(-9)).textScroll == 0)
         let before = view(s).trimmedLines.joined(separator: "\n")
-        #expect(!before.contains("Chain rule: gradient = upstream"))
-        #expect(update(down, .next).textScroll == 0)  // a step starts at the top again
+        #expect(!before.contains("pass is done."))
         let text = view(down).trimmedLines.joined(separator: "\n")
-        #expect(text.contains("Chain rule: gradient = upstream"))
+        #expect(text.contains("pass is done."))
         #expect(text.contains(" ↑ "))
+        // A step, or a screen, starts at the top again. The page before the backward pass
+        // (five lines) has the text panes' rows to itself and reads whole.
+        let page = update(down, .next)
+        #expect(page.isOnPage && page.textScroll == 0 && page.textOverflow == 0)
+        #expect(view(page).trimmedLines.joined(separator: "\n").contains("Chain rule: gradient = upstream gradient × local"))
         #expect(update(try state(), .scrollText(3)).textScroll == 0)  // nothing to scroll
     }
 

@@ -300,9 +300,10 @@ struct ScreenAudit {
         return nil
     }
 
-    /// The Step pane's first line names what the last step did.
+    /// The Step pane's first line names what the last step did (where it is shown: a
+    /// lesson's page too long to share the row has it alone, `Panes.narrationAlone`).
     func stepPane() -> [String] {
-        guard state.selection == nil, state.classroom.quiz.current == nil else { return [] }
+        guard state.selection == nil, state.classroom.quiz.current == nil, !state.panes.inspector.isEmpty else { return [] }
         let inner = state.panes.inspector.inset(by: 1)
         let first = row(inner.y, inner.x..<inner.maxX)
         let stepper = state.stepper

@@ -191,6 +191,10 @@ func submit(_ session: inout QuizSession) -> Bool { session.submit() }
         let negation = try #require(first.stepper.graph.consumers()[x1.index].first { first.stepper.graph.op(of: $0) == .neg })
         while first.stepper.nextStep != .forward(negation) { first.apply(.next) }
         #expect(asked(first).contains("Forward along the edge x1 → ξ1: −1 · x1 = −1 · 0 = ?"), "\(asked(first))")
+        // Its hint is the product's, not "flip the sign" (which leads from 1 to −1, not to 0).
+        let negated = QuizMaker.questions(part: first.lessonPart, stepper: first.stepper, names: first.scene.names, edges: first.drawnEdges)
+            .first { $0.prompt.hasSuffix("−1 · x1 = −1 · 0 = ?") }
+        #expect(negated?.hint == "Hint: multiply the inputs.", "\(negated?.hint ?? "none")")
         // The circuit view asks about the gate it draws.
         state.apply(.toggleGraphView)
         #expect(asked(state).contains("Backward: ∂loss/∂w11 = ∂loss/∂(w11·x1) · ∂(w11·x1)/∂w11 = ?"), "\(asked(state))")

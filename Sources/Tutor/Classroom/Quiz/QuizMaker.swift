@@ -147,7 +147,7 @@ public enum QuizMaker {
             topic: .value(record.node),
             prompt: (edge.map { "Forward along \($0.phrase): " } ?? "Forward: ") + "\(label)\(formula.symbols) = \(formula.numbers) = ?",
             answer: .number(result, tolerance: QuizQuestion.tolerance(for: result)),
-            hint: "Hint: \(record.op.forwardRule).", explanation: explanation, pitfalls: pitfalls)
+            hint: "Hint: \(shown.op.forwardRule).", explanation: explanation, pitfalls: pitfalls)
     }
 
     // MARK: Seed
