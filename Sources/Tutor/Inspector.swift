@@ -63,7 +63,8 @@ struct Inspector {
         case .input: "an input"
         case .param: "a parameter"
         case .const: "a constant"
-        case .op: "computed by \(graph.op(of: id).map(\.name) ?? "an op")"
+        // (Not "computed by step", which reads as a step of the pass.)
+        case .op: graph.op(of: id) == .step ? "computed by the unit step u(·)" : "computed by \(graph.op(of: id).map(\.name) ?? "an op")"
         }
     }
 
@@ -586,7 +587,15 @@ struct Inspector {
         lines.append(progress.gradKnown[id.index]
                      ? Line([plain("gradient \(d(id)) = "), grad(graph.grad(of: id))])
                      : Line(notation.text("gradient: not reached yet")))
-        let users = graph.consumers()[id.index].map(name)
+        // In the flow view a use drawn as an edge is named as the diagram shows it: the ξ
+        // it leads into, along its edge (not "(−h1)", a gate only the circuit draws).
+        let flowWords = FlowWords(state: state)
+        let users = graph.consumers()[id.index].map { user in
+            if let edge = drawnEdge(user) { return "\(edge.excitation) (along \(edgePhrase(edge)))" }
+            // An input the ξ adds as it is (weight 1) comes along an edge of its own too.
+            if let phrase = flowWords.phrase(into: user, from: id) { return "\(name(user)) (along \(phrase))" }
+            return name(user)
+        }
         if !users.isEmpty {
             lines.append(Line(notation.text("used by: " + users.joined(separator: ", ")
                                             + (users.count > 1 ? " (its gradient is the sum over these uses)" : ""))))

@@ -252,11 +252,18 @@ extension TutorState {
     /// Moves the selection through the drawn nodes in definition order.
     private mutating func select(by delta: Int) {
         let nodes = Array(scene.graphNodes)
-        guard !nodes.isEmpty else { return }
+        // In the flow view a term drawn as an edge has no box to select: Tab passes it by.
+        func drawn(_ id: NodeID) -> Bool { !showsFlow || flow?.edgeOf[id.index] == nil }
+        guard nodes.contains(where: drawn) else { return }
         let current = (selection ?? focus).flatMap { scene.layoutNode(of: $0) }
         let start = current ?? (delta > 0 ? -1 : nodes.count)
-        let next = ((start + delta) % nodes.count + nodes.count) % nodes.count
-        selection = nodes[next]
+        for step in 1...nodes.count {
+            let next = nodes[((start + delta * step) % nodes.count + nodes.count) % nodes.count]
+            if drawn(next) {
+                selection = next
+                break
+            }
+        }
         follow()
     }
 

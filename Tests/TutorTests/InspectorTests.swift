@@ -77,6 +77,34 @@ import Testing
         ])
     }
 
+    /// In the flow view, Tab passes by the terms drawn as edges (xor part 1's −x1, which
+    /// has no box there), and a selected node's uses are named as the diagram draws them:
+    /// h1 is used by ξ3 along its edge, not by the circuit's gate (−h1); x1 by ξ1 and ξ2.
+    @Test func theFlowViewsNodePaneSpeaksOfItsEdges() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), theme: .monochrome(),
+                                   size: Size(width: 100, height: 30))
+        #expect(state.showsFlow)
+        let flow = try #require(state.flow)
+        var selected: [String] = []
+        for _ in state.scene.graphNodes {
+            state.apply(.selectNext)
+            let id = try #require(state.selection)
+            #expect(flow.edgeOf[id.index] == nil, "\(state.scene.names[id.index]) is drawn as an edge")
+            selected.append(state.scene.names[id.index])
+        }
+        #expect(Set(selected) == ["x1", "x2", "ξ1", "h1", "ξ2", "h2", "ξ3", "f"], "\(selected)")
+        func node(_ name: String) throws -> String {
+            var s = state
+            s.apply(.select(try #require(s.stepper.graph.id(named: name))))
+            return Inspector(state: s).text().lines.map(\.text).joined(separator: "\n")
+        }
+        let h1 = try node("h1")
+        #expect(h1.contains("Selected: h1, computed by the unit step u(·)") && h1.contains("used by: ξ3 (along the edge h1 → ξ3)"), "\(h1)")
+        #expect(try node("x1").contains("used by: ξ1 (along the edge x1 → ξ1), ξ2 (along the edge x1 → ξ2)"))
+        state.apply(.toggleGraphView)
+        #expect(try node("h1").contains("used by: (−h1)"))
+    }
+
     @Test func fanOutLedger() throws {
         let s = try state(fanOutText, title: "fan-out.graph")
         let at = try #require(s.stepper.plan.index(of: .backward(NodeID(0))))
