@@ -13,9 +13,11 @@ public struct KeyHint: Sendable, Hashable {
 
 /// A one-row line of key hints ("→ next · ← back · ? help · q quit"), after a message
 /// when there is one ("Already at the start."). Room goes first to the pinned hints, then
-/// to the message (cut with an ellipsis if it must be), then to the other hints in order;
-/// hints that do not fit are dropped whole, so a narrow screen never shows half a hint and
-/// never loses help and quit.
+/// to the message, then to the other hints in order; hints that do not fit are dropped
+/// whole, so a narrow screen never shows half a hint and never loses help and quit. But a
+/// message too long to stand beside the pinned hints has the line to itself (cut with an
+/// ellipsis only where it is wider than the line): it says what a key just did, and the
+/// hints come back with the next key.
 public struct KeyHintLine: Widget {
     public var hints: [KeyHint]
     public var message: String?
@@ -47,8 +49,12 @@ public struct KeyHintLine: Widget {
     /// The spans that fit in `width` columns.
     public func spans(width: Int) -> [Span] {
         let sep = DisplayWidth.of(separator)
+        let pinnedWidth = hints.filter(\.pinned).reduce(0) { $0 + self.width($1) + sep }
+        if let message, !message.isEmpty, DisplayWidth.of(message) > width - pinnedWidth - sep {
+            return [Span(DisplayWidth.truncate(message, to: width, ellipsis: ellipsis), style: messageStyle)]
+        }
         let pinned = hints.filter(\.pinned)
-        var budget = width - pinned.reduce(0) { $0 + self.width($1) + sep }
+        var budget = width - pinnedWidth
         var pieces: [[Span]] = []
         if let message, !message.isEmpty, budget > sep + 1 {
             let text = DisplayWidth.truncate(message, to: budget - sep, ellipsis: ellipsis)

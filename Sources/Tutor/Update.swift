@@ -124,7 +124,7 @@ extension TutorState {
             return
         }
         quitAsked = true
-        message = "Leave with the question unanswered? q again quits; any other key goes back to it."
+        message = "Leave the question unanswered? q again quits; any other key goes back to it."
     }
 
     mutating func stepForward() {
@@ -286,7 +286,7 @@ extension TutorState {
     /// `g`: the other drawing of the graph, where the graph has neurons to draw.
     private mutating func toggleGraphView() {
         guard flow != nil else {
-            message = "The flow-diagram view draws neurons (an activation of a weighted sum); this graph has none."
+            message = "No neurons here (an activation of a weighted sum) for the flow view to draw."
             return
         }
         graphView = graphView == .flow ? .circuit : .flow

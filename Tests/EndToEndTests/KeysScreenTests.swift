@@ -48,12 +48,12 @@ import Testing
         try tmux.send("Escape")  // closes the help; the question still waits
         try tmux.wait(for: "the help to close") { !$0.contains("┌ Keys ") }
         try tmux.send("q")
-        screen = try tmux.wait(for: "Leave with the question unanswered?")
+        screen = try tmux.wait(for: "Leave the question unanswered?")
         #expect(screen.contains("step 0/8"))
         try tmux.send("3")  // any other key goes back to the question
         try tmux.wait(for: "> 3")
         try tmux.send("q")
-        try tmux.wait(for: "Leave with the question unanswered?")
+        try tmux.wait(for: "Leave the question unanswered?")
         try tmux.send("q")
         #expect(try tmux.ending().status == 0)
     }

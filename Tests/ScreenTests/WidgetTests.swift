@@ -89,6 +89,18 @@ import Screen
                 == "→ next  ← back  ? help  q quit")
     }
 
+    /// A message that fits beside the pinned hints comes first, the hints after it; one
+    /// that does not has the line to itself, whole where the line holds it.
+    @Test func aLongMessageHasTheLineToItself() {
+        let hints = [KeyHint(key: "→", help: "next"), KeyHint(key: "?", help: "help", pinned: true),
+                     KeyHint(key: "q", help: "quit", pinned: true)]
+        #expect(picture(rendered(KeyHintLine(hints, message: "Already at the start."), width: 51, height: 1))
+                == "Already at the start. · → next · ? help · q quit")
+        let long = "This graph has no neurons for the flow view to draw."  // 52 columns
+        #expect(picture(rendered(KeyHintLine(hints, message: long), width: 60, height: 1)) == long)
+        #expect(picture(rendered(KeyHintLine(hints, message: long), width: 30, height: 1)) == "This graph has no neurons for…")
+    }
+
     @Test func statusBarFillsTheRowAndPlacesThreeTexts() {
         let bar = StatusBar(left: "cs231n", center: "forward", right: "step 3/9", style: Style(reverse: true))
         let b = rendered(bar, width: 32, height: 1)

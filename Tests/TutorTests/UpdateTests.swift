@@ -124,7 +124,10 @@ import Testing
         #expect(update(flow, .toggleGraphView).graphView == .circuit)
         let plain = update(try state(), .toggleGraphView)
         #expect(plain.graphView == .circuit)
-        #expect(plain.message?.contains("has none") == true)
+        #expect(plain.message == "No neurons here (an activation of a weighted sum) for the flow view to draw.")
+        // Whole on the hint line at 80 columns, which it has to itself until the next key.
+        let narrow = update(try state(size: Size(width: 80, height: 24)), .toggleGraphView)
+        #expect(picture(view(narrow)).contains("No neurons here (an activation of a weighted sum) for the flow view to draw."))
     }
 
     /// The flow diagram has three details: where the full one (value and gradient on

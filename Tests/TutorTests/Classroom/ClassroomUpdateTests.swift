@@ -33,7 +33,7 @@ import Screen
         #expect(state.hints(unicode: true).map(\.key) == ["Enter", "Backspace", "Esc", "?", "q"])
         var leaving = state
         press(&leaving, .character("q"))
-        #expect(!leaving.quitRequested && leaving.message?.hasPrefix("Leave with the question unanswered?") == true)
+        #expect(!leaving.quitRequested && leaving.message?.hasPrefix("Leave the question unanswered?") == true)
         press(&leaving, .character("q"))
         #expect(leaving.quitRequested)
         var staying = state
