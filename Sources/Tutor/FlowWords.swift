@@ -99,7 +99,7 @@ struct FlowWords {
         func weightText(_ term: FlowStructure.Term) -> String { self.weightText(term, names) }
         func sourceText(_ term: FlowStructure.Term) -> String { self.sourceText(term, names) }
         // The narrowest diagram leaves the weights off the edges (`FlowScene.labelled`).
-        let offEdges = "this size leaves the weights off the edges"
+        let offEdges = "at this size the edges show no weights"
         let output = names[state.stepper.plan.tape.output.index]
         func d(_ name: String) -> String { state.notation.derivative(output, name) }
         // A weight's gradient and new value are written on its edge, or on each of the
@@ -120,10 +120,10 @@ struct FlowWords {
                 let w = names[weight.index]
                 if case .backward = record {
                     return Sentence(text: flow.labelled ? "In the diagram: \(w)'s gradient is written on \(on)."
-                        : "In the diagram: \(w) is the weight of \(on); \(offEdges), so its gradient is here.")
+                        : "In the diagram: \(w) is the weight on \(on); \(offEdges), so its gradient is given here.")
                 }
                 return Sentence(text: flow.labelled ? "In the diagram: the new \(w) is written on \(on)."
-                    : "In the diagram: \(w) is the weight of \(on); \(offEdges), so its new value is here.")
+                    : "In the diagram: \(w) is the weight on \(on); \(offEdges), so its new value is given here.")
             }
         }
         for neuron in flow.structure.neurons {
