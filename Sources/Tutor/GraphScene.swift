@@ -278,7 +278,8 @@ public struct GraphScene: Sendable {
         // even cut can give a shorter lower band (fewer stubs), which fits where the even
         // one is too tall.
         let drawings = scenes.flatMap { scene in [scene] + [scene.withoutTurnGaps()].compactMap { $0 } }
-        return drawings + drawings.flatMap { $0.folds() } + drawings.flatMap { $0.tightFolds() }
+        let folds = drawings.map { $0.folds() }
+        return drawings + folds.flatMap { $0 } + zip(drawings, folds).flatMap { $0.tightFolds(shorterThan: $1) }
     }
 
     /// This scene without the blank columns that keep two wires' turns apart
@@ -304,9 +305,9 @@ public struct GraphScene: Sendable {
     /// where that is shorter: no blank row then sets the lower band apart, so it is
     /// taken only where nothing else fits whole (xor 2 at 100×30), never panned, where
     /// the stubs out of view would leave the lower band hanging from the upper one.
-    func tightFolds() -> [GraphScene] {
-        let spaced = folds()
-        return folded(oneLine: true).enumerated().filter { index, tight in
+    /// `spaced` is this scene's `folds()`, at the same cuts.
+    func tightFolds(shorterThan spaced: [GraphScene]) -> [GraphScene] {
+        folded(oneLine: true).enumerated().filter { index, tight in
             spaced.indices.contains(index) && tight.size.height < spaced[index].size.height
         }.map { $0.element }
     }

@@ -591,7 +591,7 @@ struct Inspector {
         // it leads into, along its edge (not "(−h1)", a gate only the circuit draws).
         let flowWords = FlowWords(state: state)
         let users = graph.consumers()[id.index].map { user in
-            if let edge = drawnEdge(user) { return "\(edge.excitation) (along \(edgePhrase(edge)))" }
+            if let edge = flowWords.edge(drawing: user) { return "\(edge.excitation) (along \(flowWords.phrase(edge)))" }
             // An input the ξ adds as it is (weight 1) comes along an edge of its own too.
             if let phrase = flowWords.phrase(into: user, from: id) { return "\(name(user)) (along \(phrase))" }
             return name(user)

@@ -268,11 +268,9 @@ public struct TutorState: Sendable {
         // shows more of the page (the XOR proof's conclusion at 80×24). Not over a node
         // the student selected, a quiz question or the gradient check, which the Step
         // pane holds.
-        if isOnPage, selection == nil, classroomLines().isEmpty, TextPane.overflow(narration, in: chosen.panes.narration) > 0 {
-            let alone = usual.narrationAlone()
-            if TextPane.overflow(narration, in: alone.narration) < TextPane.overflow(narration, in: chosen.panes.narration) {
-                return (alone, [], narration)
-            }
+        if isOnPage, selection == nil, classroomLines().isEmpty {
+            let cut = TextPane.overflow(narration, in: chosen.panes.narration), alone = usual.narrationAlone()
+            if cut > 0, TextPane.overflow(narration, in: alone.narration) < cut { return (alone, [], narration) }
         }
         return (chosen.panes, chosen.inspector, narration)
     }
