@@ -9,8 +9,9 @@ struct Narrator {
     var notation: Notation { state.notation }
 
     /// The lines of the screen shown: a page alone, or the step's narration (a generated
-    /// sentence where the lesson has none for the step).
-    func lines() -> [Line] {
+    /// sentence where the lesson has none for the step). `brief`: the generated sentence
+    /// in its short form (`generated(brief:)`).
+    func lines(brief: Bool = false) -> [Line] {
         switch state.currentScreen {
         case .page(let page) where mistakeChanged:
             let written = state.lessonPart?.mistake.map { "with \($0.title)" } ?? "without a mistake"
@@ -24,8 +25,16 @@ struct Narrator {
         case .step(let entries):
             // The lesson's words describe the run it was written for: after m changed the
             // mistake, the generated sentence (about the numbers on screen) takes over.
-            return entries.isEmpty || mistakeChanged ? [Line(notation.text(generated()))] : lines(of: entries)
+            return entries.isEmpty || mistakeChanged ? [Line(notation.text(generated(brief: brief)))] : lines(of: entries)
         }
+    }
+
+    /// The lines of the screen shown, from the whole down: where the step has only the
+    /// generated sentence, its short form next, which the Lesson pane takes where the
+    /// whole would cut the Step pane's formulas (`TutorState.textLayout`).
+    func versions() -> [[Line]] {
+        let whole = lines(), brief = lines(brief: true)
+        return brief.map(\.text) == whole.map(\.text) ? [whole] : [whole, brief]
     }
 
     /// Whether `m` switched the stepper to another mistake than the one the part was written
@@ -47,14 +56,16 @@ struct Narrator {
         }
     }
 
-    /// A sentence for the cursor of a bare graph.
-    func generated() -> String {
+    /// A sentence for the cursor of a bare graph. `brief`: the same in fewer words, for a
+    /// Lesson pane short of room (the Step pane beside it holds the step's formulas).
+    func generated(brief: Bool = false) -> String {
         let stepper = state.stepper
         let graph = stepper.graph
         let names = state.scene.names
         let output = names[stepper.plan.tape.output.index]
         func name(_ id: NodeID) -> String { names[id.index] }
         guard let last = stepper.lastStep else {
+            if brief { return "This graph computes \(output) from its leaves: → steps the forward pass (values), then the backward pass (gradients)." }
             return "This graph computes \(output) from its leaves. Press → (or space) to take one step at a time: first the forward pass computes each node's value, then the backward pass finds how much \(output) changes with each node (its gradient, grad)."
         }
         if stepper.isAtEnd {
@@ -66,6 +77,7 @@ struct Narrator {
                 : "the Step pane gives the mean loss at the trained weights."
             return stepper.plan.training != nil && stepper.plan.dataset != nil
                 ? "Training is done: \(chart)"
+                : brief ? "Done: every ∂\(output)/∂(leaf) is complete."
                 : "Done. Each gradient ∂\(output)/∂(leaf) says how much \(output) changes when that leaf is nudged."
         }
         switch last {
@@ -81,24 +93,30 @@ struct Narrator {
                 Inspector(state: state).definition(id)
             }
             let next = stepper.nextStep?.phase == .forward ? "" : " That was the last node: the forward pass is done, and \(output) = \(notation.number(graph.value(of: id)))."
+            if brief { return "Forward: \(definition).\(next)" }
             return "Forward pass, left to right: a node is computed as soon as all its inputs are known. Here \(definition).\(next)"
         case .seed:
+            if brief { return "The backward pass starts at the output: ∂\(output)/∂\(output) = 1." }
             return "The backward pass starts at the output: nudging \(output) changes \(output) one for one, so ∂\(output)/∂\(output) = 1. From here the gradients (grad) flow right to left."
         case .backward(let id), .backwardEdge(let id, _):
             if graph.op(of: id) == nil {
+                if brief { return "\(name(id)) is a leaf: ∂\(output)/∂\(name(id)) is complete." }
                 return "\(name(id)) is a leaf. All the paths from it to \(output) have delivered their part, so ∂\(output)/∂\(name(id)) is complete."
             }
             let uses = state.scene.uses
             let fanOut = graph.inputs(of: id).contains { uses[$0.index] > 1 }
             let words = FlowWords(state: state)
+            let shared = fanOut ? (brief ? " A shared input sums every use." : " An input used more than once adds up the gradient from every use.") : ""
             if let edge = words.edge(drawing: id) {
+                if brief {
+                    return "Chain rule along \(words.phrase(edge)): the upstream gradient times \(edge.weight), into \(edge.source)'s gradient.\(shared)"
+                }
                 let weight = edge.weightIsANumber || edge.source == "1" ? ""
                     : "; multiplied by \(edge.source) instead, it is \(edge.weight)'s gradient"
-                return "Chain rule along \(words.phrase(edge)): the gradient arriving at \(edge.excitation) (upstream) is multiplied by the edge's weight \(edge.weight) and added into \(edge.source)'s gradient\(weight)."
-                    + (fanOut ? " An input used more than once adds up the gradient from every use." : "")
+                return "Chain rule along \(words.phrase(edge)): the gradient arriving at \(edge.excitation) (upstream) is multiplied by the edge's weight \(edge.weight) and added into \(edge.source)'s gradient\(weight).\(shared)"
             }
-            return "Chain rule at \(name(id)): the gradient arriving from the right (upstream) is multiplied by each local derivative ∂\(name(id))/∂(input) and added into that input's gradient."
-                + (fanOut ? " An input used more than once adds up the gradient from every use." : "")
+            if brief { return "Chain rule at \(name(id)): upstream gradient × local derivative, into each input's gradient.\(shared)" }
+            return "Chain rule at \(name(id)): the gradient arriving from the right (upstream) is multiplied by each local derivative ∂\(name(id))/∂(input) and added into that input's gradient.\(shared)"
         case .update(let id):
             if case .update(let record)? = stepper.lastRecord, record.gradient == 0 {
                 guard record.weightDecay == 0 else {

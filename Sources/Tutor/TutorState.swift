@@ -243,22 +243,37 @@ public struct TutorState: Sendable {
     /// Where the texts do not fit, the Step pane leaves out what it can do without
     /// (`PaneText`), one line at a time: as few as make both fit at the usual division
     /// (steadier than a division that moves from step to step), else as few as make both
-    /// fit at some division, else as few as make the Step pane fit, else all.
+    /// fit at some division, else as few as make the Step pane fit, else all. Where none
+    /// of that fits both, the Lesson pane's generated sentence in its short form
+    /// (`Narrator.versions`) is tried the same way, and kept if it shows more.
     var textLayout: (panes: Panes, inspector: [Line], narration: [Line]) {
-        let narration = Narrator(state: self).lines(), usual = graphPanes
-        let texts = inspectorPaneText.versions
+        let narrations = Narrator(state: self).versions(), texts = inspectorPaneText.versions
+        var best: (layout: (panes: Panes, inspector: [Line], narration: [Line]), cut: Int)?
+        for narration in narrations {
+            let (layout, fits) = textLayout(texts, narration: narration)
+            if fits { return layout }
+            let cut = TextPane.overflow(layout.inspector, in: layout.panes.inspector) + TextPane.overflow(narration, in: layout.panes.narration)
+            if best.map({ cut < $0.cut }) ?? true { best = (layout, cut) }
+        }
+        return best?.layout ?? textLayout(texts, narration: []).layout
+    }
+
+    /// `textLayout` for one version of the Lesson pane's text, `texts` the Step pane's, and
+    /// whether both texts fit.
+    private func textLayout(_ texts: [PaneText], narration: [Line]) -> (layout: (panes: Panes, inspector: [Line], narration: [Line]), fits: Bool) {
+        let usual = graphPanes
         func stepFits(_ text: [Line], _ panes: Panes) -> Bool { TextPane.overflow(text, in: panes.inspector) == 0 }
         func bothFit(_ text: [Line], _ panes: Panes) -> Bool {
             stepFits(text, panes) && TextPane.overflow(narration, in: panes.narration) == 0
         }
         // (The Lesson text is the same in each: measured once at the usual division.)
         if TextPane.overflow(narration, in: usual.narration) == 0, let text = texts.first(where: { stepFits($0.lines, usual) }) {
-            return (usual, text.lines, narration)
+            return ((usual, text.lines, narration), true)
         }
         var fallback: (panes: Panes, inspector: [Line])?
         for text in texts {
             let panes = usual.sharingText(inspector: text.lines, narration: narration)
-            if bothFit(text.lines, panes) { return (panes, text.lines, narration) }
+            if bothFit(text.lines, panes) { return ((panes, text.lines, narration), true) }
             if fallback == nil && stepFits(text.lines, panes) { fallback = (panes, text.lines) }
         }
         let last = texts[texts.count - 1].lines
@@ -270,9 +285,9 @@ public struct TutorState: Sendable {
         // pane holds.
         if isOnPage, selection == nil, classroomLines().isEmpty {
             let cut = TextPane.overflow(narration, in: chosen.panes.narration), alone = usual.narrationAlone()
-            if cut > 0, TextPane.overflow(narration, in: alone.narration) < cut { return (alone, [], narration) }
+            if cut > 0, TextPane.overflow(narration, in: alone.narration) < cut { return ((alone, [], narration), false) }
         }
-        return (chosen.panes, chosen.inspector, narration)
+        return ((chosen.panes, chosen.inspector, narration), false)
     }
 
     /// The same with the Step and Lesson panes at their usual division: all that the graph

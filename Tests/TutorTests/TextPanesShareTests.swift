@@ -56,6 +56,31 @@ import Testing
         #expect(!screen.contains("↓ more"))
     }
 
+    /// Where the lesson has no words for a step, the generated sentence gives way to its
+    /// short form when the whole would cut the Step pane's formulas: perceptron part 1 at
+    /// 80×24, the backward step through ξ (a sum of three terms), reads whole with it; the
+    /// whole sentence would leave either pane cut at every division.
+    @Test func aGeneratedSentenceShortensForTheFormulas() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("perceptron")), part: 0, theme: .monochrome(),
+                                   size: Size(width: 80, height: 24))
+        state.apply(.jump(to: 8))
+        let narrator = Narrator(state: state)
+        #expect(narrator.generated().hasPrefix("Chain rule at ξ: the gradient arriving from the right"))
+        #expect(narrator.versions().map { $0.map(\.text) } == [[narrator.generated()], [narrator.generated(brief: true)]])
+        let layout = state.textLayout
+        #expect(layout.narration.map(\.text) == ["Chain rule at ξ: upstream gradient × local derivative, into each input's gradient."])
+        #expect(TextPane.overflow(layout.inspector, in: layout.panes.inspector) == 0)
+        #expect(TextPane.overflow(layout.narration, in: layout.panes.narration) == 0)
+        let whole = narrator.lines()
+        for text in state.inspectorPaneText.versions {
+            let panes = state.graphPanes.sharingText(inspector: text.lines, narration: whole)
+            #expect(TextPane.overflow(text.lines, in: panes.inspector) + TextPane.overflow(whole, in: panes.narration) > 0)
+        }
+        // A step the lesson has words for keeps them whole: there is no short form.
+        state.apply(.jump(to: 0))
+        #expect(Narrator(state: state).versions().count == 1)
+    }
+
     /// XOR part 1's closing page at 80×24 (the proof's conclusion: "So we swap u(·) for a
     /// smooth σ(·).") does not fit beside the Step pane at any division: it takes the
     /// whole row and reads whole; the step's own screen before it keeps both panes, and
