@@ -69,8 +69,16 @@ func graphTitle(_ state: TutorState, width: Int) -> String {
     // Shorter forms keep what the numbers are: one number a node says "value" before "∇".
     let oneNumber = state.showsFlow ? state.flow?.brief == true : state.scene.detail >= .brief
     let shortest = state.scene.detail == .box && !state.showsFlow ? "grad = ∂\(output)/∂node" : gradient
-    let candidates = ["Graph" + notation.separator + marks + notation.separator + numbers,
-                      marks + notation.separator + numbers, "Graph" + notation.separator + numbers, numbers]
+    // A fold draws some nodes twice: the `↓` by a node says it goes on at its `↪` copy in
+    // the lower band.
+    let (down, copy) = g.isUnicode ? ("↓", "↪") : ("v", "~")
+    let fold: [String] = !state.showsFlow && state.scene.stubCount > 0 ? [marks + "  \(down) goes on at \(copy)"] : []
+    var candidates: [String] = []
+    for shown in fold + [marks] {
+        candidates.append("Graph" + notation.separator + shown + notation.separator + numbers)
+        candidates.append(shown + notation.separator + numbers)
+    }
+    candidates += ["Graph" + notation.separator + numbers, numbers]
         + (state.showsFlow && state.flow?.labelled == false ? ["weights: Step pane; value; backward: " + gradient] : [])
         + (oneNumber ? ["value; backward: " + gradient] : []) + [shortest]
     let texts = candidates.map(notation.text)

@@ -203,7 +203,8 @@ import Testing
     }
 
     /// At the symbols detail an unnamed gate shows its symbol, `(×)`, but its stub in the
-    /// lower band shows its name: no wire there says which product it repeats. And a circuit
+    /// lower band shows its name: no wire there says which product it repeats; the legend
+    /// explains `↓` and `↪`. And a circuit
     /// drawing in one band is taken before a fold, even without the side pane.
     @Test func aStubIsNamedAmongSymbols() throws {
         let lesson = try LessonFixtures.lesson("polynomial-fit")
@@ -212,6 +213,9 @@ import Testing
         #expect(state.scene.detail == .symbols && state.scene.stubCount > 0)
         let screen = picture(view(state))
         #expect(screen.contains("· (×) ?   ↓") && screen.contains("↪· (v21·h1) ?"))
+        // The legend says what the two marks mean; a drawing in one band has no such line.
+        #expect(screen.contains("to do  ↓ goes on at ↪ · value"))
+        #expect(!picture(view(update(state, .toggleGraphView))).contains("goes on at"))
         // Part 1 at 100×30 seven steps in: its graph fits in one band alone, and in two
         // bands beside the loss chart; the one band wins.
         var fit = try TutorState(subject: .lesson(lesson), part: 0, theme: .monochrome(), size: Size(width: 100, height: 30))
