@@ -562,19 +562,19 @@ struct Inspector {
         // The parameters' gradients first: they are what a slide's "gradient" is about.
         let leaves = scene.graphNodes.filter { graph.kind(of: $0).isLeaf && plan.tape.contains($0) }
             .sorted { (graph.kind(of: $0) == .param ? 0 : 1) < (graph.kind(of: $1) == .param ? 0 : 1) }
-        if leaves.count <= Self.gradientsInAColumn {
-            for id in leaves { lines.append(Line([plain(d(id) + " = "), grad(graph.grad(of: id))])) }
-        } else {
-            // Many leaves read better as one paragraph than as a column running off the
-            // pane (each "∂f/∂x = −4" stays on one row: `WordGlue`).
-            var spans: [Span] = []
-            for (index, id) in leaves.enumerated() {
-                if index > 0 { spans.append(plain(", ")) }
-                spans += [plain(d(id) + " = "), grad(graph.grad(of: id))]
-            }
-            lines.append(Line(spans))
+        // Many leaves read better as one paragraph than as a column running off the pane
+        // (each "∂f/∂x = −4" stays on one row: `WordGlue`); a few, as a column where it
+        // has the rows, else gathered the same way.
+        var spans: [Span] = []
+        for (index, id) in leaves.enumerated() {
+            if index > 0 { spans.append(plain(", ")) }
+            spans += [plain(d(id) + " = "), grad(graph.grad(of: id))]
         }
-        return text(lines)
+        guard leaves.count <= Self.gradientsInAColumn else { return text(lines + [Line(spans)]) }
+        var summary = text(lines)
+        for id in leaves { summary.append(Line([plain(d(id) + " = "), grad(graph.grad(of: id))]), expendable: PaneText.column) }
+        if leaves.count > 1 { summary.append(Line(spans), inPlaceOf: PaneText.column) }
+        return summary
     }
 
     func selectedNode(_ id: NodeID) -> [Line] {

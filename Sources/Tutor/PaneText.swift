@@ -5,56 +5,69 @@ import Screen
 /// other words (an op's rule, met at every such step; the passes' order, which the Lesson
 /// pane opens with), last the flow diagram's sentence (the step in the slides' words,
 /// which the drawing shows). Dropping them gives a shorter text, not a cut one: the
-/// formulas with their numbers stay, and `↓ more` stays for what cannot go.
+/// formulas with their numbers stay, and `↓ more` stays for what cannot go. A line may
+/// also stand in for others (`append(_:inPlaceOf:)`): the end's gradients as one
+/// paragraph, where their column is short of rows.
 struct PaneText {
-    var lines: [Line]
-    /// The lines that may go: an index into `lines` and a rank (the lowest goes first).
-    private var expendable: [(index: Int, rank: Int)] = []
+    /// Every line, stand-ins included (`lines` is the text as a whole).
+    private var stored: [Line]
+    /// The whole text: every line but those that only stand in for others.
+    var lines: [Line] { expendable.contains(where: \.standIn) ? leavingOut([]).stored : stored }
+    /// The lines that may go: an index into `stored` and a rank (the lowest goes first);
+    /// `standIn`: a line shown only where the lines of its rank go, in their place.
+    private var expendable: [(index: Int, rank: Int, standIn: Bool)] = []
 
-    /// The ranks the inspector gives: the next step's preview goes first.
-    static let nextStep = 0, restated = 1, diagramWords = 2
+    /// The ranks the inspector gives: a column first gathers into a paragraph (nothing is
+    /// lost), then the next step's preview goes.
+    static let column = -1, nextStep = 0, restated = 1, diagramWords = 2
 
-    init(_ lines: [Line] = []) { self.lines = lines }
+    init(_ lines: [Line] = []) { stored = lines }
 
     /// Adds a line; with a rank, one that may go.
     mutating func append(_ line: Line, expendable rank: Int? = nil) {
-        if let rank { expendable.append((lines.count, rank)) }
-        lines.append(line)
+        if let rank { expendable.append((stored.count, rank, false)) }
+        stored.append(line)
     }
 
-    mutating func append(contentsOf more: [Line]) { lines += more }
+    /// Adds a line shown only in place of the lines of `rank` (which go where rows are short).
+    mutating func append(_ line: Line, inPlaceOf rank: Int) {
+        expendable.append((stored.count, rank, true))
+        stored.append(line)
+    }
+
+    mutating func append(contentsOf more: [Line]) { stored += more }
 
     /// Appends `more`, its lines that may go keeping their ranks.
     mutating func append(contentsOf more: PaneText) {
-        expendable += more.expendable.map { ($0.index + lines.count, $0.rank) }
-        lines += more.lines
+        expendable += more.expendable.map { ($0.index + stored.count, $0.rank, $0.standIn) }
+        stored += more.stored
     }
 
     /// Without its first line (a step's header, which the caller places itself).
     var droppingFirst: PaneText {
-        guard !lines.isEmpty else { return self }
-        var text = PaneText(Array(lines.dropFirst()))
-        text.expendable = expendable.filter { $0.index > 0 }.map { ($0.index - 1, $0.rank) }
+        guard !stored.isEmpty else { return self }
+        var text = PaneText(Array(stored.dropFirst()))
+        text.expendable = expendable.filter { $0.index > 0 }.map { ($0.index - 1, $0.rank, $0.standIn) }
         return text
     }
 
-    /// The lines that never go.
+    /// The lines that never go (nor stand in for others).
     var essentials: [Line] {
-        lines.indices.filter { index in !expendable.contains { $0.index == index } }.map { lines[$0] }
+        stored.indices.filter { index in !expendable.contains { $0.index == index } }.map { stored[$0] }
     }
 
     /// The same text with `others` above it.
     func below(_ others: [Line]) -> PaneText {
-        var text = PaneText(others + lines)
-        text.expendable = expendable.map { ($0.index + others.count, $0.rank) }
+        var text = PaneText(others + stored)
+        text.expendable = expendable.map { ($0.index + others.count, $0.rank, $0.standIn) }
         return text
     }
 
-    /// The text as it may be shown, from the whole down: each leaves out the lines of some
-    /// ranks, in the order of what it costs, where leaving out a rank costs more than
-    /// leaving out all the lower ones together. So the next step's preview goes first, and
-    /// the diagram's sentence last; but where leaving out the sentence alone makes the text
-    /// fit, the preview stays.
+    /// The text as it may be shown, from the whole (without stand-ins) down: each leaves
+    /// out the lines of some ranks, in the order of what it costs, where leaving out a
+    /// rank costs more than leaving out all the lower ones together. So a column gathers
+    /// first, then the next step's preview goes, and the diagram's sentence last; but where
+    /// leaving out the sentence alone makes the text fit, the preview stays.
     var versions: [PaneText] {
         let ranks = Array(Set(expendable.map(\.rank))).sorted()
         return (0..<(1 << ranks.count)).map { mask in
@@ -63,13 +76,17 @@ struct PaneText {
         }
     }
 
-    /// Without the lines of `ranks`.
+    /// Without the lines of `ranks`, with the lines standing in for them (and without the
+    /// stand-ins of the ranks kept).
     func leavingOut(_ ranks: Set<Int>) -> PaneText {
-        let gone = Set(expendable.filter { ranks.contains($0.rank) }.map(\.index))
-        var text = PaneText(lines.indices.filter { !gone.contains($0) }.map { lines[$0] })
+        let gone = Set(expendable.filter { ranks.contains($0.rank) != $0.standIn }.map(\.index))
+        var text = PaneText(stored.indices.filter { !gone.contains($0) }.map { stored[$0] })
         var newIndex = 0, map: [Int: Int] = [:]
-        for index in lines.indices where !gone.contains(index) { map[index] = newIndex; newIndex += 1 }
-        text.expendable = expendable.compactMap { entry in map[entry.index].map { ($0, entry.rank) } }
+        for index in stored.indices where !gone.contains(index) { map[index] = newIndex; newIndex += 1 }
+        // A stand-in shown is a line like any other now: its rank has gone.
+        text.expendable = expendable.compactMap { entry in
+            entry.standIn ? nil : map[entry.index].map { ($0, entry.rank, false) }
+        }
         return text
     }
 }

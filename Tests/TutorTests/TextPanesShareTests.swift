@@ -139,6 +139,34 @@ import Testing
         ])
     }
 
+    /// A line standing in for a rank's lines shows only where they go, in their place, and
+    /// goes first: the end's few gradients gather from a column into one paragraph before
+    /// anything is left out.
+    @Test func aStandInTakesTheColumnsPlace() throws {
+        var text = PaneText([Line("Done")])
+        text.append(Line("next"), expendable: PaneText.nextStep)
+        text.append(Line("∂f/∂x = −4"), expendable: PaneText.column)
+        text.append(Line("∂f/∂y = 3"), expendable: PaneText.column)
+        text.append(Line("∂f/∂x = −4, ∂f/∂y = 3"), inPlaceOf: PaneText.column)
+        #expect(lines(text) == ["Done", "next", "∂f/∂x = −4", "∂f/∂y = 3"])
+        #expect(text.essentials.map(\.text) == ["Done"])
+        #expect(text.below([Line("quiz")]).versions.map(lines) == [
+            ["quiz", "Done", "next", "∂f/∂x = −4", "∂f/∂y = 3"],
+            ["quiz", "Done", "next", "∂f/∂x = −4, ∂f/∂y = 3"],
+            ["quiz", "Done", "∂f/∂x = −4", "∂f/∂y = 3"],
+            ["quiz", "Done", "∂f/∂x = −4, ∂f/∂y = 3"],
+        ])
+        // Softmax part 1 at 100×30, its end: the three gradients on one row, and → still said.
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("softmax")), part: 0, theme: .monochrome(),
+                                   size: Size(width: 100, height: 30))
+        if state.graphView == .flow { state = update(state, .toggleGraphView) }
+        state.apply(.jump(to: state.stepper.count))
+        let shown = state.textLayout.inspector.map(\.text)
+        #expect(shown.contains("∂L/∂cat = −0.87, ∂L/∂car = 0.869, ∂L/∂frog = 9.68e-4") && !shown.contains("∂L/∂car = 0.869"))
+        #expect(shown.contains { $0.hasPrefix("→ opens part 2") })
+        #expect(state.textOverflow == 0)
+    }
+
     /// Where leaving out the diagram's sentence alone makes room, the next step's preview
     /// stays (xor part 2 at 80×24, the backward step along v2's edge: 6 rows of formulas,
     /// 3 of the sentence, 1 of the preview, in 8).
