@@ -225,14 +225,15 @@ struct Inspector {
         let termEdges = edges.compactMap { $0 }
         if let only = termEdges.first, state.granularity == .edge {
             // A step an edge at a time sends it along that one.
-            lines.append(Line([plain("back along \(edgePhrase(only)): " + d(r.node) + " = "), grad(r.grad)]))
+            lines.append(Line([grad(r.grad), plain(" goes back along \(edgePhrase(only))")]))
         } else if !termEdges.isEmpty, let xi = FlowWords(state: state).excitation(r.node) {
             // The edges whose gradient has a line above (a bias that learns, an input of
             // weight 1) are not counted again; a constant's edge is, as the diagram draws it.
             let rest = xi.edges - (shown.count - termEdges.count)
             let alongWhich = rest == xi.edges ? (rest == 1 ? "\(xi.name)'s edge" : "each of \(xi.name)'s \(rest) edges")
                 : (rest == 1 ? "\(xi.name)'s other edge" : "\(xi.name)'s other \(rest) edges")
-            lines.append(Line([plain("back along \(alongWhich): " + d(r.node) + " = "), grad(r.grad)]))
+            // (The ledger line above names it: the number alone, not ∂f/∂ξ again.)
+            lines.append(Line([grad(r.grad), plain(" goes back along \(alongWhich)")]))
         }
         if r.op == nil {
             lines.append(Line(notation.text(

@@ -65,7 +65,7 @@ struct Narrator {
         let output = names[stepper.plan.tape.output.index]
         func name(_ id: NodeID) -> String { names[id.index] }
         guard let last = stepper.lastStep else {
-            if brief { return "This graph computes \(output) from its leaves: → steps the forward pass (values), then the backward pass (gradients)." }
+            if brief { return "This graph computes \(output) from its leaves. Press → (or space) to step: first the forward pass (values), then the backward pass (gradients)." }
             return "This graph computes \(output) from its leaves. Press → (or space) to take one step at a time: first the forward pass computes each node's value, then the backward pass finds how much \(output) changes with each node (its gradient, grad)."
         }
         if stepper.isAtEnd {
@@ -106,16 +106,20 @@ struct Narrator {
             let uses = state.scene.uses
             let fanOut = graph.inputs(of: id).contains { uses[$0.index] > 1 }
             let words = FlowWords(state: state)
-            let shared = fanOut ? (brief ? " A shared input sums every use." : " An input used more than once adds up the gradient from every use.") : ""
+            let shared = fanOut ? (brief ? " A shared input's gradient sums every use." : " An input used more than once adds up the gradient from every use.") : ""
             if let edge = words.edge(drawing: id) {
+                let learns = !(edge.weightIsANumber || edge.source == "1")
                 if brief {
-                    return "Chain rule along \(words.phrase(edge)): the upstream gradient times \(edge.weight), into \(edge.source)'s gradient.\(shared)"
+                    let weight = learns ? "; times \(edge.source), into \(edge.weight)'s" : ""
+                    return "Chain rule along \(words.phrase(edge)): the upstream gradient times \(edge.weight) is added into \(edge.source)'s gradient\(weight).\(shared)"
                 }
-                let weight = edge.weightIsANumber || edge.source == "1" ? ""
-                    : "; multiplied by \(edge.source) instead, it is \(edge.weight)'s gradient"
+                let weight = learns ? "; multiplied by \(edge.source) instead, it is \(edge.weight)'s gradient" : ""
                 return "Chain rule along \(words.phrase(edge)): the gradient arriving at \(edge.excitation) (upstream) is multiplied by the edge's weight \(edge.weight) and added into \(edge.source)'s gradient\(weight).\(shared)"
             }
-            if brief { return "Chain rule at \(name(id)): upstream gradient × local derivative, into each input's gradient.\(shared)" }
+            if brief {
+                let inputs = graph.inputs(of: id).count == 1 ? "its input's gradient" : "each input's gradient"
+                return "Chain rule at \(name(id)): upstream gradient · local derivative, added into \(inputs).\(shared)"
+            }
             return "Chain rule at \(name(id)): the gradient arriving from the right (upstream) is multiplied by each local derivative ∂\(name(id))/∂(input) and added into that input's gradient.\(shared)"
         case .update(let id):
             if case .update(let record)? = stepper.lastRecord, record.gradient == 0 {

@@ -68,7 +68,7 @@ import Testing
         #expect(narrator.generated().hasPrefix("Chain rule at ξ: the gradient arriving from the right"))
         #expect(narrator.versions().map { $0.map(\.text) } == [[narrator.generated()], [narrator.generated(brief: true)]])
         let layout = state.textLayout
-        #expect(layout.narration.map(\.text) == ["Chain rule at ξ: upstream gradient × local derivative, into each input's gradient."])
+        #expect(layout.narration.map(\.text) == ["Chain rule at ξ: upstream gradient · local derivative, added into each input's gradient."])
         #expect(TextPane.overflow(layout.inspector, in: layout.panes.inspector) == 0)
         #expect(TextPane.overflow(layout.narration, in: layout.panes.narration) == 0)
         let whole = narrator.lines()
