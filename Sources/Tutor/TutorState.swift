@@ -243,11 +243,21 @@ public struct TutorState: Sendable {
     /// Where the texts do not fit, the Step pane leaves out what it can do without
     /// (`PaneText`), one line at a time: as few as make both fit at the usual division
     /// (steadier than a division that moves from step to step), else as few as make both
-    /// fit at some division, else as few as make the Step pane fit, else all. Where none
-    /// of that fits both, the Lesson pane's generated sentence in its short form
-    /// (`Narrator.versions`) is tried the same way, and kept if it shows more.
+    /// fit at some division, else as few as make the Step pane fit, else all. The Lesson
+    /// pane's generated sentence has a short form (`Narrator.versions`): taken where it
+    /// makes both fit at the usual division, else tried like the whole where that fits
+    /// at none, and kept if it shows more.
     var textLayout: (panes: Panes, inspector: [Line], narration: [Line]) {
         let narrations = Narrator(state: self).versions(), texts = inspectorPaneText.versions
+        // The usual division with the short sentence before a moved one with the whole:
+        // neighbouring steps whose texts differ by a word then keep one division and one
+        // sentence rather than alternate between them. Not at the start, which has no
+        // neighbours and whose whole sentence says how to step.
+        let usual = graphPanes
+        if stepper.lastStep != nil, let text = texts.first(where: { TextPane.overflow($0.lines, in: usual.inspector) == 0 }),
+           let narration = narrations.first(where: { TextPane.overflow($0, in: usual.narration) == 0 }) {
+            return (usual, text.lines, narration)
+        }
         var best: (layout: (panes: Panes, inspector: [Line], narration: [Line]), cut: Int)?
         for narration in narrations {
             let (layout, fits) = textLayout(texts, narration: narration)
