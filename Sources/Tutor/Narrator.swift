@@ -116,6 +116,13 @@ struct Narrator {
                 let weight = learns ? "; multiplied by \(edge.source) instead, it is \(edge.weight)'s gradient" : ""
                 return "Chain rule along \(words.phrase(edge)): the gradient arriving at \(edge.excitation) (upstream) is multiplied by the edge's weight \(edge.weight) and added into \(edge.source)'s gradient\(weight).\(shared)"
             }
+            if let (xi, edges) = words.excitation(id) {
+                // In the flow diagram a ξ is where arrows come together: a sum, whose local
+                // derivative is 1 for each term; the edges' own steps multiply by the weights.
+                let along = edges == 1 ? "its one edge" : "each of its \(edges) edges"
+                if brief { return "Chain rule at \(xi), a sum: ∂\(output)/∂\(xi) goes back unchanged along \(along).\(shared)" }
+                return "Chain rule at \(xi): a sum's local derivative is 1 for each term, so ∂\(output)/∂\(xi) goes back unchanged along \(along); each edge's step then multiplies it by the edge's weight.\(shared)"
+            }
             if brief {
                 let inputs = graph.inputs(of: id).count == 1 ? "its input's gradient" : "each input's gradient"
                 return "Chain rule at \(name(id)): upstream gradient · local derivative, added into \(inputs).\(shared)"

@@ -91,6 +91,23 @@ import Testing
         }
     }
 
+    /// At a ξ the flow view's sentence speaks of the sum the arrows make (its local
+    /// derivative 1 for each term, sent back along every edge), not of "each input's
+    /// gradient", which the ξ's step does not reach: its edges' steps do. Both forms; the
+    /// circuit view keeps the gate's sentence.
+    @Test func aSumsSentenceSpeaksOfItsEdges() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 0, theme: .monochrome(),
+                                   size: Size(width: 100, height: 30))
+        #expect(state.showsFlow)
+        let xi3 = try #require(state.stepper.graph.id(named: "ξ3"))
+        while state.stepper.lastStep != .backward(xi3), !state.stepper.isAtEnd { state.apply(.next) }
+        let narrator = Narrator(state: state)
+        #expect(narrator.generated() == "Chain rule at ξ3: a sum's local derivative is 1 for each term, so ∂f/∂ξ3 goes back unchanged along each of its 3 edges; each edge's step then multiplies it by the edge's weight.")
+        #expect(narrator.generated(brief: true) == "Chain rule at ξ3, a sum: ∂f/∂ξ3 goes back unchanged along each of its 3 edges.")
+        state.apply(.toggleGraphView)
+        #expect(Narrator(state: state).generated().hasPrefix("Chain rule at ξ3: the gradient arriving from the right"))
+    }
+
     /// A constant weight (xor part 1's −1) has no gradient of its own to speak of.
     @Test func aConstantWeightIsNotALeaf() throws {
         var state = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 0, theme: .monochrome(),
