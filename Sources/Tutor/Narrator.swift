@@ -106,7 +106,7 @@ struct Narrator {
             let uses = state.scene.uses
             let fanOut = graph.inputs(of: id).contains { uses[$0.index] > 1 }
             let words = FlowWords(state: state)
-            let shared = fanOut ? (brief ? " A shared input's gradient sums every use." : " An input used more than once adds up the gradient from every use.") : ""
+            let shared = fanOut ? (brief ? " A shared input's gradient adds up every use." : " An input used more than once adds up the gradient from every use.") : ""
             if let edge = words.edge(drawing: id) {
                 let learns = !(edge.weightIsANumber || edge.source == "1")
                 if brief {
@@ -118,10 +118,11 @@ struct Narrator {
             }
             if let (xi, edges) = words.excitation(id) {
                 // In the flow diagram a ξ is where arrows come together: a sum, whose local
-                // derivative is 1 for each term; the edges' own steps multiply by the weights.
+                // derivative is 1 for each term (the edges' weights multiply it where a step
+                // goes back along an edge of its own, which a bias or a weight of 1 has not).
                 let along = edges == 1 ? "its one edge" : "each of its \(edges) edges"
                 if brief { return "Chain rule at \(xi), a sum: ∂\(output)/∂\(xi) goes back unchanged along \(along).\(shared)" }
-                return "Chain rule at \(xi): a sum's local derivative is 1 for each term, so ∂\(output)/∂\(xi) goes back unchanged along \(along); each edge's step then multiplies it by the edge's weight.\(shared)"
+                return "Chain rule at \(xi): a sum's local derivative is 1 for each term, so ∂\(output)/∂\(xi) goes back unchanged along \(along).\(shared)"
             }
             if brief {
                 let inputs = graph.inputs(of: id).count == 1 ? "its input's gradient" : "each input's gradient"

@@ -77,6 +77,8 @@ func graphTitle(_ state: TutorState, width: Int) -> String {
     for shown in fold + [marks] {
         candidates.append("Graph" + notation.separator + shown + notation.separator + numbers)
         candidates.append(shown + notation.separator + numbers)
+        // (A fold's marks, at 80 columns, with the numbers said in fewer words.)
+        if shown != marks && oneNumber { candidates.append(shown + notation.separator + "value; backward: " + gradient) }
     }
     candidates += ["Graph" + notation.separator + numbers, numbers]
         + (state.showsFlow && state.flow?.labelled == false ? ["weights: Step pane; value; backward: " + gradient] : [])

@@ -102,7 +102,7 @@ import Testing
         let xi3 = try #require(state.stepper.graph.id(named: "ξ3"))
         while state.stepper.lastStep != .backward(xi3), !state.stepper.isAtEnd { state.apply(.next) }
         let narrator = Narrator(state: state)
-        #expect(narrator.generated() == "Chain rule at ξ3: a sum's local derivative is 1 for each term, so ∂f/∂ξ3 goes back unchanged along each of its 3 edges; each edge's step then multiplies it by the edge's weight.")
+        #expect(narrator.generated() == "Chain rule at ξ3: a sum's local derivative is 1 for each term, so ∂f/∂ξ3 goes back unchanged along each of its 3 edges.")
         #expect(narrator.generated(brief: true) == "Chain rule at ξ3, a sum: ∂f/∂ξ3 goes back unchanged along each of its 3 edges.")
         state.apply(.toggleGraphView)
         #expect(Narrator(state: state).generated().hasPrefix("Chain rule at ξ3: the gradient arriving from the right"))
