@@ -181,6 +181,8 @@ import Testing
         // word), the lower band starts again from it (↪).
         let screen = picture(view(state))
         #expect(screen.contains("· o3 ? ∇? ↓") && screen.contains("↪· o3 ? ∇?"))
+        // And the legend says so, at 80 columns too.
+        #expect(screen.contains("to do  ↓ goes on at ↪ · value"))
     }
 
     /// A leaf whose every wire crosses the fold (xor's b3, read by ξ3 alone) is drawn once,
