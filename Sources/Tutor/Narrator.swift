@@ -64,9 +64,11 @@ struct Narrator {
         let names = state.scene.names
         let output = names[stepper.plan.tape.output.index]
         func name(_ id: NodeID) -> String { names[id.index] }
+        // What the drawing writes before a gradient: "grad" in a box, else ∇ (ASCII g=).
+        let gradMark = !state.showsFlow && state.scene.detail == .box ? "grad" : notation.unicode ? "∇" : "g"
         guard let last = stepper.lastStep else {
             if brief { return "This graph computes \(output) from its leaves. Press → (or space) to step: first the forward pass (values), then the backward pass (gradients)." }
-            return "This graph computes \(output) from its leaves. Press → (or space) to take one step at a time: first the forward pass computes each node's value, then the backward pass finds how much \(output) changes with each node (its gradient, grad)."
+            return "This graph computes \(output) from its leaves. Press → (or space) to take one step at a time: first the forward pass computes each node's value, then the backward pass finds how much \(output) changes with each node (its gradient, \(gradMark))."
         }
         if stepper.isAtEnd {
             // Where → leads is in the Step pane, right after "Done".
@@ -97,7 +99,7 @@ struct Narrator {
             return "Forward pass, left to right: a node is computed as soon as all its inputs are known. Here \(definition).\(next)"
         case .seed:
             if brief { return "The backward pass starts at the output: ∂\(output)/∂\(output) = 1." }
-            return "The backward pass starts at the output: nudging \(output) changes \(output) one for one, so ∂\(output)/∂\(output) = 1. From here the gradients (grad) flow right to left."
+            return "The backward pass starts at the output: nudging \(output) changes \(output) one for one, so ∂\(output)/∂\(output) = 1. From here the gradients (\(gradMark)) flow right to left."
         case .backward(let id), .backwardEdge(let id, _):
             if graph.op(of: id) == nil {
                 if brief { return "\(name(id)) is a leaf: ∂\(output)/∂\(name(id)) is complete." }
