@@ -238,6 +238,9 @@ public struct TutorState: Sendable {
     /// by what they hold (`Panes.sharingText`).
     public var panes: Panes { textLayout.panes }
 
+    /// The Step and Lesson panes with the lines each shows.
+    typealias TextLayout = (panes: Panes, inspector: [Line], narration: [Line])
+
     /// The Step and Lesson panes' lines with the panes they divide: the texts are made
     /// once and decide where the division goes (`view` and text scrolling read them).
     /// Where the texts do not fit, the Step pane leaves out what it can do without
@@ -247,7 +250,7 @@ public struct TutorState: Sendable {
     /// pane's generated sentence has a short form (`Narrator.versions`): taken where it
     /// makes both fit at the usual division, else tried like the whole where that fits
     /// at none, and kept if it shows more.
-    var textLayout: (panes: Panes, inspector: [Line], narration: [Line]) {
+    var textLayout: TextLayout {
         let narrations = Narrator(state: self).versions(), texts = inspectorPaneText.versions
         // The usual division with the short sentence before a moved one with the whole:
         // neighbouring steps whose texts differ by a word then keep one division and one
@@ -258,7 +261,7 @@ public struct TutorState: Sendable {
            let narration = narrations.first(where: { TextPane.overflow($0, in: usual.narration) == 0 }) {
             return (usual, text.lines, narration)
         }
-        var best: (layout: (panes: Panes, inspector: [Line], narration: [Line]), cut: Int)?
+        var best: (layout: TextLayout, cut: Int)?
         for narration in narrations {
             let (layout, fits) = textLayout(texts, narration: narration)
             if fits { return layout }
@@ -270,7 +273,7 @@ public struct TutorState: Sendable {
 
     /// `textLayout` for one version of the Lesson pane's text, `texts` the Step pane's, and
     /// whether both texts fit.
-    private func textLayout(_ texts: [PaneText], narration: [Line]) -> (layout: (panes: Panes, inspector: [Line], narration: [Line]), fits: Bool) {
+    private func textLayout(_ texts: [PaneText], narration: [Line]) -> (layout: TextLayout, fits: Bool) {
         let usual = graphPanes
         func stepFits(_ text: [Line], _ panes: Panes) -> Bool { TextPane.overflow(text, in: panes.inspector) == 0 }
         func bothFit(_ text: [Line], _ panes: Panes) -> Bool {
