@@ -155,7 +155,7 @@ enum Pictures {
         │ backward pass then sends ∂f/∂(node) from ││ node's value, then the backward  │
         │ the output back to the leaves.           ││ pass finds how much f changes    │
         │ Next: forward: compute q = x + y         ││ with each node (its gradient,    │
-        │                                          ││ grad).                           │
+        │                                          ││ ∇).                              │
         │                                          ││                                  │
         │                                          ││                                  │
         │                                          ││                                  │
@@ -395,7 +395,7 @@ enum Pictures {
         | backward pass then sends df/d(node) from || node's value, then the backward  |
         | the output back to the leaves.           || pass finds how much f changes    |
         | Next: forward: compute q = x + y         || with each node (its gradient,    |
-        |                                          || grad).                           |
+        |                                          || g).                              |
         |                                          ||                                  |
         |                                          ||                                  |
         |                                          ||                                  |
