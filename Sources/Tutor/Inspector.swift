@@ -566,15 +566,12 @@ struct Inspector {
         // Many leaves read better as one paragraph than as a column running off the pane
         // (each "∂f/∂x = −4" stays on one row: `WordGlue`); a few, as a column where it
         // has the rows, else gathered the same way.
-        var spans: [Span] = []
-        for (index, id) in leaves.enumerated() {
-            if index > 0 { spans.append(plain(", ")) }
-            spans += [plain(d(id) + " = "), grad(graph.grad(of: id))]
-        }
-        guard leaves.count <= Self.gradientsInAColumn else { return text(lines + [Line(spans)]) }
+        let entries = leaves.map { [plain(d($0) + " = "), grad(graph.grad(of: $0))] }
+        let paragraph = Line(Array(entries.joined(separator: [plain(", ")])))
+        guard leaves.count <= Self.gradientsInAColumn else { return text(lines + [paragraph]) }
         var summary = text(lines)
-        for id in leaves { summary.append(Line([plain(d(id) + " = "), grad(graph.grad(of: id))]), expendable: PaneText.column) }
-        if leaves.count > 1 { summary.append(Line(spans), inPlaceOf: PaneText.column) }
+        for entry in entries { summary.append(Line(entry), expendable: PaneText.column) }
+        if leaves.count > 1 { summary.append(paragraph, inPlaceOf: PaneText.column) }
         return summary
     }
 

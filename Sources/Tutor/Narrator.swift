@@ -33,7 +33,10 @@ struct Narrator {
     /// generated sentence, its short form next, which the Lesson pane takes where the
     /// whole would cut the Step pane's formulas (`TutorState.textLayout`).
     func versions() -> [[Line]] {
-        let whole = lines(), brief = lines(brief: true)
+        let whole = lines()
+        // (A page and the lesson's own words have no short form: not made a second time.)
+        guard case .step(let entries) = state.currentScreen, entries.isEmpty || mistakeChanged else { return [whole] }
+        let brief = lines(brief: true)
         return brief.map(\.text) == whole.map(\.text) ? [whole] : [whole, brief]
     }
 
@@ -64,7 +67,7 @@ struct Narrator {
         let names = state.scene.names
         let output = names[stepper.plan.tape.output.index]
         func name(_ id: NodeID) -> String { names[id.index] }
-        // What the drawing writes before a gradient: "grad" in a box, else ∇ (ASCII g=).
+        // What the drawing writes before a gradient: "grad" in a box, else ∇ (ASCII g).
         let gradMark = !state.showsFlow && state.scene.detail == .box ? "grad" : notation.unicode ? "∇" : "g"
         guard let last = stepper.lastStep else {
             if brief { return "This graph computes \(output) from its leaves. Press → (or space) to step: first the forward pass (values), then the backward pass (gradients)." }
