@@ -141,7 +141,7 @@ struct Inspector {
         let body: PaneText = switch record {
         case .forward(let r): PaneText(forward(r))
         case .seed(let r): PaneText(seed(r))
-        case .backward(let r): PaneText(backward(r))
+        case .backward(let r): backward(r)
         case .update(let r): PaneText(update(r))
         case .sample(let r): PaneText(sample(r))
         case .accumulate(let r): PaneText(accumulate(r))
@@ -203,9 +203,9 @@ struct Inspector {
         return lines
     }
 
-    func backward(_ r: BackwardRecord) -> [Line] {
+    func backward(_ r: BackwardRecord) -> PaneText {
         if let edge = drawnEdge(r.node) { return backward(r, along: edge) }
-        var lines: [Line] = []
+        var lines = PaneText()
         if r.op == nil {
             lines.append(header("Backward: \(name(r.node)) is \(kindText(r.node))"))
         } else if r.flows.count == 1, state.granularity == .edge, let flow = r.flows.first {
@@ -215,13 +215,13 @@ struct Inspector {
             lines.append(header("Backward through \(definition(r.node))"))
         }
         lines.append(ledger(r))
-        lines += rightBeside(r)
+        lines.append(contentsOf: rightBeside(r))
         let shown = r.flows.filter { scene.layoutNode(of: $0.to) != nil }
         // At a ξ of the flow diagram, what goes back along an edge is ξ's own gradient,
         // which the edge's step names as its upstream: said once, not once per term.
         // (Each flow's edge looked up once.)
         let edges = shown.map { drawnEdge($0.to) }
-        for (flow, edge) in zip(shown, edges) where edge == nil { lines += self.flow(flow) }
+        lines.append(contentsOf: flows(shown.indices.filter { edges[$0] == nil }.map { shown[$0] }))
         let termEdges = edges.compactMap { $0 }
         if let only = termEdges.first, state.granularity == .edge {
             // A step an edge at a time sends it along that one.
@@ -245,12 +245,28 @@ struct Inspector {
     /// A backward step through a neuron's term, told as the diagram draws it: back along
     /// the edge, ∂f/∂ξ times the edge's local derivative (its weight, or for the weight,
     /// what the edge's source holds) into each of the two.
-    func backward(_ r: BackwardRecord, along edge: FlowWords.Edge) -> [Line] {
-        var lines = [header("Backward along " + edgePhrase(edge))]
-        for flow in r.flows where scene.layoutNode(of: flow.to) != nil {
-            lines += self.flow(flow, upstream: edge.excitationNode)
-        }
+    func backward(_ r: BackwardRecord, along edge: FlowWords.Edge) -> PaneText {
+        var lines = PaneText([header("Backward along " + edgePhrase(edge))])
+        lines.append(contentsOf: flows(r.flows.filter { scene.layoutNode(of: $0.to) != nil }, upstream: edge.excitationNode))
         return lines
+    }
+
+    /// The lines of a step's flows, each spelling its chain out (`flow`); where rows are
+    /// short, those after the first without it (`PaneText.repeatedChain`), the first having
+    /// shown the pattern: "∂L/∂b = (−1) · 1 = −1" under "∂L/∂a = ∂L/∂s · ∂s/∂a = (−1) · 1 = −1".
+    func flows(_ flows: [GradientFlow], upstream: NodeID? = nil) -> PaneText {
+        var text = PaneText()
+        for (index, flow) in flows.enumerated() {
+            let spelled = self.flow(flow, upstream: upstream)
+            guard index > 0, let chain = spelled.first else {
+                text.append(contentsOf: spelled)
+                continue
+            }
+            text.append(chain, expendable: PaneText.repeatedChain)
+            text.append(self.flow(flow, upstream: upstream, spelled: false)[0], inPlaceOf: PaneText.repeatedChain)
+            text.append(contentsOf: Array(spelled.dropFirst()))
+        }
+        return text
     }
 
     /// The mistakes lab at the end of the pass: the leaves' right gradients (one
@@ -325,7 +341,9 @@ struct Inspector {
     /// collects gradient from more than one use.
     /// `upstream` is the node the gradient is said to arrive from where that is not
     /// `f.from` (the ξ at the head of an edge of the flow diagram, whose gradient it is).
-    func flow(_ f: GradientFlow, upstream: NodeID? = nil) -> [Line] {
+    /// `spelled`: with the chain's derivatives by name (`∂f/∂q · ∂q/∂x =`), else the
+    /// numbers alone.
+    func flow(_ f: GradientFlow, upstream: NodeID? = nil, spelled: Bool = true) -> [Line] {
         let contributions = state.stepper.contributionCount(to: f.to)
         let accumulates = contributions > 1
         let source = upstream ?? f.from
@@ -336,7 +354,7 @@ struct Inspector {
         // A second backward() adds to what the first left, a fan-out to what came before.
         let adds = (accumulates || f.before != 0) && !f.replaced
         var lines = [Line([
-            plain(d(f.to) + (adds ? " += " : " = ") + chain + " = "),
+            plain(d(f.to) + (adds ? " += " : " = ") + (spelled ? chain + " = " : "")),
             gradOperand(f.upstream), plain(" \(notation.times) "),
             Span(notation.operand(f.local)),
             plain(notation.equals(f.product, byHand: notation.shown(f.upstream) * notation.shown(f.local))), grad(f.product),

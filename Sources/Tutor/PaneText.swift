@@ -17,9 +17,10 @@ struct PaneText {
     /// `standIn`: a line shown only where the lines of its rank go, in their place.
     private var expendable: [(index: Int, rank: Int, standIn: Bool)] = []
 
-    /// The ranks the inspector gives: a column first gathers into a paragraph (nothing is
-    /// lost), then the next step's preview goes.
-    static let column = -1, nextStep = 0, restated = 1, diagramWords = 2
+    /// The ranks the inspector gives: first (nothing is lost) a column gathers into a
+    /// paragraph, and a step's later flows leave out the chain the first spelt out; then
+    /// the next step's preview goes.
+    static let column = -2, repeatedChain = -1, nextStep = 0, restated = 1, diagramWords = 2
 
     init(_ lines: [Line] = []) { stored = lines }
 

@@ -57,28 +57,58 @@ import Testing
     }
 
     /// Where the lesson has no words for a step, the generated sentence gives way to its
-    /// short form when the whole would cut the Step pane's formulas: perceptron part 1 at
-    /// 80×24, the backward step through ξ (a sum of three terms), reads whole with it; the
-    /// whole sentence would leave either pane cut at every division.
+    /// short form when the whole would cut the Step pane's formulas at the usual division:
+    /// softmax part 1 at 100×30, the backward step through p_cat (a quotient whose inputs
+    /// fan out), reads whole with it there, rather than at a division of its own.
     @Test func aGeneratedSentenceShortensForTheFormulas() throws {
-        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("perceptron")), part: 0, theme: .monochrome(),
-                                   size: Size(width: 80, height: 24))
-        state.apply(.jump(to: 8))
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("softmax")), part: 0, theme: .monochrome(),
+                                   size: Size(width: 100, height: 30))
+        if state.showsFlow { state.apply(.toggleGraphView) }
+        state.apply(.jump(to: 13))
         let narrator = Narrator(state: state)
-        #expect(narrator.generated().hasPrefix("Chain rule at ξ: the gradient arriving from the right"))
+        #expect(narrator.generated().hasPrefix("Chain rule at p_cat: the gradient arriving from the right"))
         #expect(narrator.versions().map { $0.map(\.text) } == [[narrator.generated()], [narrator.generated(brief: true)]])
         let layout = state.textLayout
-        #expect(layout.narration.map(\.text) == ["Chain rule at ξ: upstream gradient · local derivative, added into each input's gradient."])
+        #expect(layout.narration.map(\.text) == [
+            "Chain rule at p_cat: upstream gradient · local derivative, added into each input's gradient. A shared input's gradient adds up every use.",
+        ])
         #expect(TextPane.overflow(layout.inspector, in: layout.panes.inspector) == 0)
         #expect(TextPane.overflow(layout.narration, in: layout.panes.narration) == 0)
-        let whole = narrator.lines()
+        #expect(layout.panes == state.graphPanes)
+        let whole = narrator.lines(), usual = state.graphPanes
         for text in state.inspectorPaneText.versions {
-            let panes = state.graphPanes.sharingText(inspector: text.lines, narration: whole)
-            #expect(TextPane.overflow(text.lines, in: panes.inspector) + TextPane.overflow(whole, in: panes.narration) > 0)
+            #expect(TextPane.overflow(text.lines, in: usual.inspector) + TextPane.overflow(whole, in: usual.narration) > 0)
         }
         // A step the lesson has words for keeps them whole: there is no short form.
         state.apply(.jump(to: 0))
         #expect(Narrator(state: state).versions().count == 1)
+    }
+
+    /// A step's later flows leave out the chain the first spelt out where rows are short:
+    /// softmax part 2's flow diagram at 100×30, the backward step through L's sum (three
+    /// terms), reads whole with "∂L/∂(y_car·lnp_car) = (−1) · 1 = −1" under the first
+    /// term's whole chain, and would be cut with every chain spelt out.
+    @Test func laterFlowsLeaveOutTheChainTheFirstSpelt() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("softmax")), part: 1, theme: .monochrome(),
+                                   size: Size(width: 100, height: 30))
+        if !state.showsFlow { state.apply(.toggleGraphView) }
+        state.apply(.jump(to: 28))
+        let spelt = [
+            "∂L/∂(y_cat·lnp_cat) = ∂L/∂(L's sum) · ∂(L's sum)/∂(y_cat·lnp_cat) = (−1) · 1 = −1",
+            "∂L/∂(y_car·lnp_car) = ∂L/∂(L's sum) · ∂(L's sum)/∂(y_car·lnp_car) = (−1) · 1 = −1",
+            "∂L/∂(y_frog·lnp_frog) = ∂L/∂(L's sum) · ∂(L's sum)/∂(y_frog·lnp_frog) = (−1) · 1 = −1",
+        ]
+        let whole = state.inspectorPaneText.lines.map(\.text)
+        #expect(spelt.allSatisfy(whole.contains))
+        let layout = state.textLayout
+        let shown = layout.inspector.map(\.text)
+        #expect(shown.contains(spelt[0]))
+        #expect(shown.contains("∂L/∂(y_car·lnp_car) = (−1) · 1 = −1") && shown.contains("∂L/∂(y_frog·lnp_frog) = (−1) · 1 = −1"))
+        #expect(!shown.contains(spelt[1]) && !shown.contains(spelt[2]))
+        #expect(TextPane.overflow(layout.inspector, in: layout.panes.inspector) == 0)
+        #expect(TextPane.overflow(layout.narration, in: layout.panes.narration) == 0)
+        let sharing = state.graphPanes.sharingText(inspector: state.inspectorPaneText.lines, narration: layout.narration)
+        #expect(TextPane.overflow(state.inspectorPaneText.lines, in: sharing.inspector) > 0)
     }
 
     /// XOR part 1's closing page at 80×24 (the proof's conclusion: "So we swap u(·) for a
@@ -167,15 +197,31 @@ import Testing
         #expect(state.textOverflow == 0)
     }
 
-    /// Where leaving out the diagram's sentence alone makes room, the next step's preview
-    /// stays (xor part 2 at 80×24, the backward step along v2's edge: 6 rows of formulas,
-    /// 3 of the sentence, 1 of the preview, in 8).
+    /// The versions a step's text is tried in: first what loses nothing (a later flow
+    /// without its chain spelt out), then the preview, and where leaving out the diagram's
+    /// sentence alone makes room, the preview stays. Xor part 2 at 80×24, the backward
+    /// step along v2's edge, keeps the sentence and the first chain spelt out, the second
+    /// flow in numbers, in 8 rows.
     @Test func theLastToGoMayGoAlone() throws {
+        var text = PaneText([Line("header")])
+        text.append(Line("words"), expendable: PaneText.diagramWords)
+        text.append(Line("∂f/∂w = ∂f/∂ξ · ∂ξ/∂w = 2 · 3 = 6"))
+        text.append(Line("∂f/∂x = ∂f/∂ξ · ∂ξ/∂x = 2 · 1 = 2"), expendable: PaneText.repeatedChain)
+        text.append(Line("∂f/∂x = 2 · 1 = 2"), inPlaceOf: PaneText.repeatedChain)
+        text.append(Line("next"), expendable: PaneText.nextStep)
+        let spelt = "∂f/∂x = ∂f/∂ξ · ∂ξ/∂x = 2 · 1 = 2", short = "∂f/∂x = 2 · 1 = 2"
+        #expect(text.versions.map { $0.lines.map(\.text).filter { $0 != "∂f/∂w = ∂f/∂ξ · ∂ξ/∂w = 2 · 3 = 6" } } == [
+            ["header", "words", spelt, "next"], ["header", "words", short, "next"],
+            ["header", "words", spelt], ["header", "words", short],
+            ["header", spelt, "next"], ["header", short, "next"],
+            ["header", spelt], ["header", short],
+        ])
         var state = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 1, theme: .monochrome(),
                                    size: Size(width: 80, height: 24))
         state.apply(.jump(to: 21))
         let shown = state.textLayout.inspector.map(\.text)
-        #expect(shown.contains { $0.hasPrefix("Next: ") } && !shown.contains { $0.hasPrefix("In the diagram: ") }, "\(shown)")
+        #expect(shown.contains { $0.hasPrefix("In the diagram: ") } && !shown.contains { $0.hasPrefix("Next: ") }, "\(shown)")
+        #expect(shown.contains("∂loss/∂v2 = ∂loss/∂ξ3 · ∂ξ3/∂v2 = 0.266 · 0.629 = 0.167") && shown.contains("∂loss/∂h2 = 0.266 · 0.0461 = 0.0123"))
         #expect(TextPane.overflow(state.textLayout.inspector, in: state.textLayout.panes.inspector) == 0)
     }
 
@@ -198,8 +244,12 @@ import Testing
                 let full = state.inspectorPaneLines, layout = state.textLayout
                 let shown = layout.inspector.map(\.text)
                 let left = full.map(\.text).filter { !shown.contains($0) }
-                #expect(shown.allSatisfy { full.map(\.text).contains($0) }, "step \(step)")
-                #expect(left.allSatisfy { line in expendable.contains { line.hasPrefix($0) } }, "step \(step): \(left)")
+                // A flow shown in numbers alone stands in for its chain spelt out.
+                let standIns = shown.filter { !full.map(\.text).contains($0) }
+                #expect(standIns.allSatisfy { line in left.contains { Self.spells($0, line) } }, "step \(step)")
+                #expect(left.allSatisfy { line in
+                    expendable.contains { line.hasPrefix($0) } || standIns.contains { Self.spells(line, $0) }
+                }, "step \(step): \(left)")
                 if !left.isEmpty {
                     let usual = state.graphPanes
                     #expect(TextPane.overflow(full, in: usual.inspector) > 0 || TextPane.overflow(layout.narration, in: usual.narration) > 0,
@@ -213,5 +263,14 @@ import Testing
             state.apply(.toggleGraphView)
         }
         #expect(droppedAndFits > 0)
+    }
+
+    /// Whether `spelt` is the flow `short` with its chain spelt out: the same derivative
+    /// and numbers, "∂f/∂x = ∂f/∂q · ∂q/∂x = (−4) · 1 = −4" for "∂f/∂x = (−4) · 1 = −4".
+    static func spells(_ spelt: String, _ short: String) -> Bool {
+        let signs = [short.range(of: " = "), short.range(of: " += ")].compactMap { $0 }
+        guard let sign = signs.min(by: { $0.lowerBound < $1.lowerBound }) else { return false }
+        let head = short[..<sign.upperBound], numbers = short[sign.upperBound...]
+        return spelt != short && spelt.hasPrefix(head) && spelt.hasSuffix(" = " + numbers)
     }
 }
