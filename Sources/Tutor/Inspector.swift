@@ -26,9 +26,14 @@ struct Inspector {
         } else if let record = state.stepper.lastRecord {
             if state.stepper.isAtEnd {
                 // The last step keeps its frame: what it did and its number (not the
-                // diagram's sentence), then the end's summary.
+                // diagram's sentence), then the end's summary. A leaf's gradient may go
+                // where rows are short: the summary gives it again.
                 let epochEnded = if case .epoch = record { true } else { false }
-                text = end(meanLossShown: epochEnded).below(Array(describe(record).essentials.prefix(2)))
+                let last = describe(record).essentials
+                let repeated = if case .backward(let r) = record { graph.kind(of: r.node).isLeaf } else { false }
+                text = PaneText(Array(last.prefix(1)))
+                if last.count > 1 { text.append(last[1], expendable: repeated ? PaneText.restated : nil) }
+                text.append(contentsOf: end(meanLossShown: epochEnded))
                 text.append(contentsOf: mistakeSummary())
             } else {
                 text = describe(record)
@@ -586,7 +591,15 @@ struct Inspector {
         // has the rows, else gathered the same way.
         let entries = leaves.map { [plain(d($0) + " = "), grad(graph.grad(of: $0))] }
         let paragraph = Line(Array(entries.joined(separator: [plain(", ")])))
-        guard leaves.count <= Self.gradientsInAColumn else { return text(lines + [paragraph]) }
+        guard leaves.count <= Self.gradientsInAColumn else {
+            // Where even the paragraph is short of rows, ∂f/∂ said once: "∂f/∂(leaf): w1 = −4, …".
+            let named = leaves.map { [plain(name($0) + " = "), grad(graph.grad(of: $0))] }
+            var summary = text(lines)
+            summary.append(paragraph, expendable: PaneText.column)
+            summary.append(Line([plain(notation.derivative(outputName, "(leaf)") + ": ")] + Array(named.joined(separator: [plain(", ")]))),
+                           inPlaceOf: PaneText.column)
+            return summary
+        }
         var summary = text(lines)
         for entry in entries { summary.append(Line(entry), expendable: PaneText.column) }
         if leaves.count > 1 { summary.append(paragraph, inPlaceOf: PaneText.column) }

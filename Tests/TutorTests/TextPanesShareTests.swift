@@ -197,6 +197,30 @@ import Testing
         #expect(state.textOverflow == 0)
     }
 
+    /// Where the end's many gradients do not fit even as a paragraph, ∂f/∂ is said once
+    /// ("∂loss/∂(leaf): w11 = −0.106, …") and the last step's ledger, which the summary
+    /// repeats, goes: polynomial-fit part 4 at 100×30 (20 leaves) reads whole, in both views.
+    @Test func manyGradientsSayTheDerivativeOnce() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("polynomial-fit")), part: 3, theme: .monochrome(),
+                                   size: Size(width: 100, height: 30))
+        state.apply(.jump(to: state.stepper.count))
+        for _ in 0..<2 {
+            let whole = state.inspectorPaneText.lines.map(\.text)
+            #expect(whole.contains { $0.hasPrefix("∂loss/∂w11 = −0.106, ∂loss/∂w12 = 0.106, ∂loss/∂w21 = 0.106,") })
+            #expect(whole.contains { $0.hasPrefix("∂loss/∂x1 = −0.106 (via ") })
+            let layout = state.textLayout
+            let shown = layout.inspector.map(\.text)
+            #expect(shown.contains("∂loss/∂(leaf): w11 = −0.106, w12 = 0.106, w21 = 0.106, w22 = −0.106, w31 = 0.125, w32 = −0.125, "
+                                   + "b1 = −0.106, b2 = 0.106, b3 = 0.125, v11 = −0.393, v12 = −0.145, v13 = −0.269, v21 = 0.366, "
+                                   + "v22 = 0.134, v23 = 0.25, c1 = −0.538, c2 = 0.5, x1 = 0.0192, x2 = 0.231, y1 = 0.538, y2 = −0.5"),
+                    "\(shown)")
+            #expect(shown.first == "Backward: x1 is an input" && !shown.contains { $0.hasPrefix("∂loss/∂x1 = ") })
+            #expect(TextPane.overflow(layout.inspector, in: layout.panes.inspector) == 0)
+            #expect(TextPane.overflow(layout.narration, in: layout.panes.narration) == 0)
+            state.apply(.toggleGraphView)
+        }
+    }
+
     /// The versions a step's text is tried in: first what loses nothing (a later flow
     /// without its chain spelt out), then the preview, and where leaving out the diagram's
     /// sentence alone makes room, the preview stays. Xor part 2 at 80×24, the backward
@@ -238,17 +262,23 @@ import Testing
         var state = try TutorState(subject: .lesson(LessonFixtures.lesson(lesson)), part: part, theme: .monochrome(),
                                    size: Size(width: 100, height: 30))
         var droppedAndFits = 0
+        let output = Inspector(state: state).outputName
         for _ in 0..<2 {
             for step in 0...state.stepper.plan.stepsPerPass {
                 state.apply(.jump(to: step))
                 let full = state.inspectorPaneLines, layout = state.textLayout
                 let shown = layout.inspector.map(\.text)
                 let left = full.map(\.text).filter { !shown.contains($0) }
-                // A flow shown in numbers alone stands in for its chain spelt out.
+                // A flow shown in numbers alone stands in for its chain spelt out; at the
+                // end, the gradients with ∂f/∂ said once for their paragraph, and the last
+                // step's ledger (which they repeat) may go.
                 let standIns = shown.filter { !full.map(\.text).contains($0) }
-                #expect(standIns.allSatisfy { line in left.contains { Self.spells($0, line) } }, "step \(step)")
+                let gathered = standIns.first { $0.hasPrefix("∂\(output)/∂(leaf): ") }
+                #expect(standIns.allSatisfy { line in line == gathered || left.contains { Self.spells($0, line) } }, "step \(step)")
+                let atEnd = state.stepper.isAtEnd
                 #expect(left.allSatisfy { line in
                     expendable.contains { line.hasPrefix($0) } || standIns.contains { Self.spells(line, $0) }
+                        || gathered != nil && line.contains(", ∂\(output)/∂") || atEnd && line == full[1].text
                 }, "step \(step): \(left)")
                 if !left.isEmpty {
                     let usual = state.graphPanes
