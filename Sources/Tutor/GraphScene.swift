@@ -109,7 +109,7 @@ public struct GraphScene: Sendable {
                 if inputs.contains(where: { isLong[$0.index] }) {
                     isLong[node] = true
                 } else {
-                    let text = notation.apply(op, inputs.map { GraphScene.operandText($0, of: op, graph: graph, names: names) })
+                    let text = notation.apply(op, inputs.map { GraphScene.operandText($0, of: op, graph: graph, names: names, notation: notation) })
                         .replacingOccurrences(of: " ", with: "")
                     names[node] = "(\(text))"
                     isLong[node] = text.count > GraphScene.longestExpressionName
@@ -400,13 +400,16 @@ public struct GraphScene: Sendable {
 
     /// An input's name inside an anonymous gate's name. An anonymous operand keeps its
     /// parentheses only where they group: not as a call's argument (`log(1−ŷ)`, not
-    /// `log((1−ŷ))`), nor around a call (`y·log(ŷ)`, not `y·(log(ŷ))`).
-    static func operandText(_ input: NodeID, of op: Op, graph: Graph, names: [String]) -> String {
+    /// `log((1−ŷ))`), nor around a call (`y·log(ŷ)`, not `y·(log(ŷ))`), nor around a
+    /// square (`e1²+e2²`).
+    static func operandText(_ input: NodeID, of op: Op, graph: Graph, names: [String], notation: Notation) -> String {
         let text = names[input.index]
         guard graph.name(of: input) == nil, graph.op(of: input) != nil, text.hasPrefix("("), text.hasSuffix(")") else { return text }
         let inner = String(text.dropFirst().dropLast())
         let isCall = op.arity == .unary && op != .neg || op.arity == .variadic && op != .sum
-        return isCall || isSingleCall(inner) ? inner : text
+        // A square binds tightest, `e1²+e2²`, `c·x²`; only another power keeps its parentheses.
+        let isTight = op != .pow && notation.isPower(inner)
+        return isCall || isTight || isSingleCall(inner) ? inner : text
     }
 
     /// Whether `text` is one call, `log(…)`: a name, then parentheses that close at the end.

@@ -73,12 +73,24 @@ struct Inspector {
         }
     }
 
+    /// An input's name as an operand of `op`: a square without its parentheses, which it
+    /// binds tighter than any other operator (`c · x²`, `e1² + e2²`), as its gate's name
+    /// writes it (`GraphScene.operandText`).
+    func operandName(_ input: NodeID, of op: Op) -> String {
+        let text = name(input)
+        guard op != .pow, text.hasPrefix("("), text.hasSuffix(")") else { return text }
+        let inner = String(text.dropFirst().dropLast())
+        return notation.isPower(inner) ? inner : text
+    }
+
     /// "q = x + y" with names; a ξ of the flow diagram as the weighted sum its edges
     /// carry, "ξ3 = 0.5 − h1 − h2", not "0.5 + (−h1) + (−h2)".
     func definition(_ id: NodeID) -> String {
         guard let op = graph.op(of: id) else { return name(id) }
         let inputs = graph.inputs(of: id)
-        guard FlowWords(state: state).excitation(id) != nil else { return "\(name(id)) = " + notation.apply(op, inputs.map(name)) }
+        guard FlowWords(state: state).excitation(id) != nil else {
+            return "\(name(id)) = " + notation.apply(op, inputs.map { operandName($0, of: op) })
+        }
         var sum = ""
         for (position, input) in inputs.enumerated() {
             var term = name(input)

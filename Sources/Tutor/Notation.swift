@@ -93,6 +93,7 @@ public struct Notation: Sendable, Hashable {
     /// An op applied to operand texts: `x + y`, `−a`, `exp(a)`, `max(a, b)`, and a sum
     /// written out as the slides write it, `a + b + c`, `a + b − 1.5`.
     public func apply(_ op: Op, _ operands: [String]) -> String {
+        if op == .pow, operands.count == 2, let power = power(operands[0], operands[1]) { return power }
         switch op.arity {
         case .binary where operands.count == 2: return "\(operands[0]) \(symbol(op)) \(operands[1])"
         case .unary where op == .neg && operands.count == 1: return minus + operands[0]
@@ -104,6 +105,26 @@ public struct Notation: Sendable, Hashable {
             }.joined(separator: " ")
         default: return "\(symbol(op))(\(operands.joined(separator: ", ")))"
         }
+    }
+
+    /// The superscripts a square or a cube is written with in Unicode.
+    static let superscripts: [String: String] = ["2": "²", "3": "³"]
+
+    /// A power with the exponent 2 or 3 as the slides write it, `r²`, `x³`, `(−0.5)²`
+    /// (`nil` in ASCII, and for other exponents: `r ^ 2`, `a ^ b`). A number in exponent
+    /// form gets parentheses, `(9.68e-4)²`, which would otherwise read as e-4 squared.
+    func power(_ base: String, _ exponent: String) -> String? {
+        guard unicode, let superscript = Notation.superscripts[exponent] else { return nil }
+        let isExponentForm = base.contains("e") && Double(base.replacingOccurrences(of: minus, with: "-")) != nil
+        return (isExponentForm ? "(\(base))" : base) + superscript
+    }
+
+    /// Whether `text` is a name or number raised to a square or cube, `e1²`: it binds
+    /// tighter than any other operator, so it needs no parentheses as an operand.
+    func isPower(_ text: String) -> Bool {
+        guard let last = text.last, Notation.superscripts.values.contains(String(last)) else { return false }
+        let base = text.dropLast()
+        return !base.isEmpty && base.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
     }
 
     /// An op applied to numbers: negative operands after the first in parentheses

@@ -371,9 +371,27 @@ import Testing
     /// A power and a quotient too: 0.269² is 0.0724 by hand, 0.0723 from 0.26894.
     @Test func aPowerOfARoundedNumberIsApproximate() throws {
         let lines = formulasOfWholePass(try state("param a = 0.26894142\nf = a ^ 2\noutput f"))
-        #expect(lines.contains("f = a ^ 2 = 0.269 ^ 2 ≈ 0.0723"), "\(lines)")
+        #expect(lines.contains("f = a² = 0.269² ≈ 0.0723"), "\(lines)")
         let exact = formulasOfWholePass(try state("param a = 0.5\nf = a ^ 2\noutput f"))
-        #expect(exact.contains("f = a ^ 2 = 0.5 ^ 2 = 0.25"), "\(exact)")
+        #expect(exact.contains("f = a² = 0.5² = 0.25"), "\(exact)")
+    }
+
+    /// Squares and cubes are written as the slides write them, `x²`, in a gate's name and
+    /// in the formulas, and bind tightest: `(c·x²)`, `L = e1² + e2²`, `(−0.5)²`. Other
+    /// powers, and ASCII, keep `^`; a number in exponent form is bracketed.
+    @Test func squaresAreWrittenWithSuperscripts() throws {
+        let text = "x = -0.5\nparam c = 2\ny = c * x^2 + x^3\nz = c^0.5\nL = sum(x^2, y^2, z)"
+        let lines = formulasOfWholePass(try state(text))
+        for line in ["(c·x²) = c · x² = 2 · 0.25 = 0.5", "(x²) = x² = (−0.5)² = 0.25", "(x³) = x³ = (−0.5)³ = −0.125",
+                     "y = (c·x²) + x³ = 0.5 + (−0.125) = 0.375",
+                     "z = c ^ 0.5 = 2 ^ 0.5 = 1.414", "L = x² + y² + z = 0.25 + 0.141 + 1.414 = 1.805"] {
+            #expect(lines.contains(line), "\(line) not in \(lines)")
+        }
+        let unicode = Notation(unicode: true)
+        #expect(unicode.apply(.pow, values: [9.68e-4, 2]) == "(9.68e-4)²")
+        #expect(unicode.apply(.pow, ["a", "b"]) == "a ^ b")
+        let ascii = formulasOfWholePass(try state(text, theme: .monochrome(glyphs: .ascii)))
+        #expect(ascii.contains("(c*(x^2)) = c * (x^2) = 2 * 0.25 = 0.5"), "\(ascii)")
     }
 
     @Test func theSignIsEqualsWhereTheWrittenNumbersGiveTheResult() {
