@@ -143,8 +143,10 @@ public struct Paragraph: Widget {
 /// ends in "=" with its value on the next ("x =" / "−2"); and before one whose value is a
 /// number, so that "x = −2" and "∂f/∂w11 = −0.138," read whole. Before an expression a
 /// row may break, as typeset mathematics does ("Backward through q" / "= x + y"), which
-/// keeps a step's header naming its node on its first row. `Paragraph.wrap` and
-/// `WrapMeasure` both group words by it.
+/// keeps a step's header naming its node on its first row. Nor inside a short
+/// parenthesis, "(1 − ŷ)", "∂(L's sum)", which a break would leave as "(1 −" / "ŷ)",
+/// nor after a "+", "−" or "/" ("−2 +" / "5"): it breaks before one, "−2" / "+ 5 = 3".
+/// `Paragraph.wrap` and `WrapMeasure` both group words by it.
 enum WordGlue {
     /// What the grouping needs of a word, read a character at a time: its first two
     /// characters (is it an `=`?) and whether it is a number as the screen writes one
@@ -153,6 +155,8 @@ enum WordGlue {
     struct Word {
         private var first: UInt32 = 0, second: UInt32 = 0, count = 0
         private var numeral = true, digit = false
+        /// Its parentheses: how many it opens and closes.
+        private(set) var opens = 0, closes = 0
 
         init() {}
 
@@ -162,6 +166,7 @@ enum WordGlue {
             let value = ch.unicodeScalars.first?.value ?? 0
             if count == 0 { first = value } else if count == 1 { second = value }
             count = min(count + 1, 3)
+            if value == 0x28 { opens += 1 } else if value == 0x29 { closes += 1 }
             switch value {
             case 0x30...0x39, 0x3F: digit = true                                  // 0–9, ?
             case 0x2212, 0x2D, 0x2B, 0x2E, 0x65, 0x28, 0x29, 0x2C, 0x3B, 0x3A: break  // − - + . e ( ) , ; :
@@ -176,6 +181,12 @@ enum WordGlue {
                 || count == 2 && first == 0x3C && second == 0x2D
         }
         var isNumber: Bool { numeral && digit }
+        /// "+", "−" (ASCII "-") or "/" standing alone: no row ends in one with its operand
+        /// on the next. (A row may end in a product's "·", which keeps a long chain-rule
+        /// line to two rows: "∂L/∂a += ∂L/∂p ·" / "∂p/∂a = …".)
+        var isOperator: Bool {
+            count == 1 && (first == 0x2B || first == 0x2212 || first == 0x2D || first == 0x2F)
+        }
     }
 
     /// Whether `unit` (words joined by an `=`, `widths` by index) goes whole on a new row:
@@ -186,12 +197,33 @@ enum WordGlue {
         return unit.count > 1 && w <= width && used + (rowHasWord ? 1 : 0) + w > width && (rowHasWord || used > 0)
     }
 
+    /// The most words a parenthesis holds together: "(log ŷ, 1 − ŷ)". A longer one, a
+    /// remark in prose, breaks as any other words.
+    static let shortParenthesis = 5
+
     /// The words (by index) grouped: a word joins the group before it after an `=` (or
-    /// `+=`, `≈`, `←`), or when it is one followed by a number.
+    /// `+=`, `≈`, `←`) or an operator, when it is an `=` followed by a number, or inside a
+    /// parenthesis of at most `shortParenthesis` words.
     static func units(_ words: [Word]) -> [Range<Int>] {
+        var inParenthesis = [Bool](repeating: false, count: words.count)
+        var open = 0
+        while open < words.count {
+            var depth = words[open].opens - words[open].closes, end = open
+            while depth > 0, end + 1 < words.count, end + 1 - open < shortParenthesis {
+                end += 1
+                depth += words[end].opens - words[end].closes
+            }
+            if depth <= 0, end > open {
+                for index in (open + 1)...end { inParenthesis[index] = true }
+                open = end + 1
+            } else {
+                open += 1
+            }
+        }
         var units: [Range<Int>] = []
         var start = 0
-        for index in words.indices where index > 0 && !words[index - 1].isToken
+        for index in words.indices where index > 0 && !words[index - 1].isToken && !words[index - 1].isOperator
+            && !inParenthesis[index]
             && !(words[index].isToken && index + 1 < words.count && words[index + 1].isNumber) {
             units.append(start..<index)
             start = index

@@ -179,12 +179,17 @@ struct Inspector {
     }
 
     /// The op's rule in words; a power with a constant exponent (a square) only by its
-    /// base, since ∂/∂b = aᵇ·ln a means nothing for a constant (and a may be negative).
+    /// base, since ∂/∂b = aᵇ·ln a means nothing for a constant (and a may be negative),
+    /// and in the node's own names where the exponent is 2 or 3: "a square: ∂r²/∂r = 2·r"
+    /// (a lesson's a and b are often weights).
     func rule(_ op: Op, at node: NodeID) -> String {
-        if op == .pow, let exponent = graph.inputs(of: node).last, graph.kind(of: exponent) == .const {
-            return "pow with a constant exponent b: ∂(aᵇ)/∂a = b·aᵇ⁻¹"
-        }
-        return op.gradientRule
+        let inputs = graph.inputs(of: node)
+        guard op == .pow, inputs.count == 2, graph.kind(of: inputs[1]) == .const else { return op.gradientRule }
+        let base = name(inputs[0]), exponent = graph.value(of: inputs[1])
+        guard exponent == 2 || exponent == 3 else { return "a power with a constant exponent b: ∂(aᵇ)/∂a = b·aᵇ⁻¹" }
+        let power = notation.apply(.pow, [base, notation.number(exponent)]).replacingOccurrences(of: " ", with: "")
+        let slope = exponent == 2 ? "2·\(base)" : "3·" + notation.apply(.pow, [base, "2"]).replacingOccurrences(of: " ", with: "")
+        return "a \(exponent == 2 ? "square" : "cube"): " + notation.derivative(power, base) + " = " + slope
     }
 
     func forward(_ r: ForwardRecord) -> [Line] {

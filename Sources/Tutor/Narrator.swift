@@ -78,7 +78,7 @@ struct Narrator {
             // The chart is named only where it is on the screen; else the key that shows it,
             // where a key can act (not in a printout).
             let chart = state.graphPanes.side != nil ? "the loss chart holds the mean loss after every epoch."
-                : state.keyHintsShown ? "the key t shows the loss chart, the mean loss after every epoch."
+                : state.keyHintsShown ? "press t for the loss chart, the mean loss after every epoch."
                 : "the Step pane gives the mean loss at the trained weights."
             return stepper.plan.training != nil && stepper.plan.dataset != nil
                 ? "Training is done: \(chart)"

@@ -18,6 +18,9 @@ import Testing
         Line("Leaves: x1 = 1, x2 = 2, y_cat = 1, w ← w − η·∂L/∂w, ∂f/∂x += 3 ≈ 2.9 and a = b = c = d = e = f = g"),
         Line("= at the start, and at the end ="),
         Line("averyveryverylongwordwithoutanyspace = anotherveryverylongwordwithoutanyspace"),
+        Line("ŷ is used twice (log ŷ, 1 − ŷ), so its gradient sums (a remark of more than five words) here"),
+        Line("unbalanced (a b c and) d) e (f g"),
+        Line("q = x + y = −2 + 5 = 3 · 4 × 2 / 1 − 0.462 - 1 * 2"),
     ]
 
     @Test func agreesWithTheParagraphAtEveryWidth() {
@@ -48,5 +51,27 @@ import Testing
         // A value stays with its name: "w11 = −0.138," is one piece.
         #expect(Paragraph.wrap(Line("∂f/∂w1 = 2, ∂f/∂w11 = −0.138, b = (−1)"), width: 20).map(\.text)
                 == ["∂f/∂w1 = 2,", "∂f/∂w11 = −0.138,", "b = (−1)"])
+    }
+
+    /// A short parenthesis is not broken ("(1 −" / "ŷ)"): it goes whole on the next row
+    /// where it fits one. A longer one, a remark in prose, breaks as other words do, and so
+    /// does a short one wider than the row.
+    @Test func aShortParenthesisStaysWhole() {
+        #expect(Paragraph.wrap(Line("so ŷ's gradient is (1 − ŷ) here"), width: 24).map(\.text)
+                == ["so ŷ's gradient is", "(1 − ŷ) here"])
+        #expect(Paragraph.wrap(Line("used twice (log ŷ, 1 − ŷ), so"), width: 20).map(\.text)
+                == ["used twice", "(log ŷ, 1 − ŷ), so"])
+        #expect(Paragraph.wrap(Line("a remark (of more than five words here) ends"), width: 20).map(\.text)
+                == ["a remark (of more", "than five words", "here) ends"])
+        #expect(Paragraph.wrap(Line("(1 − ŷ)"), width: 4).map(\.text) == ["(1 −", "ŷ)"])
+    }
+
+    /// No row ends in a "+", "−" or "/" with its operand on the next: it breaks before one.
+    @Test func noRowEndsInAnOperator() {
+        #expect(Paragraph.wrap(Line("q = x + y = −2 + 5 = 3"), width: 14).map(\.text) == ["q = x + y = −2", "+ 5 = 3"])
+        #expect(Paragraph.wrap(Line("exp_cat / Z and 0.462 − 1"), width: 8).map(\.text) == ["exp_cat", "/ Z and", "0.462", "− 1"])
+        #expect(Paragraph.wrap(Line("a * b - c"), width: 6).map(\.text) == ["a * b", "- c"])
+        // A product may end a row.
+        #expect(Paragraph.wrap(Line("∂L/∂a += ∂L/∂p · ∂p/∂a = 2"), width: 16).map(\.text) == ["∂L/∂a += ∂L/∂p ·", "∂p/∂a = 2"])
     }
 }

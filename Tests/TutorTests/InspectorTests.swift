@@ -292,7 +292,10 @@ import Testing
         if state.showsFlow { state.apply(.toggleGraphView) }
         let loss = try #require(state.stepper.graph.id(named: "loss"))
         while state.stepper.lastStep != .backward(loss) { state.apply(.next) }
-        #expect(lines(state).contains("Rule: pow with a constant exponent b: ∂(aᵇ)/∂a = b·aᵇ⁻¹"))
+        #expect(lines(state).contains("Rule: a square: ∂(f−y)²/∂(f−y) = 2·(f−y)"), "\(lines(state))")
+        let cube = try TutorState(subject: .graph(title: "cube", graph("x = 2\nL = x^3")), theme: .monochrome(glyphs: .ascii),
+                                  size: Size(width: 100, height: 30))
+        #expect(lines(update(cube, .jump(to: 3))).contains("Rule: a cube: dx^3/dx = 3*x^2"), "\(lines(update(cube, .jump(to: 3))))")
     }
 
     /// A pass over a truth table ends with the table, not the mean of f (seed 000's XOR

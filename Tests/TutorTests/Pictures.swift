@@ -154,8 +154,8 @@ enum Pictures {
         │ from its inputs, left to right; the      ││ the forward pass computes each   │
         │ backward pass then sends ∂f/∂(node) from ││ node's value, then the backward  │
         │ the output back to the leaves.           ││ pass finds how much f changes    │
-        │ Next: forward: compute q = x + y         ││ with each node (its gradient,    │
-        │                                          ││ ∇).                              │
+        │ Next: forward: compute q = x + y         ││ with each node                   │
+        │                                          ││ (its gradient, ∇).               │
         │                                          ││                                  │
         │                                          ││                                  │
         │                                          ││                                  │
@@ -394,8 +394,8 @@ enum Pictures {
         | from its inputs, left to right; the      || the forward pass computes each   |
         | backward pass then sends df/d(node) from || node's value, then the backward  |
         | the output back to the leaves.           || pass finds how much f changes    |
-        | Next: forward: compute q = x + y         || with each node (its gradient,    |
-        |                                          || g).                              |
+        | Next: forward: compute q = x + y         || with each node                   |
+        |                                          || (its gradient, g).               |
         |                                          ||                                  |
         |                                          ||                                  |
         |                                          ||                                  |

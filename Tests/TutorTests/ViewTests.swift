@@ -138,7 +138,7 @@ import Testing
             return Narrator(state: s).lines().map(\.text)
         }
         #expect(try ending(Size(width: 160, height: 48)).contains("Training is done: the loss chart holds the mean loss after every epoch."))
-        #expect(try ending(Size(width: 80, height: 24)).contains("Training is done: the key t shows the loss chart, the mean loss after every epoch."))
+        #expect(try ending(Size(width: 80, height: 24)).contains("Training is done: press t for the loss chart, the mean loss after every epoch."))
     }
 
     @Test func partsFollowOneAnother() throws {
