@@ -62,6 +62,15 @@ struct Inspector {
     func d(_ wrt: NodeID) -> String { notation.derivative(outputName, scene.names[wrt.index]) }
     func name(_ id: NodeID) -> String { scene.names[id.index] }
 
+    /// ", drawn (×)" where the circuit draws an anonymous gate by its symbol rather than
+    /// by the name the text uses (the `symbols` detail), so that the two are one node to
+    /// a reader; else "".
+    func drawnAs(_ id: NodeID) -> String {
+        guard !state.showsFlow, scene.detail == .symbols, graph.name(of: id) == nil,
+              scene.lineLabels.indices.contains(id.index), scene.lineLabels[id.index] != name(id) else { return "" }
+        return ", drawn \(scene.lineLabels[id.index])"
+    }
+
     /// What a node is: "an input", "a parameter" …
     func kindText(_ id: NodeID) -> String {
         switch graph.kind(of: id) {
@@ -166,7 +175,23 @@ struct Inspector {
         }
         // In the flow diagram, under the step's header, the step in the slides' words: the
         // last line to go where rows are short (the formulas with their numbers stay).
-        var text = PaneText(Array(body.lines.prefix(1)))
+        var text = PaneText()
+        let node: NodeID? = switch record {
+        case .forward(let r): r.node
+        case .backward(let r): r.node
+        default: nil
+        }
+        if let first = body.lines.first {
+            // Where the circuit draws the node by its symbol, the header says so, as long as
+            // rows allow: after the next step's preview, before anything else goes.
+            let drawn = node.map(drawnAs) ?? ""
+            if !drawn.isEmpty {
+                text.append(Line(first.spans + [Span(notation.text(drawn), style: theme(.title))]), expendable: PaneText.drawnName)
+                text.append(first, inPlaceOf: PaneText.drawnName)
+            } else {
+                text.append(first)
+            }
+        }
         if let words {
             text.append(Line(notation.text(words.text), style: theme(.muted)), expendable: PaneText.diagramWords)
         }
@@ -625,7 +650,7 @@ struct Inspector {
 
     func selectedNode(_ id: NodeID) -> [Line] {
         let progress = state.progress
-        var lines = [header("Selected: \(name(id)), \(kindText(id))")]
+        var lines = [header("Selected: \(name(id))\(drawnAs(id)), \(kindText(id))")]
         if graph.op(of: id) != nil { lines.append(Line(notation.text(definition(id)))) }
         lines.append(progress.valueKnown[id.index]
                      ? Line([plain("value \(name(id)) = "), value(graph.value(of: id))])

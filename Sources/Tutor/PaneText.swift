@@ -19,8 +19,9 @@ struct PaneText {
 
     /// The ranks the inspector gives: first (nothing is lost) a column gathers into a
     /// paragraph, and a step's later flows leave out the chain the first spelt out; then
-    /// the next step's preview goes.
-    static let column = -2, repeatedChain = -1, nextStep = 0, restated = 1, diagramWords = 2
+    /// the next step's preview goes; then the header's word on how the circuit draws the
+    /// node (", drawn (×)").
+    static let column = -2, repeatedChain = -1, nextStep = 0, drawnName = 1, restated = 2, diagramWords = 3
 
     init(_ lines: [Line] = []) { stored = lines }
 

@@ -298,6 +298,25 @@ import Testing
         #expect(lines(update(cube, .jump(to: 3))).contains("Rule: a cube: dx^3/dx = 3*x^2"), "\(lines(update(cube, .jump(to: 3))))")
     }
 
+    /// Where the circuit draws a gate by its symbol, `(×)`, the Step pane's header says so
+    /// beside the name the text uses, so that a reader knows them for one node; where the
+    /// drawing writes the name, it does not; nor for a named node.
+    @Test func aGateDrawnByItsSymbolIsNamedBoth() throws {
+        func opened(_ size: Size) throws -> TutorState {
+            var state = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 1, theme: .monochrome(), size: size)
+            if state.showsFlow { state.apply(.toggleGraphView) }
+            return state
+        }
+        let small = try opened(Size(width: 100, height: 30)), large = try opened(Size(width: 160, height: 48))
+        #expect(small.scene.detail == .symbols && large.scene.detail != .symbols)
+        #expect(lines(update(small, .jump(to: 2))).first == "Forward: compute (w11·x1), drawn (×)")
+        #expect(lines(update(large, .jump(to: 2))).first == "Forward: compute (w11·x1)")
+        let xi1 = try #require(small.stepper.graph.id(named: "ξ1"))
+        var atXi = small
+        while atXi.stepper.lastStep != .forward(xi1) { atXi.apply(.next) }
+        #expect(lines(atXi).first?.hasPrefix("Forward: compute ξ1") == true && lines(atXi).first?.contains("drawn") == false)
+    }
+
     /// A pass over a truth table ends with the table, not the mean of f (seed 000's XOR
     /// and seed 001's AND).
     @Test func aTruthTableEndsWithItsRows() throws {
