@@ -18,7 +18,7 @@ import Foundation
 //  tanh     tanh a           1 − tanh²a
 //  sigmoid  σ(a)             σ(a)(1 − σ(a))
 //  relu     max(0, a)        1 if a > 0 else 0         (relu'(0) = 0)
-//  step     u(a) = [a ≥ 0]   0
+//  step     u(a) = [a > 0]   0                         (u(0) = 0, as seed 001's σ: 1 if x > 0, else 0)
 //  sign     sign a           0
 //  abs      |a|              sign a                    (abs'(0) = 0)
 //  sqrt     √a               1/(2√a)
@@ -41,7 +41,7 @@ extension Op {
         case .tanh: return Foundation.tanh(a)
         case .sigmoid: return 1 / (1 + Foundation.exp(-a))
         case .relu: return a > 0 ? a : 0
-        case .step: return a >= 0 ? 1 : 0
+        case .step: return a > 0 ? 1 : 0
         case .sign: return a > 0 ? 1 : (a < 0 ? -1 : (a.isNaN ? .nan : 0))
         case .abs: return Swift.abs(a)
         case .sqrt: return a.squareRoot()

@@ -70,7 +70,9 @@ import Testing
         #expect(Op.pow.localGradients(-2, 3, output: -8).0 == 12)
         #expect(Op.pow.localGradients(-2, 3, output: -8).1.isNaN)
         #expect(Op.abs.localGradients(0, 0, output: 0).0 == 0)
-        #expect(Op.step.localGradients(0, 0, output: 1).0 == 0)
+        #expect(Op.step.localGradients(0, 0, output: 0).0 == 0)
+        // The unit step as seed 001 defines the perceptron's σ: 1 if x > 0, 0 otherwise.
+        #expect(Op.step.apply(0) == 0 && Op.step.apply(1e-12) == 1 && Op.step.apply(-1e-12) == 0)
         #expect(Op.sign.localGradients(0, 0, output: 0).0 == 0)
         // max routes to the first of equal inputs.
         #expect(Op.max.winningPosition(of: [1.0, 3, 3]) == 1)

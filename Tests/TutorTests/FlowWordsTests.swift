@@ -232,7 +232,8 @@ import Testing
         #expect(lines.contains { $0.hasPrefix(intoV1) && $0.hasSuffix(n.number(state.stepper.graph.grad(of: v1))) }, "\(lines)")
         #expect(!lines.contains { $0.contains("(v1·h1)") })
         state.apply(.toggleGraphView)
-        #expect(Inspector(state: state).lines().first?.text == "Backward through (v1·h1) = v1 · h1")
+        // (The circuit at 100×30 draws the product by its symbol.)
+        #expect(Inspector(state: state).lines().first?.text == "Backward through (v1·h1) = v1 · h1, drawn (×)")
     }
 
     /// At ξ the sum's gradient goes back along each edge: said once, with ξ's number;
