@@ -37,7 +37,7 @@ import Testing
     /// No wire is drawn through another node's box (the cells it writes: a one-line node's text
     /// row, not its frame's blank rows), where the box would hide it: the
     /// straight run into a gate is taken only where nothing stands in its way (perceptron
-    /// 6's max → L ran through (L's sum), leaving L's input starting from empty space).
+    /// 6's max → L ran through the true class's score, leaving L's input starting from empty space).
     /// Every bundled part, in the drawing each of five screen sizes shows, whole.
     @Test func noWireRunsThroughABox() throws {
         let sizes = [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40),

@@ -135,7 +135,7 @@ import Testing
         }
         #expect(seen == Set(lines.dropLast()))
         // A line selected with Tab shows, whatever the step.
-        let sum = try #require(lines.first { flow.names[$0.index] == "(L's sum)" })
+        let sum = try #require(lines.first { flow.names[$0.index] == "lnp_y" })
         narrow.apply(.select(sum))
         #expect(flow.shownLines(of: box, at: narrow.progress, selection: narrow.selection) == Array(lines[7..<14]) + [output])
         #expect(picture(view(narrow)).contains("┌ lines 8–14 of 15 "))

@@ -85,7 +85,7 @@ import Testing
     }
 
     /// A step's later flows leave out the chain the first spelt out where rows are short:
-    /// softmax part 2's flow diagram at 100×30, the backward step through L's sum (three
+    /// softmax part 2's flow diagram at 100×30, the backward step through lnp_y (three
     /// terms), reads whole with "∂L/∂(y_car·lnp_car) = (−1) · 1 = −1" under the first
     /// term's whole chain, and would be cut with every chain spelt out.
     @Test func laterFlowsLeaveOutTheChainTheFirstSpelt() throws {
@@ -94,9 +94,9 @@ import Testing
         if !state.showsFlow { state.apply(.toggleGraphView) }
         state.apply(.jump(to: 28))
         let spelt = [
-            "∂L/∂(y_cat·lnp_cat) = ∂L/∂(L's sum) · ∂(L's sum)/∂(y_cat·lnp_cat) = (−1) · 1 = −1",
-            "∂L/∂(y_car·lnp_car) = ∂L/∂(L's sum) · ∂(L's sum)/∂(y_car·lnp_car) = (−1) · 1 = −1",
-            "∂L/∂(y_frog·lnp_frog) = ∂L/∂(L's sum) · ∂(L's sum)/∂(y_frog·lnp_frog) = (−1) · 1 = −1",
+            "∂L/∂(y_cat·lnp_cat) = ∂L/∂lnp_y · ∂lnp_y/∂(y_cat·lnp_cat) = (−1) · 1 = −1",
+            "∂L/∂(y_car·lnp_car) = ∂L/∂lnp_y · ∂lnp_y/∂(y_car·lnp_car) = (−1) · 1 = −1",
+            "∂L/∂(y_frog·lnp_frog) = ∂L/∂lnp_y · ∂lnp_y/∂(y_frog·lnp_frog) = (−1) · 1 = −1",
         ]
         let whole = state.inspectorPaneText.lines.map(\.text)
         #expect(spelt.allSatisfy(whole.contains))
