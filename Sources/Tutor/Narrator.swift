@@ -35,9 +35,16 @@ struct Narrator {
     func versions() -> [[Line]] {
         let whole = lines()
         // (A page and the lesson's own words have no short form: not made a second time.)
-        guard case .step(let entries) = state.currentScreen, entries.isEmpty || mistakeChanged else { return [whole] }
+        guard isGenerated else { return [whole] }
         let brief = lines(brief: true)
         return brief.map(\.text) == whole.map(\.text) ? [whole] : [whole, brief]
+    }
+
+    /// Whether the Lesson pane holds the generated sentence: the lesson has no words of
+    /// its own for the step (or `m` changed the run they were written for).
+    var isGenerated: Bool {
+        guard case .step(let entries) = state.currentScreen else { return false }
+        return entries.isEmpty || mistakeChanged
     }
 
     /// Whether `m` switched the stepper to another mistake than the one the part was written

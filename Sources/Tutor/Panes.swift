@@ -89,6 +89,18 @@ public struct Panes: Sendable, Equatable {
         return alone
     }
 
+    /// These panes with the Step pane alone in the text panes' room and the Lesson pane
+    /// left out: for a step whose formulas do not fit beside a Lesson pane that holds only
+    /// the generated sentence, which says in general words what the Step pane shows
+    /// (`TutorState.textLayout`).
+    func inspectorAlone() -> Panes {
+        let room = inspector.union(narration)
+        var alone = self
+        alone.inspector = room
+        alone.narration = Rect(x: room.x, y: room.y, width: 0, height: 0)
+        return alone
+    }
+
     /// Rows the Step and Lesson panes want (8 of text), for a graph that can give them up
     /// (a flow diagram with its arrows joined): a backward step through a three-term sum,
     /// and the generic narration beside it, need 7 at 52 columns.

@@ -18,7 +18,7 @@ struct TextPane: Widget {
 
     /// The same for text already measured, which `Panes.sharingText` asks at many widths.
     static func overflow(_ text: WrapMeasure, in area: Rect) -> Int {
-        // A pane left out (`Panes.narrationAlone`) shows nothing and hides nothing.
+        // A pane left out (`Panes.narrationAlone`, `inspectorAlone`) shows nothing and hides nothing.
         guard !area.isEmpty else { return 0 }
         let inner = inner(area)
         return max(0, text.height(forWidth: inner.width) - inner.height)

@@ -268,6 +268,16 @@ public struct TutorState: Sendable {
             let cut = TextPane.overflow(layout.inspector, in: layout.panes.inspector) + TextPane.overflow(narration, in: layout.panes.narration)
             if best.map({ cut < $0.cut }) ?? true { best = (layout, cut) }
         }
+        // Formulas that fit at no division beside the generated sentence (which says in
+        // general words what they show) take the whole row where that shows more of them:
+        // an epoch's new weights at 80×24.
+        if let chosen = best?.layout, !isOnPage, Narrator(state: self).isGenerated {
+            let cut = TextPane.overflow(chosen.inspector, in: chosen.panes.inspector), alone = usual.inspectorAlone()
+            if cut > 0, let text = texts.first(where: { TextPane.overflow($0.lines, in: alone.inspector) == 0 }) ?? texts.last,
+               TextPane.overflow(text.lines, in: alone.inspector) < cut {
+                return (alone, text.lines, [])
+            }
+        }
         return best?.layout ?? textLayout(texts, narration: []).layout
     }
 

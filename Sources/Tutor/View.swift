@@ -34,8 +34,10 @@ public func view(_ state: TutorState) -> Buffer {
         buffer.render(TextPane(title: state.selection == nil ? "Step" : "Node", lines: inspectorLines,
                                scroll: state.textScroll, theme: theme), in: panes.inspector)
     }
-    buffer.render(TextPane(title: narrationTitle(state), lines: narrationLines,
-                           scroll: state.textScroll, theme: theme), in: panes.narration)
+    if !panes.narration.isEmpty {
+        buffer.render(TextPane(title: narrationTitle(state), lines: narrationLines,
+                               scroll: state.textScroll, theme: theme), in: panes.narration)
+    }
 
     // Messages go on the hint line, which every size keeps, never the crowded status line.
     buffer.render(KeyHintLine(state.keyHintsShown ? state.hints(unicode: notation.unicode) : [], message: state.message.map(notation.text), theme: theme),

@@ -111,6 +111,31 @@ import Testing
         #expect(TextPane.overflow(state.inspectorPaneText.lines, in: sharing.inspector) > 0)
     }
 
+    /// Formulas that fit at no division beside the generated sentence take the whole row:
+    /// softmax part 1 at 80×24, the backward step through Z, whose running sum for exp_cat
+    /// was cut ("so far ∂L/∂exp_cat = −0.0408 +"). Where the lesson has words of its own
+    /// for the step, the Lesson pane stays (the frame audit checks they are on screen).
+    @Test func formulasTakeTheRowFromTheGeneratedSentence() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("softmax")), part: 0, theme: .monochrome(),
+                                   size: Size(width: 80, height: 24))
+        if state.showsFlow { state.apply(.toggleGraphView) }
+        let z = try #require(state.stepper.graph.id(named: "Z"))
+        while state.stepper.lastStep != .backward(z) { state.apply(.next) }
+        #expect(Narrator(state: state).isGenerated)
+        let layout = state.textLayout
+        #expect(layout.panes.narration.isEmpty && layout.narration.isEmpty)
+        #expect(layout.inspector.map(\.text).contains("   so far ∂L/∂exp_cat = −0.0408 + 0.0053 = −0.0355"), "\(layout.inspector.map(\.text))")
+        #expect(TextPane.overflow(layout.inspector, in: layout.panes.inspector) == 0)
+        // Beside the sentence, at the division that suits both best, they were cut.
+        let short = try #require(Narrator(state: state).versions().last)
+        let sharing = state.graphPanes.sharingText(inspector: state.inspectorPaneText.versions.last?.lines ?? [], narration: short)
+        #expect(TextPane.overflow(state.inspectorPaneText.versions.last?.lines ?? [], in: sharing.inspector) > 0)
+        #expect(!picture(view(state)).contains("Lesson"))
+        // The step after, whose formulas fit beside it, has its Lesson pane back.
+        state.apply(.next)
+        #expect(!state.textLayout.panes.narration.isEmpty)
+    }
+
     /// XOR part 1's closing page at 80×24 (the proof's conclusion: "So we swap u(·) for a
     /// smooth σ(·).") does not fit beside the Step pane at any division: it takes the
     /// whole row and reads whole; the step's own screen before it keeps both panes, and
