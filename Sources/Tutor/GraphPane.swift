@@ -206,11 +206,13 @@ struct GraphPane: Widget {
                 }
                 boxes.append(NodeBox(lines: [Line(spans)], border: nil, arrowhead: false))
             } else if anonymous {
-                // The mark goes by the value, keeping the symbol's row free for the arrows.
+                // The mark goes by the value, keeping the symbol's row free for the arrows,
+                // which run into the symbol without an arrowhead: "┤(×)", not "▶(×)" under
+                // "▶ 0", two marks that read alike.
                 let gate = [Line([Span("\(glyph) ", style: titleStyle), value], alignment: .center),
                             Line("(\(scene.captions[node]))", style: titleStyle, alignment: .center),
                             Line([grad], alignment: .center)]
-                boxes.append(NodeBox(lines: gate, border: nil))
+                boxes.append(NodeBox(lines: gate, border: nil, arrowhead: false))
             } else {
                 boxes.append(NodeBox(lines: lines, border: frameStyle, title: title, titleStyle: titleStyle))
             }

@@ -13,6 +13,17 @@ import Testing
         return opened.graphView == .circuit ? opened : update(opened, .toggleGraphView)
     }
 
+    /// A gate drawn as its value over its symbol over its gradient (perceptron part 3's
+    /// w·x among boxes) takes its wires without an arrowhead, "├(×)": the active mark "▶"
+    /// beside its value is the only ▶ at the gate.
+    @Test func aGatesWiresRunIntoItsSymbol() throws {
+        let gate = update(try state("perceptron", part: 2, size: Size(width: 100, height: 30)), .jump(to: 2))
+        let rows = picture(view(gate)).split(separator: "\n").map(String.init)
+        let symbol = try #require(rows.firstIndex { $0.contains("(×)") })
+        #expect(rows[symbol].contains("├(×)") && !rows[symbol].contains("▶(×)"), "\(rows[symbol])")
+        #expect(rows[symbol - 1].contains("▶ 0"), "\(rows[symbol - 1])")
+    }
+
     /// In a compact drawing a gate's input ports lie on the rows around its content row; a
     /// wire that passes the content row on its way runs straight in, rather than down to
     /// its port and back up (`──┐├` over `└┘`, which reads as a loop).
