@@ -63,7 +63,9 @@ struct FlowPane: Widget {
             // which of its lines it shows.
             var title: String?
             if case .neuron(let neuron) = flow.elements[index] {
-                let symbol = state.notation.gateSymbol(state.stepper.graph.op(of: flow.structure.neurons[neuron].output) ?? .sum)
+                let op = state.stepper.graph.op(of: flow.structure.neurons[neuron].output) ?? .sum
+                // In ASCII a sum's "+" beside the box's corner "+" would read as a corner.
+                let symbol = !state.notation.unicode && (op == .sum || op == .add) ? "sum" : state.notation.gateSymbol(op)
                 title = edgeStep ? "\(theme.glyphs.active) \(symbol)" : symbol
             } else if let window = flow.headWindowLines(at: progress, selection: state.selection) {
                 title = state.notation.text(FlowScene.windowTitle(window, of: lines.count))

@@ -57,8 +57,8 @@ func graphTitle(_ state: TutorState, width: Int) -> String {
     let notation = state.notation
     let g = state.theme.glyphs
     let output = state.scene.names[state.stepper.plan.tape.output.index]
-    // "∇ = ∂f/∂node"; in ASCII "g=" is the mark itself, so "g=X means dX".
-    let gradient = notation.unicode ? "∇ = ∂\(output)/∂node" : "g=X: X = d\(output)/dnode"
+    // "∇ = ∂f/∂node"; in ASCII "g=" is the mark itself: "g= is df/dnode".
+    let gradient = notation.unicode ? "∇ = ∂\(output)/∂node" : "g= is d\(output)/dnode"
     let numbers = switch state.showsFlow ? nil : state.scene.detail {
     case nil where state.flow?.labelled == false: "weights in the Step pane; value; backward pass: " + gradient
     case nil where state.flow?.brief == true: "weights on the edges; value; backward pass: " + gradient

@@ -380,7 +380,7 @@ enum Pictures {
 
     static let asciiStart80x24 = """
          backprop - chain-rule.graph                                   start - step 0/8
-        + Graph - > this step  # done  . to do - value, then g=X: X = df/dnode --------+
+        + Graph - > this step  # done  . to do - value, then g= is df/dnode -----------+
         |              # x -2 g=? -------+                                             |
         |                                + . q ? g=? -------+                          |
         |              # y 5 g=? --------+                  + . f ? g=?                |
@@ -407,7 +407,7 @@ enum Pictures {
 
     static let asciiMidForward80x24 = """
          backprop - chain-rule.graph                            forward pass - step 1/8
-        + Graph - > this step  # done  . to do - value, then g=X: X = df/dnode --------+
+        + Graph - > this step  # done  . to do - value, then g= is df/dnode -----------+
         |              # x -2 g=? -------+                                             |
         |                                + > q 3 g=? -------+                          |
         |              # y 5 g=? --------+                  + . f ? g=?                |
@@ -434,7 +434,7 @@ enum Pictures {
 
     static let asciiMidBackward80x24 = """
          backprop - chain-rule.graph                           backward pass - step 5/8
-        + Graph - > this step  # done  . to do - value, then g=X: X = df/dnode --------+
+        + Graph - > this step  # done  . to do - value, then g= is df/dnode -----------+
         |              # x -2 g=-4 ------+                                             |
         |                         *1=-4  + > q 3 g=-4 ------+                          |
         |              # y 5 g=-4 -------+                  + # f -12 g=1              |
@@ -461,7 +461,7 @@ enum Pictures {
 
     static let asciiEnd80x24 = """
          backprop - chain-rule.graph                                     end - step 8/8
-        + Graph - > this step  # done  . to do - value, then g=X: X = df/dnode --------+
+        + Graph - > this step  # done  . to do - value, then g= is df/dnode -----------+
         |              > x -2 g=-4 ------+                                             |
         |                                + # q 3 g=-4 ------+                          |
         |              # y 5 g=-4 -------+                  + # f -12 g=1              |

@@ -18,6 +18,17 @@ import Testing
         #expect(!text.contains("more keys"))
     }
 
+    /// In ASCII, where a box's corner is "+", a linear unit's box is titled "sum" (a "+"
+    /// beside the corner read as part of it), and the legend says what "g=" is.
+    @Test func asciiTitlesReadApartFromTheBorders() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("softmax")), part: 1,
+                                   theme: .monochrome(glyphs: .ascii), size: Size(width: 100, height: 30))
+        if !state.showsFlow { state.apply(.toggleGraphView) }
+        let text = picture(view(state))
+        #expect(text.contains("+ sum -") && !text.contains("+ + -"), "\(text)")
+        #expect(text.contains("g= is dL/dnode"), "\(text)")
+    }
+
     @Test func tooSmall() throws {
         let small = try state(size: Size(width: 50, height: 12))
         let text = view(small).trimmedLines
