@@ -145,7 +145,7 @@ public struct Paragraph: Widget {
 /// row may break, as typeset mathematics does ("Backward through q" / "= x + y"), which
 /// keeps a step's header naming its node on its first row. Nor inside a short
 /// parenthesis, "(1 − ŷ)", "∂(L's sum)", which a break would leave as "(1 −" / "ŷ)",
-/// nor after a "+", "−" or "/" ("−2 +" / "5"): it breaks before one, "−2" / "+ 5 = 3".
+/// nor after a "+", "−", "/" or "^" ("−2 +" / "5"): it breaks before one, "−2" / "+ 5 = 3".
 /// `Paragraph.wrap` and `WrapMeasure` both group words by it.
 enum WordGlue {
     /// What the grouping needs of a word, read a character at a time: its first two
@@ -181,11 +181,11 @@ enum WordGlue {
                 || count == 2 && first == 0x3C && second == 0x2D
         }
         var isNumber: Bool { numeral && digit }
-        /// "+", "−" (ASCII "-") or "/" standing alone: no row ends in one with its operand
-        /// on the next. (A row may end in a product's "·", which keeps a long chain-rule
-        /// line to two rows: "∂L/∂a += ∂L/∂p ·" / "∂p/∂a = …".)
+        /// "+", "−" (ASCII "-"), "/" or "^" standing alone: no row ends in one with its
+        /// operand on the next. (A row may end in a product's "·", which keeps a long
+        /// chain-rule line to two rows: "∂L/∂a += ∂L/∂p ·" / "∂p/∂a = …".)
         var isOperator: Bool {
-            count == 1 && (first == 0x2B || first == 0x2212 || first == 0x2D || first == 0x2F)
+            count == 1 && (first == 0x2B || first == 0x2212 || first == 0x2D || first == 0x2F || first == 0x5E)
         }
     }
 

@@ -434,6 +434,8 @@ public struct GraphScene: Sendable {
             return terms.isEmpty ? symbol : terms.map { $0.hasPrefix(notation.minus) ? $0 : "+\($0)" }.joined()
         }
         guard op.arity == .binary, literals.count == 2 else { return symbol }
+        // A square or cube of a variable as the formulas write it: `(²)`, not `(^2)`.
+        if op == .pow, literals[0] == nil, let exponent = literals[1], let power = notation.power("", exponent) { return power }
         return (literals[0] ?? "") + symbol + (literals[1] ?? "")
     }
 

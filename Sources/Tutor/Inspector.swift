@@ -68,7 +68,8 @@ struct Inspector {
     func drawnAs(_ id: NodeID) -> String {
         guard !state.showsFlow, scene.detail == .symbols, graph.name(of: id) == nil,
               scene.lineLabels.indices.contains(id.index), scene.lineLabels[id.index] != name(id) else { return "" }
-        return ", drawn \(scene.lineLabels[id.index])"
+        // (A no-break space: the symbol never starts a row of its own.)
+        return ", drawn\u{00A0}\(scene.lineLabels[id.index])"
     }
 
     /// What a node is: "an input", "a parameter" …
@@ -212,7 +213,9 @@ struct Inspector {
         guard op == .pow, inputs.count == 2, graph.kind(of: inputs[1]) == .const else { return op.gradientRule }
         let base = name(inputs[0]), exponent = graph.value(of: inputs[1])
         guard exponent == 2 || exponent == 3 else { return "a power with a constant exponent b: ∂(aᵇ)/∂a = b·aᵇ⁻¹" }
-        let power = notation.apply(.pow, [base, notation.number(exponent)]).replacingOccurrences(of: " ", with: "")
+        // (In ASCII in parentheses: "d(r^2)/dr", not "dr^2/dr".)
+        var power = notation.apply(.pow, [base, notation.number(exponent)]).replacingOccurrences(of: " ", with: "")
+        if !notation.unicode { power = "(\(power))" }
         let slope = exponent == 2 ? "2·\(base)" : "3·" + notation.apply(.pow, [base, "2"]).replacingOccurrences(of: " ", with: "")
         return "a \(exponent == 2 ? "square" : "cube"): " + notation.derivative(power, base) + " = " + slope
     }

@@ -269,12 +269,13 @@ public struct TutorState: Sendable {
             if best.map({ cut < $0.cut }) ?? true { best = (layout, cut) }
         }
         // Formulas that fit at no division beside the generated sentence (which says in
-        // general words what they show) take the whole row where that shows more of them:
-        // an epoch's new weights at 80×24.
-        if let chosen = best?.layout, !isOnPage, Narrator(state: self).isGenerated {
-            let cut = TextPane.overflow(chosen.inspector, in: chosen.panes.inspector), alone = usual.inspectorAlone()
-            if cut > 0, let text = texts.first(where: { TextPane.overflow($0.lines, in: alone.inspector) == 0 }) ?? texts.last,
-               TextPane.overflow(text.lines, in: alone.inspector) < cut {
+        // general words what they show) take the whole row where they fit there: an
+        // epoch's new weights at 80×24. Not at the end, whose sentence says what the
+        // gradients mean or where the loss chart is.
+        if let chosen = best?.layout, !isOnPage, !stepper.isAtEnd, Narrator(state: self).isGenerated,
+           TextPane.overflow(chosen.inspector, in: chosen.panes.inspector) > 0 {
+            let alone = usual.inspectorAlone()
+            if let text = texts.first(where: { TextPane.overflow($0.lines, in: alone.inspector) == 0 }) {
                 return (alone, text.lines, [])
             }
         }

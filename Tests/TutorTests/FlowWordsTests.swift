@@ -233,7 +233,7 @@ import Testing
         #expect(!lines.contains { $0.contains("(v1·h1)") })
         state.apply(.toggleGraphView)
         // (The circuit at 100×30 draws the product by its symbol.)
-        #expect(Inspector(state: state).lines().first?.text == "Backward through (v1·h1) = v1 · h1, drawn (×)")
+        #expect(Inspector(state: state).lines().first?.text == "Backward through (v1·h1) = v1 · h1, drawn\u{00A0}(×)")
     }
 
     /// At ξ the sum's gradient goes back along each edge: said once, with ξ's number;

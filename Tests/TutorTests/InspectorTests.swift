@@ -295,7 +295,7 @@ import Testing
         #expect(lines(state).contains("Rule: a square: ∂(f−y)²/∂(f−y) = 2·(f−y)"), "\(lines(state))")
         let cube = try TutorState(subject: .graph(title: "cube", graph("x = 2\nL = x^3")), theme: .monochrome(glyphs: .ascii),
                                   size: Size(width: 100, height: 30))
-        #expect(lines(update(cube, .jump(to: 3))).contains("Rule: a cube: dx^3/dx = 3*x^2"), "\(lines(update(cube, .jump(to: 3))))")
+        #expect(lines(update(cube, .jump(to: 3))).contains("Rule: a cube: d(x^3)/dx = 3*x^2"), "\(lines(update(cube, .jump(to: 3))))")
     }
 
     /// Where the circuit draws a gate by its symbol, `(×)`, the Step pane's header says so
@@ -309,7 +309,7 @@ import Testing
         }
         let small = try opened(Size(width: 100, height: 30)), large = try opened(Size(width: 160, height: 48))
         #expect(small.scene.detail == .symbols && large.scene.detail != .symbols)
-        #expect(lines(update(small, .jump(to: 2))).first == "Forward: compute (w11·x1), drawn (×)")
+        #expect(lines(update(small, .jump(to: 2))).first == "Forward: compute (w11·x1), drawn\u{00A0}(×)")
         #expect(lines(update(large, .jump(to: 2))).first == "Forward: compute (w11·x1)")
         let xi1 = try #require(small.stepper.graph.id(named: "ξ1"))
         var atXi = small
