@@ -81,23 +81,20 @@ public struct Panes: Sendable, Equatable {
     /// These panes with the Lesson pane alone in the text panes' room and the Step pane
     /// left out (an empty rect): for a lesson's page that does not fit beside the Step
     /// pane, whose step the step's own screen shows (`TutorState.textLayout`).
-    func narrationAlone() -> Panes {
-        let room = inspector.union(narration)
-        var alone = self
-        alone.narration = room
-        alone.inspector = Rect(x: room.x, y: room.y, width: 0, height: 0)
-        return alone
-    }
+    func narrationAlone() -> Panes { alone(\.narration, leavingOut: \.inspector) }
 
     /// These panes with the Step pane alone in the text panes' room and the Lesson pane
     /// left out: for a step whose formulas do not fit beside a Lesson pane that holds only
     /// the generated sentence, which says in general words what the Step pane shows
     /// (`TutorState.textLayout`).
-    func inspectorAlone() -> Panes {
+    func inspectorAlone() -> Panes { alone(\.inspector, leavingOut: \.narration) }
+
+    /// One text pane in the room of both, the other an empty rect at its corner.
+    private func alone(_ kept: WritableKeyPath<Panes, Rect>, leavingOut left: WritableKeyPath<Panes, Rect>) -> Panes {
         let room = inspector.union(narration)
         var alone = self
-        alone.inspector = room
-        alone.narration = Rect(x: room.x, y: room.y, width: 0, height: 0)
+        alone[keyPath: kept] = room
+        alone[keyPath: left] = Rect(x: room.x, y: room.y, width: 0, height: 0)
         return alone
     }
 
