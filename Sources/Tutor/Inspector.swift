@@ -174,8 +174,6 @@ struct Inspector {
         case .accumulate(let r): PaneText(accumulate(r))
         case .epoch(let r): epoch(r)
         }
-        // In the flow diagram, under the step's header, the step in the slides' words: the
-        // last line to go where rows are short (the formulas with their numbers stay).
         var text = PaneText()
         let node: NodeID? = switch record {
         case .forward(let r): r.node
@@ -193,6 +191,8 @@ struct Inspector {
                 text.append(first)
             }
         }
+        // In the flow diagram, under the step's header, the step in the slides' words: the
+        // last line to go where rows are short (the formulas with their numbers stay).
         if let words {
             text.append(Line(notation.text(words.text), style: theme(.muted)), expendable: PaneText.diagramWords)
         }
