@@ -68,8 +68,19 @@ public struct Notation: Sendable, Hashable {
         return value < 0 || text.hasPrefix(minus) ? "(\(text))" : text
     }
 
-    /// ∂f/∂x.
-    public func derivative(_ of: String, _ wrt: String) -> String { "\(partial)\(of)/\(partial)\(wrt)" }
+    /// ∂f/∂x. In ASCII a name that begins with d (or δ, spelt "delta") goes in
+    /// parentheses: "dL/d(d1)", "d(delta1)/d(d1)", not "dL/dd1", "ddelta1/dd1".
+    public func derivative(_ of: String, _ wrt: String) -> String {
+        "\(partial)\(differentiated(of))/\(partial)\(differentiated(wrt))"
+    }
+
+    private func differentiated(_ name: String) -> String {
+        guard !unicode, let first = name.unicodeScalars.first, Notation.readAsPartial.contains(first) else { return name }
+        return "(\(name))"
+    }
+
+    /// The first letters of a name that an ASCII "d" before it would run into.
+    static let readAsPartial: Set<Unicode.Scalar> = ["d", "δ", "Δ"]
 
     /// The symbol of an op in formulas: `·` for multiplication, `σ` or `sig` …
     public func symbol(_ op: Op) -> String {
@@ -145,13 +156,25 @@ public struct Notation: Sendable, Hashable {
         out.reserveCapacity(string.utf8.count)
         // "u(·)" is the slides' placeholder dot, not the product sign "*".
         let string = string.replacingOccurrences(of: "(·)", with: "(.)")
-        for scalar in string.unicodeScalars {
-            if scalar.isASCII {
+        // After "∂" (spelt "d"), a name that begins with d or δ goes in parentheses, as in
+        // `derivative`: "dL/d(delta1)", not "dL/ddelta1".
+        let scalars = Array(string.unicodeScalars)
+        var inParentheses = false
+        for (index, scalar) in scalars.enumerated() {
+            if inParentheses, !(scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "_") {
+                out += ")"
+                inParentheses = false
+            }
+            if scalar == "∂", index + 1 < scalars.count, Notation.readAsPartial.contains(scalars[index + 1]) {
+                out += "d("
+                inParentheses = true
+            } else if scalar.isASCII {
                 out.unicodeScalars.append(scalar)
             } else {
                 out += Notation.asciiSpelling[scalar] ?? "?"
             }
         }
+        if inParentheses { out += ")" }
         return out
     }
 

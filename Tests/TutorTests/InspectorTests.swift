@@ -77,6 +77,19 @@ import Testing
         ])
     }
 
+    /// An ASCII "d" never runs into a name that begins with d or delta: linear-regression
+    /// names its residuals δ1 and its predictions d1.
+    @Test func asciiDerivativesKeepNamesApart() {
+        let ascii = Notation(unicode: false)
+        #expect(ascii.derivative("L", "d1") == "dL/d(d1)")
+        #expect(ascii.derivative("δ1", "d1") == "d(δ1)/d(d1)")
+        #expect(ascii.text(ascii.derivative("L", "δ1")) == "dL/d(delta1)")
+        #expect(ascii.derivative("L", "w11") == "dL/dw11")
+        #expect(ascii.text("∂L/∂δ1 = 2δ1, so ∂L/∂d1 = −8 and ∂L/∂d.") == "dL/d(delta1) = 2delta1, so dL/d(d1) = -8 and dL/d(d).")
+        #expect(ascii.text("∂f/∂x") == "df/dx")
+        #expect(Notation(unicode: true).derivative("L", "δ1") == "∂L/∂δ1")
+    }
+
     /// In the flow view, Tab passes by the terms drawn as edges (xor part 1's −x1, which
     /// has no box there), and a selected node's uses are named as the diagram draws them:
     /// h1 is used by ξ3 along its edge, not by the circuit's gate (−h1); x1 by ξ1 and ξ2.
