@@ -270,13 +270,16 @@ public struct TutorState: Sendable {
         }
         // Formulas that fit at no division beside the generated sentence (which says in
         // general words what they show) take the whole row where they fit there: an
-        // epoch's new weights at 80×24. Not at the end, whose sentence says what the
-        // gradients mean or where the loss chart is.
-        if let chosen = best?.layout, !isOnPage, !stepper.isAtEnd, Narrator(state: self).isGenerated,
+        // epoch's new weights at 80×24. At the end, whose sentence says what the gradients
+        // mean or where the loss chart is, only with that sentence under them.
+        if let chosen = best?.layout, !isOnPage, Narrator(state: self).isGenerated,
            TextPane.overflow(chosen.inspector, in: chosen.panes.inspector) > 0 {
             let alone = usual.inspectorAlone()
-            if let text = texts.first(where: { TextPane.overflow($0.lines, in: alone.inspector) == 0 }) {
-                return (alone, text.lines, [])
+            let endings = stepper.isAtEnd ? narrations : [[]]
+            for ending in endings {
+                if let text = texts.first(where: { TextPane.overflow($0.lines + ending, in: alone.inspector) == 0 }) {
+                    return (alone, text.lines + ending, [])
+                }
             }
         }
         return best?.layout ?? textLayout(texts, narration: []).layout

@@ -136,6 +136,25 @@ import Testing
         #expect(!state.textLayout.panes.narration.isEmpty)
     }
 
+    /// At the end of a part, formulas cut beside the generated sentence take the whole
+    /// row with the sentence under them (it says where the loss chart is): linear-regression
+    /// part 1 at 80×24 showed "The graph shows row 1's pass, before its" and `↓ more`.
+    @Test func theEndsFormulasTakeTheRowWithItsSentence() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("linear-regression")), part: 0, theme: .monochrome(),
+                                   size: Size(width: 80, height: 24))
+        state.apply(.jump(to: state.stepper.count))
+        while state.isOnPage { state.apply(.back) }
+        #expect(state.stepper.isAtEnd && Narrator(state: state).isGenerated)
+        let layout = state.textLayout
+        #expect(layout.panes.narration.isEmpty && layout.narration.isEmpty)
+        let sentence = try #require(Narrator(state: state).lines().first?.text)
+        let text = layout.inspector.map(\.text)
+        #expect(text.contains("Trained weights: w1 = 1.2, w2 = −0.3") && text.contains(sentence), "\(text)")
+        #expect(TextPane.overflow(layout.inspector, in: layout.panes.inspector) == 0)
+        let screen = picture(view(state))
+        #expect(!screen.contains("↓ more") && screen.contains("the loss chart"))
+    }
+
     /// XOR part 1's closing page at 80×24 (the proof's conclusion: "So we swap u(·) for a
     /// smooth σ(·).") does not fit beside the Step pane at any division: it takes the
     /// whole row and reads whole; the step's own screen before it keeps both panes, and
