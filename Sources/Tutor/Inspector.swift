@@ -286,8 +286,10 @@ struct Inspector {
             lines.append(Line([grad(r.grad), plain(" goes back along \(alongWhich)")]))
         }
         if r.op == nil {
-            lines.append(Line(notation.text(
-                "\(name(r.node)) has no inputs, so its gradient is final: it says how much \(outputName) changes per unit change of \(name(r.node)).")))
+            // A gradient the mistakes lab made wrong says no such thing (the line above gives the right one).
+            let meaning = rightBeside(r).isEmpty ? "it says how much \(outputName) changes per unit change of \(name(r.node))"
+                : "with \(state.stepper.mistake?.title ?? "the mistake"), a wrong one"
+            lines.append(Line(notation.text("\(name(r.node)) has no inputs, so its gradient is final: \(meaning).")))
         }
         return lines
     }
@@ -323,10 +325,7 @@ struct Inspector {
     /// `backward()`, `+=`), and what finite differences measure.
     func mistakeSummary() -> [Line] {
         guard let mistake = state.stepper.mistake, state.stepper.plan.training == nil else { return [] }
-        var right = state.stepper.graph
-        right.backward(state.stepper.plan.tape)
-        let leaves = scene.graphNodes.filter { graph.kind(of: $0).isLeaf && state.stepper.plan.tape.contains($0) }
-        let wrong = leaves.filter { right.grad(of: $0) != graph.grad(of: $0) }
+        let (wrong, right) = wrongLeaves()
         guard !wrong.isEmpty else { return [Line(notation.text("With \(mistake.title), every leaf's gradient happens to be right here."))] }
         var lines = [header("Wrong (\(mistake.title)); the right gradients:")]
         for id in wrong {
@@ -334,6 +333,15 @@ struct Inspector {
                                Span(notation.number(graph.numericalGradient(of: id))), plain("), not "), grad(graph.grad(of: id))]))
         }
         return lines
+    }
+
+    /// The leaves whose gradient the mistakes lab's bug made wrong, and the graph with the
+    /// right gradients (one `backward()`, `+=`).
+    func wrongLeaves() -> (wrong: [NodeID], right: Graph) {
+        var right = state.stepper.graph
+        right.backward(state.stepper.plan.tape)
+        let leaves = scene.graphNodes.filter { graph.kind(of: $0).isLeaf && state.stepper.plan.tape.contains($0) }
+        return (leaves.filter { right.grad(of: $0) != graph.grad(of: $0) }, right)
     }
 
     /// The mistakes lab: beside a gradient the bug made wrong, the right one (one
@@ -415,7 +423,9 @@ struct Inspector {
                 lines.append(Line([plain("   with = instead of +=, the "), grad(f.before), plain(" already in " + d(f.to) + " is lost")]))
             }
         } else if f.before != 0 || (accumulates && f.contribution > 0) {
-            lines.append(Line([plain("   so far " + d(f.to) + " = "), grad(f.before), plain(" + "), gradOperand(f.product),
+            // The mistakes lab's second backward() starts from what the first one left.
+            let leftOver = state.stepper.mistake == .backwardTwice && f.contribution == 0 ? " (left by the first backward())" : ""
+            lines.append(Line([plain("   so far " + d(f.to) + " = "), grad(f.before), plain(leftOver + " + "), gradOperand(f.product),
                                plain(notation.equals(f.after, byHand: notation.shown(f.before) + notation.shown(f.product))),
                                grad(f.after)]))
         } else if accumulates {

@@ -87,6 +87,11 @@ struct Narrator {
             let chart = state.graphPanes.side != nil ? "the loss chart holds the mean loss after every epoch."
                 : state.keyHintsShown ? "press t for the loss chart, the mean loss after every epoch."
                 : "the Step pane gives the mean loss at the trained weights."
+            if stepper.plan.training == nil, let mistake = stepper.mistake, !Inspector(state: state).wrongLeaves().wrong.isEmpty {
+                // The gradients on screen are the bug's: they do not say what a nudge does.
+                return brief ? "Done, with \(mistake.title): the Step pane sets the right ∂\(output)/∂(leaf) beside the wrong ones."
+                    : "Done. With \(mistake.title), not every ∂\(output)/∂(leaf) says how much \(output) changes when that leaf is nudged: the Step pane sets the right ones beside the wrong."
+            }
             return stepper.plan.training != nil && stepper.plan.dataset != nil
                 ? "Training is done: \(chart)"
                 : brief ? "Done: every ∂\(output)/∂(leaf) is complete."

@@ -45,12 +45,21 @@ import Testing
         #expect(text(checked.classroomLines()).contains("backprop   2"))
         #expect(text(checked.classroomLines()).contains("✗ they disagree"))
         let end = text(update(lab, .toEnd).inspectorPaneLines)
+        // The generated sentence at the end no longer says every gradient measures a nudge.
+        var atEnd = update(lab, .toEnd)
+        while atEnd.isOnPage { atEnd.apply(.back) }
+        #expect(Narrator(state: atEnd).generated() == "Done. With = instead of +=, not every ∂f/∂(leaf) says how much f changes when that leaf is nudged: the Step pane sets the right ones beside the wrong.")
         #expect(end.contains("Wrong (= instead of +=); the right gradients:\n∂f/∂x1 = 9 (finite differences: 9), not 2"))
         // Before the end (x2's step in the second backward()), beside the step.
         let second = try open("mistakes", part: 1)
         let x2 = try #require(second.stepper.graph.id(named: "x2"))
         let atX2 = update(second, .jump(to: (second.stepper.plan.index(of: .backward(x2)) ?? 0) + 1))
         #expect(text(atX2.inspectorPaneLines).contains("∂f/∂x2 = 2 (left by the first backward()) + 2 (via s) = 4\nWrong (backward() twice): the right ∂f/∂x2 is 2; finite differences measure 2 too"))
+        // A wrong leaf's gradient is final, but does not say what a nudge does.
+        #expect(text(atX2.inspectorPaneLines).contains("x2 has no inputs, so its gradient is final: with backward() twice, a wrong one."))
+        // The first addition into x1 starts from what the first call left, and says so.
+        let seed = update(second, .jump(to: (second.stepper.plan.index(of: .backward(second.stepper.plan.tape.output)) ?? 0) + 1))
+        #expect(text(seed.inspectorPaneLines).contains("   so far ∂f/∂x1 = 9 (left by the first backward()) + 7 = 16"), "\(text(seed.inspectorPaneLines))")
         let twice = update(try open("mistakes", part: 1), .toEnd)
         #expect(twice.stepper.graph.grad(of: x1) == 18)
         #expect(text(twice.inspectorPaneLines).contains("∂f/∂x2 = 2 (finite differences: 2), not 4"))
