@@ -165,11 +165,15 @@ public struct TutorState: Sendable {
         let unfolded = scenes.filter { $0.stubCount == 0 }.count
         let preferred = 0..<(showsFlow ? flows.filter(\.labelled).count : unfolded), all = 0..<sizes.count
         let trained = trainingTrack?.trains == true && TrainingTrack.completedEpochs(stepper) >= 1
+        let roomForTheEnd = Panes(size: size, graphHeight: 0, sidePane: true, sideRows: sideRows).textRows >= Panes.textRowsWanted
         let asked = classroom.trainingVisible == true
         let tries: [(drawings: Range<Int>, side: Bool)] = if !trainingPaneShown {
             [(preferred, false), (all, false)]
-        } else if asked {
-            // Asked for with `t`: the training views whatever the graph needs.
+        } else if asked || trained && stepper.isAtEnd && (trainingTrack?.epochs ?? 0) > 1 && roomForTheEnd {
+            // Asked for with `t`, or at the end of a training of epochs, whose words are
+            // about the loss chart's curve, where they leave the text panes the rows they
+            // want (not at 80×24, where the trained weights would be cut): the training
+            // views whatever the graph needs.
             [(preferred, true), (all, true)]
         } else if trained {
             // Once an epoch has trained (the lesson then speaks of the loss chart and the

@@ -61,6 +61,45 @@ import Screen
         #expect(track.predictions.map { part.graph.name(of: $0) } == ["s_off", "s_on"])
     }
 
+    /// The map marks each point with its class as the lesson counts them: two-layer-relu's
+    /// classes 1 to 3 (scores u1, u2, u3), the perceptron's off and on as 0 and 1.
+    @Test func theMapsDigitsCountTheClassesAsTheLessonDoes() throws {
+        func pane(_ lesson: String, part: Int) throws -> TrainingPane {
+            let state = try TutorState(subject: .lesson(LessonFixtures.lesson(lesson)), part: part, theme: .monochrome(),
+                                       size: Size(width: 100, height: 30))
+            return TrainingPane(track: try #require(state.trainingTrack), stepper: state.stepper, theme: .monochrome())
+        }
+        let relu = try pane("two-layer-relu", part: 2)
+        #expect(relu.classDigits == [1, 2, 3])
+        let track = try #require(relu.track as TrainingTrack?)
+        // The scores the loss sets beside y1, y2, y3; not the softmax's Z.
+        let graph = try LessonFixtures.lesson("two-layer-relu").parts[2].graph
+        #expect(track.predictions.map { graph.name(of: $0) } == ["u1", "u2", "u3"])
+        let expected = track.rows.map { row in Character(String(Op.max.winningPosition(of: Array(row.dropFirst(track.featureCount))) + 1)) }
+        #expect(relu.points().map(\.glyph) == expected && Set(expected) == ["1", "2", "3"])
+        #expect(try pane("perceptron", part: 5).classDigits == [0, 1])
+    }
+
+    /// At the end of a training of many epochs, whose words are about the loss chart, the
+    /// training views come even where the graph then pans (two-layer-relu part 3 at
+    /// 100×30, whose flow diagram fits only alone); not at 80×24 (xor part 2), where the trained weights
+    /// would be cut, nor after a single epoch (softmax part 2), whose chart has no curve.
+    @Test func theEndOfTrainingShowsTheLossChart() throws {
+        func end(_ lesson: String, part: Int, _ size: Size) throws -> TutorState {
+            var state = try TutorState(subject: .lesson(LessonFixtures.lesson(lesson)), part: part, theme: .monochrome(), size: size)
+            state.apply(.jump(to: state.stepper.count))
+            return state
+        }
+        let large = try end("two-layer-relu", part: 2, Size(width: 100, height: 30))
+        #expect(large.choice.side && large.graphPanes.side != nil)
+        #expect(picture(view(large)).contains("loss 0.0385 · epoch 200/200"))
+        var before = large
+        before.apply(.jump(to: large.stepper.count - 1))
+        #expect(!before.choice.side, "before the end the graph keeps the row")
+        #expect(try !end("xor", part: 1, Size(width: 80, height: 24)).choice.side)
+        #expect(try !end("softmax", part: 1, Size(width: 100, height: 30)).choice.side)
+    }
+
     @Test func fastForwardAndAutoplayTargets() throws {
         let (part, _) = try xor()
         var stepper = try part.makeStepper()

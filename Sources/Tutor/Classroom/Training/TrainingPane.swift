@@ -90,6 +90,19 @@ public struct TrainingPane: Widget {
         }
     }
 
+    /// The digit that marks each class: the number its score's name ends in, as the lesson
+    /// counts its classes (u1, u2, u3: 1, 2, 3); else its position from 0 (s_off, s_on: 0, 1).
+    var classDigits: [Int] {
+        let numbers = track.predictions.map { id -> Int? in
+            let name = graph.label(of: id)
+            guard let last = name.last?.wholeNumberValue, name.dropLast().last?.isNumber == false else { return nil }
+            return last
+        }
+        let digits = numbers.compactMap { $0 }
+        guard digits.count == numbers.count, Set(digits).count == digits.count else { return Array(numbers.indices) }
+        return digits
+    }
+
     /// The data points, each marked with its target (the class's number for one-hot
     /// targets), or with the network's own answer when the data has no targets.
     func points() -> [MarkedPoint] {
@@ -100,7 +113,9 @@ public struct TrainingPane: Widget {
             switch targets.count {
             case 0: mark = Int(prediction(x: row[0], y: row[1], scratch: &scratch).rounded())
             case 1: mark = targets[0] >= 0.5 ? 1 : 0
-            default: mark = Op.max.winningPosition(of: targets)
+            default:
+                let position = Op.max.winningPosition(of: targets)
+                mark = classDigits.indices.contains(position) ? classDigits[position] : position
             }
             return MarkedPoint(x: row[0], y: row[1], glyph: Character(String(Swift.max(0, Swift.min(9, mark)))), style: theme(.marker))
         }

@@ -70,10 +70,13 @@ public struct TrainingTrack: Sendable, Equatable {
     /// Whether the part trains (has training settings as well as data).
     public var trains: Bool { !losses.isEmpty }
 
-    /// The named nodes that make the prediction: the last `k` named computed nodes that
-    /// depend on the features but not on the targets, where `k` is the number of target
-    /// columns (one score per class) or 1. For XOR that is `f` (the loss depends on `y`);
-    /// for the multi-class perceptron `s_off` and `s_on`.
+    /// The nodes that make the prediction. With one target column, the last named computed
+    /// node that depends on the features but not on the target: for XOR `f` (the loss
+    /// depends on `y`). With one column per class, each class's score in the targets'
+    /// order: what the loss sets beside that class's target (`y1·u1`: u1; `y_cat·lnp_cat`:
+    /// lnp_cat, whose largest is the largest score's); else the last `k` such named nodes
+    /// (the multi-class perceptron's `s_off` and `s_on`). The last named nodes alone would
+    /// take a softmax's Z (two-layer-relu part 3: u2, u3, Z).
     static func predictionNodes(graph: Graph, dataset: Dataset) -> [NodeID] {
         var onFeatures = [Bool](repeating: false, count: graph.count)
         var onTargets = [Bool](repeating: false, count: graph.count)
@@ -89,6 +92,19 @@ public struct TrainingTrack: Sendable, Equatable {
             graph.op(of: $0) != nil && graph.name(of: $0) != nil && onFeatures[$0.index] && !onTargets[$0.index]
         }
         let k = dataset.targets.count > 1 ? dataset.targets.count : 1
+        if k > 1 {
+            // Each target's partner: the other input of a gate that reads the target.
+            let partners = dataset.targets.map { target in
+                graph.ids.lazy.compactMap { id -> NodeID? in
+                    let inputs = graph.inputs(of: id)
+                    guard inputs.count == 2, inputs.contains(target) else { return nil }
+                    let other = inputs[0] == target ? inputs[1] : inputs[0]
+                    return onFeatures[other.index] && !onTargets[other.index] ? other : nil
+                }.first
+            }
+            let found = partners.compactMap { $0 }
+            if found.count == k, Set(found).count == k { return found }
+        }
         return Array(candidates.suffix(k))
     }
 
