@@ -83,14 +83,12 @@ struct Inspector {
         }
     }
 
-    /// An input's name as an operand of `op`: a square without its parentheses, which it
-    /// binds tighter than any other operator (`c · x²`, `e1² + e2²`), as its gate's name
-    /// writes it (`GraphScene.operandText`).
+    /// An input's name as an operand of `op`, as its gate's name writes it
+    /// (`GraphScene.operandText`): without parentheses that do not group, around a call's
+    /// argument (`log(1−ŷ)`, not `log((1−ŷ))`), around a call (`(1−y) · log(1−ŷ)`) or a
+    /// square, which binds tighter than any other operator (`c · x²`, `e1² + e2²`).
     func operandName(_ input: NodeID, of op: Op) -> String {
-        let text = name(input)
-        guard op != .pow, text.hasPrefix("("), text.hasSuffix(")") else { return text }
-        let inner = String(text.dropFirst().dropLast())
-        return notation.isPower(inner) ? inner : text
+        GraphScene.operandText(input, of: op, graph: graph, names: scene.names, notation: notation)
     }
 
     /// "q = x + y" with names; a ξ of the flow diagram as the weighted sum its edges

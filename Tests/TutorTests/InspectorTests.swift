@@ -157,7 +157,7 @@ import Testing
             "Forward: compute ((w·x)+c)",
             "((w·x)+c) = (w·x) + c = −2 + 2 = 0",
             "Forward: compute h",
-            "h = σ(((w·x)+c)) = σ(0) = 0.5",
+            "h = σ((w·x)+c) = σ(0) = 0.5",
             "Forward: compute L",
             "L = max(h, x) = max(0.5, −1) = 0.5",
         ])
