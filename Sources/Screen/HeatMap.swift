@@ -73,18 +73,25 @@ public struct HeatMap: Widget {
         return Point(x: area.x + c, y: area.y + r)
     }
 
+    /// The shade a finite value is drawn with: its place in `range`, lightest to darkest
+    /// (a legend names the shade of each class with it).
+    public static func shade(of value: Double, in range: ClosedRange<Double>, shades: [Character]) -> Character {
+        guard !shades.isEmpty else { return " " }
+        let span = range.upperBound - range.lowerBound
+        let t = span > 0 && value.isFinite ? min(max((value - range.lowerBound) / span, 0), 1) : 0
+        // (t is in 0...1, so the level is an index of `shades`.)
+        return shades[Int((t * Double(shades.count - 1)).rounded())]
+    }
+
     public func render(in area: Rect, buffer: inout Buffer) {
         guard !area.isEmpty, columns > 0, rows > 0, values.count >= columns * rows else { return }
         let shades = glyphs.shades
-        let span = valueRange.upperBound - valueRange.lowerBound
         for cy in 0..<area.height {
             for cx in 0..<area.width {
                 // Nearest grid cell, so a grid sampled at another size still fills the area.
                 let v = values[(cy * rows / area.height) * columns + cx * columns / area.width]
                 guard v.isFinite else { buffer.set("?", at: Point(x: area.x + cx, y: area.y + cy), clip: area); continue }
-                let t = span > 0 ? min(max((v - valueRange.lowerBound) / span, 0), 1) : 0
-                let level = Int((t * Double(shades.count - 1)).rounded())
-                buffer.set(shades[level], at: Point(x: area.x + cx, y: area.y + cy),
+                buffer.set(Self.shade(of: v, in: valueRange, shades: shades), at: Point(x: area.x + cx, y: area.y + cy),
                            style: v >= threshold ? highStyle : lowStyle, clip: area)
             }
         }

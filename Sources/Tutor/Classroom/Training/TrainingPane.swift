@@ -103,6 +103,16 @@ public struct TrainingPane: Widget {
         return digits
     }
 
+    /// Each class's shade on the map and its digit, lightest first: "blank 1, ▒ 2, █ 3"
+    /// (`prediction` places the winning class's position evenly from 0 to 1).
+    var classShades: String {
+        let count = track.predictions.count, digits = classDigits
+        return (0..<count).map { position in
+            let shade = HeatMap.shade(of: Double(position) / Double(Swift.max(1, count - 1)), in: 0...1, shades: theme.glyphs.shades)
+            return "\(shade == " " ? "blank" : String(shade)) \(digits.indices.contains(position) ? digits[position] : position)"
+        }.joined(separator: ", ")
+    }
+
     /// The data points, each marked with its target (the class's number for one-hot
     /// targets), or with the network's own answer when the data has no targets.
     func points() -> [MarkedPoint] {
@@ -163,7 +173,9 @@ public struct TrainingPane: Widget {
         // In colour, for one output, the colour marks f ≥ 0.5 (`HeatMap.threshold`).
         let swatch = theme.usesColor && track.predictions.count == 1
         let legends: [String] = if track.predictions.count != 1 {
-            [" shade: the winning class\(and)digits: \(digits) ", " shade: class\(and)digits: \(digits) ", " shade: class "]
+            // Which shade each class wins with ("blank 1, ▒ 2, █ 3"), where it fits.
+            [" class: \(classShades)\(and)digits: \(digits) ", " class: \(classShades) ",
+             " shade: the winning class\(and)digits: \(digits) ", " shade: class\(and)digits: \(digits) ", " shade: class "]
         } else if swatch {
             // A swatch of that colour first; the shade still grades f.
             [" \(dark) \(shaded) ≥ 0.5, darker as \(shaded) → 1\(and)digits: \(digits) ",
