@@ -170,8 +170,20 @@ public struct Notation: Sendable, Hashable {
                 inParentheses = true
             } else if scalar.isASCII {
                 out.unicodeScalars.append(scalar)
+            } else if scalar == "×" {
+                // A product, "0.05 * (-4)", which "x" would read as the variable x; but a
+                // size between digits, "80x24".
+                let between = index > 0 && index + 1 < scalars.count
+                    && scalars[index - 1].properties.numericType != nil && scalars[index + 1].properties.numericType != nil
+                out += between ? "x" : "*"
             } else {
-                out += Notation.asciiSpelling[scalar] ?? "?"
+                let spelling = Notation.asciiSpelling[scalar] ?? "?"
+                // A coefficient before a spelt-out letter keeps its sign of product: "2*delta1", not "2delta1".
+                let word = spelling.count > 1 && spelling.first?.isLetter == true
+                if word, out.last?.isNumber == true { out += "*" }
+                out += spelling
+                // Nor does it run into a letter after it: "sum w^2", not "sumw^2".
+                if word, index + 1 < scalars.count, scalars[index + 1].properties.isAlphabetic { out += " " }
             }
         }
         if inParentheses { out += ")" }
@@ -180,7 +192,7 @@ public struct Notation: Sendable, Hashable {
 
     /// ASCII spellings of the characters lessons, rules and formulas use.
     static let asciiSpelling: [Unicode.Scalar: String] = [
-        "−": "-", "–": "-", "—": "-", "·": "*", "×": "x", "÷": "/", "∂": "d", "←": "<-", "→": "->",
+        "−": "-", "–": "-", "—": "-", "·": "*", "÷": "/", "∂": "d", "←": "<-", "→": "->",
         "η": "eta", "σ": "sig", "ξ": "xi", "Σ": "sum", "∑": "sum", "ε": "eps", "Δ": "delta", "δ": "delta",
         "∇": "grad", "√": "sqrt", "²": "^2", "³": "^3", "ᵇ": "^b", "ˣ": "^x", "⁻": "^-", "¹": "1", "≈": "~",
         "≠": "!=", "≤": "<=", "≥": ">=", "…": "...", "‘": "'", "’": "'", "“": "\"", "”": "\"", "▶": ">",

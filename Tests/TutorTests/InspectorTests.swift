@@ -85,8 +85,11 @@ import Testing
         #expect(ascii.derivative("δ1", "d1") == "d(δ1)/d(d1)")
         #expect(ascii.text(ascii.derivative("L", "δ1")) == "dL/d(delta1)")
         #expect(ascii.derivative("L", "w11") == "dL/dw11")
-        #expect(ascii.text("∂L/∂δ1 = 2δ1, so ∂L/∂d1 = −8 and ∂L/∂d.") == "dL/d(delta1) = 2delta1, so dL/d(d1) = -8 and dL/d(d).")
+        #expect(ascii.text("∂L/∂δ1 = 2δ1, so ∂L/∂d1 = −8 and ∂L/∂d.") == "dL/d(delta1) = 2*delta1, so dL/d(d1) = -8 and dL/d(d).")
         #expect(ascii.text("∂f/∂x") == "df/dx")
+        // A coefficient keeps its product sign before a spelt-out letter; × is * but in a size.
+        #expect(ascii.text("∂L/∂δ2 = 2δ2 = −2, ½α·Σw²") == "dL/d(delta2) = 2*delta2 = -2, 1/2*alpha*sum w^2")
+        #expect(ascii.text("w1 ← 1 − 0.05 × (−4) at 80×24") == "w1 <- 1 - 0.05 * (-4) at 80x24")
         #expect(Notation(unicode: true).derivative("L", "δ1") == "∂L/∂δ1")
     }
 
