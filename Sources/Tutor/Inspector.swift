@@ -379,11 +379,14 @@ struct Inspector {
         } else if r.ledger.isEmpty {
             spans += [grad(r.grad), plain(" (\(outputName) does not depend on it)")]
         } else {
-            for (index, flow) in r.ledger.enumerated() {
-                if index > 0 { spans.append(plain(" + ")) }
-                spans += [index > 0 ? gradOperand(flow.product) : grad(flow.product), plain(" (via \(via(flow.from, from: r.node)))")]
+            // With = each contribution replaces the one before: listed in the order they came.
+            let replacing = r.ledger.count > 1 && state.stepper.mistake == .assign
+            let ledger = replacing ? r.ledger.sorted { $0.contribution < $1.contribution } : r.ledger
+            for (index, flow) in ledger.enumerated() {
+                if index > 0 { spans.append(plain(replacing ? ", then " : " + ")) }
+                spans += [index > 0 && !replacing ? gradOperand(flow.product) : grad(flow.product), plain(" (via \(via(flow.from, from: r.node)))")]
             }
-            if r.ledger.count > 1, state.stepper.mistake == .assign {
+            if replacing {
                 spans += [plain("; with = only the last stays: "), grad(r.grad)]
             } else if r.ledger.count > 1 || r.carried != 0 {
                 let byHand = r.ledger.reduce(notation.shown(r.carried)) { $0 + notation.shown($1.product) }

@@ -39,7 +39,7 @@ import Testing
         let x1 = try #require(lab.stepper.graph.id(named: "x1"))
         let atX1 = update(lab, .jump(to: lab.stepper.plan.index(of: .backward(x1)).map { $0 + 1 } ?? 0))
         let pane = text(atX1.inspectorPaneLines)
-        #expect(pane.contains("∂f/∂x1 = 2 (via s) + 7 (via f); with = only the last stays: 2"))
+        #expect(pane.contains("∂f/∂x1 = 7 (via f), then 2 (via s); with = only the last stays: 2"))
         // The gradient check (v) tests the stepper's own gradient: with = it disagrees.
         let checked = update(update(lab, .toEnd), .classroom(.toggleGradientCheck))
         #expect(text(checked.classroomLines()).contains("backprop   2"))
