@@ -78,6 +78,9 @@ import Screen
         let expected = track.rows.map { row in Character(String(Op.max.winningPosition(of: Array(row.dropFirst(track.featureCount))) + 1)) }
         #expect(relu.points().map(\.glyph) == expected && Set(expected) == ["1", "2", "3"])
         #expect(try pane("perceptron", part: 5).classDigits == [0, 1])
+        // The legend says which shade each class wins with.
+        #expect(relu.classShades == "blank 1, ▒ 2, █ 3")
+        #expect(try pane("perceptron", part: 5).classShades == "blank 0, █ 1")
     }
 
     /// At the end of a training of many epochs, whose words are about the loss chart, the
