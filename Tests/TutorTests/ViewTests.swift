@@ -18,6 +18,25 @@ import Testing
         #expect(!text.contains("more keys"))
     }
 
+    /// On a part's last screen the next-step key says where it leads ("→ part 2"), which
+    /// the Step pane's line may not have the row to say; elsewhere, and at the lesson's
+    /// end, it stays "→ next".
+    @Test func theNextKeySaysWhichPartItOpens() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("linear-regression")), part: 0, theme: .monochrome(),
+                                   size: Size(width: 80, height: 24))
+        func next(_ s: TutorState) -> String? { s.hints(unicode: true).first { $0.key == "→" }?.help }
+        #expect(next(state) == "next")
+        state.apply(.jump(to: state.stepper.count))
+        while !state.isOnLastScreen { state.apply(.next) }
+        #expect(next(state) == "part 2")
+        #expect(picture(view(state)).split(separator: "\n").last?.hasPrefix("→ part 2 · ← back") == true)
+        state.apply(.next)
+        #expect(state.part == 1 && next(state) == "next")
+        state.apply(.jump(to: state.stepper.count))
+        while !state.isOnLastScreen { state.apply(.next) }
+        #expect(next(state) == "next")
+    }
+
     /// In ASCII, where a box's corner is "+", a linear unit's box is titled "sum" (a "+"
     /// beside the corner read as part of it), and the legend says what "g=" is.
     @Test func asciiTitlesReadApartFromTheBorders() throws {

@@ -8,8 +8,17 @@ extension TutorState {
     /// The hints for the bottom line: the answer keys while a question waits, with help
     /// and quit, which always work.
     public func hints(unicode: Bool) -> [KeyHint] {
-        guard classroom.quiz.isAsking else { return trainingViewsHint + keyMap.hints(unicode: unicode) }
+        guard classroom.quiz.isAsking else { return trainingViewsHint + nextPartHint(keyMap.hints(unicode: unicode), unicode: unicode) }
         return Classroom.answerKeyMap.hints(unicode: unicode) + keyMap.hints(unicode: unicode).filter(\.pinned)
+    }
+
+    /// At the end of a part, the next step's key says where it leads, "→ part 2": the Step
+    /// pane's line that says so is the first to go where its rows are short.
+    func nextPartHint(_ hints: [KeyHint], unicode: Bool) -> [KeyHint] {
+        guard stepper.isAtEnd, isOnLastScreen, part + 1 < subject.partCount,
+              let key = keyMap.bindings.first(where: { $0.action == .next })?.keys.first?.label(unicode: unicode)
+        else { return hints }
+        return hints.map { $0.key == key ? KeyHint(key: key, help: "part \(part + 2)", pinned: $0.pinned) : $0 }
     }
 
     /// "t loss chart" first on the line while training has run but the loss chart and the
