@@ -24,18 +24,21 @@ public struct LineChart: Widget {
     public var yRange: ClosedRange<Double>?
     /// Shown under the x axis, between the index labels (e.g. "epoch").
     public var xTitle: String
+    /// Shorter titles in its place, the first that fits, where `xTitle` does not.
+    public var shorterXTitles: [String]
     public var axisStyle: Style
     public var labelStyle: Style
     public var glyphs: Glyphs
     /// How the y axis writes its two numbers, so they read as the rest of the screen does.
     public var yLabel: @Sendable (Double) -> String
 
-    public init(series: [ChartSeries], yRange: ClosedRange<Double>? = nil, xTitle: String = "",
+    public init(series: [ChartSeries], yRange: ClosedRange<Double>? = nil, xTitle: String = "", shorterXTitles: [String] = [],
                 axisStyle: Style = .plain, labelStyle: Style = .plain, glyphs: Glyphs = .unicode,
                 yLabel: @escaping @Sendable (Double) -> String = LineChart.label) {
         self.series = series
         self.yRange = yRange
         self.xTitle = xTitle
+        self.shorterXTitles = shorterXTitles
         self.axisStyle = axisStyle
         self.labelStyle = labelStyle
         self.glyphs = glyphs
@@ -80,11 +83,9 @@ public struct LineChart: Widget {
             let last = String(count - 1)
             buffer.write(last, at: Point(x: plot.maxX - DisplayWidth.of(last), y: labelRow), style: labelStyle, clip: area)
         }
-        if !xTitle.isEmpty {
-            let w = DisplayWidth.of(xTitle)
-            if w + 4 < plot.width {
-                buffer.write(xTitle, at: Point(x: plot.x + (plot.width - w) / 2, y: labelRow), style: labelStyle, clip: area)
-            }
+        if let title = ([xTitle] + shorterXTitles).first(where: { !$0.isEmpty && DisplayWidth.of($0) + 4 < plot.width }) {
+            let w = DisplayWidth.of(title)
+            buffer.write(title, at: Point(x: plot.x + (plot.width - w) / 2, y: labelRow), style: labelStyle, clip: area)
         }
         // The dots.
         let (dx, dy) = glyphs.isUnicode ? (2, 4) : (1, 3)

@@ -19,6 +19,16 @@ private let loss: [Double] = [4, 3, 2, 1.5, 1.2, 1.0, 0.9, 0.85]
         #expect(b[5, 0].style.foreground == .red)
     }
 
+    /// Where the title does not fit between the axis labels, the first shorter one that
+    /// does: the key to a dotted series stays when its "epoch" goes.
+    @Test func aShorterXTitleWhereTheWholeDoesNotFit() {
+        let chart = LineChart(series: [ChartSeries(loss)], xTitle: "epoch (dotted: zeroed)", shorterXTitles: ["dotted: zeroed"])
+        let bottom = { (width: Int) in picture(rendered(chart, width: width, height: 7)).split(separator: "\n").last.map(String.init) ?? "" }
+        #expect(bottom(40).contains("epoch (dotted: zeroed)"))
+        #expect(bottom(24).contains("dotted: zeroed") && !bottom(24).contains("epoch"))
+        #expect(!bottom(16).contains("dotted"))
+    }
+
     @Test func lossCurveInASCII() {
         let chart = LineChart(series: [ChartSeries(loss)], xTitle: "epoch", glyphs: .ascii)
         #expect(picture(rendered(chart, width: 24, height: 7)) == """

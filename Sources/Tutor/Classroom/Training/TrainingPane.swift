@@ -235,6 +235,8 @@ public struct TrainingPane: Widget {
             + [ChartSeries(shown, style: theme(.gradient))]
         let chart = LineChart(
             series: series, yRange: 0...(top > 0 ? top : 1), xTitle: zeroed.isEmpty ? "epoch" : "epoch (dotted: zeroed)",
+            // The lesson speaks of the dotted run: its key goes last.
+            shorterXTitles: zeroed.isEmpty ? [] : ["dotted: zeroed"],
             axisStyle: theme(.border), labelStyle: theme(.muted), glyphs: theme.glyphs, yLabel: { notation.number($0) })
         buffer.render(chart, in: block.inner(area))
     }
