@@ -113,10 +113,14 @@ public struct Paragraph: Widget {
                 }
             }
         }
-        for unit in WordGlue.units(words.map(WordGlue.Word.init)) {
+        let grouping = WordGlue.units(words.map(WordGlue.Word.init))
+        for unit in grouping.units {
             // Words joined by an `=` go whole on this row, else whole on the next; where
-            // they are wider than a row, word by word as any others.
-            if WordGlue.opensRow(unit, widths: widths, width: width, used: used, rowHasWord: rowHasWord) { flush() }
+            // they are wider than a row, word by word as any others. So does a substitution
+            // that begins here, its units then as any others.
+            if WordGlue.opensRow(grouping.substitutions[unit.lowerBound] ?? unit, widths: widths, width: width, used: used,
+                                 rowHasWord: rowHasWord)
+                || WordGlue.opensRow(unit, widths: widths, width: width, used: used, rowHasWord: rowHasWord) { flush() }
             for index in unit { place(index) }
         }
         if !row.isEmpty || rows.isEmpty { flush() }
@@ -187,6 +191,37 @@ enum WordGlue {
         var isOperator: Bool {
             count == 1 && (first == 0x2B || first == 0x2212 || first == 0x2D || first == 0x2F || first == 0x5E)
         }
+        /// "·", "×" or "*" standing alone: a product's sign.
+        var isProduct: Bool { count == 1 && (first == 0xB7 || first == 0xD7 || first == 0x2A) }
+    }
+
+    /// The substitutions (word ranges): an `=` after an expression, followed by numbers
+    /// and the signs between them, "= 0.0053 · 1 = 0.0053", "= −2 + 5 = 3", with at least
+    /// one sign (a lone "= −2" stays with its name). A row breaks before one rather than inside
+    /// it where it fits a row, as typeset mathematics does ("∂L/∂a += ∂L/∂p · ∂p/∂a" /
+    /// "= 0.0053 · 1 = 0.0053", not "… = 0.0053 ·" / "1 = 0.0053"); inside, its words
+    /// keep to the other rules where it does not.
+    static func substitutions(_ words: [Word], inParenthesis: [Bool]) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        var index = 0
+        while index < words.count {
+            // Only after an expression ("x + y = −2 + 5 = 3"): after a name alone, in prose
+            // ("so ∂f/∂x = −4 × 1 = −4"), the `=` keeps its name, as any other.
+            let afterExpression = index >= 2 && (words[index - 2].isOperator || words[index - 2].isProduct || words[index - 2].isToken)
+            guard words[index].isToken, !inParenthesis[index], afterExpression else { index += 1; continue }
+            var end = index + 1, lastNumber: Int?
+            while end < words.count, words[end].isNumber || words[end].isToken || words[end].isOperator || words[end].isProduct {
+                if words[end].isNumber { lastNumber = end }
+                end += 1
+            }
+            if let last = lastNumber, last - index >= 3 {
+                found.append(index..<(last + 1))
+                index = last + 1
+            } else {
+                index += 1
+            }
+        }
+        return found
     }
 
     /// Whether `unit` (words joined by an `=`, `widths` by index) goes whole on a new row:
@@ -202,9 +237,10 @@ enum WordGlue {
     static let shortParenthesis = 5
 
     /// The words (by index) grouped: a word joins the group before it after an `=` (or
-    /// `+=`, `≈`, `←`) or an operator, when it is an `=` followed by a number, or inside a
-    /// parenthesis of at most `shortParenthesis` words.
-    static func units(_ words: [Word]) -> [Range<Int>] {
+    /// `+=`, `≈`, `←`) or an operator, when it is an `=` followed by a number (but not one
+    /// that opens a substitution), or inside a parenthesis of at most `shortParenthesis`
+    /// words. With the substitutions by the unit they begin at.
+    static func units(_ words: [Word]) -> (units: [Range<Int>], substitutions: [Int: Range<Int>]) {
         var inParenthesis = [Bool](repeating: false, count: words.count)
         var open = 0
         while open < words.count {
@@ -220,15 +256,19 @@ enum WordGlue {
                 open += 1
             }
         }
+        // A row may break before a substitution's `=` (`substitutions`), which then does
+        // not join the word before it.
+        let found = substitutions(words, inParenthesis: inParenthesis)
+        let opensSubstitution = Set(found.map(\.lowerBound))
         var units: [Range<Int>] = []
         var start = 0
-        for index in words.indices where index > 0 && !words[index - 1].isToken && !words[index - 1].isOperator
-            && !inParenthesis[index]
-            && !(words[index].isToken && index + 1 < words.count && words[index + 1].isNumber) {
+        for index in words.indices where index > 0 && (opensSubstitution.contains(index) || !words[index - 1].isToken
+            && !words[index - 1].isOperator && !inParenthesis[index]
+            && !(words[index].isToken && index + 1 < words.count && words[index + 1].isNumber)) {
             units.append(start..<index)
             start = index
         }
         if !words.isEmpty { units.append(start..<words.count) }
-        return units
+        return (units, Dictionary(found.map { ($0.lowerBound, $0) }, uniquingKeysWith: { first, _ in first }))
     }
 }

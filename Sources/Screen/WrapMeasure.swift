@@ -11,8 +11,10 @@ public struct WrapMeasure: Sendable {
         var indent: Int
         var words: [[Int]]
         var wordWidths: [Int]
-        /// The words grouped as `WordGlue` joins them.
+        /// The words grouped as `WordGlue` joins them, and its substitutions by the unit
+        /// they begin at.
         var units: [Range<Int>]
+        var substitutions: [Int: Range<Int>]
     }
 
     let lines: [Measured]
@@ -41,8 +43,9 @@ public struct WrapMeasure: Sendable {
                     seenWord = true
                 }
             }
+            let grouping = WordGlue.units(glue)
             return Measured(width: line.width, indent: indent, words: words, wordWidths: words.map { $0.reduce(0, +) },
-                            units: WordGlue.units(glue))
+                            units: grouping.units, substitutions: grouping.substitutions)
         }
     }
 
@@ -84,7 +87,9 @@ public struct WrapMeasure: Sendable {
             }
         }
         for unit in line.units {
-            if WordGlue.opensRow(unit, widths: line.wordWidths, width: width, used: used, rowHasWord: rowHasWord) { flush() }
+            if WordGlue.opensRow(line.substitutions[unit.lowerBound] ?? unit, widths: line.wordWidths, width: width, used: used,
+                                 rowHasWord: rowHasWord)
+                || WordGlue.opensRow(unit, widths: line.wordWidths, width: width, used: used, rowHasWord: rowHasWord) { flush() }
             for index in unit { place(index) }
         }
         if rowHasSpans || rows == 0 { flush() }

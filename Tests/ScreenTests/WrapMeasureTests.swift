@@ -66,9 +66,29 @@ import Testing
         #expect(Paragraph.wrap(Line("(1 − ŷ)"), width: 4).map(\.text) == ["(1 −", "ŷ)"])
     }
 
+    /// A substitution, "= numbers and signs", is one group: a row breaks before its "="
+    /// rather than inside it, as typeset mathematics does; a lone "= −2" stays with its name.
+    @Test func aSubstitutionStaysWhole() {
+        #expect(Paragraph.wrap(Line("q = x + y = −2 + 5 = 3"), width: 14).map(\.text) == ["q = x + y", "= −2 + 5 = 3"])
+        #expect(Paragraph.wrap(Line("∂L/∂e += ∂L/∂Z · ∂Z/∂e = 0.0053 · 1 = 0.0053"), width: 26).map(\.text)
+                == ["∂L/∂e += ∂L/∂Z · ∂Z/∂e", "= 0.0053 · 1 = 0.0053"])
+        #expect(Paragraph.wrap(Line("Leaves: x1 = 0, x2 = −1, y = 0"), width: 18).map(\.text) == ["Leaves: x1 = 0,", "x2 = −1, y = 0"])
+        // After a name alone, in prose, the "=" keeps its name.
+        #expect(Paragraph.wrap(Line("Upstream −4, so ∂f/∂x = −4 × 1 = −4 and"), width: 24).map(\.text)
+                == ["Upstream −4, so", "∂f/∂x = −4 × 1 = −4 and"])
+        // Wider than a row, it breaks as any other words.
+        #expect(Paragraph.wrap(Line("f = 1 + 2 + 3 + 4 = 10"), width: 9).map(\.text) == ["f = 1 + 2", "+ 3", "+ 4 = 10"])
+        for width in 4...30 {
+            for text in ["q = x + y = −2 + 5 = 3", "∂L/∂e += ∂L/∂Z · ∂Z/∂e = 0.0053 · 1 = 0.0053", "f = 1 + 2 + 3 + 4 = 10"] {
+                #expect(WrapMeasure([Line(text)]).height(forWidth: width) == Paragraph.wrap(Line(text), width: width).count, "\(text) at \(width)")
+            }
+        }
+    }
+
     /// No row ends in a "+", "−" or "/" with its operand on the next: it breaks before one.
     @Test func noRowEndsInAnOperator() {
-        #expect(Paragraph.wrap(Line("q = x + y = −2 + 5 = 3"), width: 14).map(\.text) == ["q = x + y = −2", "+ 5 = 3"])
+        #expect(Paragraph.wrap(Line("x + y = −2 + 5 = 3 or 4"), width: 12).map(\.text) == ["x + y", "= −2 + 5 = 3", "or 4"])
+        #expect(Paragraph.wrap(Line("a − 2 + 5 − 4"), width: 8).map(\.text) == ["a − 2", "+ 5 − 4"])
         #expect(Paragraph.wrap(Line("exp_cat / Z and 0.462 − 1"), width: 8).map(\.text) == ["exp_cat", "/ Z and", "0.462", "− 1"])
         #expect(Paragraph.wrap(Line("a * b - c"), width: 6).map(\.text) == ["a * b", "- c"])
         // A product may end a row.
