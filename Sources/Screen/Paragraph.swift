@@ -196,8 +196,8 @@ enum WordGlue {
     }
 
     /// The substitutions (word ranges): an `=` after an expression, followed by numbers
-    /// and the signs between them, "= 0.0053 · 1 = 0.0053", "= −2 + 5 = 3", with at least
-    /// one sign (a lone "= −2" stays with its name). A row breaks before one rather than inside
+    /// and the signs between them to the end of the line, "= 0.0053 · 1 = 0.0053",
+    /// "= −2 + 5 = 3", with at least one sign (a lone "= −2" stays with its name). A row breaks before one rather than inside
     /// it where it fits a row, as typeset mathematics does ("∂L/∂a += ∂L/∂p · ∂p/∂a" /
     /// "= 0.0053 · 1 = 0.0053", not "… = 0.0053 ·" / "1 = 0.0053"); inside, its words
     /// keep to the other rules where it does not.
@@ -214,7 +214,9 @@ enum WordGlue {
                 if words[end].isNumber { lastNumber = end }
                 end += 1
             }
-            if let last = lastNumber, last - index >= 3 {
+            // It ends the line, as a formula does: inside prose ("= 0.197. The same") the
+            // row it would open early costs a row.
+            if let last = lastNumber, last - index >= 3, last == words.count - 1 {
                 found.append(index..<(last + 1))
                 index = last + 1
             } else {

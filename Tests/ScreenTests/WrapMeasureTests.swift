@@ -73,13 +73,21 @@ import Testing
         #expect(Paragraph.wrap(Line("∂L/∂e += ∂L/∂Z · ∂Z/∂e = 0.0053 · 1 = 0.0053"), width: 26).map(\.text)
                 == ["∂L/∂e += ∂L/∂Z · ∂Z/∂e", "= 0.0053 · 1 = 0.0053"])
         #expect(Paragraph.wrap(Line("Leaves: x1 = 0, x2 = −1, y = 0"), width: 18).map(\.text) == ["Leaves: x1 = 0,", "x2 = −1, y = 0"])
+        // An update's substitution too.
+        #expect(Paragraph.wrap(Line("w11 ← w11 − η·∂L/∂w11 = 0.133 − 0.5 · 0 = 0.133"), width: 26).map(\.text)
+                == ["w11 ← w11 − η·∂L/∂w11", "= 0.133 − 0.5 · 0 = 0.133"])
+        // Inside prose, where it does not end the line, it breaks as before: the early row
+        // would cost one.
+        #expect(Paragraph.wrap(Line("σ(1 − σ) = 0.731 × (1 − 0.731) = 0.197. The same"), width: 30).map(\.text)
+                == ["σ(1 − σ) = 0.731 ×", "(1 − 0.731) = 0.197. The same"])
         // After a name alone, in prose, the "=" keeps its name.
         #expect(Paragraph.wrap(Line("Upstream −4, so ∂f/∂x = −4 × 1 = −4 and"), width: 24).map(\.text)
                 == ["Upstream −4, so", "∂f/∂x = −4 × 1 = −4 and"])
         // Wider than a row, it breaks as any other words.
         #expect(Paragraph.wrap(Line("f = 1 + 2 + 3 + 4 = 10"), width: 9).map(\.text) == ["f = 1 + 2", "+ 3", "+ 4 = 10"])
         for width in 4...30 {
-            for text in ["q = x + y = −2 + 5 = 3", "∂L/∂e += ∂L/∂Z · ∂Z/∂e = 0.0053 · 1 = 0.0053", "f = 1 + 2 + 3 + 4 = 10"] {
+            for text in ["q = x + y = −2 + 5 = 3", "∂L/∂e += ∂L/∂Z · ∂Z/∂e = 0.0053 · 1 = 0.0053", "f = 1 + 2 + 3 + 4 = 10",
+                         "w11 ← w11 − η·∂L/∂w11 = 0.133 − 0.5 · 0 = 0.133", "σ(1 − σ) = 0.731 × (1 − 0.731) = 0.197. The same"] {
                 #expect(WrapMeasure([Line(text)]).height(forWidth: width) == Paragraph.wrap(Line(text), width: width).count, "\(text) at \(width)")
             }
         }
@@ -87,7 +95,7 @@ import Testing
 
     /// No row ends in a "+", "−" or "/" with its operand on the next: it breaks before one.
     @Test func noRowEndsInAnOperator() {
-        #expect(Paragraph.wrap(Line("x + y = −2 + 5 = 3 or 4"), width: 12).map(\.text) == ["x + y", "= −2 + 5 = 3", "or 4"])
+        #expect(Paragraph.wrap(Line("x + y = −2 + 5 = 3 or 4"), width: 12).map(\.text) == ["x + y = −2", "+ 5 = 3 or 4"])
         #expect(Paragraph.wrap(Line("a − 2 + 5 − 4"), width: 8).map(\.text) == ["a − 2", "+ 5 − 4"])
         #expect(Paragraph.wrap(Line("exp_cat / Z and 0.462 − 1"), width: 8).map(\.text) == ["exp_cat", "/ Z and", "0.462", "− 1"])
         #expect(Paragraph.wrap(Line("a * b - c"), width: 6).map(\.text) == ["a * b", "- c"])
