@@ -263,7 +263,8 @@ struct Inspector {
             lines.append(header("Backward through \(definition(r.node))"))
         }
         lines.append(ledger(r))
-        lines.append(contentsOf: rightBeside(r))
+        let right = rightBeside(r)
+        lines.append(contentsOf: right)
         let shown = r.flows.filter { scene.layoutNode(of: $0.to) != nil }
         // At a ξ of the flow diagram, what goes back along an edge is ξ's own gradient,
         // which the edge's step names as its upstream: said once, not once per term.
@@ -285,7 +286,7 @@ struct Inspector {
         }
         if r.op == nil {
             // A gradient the mistakes lab made wrong says no such thing (the line above gives the right one).
-            let meaning = rightBeside(r).isEmpty ? "it says how much \(outputName) changes per unit change of \(name(r.node))"
+            let meaning = right.isEmpty ? "it says how much \(outputName) changes per unit change of \(name(r.node))"
                 : "with \(state.stepper.mistake?.title ?? "the mistake"), a wrong one"
             lines.append(Line(notation.text("\(name(r.node)) has no inputs, so its gradient is final: \(meaning).")))
         }
