@@ -117,6 +117,7 @@ public struct TrainingPane: Widget {
     /// targets), or with the network's own answer when the data has no targets.
     func points() -> [MarkedPoint] {
         var scratch = graph
+        let digits = classDigits
         return track.rows.map { row in
             let targets = Array(row.dropFirst(track.featureCount))
             let mark: Int
@@ -125,7 +126,7 @@ public struct TrainingPane: Widget {
             case 1: mark = targets[0] >= 0.5 ? 1 : 0
             default:
                 let position = Op.max.winningPosition(of: targets)
-                mark = classDigits.indices.contains(position) ? classDigits[position] : position
+                mark = digits.indices.contains(position) ? digits[position] : position
             }
             return MarkedPoint(x: row[0], y: row[1], glyph: Character(String(Swift.max(0, Swift.min(9, mark)))), style: theme(.marker))
         }
