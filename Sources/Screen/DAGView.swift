@@ -53,9 +53,17 @@ public struct DAGView: Widget {
     public var labels: [EdgeLabel]
     public var offset: Point
     public var glyphs: Glyphs
+    /// Edges whose arrows come together at one row of their target's box, as the slides
+    /// draw the terms of a sum: edge → that row (0 the frame's top). Each runs on its own
+    /// row to a shared line in the column before the arrowhead, which takes it to that row
+    /// (`─┬▶` over `─┤` and `─┘`), so an arrow on the row of the box's second line does not
+    /// read as an edge into that line. The layout leaves the column free before them.
+    public var meetings: [Int: Int]
 
     public init(layout: DAGLayout, nodes: [NodeBox], edgeStyles: [Style] = [], edgeStyle: Style = .plain,
-                emphasized: [Int] = [], labels: [EdgeLabel] = [], offset: Point = .zero, glyphs: Glyphs = .unicode) {
+                emphasized: [Int] = [], labels: [EdgeLabel] = [], offset: Point = .zero, glyphs: Glyphs = .unicode,
+                meetings: [Int: Int] = [:]) {
+        self.meetings = meetings
         self.layout = layout
         self.nodes = nodes
         self.edgeStyles = edgeStyles
@@ -68,7 +76,8 @@ public struct DAGView: Widget {
 
     /// The points edge `e` is drawn through on the screen: its route, but into a borderless
     /// gate, where its inputs converge on the content row (one arrowhead), each still drawn
-    /// as its own line: └─▶+ with ┐ above and ┘ below.
+    /// as its own line: └─▶+ with ┐ above and ┘ below. An edge of `meetings` turns to its
+    /// meeting row in the column before its arrowhead.
     ///
     /// Out of a line of text (a borderless node without arrowheads, not a gate's symbol)
     /// that fills its box to the last cell (showing its widest number), the wire starts a
@@ -83,6 +92,11 @@ public struct DAGView: Widget {
             points[0].x += 1
         }
         let target = layout.edges[e].to
+        if let row = meetings[e], let end = points.last, points.count >= 2 {
+            let meet = screenFrame(of: target, in: area).y + row, bus = end.x - 1
+            guard meet != end.y, points[points.count - 2].y == end.y, points[points.count - 2].x < bus else { return points }
+            return points.dropLast() + [Point(x: bus, y: end.y), Point(x: bus, y: meet), Point(x: end.x, y: meet)]
+        }
         guard target < nodes.count, nodes[target].border == nil, let end = points.last else { return points }
         let row = contentTop(of: target, in: area)
         if let level = points.lastIndex(where: { $0.y == row }), level < points.count - 1,

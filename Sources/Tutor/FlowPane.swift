@@ -24,7 +24,7 @@ struct FlowPane: Widget {
         var styles = [Style](repeating: theme(.edge), count: flow.layout.edges.count)
         for e in edges { styles[e] = theme(.activeEdge) }
         let dag = DAGView(layout: flow.layout, nodes: flow.elements.indices.map(box), edgeStyles: styles, edgeStyle: theme(.edge),
-                          emphasized: Array(edges), offset: state.offset, glyphs: theme.glyphs)
+                          emphasized: Array(edges), offset: state.offset, glyphs: theme.glyphs, meetings: flow.meetings)
         buffer.render(dag, in: area)
         for (e, term) in flow.terms.enumerated() where flow.labelled {
             guard let term else { continue }
@@ -140,14 +140,16 @@ struct FlowPane: Widget {
     }
 
     /// Writes `text` on the last straight run of an edge, before its arrowhead, set off by
-    /// a blank either side (a minus sign would run into the line): `── 0.5 ─▶`. False when
-    /// the run is too short or not in view.
+    /// a blank either side (a minus sign would run into the line): `── 0.5 ─▶`, or where
+    /// arrows meet, before the column they meet in (`── 0.5 ─┘`). False when the run is
+    /// too short or not in view.
     func writeOnLine(_ text: String, edge: Int, dag: DAGView, area: Rect, style: Style, buffer: inout Buffer) -> Bool {
         let text = " \(text) "
         let route = dag.layout.routes[edge].map { Point(x: $0.x + area.x - dag.offset.x, y: $0.y + area.y - dag.offset.y) }
-        guard route.count >= 2, let end = route.last else { return false }
+        guard route.count >= 2, var end = route.last else { return false }
         let before = route[route.count - 2]
         guard before.y == end.y else { return false }
+        if dag.meetings[edge] != nil { end.x -= 1 }
         let width = DisplayWidth.of(text)
         let x = end.x - 1 - width
         let horizontal = String(state.theme.glyphs.horizontal)

@@ -68,6 +68,11 @@ public struct FlowScene: Sendable {
     /// lines (a linear unit's one line: 3 rows where each arrow had a row of its own). Only
     /// without labels, which need a run each.
     public let joined: Bool
+    /// The arrows that come together at their neuron's first line (`DAGView.meetings`): in
+    /// a drawing that writes the weights on separate rows (`labelled`, not `joined`), each
+    /// term's edge into a neuron of two lines (ξ and h) that takes several terms, so that the
+    /// one on the row of h does not read as an edge into h. Edge → row in the box's frame.
+    public let meetings: [Int: Int]
     /// Whether the box that takes the head left out its divider to stay short enough for
     /// the 80×24 pane (a `ruled` drawing has it).
     public private(set) var leftOutDivider = false
@@ -92,9 +97,10 @@ public struct FlowScene: Sendable {
     /// it taller than the 80×24 pane has room for (a drawing for larger panes).
     /// `headWindow`: the head's own box, where it has more lines, shows that many
     /// (`headWindow`, the property), every arrow into it arriving at the first.
+    /// `meeting`: the arrows into a box of several lines meet at its first (`meetings`).
     public init?(graph: Graph, scene: GraphScene, notation: Notation, brief: Bool = false,
                  labelled: Bool = true, splitHead: Bool = false, joined: Bool = false, ruled: Bool = false,
-                 headWindow: Int? = nil) throws(DAGLayoutError) {
+                 headWindow: Int? = nil, meeting: Bool = true) throws(DAGLayoutError) {
         guard graph.count <= GraphScene.largestScaledGraph, let structure = FlowStructure(graph) else { return nil }
         self.brief = brief
         self.labelled = labelled
@@ -304,14 +310,25 @@ public struct FlowScene: Sendable {
                 sizes.append(Size(width: 3, height: 1))
             }
         }
+        // Where a neuron of two lines (ξ and h) takes several terms, their arrows meet at
+        // its first line; a linear unit's second arrow arrives at a blank row.
+        var termCounts: [Int: Int] = [:]
+        for (e, term) in terms.enumerated() where term != nil { termCounts[edges[e].to, default: 0] += 1 }
+        let meets = terms.indices.filter { e in
+            guard terms[e] != nil, case .neuron(let neuron) = elements[edges[e].to] else { return false }
+            return termCounts[edges[e].to, default: 0] > 1 && structure.neurons[neuron].lines.count > 1
+        }
+        let meetings = meeting && labelled && !joined ? Dictionary(uniqueKeysWithValues: meets.map { ($0, 1) }) : [:]
+        self.meetings = meetings
         // Each neuron's channel is as wide as its weights' labels need; others are narrow.
         var labelWidths: [Int: Int] = [:]
         for (e, term) in terms.enumerated() where labelled {
             guard let term else { continue }
             let width = FlowScene.widestLabel(term, names: scene.names, notation: notation, brief: brief,
                                               numberWidth: numberWidth, gradWidth: gradWidth)
-            // A blank either side, and room for the active mark ("▶ ").
-            labelWidths[edges[e].to] = max(labelWidths[edges[e].to] ?? 0, width + 4)
+            // A blank either side, room for the active mark ("▶ "), and for the column
+            // where arrows meet.
+            labelWidths[edges[e].to] = max(labelWidths[edges[e].to] ?? 0, width + 4 + (meetings[e] == nil ? 0 : 1))
         }
         let pinned = Set(elements.indices.filter {
             switch elements[$0] {

@@ -92,8 +92,8 @@ public struct TutorState: Sendable {
         follow()
     }
 
-    /// The circuit scenes and the flow diagrams (full, brief, brief without the weights on
-    /// the edges, each first ruled where its loss box left out the divider, and that with
+    /// The circuit scenes and the flow diagrams (full, brief, each with its arrows meeting
+    /// then not, brief without the weights on the edges, each first ruled where its loss box left out the divider, and that with
     /// a tall head box split in columns and the arrows into a neuron joined at its first
     /// line, and last that with the head's box showing a window of its lines) of a part's
     /// graph.
@@ -101,14 +101,19 @@ public struct TutorState: Sendable {
         do {
             let scenes = try GraphScene.scenes(stepper, notation: notation)
             var flows: [FlowScene] = []
-            for (brief, labelled) in [(false, true), (true, true), (true, false)] {
+            // Where the arrows into a neuron meet at its first line (their labels then need
+            // a column more), the same with each arrow to its own row next, for a pane one
+            // column short.
+            for (brief, labelled, meeting) in [(false, true, true), (false, true, false), (true, true, true), (true, true, false),
+                                               (true, false, false)] {
                 guard let flow = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: brief,
-                                               labelled: labelled) else { continue }
+                                               labelled: labelled, meeting: meeting) else { continue }
+                if labelled, !meeting, let last = flows.last, last.meetings.isEmpty || last.size.width <= flow.size.width { continue }
                 // Where the box that takes the loss leaves out its divider to fit the 80×24
                 // pane, first the same with it, for the panes that have the row.
                 if flow.leftOutDivider,
                    let ruled = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: brief,
-                                             labelled: labelled, ruled: true), ruled.size.height > flow.size.height {
+                                             labelled: labelled, ruled: true, meeting: meeting), ruled.size.height > flow.size.height {
                     flows.append(ruled)
                 }
                 flows.append(flow)

@@ -48,7 +48,8 @@ import Testing
             frames += frame.stdout
         }
         expectSame(frames, try golden("render-xor-flow.txt"), "render xor --step 0, 97 at 100×30")
-        for text in ["x1 0", "x2 1", " −1 ─▶", " 1 ─▶", " 0.5 ─▶", " −1.5 ─▶", "ξ1", "h1", "ξ2", "h2", "ξ3", "f ", "┌ u "] {
+        // Each neuron's arrows come together at its ξ: one arrowhead where the values are added.
+        for text in ["x1 0", "x2 1", " −1 ─┬▶", " −1 ─┤ ", " 1 ─┬▶", " 0.5 ─┘ ", " −1.5 ─┘ ", "ξ1", "h1", "ξ2", "h2", "ξ3", "f ", "┌ u "] {
             #expect(frames.contains(text), "\(text)")
         }
     }

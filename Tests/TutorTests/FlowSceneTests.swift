@@ -206,4 +206,43 @@ import Testing
         let readers = try ["(−y)", "(1−y)"].map { try #require(flow.lineSlot(of: id($0))?.row).advanced(by: 1) }
         #expect(arrivals.sorted() == readers)
     }
+
+    /// Where a neuron's weights are written on their edges, a row each, the arrows of its
+    /// terms come together at its first line, ξ, as the slides' arrowheads do: one
+    /// arrowhead (`─┬▶` over `─┤` and `─┘`), so the arrow on the row of h does not read
+    /// as an edge into h. Checked in every bundled part's flow diagram at step 0, at both
+    /// sizes; xor part 1 by its rows.
+    @Test func theTermsArrowsMeetAtTheNeuronsFirstLine() throws {
+        var checked = 0
+        for name in ScreenAuditTests.lessons {
+            let lesson = try LessonFixtures.lesson(name)
+            for part in lesson.parts.indices {
+                for size in ScreenAuditTests.sizes {
+                    var state = try TutorState(subject: .lesson(lesson), part: part, theme: .monochrome(), size: size)
+                    if state.graphView == .circuit { state = update(state, .toggleGraphView) }
+                    guard state.showsFlow, state.choice.fits, let flow = state.flow, flow.labelled, !flow.joined else { continue }
+                    var buffer = Buffer(size: flow.size)
+                    buffer.render(FlowPane(state: state, flow: flow), in: buffer.area)
+                    for (index, element) in flow.elements.enumerated() {
+                        guard case .neuron(let neuron) = element, flow.structure.neurons[neuron].lines.count > 1 else { continue }
+                        let into = flow.layout.edges.indices.filter { flow.layout.edges[$0].to == index && flow.terms[$0] != nil }
+                        guard into.count > 1 else { continue }
+                        #expect(into.allSatisfy { flow.meetings[$0] == 1 }, "\(name) part \(part + 1) \(size)")
+                        let frame = flow.layout.frames[index]
+                        // (A target's arrow into a line of the loss under the divider keeps its own.)
+                        let rows = Set(into.compactMap { flow.layout.routes[$0].last?.y } + [frame.y + 1])
+                        let heads = rows.sorted().filter { buffer[frame.x - 1, $0].symbol == "▶" }
+                        #expect(heads == [frame.y + 1], "\(name) part \(part + 1) \(size): arrowheads at \(heads)")
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(checked >= 10)
+        let xor = try state("xor", part: 0, size: Size(width: 80, height: 24))
+        let shown = picture(view(xor))
+        for row in ["── −1 ─┬▶│· ξ1 ? ∇?", "── −1 ─┤ │· h1 ? ∇?", "── 0.5 ─┘ │", "── −1.5 ─┘ │"] {
+            #expect(shown.contains(row), "\(row)")
+        }
+    }
 }

@@ -154,12 +154,12 @@ import Testing
         #expect(bare.size.width < brief.size.width - 25)  // 61
         #expect(learns.flow?.brief == true && learns.flow?.labelled == true && learns.choice.fits)
         let screen = picture(view(learns))
-        #expect(screen.contains("0.133 ─▶") && !screen.contains("w11 0.133"))
+        #expect(screen.contains("0.133 ─┬▶") && !screen.contains("w11 0.133"))
         #expect(screen.contains("weights on the edges; value; backward pass: ∇ = ∂loss/∂node"))
         let narrow = try TutorState(subject: .lesson(lesson), part: 1, theme: .monochrome(), size: Size(width: 80, height: 24))
         #expect(narrow.flow?.labelled == false && narrow.choice.fits)
         let small = picture(view(narrow))
-        #expect(!small.contains("0.133 ─▶") && small.contains("weights in the Step pane"))
+        #expect(!small.contains("0.133 ─") && small.contains("weights in the Step pane"))
     }
 
     /// A fold draws a node twice (its ↪ stub), but the Step pane lists it once and Tab
