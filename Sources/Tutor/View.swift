@@ -85,6 +85,16 @@ func graphTitle(_ state: TutorState, width: Int) -> String {
     candidates += ["Graph" + notation.separator + numbers, numbers]
         + (state.showsFlow && state.flow?.labelled == false ? ["weights: Step pane; value; backward: " + gradient] : [])
         + (oneNumber ? ["value; backward: " + gradient] : []) + [shortest]
+    // After an update the weights drawn are new, every other number still from the pass
+    // before it (w·x on screen does not give ξ): said first, with the shortest legends.
+    let weightsDrawn = !(state.showsFlow && state.flow?.labelled == false)
+    if weightsDrawn, let phase = state.stepper.lastStep?.phase, phase == .update || phase == .epoch {
+        let note = "weights updated after this pass"
+        candidates = candidates.prefix(2).map { $0 + notation.separator + note }
+            + [note + notation.separator + numbers, note + notation.separator + "value; backward: " + gradient,
+               note + notation.separator + shortest, note]
+            + candidates
+    }
     let texts = candidates.map(notation.text)
     return texts.first { DisplayWidth.of($0) <= width } ?? texts[texts.count - 1]
 }

@@ -37,6 +37,34 @@ import Testing
         #expect(next(state) == "next")
     }
 
+    /// After an update the graph's weights are new and its other numbers from the pass
+    /// before, and the graph's legend says so, in both views where the weights are drawn;
+    /// not before the update, nor where the flow diagram leaves the weights to the Step
+    /// pane (its numbers are all from the pass).
+    @Test func theLegendSaysTheWeightsWereUpdatedAfterThePass() throws {
+        let note = "weights updated after this pass"
+        for size in ScreenAuditTests.sizes {
+            var state = try TutorState(subject: .lesson(LessonFixtures.lesson("linear-regression")), part: 1, theme: .monochrome(),
+                                       size: size)
+            state.apply(.jump(to: state.stepper.count))
+            #expect(state.stepper.lastStep?.phase == .epoch)
+            for _ in 0..<2 {
+                let weightsDrawn = !(state.showsFlow && state.flow?.labelled == false)
+                #expect(picture(view(state)).split(separator: "\n").dropFirst().first?.contains(note) == weightsDrawn, "\(size)")
+                state = update(state, .toggleGraphView)
+            }
+            // The step before the first update (this batch's gradients added up): every
+            // number is from the pass.
+            var before = state
+            while let last = before.stepper.lastStep, last.phase == .epoch || last.phase == .update { before.apply(.back) }
+            #expect(before.stepper.lastStep?.phase == .accumulate)
+            #expect(!picture(view(before)).contains(note))
+        }
+        var xor = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 1, theme: .monochrome(), size: Size(width: 100, height: 30))
+        xor.apply(.jump(to: xor.stepper.count))
+        #expect(xor.showsFlow && xor.flow?.labelled == false && !picture(view(xor)).contains(note))
+    }
+
     /// In ASCII, where a box's corner is "+", a linear unit's box is titled "sum" (a "+"
     /// beside the corner read as part of it), and the legend says what "g=" is.
     @Test func asciiTitlesReadApartFromTheBorders() throws {
