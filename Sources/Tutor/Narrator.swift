@@ -94,7 +94,8 @@ struct Narrator {
             }
             return stepper.plan.training != nil && stepper.plan.dataset != nil
                 ? "Training is done: \(chart)"
-                : brief ? "Done: every ∂\(output)/∂(leaf) is complete."
+                // (The Step pane's header says "Done" already: the brief form says what it means.)
+                : brief ? "Each ∂\(output)/∂(leaf): how much \(output) changes when that leaf is nudged."
                 : "Done. Each gradient ∂\(output)/∂(leaf) says how much \(output) changes when that leaf is nudged."
         }
         switch last {

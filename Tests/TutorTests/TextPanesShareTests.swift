@@ -155,6 +155,22 @@ import Testing
         #expect(!screen.contains("↓ more") && screen.contains("the loss chart"))
     }
 
+    /// The end's short sentence, under the Step pane's "Done: forward and backward pass",
+    /// says what the gradients mean rather than "Done" again (bce-neuron part 2 in the flow
+    /// view at 80×24, where it takes the row with the formulas).
+    @Test func theEndsShortSentenceDoesNotRepeatDone() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("bce-neuron")), part: 1, theme: .monochrome(),
+                                   size: Size(width: 80, height: 24))
+        #expect(state.showsFlow)
+        state.apply(.jump(to: state.stepper.count))
+        while state.isOnPage { state.apply(.back) }
+        let layout = state.textLayout
+        #expect(layout.panes.narration.isEmpty)
+        let text = layout.inspector.map(\.text).joined(separator: "\n")
+        #expect(text.components(separatedBy: "Done").count == 2, "\(text)")
+        #expect(text.contains("Each ∂ℓ/∂(leaf): how much ℓ changes when that leaf is nudged."), "\(text)")
+    }
+
     /// XOR part 1's closing page at 80×24 (the proof's conclusion: "So we swap u(·) for a
     /// smooth σ(·).") does not fit beside the Step pane at any division: it takes the
     /// whole row and reads whole; the step's own screen before it keeps both panes, and
