@@ -85,14 +85,15 @@ func graphTitle(_ state: TutorState, width: Int) -> String {
     candidates += ["Graph" + notation.separator + numbers, numbers]
         + (state.showsFlow && state.flow?.labelled == false ? ["weights: Step pane; value; backward: " + gradient] : [])
         + (oneNumber ? ["value; backward: " + gradient] : []) + [shortest]
-    // After an update the weights drawn are new, every other number still from the pass
-    // before it (w·x on screen does not give ξ): said first, with the shortest legends.
+    // In training, after an update the weights drawn are new, every other number still
+    // from the pass before it (w·x on screen does not give ξ): said first, then as much of
+    // the legend as fits. (A part without training ends its rows with nothing updated.)
     let weightsDrawn = !(state.showsFlow && state.flow?.labelled == false)
-    if weightsDrawn, let phase = state.stepper.lastStep?.phase, phase == .update || phase == .epoch {
-        let note = "weights updated after this pass"
-        candidates = candidates.prefix(2).map { $0 + notation.separator + note }
-            + [note + notation.separator + numbers, note + notation.separator + "value; backward: " + gradient,
-               note + notation.separator + shortest, note]
+    if weightsDrawn, state.stepper.plan.training != nil, let phase = state.stepper.lastStep?.phase,
+       phase == .update || phase == .epoch {
+        let note = state.stepper.nextStep?.phase == .update ? "weights updating after this pass" : "weights updated after this pass"
+        candidates = [note + notation.separator + marks + notation.separator + numbers, note + notation.separator + numbers,
+                      note + notation.separator + "value; backward: " + gradient, note + notation.separator + shortest, note]
             + candidates
     }
     let texts = candidates.map(notation.text)

@@ -63,6 +63,17 @@ import Testing
         var xor = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 1, theme: .monochrome(), size: Size(width: 100, height: 30))
         xor.apply(.jump(to: xor.stepper.count))
         #expect(xor.showsFlow && xor.flow?.labelled == false && !picture(view(xor)).contains(note))
+        // While the updates go one weight at a time, the legend says they are under way.
+        var first = try TutorState(subject: .lesson(LessonFixtures.lesson("linear-regression")), part: 0, theme: .monochrome(),
+                                   size: Size(width: 100, height: 30))
+        while first.stepper.lastStep?.phase != .update { first.apply(.next) }
+        #expect(first.stepper.nextStep?.phase == .update)
+        #expect(picture(view(first)).split(separator: "\n").dropFirst().first?.contains("weights updating after this pass") == true)
+        // A part that runs its rows without training ends with its weights as they were.
+        var and = try TutorState(subject: .lesson(LessonFixtures.lesson("perceptron")), part: 0, theme: .monochrome(),
+                                 size: Size(width: 100, height: 30))
+        and.apply(.jump(to: and.stepper.count))
+        #expect(and.stepper.plan.training == nil && !picture(view(and)).contains("weights updat"))
     }
 
     /// In ASCII, where a box's corner is "+", a linear unit's box is titled "sum" (a "+"
