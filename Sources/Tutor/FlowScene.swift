@@ -70,9 +70,21 @@ public struct FlowScene: Sendable {
     public let joined: Bool
     /// The arrows that come together at their neuron's first line (`DAGView.meetings`): in
     /// a drawing that writes the weights on separate rows (`labelled`, not `joined`), each
-    /// term's edge into a neuron of two lines (ξ and h) that takes several terms, so that the
-    /// one on the row of h does not read as an edge into h. Edge → row in the box's frame.
+    /// term's edge into a neuron that takes several (`Meeting`), as the slides' arrowheads
+    /// come together where values are added. Edge → row in the box's frame.
     public let meetings: [Int: Int]
+
+    /// Which neurons' arrows meet at their first line: each label before a meeting needs a
+    /// column more, so a drawing one column short of a pane has them meet only where it
+    /// matters, then nowhere.
+    public enum Meeting: Sendable, CaseIterable {
+        /// Every neuron that takes several terms.
+        case all
+        /// Only a neuron of two lines (ξ and h), where an arrow on h's row would read as an
+        /// edge into h; a linear unit's second arrow arrives at a blank row.
+        case twoLines
+        case none
+    }
     /// Whether the box that takes the head left out its divider to stay short enough for
     /// the 80×24 pane (a `ruled` drawing has it).
     public private(set) var leftOutDivider = false
@@ -97,10 +109,10 @@ public struct FlowScene: Sendable {
     /// it taller than the 80×24 pane has room for (a drawing for larger panes).
     /// `headWindow`: the head's own box, where it has more lines, shows that many
     /// (`headWindow`, the property), every arrow into it arriving at the first.
-    /// `meeting`: the arrows into a box of several lines meet at its first (`meetings`).
+    /// `meeting`: which neurons' arrows meet at their first line (`meetings`).
     public init?(graph: Graph, scene: GraphScene, notation: Notation, brief: Bool = false,
                  labelled: Bool = true, splitHead: Bool = false, joined: Bool = false, ruled: Bool = false,
-                 headWindow: Int? = nil, meeting: Bool = true) throws(DAGLayoutError) {
+                 headWindow: Int? = nil, meeting: Meeting = .all) throws(DAGLayoutError) {
         guard graph.count <= GraphScene.largestScaledGraph, let structure = FlowStructure(graph) else { return nil }
         self.brief = brief
         self.labelled = labelled
@@ -310,15 +322,19 @@ public struct FlowScene: Sendable {
                 sizes.append(Size(width: 3, height: 1))
             }
         }
-        // Where a neuron of two lines (ξ and h) takes several terms, their arrows meet at
-        // its first line; a linear unit's second arrow arrives at a blank row.
+        // Where a neuron takes several terms, their arrows meet at its first line.
         var termCounts: [Int: Int] = [:]
         for (e, term) in terms.enumerated() where term != nil { termCounts[edges[e].to, default: 0] += 1 }
         let meets = terms.indices.filter { e in
-            guard terms[e] != nil, case .neuron(let neuron) = elements[edges[e].to] else { return false }
-            return termCounts[edges[e].to, default: 0] > 1 && structure.neurons[neuron].lines.count > 1
+            guard terms[e] != nil, case .neuron(let neuron) = elements[edges[e].to], termCounts[edges[e].to, default: 0] > 1
+            else { return false }
+            switch meeting {
+            case .all: return true
+            case .twoLines: return structure.neurons[neuron].lines.count > 1
+            case .none: return false
+            }
         }
-        let meetings = meeting && labelled && !joined ? Dictionary(uniqueKeysWithValues: meets.map { ($0, 1) }) : [:]
+        let meetings = labelled && !joined ? Dictionary(uniqueKeysWithValues: meets.map { ($0, 1) }) : [:]
         self.meetings = meetings
         // Each neuron's channel is as wide as its weights' labels need; others are narrow.
         var labelWidths: [Int: Int] = [:]

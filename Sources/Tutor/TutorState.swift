@@ -92,8 +92,9 @@ public struct TutorState: Sendable {
         follow()
     }
 
-    /// The circuit scenes and the flow diagrams (full, brief, each with its arrows meeting
-    /// then not, brief without the weights on the edges, each first ruled where its loss box left out the divider, and that with
+    /// The circuit scenes and the flow diagrams (full, brief, each with its arrows meeting,
+    /// meeting only into ξ and h, then not, brief without the weights on the edges, each
+    /// first ruled where its loss box left out the divider, and that with
     /// a tall head box split in columns and the arrows into a neuron joined at its first
     /// line, and last that with the head's box showing a window of its lines) of a part's
     /// graph.
@@ -102,13 +103,15 @@ public struct TutorState: Sendable {
             let scenes = try GraphScene.scenes(stepper, notation: notation)
             var flows: [FlowScene] = []
             // Where the arrows into a neuron meet at its first line (their labels then need
-            // a column more), the same with each arrow to its own row next, for a pane one
-            // column short.
-            for (brief, labelled, meeting) in [(false, true, true), (false, true, false), (true, true, true), (true, true, false),
-                                               (true, false, false)] {
+            // a column more), next the same with them meeting only where an arrow would
+            // point at h, then with each arrow to its own row, each only where narrower:
+            // for a pane a column short.
+            let levels: [(brief: Bool, labelled: Bool, meeting: FlowScene.Meeting)] =
+                [false, true].flatMap { brief in FlowScene.Meeting.allCases.map { (brief, true, $0) } } + [(true, false, .none)]
+            for (brief, labelled, meeting) in levels {
                 guard let flow = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: brief,
                                                labelled: labelled, meeting: meeting) else { continue }
-                if labelled, !meeting, let last = flows.last, last.meetings.isEmpty || last.size.width <= flow.size.width { continue }
+                if labelled, meeting != .all, let last = flows.last, last.size.width <= flow.size.width { continue }
                 // Where the box that takes the loss leaves out its divider to fit the 80×24
                 // pane, first the same with it, for the panes that have the row.
                 if flow.leftOutDivider,

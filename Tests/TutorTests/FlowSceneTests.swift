@@ -210,10 +210,11 @@ import Testing
     /// Where a neuron's weights are written on their edges, a row each, the arrows of its
     /// terms come together at its first line, ξ, as the slides' arrowheads do: one
     /// arrowhead (`─┬▶` over `─┤` and `─┘`), so the arrow on the row of h does not read
-    /// as an edge into h. Checked in every bundled part's flow diagram at step 0, at both
-    /// sizes; xor part 1 by its rows.
+    /// as an edge into h; a linear unit's too, where the pane has the columns (its second
+    /// arrow would otherwise point at a blank row). Checked in every bundled part's flow
+    /// diagram at step 0, at both sizes; xor part 1 by its rows.
     @Test func theTermsArrowsMeetAtTheNeuronsFirstLine() throws {
-        var checked = 0
+        var checked = 0, linearUnitsMeeting = 0
         for name in ScreenAuditTests.lessons {
             let lesson = try LessonFixtures.lesson(name)
             for part in lesson.parts.indices {
@@ -224,9 +225,10 @@ import Testing
                     var buffer = Buffer(size: flow.size)
                     buffer.render(FlowPane(state: state, flow: flow), in: buffer.area)
                     for (index, element) in flow.elements.enumerated() {
-                        guard case .neuron(let neuron) = element, flow.structure.neurons[neuron].lines.count > 1 else { continue }
+                        guard case .neuron(let neuron) = element else { continue }
                         let into = flow.layout.edges.indices.filter { flow.layout.edges[$0].to == index && flow.terms[$0] != nil }
-                        guard into.count > 1 else { continue }
+                        let twoLines = flow.structure.neurons[neuron].lines.count > 1
+                        guard into.count > 1, twoLines || flow.meetings[into[0]] != nil else { continue }
                         #expect(into.allSatisfy { flow.meetings[$0] == 1 }, "\(name) part \(part + 1) \(size)")
                         let frame = flow.layout.frames[index]
                         // (A target's arrow into a line of the loss under the divider keeps its own.)
@@ -234,10 +236,12 @@ import Testing
                         let heads = rows.sorted().filter { buffer[frame.x - 1, $0].symbol == "▶" }
                         #expect(heads == [frame.y + 1], "\(name) part \(part + 1) \(size): arrowheads at \(heads)")
                         checked += 1
+                        if !twoLines { linearUnitsMeeting += 1 }
                     }
                 }
             }
         }
+        #expect(linearUnitsMeeting >= 4)
         #expect(checked >= 10)
         let xor = try state("xor", part: 0, size: Size(width: 80, height: 24))
         let shown = picture(view(xor))
