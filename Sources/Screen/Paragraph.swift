@@ -158,7 +158,7 @@ enum WordGlue {
     /// character of every text measured, each frame.
     struct Word {
         private var first: UInt32 = 0, second: UInt32 = 0, count = 0
-        private var numeral = true, digit = false
+        private var numeral = true, digit = false, product = false
         /// Its parentheses: how many it opens and closes.
         private(set) var opens = 0, closes = 0
 
@@ -174,6 +174,7 @@ enum WordGlue {
             switch value {
             case 0x30...0x39, 0x3F: digit = true                                  // 0–9, ?
             case 0x2212, 0x2D, 0x2B, 0x2E, 0x65, 0x28, 0x29, 0x2C, 0x3B, 0x3A: break  // − - + . e ( ) , ; :
+            case 0xB7, 0xD7, 0x2A: product = true                                  // · × *
             default: numeral = false
             }
         }
@@ -184,7 +185,10 @@ enum WordGlue {
                 || count == 2 && second == 0x3D && (first == 0x2B || first == 0x7E)
                 || count == 2 && first == 0x3C && second == 0x2D
         }
-        var isNumber: Bool { numeral && digit }
+        var isNumber: Bool { numeral && digit && !product }
+        /// Numbers multiplied without spaces, "0.5·0", "3·(−4)", as an update's "η·∂L/∂w"
+        /// is written with its values: a term of a substitution, never a name's value.
+        var isNumbersProduct: Bool { numeral && digit && product }
         /// "+", "−" (ASCII "-"), "/" or "^" standing alone: no row ends in one with its
         /// operand on the next. (A row may end in a product's "·", which keeps a long
         /// chain-rule line to two rows: "∂L/∂a += ∂L/∂p ·" / "∂p/∂a = …".)
@@ -197,7 +201,8 @@ enum WordGlue {
 
     /// The substitutions (word ranges): an `=` after an expression, followed by numbers
     /// and the signs between them to the end of the line, "= 0.0053 · 1 = 0.0053",
-    /// "= −2 + 5 = 3", with at least one sign (a lone "= −2" stays with its name). A row
+    /// "= −2 + 5 = 3", "= 0.133 − 0.5·0 = 0.133", with at least one sign (a lone "= −2"
+    /// stays with its name). A row
     /// breaks before one rather than inside it where it fits a row, as typeset mathematics
     /// does ("∂L/∂a += ∂L/∂p · ∂p/∂a" / "= 0.0053 · 1 = 0.0053", not "… = 0.0053 ·" /
     /// "1 = 0.0053"); where it does not, its words keep to the other rules.
@@ -210,7 +215,8 @@ enum WordGlue {
             let afterExpression = index >= 2 && (words[index - 2].isOperator || words[index - 2].isProduct || words[index - 2].isToken)
             guard words[index].isToken, !inParenthesis[index], afterExpression else { index += 1; continue }
             var end = index + 1, lastNumber: Int?
-            while end < words.count, words[end].isNumber || words[end].isToken || words[end].isOperator || words[end].isProduct {
+            while end < words.count,
+                  words[end].isNumber || words[end].isNumbersProduct || words[end].isToken || words[end].isOperator || words[end].isProduct {
                 if words[end].isNumber { lastNumber = end }
                 end += 1
             }

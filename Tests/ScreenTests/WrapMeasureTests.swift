@@ -76,6 +76,16 @@ import Testing
         // An update's substitution too.
         #expect(Paragraph.wrap(Line("w11 ← w11 − η·∂L/∂w11 = 0.133 − 0.5 · 0 = 0.133"), width: 26).map(\.text)
                 == ["w11 ← w11 − η·∂L/∂w11", "= 0.133 − 0.5 · 0 = 0.133"])
+        // With its product written without spaces, as the Step pane writes η·∂L/∂w's values
+        // (xor part 2 at 80×24 read "… = 0.133" / "− 0.5·0 = 0.133"), and in prose that
+        // ends with one.
+        #expect(Paragraph.wrap(Line("w11 ← w11 − η·∂loss/∂w11 = 0.133 − 0.5·0 = 0.133"), width: 38).map(\.text)
+                == ["w11 ← w11 − η·∂loss/∂w11", "= 0.133 − 0.5·0 = 0.133"])
+        #expect(Paragraph.wrap(Line("z = w11·x1 + w12·x2 = 0.5·1 + (−0.5)·2 = −0.5."), width: 32).map(\.text)
+                == ["z = w11·x1 + w12·x2", "= 0.5·1 + (−0.5)·2 = −0.5."])
+        // A product of numbers is no value of its own: "= 0.5·0" alone keeps to the rules
+        // for an expression.
+        #expect(Paragraph.wrap(Line("so the step is η·g = 0.5·0"), width: 20).map(\.text) == ["so the step is η·g", "= 0.5·0"])
         // Inside prose, where it does not end the line, it breaks as before: the early row
         // would cost one.
         #expect(Paragraph.wrap(Line("σ(1 − σ) = 0.731 × (1 − 0.731) = 0.197. The same"), width: 30).map(\.text)
@@ -87,7 +97,8 @@ import Testing
         #expect(Paragraph.wrap(Line("f = 1 + 2 + 3 + 4 = 10"), width: 9).map(\.text) == ["f = 1 + 2", "+ 3", "+ 4 = 10"])
         for width in 4...30 {
             for text in ["q = x + y = −2 + 5 = 3", "∂L/∂e += ∂L/∂Z · ∂Z/∂e = 0.0053 · 1 = 0.0053", "f = 1 + 2 + 3 + 4 = 10",
-                         "w11 ← w11 − η·∂L/∂w11 = 0.133 − 0.5 · 0 = 0.133", "σ(1 − σ) = 0.731 × (1 − 0.731) = 0.197. The same"] {
+                         "w11 ← w11 − η·∂L/∂w11 = 0.133 − 0.5 · 0 = 0.133", "σ(1 − σ) = 0.731 × (1 − 0.731) = 0.197. The same",
+                         "w11 ← w11 − η·∂loss/∂w11 = 0.133 − 0.5·0 = 0.133", "z = w11·x1 + w12·x2 = 0.5·1 + (−0.5)·2 = −0.5."] {
                 #expect(WrapMeasure([Line(text)]).height(forWidth: width) == Paragraph.wrap(Line(text), width: width).count, "\(text) at \(width)")
             }
         }
