@@ -93,11 +93,11 @@ public struct TutorState: Sendable {
     }
 
     /// The circuit scenes and the flow diagrams (full, brief, each with its arrows meeting,
-    /// meeting only into ξ and h, then not, brief without the weights on the edges, each
-    /// first ruled where its loss box left out the divider, and that with
-    /// a tall head box split in columns and the arrows into a neuron joined at its first
-    /// line, and last that with the head's box showing a window of its lines) of a part's
-    /// graph.
+    /// meeting only into ξ and h, then not; brief without the weights on the edges, its
+    /// arrows joined, then not, or the other way round; each first ruled where its loss box
+    /// left out the divider; that with a tall head box split in columns and the arrows into
+    /// a neuron joined at its first line; and last that with the head's box showing a
+    /// window of its lines) of a part's graph.
     static func drawings(of stepper: Stepper, notation: Notation) throws(OpenError) -> ([GraphScene], [FlowScene]) {
         do {
             let scenes = try GraphScene.scenes(stepper, notation: notation)
@@ -105,29 +105,41 @@ public struct TutorState: Sendable {
             // Where the arrows into a neuron meet at its first line (their labels then need
             // a column more), next the same with them meeting only where an arrow would
             // point at h, then with each arrow to its own row, each only where narrower:
-            // for a pane a column short.
-            let levels: [(brief: Bool, labelled: Bool, meeting: FlowScene.Meeting)] =
-                [false, true].flatMap { brief in FlowScene.Meeting.allCases.map { (brief, true, $0) } } + [(true, false, .none)]
-            for (brief, labelled, meeting) in levels {
-                guard let flow = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: brief,
-                                               labelled: labelled, meeting: meeting) else { continue }
-                if labelled, meeting != .all, let last = flows.last, last.size.width <= flow.size.width { continue }
-                // Where the box that takes the loss leaves out its divider to fit the 80×24
-                // pane, first the same with it, for the panes that have the row.
+            // for a pane a column short. Without the weights on the edges the arrows need no
+            // rows of their own: they are joined at the neuron's first line (`┌┬┬▶`) where
+            // that is no taller (a bias feeding two layers may loop below the boxes) and at
+            // most a column wider (where the tracks need more, the wires bunch up before the
+            // arrowhead: polynomial-fit's features x, x², x³ and 1 read better a row each),
+            // and each has its own row next only where that is narrower.
+            // Where the box that takes the loss leaves out its divider to fit the 80×24 pane,
+            // first the same with it, for the panes that have the row.
+            func append(_ flow: FlowScene, brief: Bool, labelled: Bool, joined: Bool, meeting: FlowScene.Meeting) throws(DAGLayoutError) {
                 if flow.leftOutDivider,
                    let ruled = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: brief,
-                                             labelled: labelled, ruled: true, meeting: meeting), ruled.size.height > flow.size.height {
+                                             labelled: labelled, joined: joined, ruled: true, meeting: meeting),
+                   ruled.size.height > flow.size.height {
                     flows.append(ruled)
                 }
                 flows.append(flow)
             }
-            // The same with each neuron's arrows joined at its first line, where that is
-            // shorter: taken where the other would leave the text panes short
-            // (`drawingTwins`).
-            if let last = flows.last,
-               let joined = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: true,
-                                          labelled: false, joined: true), joined.size.height < last.size.height {
-                flows.append(joined)
+            for brief in [false, true] {
+                for meeting in FlowScene.Meeting.allCases {
+                    guard let flow = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: brief,
+                                                   meeting: meeting) else { continue }
+                    if meeting != .all, let last = flows.last, last.size.width <= flow.size.width { continue }
+                    try append(flow, brief: brief, labelled: true, joined: false, meeting: meeting)
+                }
+            }
+            let unjoined = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: true, labelled: false)
+            let joined = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: true, labelled: false,
+                                       joined: true)
+            if let joined, unjoined.map({ joined.size.height <= $0.size.height && joined.size.width <= $0.size.width + 1 }) ?? true {
+                try append(joined, brief: true, labelled: false, joined: true, meeting: .none)
+                if let unjoined, unjoined.size.width < joined.size.width {
+                    try append(unjoined, brief: true, labelled: false, joined: false, meeting: .none)
+                }
+            } else if let unjoined {
+                try append(unjoined, brief: true, labelled: false, joined: false, meeting: .none)
             }
             // A head box taller than the 80×24 graph pane is never drawn there (a box is
             // drawn whole or not at all): a last drawing splits it in columns.
@@ -204,9 +216,9 @@ public struct TutorState: Sendable {
 
     /// For each drawing (an index into `flows` in the flow view, else into `scenes`), the
     /// same drawing with less room between its rows, which `SceneChoice.best` takes where
-    /// the first leaves the text panes short: a flow diagram without weights, and the
-    /// same with each neuron's arrows joined (two-layer-relu 3 at 100×30: 12 rows rather
-    /// than 18, six more for the text). None for the circuit drawings: their blank rows
+    /// the first leaves the text panes short: a flow diagram without weights whose arrows
+    /// each keep a row (where joining them costs more than a column), and the same with
+    /// each neuron's arrows joined. None for the circuit drawings: their blank rows
     /// hold the backward pass's edge labels (`×0.5=2`) and a fold's `↓`, which a
     /// reviewer found shortened, on wires or gone without them.
     func drawingTwins(_ index: Int) -> [Int] {

@@ -28,16 +28,15 @@ import Testing
         }
     }
 
-    /// XOR part 2 at its end, beside the training views: the side pane gives up two
-    /// columns so that the diagram keeps its wires' turns apart (`x2 ──┤ └┿▶`, not
-    /// `──┤└┿▶`, which reads as x2 running on into ξ2's first arrow).
+    /// XOR part 2 at its end, beside the training views: the side pane gives up the
+    /// columns the diagram needs to keep its wires' turns apart (`x2 ──┤ └┿▶`, not
+    /// `──┤└┿▶`, which reads as x2 running on into ξ2's first arrow): the drawing shown is
+    /// the first without weights, with its gaps, not its narrower twin without them.
     @Test func theTrainedXorKeepsItsWiresTurnsApart() throws {
         var xor = try state("xor", part: 1)
         xor.apply(.jump(to: xor.stepper.count))
         #expect(xor.showsFlow && xor.choice.fits && xor.panes.side != nil)
-        let layout = try #require(xor.flow?.layout)
-        // A drawing with its gaps has a narrower twin without them; the twin has none.
-        #expect(layout.withoutTurnGaps() != nil)
+        #expect(xor.choice.flow == xor.flows.firstIndex { !$0.labelled })
     }
 
     /// XOR part 2: one neuron feeds the loss, so its box holds ξ3, f, then (f−y) and
@@ -182,7 +181,8 @@ import Testing
         let flow = try #require(wide.flow)
         #expect(wide.choice.fits && flow.joined && !flow.labelled && flow.size.height == 12)
         #expect(wide.panes.textRows == 14 && Panes.textRowsWanted == 10)
-        let unjoined = try #require(wide.flows.first { !$0.labelled && !$0.joined })
+        let unjoined = try #require(try FlowScene(graph: wide.stepper.graph, scene: wide.scenes[0], notation: wide.notation,
+                                                  brief: true, labelled: false))
         #expect(unjoined.size.height == 18)
         // The backward step through the sum u3 of three terms, with its next step's preview.
         var stepped = wide
@@ -248,5 +248,29 @@ import Testing
         for row in ["── −1 ─┬▶│· ξ1 ? ∇?", "── −1 ─┤ │· h1 ? ∇?", "── 0.5 ─┘ │", "── −1.5 ─┘ │"] {
             #expect(shown.contains(row), "\(row)")
         }
+    }
+
+    /// Without the weights on its edges a diagram needs no row per arrow: each neuron's
+    /// arrows are joined at its first line (xor part 2's end at 100×30, where x2's arrow
+    /// pointed at h1 and h2's at f), except where joining is taller or more than a column
+    /// wider (polynomial-fit part 2's features x, x², x³ and 1, a row each).
+    @Test func withoutWeightsTheArrowsAreJoinedWhereThatCostsNoRoom() throws {
+        var xor = try state("xor", part: 1)
+        xor.apply(.jump(to: xor.stepper.count))
+        let flow = try #require(xor.flow)
+        #expect(xor.showsFlow && xor.choice.fits && !flow.labelled && flow.joined)
+        for (index, element) in flow.elements.enumerated() {
+            guard case .neuron = element else { continue }
+            let rows = Set(flow.layout.edges.indices.filter { flow.layout.edges[$0].to == index && flow.terms[$0] != nil }
+                .compactMap { flow.layout.arrivalRow(of: $0).map { $0 - flow.layout.frames[index].y } })
+            #expect(rows == [1])
+        }
+        var poly = try state("polynomial-fit", part: 1)
+        poly.apply(.jump(to: poly.stepper.count))
+        let features = try #require(poly.flow)
+        #expect(poly.showsFlow && !features.labelled && !features.joined)
+        let joined = try #require(try FlowScene(graph: poly.stepper.graph, scene: poly.scenes[0], notation: poly.notation,
+                                                brief: true, labelled: false, joined: true))
+        #expect(joined.size.width > features.size.width + 1)
     }
 }

@@ -110,7 +110,7 @@ import Screen
         // that leaves the weights to the Step pane, which fits whole beside them.
         #expect(state.panes.side == nil && state.choice.fits && state.flow?.labelled == true)
         press(&state, .character("f"))
-        #expect(state.panes.side == Rect(x: 68, y: 1, width: 32, height: 18))
+        #expect(state.panes.side == Rect(x: 67, y: 1, width: 33, height: 18))
         #expect(state.choice.fits && state.flow?.labelled == false)
         let perEpoch = state.stepper.plan.stepsPerEpoch
         #expect(state.stepper.position == 10 * perEpoch)
@@ -142,7 +142,7 @@ import Screen
         var state = try lesson("xor", part: 1)
         #expect(state.panes.side == nil)
         press(&state, .character("t"))
-        #expect(state.panes.side == Rect(x: 68, y: 1, width: 32, height: 18))
+        #expect(state.panes.side == Rect(x: 67, y: 1, width: 33, height: 18))
         #expect(picture(view(state)).contains("f over x1→ x2↑ · epoch 0"))
         press(&state, .character("t"))
         #expect(state.panes.side == nil)
