@@ -174,7 +174,7 @@ enum WordGlue {
             switch value {
             case 0x30...0x39, 0x3F: digit = true                                  // 0–9, ?
             case 0x2212, 0x2D, 0x2B, 0x2E, 0x65, 0x28, 0x29, 0x2C, 0x3B, 0x3A: break  // − - + . e ( ) , ; :
-            case 0xB7, 0xD7, 0x2A: product = true                                  // · × *
+            case 0xB7, 0xD7, 0x2A, 0x2F: product = true                            // · × * /
             default: numeral = false
             }
         }
@@ -186,8 +186,9 @@ enum WordGlue {
                 || count == 2 && first == 0x3C && second == 0x2D
         }
         var isNumber: Bool { numeral && digit && !product }
-        /// Numbers multiplied without spaces, "0.5·0", "3·(−4)", as an update's "η·∂L/∂w"
-        /// is written with its values: a term of a substitution, never a name's value.
+        /// Numbers multiplied or divided without spaces, "0.5·0", "3·(−4)", "1/0.3775", as
+        /// an update's "η·∂L/∂w" is written with its values: a term of a substitution,
+        /// never a name's value.
         var isNumbersProduct: Bool { numeral && digit && product }
         /// "+", "−" (ASCII "-"), "/" or "^" standing alone: no row ends in one with its
         /// operand on the next. (A row may end in a product's "·", which keeps a long
@@ -199,21 +200,24 @@ enum WordGlue {
         var isProduct: Bool { count == 1 && (first == 0xB7 || first == 0xD7 || first == 0x2A) }
     }
 
-    /// The substitutions (word ranges): an `=` after an expression, followed by numbers
-    /// and the signs between them to the end of the line, "= 0.0053 · 1 = 0.0053",
-    /// "= −2 + 5 = 3", "= 0.133 − 0.5·0 = 0.133", with at least one sign (a lone "= −2"
-    /// stays with its name). A row
-    /// breaks before one rather than inside it where it fits a row, as typeset mathematics
-    /// does ("∂L/∂a += ∂L/∂p · ∂p/∂a" / "= 0.0053 · 1 = 0.0053", not "… = 0.0053 ·" /
-    /// "1 = 0.0053"); where it does not, its words keep to the other rules.
+    /// The substitutions (word ranges): an `=` followed by numbers and the signs between
+    /// them to the end of the line, "= 0.0053 · 1 = 0.0053", "= −2 + 5 = 3",
+    /// "= 0.133 − 0.5·0 = 0.133", with at least one sign (a lone "= −2" stays with its
+    /// name), and after a name alone that name. A row breaks before one rather than
+    /// inside it where it fits a row, as typeset
+    /// mathematics does ("∂L/∂a += ∂L/∂p · ∂p/∂a" / "= 0.0053 · 1 = 0.0053", not
+    /// "… = 0.0053 ·" / "1 = 0.0053"); where it does not, its words keep to the other rules.
     static func substitutions(_ words: [Word], inParenthesis: [Bool]) -> [Range<Int>] {
         var found: [Range<Int>] = []
         var index = 0
         while index < words.count {
-            // Only after an expression ("x + y = −2 + 5 = 3"): after a name alone, in prose
-            // ("so ∂f/∂x = −4 × 1 = −4"), the `=` keeps its name, as any other.
+            guard words[index].isToken, !inParenthesis[index] else { index += 1; continue }
+            // After an expression it begins at its `=` ("x + y" / "= −2 + 5 = 3"); after a
+            // name alone, at the name: "so far" / "∂L/∂x2 = −3.2e-4 + 0.02 ≈ 0.0196", whose
+            // "∂L/∂x2 = −3.2e-4" at a row's end would read as an equation of its own, and in
+            // prose "… and" / "∂f/∂y = −4 × 1 = −4." rather than "… ∂f/∂y" / "= −4 × 1 = −4.".
             let afterExpression = index >= 2 && (words[index - 2].isOperator || words[index - 2].isProduct || words[index - 2].isToken)
-            guard words[index].isToken, !inParenthesis[index], afterExpression else { index += 1; continue }
+            let start = afterExpression || index == 0 ? index : index - 1
             var end = index + 1, lastNumber: Int?
             while end < words.count,
                   words[end].isNumber || words[end].isNumbersProduct || words[end].isToken || words[end].isOperator || words[end].isProduct {
@@ -223,7 +227,7 @@ enum WordGlue {
             // It ends the line, as a formula does: inside prose ("= 0.197. The same") the
             // row it would open early costs a row.
             if let last = lastNumber, last - index >= 3, last == words.count - 1 {
-                found.append(index..<(last + 1))
+                found.append(start..<(last + 1))
                 index = last + 1
             } else {
                 index += 1

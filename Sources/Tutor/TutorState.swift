@@ -140,6 +140,10 @@ public struct TutorState: Sendable {
                 }
             } else if let unjoined {
                 try append(unjoined, brief: true, labelled: false, joined: false, meeting: .none)
+                // Its twin where shorter, for text panes short of rows (`drawingTwins`).
+                if let joined, joined.size.height < unjoined.size.height {
+                    try append(joined, brief: true, labelled: false, joined: true, meeting: .none)
+                }
             }
             // A head box taller than the 80×24 graph pane is never drawn there (a box is
             // drawn whole or not at all): a last drawing splits it in columns.

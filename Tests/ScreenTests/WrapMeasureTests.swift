@@ -83,6 +83,16 @@ import Testing
                 == ["w11 ← w11 − η·∂loss/∂w11", "= 0.133 − 0.5·0 = 0.133"])
         #expect(Paragraph.wrap(Line("z = w11·x1 + w12·x2 = 0.5·1 + (−0.5)·2 = −0.5."), width: 32).map(\.text)
                 == ["z = w11·x1 + w12·x2", "= 0.5·1 + (−0.5)·2 = −0.5."])
+        // After a name alone, the name goes with it: a running sum's first row would read
+        // as an equation of its own ("so far ∂L/∂x2 = −3.2e-4" / "+ 0.02 ≈ 0.0196"), and
+        // in prose each equation keeps its row.
+        #expect(Paragraph.wrap(Line("so far ∂L/∂x2 = −3.2e-4 + 0.02 ≈ 0.0196"), width: 36).map(\.text)
+                == ["so far", "∂L/∂x2 = −3.2e-4 + 0.02 ≈ 0.0196"])
+        #expect(Paragraph.wrap(Line("∂f/∂x = −4 × 1 = −4 and ∂f/∂y = −4 × 1 = −4."), width: 32).map(\.text)
+                == ["∂f/∂x = −4 × 1 = −4 and", "∂f/∂y = −4 × 1 = −4."])
+        // A quotient of numbers is a term too.
+        #expect(Paragraph.wrap(Line("∂ℓ/∂ŷ = (1 − y)/(1 − ŷ) − y/ŷ = 0 − 1/0.3775 = −2.649."), width: 40).map(\.text)
+                == ["∂ℓ/∂ŷ = (1 − y)/(1 − ŷ) − y/ŷ", "= 0 − 1/0.3775 = −2.649."])
         // A product of numbers is no value of its own: "= 0.5·0" alone keeps to the rules
         // for an expression.
         #expect(Paragraph.wrap(Line("so the step is η·g = 0.5·0"), width: 20).map(\.text) == ["so the step is η·g", "= 0.5·0"])
@@ -98,7 +108,9 @@ import Testing
         for width in 4...30 {
             for text in ["q = x + y = −2 + 5 = 3", "∂L/∂e += ∂L/∂Z · ∂Z/∂e = 0.0053 · 1 = 0.0053", "f = 1 + 2 + 3 + 4 = 10",
                          "w11 ← w11 − η·∂L/∂w11 = 0.133 − 0.5 · 0 = 0.133", "σ(1 − σ) = 0.731 × (1 − 0.731) = 0.197. The same",
-                         "w11 ← w11 − η·∂loss/∂w11 = 0.133 − 0.5·0 = 0.133", "z = w11·x1 + w12·x2 = 0.5·1 + (−0.5)·2 = −0.5."] {
+                         "w11 ← w11 − η·∂loss/∂w11 = 0.133 − 0.5·0 = 0.133", "z = w11·x1 + w12·x2 = 0.5·1 + (−0.5)·2 = −0.5.",
+                         "so far ∂L/∂x2 = −3.2e-4 + 0.02 ≈ 0.0196", "∂f/∂x = −4 × 1 = −4 and ∂f/∂y = −4 × 1 = −4.",
+                         "∂ℓ/∂ŷ = (1 − y)/(1 − ŷ) − y/ŷ = 0 − 1/0.3775 = −2.649."] {
                 #expect(WrapMeasure([Line(text)]).height(forWidth: width) == Paragraph.wrap(Line(text), width: width).count, "\(text) at \(width)")
             }
         }

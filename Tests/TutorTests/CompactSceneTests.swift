@@ -145,8 +145,10 @@ import Testing
         #expect(!state.scene.compact && state.drawingTwins(state.choice.scene).isEmpty)
     }
 
+    /// (Polynomial-fit part 2's features x, x², x³ and 1 keep a row each: joined, its
+    /// diagram would be more than a column wider.)
     @Test func besideTheSidePaneTheDrawingKeepsItsRows() throws {
-        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 1, theme: .monochrome(),
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("polynomial-fit")), part: 1, theme: .monochrome(),
                                    size: Size(width: 100, height: 30))
         state.apply(.jump(to: state.stepper.count))
         let flow = try #require(state.flow)
