@@ -101,14 +101,33 @@ struct Inspector {
         }
         var sum = ""
         for (position, input) in inputs.enumerated() {
-            var term = name(input)
-            // A term's name is its expression in parentheses (`(w11·x1)`).
-            if drawnEdge(input) != nil, term.hasPrefix("("), term.hasSuffix(")") { term = String(term.dropFirst().dropLast()) }
+            let term = termText(input)
             if position == 0 { sum = term }
             else if term.hasPrefix(notation.minus) { sum += " \(notation.minus) " + term.dropFirst(notation.minus.count) }
             else { sum += " + " + term }
         }
         return "\(name(id)) = " + sum
+    }
+
+    /// A ξ's term as `definition` writes it: its expression without the parentheses of its
+    /// name (`w11·x1`, `−x1`).
+    func termText(_ input: NodeID) -> String {
+        let term = name(input)
+        guard drawnEdge(input) != nil, term.hasPrefix("("), term.hasSuffix(")") else { return term }
+        return String(term.dropFirst().dropLast())
+    }
+
+    /// A ξ's terms' values as its definition writes them, a negated input's after a minus:
+    /// "ξ1 = 0.5 − x1 − x2 = 0.5 − 0 − 1", not "0.5 + 0 + (−1)", which reads as x2 = −1.
+    func excitationNumbers(_ inputs: [NodeID], values: [Double]) -> String {
+        var sum = ""
+        for (position, (input, value)) in zip(inputs, values).enumerated() {
+            let negated = termText(input).hasPrefix(notation.minus)
+            if position == 0 { sum = notation.number(value) }
+            else if negated { sum += " \(notation.minus) " + notation.operand(-value) }
+            else { sum += " + " + notation.operand(value) }
+        }
+        return sum
     }
 
     /// The edge the flow diagram draws in place of `node`, a neuron's term (`w11·x1` is
@@ -225,6 +244,9 @@ struct Inspector {
         let (op, names, values) = r.shownOperands(onEdge: edge != nil, names: r.inputs.map { name($0.id) }, notation: notation)
         var numbers = notation.apply(op, values: values)
         if r.op == .max || r.op == .min { numbers = notation.apply(r.op, values.map { notation.number($0) }) }
+        if edge == nil, r.op == .sum || r.op == .add, values.count == r.inputs.count, FlowWords(state: state).excitation(r.node) != nil {
+            numbers = excitationNumbers(r.inputs.map(\.id), values: values)
+        }
         var formula = [plain((edge == nil ? definition(r.node) : notation.apply(op, names)) + " = ")]
         // "m = −d = −1", not "= −1 = −1" when the numbers already read as the result.
         if numbers != notation.number(r.result) {

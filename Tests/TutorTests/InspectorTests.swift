@@ -179,6 +179,19 @@ import Testing
         #expect(formulas(stepping: s, count: 1) == ["Forward: compute xi", "xi = x1 + x2 − 1.5 = 0 + 1 + (−1.5) = −0.5"])
     }
 
+    /// In the flow diagram a ξ's numbers follow its definition, a negated input's after a
+    /// minus: "ξ1 = 0.5 − x1 − x2 = 0.5 − 0 − 1" at XOR's row (0, 1), where
+    /// "0.5 + 0 + (−1)" read as x2 = −1.
+    @Test func anExcitationsNumbersFollowItsDefinition() throws {
+        var xor = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), theme: .monochrome(), size: Size(width: 100, height: 30))
+        #expect(xor.showsFlow)
+        let xi1 = try #require(xor.stepper.graph.id(named: "ξ1")), x2 = try #require(xor.stepper.graph.id(named: "x2"))
+        // Row 2 of the four: (0, 1).
+        for _ in 0..<200 where !(xor.stepper.lastStep == .forward(xi1) && xor.stepper.graph.value(of: x2) == 1) { xor.apply(.next) }
+        #expect(xor.stepper.lastStep == .forward(xi1) && xor.stepper.graph.value(of: x2) == 1)
+        #expect(formulas(xor).contains("ξ1 = 0.5 − x1 − x2 = 0.5 − 0 − 1 = −0.5"), "\(formulas(xor))")
+    }
+
     /// The perceptron of the slides: classes A and B, features x1 and x2, all weights 0, η = 0.5.
     @Test func perceptronUpdates() throws {
         let (g, layout) = try Perceptron.build(features: ["x1", "x2"], classes: ["A", "B"],
