@@ -102,15 +102,6 @@ public struct TutorState: Sendable {
         do {
             let scenes = try GraphScene.scenes(stepper, notation: notation)
             var flows: [FlowScene] = []
-            // Where the arrows into a neuron meet at its first line (their labels then need
-            // a column more), next the same with them meeting only where an arrow would
-            // point at h, then with each arrow to its own row, each only where narrower:
-            // for a pane a column short. Without the weights on the edges the arrows need no
-            // rows of their own: they are joined at the neuron's first line (`┌┬┬▶`) where
-            // that is no taller (a bias feeding two layers may loop below the boxes) and at
-            // most a column wider (where the tracks need more, the wires bunch up before the
-            // arrowhead: polynomial-fit's features x, x², x³ and 1 read better a row each),
-            // and each has its own row next only where that is narrower.
             // Where the box that takes the loss leaves out its divider to fit the 80×24 pane,
             // first the same with it, for the panes that have the row.
             func append(_ flow: FlowScene, brief: Bool, labelled: Bool, joined: Bool, meeting: FlowScene.Meeting) throws(DAGLayoutError) {
@@ -122,6 +113,10 @@ public struct TutorState: Sendable {
                 }
                 flows.append(flow)
             }
+            // Where the arrows into a neuron meet at its first line (their labels then need
+            // a column more), next the same with them meeting only where an arrow would
+            // point at h, then with each arrow to its own row, each only where narrower:
+            // for a pane a column short.
             for brief in [false, true] {
                 for meeting in FlowScene.Meeting.allCases {
                     guard let flow = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: brief,
@@ -130,6 +125,12 @@ public struct TutorState: Sendable {
                     try append(flow, brief: brief, labelled: true, joined: false, meeting: meeting)
                 }
             }
+            // Without the weights on the edges the arrows need no rows of their own: they are
+            // joined at the neuron's first line (`┌┬┬▶`) where that is no taller (a bias
+            // feeding two layers may loop below the boxes) and at most a column wider (where
+            // the tracks need more, the wires bunch up before the arrowhead: polynomial-fit's
+            // features x, x², x³ and 1 read better a row each), and each has its own row next
+            // only where that is narrower.
             let unjoined = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: true, labelled: false)
             let joined = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: true, labelled: false,
                                        joined: true)
