@@ -204,9 +204,9 @@ enum WordGlue {
     /// them to the end of the line, "= 0.0053 · 1 = 0.0053", "= −2 + 5 = 3",
     /// "= 0.133 − 0.5·0 = 0.133", with at least one sign (a lone "= −2" stays with its
     /// name), and after a name alone that name. A row breaks before one rather than
-    /// inside it where it fits a row, as typeset
-    /// mathematics does ("∂L/∂a += ∂L/∂p · ∂p/∂a" / "= 0.0053 · 1 = 0.0053", not
-    /// "… = 0.0053 ·" / "1 = 0.0053"); where it does not, its words keep to the other rules.
+    /// inside it where it fits a row, as typeset mathematics does ("∂L/∂a += ∂L/∂p ·
+    /// ∂p/∂a" / "= 0.0053 · 1 = 0.0053", not "… = 0.0053 ·" / "1 = 0.0053"); where it
+    /// does not, its words keep to the other rules.
     static func substitutions(_ words: [Word], inParenthesis: [Bool]) -> [Range<Int>] {
         var found: [Range<Int>] = []
         var index = 0

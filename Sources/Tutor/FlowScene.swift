@@ -83,6 +83,7 @@ public struct FlowScene: Sendable {
         /// Only a neuron of two lines (ξ and h), where an arrow on h's row would read as an
         /// edge into h; a linear unit's second arrow arrives at a blank row.
         case twoLines
+        /// None: each arrow keeps its own arrowhead on its own row.
         case none
     }
     /// Whether the box that takes the head left out its divider to stay short enough for

@@ -121,8 +121,9 @@ struct Inspector {
     /// "ξ1 = 0.5 − x1 − x2 = 0.5 − 0 − 1", not "0.5 + 0 + (−1)", which reads as x2 = −1.
     func excitationNumbers(_ inputs: [NodeID], values: [Double]) -> String {
         var sum = ""
-        for (position, (input, value)) in zip(inputs, values).enumerated() {
-            let negated = termText(input).hasPrefix(notation.minus)
+        for (position, (input, term)) in zip(inputs, values).enumerated() {
+            // (A zero term, −1 · 0 among them, is written 0, never −0.)
+            let value = term == 0 ? 0 : term, negated = termText(input).hasPrefix(notation.minus)
             if position == 0 { sum = notation.number(value) }
             else if negated { sum += " \(notation.minus) " + notation.operand(-value) }
             else { sum += " + " + notation.operand(value) }
