@@ -119,6 +119,8 @@ public struct TutorState: Sendable {
             // for a pane a column short.
             for brief in [false, true] {
                 for meeting in FlowScene.Meeting.allCases {
+                    // (Where the drawing before has no arrows meeting, one with fewer is the same.)
+                    if meeting != .all, flows.last?.meetings.isEmpty == true { continue }
                     guard let flow = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: brief,
                                                    meeting: meeting) else { continue }
                     if meeting != .all, let last = flows.last, last.size.width <= flow.size.width { continue }
