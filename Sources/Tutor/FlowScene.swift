@@ -86,6 +86,10 @@ public struct FlowScene: Sendable {
         /// None: each arrow keeps its own arrowhead on its own row.
         case none
     }
+    /// Whether a neuron's box takes the head's lines, under its own: the one neuron they
+    /// read, where the box stays short enough (else, or `headApart`, they have a box of
+    /// their own beside it).
+    public let hostsHead: Bool
     /// Whether the box that takes the head left out its divider to stay short enough for
     /// the 80×24 pane (a `ruled` drawing has it).
     public private(set) var leftOutDivider = false
@@ -111,9 +115,11 @@ public struct FlowScene: Sendable {
     /// `headWindow`: the head's own box, where it has more lines, shows that many
     /// (`headWindow`, the property), every arrow into it arriving at the first.
     /// `meeting`: which neurons' arrows meet at their first line (`meetings`).
+    /// `headApart`: the head's lines in a box of their own even where the one neuron they
+    /// read could take them (`hostsHead`).
     public init?(graph: Graph, scene: GraphScene, notation: Notation, brief: Bool = false,
                  labelled: Bool = true, splitHead: Bool = false, joined: Bool = false, ruled: Bool = false,
-                 headWindow: Int? = nil, meeting: Meeting = .all) throws(DAGLayoutError) {
+                 headWindow: Int? = nil, meeting: Meeting = .all, headApart: Bool = false) throws(DAGLayoutError) {
         guard graph.count <= GraphScene.largestScaledGraph, let structure = FlowStructure(graph) else { return nil }
         self.brief = brief
         self.labelled = labelled
@@ -143,8 +149,9 @@ public struct FlowScene: Sendable {
             return joined ? lines : max(lines, structure.neurons[neuron].terms.count)
         }
         let host = feeders.first.flatMap { feeder -> Int? in
-            feeders.count == 1 && neuronRows(feeder) + head.count <= tallest ? feeder : nil
+            !headApart && feeders.count == 1 && neuronRows(feeder) + head.count <= tallest ? feeder : nil
         }
+        hostsHead = host != nil
         let window = headWindow.flatMap { host == nil && head.count > $0 ? max(FlowScene.smallestWindow, $0) : nil }
         self.headWindow = window
         let collapsed = window != nil
@@ -237,11 +244,13 @@ public struct FlowScene: Sendable {
         if let headBox {
             // A leaf (a target such as y) has an arrow to each line that reads it, as in
             // bce's (−y) and (1−y); a neuron feeding several lines, one to the first, which
-            // keeps a network's crossings down (the Step pane names every reader).
+            // keeps a network's crossings down (the Step pane names every reader). Into a
+            // box kept apart from the one neuron it reads, to the last: the leaf's arrows
+            // then keep above it (bce's ŷ arrives at (1−ŷ), under y's at (1−y)).
             var arrivals: [[Int]] = head.map { _ in [] }
             var seen = Set<Int>()
-            for (k, id) in head.enumerated() {
-                for input in graph.inputs(of: id) where !inHead.contains(input) && edgeOf[input.index] == nil {
+            for k in headApart ? Array(head.indices.reversed()) : Array(head.indices) {
+                for input in graph.inputs(of: head[k]) where !inHead.contains(input) && edgeOf[input.index] == nil {
                     guard let from = place[input.index], from != headBox, !arrivals[k].contains(from) else { continue }
                     guard seen.insert(from).inserted || graph.op(of: input) == nil else { continue }
                     arrivals[k].append(from)

@@ -124,6 +124,16 @@ public struct TutorState: Sendable {
                     guard let flow = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: brief,
                                                    meeting: meeting) else { continue }
                     if meeting != .all, let last = flows.last, last.size.width <= flow.size.width { continue }
+                    // Where the output neuron's box takes the loss's lines, first the loss in
+                    // a box of its own beside it, for the panes that have the room: under
+                    // the neuron's title (σ) the loss reads as part of the neuron. Not at the
+                    // cost of a crossing.
+                    if meeting == .all, flow.hostsHead,
+                       let apart = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: brief,
+                                                 meeting: meeting, headApart: true),
+                       apart.layout.crossings <= flow.layout.crossings {
+                        try append(apart, brief: brief, labelled: true, joined: false, meeting: meeting)
+                    }
                     try append(flow, brief: brief, labelled: true, joined: false, meeting: meeting)
                 }
             }

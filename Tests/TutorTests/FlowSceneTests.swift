@@ -11,21 +11,23 @@ import Testing
         try TutorState(subject: .lesson(LessonFixtures.lesson(name)), part: part, theme: .monochrome(), size: size)
     }
 
-    /// bce-neuron: the output neuron's box takes the loss's eight lines. At 100×30 they
-    /// stand under the divider; at 80×24, which has no row for it, without, and whole.
-    @Test(arguments: [0, 1]) func theLossIsRuledOffWhereThePaneHasTheRow(part: Int) throws {
-        // (Part 2's full drawing is too wide for 100 columns: its brief one has the rule too.)
-        let large = try state("bce-neuron", part: part)
-        let small = try state("bce-neuron", part: part, size: Size(width: 80, height: 24))
-        for (state, ruled) in [(large, true), (small, false)] {
-            let flow = try #require(state.flow)
-            let graph = state.stepper.graph
-            let loss = try #require(graph.ids.first { flow.names[$0.index] == "ℓ" })
-            let box = try #require(flow.layoutNode(of: loss))
-            #expect(state.showsFlow && state.choice.fits)
-            #expect((flow.boxes[box]?.divider != nil) == ruled, "\(state.size)")
-            #expect(flow.boxes[box]?.lines.count == 10)
-        }
+    /// bce-neuron: where the pane has the room (part 1 at 100×30), the loss's eight lines
+    /// have a box of their own beside the neuron's, where the arrows cross nowhere, so that
+    /// they do not read as the σ neuron's. Else the output neuron's box takes them: at
+    /// 100×30 under the divider; at 80×24, which has no row for it, without, and whole.
+    @Test(arguments: [(0, 100, 30, "apart"), (0, 80, 24, "hosted"), (1, 100, 30, "ruled"), (1, 80, 24, "hosted")])
+    func theLossHasItsOwnBoxOrIsRuledOff(part: Int, width: Int, height: Int, drawing: String) throws {
+        let state = try state("bce-neuron", part: part, size: Size(width: width, height: height))
+        let flow = try #require(state.flow)
+        let graph = state.stepper.graph
+        let loss = try #require(graph.ids.first { flow.names[$0.index] == "ℓ" })
+        let box = try #require(flow.layoutNode(of: loss))
+        #expect(state.showsFlow && state.choice.fits)
+        #expect(flow.hostsHead == (drawing != "apart"))
+        #expect((flow.elements[box] == .head) == (drawing == "apart"))
+        #expect((flow.boxes[box]?.divider != nil) == (drawing == "ruled"))
+        #expect(flow.boxes[box]?.lines.count == (drawing == "apart" ? 8 : 10))
+        if drawing == "apart" { #expect(flow.layout.crossings == 0) }
     }
 
     /// XOR part 2 at its end, beside the training views: the side pane gives up the
