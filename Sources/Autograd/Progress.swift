@@ -31,8 +31,12 @@ extension Stepper {
               position >= 0, position < graph.inputCount(of: node),
               plan.sentAfter[node.index] != Int.max
         else { return false }
-        let after = plan.sentAfter[node.index] + (plan.granularity == .edge ? position : 0)
-        return stepsTakenInPass >= after
+        guard plan.granularity == .edge else { return stepsTakenInPass >= plan.sentAfter[node.index] }
+        // The node's edge steps follow one another from its first on; an edge into a literal
+        // constant has none (`StepPlan.stepsAlong`) and flows with the step before it.
+        let before = (0..<position).count { StepPlan.stepsAlong(graph, from: node, position: $0) }
+        let own = StepPlan.stepsAlong(graph, from: node, position: position)
+        return stepsTakenInPass >= plan.sentAfter[node.index] + (own ? before : max(0, before - 1))
     }
 
     /// Steps taken in the pass of the last step taken: the whole pass once its last step

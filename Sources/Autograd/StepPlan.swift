@@ -45,10 +45,10 @@ public struct StepPlan: Sendable, Equatable {
         for node in tape.order.reversed() {
             let id = NodeID(node)
             if graph.ops[node] != nil, granularity == .edge {
-                for position in 0..<graph.inputCount(of: id) { pass.append(.backwardEdge(id, position: position)) }
-            } else if graph.ops[node] != nil || graph.kind(of: id) != .const || graph.name(of: id) != nil {
-                // Literal constants (anonymous, like the 2 in `2 * x`) get no step of their
-                // own: nothing to learn from their gradient, and they would crowd the pass.
+                for position in 0..<graph.inputCount(of: id) where Self.stepsAlong(graph, from: id, position: position) {
+                    pass.append(.backwardEdge(id, position: position))
+                }
+            } else if !Self.isLiteral(graph, id) {
                 pass.append(.backward(id))
             }
         }
@@ -114,6 +114,19 @@ public struct StepPlan: Sendable, Equatable {
         arrivedAfter = arrived
         completeAfter = complete
         sentAfter = sent
+    }
+
+    /// Literal constants (anonymous, like the 2 in `2 * x`) get no backward step of their
+    /// own: nothing is learnt from their gradient, and they would crowd the pass.
+    static func isLiteral(_ graph: Graph, _ id: NodeID) -> Bool {
+        graph.ops[id.index] == nil && graph.kind(of: id) == .const && graph.name(of: id) == nil
+    }
+
+    /// Whether the backward pass, edge by edge, takes a step along the edge from op `id` to
+    /// its input at `position`: not into a literal constant (the 1 of `1 − ŷ`), for the
+    /// same reason, nor would the step have a number to show.
+    static func stepsAlong(_ graph: Graph, from id: NodeID, position: Int) -> Bool {
+        !isLiteral(graph, graph.input(of: id, at: position))
     }
 
     /// Rows per epoch (1 without a dataset).

@@ -236,14 +236,16 @@ extension TutorState {
         switch last {
         case .backward(let id) where plan.granularity == .edge:
             // All of the node's edges are done: just after its last edge step (a leaf
-            // keeps its single step).
-            let edges = old.graph.inputCount(of: id)
-            if let i = index(.backwardEdge(id, position: max(0, edges - 1))), edges > 0 { return i + 1 }
+            // keeps its single step; an edge into a literal constant has none).
+            let edges = (0..<old.graph.inputCount(of: id)).reversed()
+            if let i = edges.lazy.compactMap({ index(.backwardEdge(id, position: $0)) }).first { return i + 1 }
             return index(last).map { $0 + 1 } ?? old.position
         case .backwardEdge(let id, let position) where plan.granularity == .node:
             // Part of a node's edges: before the node's step, unless it was its last edge.
             guard let i = index(.backward(id)) else { return old.position }
-            return position == old.graph.inputCount(of: id) - 1 ? i + 1 : i
+            let later = (position + 1)..<old.graph.inputCount(of: id)
+            let wasLast = later.allSatisfy { old.plan.index(of: .backwardEdge(id, position: $0), epoch: location.epoch, row: row) == nil }
+            return wasLast ? i + 1 : i
         default:
             return index(last).map { $0 + 1 } ?? old.position
         }

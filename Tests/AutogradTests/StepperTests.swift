@@ -237,6 +237,33 @@ extension StepperTests {
         #expect(s.hasFlowed(from: q, position: 1))
     }
 
+    /// f = (1 − x)·y: edge by edge, the difference's edge into its literal 1 has no step
+    /// (nothing is learnt from a literal's gradient, and there is no number to show), as
+    /// the literal has none of its own node by node; the edge counts as flowed with the
+    /// node's first step, and every other gradient ends as in one `backward()`.
+    @Test func anEdgeIntoALiteralHasNoStep() throws {
+        var g = Graph()
+        let one = g.addLeaf(.const, value: 1)
+        let x = g.addLeaf(.input, name: "x", value: 3)
+        let y = g.addLeaf(.input, name: "y", value: 2)
+        let d = g.addOp(.sub, [one, x], name: "d")
+        let f = g.addOp(.mul, [d, y], name: "f")
+        var s = try Stepper(graph: g, granularity: .edge)
+        let steps = (0..<s.count).map { s.plan.step(at: $0) }
+        #expect(steps == [.forward(d), .forward(f), .seed(f),
+                          .backwardEdge(f, position: 0), .backwardEdge(f, position: 1),
+                          .backwardEdge(d, position: 1), .backward(y), .backward(x)])
+        s.go(to: 5)
+        #expect(!s.hasFlowed(from: d, position: 0) && !s.hasFlowed(from: d, position: 1))
+        s.go(to: 6)  // after d's one edge step
+        #expect(s.hasFlowed(from: d, position: 0) && s.hasFlowed(from: d, position: 1))
+        #expect(s.graph.grad(of: x) == -2 && s.progress(of: x).gradientComplete)
+        s.toEnd()
+        var fast = g
+        fast.run()
+        for id in [x, y, d, f] { #expect(s.graph.grad(of: id) == fast.grad(of: id)) }
+    }
+
     @Test func progressFollowsEachSample() throws {
         let (g, data, o) = try TrainingTests.xorNetwork(seed: 1)
         let x1 = try #require(g.id(named: "x1"))
