@@ -73,6 +73,18 @@ struct FlowWords {
         return (flow.names[node.index], neuron.terms.count)
     }
 
+    /// The weights of the bias edges into the excitation `node` that are numbers, not
+    /// parameters: the gradient goes back along such an edge, but both its ends are
+    /// constants, so no step follows it (xor's 0.5 and −1.5).
+    func fixedBiasWeights(_ node: NodeID) -> [String] {
+        guard state.showsFlow, let flow = state.flow,
+              let neuron = flow.structure.neurons.first(where: { $0.excitation == node }) else { return [] }
+        return neuron.terms.compactMap { term in
+            guard term.source == .bias, case .number = term.weight else { return nil }
+            return weightText(term, flow.names)
+        }
+    }
+
     /// "a", "a and b", "a, b and c".
     static func list(_ items: [String]) -> String {
         guard items.count > 1, let last = items.last else { return items.first ?? "" }

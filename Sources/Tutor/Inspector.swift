@@ -304,8 +304,13 @@ struct Inspector {
             let rest = xi.edges - (shown.count - termEdges.count)
             let alongWhich = rest == xi.edges ? (rest == 1 ? "\(xi.name)'s edge" : "each of \(xi.name)'s \(rest) edges")
                 : (rest == 1 ? "\(xi.name)'s other edge" : "\(xi.name)'s other \(rest) edges")
-            // (The ledger line above names it: the number alone, not ∂f/∂ξ again.)
-            lines.append(Line([grad(r.grad), plain(" goes back along \(alongWhich)")]))
+            // (The ledger line above names it: the number alone, not ∂f/∂ξ again.) A
+            // constant bias's edge is counted, but no step follows it: said, so that the
+            // steps after are not one short.
+            let fixed = FlowWords(state: state).fixedBiasWeights(r.node)
+            let noStep = fixed.count == 1 ? "; the bias edge needs no step: 1 and \(fixed[0]) are constants"
+                : fixed.isEmpty ? "" : "; the bias edges need no step: 1 and their weights are constants"
+            lines.append(Line([grad(r.grad), plain(" goes back along \(alongWhich)\(noStep)")]))
         }
         if r.op == nil {
             // A gradient the mistakes lab made wrong says no such thing (the line above gives the right one).

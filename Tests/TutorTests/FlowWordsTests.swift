@@ -245,9 +245,19 @@ import Testing
         let lines = Inspector(state: state).lines().map(\.text)
         #expect(lines.first == "Backward through ξ3 = 0.5 − h1 − h2")
         let grad = state.notation.number(state.stepper.graph.grad(of: xi3))
-        // The constant 0.5's edge is one of the three the diagram draws into ξ3.
-        #expect(lines.contains("\(grad) goes back along each of ξ3's 3 edges"), "\(lines)")
+        // The constant 0.5's edge is one of the three the diagram draws into ξ3, but only
+        // two steps follow (h2's, h1's): the Step pane says why, rather than leave the
+        // student counting one step short.
+        #expect(lines.contains("\(grad) goes back along each of ξ3's 3 edges; the bias edge needs no step: 1 and 0.5 are constants"),
+                "\(lines)")
         #expect(lines.last == "Next: backward along the edge h2 → ξ3")
+        var edges = state
+        var sources: [String?] = []
+        for _ in 0..<3 {
+            edges.apply(.next)
+            if case .backward(let r)? = edges.stepper.lastRecord { sources += r.flows.map { edges.stepper.graph.name(of: $0.to) } }
+        }
+        #expect(sources == ["h2", "h1", "ξ2"], "the two edges' steps, then h2's own")
         // Where the bias learns, its gradient has a line of its own: the other two edges.
         var trained = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 1, theme: .monochrome(),
                                      size: Size(width: 100, height: 30))
