@@ -117,9 +117,10 @@ struct Inspector {
         return String(term.dropFirst().dropLast())
     }
 
-    /// A ξ's terms' values as its definition writes them, a negated input's after a minus:
-    /// "ξ1 = 0.5 − x1 − x2 = 0.5 − 0 − 1", not "0.5 + 0 + (−1)", which reads as x2 = −1.
-    func excitationNumbers(_ inputs: [NodeID], values: [Double]) -> String {
+    /// A sum's terms' values as its definition writes them, a negated input's or a negative
+    /// constant's after a minus: "ξ1 = 0.5 − x1 − x2 = 0.5 − 0 − 1", not "0.5 + 0 + (−1)",
+    /// which reads as x2 = −1; "x1 + n2 − 1.5 = 0 + 1 − 1.5" in either view.
+    func sumNumbers(_ inputs: [NodeID], values: [Double]) -> String {
         var sum = ""
         for (position, (input, term)) in zip(inputs, values).enumerated() {
             // (A zero term, −1 · 0 among them, is written 0, never −0.)
@@ -245,8 +246,8 @@ struct Inspector {
         let (op, names, values) = r.shownOperands(onEdge: edge != nil, names: r.inputs.map { name($0.id) }, notation: notation)
         var numbers = notation.apply(op, values: values)
         if r.op == .max || r.op == .min { numbers = notation.apply(r.op, values.map { notation.number($0) }) }
-        if edge == nil, r.op == .sum || r.op == .add, values.count == r.inputs.count, FlowWords(state: state).excitation(r.node) != nil {
-            numbers = excitationNumbers(r.inputs.map(\.id), values: values)
+        if edge == nil, r.op == .sum || r.op == .add, values.count == r.inputs.count {
+            numbers = sumNumbers(r.inputs.map(\.id), values: values)
         }
         var formula = [plain((edge == nil ? definition(r.node) : notation.apply(op, names)) + " = ")]
         // "m = −d = −1", not "= −1 = −1" when the numbers already read as the result.

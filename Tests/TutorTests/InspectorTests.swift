@@ -172,11 +172,13 @@ import Testing
         ])
     }
 
-    /// A sum with a negative constant term subtracts it, as the slides write a bias; its
-    /// numbers keep the parentheses of every negative operand.
+    /// A sum with a negative constant term subtracts it, as the slides write a bias, in its
+    /// numbers too (as the flow view does); a negative input keeps its parentheses.
     @Test func aNegativeConstantIsSubtracted() throws {
         let s = try state("x1 = 0\nx2 = 1\nxi = sum(x1, x2, -1.5)")
-        #expect(formulas(stepping: s, count: 1) == ["Forward: compute xi", "xi = x1 + x2 − 1.5 = 0 + 1 + (−1.5) = −0.5"])
+        #expect(formulas(stepping: s, count: 1) == ["Forward: compute xi", "xi = x1 + x2 − 1.5 = 0 + 1 − 1.5 = −0.5"])
+        let negative = try state("x1 = 0\nx2 = -1\nxi = sum(x1, x2, -1.5)")
+        #expect(formulas(stepping: negative, count: 1) == ["Forward: compute xi", "xi = x1 + x2 − 1.5 = 0 + (−1) − 1.5 = −2.5"])
     }
 
     /// In the flow diagram a ξ's numbers follow its definition, a negated input's after a
