@@ -190,6 +190,8 @@ enum WordGlue {
         /// an update's "η·∂L/∂w" is written with its values: a term of a substitution,
         /// never a name's value.
         var isNumbersProduct: Bool { numeral && digit && product }
+        /// A parenthesised remark's first word, "(it", "(via": not a number's parenthesis.
+        var opensRemark: Bool { first == 0x28 && !numeral }
         /// "+", "−" (ASCII "-"), "/" or "^" standing alone: no row ends in one with its
         /// operand on the next. (A row may end in a product's "·", which keeps a long
         /// chain-rule line to two rows: "∂L/∂a += ∂L/∂p ·" / "∂p/∂a = …".)
@@ -224,9 +226,10 @@ enum WordGlue {
                 if words[end].isNumber { lastNumber = end }
                 end += 1
             }
-            // It ends the line, as a formula does: inside prose ("= 0.197. The same") the
-            // row it would open early costs a row.
-            if let last = lastNumber, last - index >= 3, last == words.count - 1 {
+            // It ends the line, as a formula does, or a remark in parentheses follows it
+            // ("= 0.3 − 0.1·9.68e-4 = 0.3 (it moved by …)"): inside prose ("= 0.197. The
+            // same") the row it would open early costs a row.
+            if let last = lastNumber, last - index >= 3, last == words.count - 1 || words[last + 1].opensRemark {
                 found.append(start..<(last + 1))
                 index = last + 1
             } else {

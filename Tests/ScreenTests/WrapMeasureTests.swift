@@ -96,6 +96,10 @@ import Testing
         // A product of numbers is no value of its own: "= 0.5·0" alone keeps to the rules
         // for an expression.
         #expect(Paragraph.wrap(Line("so the step is η·g = 0.5·0"), width: 20).map(\.text) == ["so the step is η·g", "= 0.5·0"])
+        // Or where a remark in parentheses follows it (softmax part 2 read "… = 0.3" /
+        // "− 0.1·9.68e-4 = 0.3 (it moved by …").
+        #expect(Paragraph.wrap(Line("w ← w − η·∂L/∂w = 0.3 − 0.1·9.68e-4 = 0.3 (it moved by −9.68e-5)"), width: 34).map(\.text)
+                == ["w ← w − η·∂L/∂w", "= 0.3 − 0.1·9.68e-4 = 0.3", "(it moved by −9.68e-5)"])
         // Inside prose, where it does not end the line, it breaks as before: the early row
         // would cost one.
         #expect(Paragraph.wrap(Line("σ(1 − σ) = 0.731 × (1 − 0.731) = 0.197. The same"), width: 30).map(\.text)
@@ -108,7 +112,8 @@ import Testing
         for width in 4...30 {
             for text in ["q = x + y = −2 + 5 = 3", "∂L/∂e += ∂L/∂Z · ∂Z/∂e = 0.0053 · 1 = 0.0053", "f = 1 + 2 + 3 + 4 = 10",
                          "w11 ← w11 − η·∂L/∂w11 = 0.133 − 0.5 · 0 = 0.133", "σ(1 − σ) = 0.731 × (1 − 0.731) = 0.197. The same",
-                         "w11 ← w11 − η·∂loss/∂w11 = 0.133 − 0.5·0 = 0.133", "z = w11·x1 + w12·x2 = 0.5·1 + (−0.5)·2 = −0.5.",
+                         "w11 ← w11 − η·∂loss/∂w11 = 0.133 − 0.5·0 = 0.133", "w ← w − η·∂L/∂w = 0.3 − 0.1·9.68e-4 = 0.3 (it moved by −9.68e-5)",
+                         "z = w11·x1 + w12·x2 = 0.5·1 + (−0.5)·2 = −0.5.",
                          "so far ∂L/∂x2 = −3.2e-4 + 0.02 ≈ 0.0196", "∂f/∂x = −4 × 1 = −4 and ∂f/∂y = −4 × 1 = −4.",
                          "∂ℓ/∂ŷ = (1 − y)/(1 − ŷ) − y/ŷ = 0 − 1/0.3775 = −2.649."] {
                 #expect(WrapMeasure([Line(text)]).height(forWidth: width) == Paragraph.wrap(Line(text), width: width).count, "\(text) at \(width)")
