@@ -59,16 +59,25 @@ struct FlowPane: Widget {
                 border = border.patched(by: theme(.marker).underlined())
             }
             // A neuron's title is its activation's symbol, or a linear unit's sum; the
-            // head's box has none (its lines name themselves), but a collapsed one says
+            // head's box says what it computes (`FlowScene.headTitle`), and a collapsed one
             // which of its lines it shows.
             var title: String?
             if case .neuron(let neuron) = flow.elements[index] {
                 let op = state.stepper.graph.op(of: flow.structure.neurons[neuron].output) ?? .sum
                 // In ASCII a sum's "+" beside the box's corner "+" would read as a corner.
-                let symbol = !state.notation.unicode && (op == .sum || op == .add) ? "sum" : state.notation.gateSymbol(op)
+                var symbol = !state.notation.unicode && (op == .sum || op == .add) ? "sum" : state.notation.gateSymbol(op)
+                // A box that also takes the loss's lines says so, where its border has the
+                // room: under "σ" alone they would read as the neuron's.
+                let own = flow.structure.neurons[neuron].lines.count
+                if lines.count > own, let loss = lines.last.flatMap({ FlowScene.headTitle(flow.names[$0.index]) }),
+                   let width = flow.boxes[index]?.columns.reduce(0, +), DisplayWidth.of(symbol) + 12 + 4 <= width {
+                    symbol += ", then \(loss)"
+                }
                 title = edgeStep ? "\(theme.glyphs.active) \(symbol)" : symbol
             } else if let window = flow.headWindowLines(at: progress, selection: state.selection) {
                 title = state.notation.text(FlowScene.windowTitle(window, of: lines.count))
+            } else if case .head = flow.elements[index], let output = lines.last {
+                title = FlowScene.headTitle(flow.names[output.index])
             }
             return NodeBox(lines: rows(of: index), border: border, title: title, titleStyle: active ? theme(.active) : theme(.title))
         }

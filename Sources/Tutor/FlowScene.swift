@@ -410,6 +410,14 @@ public struct FlowScene: Sendable {
     /// a box of 11 rows, which the 80×24 pane's 12 show whole), then two.
     static let headWindows = [FlowScene.headRows, FlowScene.smallestWindow]
 
+    /// The title of the head's own box, whose last line is the graph's output: "loss"
+    /// where the output is named as one (L, ℓ, loss, …), as the slides call it, for a box
+    /// that would otherwise stand untitled beside the neurons' σ and + boxes; else none
+    /// (its lines name themselves).
+    static func headTitle(_ output: String) -> String? {
+        ["L", "ℓ", "ℒ", "𝔏", "J", "E"].contains(output) || output.lowercased().contains("loss") ? "loss" : nil
+    }
+
     /// The title of a collapsed head box: which of its lines its window shows (indices
     /// into them, from 0), "line 4 of 15" or "lines 5–11 of 15".
     static func windowTitle(_ window: Range<Int>, of count: Int) -> String {

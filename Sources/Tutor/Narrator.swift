@@ -152,7 +152,9 @@ struct Narrator {
                 guard record.weightDecay == 0 else {
                     return "\(name(id))'s gradient is 0 on this row, so only weight decay moves it: \(name(id)) ← (1 − ηα)·\(name(id)), towards 0."
                 }
-                return "\(name(id))'s gradient is 0 on this row: nudging it would not change \(output) here, so the update leaves it as it is."
+                // (Not "nudging it would not change the loss": at a kink, the perceptron's
+                // max of tied scores, a nudge does, though the gradient taken there is 0.)
+                return "\(name(id))'s gradient is 0 on this row, so the update leaves it as it is."
             }
             if stepper.plan.training?.zeroGrad == false {
                 return "Gradient descent with the mean of the batch sums, which are not zeroed afterwards (no zero_grad): the next epoch adds to them, so each update carries every earlier epoch's gradients."

@@ -12,9 +12,10 @@ import Testing
     }
 
     /// bce-neuron: where the pane has the room (part 1 at 100×30), the loss's eight lines
-    /// have a box of their own beside the neuron's, where the arrows cross nowhere, so that
-    /// they do not read as the σ neuron's. Else the output neuron's box takes them: at
-    /// 100×30 under the divider; at 80×24, which has no row for it, without, and whole.
+    /// have a box of their own beside the neuron's, titled "loss", where the arrows cross
+    /// nowhere, so that they do not read as the σ neuron's. Else the output neuron's box,
+    /// titled "σ, then loss", takes them: at 100×30 under the divider; at 80×24, which has
+    /// no row for it, without, and whole.
     @Test(arguments: [(0, 100, 30, "apart"), (0, 80, 24, "hosted"), (1, 100, 30, "ruled"), (1, 80, 24, "hosted")])
     func theLossHasItsOwnBoxOrIsRuledOff(part: Int, width: Int, height: Int, drawing: String) throws {
         let state = try state("bce-neuron", part: part, size: Size(width: width, height: height))
@@ -28,6 +29,19 @@ import Testing
         #expect((flow.boxes[box]?.divider != nil) == (drawing == "ruled"))
         #expect(flow.boxes[box]?.lines.count == (drawing == "apart" ? 8 : 10))
         if drawing == "apart" { #expect(flow.layout.crossings == 0) }
+        // The box's title says what it holds: "loss" apart, else "σ, then loss".
+        var buffer = Buffer(size: flow.size)
+        buffer.render(FlowPane(state: state, flow: flow), in: buffer.area)
+        let frame = flow.layout.frames[box]
+        let top = (frame.x..<frame.maxX).map { buffer[$0, frame.y].symbol }.joined()
+        #expect(top.hasPrefix(drawing == "apart" ? "┌ loss ─" : "┌ σ, then loss ─"), "\(top)")
+    }
+
+    /// The head's box is titled "loss" only where the output is named as one; the hosting
+    /// neuron's "σ, then loss" only where its border has the room.
+    @Test func theHeadsTitleSaysLossOnlyForALoss() {
+        #expect(["L", "ℓ", "loss", "train_loss"].allSatisfy { FlowScene.headTitle($0) == "loss" })
+        #expect(["out", "f", "y_hat"].allSatisfy { FlowScene.headTitle($0) == nil })
     }
 
     /// XOR part 2 at its end, beside the training views: the side pane gives up the
