@@ -274,15 +274,17 @@ public struct FlowScene: Sendable {
             }
             lineRows[headBox] = rows
             // A line that takes several arrows keeps blank rows under it.
-            // A collapsed box: its window's lines, a dotted rule, the output.
-            headBoxRows = window.map { $0 + 1 } ?? row
-            if let window { dividerRows[headBox] = window - 1 }
+            // A collapsed box: a blank row where the arrows arrive (at whichever line the
+            // window shows first they would read as feeding it), its window's lines, a
+            // dotted rule, the output.
+            headBoxRows = window.map { $0 + 2 } ?? row
+            if let window { dividerRows[headBox] = window }
             headReads = boxLines[headBox].map { line in
                 graph.inputs(of: line).compactMap { boxLines[headBox].firstIndex(of: $0) }
             }
             for (position, k) in order.enumerated() {
                 for (j, from) in arrivals[k].enumerated() {
-                    // Into a collapsed box, at its first line, whichever line it shows.
+                    // Into a collapsed box, at its blank first row.
                     let arrival = collapsed ? 1 : explicit ? 1 + rows[own + position] + j : nil
                     edges.append(DAGEdge(from: from, to: headBox, row: arrival))
                     terms.append(nil)
@@ -406,8 +408,9 @@ public struct FlowScene: Sendable {
     static let smallestWindow = 2
 
     /// The windows a collapsed head box is drawn with, the largest first: as many lines as
-    /// a split box's column (`headRows`: seven and the output, with the rule between them
-    /// a box of 11 rows, which the 80×24 pane's 12 show whole), then two.
+    /// a split box's column (`headRows`: seven and the output, with the arrows' row above
+    /// them and the rule between, a box of 12 rows, which the 80×24 pane's 12 show
+    /// whole), then two.
     static let headWindows = [FlowScene.headRows, FlowScene.smallestWindow]
 
     /// The title of the head's own box, whose last line is the graph's output: "loss"
@@ -478,7 +481,8 @@ public struct FlowScene: Sendable {
             return lines.compactMap { id in lineSlot(of: id).map { (id, $0) } }
         }
         let shown = shownLines(of: index, at: progress, selection: selection)
-        return shown.enumerated().map { row, id in (id, (row == shown.count - 1 ? row + 1 : row, 0, box.columns[0])) }
+        // (Under the arrows' blank row; the output under the rule.)
+        return shown.enumerated().map { row, id in (id, (row == shown.count - 1 ? row + 2 : row + 1, 0, box.columns[0])) }
     }
 
     /// `lineSlot(of:)` at `progress` with `selection` (`lineSlots`): `nil` for the lines a

@@ -110,7 +110,8 @@ import Testing
     }
 
     /// Softmax part 2 at 80×24: the loss box collapsed to a window of its lines around
-    /// the one the pass is at, over L, fits the pane whole, so the output is in view at
+    /// the one the pass is at, over L, under a blank row where the arrows arrive, fits the
+    /// pane whole, so the output is in view at
     /// every step rather than panned away; the title says which lines show. Each step about
     /// a head node shows that node, with the numbers the graph holds, as every frame of
     /// the audit checks.
@@ -120,8 +121,12 @@ import Testing
         #expect(flow.headWindow == FlowScene.headRows && narrow.choice.fits && flow.size.width <= narrow.panes.graphViewport.width)
         let box = try #require(flow.elements.firstIndex(of: .head))
         let lines = try #require(flow.boxes[box]?.lines)
-        // Seven lines, a dotted rule, L.
-        #expect(flow.layout.frames[box].height == 2 + FlowScene.headRows + 1)
+        // A blank row where every arrow arrives (at a line of the window, lnp_cat, they read
+        // as feeding it), seven lines, a dotted rule, L.
+        #expect(flow.layout.frames[box].height == 2 + 1 + FlowScene.headRows + 1)
+        let into = flow.layout.edges.indices.filter { flow.layout.edges[$0].to == box }
+        #expect(!into.isEmpty && into.allSatisfy { flow.layout.routes[$0].last?.y == flow.layout.frames[box].y + 1 })
+        #expect(flow.lineSlots(of: box, at: narrow.progress, selection: nil).map(\.slot.row) == Array(1...7) + [9])
         let output = narrow.stepper.plan.tape.output
         #expect(lines.count == 15 && lines.last == output)
         // Before the pass, the first lines.
@@ -156,7 +161,7 @@ import Testing
         #expect(picture(view(narrow)).contains("┌ lines 8–14 of 15 "))
         // The smallest window, for a pane with fewer rows: the line in focus over L.
         let smallest = try #require(narrow.flows.first { $0.headWindow == FlowScene.smallestWindow })
-        #expect(smallest.layout.frames[box].height == 2 + FlowScene.smallestWindow + 1)
+        #expect(smallest.layout.frames[box].height == 2 + 1 + FlowScene.smallestWindow + 1)
         #expect(smallest.shownLines(of: box, at: narrow.progress, selection: sum) == [sum, output])
         #expect(FlowScene.windowTitle(13..<14, of: 15) == "line 14 of 15")
     }
