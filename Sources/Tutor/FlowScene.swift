@@ -69,7 +69,7 @@ public struct FlowScene: Sendable {
     /// without labels, which need a run each.
     public let joined: Bool
     /// The arrows that come together at their neuron's first line (`DAGView.meetings`): in
-    /// a drawing that writes the weights on separate rows (`labelled`, not `joined`), each
+    /// a drawing whose arrows keep a row each (with their weights, or not `joined`), each
     /// term's edge into a neuron that takes several (`Meeting`), as the slides' arrowheads
     /// come together where values are added. Edge → row in the box's frame.
     public let meetings: [Int: Int]
@@ -346,12 +346,18 @@ public struct FlowScene: Sendable {
             case .none: return false
             }
         }
-        let meetings = labelled && !joined ? Dictionary(uniqueKeysWithValues: meets.map { ($0, 1) }) : [:]
+        let meetings = !joined ? Dictionary(uniqueKeysWithValues: meets.map { ($0, 1) }) : [:]
         self.meetings = meetings
         // Each neuron's channel is as wide as its weights' labels need; others are narrow.
+        // Without labels, arrows that meet keep a straight run of two columns before the
+        // box: the meeting line's and one between it and the tracks.
         var labelWidths: [Int: Int] = [:]
-        for (e, term) in terms.enumerated() where labelled {
+        for (e, term) in terms.enumerated() {
             guard let term else { continue }
+            guard labelled else {
+                if meetings[e] != nil { labelWidths[edges[e].to] = 2 }
+                continue
+            }
             let width = FlowScene.widestLabel(term, names: scene.names, notation: notation, brief: brief,
                                               numberWidth: numberWidth, gradWidth: gradWidth)
             // A blank either side, room for the active mark ("▶ "), and for the column

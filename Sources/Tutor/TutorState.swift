@@ -139,22 +139,34 @@ public struct TutorState: Sendable {
             }
             // Without the weights on the edges the arrows need no rows of their own: they are
             // joined at the neuron's first line (`┌┬┬▶`) where that is no taller (a bias
-            // feeding two layers may loop below the boxes) and at most a column wider (where
-            // the tracks need more, the wires bunch up before the arrowhead: polynomial-fit's
-            // features x, x², x³ and 1 read better a row each), and each has its own row next
-            // only where that is narrower.
-            let unjoined = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: true, labelled: false)
+            // feeding two layers may loop below the boxes) and at most a column wider than
+            // each arrow on its own row (where the tracks need more, the wires bunch up
+            // before the arrowhead: polynomial-fit's features x, x², x³ and 1 read better a
+            // row each). Where arrows keep their rows they meet at the first line in the
+            // column before the box, as with the weights (two columns a box more); each
+            // arrowhead on its own row, into h's row too, only where that is narrower still.
+            let plain = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: true, labelled: false,
+                                      meeting: .none)
+            let meeting = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: true, labelled: false)
+                .flatMap { $0.meetings.isEmpty ? nil : $0 }
             let joined = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: true, labelled: false,
                                        joined: true)
-            if let joined, unjoined.map({ joined.size.height <= $0.size.height && joined.size.width <= $0.size.width + 1 }) ?? true {
-                try append(joined, brief: true, labelled: false, joined: true, meeting: .none)
-                if let unjoined, unjoined.size.width < joined.size.width {
-                    try append(unjoined, brief: true, labelled: false, joined: false, meeting: .none)
+            /// The drawings whose arrows keep their rows, meeting first, each narrower than the last.
+            func rowEach(narrowerThan width: Int) throws(DAGLayoutError) {
+                var width = width
+                for (flow, meets) in [(meeting, FlowScene.Meeting.all), (plain, .none)] {
+                    guard let flow, flow.size.width < width else { continue }
+                    try append(flow, brief: true, labelled: false, joined: false, meeting: meets)
+                    width = flow.size.width
                 }
-            } else if let unjoined {
-                try append(unjoined, brief: true, labelled: false, joined: false, meeting: .none)
-                // Its twin where shorter, for text panes short of rows (`drawingTwins`).
-                if let joined, joined.size.height < unjoined.size.height {
+            }
+            if let joined, plain.map({ joined.size.height <= $0.size.height && joined.size.width <= $0.size.width + 1 }) ?? true {
+                try append(joined, brief: true, labelled: false, joined: true, meeting: .none)
+                try rowEach(narrowerThan: joined.size.width)
+            } else {
+                try rowEach(narrowerThan: .max)
+                // The joined twin where shorter, for text panes short of rows (`drawingTwins`).
+                if let joined, let plain, joined.size.height < plain.size.height {
                     try append(joined, brief: true, labelled: false, joined: true, meeting: .none)
                 }
             }
