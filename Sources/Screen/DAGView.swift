@@ -59,11 +59,16 @@ public struct DAGView: Widget {
     /// (`─┬▶` over `─┤` and `─┘`), so an arrow on the row of the box's second line does not
     /// read as an edge into that line. The layout leaves the column free before them.
     public var meetings: [Int: Int]
+    /// Edges that turn into another arrow's arrowhead at `row` of their target's box, in
+    /// the arrowhead's own column (`─▶` over `─┘`), where the layout left no column before
+    /// it: an arrow into the blank row under a line would read as feeding nothing.
+    public var arrowheadMeetings: [Int: Int]
 
     public init(layout: DAGLayout, nodes: [NodeBox], edgeStyles: [Style] = [], edgeStyle: Style = .plain,
                 emphasized: [Int] = [], labels: [EdgeLabel] = [], offset: Point = .zero, glyphs: Glyphs = .unicode,
-                meetings: [Int: Int] = [:]) {
+                meetings: [Int: Int] = [:], arrowheadMeetings: [Int: Int] = [:]) {
         self.meetings = meetings
+        self.arrowheadMeetings = arrowheadMeetings
         self.layout = layout
         self.nodes = nodes
         self.edgeStyles = edgeStyles
@@ -77,7 +82,8 @@ public struct DAGView: Widget {
     /// The points edge `e` is drawn through on the screen: its route, but into a borderless
     /// gate, where its inputs converge on the content row (one arrowhead), each still drawn
     /// as its own line: └─▶+ with ┐ above and ┘ below. An edge of `meetings` turns to its
-    /// meeting row in the column before its arrowhead.
+    /// meeting row in the column before its arrowhead; one of `arrowheadMeetings`, in the
+    /// arrowhead's column.
     ///
     /// Out of a line of text (a borderless node without arrowheads, not a gate's symbol)
     /// that fills its box to the last cell (showing its widest number), the wire starts a
@@ -92,6 +98,11 @@ public struct DAGView: Widget {
             points[0].x += 1
         }
         let target = layout.edges[e].to
+        if let row = arrowheadMeetings[e], let end = points.last, points.count >= 2 {
+            let meet = screenFrame(of: target, in: area).y + row
+            guard meet != end.y, points[points.count - 2].y == end.y else { return points }
+            return points + [Point(x: end.x, y: meet)]
+        }
         if let row = meetings[e], let end = points.last, points.count >= 2 {
             let meet = screenFrame(of: target, in: area).y + row, bus = end.x - 1
             guard meet != end.y, points[points.count - 2].y == end.y, points[points.count - 2].x < bus else { return points }

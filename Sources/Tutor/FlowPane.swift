@@ -24,7 +24,8 @@ struct FlowPane: Widget {
         var styles = [Style](repeating: theme(.edge), count: flow.layout.edges.count)
         for e in edges { styles[e] = theme(.activeEdge) }
         let dag = DAGView(layout: flow.layout, nodes: flow.elements.indices.map(box), edgeStyles: styles, edgeStyle: theme(.edge),
-                          emphasized: Array(edges), offset: state.offset, glyphs: theme.glyphs, meetings: flow.meetings)
+                          emphasized: Array(edges), offset: state.offset, glyphs: theme.glyphs, meetings: flow.meetings,
+                          arrowheadMeetings: flow.arrowheadMeetings)
         buffer.render(dag, in: area)
         for (e, term) in flow.terms.enumerated() where flow.labelled {
             guard let term else { continue }

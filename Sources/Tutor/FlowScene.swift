@@ -74,6 +74,11 @@ public struct FlowScene: Sendable {
     /// come together where values are added. Edge → row in the box's frame.
     public let meetings: [Int: Int]
 
+    /// The arrows into a line of the head's box after its first, each turning up into that
+    /// one's arrowhead in the arrowhead's own column (`DAGView.arrowheadMeetings`), which
+    /// takes no column more: edge → the line's row in the box's frame.
+    public let arrowheadMeetings: [Int: Int]
+
     /// Which neurons' arrows meet at their first line: each label before a meeting needs a
     /// column more, so a drawing one column short of a pane has them meet only where it
     /// matters, then nowhere.
@@ -239,6 +244,10 @@ public struct FlowScene: Sendable {
         // arrows first, in its first column, where arrows can point at them; where they do
         // not fit there, its arrows are spread and point at no line.
         var lineRows = boxLines.map { Array($0.indices) }
+        // A second arrow into one line of the head turns up into the first's arrowhead
+        // (`(y_off·s_off)` takes y_off's and s_off's, the second of which pointed at the
+        // blank row under it): `─▶` over `─┘`. Edge → the line's row in the frame.
+        var headMeetings: [Int: Int] = [:]
         var split = false
         var headBoxRows = 0
         if let headBox {
@@ -286,6 +295,7 @@ public struct FlowScene: Sendable {
                 for (j, from) in arrivals[k].enumerated() {
                     // Into a collapsed box, at its blank first row.
                     let arrival = collapsed ? 1 : explicit ? 1 + rows[own + position] + j : nil
+                    if let arrival, !collapsed, j > 0 { headMeetings[edges.count] = arrival - j }
                     edges.append(DAGEdge(from: from, to: headBox, row: arrival))
                     terms.append(nil)
                 }
@@ -348,6 +358,7 @@ public struct FlowScene: Sendable {
         }
         let meetings = !joined ? Dictionary(uniqueKeysWithValues: meets.map { ($0, 1) }) : [:]
         self.meetings = meetings
+        arrowheadMeetings = headMeetings
         // Each neuron's channel is as wide as its weights' labels need; others are narrow.
         // Without labels, arrows that meet keep a straight run of two columns before the
         // box: the meeting line's and one between it and the tracks.

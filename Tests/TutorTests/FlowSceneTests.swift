@@ -276,6 +276,37 @@ import Testing
         }
     }
 
+    /// A line of the loss's box that reads two values outside it (perceptron part 6's
+    /// `(y_off·s_off)`, linear-regression's δ1) takes the second arrow into the first's
+    /// arrowhead, turning up in its column (`─▶` over `─┘`), not into the blank row under
+    /// the line, where it fed nothing. Every bundled part at step 0, both sizes.
+    @Test func aSecondArrowIntoALossLineTurnsIntoItsArrowhead() throws {
+        var checked = 0
+        for name in ScreenAuditTests.lessons {
+            let lesson = try LessonFixtures.lesson(name)
+            for part in lesson.parts.indices {
+                for size in ScreenAuditTests.sizes {
+                    var state = try TutorState(subject: .lesson(lesson), part: part, theme: .monochrome(), size: size)
+                    if state.graphView == .circuit { state = update(state, .toggleGraphView) }
+                    guard state.showsFlow, let flow = state.flow, !flow.arrowheadMeetings.isEmpty else { continue }
+                    var buffer = Buffer(size: flow.size)
+                    buffer.render(FlowPane(state: state, flow: flow), in: buffer.area)
+                    for (e, row) in flow.arrowheadMeetings {
+                        let end = try #require(flow.layout.routes[e].last)
+                        let line = flow.layout.frames[flow.layout.edges[e].to].y + row
+                        #expect(end.y > line, "\(name) part \(part + 1)")
+                        #expect(buffer[end.x, line].symbol == "▶" && buffer[end.x, end.y].symbol == "┘",
+                                "\(name) part \(part + 1) \(size): \(buffer[end.x, line].symbol)\(buffer[end.x, end.y].symbol)")
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(checked >= 8)
+        let perceptron = picture(view(try state("perceptron", part: 5)))
+        #expect(perceptron.contains("└▶│· (y_off·s_off) ? ∇?") && perceptron.contains("└──┘│"), "\(perceptron)")
+    }
+
     /// Without the weights on its edges a diagram needs no row per arrow: each neuron's
     /// arrows are joined at its first line (xor part 2's end at 100×30, where x2's arrow
     /// pointed at h1 and h2's at f), except where joining is taller or more than a column
