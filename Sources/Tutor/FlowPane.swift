@@ -123,7 +123,8 @@ struct FlowPane: Widget {
     /// diagram draws for it.
     func label(_ term: FlowStructure.Term) -> (String, String) {
         let (text, short) = weightLabel(term)
-        guard let active = progress.active, active == term.node || term.weight == .leaf(active) else { return (text, short) }
+        let active = progress.active.map { $0 == term.node || term.weight == .leaf($0) } ?? false
+        guard active || steppedTerm == term.node else { return (text, short) }
         let mark = String(state.theme.glyphs.active)
         return ("\(mark) \(text)", "\(mark) \(short)")
     }
@@ -172,9 +173,18 @@ struct FlowPane: Widget {
 
     /// The edges the step is about: a term's product or negation, or a weight, lights its
     /// own edge; the sum ξ all the edges into its neuron; any other node its inputs' edges.
+    /// Edge by edge (`--edges`), the term whose edge a step from a ξ sends its gradient
+    /// back along: the graph node drawn as that edge (`w11·x1`).
+    var steppedTerm: NodeID? {
+        guard case .backwardEdge(let id, let position)? = state.stepper.lastStep else { return nil }
+        let input = state.stepper.graph.input(of: id, at: position)
+        return flow.edgeOf[input.index] == nil ? nil : input
+    }
+
     func emphasizedEdges() -> Set<Int> {
         guard let id = state.stepper.lastStep?.node else { return [] }
         if let edge = flow.edgeOf[id.index] { return [edge] }
+        if let term = steppedTerm, let edge = flow.edgeOf[term.index] { return [edge] }
         if let neuron = flow.structure.neurons.first(where: { $0.excitation == id }), let target = flow.place[neuron.output.index] {
             return Set(flow.layout.edges.indices.filter { flow.layout.edges[$0].to == target && flow.terms[$0] != nil })
         }

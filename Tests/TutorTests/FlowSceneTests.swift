@@ -307,6 +307,27 @@ import Testing
         #expect(perceptron.contains("└▶│· (y_off·s_off) ? ∇?") && perceptron.contains("└──┘│"), "\(perceptron)")
     }
 
+    /// Edge by edge, a step from a ξ back along one of its edges marks that edge, its label
+    /// and its line, as a step through the edge's own product does: bce part 2's two steps
+    /// from z showed the same diagram.
+    @Test func anEdgeStepFromAXiMarksItsEdge() throws {
+        var bce = try TutorState(subject: .lesson(LessonFixtures.lesson("bce-neuron")), part: 1, theme: .monochrome(),
+                                 size: Size(width: 100, height: 30), granularity: .edge)
+        let z = try #require(bce.stepper.graph.id(named: "z"))
+        var pictures: [String] = []
+        for position in 0..<2 {
+            for _ in 0..<100 where bce.stepper.lastStep != .backwardEdge(z, position: position) { bce.apply(.next) }
+            #expect(bce.showsFlow && bce.stepper.lastStep == .backwardEdge(z, position: position))
+            let flow = try #require(bce.flow)
+            let input = bce.stepper.graph.input(of: z, at: position)
+            let edge = try #require(flow.edgeOf[input.index])
+            #expect(FlowPane(state: bce, flow: flow).emphasizedEdges() == [edge])
+            pictures.append(picture(view(bce)))
+        }
+        #expect(pictures[0].contains("─ ▶ 1 ─┬▶│▶ z ∇−0.587") && !pictures[0].contains("▶ −1 ─┘"), "\(pictures[0])")
+        #expect(pictures[1].contains("─ ▶ −1 ─┘") && !pictures[1].contains("▶ 1 ─┬▶"), "\(pictures[1])")
+    }
+
     /// Without the weights on its edges a diagram needs no row per arrow: each neuron's
     /// arrows are joined at its first line (xor part 2's end at 100×30, where x2's arrow
     /// pointed at h1 and h2's at f), except where joining is taller or more than a column
