@@ -55,6 +55,27 @@ import Screen
         #expect(screen.contains("epoch (dotted: zeroed)"))
     }
 
+    /// The map is drawn with the weights at the cursor: once the next epoch's first row has
+    /// updated them, its title says "in epoch 3", not the last finished epoch's "epoch 2"
+    /// (the perceptron updates a row at a time); at the epoch's end, "epoch 3".
+    @Test func theMapsTitleSaysWhenTheNextEpochHasUpdatedItsWeights() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("perceptron")), part: 5, theme: .monochrome(),
+                                   size: Size(width: 100, height: 30))
+        let plan = state.stepper.plan
+        let param = try #require(plan.params.first)
+        let update = try #require(plan.index(of: .update(param), epoch: 3, row: 0))
+        func title(at step: Int) throws -> (String, Int) {
+            state.apply(.jump(to: step))
+            let pane = TrainingPane(track: try #require(state.trainingTrack), stepper: state.stepper, theme: .monochrome())
+            var buffer = Buffer(size: Size(width: 38, height: 12))
+            pane.renderMap(in: buffer.area, buffer: &buffer)
+            return (buffer.lines[0], pane.completedEpochs)
+        }
+        #expect(try title(at: update).0.contains("· epoch 2 ") && title(at: update).1 == 2)
+        #expect(try title(at: update + 1).0.contains("· in epoch 3 ") && title(at: update + 1).1 == 2)
+        #expect(try title(at: plan.count).0.contains("· epoch 3 "))
+    }
+
     @Test func multiClassPerceptronShadesByTheWinningClass() throws {
         let part = try LessonFixtures.lesson("perceptron").parts[5]
         let track = try #require(TrainingTrack(part: part))

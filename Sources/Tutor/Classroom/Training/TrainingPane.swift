@@ -15,21 +15,30 @@ public struct TrainingPane: Widget {
     /// Whether the loss may be shown: once the first pass has computed the output (the
     /// chart must not give away the loss a quiz is about to ask for).
     public var lossShown: Bool
+    /// Whether the next epoch has begun updating the weights the map is drawn with (one row
+    /// at a time, or its batch updates before the epoch's close): its title then says so,
+    /// not the last finished epoch's number.
+    public var updatedInNextEpoch: Bool
 
-    public init(track: TrainingTrack, graph: Graph, completedEpochs: Int, theme: Theme, lossShown: Bool = true) {
+    public init(track: TrainingTrack, graph: Graph, completedEpochs: Int, theme: Theme, lossShown: Bool = true,
+                updatedInNextEpoch: Bool = false) {
         self.track = track
         self.graph = graph
         self.completedEpochs = completedEpochs
         self.theme = theme
         self.lossShown = lossShown
+        self.updatedInNextEpoch = updatedInNextEpoch
     }
 
     /// The pane for the stepper's cursor.
     public init(track: TrainingTrack, stepper: Stepper, theme: Theme) {
         let completed = TrainingTrack.completedEpochs(stepper)
+        let plan = stepper.plan
+        let firstUpdate = plan.params.first.flatMap { plan.index(of: .update($0), epoch: completed + 1, row: 0) }
         self.init(track: track, graph: stepper.graph, completedEpochs: completed, theme: theme,
-                  lossShown: completed > 0 || stepper.position >= stepper.plan.stepsPerPass
-                      || stepper.progress(of: stepper.plan.tape.output).computed)
+                  lossShown: completed > 0 || stepper.position >= plan.stepsPerPass
+                      || stepper.progress(of: plan.tape.output).computed,
+                  updatedInNextEpoch: firstUpdate.map { stepper.position > $0 } ?? false)
     }
 
     /// Rows the loss chart takes, border included.
@@ -136,7 +145,8 @@ public struct TrainingPane: Widget {
         guard let names = track.planeNames else { return }
         let arrows = theme.glyphs.isUnicode ? ("→", "↑") : (">", "^")
         let notation = Notation(unicode: theme.glyphs.isUnicode)
-        let epoch = track.trains ? "\(notation.separator)epoch \(completedEpochs)" : ""
+        let epoch = !track.trains ? ""
+            : "\(notation.separator)" + (updatedInNextEpoch ? "in epoch \(completedEpochs + 1)" : "epoch \(completedEpochs)")
         let shaded = track.predictions.count == 1 ? graph.label(of: track.predictions[0]) : "class"
         // The longest title that fits whole: a cut "epoch 200…" would read as epoch 200.
         let plane = "\(shaded) over \(names.x)\(arrows.0) \(names.y)\(arrows.1)"
