@@ -40,6 +40,32 @@ struct GraphPane: Widget {
         let area = Self.drawingArea(for: state.scene.size, in: area)
         buffer.render(dag, in: area)
         markFoldedSources(dag: dag, area: area, buffer: &buffer)
+        placeAll(labels, dag: dag, area: area, buffer: &buffer)
+    }
+
+    /// Writes a step's labels on their edges' lines all in one form, where every one fits
+    /// it, the richest first (`×1=−4`, set off by blanks, then not, then the shorter `×1`
+    /// likewise): side by side, `──×1=−4┘` under `── ×1 ┐` would read as two different
+    /// things. Else each as `place` finds room for it.
+    func placeAll(_ labels: [(EdgeLabel, String?)], dag: DAGView, area: Rect, buffer: inout Buffer) {
+        let runs = labels.map { label, _ in
+            let route = dag.layout.routes[label.edge].map { Point(x: $0.x + area.x - dag.offset.x, y: $0.y + area.y - dag.offset.y) }
+            return zip(route.dropLast(), route.dropFirst()).reversed().filter { $0.0.y == $0.1.y }
+        }
+        let forms: [(short: Bool, padded: Bool)] = [(false, true), (false, false), (true, true), (true, false)]
+        for form in forms where !form.short || labels.allSatisfy({ $0.1 != nil }) {
+            var scratch = buffer
+            let all = labels.indices.allSatisfy { k in
+                let (label, fallback) = labels[k]
+                let text = form.short ? fallback ?? label.text : label.text
+                return writeOnLine(form.padded ? " \(text) " : text, lead: form.padded ? 1 : 2, runs: runs[k], area: area,
+                                   style: label.style, buffer: &scratch)
+            }
+            if all {
+                buffer = scratch
+                return
+            }
+        }
         for (label, fallback) in labels { place(label, fallback: fallback, dag: dag, area: area, buffer: &buffer) }
     }
 
@@ -104,12 +130,13 @@ struct GraphPane: Widget {
         return state.scene.nodes.enumerated().map { index, id in (id, onScreen(index)) }
     }
 
-    /// Writes a label by its edge, never over a box or another label: beside a horizontal
-    /// run of the route (above or below, from the arrowhead backwards) where its cells and
-    /// two cells either side are blank, so it never reads as part of a box's border; else on
-    /// a horizontal run long enough to hold it, over the line. If neither has room, the
-    /// shorter `fallback` text is tried; if that fails too the label is left out (the step
-    /// pane shows the same numbers).
+    /// Writes a label by its edge, never over a box or another label: on a horizontal run
+    /// of the route long enough to hold it, over the line (set off by a blank either side
+    /// where it has the room), as the flow view writes a weight; else the shorter
+    /// `fallback` text there; else beside a run (above or below, from the arrowhead
+    /// backwards) where its cells and two cells either side are blank, so it never reads as
+    /// part of a box's border, though there it may read as a neighbouring wire's. If none
+    /// has room the label is left out (the Step pane shows the same numbers).
     func place(_ label: EdgeLabel, fallback: String?, dag: DAGView, area: Rect, buffer: inout Buffer) {
         let route = dag.layout.routes[label.edge].map { Point(x: $0.x + area.x - dag.offset.x, y: $0.y + area.y - dag.offset.y) }
         let runs = zip(route.dropLast(), route.dropFirst()).reversed().filter { $0.0.y == $0.1.y }
@@ -118,7 +145,15 @@ struct GraphPane: Widget {
         let ends = [dag.layout.edges[label.edge].from, dag.layout.edges[label.edge].to]
         let lineFrames = frames.indices.filter { !ends.contains($0) && $0 < dag.nodes.count && dag.nodes[$0].border == nil }
             .map { frames[$0] }
-        for text in [label.text] + (fallback.map { [$0] } ?? []) {
+        // First on the edge's own line (`── ×2 ─┘`), the whole label before the shorter:
+        // above or below it, a label reads as the neighbouring wire's or node's (`×2` over
+        // w1's row).
+        let texts = [label.text] + (fallback.map { [$0] } ?? [])
+        for text in texts {
+            if writeOnLine(" \(text) ", lead: 1, runs: runs, area: area, style: label.style, buffer: &buffer)
+                || writeOnLine(text, lead: 2, runs: runs, area: area, style: label.style, buffer: &buffer) { return }
+        }
+        for text in texts {
             let width = DisplayWidth.of(text)
             func isBlank(_ x: Int, _ y: Int) -> Bool {
                 let point = Point(x: x, y: y)
@@ -150,18 +185,27 @@ struct GraphPane: Widget {
                     }
                 }
             }
-            // On the line: inside the run, its corners and arrowhead left visible, over plain
-            // line only (a crossing hidden under a label would join two edges), with two cells
-            // of the line before it so it never abuts a box, a node's text or another edge.
-            for (a, b) in runs where max(a.x, b.x) - min(a.x, b.x) - 2 >= width {
-                let x = max(a.x, b.x) - width
-                guard a.y >= area.y, a.y < area.maxY, x - 1 > area.x, x + width < area.maxX,
-                      ((x - 2)..<(x + width)).allSatisfy({ buffer[$0, a.y].symbol == String(state.theme.glyphs.horizontal) })
-                else { continue }
-                buffer.write(text, at: Point(x: x, y: a.y), style: label.style, clip: area)
-                return
-            }
         }
+    }
+
+    /// Writes `text` on one of `runs` (the horizontal runs of an edge's route, from its
+    /// arrowhead back): inside the run, its corners and arrowhead left visible, over plain
+    /// line only (a crossing hidden under a label would join two edges), with `lead` cells
+    /// of the line before it so it never abuts a box, a node's text or another edge (one
+    /// where the text begins with a blank). False where no run holds it.
+    func writeOnLine(_ text: String, lead: Int, runs: [(Point, Point)], area: Rect, style: Style,
+                     buffer: inout Buffer) -> Bool {
+        let width = DisplayWidth.of(text)
+        let horizontal = String(state.theme.glyphs.horizontal)
+        for (a, b) in runs where max(a.x, b.x) - min(a.x, b.x) - lead >= width {
+            let x = max(a.x, b.x) - width
+            guard a.y >= area.y, a.y < area.maxY, x - 1 > area.x, x + width < area.maxX,
+                  ((x - lead)..<(x + width)).allSatisfy({ buffer[$0, a.y].symbol == horizontal })
+            else { continue }
+            buffer.write(text, at: Point(x: x, y: a.y), style: style, clip: area)
+            return true
+        }
+        return false
     }
 
     /// The graph, and the labels with a shorter text each for a tight spot (the local
