@@ -159,8 +159,11 @@ enum WordGlue {
     struct Word {
         private var first: UInt32 = 0, second: UInt32 = 0, count = 0
         private var numeral = true, digit = false, product = false
-        /// Its parentheses: how many it opens and closes.
-        private(set) var opens = 0, closes = 0
+        /// Its parentheses: how many it opens and closes, the lowest its running count of
+        /// opens less closes gets (−1 where it closes one opened before it), and how many it
+        /// leaves open at its end (`y)/(1` closes one, then opens one that the words after
+        /// it close).
+        private(set) var opens = 0, closes = 0, lowest = 0, openAtEnd = 0
 
         init() {}
 
@@ -170,7 +173,14 @@ enum WordGlue {
             let value = ch.unicodeScalars.first?.value ?? 0
             if count == 0 { first = value } else if count == 1 { second = value }
             count = min(count + 1, 3)
-            if value == 0x28 { opens += 1 } else if value == 0x29 { closes += 1 }
+            if value == 0x28 {
+                opens += 1
+                openAtEnd += 1
+            } else if value == 0x29 {
+                closes += 1
+                lowest = min(lowest, opens - closes)
+                openAtEnd = max(0, openAtEnd - 1)
+            }
             switch value {
             case 0x30...0x39, 0x3F: digit = true                                  // 0–9, ?
             case 0x2212, 0x2D, 0x2B, 0x2E, 0x65, 0x28, 0x29, 0x2C, 0x3B, 0x3A: break  // − - + . e ( ) , ; :
@@ -259,14 +269,18 @@ enum WordGlue {
         var inParenthesis = [Bool](repeating: false, count: words.count)
         var open = 0
         while open < words.count {
-            var depth = words[open].opens - words[open].closes, end = open
-            while depth > 0, end + 1 < words.count, end + 1 - open < shortParenthesis {
+            // The innermost parenthesis the word leaves open, to the word that closes it: in
+            // "((1 − y)/(1 − ŷ)", "((1 − y)/(1", then from that word "y)/(1 − ŷ)".
+            let opened = words[open].openAtEnd
+            var depth = opened, end = open, closed = false
+            while opened > 0, !closed, end + 1 < words.count, end + 1 - open < shortParenthesis {
                 end += 1
+                closed = depth + words[end].lowest < opened
                 depth += words[end].opens - words[end].closes
             }
-            if depth <= 0, end > open {
+            if closed {
                 for index in (open + 1)...end { inParenthesis[index] = true }
-                open = end + 1
+                open = words[end].openAtEnd > 0 ? end : end + 1
             } else {
                 open += 1
             }

@@ -64,6 +64,14 @@ import Testing
         #expect(Paragraph.wrap(Line("a remark (of more than five words here) ends"), width: 20).map(\.text)
                 == ["a remark (of more", "than five words", "here) ends"])
         #expect(Paragraph.wrap(Line("(1 − ŷ)"), width: 4).map(\.text) == ["(1 −", "ŷ)"])
+        // One that opens inside a word that closes another: bce's end page read
+        // "((1 − y)/(1" / "− ŷ) − y/ŷ)".
+        let quotient = "By the chain rule: ∂ℓ/∂w11 = ((1 − y)/(1 − ŷ) − y/ŷ)·ŷ(1 − ŷ)·x1 = (ŷ − y)·x1."
+        #expect(Paragraph.wrap(Line(quotient), width: 40).map(\.text)
+                == ["By the chain rule:", "∂ℓ/∂w11 = ((1 − y)/(1 − ŷ)", "− y/ŷ)·ŷ(1 − ŷ)·x1 = (ŷ − y)·x1."])
+        for width in 4...40 {
+            #expect(WrapMeasure([Line(quotient)]).height(forWidth: width) == Paragraph.wrap(Line(quotient), width: width).count)
+        }
     }
 
     /// A substitution, "= numbers and signs", is one group: a row breaks before its "="
