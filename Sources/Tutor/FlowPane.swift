@@ -71,8 +71,9 @@ struct FlowPane: Widget {
                 // room: under "σ" alone they would read as the neuron's.
                 let own = flow.structure.neurons[neuron].lines.count
                 if lines.count > own, let loss = lines.last.flatMap({ FlowScene.headTitle(flow.names[$0.index]) }),
-                   let width = flow.boxes[index]?.columns.reduce(0, +), DisplayWidth.of(symbol) + 12 + 4 <= width {
-                    symbol += ", then \(loss)"
+                   let width = flow.boxes[index]?.columns.reduce(0, +),
+                   let title = ["\(symbol), then \(loss)", "\(symbol), \(loss)"].first(where: { DisplayWidth.of($0) + 4 <= width }) {
+                    symbol = title
                 }
                 title = edgeStep ? "\(theme.glyphs.active) \(symbol)" : symbol
             } else if let window = flow.headWindowLines(at: progress, selection: state.selection) {

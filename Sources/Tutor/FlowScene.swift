@@ -254,14 +254,15 @@ public struct FlowScene: Sendable {
             // A leaf (a target such as y) has an arrow to each line that reads it, as in
             // bce's (−y) and (1−y); a neuron feeding several lines, one to the first, which
             // keeps a network's crossings down (the Step pane names every reader). Into a
-            // box kept apart from the one neuron it reads, to the last: the leaf's arrows
-            // then keep above it (bce's ŷ arrives at (1−ŷ), under y's at (1−y)).
+            // box kept apart from the one neuron it reads, an arrow to each reader too: one
+            // arrow would claim the neuron feeds that line alone (bce's ŷ into (1−ŷ), whose
+            // gradient is 0, and not into log(ŷ), which takes all of it).
             var arrivals: [[Int]] = head.map { _ in [] }
             var seen = Set<Int>()
-            for k in headApart ? Array(head.indices.reversed()) : Array(head.indices) {
+            for k in head.indices {
                 for input in graph.inputs(of: head[k]) where !inHead.contains(input) && edgeOf[input.index] == nil {
                     guard let from = place[input.index], from != headBox, !arrivals[k].contains(from) else { continue }
-                    guard seen.insert(from).inserted || graph.op(of: input) == nil else { continue }
+                    guard seen.insert(from).inserted || graph.op(of: input) == nil || headApart else { continue }
                     arrivals[k].append(from)
                 }
             }

@@ -11,24 +11,34 @@ import Testing
         try TutorState(subject: .lesson(LessonFixtures.lesson(name)), part: part, theme: .monochrome(), size: size)
     }
 
-    /// bce-neuron: where the pane has the room (part 1 at 100×30), the loss's eight lines
-    /// have a box of their own beside the neuron's, titled "loss", where the arrows cross
-    /// nowhere, so that they do not read as the σ neuron's. Else the output neuron's box,
-    /// titled "σ, then loss", takes them: at 100×30 under the divider; at 80×24, which has
-    /// no row for it, without, and whole.
-    @Test(arguments: [(0, 100, 30, "apart"), (0, 80, 24, "hosted"), (1, 100, 30, "ruled"), (1, 80, 24, "hosted")])
-    func theLossHasItsOwnBoxOrIsRuledOff(part: Int, width: Int, height: Int, drawing: String) throws {
-        let state = try state("bce-neuron", part: part, size: Size(width: width, height: height))
+    /// Where the pane has the room and every arrow into the loss's lines can be drawn
+    /// without a crossing, they have a box of their own beside the output neuron's, titled
+    /// "loss", so that they do not read as the neuron's (polynomial-fit part 2 at 100×30:
+    /// f feeds ε alone). Else the output neuron's box, titled "σ, then loss", takes them:
+    /// bce-neuron's ŷ feeds log(ŷ) and 1 − ŷ, and beside it a box of their own would need an
+    /// arrow to each (one to (1 − ŷ) alone read as all ŷ fed), which cross y's. At 100×30
+    /// under the divider; at 80×24, which has no row for it, without, and whole.
+    @Test(arguments: [("bce-neuron", 0, 100, 30, "ruled"), ("bce-neuron", 0, 80, 24, "hosted"), ("bce-neuron", 1, 100, 30, "ruled"),
+                      ("bce-neuron", 1, 80, 24, "hosted"), ("polynomial-fit", 1, 100, 30, "apart")])
+    func theLossHasItsOwnBoxOrIsRuledOff(lesson: String, part: Int, width: Int, height: Int, drawing: String) throws {
+        let state = try state(lesson, part: part, size: Size(width: width, height: height))
         let flow = try #require(state.flow)
-        let graph = state.stepper.graph
-        let loss = try #require(graph.ids.first { flow.names[$0.index] == "ℓ" })
-        let box = try #require(flow.layoutNode(of: loss))
+        let output = state.stepper.plan.tape.output
+        let box = try #require(flow.layoutNode(of: output))
         #expect(state.showsFlow && state.choice.fits)
         #expect(flow.hostsHead == (drawing != "apart"))
         #expect((flow.elements[box] == .head) == (drawing == "apart"))
         #expect((flow.boxes[box]?.divider != nil) == (drawing == "ruled"))
-        #expect(flow.boxes[box]?.lines.count == (drawing == "apart" ? 8 : 10))
-        if drawing == "apart" { #expect(flow.layout.crossings == 0) }
+        if lesson == "bce-neuron" { #expect(flow.boxes[box]?.lines.count == 10) }
+        if drawing == "apart" {
+            #expect(flow.layout.crossings == 0)
+            // An arrow from each value outside into each line that reads it.
+            let lines = try #require(flow.boxes[box]?.lines)
+            let readers = lines.flatMap { line in
+                state.stepper.graph.inputs(of: line).filter { !lines.contains($0) && flow.layoutNode(of: $0) != nil }
+            }
+            #expect(flow.layout.edges.filter { $0.to == box }.count == readers.count)
+        }
         // The box's title says what it holds: "loss" apart, else "σ, then loss".
         var buffer = Buffer(size: flow.size)
         buffer.render(FlowPane(state: state, flow: flow), in: buffer.area)
