@@ -48,10 +48,7 @@ struct GraphPane: Widget {
     /// likewise): side by side, `──×1=−4┘` under `── ×1 ┐` would read as two different
     /// things. Else each as `place` finds room for it.
     func placeAll(_ labels: [(EdgeLabel, String?)], dag: DAGView, area: Rect, buffer: inout Buffer) {
-        let runs = labels.map { label, _ in
-            let route = dag.layout.routes[label.edge].map { Point(x: $0.x + area.x - dag.offset.x, y: $0.y + area.y - dag.offset.y) }
-            return zip(route.dropLast(), route.dropFirst()).reversed().filter { $0.0.y == $0.1.y }
-        }
+        let runs = labels.map { label, _ in ownRuns(of: label.edge, dag: dag, area: area) }
         let forms: [(short: Bool, padded: Bool)] = [(false, true), (false, false), (true, true), (true, false)]
         for form in forms where !form.short || labels.allSatisfy({ $0.1 != nil }) {
             var scratch = buffer
@@ -138,6 +135,8 @@ struct GraphPane: Widget {
     /// part of a box's border, though there it may read as a neighbouring wire's. If none
     /// has room the label is left out (the Step pane shows the same numbers).
     func place(_ label: EdgeLabel, fallback: String?, dag: DAGView, area: Rect, buffer: inout Buffer) {
+        let own = ownRuns(of: label.edge, dag: dag, area: area)
+        // (Beside the line, the whole route's runs: a fan-out's shared line is the edge's too.)
         let route = dag.layout.routes[label.edge].map { Point(x: $0.x + area.x - dag.offset.x, y: $0.y + area.y - dag.offset.y) }
         let runs = zip(route.dropLast(), route.dropFirst()).reversed().filter { $0.0.y == $0.1.y }
         // A node's frame is its own, blank corners too: a label there would read as part of it.
@@ -150,8 +149,8 @@ struct GraphPane: Widget {
         // w1's row).
         let texts = [label.text] + (fallback.map { [$0] } ?? [])
         for text in texts {
-            if writeOnLine(" \(text) ", lead: 1, runs: runs, area: area, style: label.style, buffer: &buffer)
-                || writeOnLine(text, lead: 2, runs: runs, area: area, style: label.style, buffer: &buffer) { return }
+            if writeOnLine(" \(text) ", lead: 1, runs: own, area: area, style: label.style, buffer: &buffer)
+                || writeOnLine(text, lead: 2, runs: own, area: area, style: label.style, buffer: &buffer) { return }
         }
         for text in texts {
             let width = DisplayWidth.of(text)
@@ -185,6 +184,33 @@ struct GraphPane: Widget {
                     }
                 }
             }
+        }
+    }
+
+    /// The horizontal runs of edge `e`'s route on the screen, from its arrowhead back, each
+    /// without the part it shares with another edge from the same source (a fan-out runs on
+    /// one line before it branches): a label there would read as every branch's, or as the
+    /// wrong one's (`── ×3=0┼─ · (²)` for the edge into x³).
+    func ownRuns(of e: Int, dag: DAGView, area: Rect) -> [(Point, Point)] {
+        func onScreen(_ route: [Point]) -> [Point] {
+            route.map { Point(x: $0.x + area.x - dag.offset.x, y: $0.y + area.y - dag.offset.y) }
+        }
+        var shared = Set<Point>()
+        for other in dag.layout.edges.indices where other != e && dag.layout.edges[other].from == dag.layout.edges[e].from {
+            let route = onScreen(dag.layout.routes[other])
+            for (a, b) in zip(route.dropLast(), route.dropFirst()) {
+                for x in min(a.x, b.x)...max(a.x, b.x) {
+                    for y in min(a.y, b.y)...max(a.y, b.y) { shared.insert(Point(x: x, y: y)) }
+                }
+            }
+        }
+        let route = onScreen(dag.layout.routes[e])
+        return zip(route.dropLast(), route.dropFirst()).reversed().compactMap { a, b in
+            guard a.y == b.y else { return nil }
+            let lo = min(a.x, b.x), hi = max(a.x, b.x)
+            // (What it shares lies towards its source: the run after the last shared cell.)
+            let start = (lo...hi).last { shared.contains(Point(x: $0, y: a.y)) }.map { $0 + 1 } ?? lo
+            return start < hi ? (Point(x: start, y: a.y), Point(x: hi, y: a.y)) : nil
         }
     }
 

@@ -73,6 +73,22 @@ import Testing
         #expect(q.x > x.x && f.x > q.x)
     }
 
+    /// A fan-out runs on one line before it branches: a label on that stretch would read as
+    /// the wrong branch's. polynomial-fit part 1 at 100×30: x feeds (²), (³) and b's
+    /// product on one line; the step back through (³) wrote ×3=0 on the stretch into (²).
+    @Test func aLabelKeepsOffAFanOutsSharedLine() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("polynomial-fit")), theme: .monochrome(),
+                                   size: Size(width: 100, height: 30))
+        if state.graphView == .flow { state = update(state, .toggleGraphView) }
+        let graph = state.stepper.graph
+        let cube = try #require(graph.ids.first { graph.op(of: $0) == .pow && graph.value(of: graph.input(of: $0, at: 1)) == 3 })
+        for _ in 0..<200 where state.stepper.lastStep != .backward(cube) { state = update(state, .next) }
+        #expect(state.stepper.lastStep == .backward(cube))
+        let rows = picture(view(state)).split(separator: "\n")
+        let square = try #require(rows.first { $0.contains("(²)") })
+        #expect(!square.contains("×3"), "\(square)")
+    }
+
     /// An edge label (bold red) never touches a box: the cell after it is no left side of
     /// a box, the cell before it no right side — at every backward step of every part's
     /// first pass, at 100×30 and 80×24.
