@@ -74,9 +74,11 @@ public struct FlowScene: Sendable {
     /// come together where values are added. Edge → row in the box's frame.
     public let meetings: [Int: Int]
 
-    /// The arrows into a line of the head's box after its first, each turning up into that
-    /// one's arrowhead in the arrowhead's own column (`DAGView.arrowheadMeetings`), which
-    /// takes no column more: edge → the line's row in the box's frame.
+    /// The arrows into a line of the head's box after its first, and into a neuron whose
+    /// arrows do not meet in the column before it (`meetings`, a drawing a column short),
+    /// each turning up into the first one's arrowhead in the arrowhead's own column
+    /// (`DAGView.arrowheadMeetings`), which takes no column more: edge → the line's row in
+    /// the box's frame.
     public let arrowheadMeetings: [Int: Int]
 
     /// Which neurons' arrows meet at their first line: each label before a meeting needs a
@@ -359,7 +361,15 @@ public struct FlowScene: Sendable {
         }
         let meetings = !joined ? Dictionary(uniqueKeysWithValues: meets.map { ($0, 1) }) : [:]
         self.meetings = meetings
-        arrowheadMeetings = headMeetings
+        // Where a drawing a column short has the arrows into a neuron keep their own
+        // arrowheads, each after the first turns into the first's instead (no column
+        // more): an arrowhead on h's row reads as an edge into h, one on a blank row as
+        // feeding nothing.
+        var turning = headMeetings
+        for (e, term) in terms.enumerated() where term != nil && !joined && meetings[e] == nil {
+            if case .neuron = elements[edges[e].to], termCounts[edges[e].to, default: 0] > 1 { turning[e] = 1 }
+        }
+        arrowheadMeetings = turning
         // Each neuron's channel is as wide as its weights' labels need; others are narrow.
         // Without labels, arrows that meet keep a straight run of two columns before the
         // box: the meeting line's and one between it and the tracks.

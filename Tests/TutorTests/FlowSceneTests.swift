@@ -287,9 +287,11 @@ import Testing
     }
 
     /// A line of the loss's box that reads two values outside it (perceptron part 6's
-    /// `(y_off·s_off)`, linear-regression's δ1) takes the second arrow into the first's
-    /// arrowhead, turning up in its column (`─▶` over `─┘`), not into the blank row under
-    /// the line, where it fed nothing. Every bundled part at step 0, both sizes.
+    /// `(y_off·s_off)`, linear-regression's δ1), and a neuron whose arrows do not meet in
+    /// the column before it (two-layer-relu part 1's u1 at 100×30, a column short), take
+    /// each arrow after the first into the first's arrowhead, turning up in its column
+    /// (`─▶` over `─┤` and `─┘`), not into h's row or a blank one, where it fed h or nothing.
+    /// Every bundled part at step 0, both sizes.
     @Test func aSecondArrowIntoALossLineTurnsIntoItsArrowhead() throws {
         var checked = 0
         for name in ScreenAuditTests.lessons {
@@ -304,8 +306,15 @@ import Testing
                     for (e, row) in flow.arrowheadMeetings {
                         let end = try #require(flow.layout.routes[e].last)
                         let line = flow.layout.frames[flow.layout.edges[e].to].y + row
+                        // (The first arrow runs straight into its arrowhead.)
+                        guard end.y != line else { continue }
+                        // The lowest of them turns with a ┘, any above it meets the line with a ┤.
+                        let lowest = !flow.arrowheadMeetings.contains { other, otherRow in
+                            flow.layout.edges[other].to == flow.layout.edges[e].to && otherRow == row
+                                && (flow.layout.routes[other].last?.y ?? 0) > end.y
+                        }
                         #expect(end.y > line, "\(name) part \(part + 1)")
-                        #expect(buffer[end.x, line].symbol == "▶" && buffer[end.x, end.y].symbol == "┘",
+                        #expect(buffer[end.x, line].symbol == "▶" && buffer[end.x, end.y].symbol == (lowest ? "┘" : "┤"),
                                 "\(name) part \(part + 1) \(size): \(buffer[end.x, line].symbol)\(buffer[end.x, end.y].symbol)")
                         checked += 1
                     }
@@ -315,6 +324,8 @@ import Testing
         #expect(checked >= 8)
         let perceptron = picture(view(try state("perceptron", part: 5)))
         #expect(perceptron.contains("└▶│· (y_off·s_off) ? ∇?") && perceptron.contains("└──┘│"), "\(perceptron)")
+        let relu = picture(view(try state("two-layer-relu", part: 0)))
+        #expect(relu.contains("── 1 ─▶│· u1 ?") && relu.contains("── −2 ─┘│"), "\(relu)")
     }
 
     /// Edge by edge, a step from a ξ back along one of its edges marks that edge, its label
