@@ -100,12 +100,15 @@ public struct DAGView: Widget {
         let target = layout.edges[e].to
         if let row = arrowheadMeetings[e], let end = points.last, points.count >= 2 {
             let meet = screenFrame(of: target, in: area).y + row
-            guard meet != end.y, points[points.count - 2].y == end.y else { return points }
+            // (Where the meeting row is panned out of view, each keeps its own arrowhead:
+            // wires joining at an arrowhead off the screen would end in nothing.)
+            guard meet != end.y, points[points.count - 2].y == end.y, (area.y..<area.maxY).contains(meet) else { return points }
             return points + [Point(x: end.x, y: meet)]
         }
         if let row = meetings[e], let end = points.last, points.count >= 2 {
             let meet = screenFrame(of: target, in: area).y + row, bus = end.x - 1
-            guard meet != end.y, points[points.count - 2].y == end.y, points[points.count - 2].x < bus else { return points }
+            guard meet != end.y, points[points.count - 2].y == end.y, points[points.count - 2].x < bus,
+                  (area.y..<area.maxY).contains(meet) else { return points }
             return points.dropLast() + [Point(x: bus, y: end.y), Point(x: bus, y: meet), Point(x: end.x, y: meet)]
         }
         guard target < nodes.count, nodes[target].border == nil, let end = points.last else { return points }

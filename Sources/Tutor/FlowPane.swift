@@ -72,7 +72,9 @@ struct FlowPane: Widget {
                 let own = flow.structure.neurons[neuron].lines.count
                 if lines.count > own, let loss = lines.last.flatMap({ FlowScene.headTitle(flow.names[$0.index]) }),
                    let width = flow.boxes[index]?.columns.reduce(0, +),
-                   let title = ["\(symbol), then \(loss)", "\(symbol), \(loss)"].first(where: { DisplayWidth.of($0) + 4 <= width }) {
+                   // (Short, a sum's "+" by its word: "+, loss" would read as plus loss.)
+                   let title = ["\(symbol), then \(loss)", "\(op == .sum || op == .add ? "sum" : symbol), \(loss)"]
+                       .first(where: { DisplayWidth.of($0) + 4 <= width }) {
                     symbol = title
                 }
                 title = edgeStep ? "\(theme.glyphs.active) \(symbol)" : symbol
