@@ -107,6 +107,9 @@ public struct StepPlan: Sendable, Equatable {
                 // Sending from its first edge on (`hasFlowed` counts the edges from there).
                 sent[id.index] = min(sent[id.index], offset + 1)
                 arrives(graph.input(of: id, at: position).index, after: offset + 1)
+                for literal in Self.literalsSentWith(graph, from: id, position: position) {
+                    arrives(graph.input(of: id, at: literal).index, after: offset + 1)
+                }
             default: break
             }
         }
@@ -124,9 +127,23 @@ public struct StepPlan: Sendable, Equatable {
 
     /// Whether the backward pass, edge by edge, takes a step along the edge from op `id` to
     /// its input at `position`: not into a literal constant (the 1 of `1 − ŷ`), for the
-    /// same reason, nor would the step have a number to show.
+    /// same reason, nor would the step have a number to show; unless every input of the
+    /// op is one (its edges then have no other steps to go with, `literalsSentWith`).
     static func stepsAlong(_ graph: Graph, from id: NodeID, position: Int) -> Bool {
-        !isLiteral(graph, graph.input(of: id, at: position))
+        !isLiteral(graph, graph.input(of: id, at: position)) || graph.inputs(of: id).allSatisfy { isLiteral(graph, $0) }
+    }
+
+    /// The positions of op `id`'s edges into literals without a step of their own that the
+    /// step along its edge at `position` sends the gradient along too, so that every literal
+    /// ends with the gradient one `backward()` gives it: those after it up to the next
+    /// edge with a step, and, from its first such edge, those before it.
+    static func literalsSentWith(_ graph: Graph, from id: NodeID, position: Int) -> [Int] {
+        let positions = 0..<graph.inputCount(of: id)
+        let stepped = positions.filter { stepsAlong(graph, from: id, position: $0) }
+        guard let index = stepped.firstIndex(of: position) else { return [] }
+        let from = index == 0 ? 0 : position + 1
+        let to = index + 1 < stepped.count ? stepped[index + 1] : positions.upperBound
+        return (from..<to).filter { $0 != position && !stepsAlong(graph, from: id, position: $0) }
     }
 
     /// Rows per epoch (1 without a dataset).

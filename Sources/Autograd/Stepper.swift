@@ -227,6 +227,10 @@ public struct Stepper: Sendable, Equatable {
             for position in locals.indices { push(id, position, local: locals[position]) }
         case .backwardEdge(let id, let position):
             push(id, position, local: graph.localGradient(of: id, inputAt: position))
+            // (The literals beside it, which have no step of their own, as `backward` does.)
+            for literal in StepPlan.literalsSentWith(graph, from: id, position: position) {
+                push(id, literal, local: graph.localGradient(of: id, inputAt: literal))
+            }
         case .accumulate:
             for (slot, param) in plan.params.enumerated() {
                 setBatch(slot, batchSums[slot] + graph.grads[param.index])
