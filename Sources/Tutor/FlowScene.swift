@@ -81,16 +81,18 @@ public struct FlowScene: Sendable {
     /// the box's frame.
     public let arrowheadMeetings: [Int: Int]
 
-    /// Which neurons' arrows meet at their first line: each label before a meeting needs a
-    /// column more, so a drawing one column short of a pane has them meet only where it
-    /// matters, then nowhere.
+    /// Which neurons' arrows meet in the column before their first line: each label before
+    /// a meeting needs a column more, so a drawing one column short of a pane has them meet
+    /// there only where it matters, then nowhere (the others turn into the first arrow's
+    /// arrowhead, which costs no column).
     public enum Meeting: Sendable, CaseIterable {
         /// Every neuron that takes several terms.
         case all
         /// Only a neuron of two lines (ξ and h), where an arrow on h's row would read as an
-        /// edge into h; a linear unit's second arrow arrives at a blank row.
+        /// edge into h; a linear unit's arrows after its first turn into the first's
+        /// arrowhead (`arrowheadMeetings`).
         case twoLines
-        /// None: each arrow keeps its own arrowhead on its own row.
+        /// None: every arrow after a neuron's first turns into the first's arrowhead.
         case none
     }
     /// Whether a neuron's box takes the head's lines, under its own: the one neuron they

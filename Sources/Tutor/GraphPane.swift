@@ -137,7 +137,7 @@ struct GraphPane: Widget {
     func place(_ label: EdgeLabel, fallback: String?, dag: DAGView, area: Rect, buffer: inout Buffer) {
         let own = ownRuns(of: label.edge, dag: dag, area: area)
         // (Beside the line, the whole route's runs: a fan-out's shared line is the edge's too.)
-        let route = dag.layout.routes[label.edge].map { Point(x: $0.x + area.x - dag.offset.x, y: $0.y + area.y - dag.offset.y) }
+        let route = screenRoute(of: label.edge, dag: dag, area: area)
         let runs = zip(route.dropLast(), route.dropFirst()).reversed().filter { $0.0.y == $0.1.y }
         // A node's frame is its own, blank corners too: a label there would read as part of it.
         let frames = dag.layout.frames.indices.map { dag.screenFrame(of: $0, in: area) }
@@ -192,19 +192,16 @@ struct GraphPane: Widget {
     /// one line before it branches): a label there would read as every branch's, or as the
     /// wrong one's (`── ×3=0┼─ · (²)` for the edge into x³).
     func ownRuns(of e: Int, dag: DAGView, area: Rect) -> [(Point, Point)] {
-        func onScreen(_ route: [Point]) -> [Point] {
-            route.map { Point(x: $0.x + area.x - dag.offset.x, y: $0.y + area.y - dag.offset.y) }
-        }
         var shared = Set<Point>()
         for other in dag.layout.edges.indices where other != e && dag.layout.edges[other].from == dag.layout.edges[e].from {
-            let route = onScreen(dag.layout.routes[other])
+            let route = screenRoute(of: other, dag: dag, area: area)
             for (a, b) in zip(route.dropLast(), route.dropFirst()) {
                 for x in min(a.x, b.x)...max(a.x, b.x) {
                     for y in min(a.y, b.y)...max(a.y, b.y) { shared.insert(Point(x: x, y: y)) }
                 }
             }
         }
-        let route = onScreen(dag.layout.routes[e])
+        let route = screenRoute(of: e, dag: dag, area: area)
         return zip(route.dropLast(), route.dropFirst()).reversed().compactMap { a, b in
             guard a.y == b.y else { return nil }
             let lo = min(a.x, b.x), hi = max(a.x, b.x)
@@ -212,6 +209,11 @@ struct GraphPane: Widget {
             let start = (lo...hi).last { shared.contains(Point(x: $0, y: a.y)) }.map { $0 + 1 } ?? lo
             return start < hi ? (Point(x: start, y: a.y), Point(x: hi, y: a.y)) : nil
         }
+    }
+
+    /// Edge `e`'s route as the layout routes it, in screen cells.
+    func screenRoute(of e: Int, dag: DAGView, area: Rect) -> [Point] {
+        dag.layout.routes[e].map { Point(x: $0.x + area.x - dag.offset.x, y: $0.y + area.y - dag.offset.y) }
     }
 
     /// Writes `text` on one of `runs` (the horizontal runs of an edge's route, from its

@@ -143,8 +143,8 @@ public struct TutorState: Sendable {
             // each arrow on its own row (where the tracks need more, the wires bunch up
             // before the arrowhead: polynomial-fit's features x, x², x³ and 1 read better a
             // row each). Where arrows keep their rows they meet at the first line in the
-            // column before the box, as with the weights (two columns a box more); each
-            // arrowhead on its own row, into h's row too, only where that is narrower still.
+            // column before the box, as with the weights (two columns a box more); only
+            // where narrower still, each turns into the first arrow's arrowhead instead.
             let plain = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: true, labelled: false,
                                       meeting: .none)
             let meeting = try FlowScene(graph: stepper.graph, scene: scenes[0], notation: notation, brief: true, labelled: false)
