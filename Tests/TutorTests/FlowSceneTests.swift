@@ -247,31 +247,22 @@ import Testing
     /// part 1 by its rows.
     @Test func theTermsArrowsMeetAtTheNeuronsFirstLine() throws {
         var checked = 0, linearUnitsMeeting = 0, withoutWeights = 0
-        for name in ScreenAuditTests.lessons {
-            let lesson = try LessonFixtures.lesson(name)
-            for part in lesson.parts.indices {
-                for size in ScreenAuditTests.sizes {
-                    var state = try TutorState(subject: .lesson(lesson), part: part, theme: .monochrome(), size: size)
-                    if state.graphView == .circuit { state = update(state, .toggleGraphView) }
-                    guard state.showsFlow, state.choice.fits, let flow = state.flow, !flow.joined else { continue }
-                    var buffer = Buffer(size: flow.size)
-                    buffer.render(FlowPane(state: state, flow: flow), in: buffer.area)
-                    for (index, element) in flow.elements.enumerated() {
-                        guard case .neuron(let neuron) = element else { continue }
-                        let into = flow.layout.edges.indices.filter { flow.layout.edges[$0].to == index && flow.terms[$0] != nil }
-                        let twoLines = flow.structure.neurons[neuron].lines.count > 1
-                        guard into.count > 1, twoLines || flow.meetings[into[0]] != nil else { continue }
-                        #expect(into.allSatisfy { flow.meetings[$0] == 1 }, "\(name) part \(part + 1) \(size)")
-                        let frame = flow.layout.frames[index]
-                        // (A target's arrow into a line of the loss under the divider keeps its own.)
-                        let rows = Set(into.compactMap { flow.layout.routes[$0].last?.y } + [frame.y + 1])
-                        let heads = rows.sorted().filter { buffer[frame.x - 1, $0].symbol == "▶" }
-                        #expect(heads == [frame.y + 1], "\(name) part \(part + 1) \(size): arrowheads at \(heads)")
-                        checked += 1
-                        if !twoLines { linearUnitsMeeting += 1 }
-                        if !flow.labelled { withoutWeights += 1 }
-                    }
-                }
+        for (name, part, size, state, flow, buffer) in try Self.flowDiagramsAtStepZero() {
+            guard state.choice.fits, !flow.joined else { continue }
+            for (index, element) in flow.elements.enumerated() {
+                guard case .neuron(let neuron) = element else { continue }
+                let into = flow.layout.edges.indices.filter { flow.layout.edges[$0].to == index && flow.terms[$0] != nil }
+                let twoLines = flow.structure.neurons[neuron].lines.count > 1
+                guard into.count > 1, twoLines || flow.meetings[into[0]] != nil else { continue }
+                #expect(into.allSatisfy { flow.meetings[$0] == 1 }, "\(name) part \(part + 1) \(size)")
+                let frame = flow.layout.frames[index]
+                // (A target's arrow into a line of the loss under the divider keeps its own.)
+                let rows = Set(into.compactMap { flow.layout.routes[$0].last?.y } + [frame.y + 1])
+                let heads = rows.sorted().filter { buffer[frame.x - 1, $0].symbol == "▶" }
+                #expect(heads == [frame.y + 1], "\(name) part \(part + 1) \(size): arrowheads at \(heads)")
+                checked += 1
+                if !twoLines { linearUnitsMeeting += 1 }
+                if !flow.labelled { withoutWeights += 1 }
             }
         }
         #expect(linearUnitsMeeting >= 4)
@@ -286,6 +277,27 @@ import Testing
         }
     }
 
+    /// Every bundled part's flow diagram at step 0 (the part opened in the flow view), at
+    /// both sizes, drawn alone at its own size.
+    static func flowDiagramsAtStepZero() throws
+        -> [(name: String, part: Int, size: Size, state: TutorState, flow: FlowScene, buffer: Buffer)] {
+        var diagrams: [(name: String, part: Int, size: Size, state: TutorState, flow: FlowScene, buffer: Buffer)] = []
+        for name in ScreenAuditTests.lessons {
+            let lesson = try LessonFixtures.lesson(name)
+            for part in lesson.parts.indices {
+                for size in ScreenAuditTests.sizes {
+                    var state = try TutorState(subject: .lesson(lesson), part: part, theme: .monochrome(), size: size)
+                    if state.graphView == .circuit { state = update(state, .toggleGraphView) }
+                    guard state.showsFlow, let flow = state.flow else { continue }
+                    var buffer = Buffer(size: flow.size)
+                    buffer.render(FlowPane(state: state, flow: flow), in: buffer.area)
+                    diagrams.append((name, part, size, state, flow, buffer))
+                }
+            }
+        }
+        return diagrams
+    }
+
     /// A line of the loss's box that reads two values outside it (perceptron part 6's
     /// `(y_off·s_off)`, linear-regression's δ1), and a neuron whose arrows do not meet in
     /// the column before it (two-layer-relu part 1's u1 at 100×30, a column short), take
@@ -294,31 +306,22 @@ import Testing
     /// Every bundled part at step 0, both sizes.
     @Test func aSecondArrowIntoALossLineTurnsIntoItsArrowhead() throws {
         var checked = 0
-        for name in ScreenAuditTests.lessons {
-            let lesson = try LessonFixtures.lesson(name)
-            for part in lesson.parts.indices {
-                for size in ScreenAuditTests.sizes {
-                    var state = try TutorState(subject: .lesson(lesson), part: part, theme: .monochrome(), size: size)
-                    if state.graphView == .circuit { state = update(state, .toggleGraphView) }
-                    guard state.showsFlow, let flow = state.flow, !flow.arrowheadMeetings.isEmpty else { continue }
-                    var buffer = Buffer(size: flow.size)
-                    buffer.render(FlowPane(state: state, flow: flow), in: buffer.area)
-                    for (e, row) in flow.arrowheadMeetings {
-                        let end = try #require(flow.layout.routes[e].last)
-                        let line = flow.layout.frames[flow.layout.edges[e].to].y + row
-                        // (The first arrow runs straight into its arrowhead.)
-                        guard end.y != line else { continue }
-                        // The lowest of them turns with a ┘, any above it meets the line with a ┤.
-                        let lowest = !flow.arrowheadMeetings.contains { other, otherRow in
-                            flow.layout.edges[other].to == flow.layout.edges[e].to && otherRow == row
-                                && (flow.layout.routes[other].last?.y ?? 0) > end.y
-                        }
-                        #expect(end.y > line, "\(name) part \(part + 1)")
-                        #expect(buffer[end.x, line].symbol == "▶" && buffer[end.x, end.y].symbol == (lowest ? "┘" : "┤"),
-                                "\(name) part \(part + 1) \(size): \(buffer[end.x, line].symbol)\(buffer[end.x, end.y].symbol)")
-                        checked += 1
-                    }
+        for (name, part, size, _, flow, buffer) in try Self.flowDiagramsAtStepZero() {
+            guard !flow.arrowheadMeetings.isEmpty else { continue }
+            for (e, row) in flow.arrowheadMeetings {
+                let end = try #require(flow.layout.routes[e].last)
+                let line = flow.layout.frames[flow.layout.edges[e].to].y + row
+                // (The first arrow runs straight into its arrowhead.)
+                guard end.y != line else { continue }
+                // The lowest of them turns with a ┘, any above it meets the line with a ┤.
+                let lowest = !flow.arrowheadMeetings.contains { other, otherRow in
+                    flow.layout.edges[other].to == flow.layout.edges[e].to && otherRow == row
+                        && (flow.layout.routes[other].last?.y ?? 0) > end.y
                 }
+                #expect(end.y > line, "\(name) part \(part + 1)")
+                #expect(buffer[end.x, line].symbol == "▶" && buffer[end.x, end.y].symbol == (lowest ? "┘" : "┤"),
+                        "\(name) part \(part + 1) \(size): \(buffer[end.x, line].symbol)\(buffer[end.x, end.y].symbol)")
+                checked += 1
             }
         }
         #expect(checked >= 8)
