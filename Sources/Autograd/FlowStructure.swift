@@ -144,6 +144,11 @@ public struct FlowStructure: Sendable {
         graph.name(of: leaf) == nil ? .number(graph.value(of: leaf)) : .leaf(leaf)
     }
 
+    /// The neuron whose excitation ξ is `node`, if any.
+    public func neuron(withExcitation node: NodeID) -> Neuron? {
+        neurons.first { $0.excitation == node }
+    }
+
     /// The graph nodes a neuron's circle and edges stand for, which the flow view does not
     /// draw as nodes of their own: ξ, h, each term's product or negation, the weight leaves.
     public var absorbed: Set<NodeID> { Self.absorbed(by: neurons) }

@@ -65,15 +65,16 @@ struct FlowPane: Widget {
             var title: String?
             if case .neuron(let neuron) = flow.elements[index] {
                 let op = state.stepper.graph.op(of: flow.structure.neurons[neuron].output) ?? .sum
+                let isSum = op == .sum || op == .add
                 // In ASCII a sum's "+" beside the box's corner "+" would read as a corner.
-                var symbol = !state.notation.unicode && (op == .sum || op == .add) ? "sum" : state.notation.gateSymbol(op)
+                var symbol = !state.notation.unicode && isSum ? "sum" : state.notation.gateSymbol(op)
                 // A box that also takes the loss's lines says so, where its border has the
                 // room: under "σ" alone they would read as the neuron's.
                 let own = flow.structure.neurons[neuron].lines.count
                 if lines.count > own, let loss = lines.last.flatMap({ FlowScene.headTitle(flow.names[$0.index]) }),
                    let width = flow.boxes[index]?.columns.reduce(0, +),
                    // (Short, a sum's "+" by its word: "+, loss" would read as plus loss.)
-                   let title = ["\(symbol), then \(loss)", "\(op == .sum || op == .add ? "sum" : symbol), \(loss)"]
+                   let title = ["\(symbol), then \(loss)", "\(isSum ? "sum" : symbol), \(loss)"]
                        .first(where: { DisplayWidth.of($0) + 4 <= width }) {
                     symbol = title
                 }
@@ -188,7 +189,7 @@ struct FlowPane: Widget {
         guard let id = state.stepper.lastStep?.node else { return [] }
         if let edge = flow.edgeOf[id.index] { return [edge] }
         if let term = steppedTerm, let edge = flow.edgeOf[term.index] { return [edge] }
-        if let neuron = flow.structure.neurons.first(where: { $0.excitation == id }), let target = flow.place[neuron.output.index] {
+        if let neuron = flow.structure.neuron(withExcitation: id), let target = flow.place[neuron.output.index] {
             return Set(flow.layout.edges.indices.filter { flow.layout.edges[$0].to == target && flow.terms[$0] != nil })
         }
         guard let target = flow.place[id.index] else { return [] }

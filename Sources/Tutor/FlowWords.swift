@@ -60,7 +60,7 @@ struct FlowWords {
     /// it (a bias from the "1", an input of weight 1 from itself); nil outside the flow view.
     func phrase(into excitation: NodeID, from input: NodeID) -> String? {
         guard state.showsFlow, let flow = state.flow,
-              let neuron = flow.structure.neurons.first(where: { $0.excitation == excitation }),
+              let neuron = flow.structure.neuron(withExcitation: excitation),
               let term = neuron.terms.first(where: { $0.node == input }) else { return nil }
         return phrase(from: sourceText(term, flow.names), to: flow.names[excitation.index])
     }
@@ -69,7 +69,7 @@ struct FlowWords {
     /// edges come together there.
     func excitation(_ node: NodeID) -> (name: String, edges: Int)? {
         guard state.showsFlow, let flow = state.flow,
-              let neuron = flow.structure.neurons.first(where: { $0.excitation == node }) else { return nil }
+              let neuron = flow.structure.neuron(withExcitation: node) else { return nil }
         return (flow.names[node.index], neuron.terms.count)
     }
 
@@ -78,7 +78,7 @@ struct FlowWords {
     /// constants, so no step follows it (xor's 0.5 and −1.5).
     func fixedBiasWeights(_ node: NodeID) -> [String] {
         guard state.showsFlow, let flow = state.flow,
-              let neuron = flow.structure.neurons.first(where: { $0.excitation == node }) else { return [] }
+              let neuron = flow.structure.neuron(withExcitation: node) else { return [] }
         return neuron.terms.compactMap { term in
             guard term.source == .bias, case .number = term.weight else { return nil }
             return weightText(term, flow.names)

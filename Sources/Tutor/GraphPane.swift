@@ -63,7 +63,9 @@ struct GraphPane: Widget {
                 return
             }
         }
-        for (label, fallback) in labels { place(label, fallback: fallback, dag: dag, area: area, buffer: &buffer) }
+        for (k, (label, fallback)) in labels.enumerated() {
+            place(label, fallback: fallback, own: runs[k], dag: dag, area: area, buffer: &buffer)
+        }
     }
 
     /// In a folded drawing, a `↓` by each node whose value goes on in the lower band (from
@@ -134,8 +136,8 @@ struct GraphPane: Widget {
     /// backwards) where its cells and two cells either side are blank, so it never reads as
     /// part of a box's border, though there it may read as a neighbouring wire's. If none
     /// has room the label is left out (the Step pane shows the same numbers).
-    func place(_ label: EdgeLabel, fallback: String?, dag: DAGView, area: Rect, buffer: inout Buffer) {
-        let own = ownRuns(of: label.edge, dag: dag, area: area)
+    /// `own`: the label's edge's runs without what it shares with others (`ownRuns`).
+    func place(_ label: EdgeLabel, fallback: String?, own: [(Point, Point)], dag: DAGView, area: Rect, buffer: inout Buffer) {
         // (Beside the line, the whole route's runs: a fan-out's shared line is the edge's too.)
         let route = screenRoute(of: label.edge, dag: dag, area: area)
         let runs = zip(route.dropLast(), route.dropFirst()).reversed().filter { $0.0.y == $0.1.y }
