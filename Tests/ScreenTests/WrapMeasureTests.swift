@@ -74,58 +74,50 @@ import Testing
         }
     }
 
-    /// A substitution, "= numbers and signs", is one group: a row breaks before its "="
-    /// rather than inside it, as typeset mathematics does; a lone "= −2" stays with its name.
-    @Test func aSubstitutionStaysWhole() {
-        #expect(Paragraph.wrap(Line("q = x + y = −2 + 5 = 3"), width: 14).map(\.text) == ["q = x + y", "= −2 + 5 = 3"])
-        #expect(Paragraph.wrap(Line("∂L/∂e += ∂L/∂Z · ∂Z/∂e = 0.0053 · 1 = 0.0053"), width: 26).map(\.text)
-                == ["∂L/∂e += ∂L/∂Z · ∂Z/∂e", "= 0.0053 · 1 = 0.0053"])
-        #expect(Paragraph.wrap(Line("Leaves: x1 = 0, x2 = −1, y = 0"), width: 18).map(\.text) == ["Leaves: x1 = 0,", "x2 = −1, y = 0"])
+    /// Lines with substitutions, the width each is wrapped at, and the rows it takes.
+    static let substitutions: [(text: String, width: Int, rows: [String])] = [
+        ("q = x + y = −2 + 5 = 3", 14, ["q = x + y", "= −2 + 5 = 3"]),
+        ("∂L/∂e += ∂L/∂Z · ∂Z/∂e = 0.0053 · 1 = 0.0053", 26, ["∂L/∂e += ∂L/∂Z · ∂Z/∂e", "= 0.0053 · 1 = 0.0053"]),
+        ("Leaves: x1 = 0, x2 = −1, y = 0", 18, ["Leaves: x1 = 0,", "x2 = −1, y = 0"]),
         // An update's substitution too.
-        #expect(Paragraph.wrap(Line("w11 ← w11 − η·∂L/∂w11 = 0.133 − 0.5 · 0 = 0.133"), width: 26).map(\.text)
-                == ["w11 ← w11 − η·∂L/∂w11", "= 0.133 − 0.5 · 0 = 0.133"])
+        ("w11 ← w11 − η·∂L/∂w11 = 0.133 − 0.5 · 0 = 0.133", 26, ["w11 ← w11 − η·∂L/∂w11", "= 0.133 − 0.5 · 0 = 0.133"]),
         // With its product written without spaces, as the Step pane writes η·∂L/∂w's values
         // (xor part 2 at 80×24 read "… = 0.133" / "− 0.5·0 = 0.133"), and in prose that
         // ends with one.
-        #expect(Paragraph.wrap(Line("w11 ← w11 − η·∂loss/∂w11 = 0.133 − 0.5·0 = 0.133"), width: 38).map(\.text)
-                == ["w11 ← w11 − η·∂loss/∂w11", "= 0.133 − 0.5·0 = 0.133"])
-        #expect(Paragraph.wrap(Line("z = w11·x1 + w12·x2 = 0.5·1 + (−0.5)·2 = −0.5."), width: 32).map(\.text)
-                == ["z = w11·x1 + w12·x2", "= 0.5·1 + (−0.5)·2 = −0.5."])
+        ("w11 ← w11 − η·∂loss/∂w11 = 0.133 − 0.5·0 = 0.133", 38, ["w11 ← w11 − η·∂loss/∂w11", "= 0.133 − 0.5·0 = 0.133"]),
+        ("z = w11·x1 + w12·x2 = 0.5·1 + (−0.5)·2 = −0.5.", 32, ["z = w11·x1 + w12·x2", "= 0.5·1 + (−0.5)·2 = −0.5."]),
         // After a name alone, the name goes with it: a running sum's first row would read
         // as an equation of its own ("so far ∂L/∂x2 = −3.2e-4" / "+ 0.02 ≈ 0.0196"), and
         // in prose each equation keeps its row.
-        #expect(Paragraph.wrap(Line("so far ∂L/∂x2 = −3.2e-4 + 0.02 ≈ 0.0196"), width: 36).map(\.text)
-                == ["so far", "∂L/∂x2 = −3.2e-4 + 0.02 ≈ 0.0196"])
-        #expect(Paragraph.wrap(Line("∂f/∂x = −4 × 1 = −4 and ∂f/∂y = −4 × 1 = −4."), width: 32).map(\.text)
-                == ["∂f/∂x = −4 × 1 = −4 and", "∂f/∂y = −4 × 1 = −4."])
+        ("so far ∂L/∂x2 = −3.2e-4 + 0.02 ≈ 0.0196", 36, ["so far", "∂L/∂x2 = −3.2e-4 + 0.02 ≈ 0.0196"]),
+        ("∂f/∂x = −4 × 1 = −4 and ∂f/∂y = −4 × 1 = −4.", 32, ["∂f/∂x = −4 × 1 = −4 and", "∂f/∂y = −4 × 1 = −4."]),
         // A quotient of numbers is a term too.
-        #expect(Paragraph.wrap(Line("∂ℓ/∂ŷ = (1 − y)/(1 − ŷ) − y/ŷ = 0 − 1/0.3775 = −2.649."), width: 40).map(\.text)
-                == ["∂ℓ/∂ŷ = (1 − y)/(1 − ŷ) − y/ŷ", "= 0 − 1/0.3775 = −2.649."])
+        ("∂ℓ/∂ŷ = (1 − y)/(1 − ŷ) − y/ŷ = 0 − 1/0.3775 = −2.649.", 40,
+         ["∂ℓ/∂ŷ = (1 − y)/(1 − ŷ) − y/ŷ", "= 0 − 1/0.3775 = −2.649."]),
         // A product of numbers is no value of its own: "= 0.5·0" alone keeps to the rules
         // for an expression.
-        #expect(Paragraph.wrap(Line("so the step is η·g = 0.5·0"), width: 20).map(\.text) == ["so the step is η·g", "= 0.5·0"])
+        ("so the step is η·g = 0.5·0", 20, ["so the step is η·g", "= 0.5·0"]),
         // Or where a remark in parentheses follows it (softmax part 2 read "… = 0.3" /
         // "− 0.1·9.68e-4 = 0.3 (it moved by …").
-        #expect(Paragraph.wrap(Line("w ← w − η·∂L/∂w = 0.3 − 0.1·9.68e-4 = 0.3 (it moved by −9.68e-5)"), width: 34).map(\.text)
-                == ["w ← w − η·∂L/∂w", "= 0.3 − 0.1·9.68e-4 = 0.3", "(it moved by −9.68e-5)"])
+        ("w ← w − η·∂L/∂w = 0.3 − 0.1·9.68e-4 = 0.3 (it moved by −9.68e-5)", 34,
+         ["w ← w − η·∂L/∂w", "= 0.3 − 0.1·9.68e-4 = 0.3", "(it moved by −9.68e-5)"]),
         // Inside prose, where it does not end the line, it breaks as before: the early row
         // would cost one.
-        #expect(Paragraph.wrap(Line("σ(1 − σ) = 0.731 × (1 − 0.731) = 0.197. The same"), width: 30).map(\.text)
-                == ["σ(1 − σ) = 0.731 ×", "(1 − 0.731) = 0.197. The same"])
+        ("σ(1 − σ) = 0.731 × (1 − 0.731) = 0.197. The same", 30, ["σ(1 − σ) = 0.731 ×", "(1 − 0.731) = 0.197. The same"]),
         // After a name alone, in prose, the "=" keeps its name.
-        #expect(Paragraph.wrap(Line("Upstream −4, so ∂f/∂x = −4 × 1 = −4 and"), width: 24).map(\.text)
-                == ["Upstream −4, so", "∂f/∂x = −4 × 1 = −4 and"])
+        ("Upstream −4, so ∂f/∂x = −4 × 1 = −4 and", 24, ["Upstream −4, so", "∂f/∂x = −4 × 1 = −4 and"]),
         // Wider than a row, it breaks as any other words.
-        #expect(Paragraph.wrap(Line("f = 1 + 2 + 3 + 4 = 10"), width: 9).map(\.text) == ["f = 1 + 2", "+ 3", "+ 4 = 10"])
+        ("f = 1 + 2 + 3 + 4 = 10", 9, ["f = 1 + 2", "+ 3", "+ 4 = 10"]),
+    ]
+
+    /// A substitution, "= numbers and signs", is one group: a row breaks before its "="
+    /// rather than inside it, as typeset mathematics does; a lone "= −2" stays with its name.
+    /// WrapMeasure counts the same rows at every width from 4 to 30.
+    @Test(arguments: substitutions) func aSubstitutionStaysWhole(_ line: (text: String, width: Int, rows: [String])) {
+        #expect(Paragraph.wrap(Line(line.text), width: line.width).map(\.text) == line.rows)
         for width in 4...30 {
-            for text in ["q = x + y = −2 + 5 = 3", "∂L/∂e += ∂L/∂Z · ∂Z/∂e = 0.0053 · 1 = 0.0053", "f = 1 + 2 + 3 + 4 = 10",
-                         "w11 ← w11 − η·∂L/∂w11 = 0.133 − 0.5 · 0 = 0.133", "σ(1 − σ) = 0.731 × (1 − 0.731) = 0.197. The same",
-                         "w11 ← w11 − η·∂loss/∂w11 = 0.133 − 0.5·0 = 0.133", "w ← w − η·∂L/∂w = 0.3 − 0.1·9.68e-4 = 0.3 (it moved by −9.68e-5)",
-                         "z = w11·x1 + w12·x2 = 0.5·1 + (−0.5)·2 = −0.5.",
-                         "so far ∂L/∂x2 = −3.2e-4 + 0.02 ≈ 0.0196", "∂f/∂x = −4 × 1 = −4 and ∂f/∂y = −4 × 1 = −4.",
-                         "∂ℓ/∂ŷ = (1 − y)/(1 − ŷ) − y/ŷ = 0 − 1/0.3775 = −2.649."] {
-                #expect(WrapMeasure([Line(text)]).height(forWidth: width) == Paragraph.wrap(Line(text), width: width).count, "\(text) at \(width)")
-            }
+            #expect(WrapMeasure([Line(line.text)]).height(forWidth: width) == Paragraph.wrap(Line(line.text), width: width).count,
+                    "at \(width)")
         }
     }
 
