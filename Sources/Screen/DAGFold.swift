@@ -3,7 +3,8 @@
 /// the rest move below them, shifted left. Each edge that crosses the cut starts again in
 /// the lower band from a *stub*, a copy of its source's box at the band's left, on the
 /// target's arrival row (`─▶` straight into it). Only cuts where every crossing edge ends
-/// in the first layer after the cut are used, so those straight runs cross nothing.
+/// in the first layer after the cut, or has a clear run on its arrival row to a later one
+/// (crossing at most the upright wires between), are used.
 public struct DAGFold: Sendable, Hashable {
     /// The folded drawing: the original nodes, then one stub per crossing edge (but for the
     /// first edge of a source moved below, `movedBelow`).
@@ -18,7 +19,8 @@ public struct DAGFold: Sendable, Hashable {
     static let gap = 0
 
     /// The layers a fold of `layout` can cut before, best-balanced first: the cuts where
-    /// every edge that crosses ends in the first layer after it, and that narrow the
+    /// every edge that crosses ends in the first layer after it or has a clear run to a
+    /// later one (`runsStraight`), and that narrow the
     /// drawing, by the wider band's width. `stubWidths[node]`, where given, is the width of
     /// a stub repeating `node` (one that shows more than the node's own box, such as its
     /// name); else the box's width.
@@ -34,9 +36,9 @@ public struct DAGFold: Sendable, Hashable {
         }
         var candidates: [(cut: Int, width: Int)] = []
         for cut in 1..<layerCount where lo[cut] != Int.max {
-            let crossing = layout.edges.filter { layout.layer[$0.from] < cut && layout.layer[$0.to] >= cut }
-            guard crossing.allSatisfy({ layout.layer[$0.to] == cut }) else { continue }
-            let widestStub = crossing.map { stubWidth($0.from) }.max() ?? 0
+            let crossing = layout.edges.indices.filter { layout.layer[layout.edges[$0].from] < cut && layout.layer[layout.edges[$0].to] >= cut }
+            guard crossing.allSatisfy({ runsStraight(edge: $0, in: layout, cut: cut, from: lo[cut]) }) else { continue }
+            let widestStub = crossing.map { stubWidth(layout.edges[$0].from) }.max() ?? 0
             let left = hi[..<cut].max() ?? 0
             let right = layout.size.width - lo[cut] + widestStub + channel
             let width = max(left, right)
@@ -63,6 +65,27 @@ public struct DAGFold: Sendable, Hashable {
         cuts(layout, channel: channel, stubWidths: stubWidths).prefix(limit).map {
             DAGFold(layout, channel: channel, stubWidths: stubWidths, oneLine: oneLine, at: $0)
         }
+    }
+
+    /// Whether edge `e`'s stub can run straight into its target from column `x`, the left
+    /// edge of the cut's layer: the edge ends in that layer, or on its arrival row the run
+    /// meets no box of the lower band and no wire running along that row; it may cross a
+    /// wire that runs up or down, as the unfolded drawing's long edges do (`┿`).
+    private static func runsStraight(edge e: Int, in layout: DAGLayout, cut: Int, from x: Int) -> Bool {
+        let edge = layout.edges[e]
+        guard layout.layer[edge.to] != cut else { return true }
+        guard let end = layout.routes[e].last else { return false }
+        let run = x..<end.x
+        func overlaps(_ span: ClosedRange<Int>) -> Bool { span.lowerBound < run.upperBound && run.lowerBound <= span.upperBound }
+        for (node, frame) in layout.frames.enumerated() where node != edge.to && layout.layer[node] >= cut {
+            if (frame.y..<frame.maxY).contains(end.y), overlaps(frame.x...max(frame.x, frame.maxX - 1)) { return false }
+        }
+        for (other, route) in layout.routes.enumerated() where layout.layer[layout.edges[other].from] >= cut {
+            for (a, b) in zip(route, route.dropFirst()) where a.y == end.y && b.y == end.y {
+                if overlaps(min(a.x, b.x)...max(a.x, b.x)) { return false }
+            }
+        }
+        return true
     }
 
     /// A stub's width: `stubWidths[node]` where given, else the node's box's.

@@ -75,6 +75,71 @@ import Testing
         }
     }
 
+    /// An edge that skips the cut's first layer is carried across the fold where its run
+    /// on its arrival row is clear: bce's y → (1 − y), whose target trails beside its
+    /// consumer a layer later, no longer rules out the cut that fits 80 columns.
+    @Test func anEdgeSkippingTheCutsLayerCrossesWhereItsRunIsClear() throws {
+        // 0 → 1 → 2 → 3 → 4 → 5, and 6 (floating to layer 2) into 3 and into 4.
+        let sizes = Array(repeating: Size(width: 5, height: 1), count: 7)
+        let edges = (0..<5).map { DAGEdge(from: $0, to: $0 + 1) } + [DAGEdge(from: 6, to: 3), DAGEdge(from: 6, to: 4)]
+        let layout = try DAGLayout(sizes: sizes, edges: edges,
+                                   options: .init(minimumChannelWidth: 4, sourcesInFirstLayer: false, pinnedSources: [0]))
+        #expect(layout.layer[6] == 2 && layout.layer[4] == 4)
+        #expect(DAGFold.cuts(layout, channel: 4).contains(3))
+        let fold = try #require(DAGFold(layout, channel: 4, cut: 3))
+        let skipping = try #require(fold.layout.edges.indices.first { fold.layout.edges[$0].to == 4 && fold.layout.edges[$0].from != 3 })
+        let route = fold.layout.routes[skipping]
+        #expect(route.count == 2 && route[0].y == route[1].y)
+        #expect(fold.layout.frames[4].x == route[1].x + 1 && (fold.layout.frames[4].y..<fold.layout.frames[4].maxY).contains(route[1].y))
+        #expect(fold.layout.frames[3].y > fold.layout.frames[2].y)
+    }
+
+    /// Every fold at every offered cut of some tangled graphs: each stub's run, straight
+    /// along its target's arrival row, meets no box but its own two and runs along no
+    /// other wire, and no two boxes overlap.
+    @Test func everyStubsRunIsClear() throws {
+        var seed: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        var cutsSeen = 0, skipsSeen = 0
+        for graph in 0..<40 {
+            let count = 6 + next(10)
+            let sizes = (0..<count).map { _ in Size(width: 3 + next(6), height: 1) }
+            var edges: [DAGEdge] = []
+            for to in 1..<count {
+                for _ in 0...next(2) { edges.append(DAGEdge(from: next(to), to: to)) }
+            }
+            // Half with the sources floating to their consumers, as the lessons' constants do.
+            let options = DAGLayout.Options(minimumChannelWidth: 4, sourcesInFirstLayer: graph.isMultiple(of: 2), pinnedSources: [0])
+            let layout = try DAGLayout(sizes: sizes, edges: edges, options: options)
+            for cut in DAGFold.cuts(layout, channel: 4) {
+                cutsSeen += 1
+                let folded = try #require(DAGFold(layout, channel: 4, cut: cut)).layout
+                for (e, edge) in folded.edges.enumerated() where edge.from >= count {
+                    if folded.layer[edge.to] > cut { skipsSeen += 1 }
+                    let route = folded.routes[e]
+                    let row = try #require(route.last).y
+                    #expect(route.count == 2 && route[0].y == row && folded.frames[edge.from].y == row)
+                    let run = folded.frames[edge.from].maxX..<folded.frames[edge.to].x
+                    for (node, frame) in folded.frames.enumerated() where node != edge.from && node != edge.to {
+                        #expect(!((frame.y..<frame.maxY).contains(row) && frame.x < run.upperBound && run.lowerBound < frame.maxX))
+                    }
+                    for (other, wire) in folded.routes.enumerated() where other != e {
+                        for (a, b) in zip(wire, wire.dropFirst()) where a.y == row && b.y == row {
+                            #expect(!(min(a.x, b.x) < run.upperBound - 1 && run.lowerBound < max(a.x, b.x)))
+                        }
+                    }
+                }
+                for (i, a) in folded.frames.enumerated() {
+                    for b in folded.frames[(i + 1)...] { #expect(!a.intersects(b)) }
+                }
+            }
+        }
+        #expect(cutsSeen > 20 && skipsSeen > 0)
+    }
+
     @Test func nothingToFold() throws {
         #expect(DAGFold(try chain(1), channel: 4) == nil)
     }
