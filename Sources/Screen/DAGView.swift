@@ -175,7 +175,10 @@ public struct DAGView: Widget {
             // A box is drawn whole or not at all: "grad 9.68" cut from "grad 9.68e-4" would
             // read as a number of its own, a border without its box as a stray line.
             let shown = drawnFrame(of: node, in: area)
-            guard shown.x >= area.x, shown.maxX <= area.maxX, shown.y >= area.y, shown.maxY <= area.maxY else { continue }
+            guard shown.x >= area.x, shown.maxX <= area.maxX, shown.y >= area.y, shown.maxY <= area.maxY else {
+                if box.border != nil { writeWhereItGoesOn(node, title: box.title, frame: shown, in: area, buffer: &buffer) }
+                continue
+            }
             buffer.blit(draw(box, size: shown.size), at: shown.origin, clip: area)
         }
         for label in labels where layout.routes.indices.contains(label.edge) {
@@ -183,6 +186,27 @@ public struct DAGView: Widget {
             let w = DisplayWidth.of(label.text)
             let at = Point(x: end.x + dx - w + 1, y: end.y + dy - 1)
             buffer.write(label.text, at: at, style: label.style, clip: area)
+        }
+    }
+
+    /// In the part of a box's frame that is in view, where the box is not drawn (it is
+    /// drawn whole or not at all), which way the rest of it lies and its title (`↓ loss`),
+    /// right of the highest arrowhead into it that is in view: else those arrows would
+    /// point at blank cells. Just the arrow where the title has no room; nothing where
+    /// the arrow has none.
+    private func writeWhereItGoesOn(_ node: Int, title: String?, frame: Rect, in area: Rect, buffer: inout Buffer) {
+        let seen = frame.intersection(area)
+        guard !seen.isEmpty else { return }
+        let unicode = glyphs.isUnicode
+        let way = frame.maxY > area.maxY ? (unicode ? "↓" : "v") : frame.y < area.y ? (unicode ? "↑" : "^")
+            : frame.maxX > area.maxX ? (unicode ? "→" : ">") : (unicode ? "←" : "<")
+        let arrivals = layout.edges.indices.filter { layout.edges[$0].to == node }
+            .compactMap { drawnRoute(of: $0, in: area).last?.y }.filter { (seen.y..<seen.maxY).contains($0) }
+        let row = arrivals.min() ?? seen.y
+        let x = seen.x + 1
+        for text in [title.map { "\(way) \($0)" }, way].compactMap({ $0 }) where x + DisplayWidth.of(text) <= seen.maxX {
+            buffer.write(text, at: Point(x: x, y: row), clip: area)
+            return
         }
     }
 

@@ -217,9 +217,10 @@ private let cs231nEdges = [(0, 3), (1, 3), (3, 4), (2, 4)]
     @Test func panningShowsThePartAtTheOffset() throws {
         let (b, layout) = try drawGraph(names: cs231nNames, edges: cs231nEdges, width: 12, height: 6,
                                         offset: Point(x: 5, y: 3), options: .init(minimumChannelWidth: 4))
-        // q, cut at the top, is not drawn at all (no box is drawn in part); f is whole.
+        // q, cut at the top, is not drawn at all (no box is drawn in part), but its first
+        // arrow in view says where it lies (`↑`); f is whole.
         #expect(picture(b) == """
-            ─▶
+            ─▶ ↑
             ─▶   ─┐
                   │  ┌─┐
                   └─▶│f│
@@ -235,6 +236,27 @@ private let cs231nEdges = [(0, 3), (1, 3), (3, 4), (2, 4)]
         // Offsets are clamped to the drawing.
         #expect(layout.clamp(Point(x: 100, y: -3), to: viewport) == Point(x: 5, y: 0))
         #expect(layout.offset(toShow: 99, in: viewport, from: Point(x: 2, y: 2)) == Point(x: 2, y: 2))
+    }
+
+    /// A titled box cut at the bottom: its arrows in view end at `↓ loss`, not at blank
+    /// cells, in the visible part of its frame; just the arrow where the title has no room.
+    @Test func aBoxPartlyInViewSaysWhereItGoesOn() throws {
+        let names = ["a", "b"]
+        let sizes = [NodeBox.size(lines: [Line("a")]), Size(width: 10, height: 6)]
+        let layout = try DAGLayout(sizes: sizes, edges: [DAGEdge(from: 0, to: 1)], options: .init(minimumChannelWidth: 4))
+        let boxes = [NodeBox(lines: [Line(names[0])]), NodeBox(lines: [Line("e1"), Line("e2")], title: "loss")]
+        let view = DAGView(layout: layout, nodes: boxes)
+        let tall = rendered(view, width: layout.size.width, height: layout.size.height)
+        #expect(picture(tall).contains("┌ loss"))
+        let cut = picture(rendered(view, width: layout.size.width, height: 5)).split(separator: "\n").map(String.init)
+        #expect(!cut.joined().contains("e1") && !cut.joined().contains("┌ loss"))
+        let arrow = try #require(cut.first { $0.contains("▶") }, "\(picture(tall))")
+        #expect(arrow.hasSuffix("▶ ↓ loss"))
+        let narrow = DAGView(layout: layout, nodes: [boxes[0], NodeBox(lines: [Line("e1")], title: "a long title")])
+        let short = picture(rendered(narrow, width: layout.size.width, height: 5))
+        #expect(short.contains("▶ ↓") && !short.contains("long"))
+        #expect(picture(rendered(DAGView(layout: layout, nodes: boxes, glyphs: .ascii), width: layout.size.width, height: 5))
+            .contains("> v loss"))
     }
 
     @Test func badInputIsReportedNotTrapped() {
