@@ -135,6 +135,9 @@ public struct DAGLayout: Sendable, Hashable {
     /// The widest and the tallest box (maybe two different boxes): a window smaller than
     /// this can never show some box whole.
     public let largestFrame: Size
+    /// The widest and the tallest span of a node with the nodes that feed it (in a fold,
+    /// its stubs): a window smaller than this cannot show some step with its inputs.
+    public let largestGroup: Size
     /// The same drawing without the turn gaps (`Options.turnGaps`), where they widen it.
     private let gapless: LayeredGraph.Geometry?
 
@@ -150,6 +153,7 @@ public struct DAGLayout: Sendable, Hashable {
         self.crossings = crossings
         self.size = size
         largestFrame = Self.largest(frames)
+        largestGroup = Self.largestGroup(frames, edges)
         gapless = nil
     }
 
@@ -168,6 +172,7 @@ public struct DAGLayout: Sendable, Hashable {
         self.crossings = work.bestCrossings
         self.size = geometry.size
         largestFrame = Self.largest(geometry.frames)
+        largestGroup = Self.largestGroup(geometry.frames, edges)
         if options.turnGaps && geometry.size.width <= Self.largestScreen.width && geometry.size.height <= Self.largestScreen.height {
             let narrower = work.route(turnGaps: false)
             gapless = narrower.size == geometry.size ? nil : narrower
@@ -187,6 +192,17 @@ public struct DAGLayout: Sendable, Hashable {
 
     private static func largest(_ frames: [Rect]) -> Size {
         Size(width: frames.map(\.width).max() ?? 0, height: frames.map(\.height).max() ?? 0)
+    }
+
+    /// `largestGroup` of these frames and edges.
+    private static func largestGroup(_ frames: [Rect], _ edges: [DAGEdge]) -> Size {
+        var groups = frames
+        for edge in edges where frames.indices.contains(edge.from) && frames.indices.contains(edge.to) {
+            let (a, b) = (groups[edge.to], frames[edge.from])
+            let x = min(a.x, b.x), y = min(a.y, b.y)
+            groups[edge.to] = Rect(x: x, y: y, width: max(a.maxX, b.maxX) - x, height: max(a.maxY, b.maxY) - y)
+        }
+        return largest(groups)
     }
 
     /// The row where `edge` arrives at its target (the row of its arrowhead).

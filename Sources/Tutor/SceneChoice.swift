@@ -16,7 +16,8 @@ public struct SceneChoice: Sendable, Equatable {
     /// room between its rows) that fits and is shorter. When none fits, the drawing the
     /// panned pane shows most of (`panned`) among the first `pannable` (all by default).
     static func best(_ sizes: [Size], size: Size, tries: [(drawings: Range<Int>, side: Bool)],
-                     sideWhenPanned: Bool, largestBoxes: [Size] = [], sideRows: Int = Panes.sideRowsForBoth,
+                     sideWhenPanned: Bool, largestBoxes: [Size] = [], largestGroups: [Size] = [],
+                     outputs: [Rect] = [], sideRows: Int = Panes.sideRowsForBoth,
                      twins: (Int) -> [Int] = { _ in [] }, pannable: Int? = nil) -> SceneChoice {
         func panes(_ index: Int, side: Bool) -> Panes {
             Panes(size: size, graphHeight: sizes[index].height, graphWidth: sizes[index].width, sidePane: side, sideRows: sideRows)
@@ -38,7 +39,8 @@ public struct SceneChoice: Sendable, Equatable {
         // Panned: beside the side pane if wanted, unless some box could then never be seen
         // and could without it.
         let candidates = Array(sizes.prefix(pannable ?? sizes.count))
-        let shown = panned(candidates, size: size, side: sideWhenPanned, largestBoxes: largestBoxes, sideRows: sideRows)
+        let shown = panned(candidates, size: size, side: sideWhenPanned, largestBoxes: largestBoxes, largestGroups: largestGroups,
+                           outputs: outputs, sideRows: sideRows)
         func boxesFit(_ choice: SceneChoice) -> Bool {
             guard largestBoxes.indices.contains(choice.scene) else { return true }
             let viewport = Panes(size: size, graphHeight: pannedHeight(sizes[choice.scene].height, screen: size),
@@ -46,26 +48,34 @@ public struct SceneChoice: Sendable, Equatable {
             return largestBoxes[choice.scene].width <= viewport.width && largestBoxes[choice.scene].height <= viewport.height
         }
         guard sideWhenPanned, !boxesFit(shown) else { return shown }
-        let alone = panned(candidates, size: size, side: false, largestBoxes: largestBoxes, sideRows: sideRows)
+        let alone = panned(candidates, size: size, side: false, largestBoxes: largestBoxes, largestGroups: largestGroups,
+                           outputs: outputs, sideRows: sideRows)
         return boxesFit(alone) ? alone : shown
     }
 
     /// The drawing of which the panned pane shows the largest share, preferring one whose
     /// every box fits the pane (`largestBoxes[i]`, the widest and tallest box of drawing
     /// i: a box is drawn whole or not at all, so a taller one would never be seen), then
-    /// one as wide as the pane (panned only up and down, every layer from the inputs to
-    /// the output in view); the last, least detailed, among equals.
-    static func panned(_ sizes: [Size], size: Size, side: Bool, largestBoxes: [Size] = [],
-                       sideRows: Int = Panes.sideRowsForBoth) -> SceneChoice {
+    /// one where every node fits it with the nodes that feed it (`largestGroups[i]`,
+    /// `DAGLayout.largestGroup`: each step in view with its inputs), then one as wide as
+    /// the pane (panned only up and down, every layer from the inputs to the output in
+    /// view) or one whose output's box (`outputs[i]`) is in view from the start, where
+    /// the part starts; the last, least detailed, among equals.
+    static func panned(_ sizes: [Size], size: Size, side: Bool, largestBoxes: [Size] = [], largestGroups: [Size] = [],
+                       outputs: [Rect] = [], sideRows: Int = Panes.sideRowsForBoth) -> SceneChoice {
         var best = max(0, sizes.count - 1), bestShare = -1.0
         for (index, drawing) in sizes.enumerated() where drawing.width > 0 && drawing.height > 0 {
             let viewport = Panes(size: size, graphHeight: pannedHeight(drawing.height, screen: size),
                                  sidePane: side, sideRows: sideRows).graphViewport
-            let box = largestBoxes.indices.contains(index) ? largestBoxes[index] : Size(width: 0, height: 0)
+            func fits(_ sizes: [Size]) -> Bool {
+                !sizes.indices.contains(index) || sizes[index].width <= viewport.width && sizes[index].height <= viewport.height
+            }
             let share = min(1, Double(viewport.width) / Double(drawing.width))
                 * min(1, Double(viewport.height) / Double(drawing.height))
                 + (drawing.width <= viewport.width ? 1 : 0)
-                + (box.width <= viewport.width && box.height <= viewport.height ? 2 : 0)
+                + (outputs.indices.contains(index) && outputs[index].maxX <= viewport.width && outputs[index].maxY <= viewport.height ? 1 : 0)
+                + (fits(largestGroups) ? 2 : 0)
+                + (fits(largestBoxes) ? 4 : 0)
             if share >= bestShare { best = index; bestShare = share }
         }
         return SceneChoice(scene: best, side: side, fits: false)

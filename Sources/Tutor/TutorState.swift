@@ -233,11 +233,19 @@ public struct TutorState: Sendable {
             // Before that they give way to a graph with its weights that fits only alone.
             [(preferred, true), (preferred, false), (all, true), (all, false)]
         }
-        let largestBoxes = showsFlow ? flows.map(\.layout.largestFrame) : scenes.map(\.layout.largestFrame)
+        let layouts = showsFlow ? flows.map(\.layout) : scenes.map(\.layout)
+        let largestBoxes = layouts.map(\.largestFrame), largestGroups = layouts.map(\.largestGroup)
+        let output = stepper.plan.tape.output
+        let outputNodes: [Int?] = showsFlow ? flows.map { $0.layoutNode(of: output) } : scenes.map { $0.layoutNode(of: output) }
+        let outputs = zip(layouts, outputNodes).map { layout, node -> Rect in
+            guard let node, layout.frames.indices.contains(node) else { return Rect(x: 0, y: 0, width: 0, height: 0) }
+            return layout.frames[node]
+        }
         // A fold whose bands touch (the last drawings) is drawn whole or not at all.
         let pannable = showsFlow ? sizes.count : scenes.filter { !$0.bandsTouch }.count
         var chosen = SceneChoice.best(sizes, size: size, tries: tries, sideWhenPanned: trainingPaneShown && (asked || trained),
-                                      largestBoxes: largestBoxes, sideRows: sideRows, twins: drawingTwins, pannable: pannable)
+                                      largestBoxes: largestBoxes, largestGroups: largestGroups, outputs: outputs, sideRows: sideRows,
+                                      twins: drawingTwins, pannable: pannable)
         // The choice was among the flow diagrams; the circuit scene behind them stays the box.
         if showsFlow { (chosen.flow, chosen.scene) = (chosen.scene, 0) }
         choice = chosen

@@ -259,6 +259,24 @@ private let cs231nEdges = [(0, 3), (1, 3), (3, 4), (2, 4)]
             .contains("> v loss"))
     }
 
+    /// The largest span of a node with the nodes feeding it, which a window must hold to
+    /// show every step with its inputs; a single box where nothing feeds it.
+    @Test func theLargestGroupSpansANodeAndItsInputs() throws {
+        let (_, layout) = try drawGraph(names: cs231nNames, edges: cs231nEdges, width: 40, height: 12)
+        for (node, frame) in layout.frames.enumerated() {
+            let inputs = layout.edges.filter { $0.to == node }.map { layout.frames[$0.from] }
+            let top = ([frame] + inputs).map(\.y).min() ?? 0, bottom = ([frame] + inputs).map(\.maxY).max() ?? 0
+            let left = ([frame] + inputs).map(\.x).min() ?? 0, right = ([frame] + inputs).map(\.maxX).max() ?? 0
+            #expect(layout.largestGroup.height >= bottom - top && layout.largestGroup.width >= right - left)
+        }
+        let f = try #require(cs231nNames.firstIndex(of: "f"))
+        let feeding = layout.edges.filter { $0.to == f }.map { layout.frames[$0.from] } + [layout.frames[f]]
+        let span = (feeding.map(\.maxX).max() ?? 0) - (feeding.map(\.x).min() ?? 0)
+        #expect(span > layout.largestFrame.width && layout.largestGroup.width >= span)
+        let alone = try DAGLayout(sizes: [Size(width: 4, height: 3)], edges: [])
+        #expect(alone.largestGroup == Size(width: 4, height: 3))
+    }
+
     @Test func badInputIsReportedNotTrapped() {
         let sizes = Array(repeating: Size(width: 3, height: 3), count: 3)
         #expect(throws: DAGLayoutError.cycle(node: 0)) {
