@@ -190,23 +190,32 @@ public struct DAGView: Widget {
     }
 
     /// In the part of a box's frame that is in view, where the box is not drawn (it is
-    /// drawn whole or not at all), which way the rest of it lies and its title (`↓ loss`),
-    /// right of the highest arrowhead into it that is in view: else those arrows would
-    /// point at blank cells. Just the arrow where the title has no room; nothing where
-    /// the arrow has none.
+    /// drawn whole or not at all), which way the rest of it lies and its title (`↓ loss`):
+    /// right of the highest arrowhead into it that is in view, else before the first wire
+    /// out of it in view (`↑ σ ──`), which would otherwise point at or leave from blank
+    /// cells. Just the arrow where the title has no room; nothing where no wire of the
+    /// box is in view (a hint alone on a border's row would read as the next box's title).
     private func writeWhereItGoesOn(_ node: Int, title: String?, frame: Rect, in area: Rect, buffer: inout Buffer) {
         let seen = frame.intersection(area)
         guard !seen.isEmpty else { return }
         let unicode = glyphs.isUnicode
         let way = frame.maxY > area.maxY ? (unicode ? "↓" : "v") : frame.y < area.y ? (unicode ? "↑" : "^")
             : frame.maxX > area.maxX ? (unicode ? "→" : ">") : (unicode ? "←" : "<")
-        let arrivals = layout.edges.indices.filter { layout.edges[$0].to == node }
-            .compactMap { drawnRoute(of: $0, in: area).last?.y }.filter { (seen.y..<seen.maxY).contains($0) }
-        let row = arrivals.min() ?? seen.y
-        let x = seen.x + 1
-        for text in [title.map { "\(way) \($0)" }, way].compactMap({ $0 }) where x + DisplayWidth.of(text) <= seen.maxX {
-            buffer.write(text, at: Point(x: x, y: row), clip: area)
-            return
+        let rows = seen.y..<seen.maxY
+        let arrival = layout.edges.indices.filter { layout.edges[$0].to == node }
+            .compactMap { drawnRoute(of: $0, in: area).last?.y }.filter(rows.contains).min()
+        let departure = layout.edges.indices.filter { layout.edges[$0].from == node }
+            .compactMap { drawnRoute(of: $0, in: area).first }.filter { rows.contains($0.y) && $0.x < area.maxX }.map(\.y).min()
+        for text in [title.map { "\(way) \($0)" }, way].compactMap({ $0 }) {
+            let width = DisplayWidth.of(text)
+            if let row = arrival, seen.x + 1 + width <= seen.maxX {
+                buffer.write(text, at: Point(x: seen.x + 1, y: row), clip: area)
+                return
+            }
+            if arrival == nil, let row = departure, seen.maxX - 1 - width >= seen.x {
+                buffer.write(text, at: Point(x: seen.maxX - 1 - width, y: row), clip: area)
+                return
+            }
         }
     }
 

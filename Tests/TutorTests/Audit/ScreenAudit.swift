@@ -70,7 +70,8 @@ struct ScreenAudit {
     }
 
     /// No box is partly drawn: a node cut by the pane's edge shows none of its text (a cut
-    /// "grad 9.68" would read as a number of its own).
+    /// "grad 9.68" would read as a number of its own), only where its wires end the way
+    /// to the rest of it, toward an edge that cuts it, and maybe its title (`↓ loss`).
     func noPartialBoxes() -> [String] {
         let area = state.panes.graph.inset(by: 1)
         var defects: [String] = []
@@ -84,7 +85,13 @@ struct ScreenAudit {
             // with only blank rows of its frame cut: its text row is what must be whole.
             let oneLine = text.split(separator: "\n").count <= 1 && !text.contains(where: { "┌┐└┘│".contains($0) })
                 && frame.x >= area.x && frame.maxX <= area.maxX
-            if !oneLine, text.contains(where: { $0.isLetter || $0.isNumber }) {
+            // The hint of where the rest lies: an arrow toward a cut edge, a title without digits.
+            let ways = (frame.maxY > area.maxY ? "↓v" : "") + (frame.y < area.y ? "↑^" : "")
+                + (frame.maxX > area.maxX ? "→>" : "") + (frame.x < area.x ? "←<" : "")
+            let words = text.split(separator: " ")
+            let hint = (words.count == 1 || words.count == 2) && words[0].count == 1 && ways.contains(words[0])
+                && !words.dropFirst().joined().contains(where: \.isNumber)
+            if !oneLine, !hint, text.contains(where: { $0.isLetter || $0.isNumber }) {
                 defects.append("\(where_): \(state.scene.names[id.index])'s box is cut by the pane's edge but shows \"\(text.trimmingCharacters(in: .whitespaces))\"")
             }
         }
