@@ -332,11 +332,13 @@ public struct FlowScene: Sendable {
                 }
                 var columns = widths.isEmpty ? [9] : widths
                 if let window, element == .head {
-                    // A collapsed box is as wide as its widest line and its title, widest
-                    // for the last window, whose numbers are the largest ("lines 8–14 of 15").
-                    let shown = min(lines.count - 1, window - 1)
-                    let title = FlowScene.windowTitle((lines.count - 1 - shown)..<(lines.count - 1), of: lines.count)
-                    columns = [max(widths.max() ?? 9, DisplayWidth.of(title) + 2)]
+                    // A collapsed box is as wide as its widest line and its widest title
+                    // ("lines 7–13, 15 of 15").
+                    let shown = max(1, min(lines.count - 1, window - 1))
+                    let titles = (0...max(0, lines.count - 1 - shown)).map {
+                        DisplayWidth.of(FlowScene.windowTitle($0..<($0 + shown), of: lines.count))
+                    }
+                    columns = [max(widths.max() ?? 9, (titles.max() ?? 0) + 2)]
                 }
                 boxes[index] = Box(lines: lines, columns: columns, rows: rows, lineRows: lineRows[index], divider: dividerRows[index])
                 // A blank between columns, and after the widest line before the border.
@@ -451,11 +453,13 @@ public struct FlowScene: Sendable {
         ["L", "ℓ", "ℒ", "𝔏", "J", "E"].contains(output) || output.lowercased().contains("loss") ? "loss" : nil
     }
 
-    /// The title of a collapsed head box: which of its lines its window shows (indices
-    /// into them, from 0), "line 4 of 15" or "lines 5–11 of 15".
+    /// The title of a collapsed head box: which of its lines it shows, its window's
+    /// (indices into them, from 0) and the output, the last, under the rule: "lines 9–15
+    /// of 15" where they run on, else "lines 5–11, 15 of 15" or "lines 4, 15 of 15".
     static func windowTitle(_ window: Range<Int>, of count: Int) -> String {
-        window.count == 1 ? "line \(window.lowerBound + 1) of \(count)"
-            : "lines \(window.lowerBound + 1)–\(window.upperBound) of \(count)"
+        if window.upperBound >= count - 1 { return "lines \(window.lowerBound + 1)–\(count) of \(count)" }
+        let shown = window.count == 1 ? "\(window.lowerBound + 1)" : "\(window.lowerBound + 1)–\(window.upperBound)"
+        return "lines \(shown), \(count) of \(count)"
     }
 
     /// The head's line a collapsed head box shows over its output: the one selected, or
