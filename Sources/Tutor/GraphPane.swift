@@ -238,6 +238,14 @@ struct GraphPane: Widget {
         return false
     }
 
+    /// A backward step's label on an edge into its gate: the local derivative times which
+    /// the upstream gradient gives the product (`×1=−4`), and the local one alone (`×1`)
+    /// for a tight spot.
+    static func edgeLabel(local: Double, product: Double, notation: Notation) -> (text: String, local: String) {
+        let local = "\(notation.edgeTimes)\(notation.operand(local))"
+        return (local + "=\(notation.number(product))", local)
+    }
+
     /// The graph, and the labels with a shorter text each for a tight spot (the local
     /// derivative alone: `×1`).
     func content() -> (DAGView, [(EdgeLabel, String?)]) {
@@ -304,8 +312,7 @@ struct GraphPane: Widget {
             for flow in r.flows {
                 guard let e = scene.edgeIndex[flow.from.index][flow.position] else { continue }
                 emphasized.append(e)
-                let local = "\(notation.edgeTimes)\(notation.operand(flow.local))"
-                let text = local + "=\(notation.number(flow.product))"
+                let (text, local) = Self.edgeLabel(local: flow.local, product: flow.product, notation: notation)
                 labels.append((EdgeLabel(edge: e, text: text, style: theme(.gradient).bolded()), local))
             }
         default:

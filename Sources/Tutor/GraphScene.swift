@@ -30,6 +30,10 @@ public struct GraphScene: Sendable {
     public let detail: Detail
     /// Whether one-line boxes stand without blank rows between them (half the height).
     public let compact: Bool
+    /// Whether the channel before each gate is wide enough for the labels its inputs'
+    /// edges get in the backward pass (`×1=−4`), which at the one-line details would
+    /// otherwise go beside the wires or be cut to `×1`.
+    public let labelRoom: Bool
     public private(set) var layout: DAGLayout
     /// For each graph node, its index in the layout (`nil` for literals, which are not drawn).
     public let layoutIndex: [Int?]
@@ -79,6 +83,9 @@ public struct GraphScene: Sendable {
     /// The widest number each node shows, its value and its gradient: what its box needs.
     struct NumberWidths: Sendable {
         var values: [Int], grads: [Int]
+        /// For each node, the widest label a backward step writes on an edge into it
+        /// (`GraphPane.edgeLabel`); 0 where none, or where the part is too long to walk.
+        var labels: [Int]
     }
 
     /// The scene of `graph` at one level of detail, its boxes as wide as `widths` asks
@@ -87,9 +94,10 @@ public struct GraphScene: Sendable {
     /// in the first column with the other inputs, where their wires would run the
     /// drawing's whole width.
     init(graph: Graph, notation: Notation, widths: NumberWidths, detail: Detail = .box,
-         compact: Bool = false, targets: Set<NodeID> = []) throws(DAGLayoutError) {
+         compact: Bool = false, targets: Set<NodeID> = [], labelRoom: Bool = false) throws(DAGLayoutError) {
         self.detail = detail
         self.compact = compact
+        self.labelRoom = labelRoom
         let count = graph.count
         var names = [String](repeating: "", count: count)
         var captions = [String](repeating: "", count: count)
@@ -202,6 +210,12 @@ public struct GraphScene: Sendable {
                                         sourcesInFirstLayer: false, tracksNearSources: true, pinnedSources: inputs)
         options.trailing = Set(nodes.indices.filter { targets.contains(nodes[$0]) })
         options.compactHeight = compact
+        if labelRoom {
+            // Each label set off by a blank either side, a cell of line before it (`placeAll`).
+            for (index, id) in nodes.enumerated() where widths.labels[id.index] > 0 {
+                options.incomingLabelWidths[index] = widths.labels[id.index] + 3
+            }
+        }
         layout = try DAGLayout(sizes: sizes, edges: edges, options: options)
         self.layoutIndex = layoutIndex
         self.stubWidths = stubWidths
@@ -265,10 +279,15 @@ public struct GraphScene: Sendable {
         let targets = GraphScene.targets(of: graph)
         // With the targets beside their gates, then (where there are any) in the first column.
         let placements = targets.isEmpty ? [targets] : [targets, []]
+        // At the one-line details, first with room on the wires for the backward pass's
+        // labels (the boxes' channels hold them already).
+        let labelled = widths.labels.contains { $0 > 0 }
         for (detail, compact) in graph.count <= largestScaledGraph ? detailOrder : [(.box, false)] {
-            for beside in placements {
-                scenes.append(try GraphScene(graph: graph, notation: notation, widths: widths, detail: detail, compact: compact,
-                                             targets: beside))
+            for room in detail != .box && labelled ? [true, false] : [false] {
+                for beside in placements {
+                    scenes.append(try GraphScene(graph: graph, notation: notation, widths: widths, detail: detail, compact: compact,
+                                                 targets: beside, labelRoom: room))
+                }
             }
         }
         // Each drawing with its wires' turns kept apart, then, where that costs width,
@@ -341,7 +360,8 @@ public struct GraphScene: Sendable {
     static func numberWidths(of stepper: Stepper, notation: Notation) -> NumberWidths {
         if let shown = shownWidths(stepper, notation: notation) { return shown }
         let count = stepper.graph.count
-        var widths = NumberWidths(values: [Int](repeating: 1, count: count), grads: [Int](repeating: 1, count: count))
+        var widths = NumberWidths(values: [Int](repeating: 1, count: count), grads: [Int](repeating: 1, count: count),
+                                  labels: [Int](repeating: 0, count: count))
         forEachFinishedPass(stepper.graph, dataset: stepper.plan.dataset) { finished in
             for node in 0..<count {
                 widths.values[node] = max(widths.values[node], DisplayWidth.of(notation.number(finished.values[node])))
@@ -349,7 +369,8 @@ public struct GraphScene: Sendable {
             }
         }
         let reserved = stepper.plan.training != nil ? trainingNumberWidth : 1
-        return NumberWidths(values: widths.values.map { max($0, reserved) }, grads: widths.grads.map { max($0, reserved) })
+        return NumberWidths(values: widths.values.map { max($0, reserved) }, grads: widths.grads.map { max($0, reserved) },
+                            labels: widths.labels)
     }
 
     /// The most steps `shownWidths` walks; a longer part is sized
@@ -365,7 +386,8 @@ public struct GraphScene: Sendable {
         var walk = stepper
         walk.toStart()
         let count = walk.graph.count
-        var widths = NumberWidths(values: [Int](repeating: 1, count: count), grads: [Int](repeating: 1, count: count))
+        var widths = NumberWidths(values: [Int](repeating: 1, count: count), grads: [Int](repeating: 1, count: count),
+                                  labels: [Int](repeating: 0, count: count))
         func measure(values: [NodeID], grads: [NodeID]) {
             for id in values {
                 widths.values[id.index] = max(widths.values[id.index], DisplayWidth.of(notation.number(walk.graph.values[id.index])))
@@ -379,6 +401,12 @@ public struct GraphScene: Sendable {
         while walk.step() != nil {
             let writes = walk.lastStepWrites
             measure(values: writes.values, grads: writes.grads)
+            if case .backward(let record)? = walk.lastRecord {
+                for flow in record.flows {
+                    let width = DisplayWidth.of(GraphPane.edgeLabel(local: flow.local, product: flow.product, notation: notation).text)
+                    widths.labels[flow.from.index] = max(widths.labels[flow.from.index], width)
+                }
+            }
         }
         return widths
     }

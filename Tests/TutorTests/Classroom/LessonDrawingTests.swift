@@ -89,6 +89,35 @@ import Testing
         #expect(!square.contains("×3"), "\(square)")
     }
 
+    /// Where the pane has the room, the circuit's channels are widened for the backward
+    /// pass's labels (`GraphScene.labelRoom`): at 80×24 every backward step of the chain
+    /// rule writes each of its edges' whole labels, local derivative and product (`×1=−4`),
+    /// on the edge's own line, as at 100×30 (before, `×1` alone, or `×(−4)` above x's wire).
+    @Test func atEightyColumnsTheChainRulesLabelsAreWhole() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("chain-rule")), theme: .monochrome(),
+                                   size: Size(width: 80, height: 24))
+        #expect(state.scene.labelRoom && state.scene.detail != .box)
+        var checked = 0
+        while !state.stepper.isAtEnd {
+            state = update(state, .next)
+            guard case .backward(let record)? = state.stepper.lastRecord else { continue }
+            let rows = picture(view(state)).split(separator: "\n").map(String.init)
+            for flow in record.flows {
+                let text = GraphPane.edgeLabel(local: flow.local, product: flow.product, notation: state.notation).text
+                let from = try #require(state.scene.layoutNode(of: flow.from))
+                let into = state.scene.layout.edges.indices.filter { state.scene.layout.edges[$0].to == from }
+                let onLine = into.contains { e in
+                    guard let end = state.scene.layout.routes[e].last else { return false }
+                    let row = GraphPane.drawingArea(for: state.scene.layout.size, in: state.panes.graph.inset(by: 1)).y + end.y - state.offset.y
+                    return rows.indices.contains(row) && rows[row].contains("─ \(text) ")
+                }
+                #expect(onLine, "step \(state.stepper.position): \(text)\n\(rows.prefix(9).joined(separator: "\n"))")
+                checked += 1
+            }
+        }
+        #expect(checked == 4)  // into f from q and z, into q from x and y
+    }
+
     /// An edge label (bold red) never touches a box: the cell after it is no left side of
     /// a box, the cell before it no right side — at every backward step of every part's
     /// first pass, at 100×30 and 80×24.
