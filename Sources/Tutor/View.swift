@@ -74,7 +74,10 @@ func graphTitle(_ state: TutorState, width: Int) -> String {
     // A fold draws some nodes twice: the `↓` by a node says it goes on at its `↪` copy in
     // the lower band.
     let (down, copy) = g.isUnicode ? ("↓", "↪") : ("v", "~")
-    let fold: [String] = !state.showsFlow && state.scene.stubCount > 0 ? [marks + "  \(down) goes on at \(copy)"] : []
+    // Where the marks and it do not both fit, it goes before the marks: `↪` is ours, `▶`,
+    // `✓` and `·` read as this step, done and to do in the Step pane's words too.
+    let legend = "\(down) goes on at \(copy)"
+    let fold: [String] = !state.showsFlow && state.scene.stubCount > 0 ? [marks + "  " + legend, legend] : []
     var candidates: [String] = []
     for shown in fold + [marks] {
         candidates.append("Graph" + notation.separator + shown + notation.separator + numbers)

@@ -204,6 +204,18 @@ import Testing
         #expect(frames[b3].maxX < frames[xi3].x && frames[xi3].y <= frames[b3].y && frames[b3].y < frames[xi3].maxY)
     }
 
+    /// Where a fold's title has no room for both legends, `↓ goes on at ↪` goes before the
+    /// marks (`▶ this step` …), which the Step pane's words say too: xor part 1's circuit at
+    /// 100×30 is folded beside the decision map, and its `↪` stubs went unexplained.
+    @Test func aNarrowFoldKeepsItsLegend() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), theme: .monochrome(), size: Size(width: 100, height: 30))
+        if state.graphView == .flow { state = update(state, .toggleGraphView) }
+        #expect(state.scene.stubCount > 0 && state.choice.side)
+        let title = graphTitle(state, width: state.panes.graph.width - 4)
+        #expect(title.contains("↓ goes on at ↪") && !title.contains("this step"), "\(title)")
+        #expect(picture(view(state)).contains("┌ Graph · ↓ goes on at ↪ · value"))
+    }
+
     /// At the symbols detail an unnamed gate shows its symbol, `(×)`, but its stub in the
     /// lower band shows its name: no wire there says which product it repeats; the legend
     /// explains `↓` and `↪`. And a circuit
