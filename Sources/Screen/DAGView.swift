@@ -193,8 +193,9 @@ public struct DAGView: Widget {
     /// drawn whole or not at all), which way the rest of it lies and its title (`↓ loss`):
     /// right of the highest arrowhead into it that is in view, else before the first wire
     /// out of it in view (`↑ σ ──`), which would otherwise point at or leave from blank
-    /// cells. Just the arrow where the title has no room; nothing where no wire of the
-    /// box is in view (a hint alone on a border's row would read as the next box's title).
+    /// cells. Nothing where the title has no room (a bare `▶ →` reads as a doubled
+    /// arrow) or where no wire of the box is in view (a hint alone on a border's row
+    /// would read as the next box's title).
     private func writeWhereItGoesOn(_ node: Int, title: String?, frame: Rect, in area: Rect, buffer: inout Buffer) {
         let seen = frame.intersection(area)
         guard !seen.isEmpty else { return }
@@ -206,16 +207,12 @@ public struct DAGView: Widget {
             .compactMap { drawnRoute(of: $0, in: area).last?.y }.filter(rows.contains).min()
         let departure = layout.edges.indices.filter { layout.edges[$0].from == node }
             .compactMap { drawnRoute(of: $0, in: area).first }.filter { rows.contains($0.y) && $0.x < area.maxX }.map(\.y).min()
-        for text in [title.map { "\(way) \($0)" }, way].compactMap({ $0 }) {
-            let width = DisplayWidth.of(text)
-            if let row = arrival, seen.x + 1 + width <= seen.maxX {
-                buffer.write(text, at: Point(x: seen.x + 1, y: row), clip: area)
-                return
-            }
-            if arrival == nil, let row = departure, seen.maxX - 1 - width >= seen.x {
-                buffer.write(text, at: Point(x: seen.maxX - 1 - width, y: row), clip: area)
-                return
-            }
+        guard let title, !title.isEmpty else { return }
+        let text = "\(way) \(title)", width = DisplayWidth.of(text)
+        if let row = arrival, seen.x + 1 + width <= seen.maxX {
+            buffer.write(text, at: Point(x: seen.x + 1, y: row), clip: area)
+        } else if arrival == nil, let row = departure, seen.maxX - 1 - width >= seen.x {
+            buffer.write(text, at: Point(x: seen.maxX - 1 - width, y: row), clip: area)
         }
     }
 
