@@ -279,14 +279,22 @@ public struct GraphScene: Sendable {
         let targets = GraphScene.targets(of: graph)
         // With the targets beside their gates, then (where there are any) in the first column.
         let placements = targets.isEmpty ? [targets] : [targets, []]
-        // At the one-line details, first with room on the wires for the backward pass's
-        // labels (the boxes' channels hold them already).
+        // The one-line details first with room on the wires for the backward pass's labels
+        // (the boxes' channels hold them already): a label beside a wire reads as a
+        // neighbour's, a node's second number is the Step pane's too. So the named details
+        // with blank rows (one number a node or two) are tried with that room, then
+        // without; then likewise those without blank rows, and the symbols.
         let labelled = widths.labels.contains { $0 > 0 }
-        for (detail, compact) in graph.count <= largestScaledGraph ? detailOrder : [(.box, false)] {
-            for room in detail != .box && labelled ? [true, false] : [false] {
-                for beside in placements {
-                    scenes.append(try GraphScene(graph: graph, notation: notation, widths: widths, detail: detail, compact: compact,
-                                                 targets: beside, labelRoom: room))
+        let order = graph.count <= largestScaledGraph ? detailOrder : [(.box, false)]
+        let tiers = Dictionary(grouping: order.indices) { order[$0].0 == .box ? 0 : order[$0].0 == .symbols ? 3 + (order[$0].compact ? 1 : 0)
+                                                          : 1 + (order[$0].compact ? 1 : 0) }
+        for tier in tiers.keys.sorted() {
+            for room in labelled && tier > 0 ? [true, false] : [false] {
+                for (detail, compact) in (tiers[tier] ?? []).map({ order[$0] }) {
+                    for beside in placements {
+                        scenes.append(try GraphScene(graph: graph, notation: notation, widths: widths, detail: detail, compact: compact,
+                                                     targets: beside, labelRoom: room))
+                    }
                 }
             }
         }
@@ -334,7 +342,9 @@ public struct GraphScene: Sendable {
     /// The folds of this scene at its best cuts (`DAGFold.folds`).
     private func folded(oneLine: Bool) -> [GraphScene] {
         guard detail != .box, stubCount == 0 else { return [] }
-        let folds = DAGFold.folds(of: layout, channel: GraphScene.channelWidth(detail), stubWidths: stubWidths, oneLine: oneLine,
+        // A stub's wire runs straight into its gate, with no tracks to make room for: a
+        // column shorter than a channel between layers (bce-neuron 1 fits 80×24 by it).
+        let folds = DAGFold.folds(of: layout, channel: GraphScene.channelWidth(detail) - 1, stubWidths: stubWidths, oneLine: oneLine,
                                   limit: GraphScene.foldsPerDrawing)
         return folds.map { fold in
             var copy = self

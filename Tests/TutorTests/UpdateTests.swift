@@ -222,7 +222,7 @@ import Testing
     /// drawing in one band is taken before a fold, even without the side pane.
     @Test func aStubIsNamedAmongSymbols() throws {
         let lesson = try LessonFixtures.lesson("polynomial-fit")
-        var state = try TutorState(subject: .lesson(lesson), part: 3, theme: .monochrome(), size: Size(width: 110, height: 70))
+        var state = try TutorState(subject: .lesson(lesson), part: 3, theme: .monochrome(), size: Size(width: 106, height: 70))
         if state.graphView == .flow { state = update(state, .toggleGraphView) }
         #expect(state.scene.detail == .symbols && state.scene.stubCount > 0)
         let screen = picture(view(state))
