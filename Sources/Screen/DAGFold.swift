@@ -23,8 +23,9 @@ public struct DAGFold: Sendable, Hashable {
     /// later one (`runsStraight`), and that narrow the
     /// drawing, by the wider band's width. `stubWidths[node]`, where given, is the width of
     /// a stub repeating `node` (one that shows more than the node's own box, such as its
-    /// name); else the box's width.
-    public static func cuts(_ layout: DAGLayout, channel: Int, stubWidths: [Int] = []) -> [Int] {
+    /// name); else the box's width. `runWidths[node]`, where given, is the columns the
+    /// stubs' wires into `node` need (room for a label on them), where more than `channel`.
+    public static func cuts(_ layout: DAGLayout, channel: Int, stubWidths: [Int] = [], runWidths: [Int: Int] = [:]) -> [Int] {
         func stubWidth(_ node: Int) -> Int { DAGFold.stubWidth(of: node, in: layout, stubWidths) }
         let layerCount = (layout.layer.max() ?? 0) + 1
         guard layerCount >= 2 else { return [] }
@@ -40,7 +41,7 @@ public struct DAGFold: Sendable, Hashable {
             guard crossing.allSatisfy({ runsStraight(edge: $0, in: layout, cut: cut, from: lo[cut]) }) else { continue }
             let widestStub = crossing.map { stubWidth(layout.edges[$0].from) }.max() ?? 0
             let left = hi[..<cut].max() ?? 0
-            let right = layout.size.width - lo[cut] + widestStub + channel
+            let right = layout.size.width - lo[cut] + widestStub + stubChannel(channel, crossing, layout, runWidths)
             let width = max(left, right)
             if width < layout.size.width { candidates.append((cut, width)) }
         }
@@ -50,20 +51,20 @@ public struct DAGFold: Sendable, Hashable {
     /// The fold of `layout` before layer `cut`, by default the one that best balances the
     /// bands' widths (`cuts`); `nil` when no cut narrows it (one layer, or every cut
     /// crosses an edge into a later layer), or `cut` is not one of them.
-    public init?(_ layout: DAGLayout, channel: Int, stubWidths: [Int] = [], cut: Int? = nil) {
-        let cuts = DAGFold.cuts(layout, channel: channel, stubWidths: stubWidths)
+    public init?(_ layout: DAGLayout, channel: Int, stubWidths: [Int] = [], runWidths: [Int: Int] = [:], cut: Int? = nil) {
+        let cuts = DAGFold.cuts(layout, channel: channel, stubWidths: stubWidths, runWidths: runWidths)
         guard let cut = cut ?? cuts.first, cuts.contains(cut) else { return nil }
-        self.init(layout, channel: channel, stubWidths: stubWidths, oneLine: false, at: cut)
+        self.init(layout, channel: channel, stubWidths: stubWidths, runWidths: runWidths, oneLine: false, at: cut)
     }
 
     /// The folds of `layout` at its `limit` best cuts (`cuts`), best-balanced first.
     /// `oneLine`: every node is one line of text at its frame's middle row, as `DAGView`
     /// draws a borderless one-line box (a gate's frame grows for its inputs' rows); the
     /// bands then meet at their text, not at the blank rows of such a frame.
-    public static func folds(of layout: DAGLayout, channel: Int, stubWidths: [Int] = [], oneLine: Bool = false,
+    public static func folds(of layout: DAGLayout, channel: Int, stubWidths: [Int] = [], runWidths: [Int: Int] = [:], oneLine: Bool = false,
                              limit: Int) -> [DAGFold] {
-        cuts(layout, channel: channel, stubWidths: stubWidths).prefix(limit).map {
-            DAGFold(layout, channel: channel, stubWidths: stubWidths, oneLine: oneLine, at: $0)
+        cuts(layout, channel: channel, stubWidths: stubWidths, runWidths: runWidths).prefix(limit).map {
+            DAGFold(layout, channel: channel, stubWidths: stubWidths, runWidths: runWidths, oneLine: oneLine, at: $0)
         }
     }
 
@@ -88,13 +89,19 @@ public struct DAGFold: Sendable, Hashable {
         return true
     }
 
+    /// The columns between the stubs and the lower band's first layer: `channel`, or more
+    /// where a crossing edge's target asks for it (`runWidths`).
+    private static func stubChannel(_ channel: Int, _ crossing: [Int], _ layout: DAGLayout, _ runWidths: [Int: Int]) -> Int {
+        crossing.reduce(channel) { max($0, runWidths[layout.edges[$1].to] ?? 0) }
+    }
+
     /// A stub's width: `stubWidths[node]` where given, else the node's box's.
     private static func stubWidth(of node: Int, in layout: DAGLayout, _ stubWidths: [Int]) -> Int {
         stubWidths.indices.contains(node) ? stubWidths[node] : layout.frames[node].width
     }
 
     /// The fold before layer `cut`, one of `cuts`.
-    private init(_ layout: DAGLayout, channel: Int, stubWidths: [Int], oneLine: Bool, at cut: Int) {
+    private init(_ layout: DAGLayout, channel: Int, stubWidths: [Int], runWidths: [Int: Int], oneLine: Bool, at cut: Int) {
         func stubWidth(_ node: Int) -> Int { DAGFold.stubWidth(of: node, in: layout, stubWidths) }
         var lo = Int.max
         for (node, frame) in layout.frames.enumerated() where layout.layer[node] == cut { lo = min(lo, frame.x) }
@@ -132,7 +139,7 @@ public struct DAGFold: Sendable, Hashable {
             let rows = layout.layer[layout.edges[e].from] >= cut ? route.map(\.y) : route.last.map { [$0.y] } ?? []
             lowerTop = min(lowerTop, rows.min() ?? Int.max)
         }
-        let dx = widest + channel - lo, dy = upperHeight + DAGFold.gap - (lowerTop == Int.max ? 0 : lowerTop)
+        let dx = widest + DAGFold.stubChannel(channel, Array(crossing), layout, runWidths) - lo, dy = upperHeight + DAGFold.gap - (lowerTop == Int.max ? 0 : lowerTop)
         var frames = layout.frames.enumerated().map { node, frame in
             layout.layer[node] < cut ? frame.offsetBy(dx: 0, dy: -up) : frame.offsetBy(dx: dx, dy: dy)
         }

@@ -34,6 +34,9 @@ public struct GraphScene: Sendable {
     /// edges get in the backward pass (`×1=−4`), which at the one-line details would
     /// otherwise go beside the wires or be cut to `×1`.
     public let labelRoom: Bool
+    /// With `labelRoom`, the columns each gate's labels need (layout node → columns), which
+    /// a fold's stub wires into it get too, where that fits (`folded`).
+    let labelWidths: [Int: Int]
     public private(set) var layout: DAGLayout
     /// For each graph node, its index in the layout (`nil` for literals, which are not drawn).
     public let layoutIndex: [Int?]
@@ -216,6 +219,7 @@ public struct GraphScene: Sendable {
                 options.incomingLabelWidths[index] = widths.labels[id.index] + 3
             }
         }
+        labelWidths = options.incomingLabelWidths
         layout = try DAGLayout(sizes: sizes, edges: edges, options: options)
         self.layoutIndex = layoutIndex
         self.stubWidths = stubWidths
@@ -304,9 +308,14 @@ public struct GraphScene: Sendable {
         // drawing is folded at its best-balanced cut, then at the next best ones: a less
         // even cut can give a shorter lower band (fewer stubs), which fits where the even
         // one is too tall.
+        // Then, where none fits, the folds with their stubs a column closer (`squeezed`).
         let drawings = scenes.flatMap { scene in [scene] + [scene.withoutTurnGaps()].compactMap { $0 } }
         let folds = drawings.map { $0.folds() }
-        return drawings + folds.flatMap { $0 } + zip(drawings, folds).flatMap { $0.tightFolds(shorterThan: $1) }
+        // A drawing with room for labels is folded with room for them on its stubs' wires
+        // too where that fits, else as the others.
+        let labelledFolds = drawings.map { $0.labelWidths.isEmpty ? [] : $0.folded(oneLine: false, labelRuns: true) }
+        return drawings + zip(labelledFolds, folds).flatMap { $0 + $1 } + drawings.flatMap { $0.folded(oneLine: false, squeezed: true) }
+            + zip(drawings, folds).flatMap { $0.tightFolds(shorterThan: $1) }
     }
 
     /// This scene without the blank columns that keep two wires' turns apart
@@ -339,12 +348,16 @@ public struct GraphScene: Sendable {
         }.map { $0.element }
     }
 
-    /// The folds of this scene at its best cuts (`DAGFold.folds`).
-    private func folded(oneLine: Bool) -> [GraphScene] {
+    /// The folds of this scene at its best cuts (`DAGFold.folds`). `squeezed`: the stubs a
+    /// column closer to their gates than a channel between layers (their wires run
+    /// straight, with no tracks), a wire of one `─` into a gate's `┐`: only where nothing
+    /// else fits (bce-neuron 1 at 80×24), as it leaves no room for a label on it.
+    /// `labelRuns`: the stubs' wires as long as the labels into their gates need.
+    private func folded(oneLine: Bool, squeezed: Bool = false, labelRuns: Bool = false) -> [GraphScene] {
         guard detail != .box, stubCount == 0 else { return [] }
-        // A stub's wire runs straight into its gate, with no tracks to make room for: a
-        // column shorter than a channel between layers (bce-neuron 1 fits 80×24 by it).
-        let folds = DAGFold.folds(of: layout, channel: GraphScene.channelWidth(detail) - 1, stubWidths: stubWidths, oneLine: oneLine,
+        let channel = GraphScene.channelWidth(detail) - (squeezed ? 1 : 0)
+        let folds = DAGFold.folds(of: layout, channel: channel, stubWidths: stubWidths,
+                                  runWidths: labelRuns ? labelWidths.mapValues { $0 + 2 } : [:], oneLine: oneLine,
                                   limit: GraphScene.foldsPerDrawing)
         return folds.map { fold in
             var copy = self

@@ -140,6 +140,21 @@ import Testing
         #expect(cutsSeen > 20 && skipsSeen > 0)
     }
 
+    /// A stub's wire into a gate that asks for room (a label on it) is that long; the
+    /// others keep the channel, and the cut is weighed with the wider band.
+    @Test func aStubsWireHasTheRoomItsGateAsksFor() throws {
+        let layout = try chain(6)
+        let plain = try #require(DAGFold(layout, channel: 4, cut: 3)).layout
+        let roomy = try #require(DAGFold(layout, channel: 4, runWidths: [3: 12], cut: 3)).layout
+        func run(_ folded: DAGLayout) -> Int {
+            let e = folded.edges.firstIndex { $0.to == 3 } ?? 0
+            return (folded.routes[e].last?.x ?? 0) - (folded.routes[e].first?.x ?? 0) + 1
+        }
+        #expect(run(plain) == 4 && run(roomy) == 12)
+        #expect(roomy.size.width == plain.size.width + 8)
+        #expect(DAGFold(layout, channel: 4, runWidths: [5: 12], cut: 3)?.layout.size.width == plain.size.width)
+    }
+
     @Test func nothingToFold() throws {
         #expect(DAGFold(try chain(1), channel: 4) == nil)
     }

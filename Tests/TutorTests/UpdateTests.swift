@@ -177,10 +177,12 @@ import Testing
             if let id = selecting.selection { seen.append(id) }
         }
         #expect(Set(seen).count == seen.count && seen.count == state.scene.graphNodes.count)
-        // The upper band says where o3 goes on (↓, a cell apart: `∇?↓` would read as one
-        // word), the lower band starts again from it (↪).
+        // The upper band says where o3 goes on (↓, a cell apart: `?↓` would read as one
+        // word), the lower band starts again from it (↪). (One number a node: the drawing
+        // with room on its wires for the backward pass's labels.)
         let screen = picture(view(state))
-        #expect(screen.contains("· o3 ? ∇? ↓") && screen.contains("↪· o3 ? ∇?"))
+        #expect(state.scene.labelRoom && state.scene.detail == .brief)
+        #expect(screen.contains("· o3 ? ↓") && screen.contains("↪· o3 ?"))
         // And the legend says so, at 80 columns too.
         #expect(screen.contains("to do  ↓ goes on at ↪ · value"))
     }
