@@ -139,7 +139,8 @@ public struct DAGFold: Sendable, Hashable {
             let rows = layout.layer[layout.edges[e].from] >= cut ? route.map(\.y) : route.last.map { [$0.y] } ?? []
             lowerTop = min(lowerTop, rows.min() ?? Int.max)
         }
-        let dx = widest + DAGFold.stubChannel(channel, Array(crossing), layout, runWidths) - lo, dy = upperHeight + DAGFold.gap - (lowerTop == Int.max ? 0 : lowerTop)
+        let dx = widest + DAGFold.stubChannel(channel, Array(crossing), layout, runWidths) - lo
+        let dy = upperHeight + DAGFold.gap - (lowerTop == Int.max ? 0 : lowerTop)
         var frames = layout.frames.enumerated().map { node, frame in
             layout.layer[node] < cut ? frame.offsetBy(dx: 0, dy: -up) : frame.offsetBy(dx: dx, dy: dy)
         }

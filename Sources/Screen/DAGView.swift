@@ -198,7 +198,7 @@ public struct DAGView: Widget {
     /// would read as the next box's title).
     private func writeWhereItGoesOn(_ node: Int, title: String?, frame: Rect, in area: Rect, buffer: inout Buffer) {
         let seen = frame.intersection(area)
-        guard !seen.isEmpty else { return }
+        guard let title, !title.isEmpty, !seen.isEmpty else { return }
         let unicode = glyphs.isUnicode
         let way = frame.maxY > area.maxY ? (unicode ? "↓" : "v") : frame.y < area.y ? (unicode ? "↑" : "^")
             : frame.maxX > area.maxX ? (unicode ? "→" : ">") : (unicode ? "←" : "<")
@@ -207,7 +207,6 @@ public struct DAGView: Widget {
             .compactMap { drawnRoute(of: $0, in: area).last?.y }.filter(rows.contains).min()
         let departure = layout.edges.indices.filter { layout.edges[$0].from == node }
             .compactMap { drawnRoute(of: $0, in: area).first }.filter { rows.contains($0.y) && $0.x < area.maxX }.map(\.y).min()
-        guard let title, !title.isEmpty else { return }
         let text = "\(way) \(title)", width = DisplayWidth.of(text)
         if let row = arrival, seen.x + 1 + width <= seen.maxX {
             buffer.write(text, at: Point(x: seen.x + 1, y: row), clip: area)

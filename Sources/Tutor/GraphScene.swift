@@ -269,6 +269,17 @@ public struct GraphScene: Sendable {
         (.box, false), (.line, false), (.brief, false), (.line, true), (.brief, true), (.symbols, false), (.symbols, true),
     ]
 
+    /// Which group of `detailOrder` a detail is tried in, with and then without room for
+    /// labels on the wires: the boxes (which have it), the named one-line details, the
+    /// same without blank rows, the symbols, the same without blank rows.
+    static func tier(of detail: Detail, compact: Bool) -> Int {
+        switch detail {
+        case .box: 0
+        case .line, .brief: compact ? 2 : 1
+        case .symbols: compact ? 4 : 3
+        }
+    }
+
     /// Graphs with more nodes than this are drawn in boxes only: at that size no detail
     /// fits a screen, and each extra layout would cost as much as the first.
     static let largestScaledGraph = 2_000
@@ -290,11 +301,10 @@ public struct GraphScene: Sendable {
         // without; then likewise those without blank rows, and the symbols.
         let labelled = widths.labels.contains { $0 > 0 }
         let order = graph.count <= largestScaledGraph ? detailOrder : [(.box, false)]
-        let tiers = Dictionary(grouping: order.indices) { order[$0].0 == .box ? 0 : order[$0].0 == .symbols ? 3 + (order[$0].compact ? 1 : 0)
-                                                          : 1 + (order[$0].compact ? 1 : 0) }
+        let tiers = Dictionary(grouping: order) { tier(of: $0.0, compact: $0.compact) }
         for tier in tiers.keys.sorted() {
             for room in labelled && tier > 0 ? [true, false] : [false] {
-                for (detail, compact) in (tiers[tier] ?? []).map({ order[$0] }) {
+                for (detail, compact) in tiers[tier] ?? [] {
                     for beside in placements {
                         scenes.append(try GraphScene(graph: graph, notation: notation, widths: widths, detail: detail, compact: compact,
                                                      targets: beside, labelRoom: room))
@@ -307,14 +317,14 @@ public struct GraphScene: Sendable {
         // Folds last: a node drawn twice is a price paid only where nothing else fits. Each
         // drawing is folded at its best-balanced cut, then at the next best ones: a less
         // even cut can give a shorter lower band (fewer stubs), which fits where the even
-        // one is too tall.
-        // Then, where none fits, the folds with their stubs a column closer (`squeezed`).
+        // one is too tall. A drawing with room for labels is folded with room for them on
+        // its stubs' wires too where that fits, else as the others. Then, where none fits,
+        // the folds with their stubs a column closer (`squeezed`).
         let drawings = scenes.flatMap { scene in [scene] + [scene.withoutTurnGaps()].compactMap { $0 } }
         let folds = drawings.map { $0.folds() }
-        // A drawing with room for labels is folded with room for them on its stubs' wires
-        // too where that fits, else as the others.
         let labelledFolds = drawings.map { $0.labelWidths.isEmpty ? [] : $0.folded(oneLine: false, labelRuns: true) }
-        return drawings + zip(labelledFolds, folds).flatMap { $0 + $1 } + drawings.flatMap { $0.folded(oneLine: false, squeezed: true) }
+        let squeezed = drawings.flatMap { $0.folded(oneLine: false, squeezed: true) }
+        return drawings + zip(labelledFolds, folds).flatMap { $0 + $1 } + squeezed
             + zip(drawings, folds).flatMap { $0.tightFolds(shorterThan: $1) }
     }
 
