@@ -203,14 +203,13 @@ public struct DAGView: Widget {
         let way = frame.maxY > area.maxY ? (unicode ? "↓" : "v") : frame.y < area.y ? (unicode ? "↑" : "^")
             : frame.maxX > area.maxX ? (unicode ? "→" : ">") : (unicode ? "←" : "<")
         let rows = seen.y..<seen.maxY
-        let arrival = layout.edges.indices.filter { layout.edges[$0].to == node }
-            .compactMap { drawnRoute(of: $0, in: area).last?.y }.filter(rows.contains).min()
-        let departure = layout.edges.indices.filter { layout.edges[$0].from == node }
-            .compactMap { drawnRoute(of: $0, in: area).first }.filter { rows.contains($0.y) && $0.x < area.maxX }.map(\.y).min()
         let text = "\(way) \(title)", width = DisplayWidth.of(text)
-        if let row = arrival, seen.x + 1 + width <= seen.maxX {
-            buffer.write(text, at: Point(x: seen.x + 1, y: row), clip: area)
-        } else if arrival == nil, let row = departure, seen.maxX - 1 - width >= seen.x {
+        if let row = layout.edges.indices.filter({ layout.edges[$0].to == node })
+            .compactMap({ drawnRoute(of: $0, in: area).last?.y }).filter(rows.contains).min() {
+            if seen.x + 1 + width <= seen.maxX { buffer.write(text, at: Point(x: seen.x + 1, y: row), clip: area) }
+        } else if let row = layout.edges.indices.filter({ layout.edges[$0].from == node })
+            .compactMap({ drawnRoute(of: $0, in: area).first }).filter({ rows.contains($0.y) && $0.x < area.maxX }).map(\.y).min(),
+            seen.maxX - 1 - width >= seen.x {
             buffer.write(text, at: Point(x: seen.maxX - 1 - width, y: row), clip: area)
         }
     }

@@ -67,13 +67,13 @@ public struct SceneChoice: Sendable, Equatable {
         for (index, drawing) in sizes.enumerated() where drawing.width > 0 && drawing.height > 0 {
             let viewport = Panes(size: size, graphHeight: pannedHeight(drawing.height, screen: size),
                                  sidePane: side, sideRows: sideRows).graphViewport
-            func fits(_ sizes: [Size]) -> Bool {
-                !sizes.indices.contains(index) || sizes[index].width <= viewport.width && sizes[index].height <= viewport.height
-            }
+            func holds(_ size: Size) -> Bool { size.width <= viewport.width && size.height <= viewport.height }
+            func fits(_ sizes: [Size]) -> Bool { !sizes.indices.contains(index) || holds(sizes[index]) }
+            let outputSeen = outputs.indices.contains(index) && holds(Size(width: outputs[index].maxX, height: outputs[index].maxY))
             let share = min(1, Double(viewport.width) / Double(drawing.width))
                 * min(1, Double(viewport.height) / Double(drawing.height))
                 + (drawing.width <= viewport.width ? 1 : 0)
-                + (outputs.indices.contains(index) && outputs[index].maxX <= viewport.width && outputs[index].maxY <= viewport.height ? 1 : 0)
+                + (outputSeen ? 1 : 0)
                 + (fits(largestGroups) ? 2 : 0)
                 + (fits(largestBoxes) ? 4 : 0)
             if share >= bestShare { best = index; bestShare = share }
