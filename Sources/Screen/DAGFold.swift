@@ -7,12 +7,14 @@
 /// (crossing at most the upright wires between), are used.
 public struct DAGFold: Sendable, Hashable {
     /// The folded drawing: the original nodes, then one stub per crossing edge (but for the
-    /// first edge of a source moved below, `movedBelow`).
+    /// edges of a source moved below that start from it, `movedBelow`).
     public let layout: DAGLayout
     /// For each stub (layout node `layout.frames.count - stubs.count + k`), the node whose box it repeats.
     public let stubs: [Int]
     /// The sources moved into the lower band: every edge of theirs crossed the cut, so in
-    /// the upper band they would stand with no wire; each sits where its first stub would.
+    /// the upper band they would stand with no wire; each sits where its first stub would,
+    /// and its other wires branch off its own where no other stub's row lies between
+    /// (else they start from stubs).
     public let movedBelow: Set<Int>
 
     /// Rows between the bands.
@@ -148,7 +150,10 @@ public struct DAGFold: Sendable, Hashable {
         var routes = layout.routes
         var layers = layout.layer
         var stubs: [Int] = []
-        var placed = Set<Int>()
+        var placed: [Int: Point] = [:]  // a moved source: where its wire starts
+        // The lower band's rows where a crossing edge arrives, by source.
+        var arrivals: [(source: Int, row: Int)] = []
+        for e in crossing { if let end = layout.routes[e].last { arrivals.append((layout.edges[e].from, end.y + dy)) } }
         for (e, route) in layout.routes.enumerated() {
             let edge = layout.edges[e]
             if layout.layer[edge.from] >= cut {
@@ -158,14 +163,24 @@ public struct DAGFold: Sendable, Hashable {
             } else if layout.layer[edge.to] >= cut, let end = route.last {
                 // From a stub of the source, straight into the target's arrival row.
                 let row = end.y + dy
-                if moved.contains(edge.from), !placed.contains(edge.from) {
-                    // The source itself, where its first stub would be.
-                    let width = layout.frames[edge.from].width
-                    frames[edge.from] = Rect(x: widest - width, y: row, width: width, height: 1)
-                    layers[edge.from] = cut - 1
-                    placed.insert(edge.from)
-                    routes[e] = [Point(x: widest, y: row), Point(x: end.x + dx, y: row)]
-                    continue
+                if moved.contains(edge.from) {
+                    guard let start = placed[edge.from] else {
+                        // The source itself, where its first stub would be.
+                        let width = layout.frames[edge.from].width
+                        frames[edge.from] = Rect(x: widest - width, y: row, width: width, height: 1)
+                        layers[edge.from] = cut - 1
+                        placed[edge.from] = Point(x: widest, y: row)
+                        routes[e] = [Point(x: widest, y: row), Point(x: end.x + dx, y: row)]
+                        continue
+                    }
+                    // Its other wires branch off its own (`┬`, `├`) where no other stub's
+                    // row lies between: the source is drawn once, not again as a stub.
+                    let between = min(start.y, row) + 1 ..< max(start.y, row)
+                    if !arrivals.contains(where: { $0.source != edge.from && between.contains($0.row) }) {
+                        let arrival = Point(x: end.x + dx, y: row)
+                        routes[e] = row == start.y ? [start, arrival] : [start, Point(x: start.x, y: row), arrival]
+                        continue
+                    }
                 }
                 let width = stubWidth(edge.from)
                 let stub = Rect(x: widest - width, y: row, width: width, height: 1)

@@ -89,21 +89,24 @@ import Testing
         let fold = try #require(DAGFold(layout, channel: 4, cut: 3))
         let skipping = try #require(fold.layout.edges.indices.first { fold.layout.edges[$0].to == 4 && fold.layout.edges[$0].from != 3 })
         let route = fold.layout.routes[skipping]
-        #expect(route.count == 2 && route[0].y == route[1].y)
-        #expect(fold.layout.frames[4].x == route[1].x + 1 && (fold.layout.frames[4].y..<fold.layout.frames[4].maxY).contains(route[1].y))
+        // (From 6 itself, moved below beside 3, or from a stub of it: straight in at the end.)
+        let end = try #require(route.last)
+        #expect(route.count >= 2 && route[route.count - 2].y == end.y)
+        #expect(fold.layout.frames[4].x == end.x + 1 && (fold.layout.frames[4].y..<fold.layout.frames[4].maxY).contains(end.y))
         #expect(fold.layout.frames[3].y > fold.layout.frames[2].y)
     }
 
     /// Every fold at every offered cut of some tangled graphs: each stub's run, straight
     /// along its target's arrival row, meets no box but its own two and runs along no
-    /// other wire, and no two boxes overlap.
+    /// other wire, and no two boxes overlap. So does a moved source's wire, which may
+    /// first branch down or up past other wires' runs (never along them).
     @Test func everyStubsRunIsClear() throws {
         var seed: UInt64 = 7
         func next(_ bound: Int) -> Int {
             seed = seed &* 6364136223846793005 &+ 1442695040888963407
             return Int((seed >> 33) % UInt64(bound))
         }
-        var cutsSeen = 0, skipsSeen = 0
+        var cutsSeen = 0, skipsSeen = 0, branchesSeen = 0
         for graph in 0..<40 {
             let count = 6 + next(10)
             let sizes = (0..<count).map { _ in Size(width: 3 + next(6), height: 1) }
@@ -116,13 +119,29 @@ import Testing
             let layout = try DAGLayout(sizes: sizes, edges: edges, options: options)
             for cut in DAGFold.cuts(layout, channel: 4) {
                 cutsSeen += 1
-                let folded = try #require(DAGFold(layout, channel: 4, cut: cut)).layout
-                for (e, edge) in folded.edges.enumerated() where edge.from >= count {
+                let fold = try #require(DAGFold(layout, channel: 4, cut: cut)), folded = fold.layout
+                for (e, edge) in folded.edges.enumerated() where edge.from >= count || fold.movedBelow.contains(edge.from) {
                     if folded.layer[edge.to] > cut { skipsSeen += 1 }
                     let route = folded.routes[e]
                     let row = try #require(route.last).y
-                    #expect(route.count == 2 && route[0].y == row && folded.frames[edge.from].y == row)
-                    let run = folded.frames[edge.from].maxX..<folded.frames[edge.to].x
+                    let source = folded.frames[edge.from]
+                    #expect(route.first == Point(x: source.maxX, y: source.y))
+                    if route.count == 3 {
+                        // A moved source's branch: down or up its first column, past no box
+                        // and across no other wire's run.
+                        branchesSeen += 1
+                        #expect(fold.movedBelow.contains(edge.from) && route[1] == Point(x: source.maxX, y: row))
+                        let rows = min(source.y, row) + 1 ..< max(source.y, row)
+                        for frame in folded.frames { #expect(!(frame.x...frame.maxX - 1 ~= source.maxX && rows.overlaps(frame.y..<frame.maxY))) }
+                        for (other, wire) in folded.routes.enumerated() where folded.edges[other].from != edge.from {
+                            for (a, b) in zip(wire, wire.dropFirst()) where a.y == b.y && rows.contains(a.y) {
+                                #expect(!(min(a.x, b.x)...max(a.x, b.x) ~= source.maxX))
+                            }
+                        }
+                    } else {
+                        #expect(route.count == 2 && route[0].y == row)
+                    }
+                    let run = route[route.count - 2].x..<folded.frames[edge.to].x
                     for (node, frame) in folded.frames.enumerated() where node != edge.from && node != edge.to {
                         #expect(!((frame.y..<frame.maxY).contains(row) && frame.x < run.upperBound && run.lowerBound < frame.maxX))
                     }
@@ -137,7 +156,7 @@ import Testing
                 }
             }
         }
-        #expect(cutsSeen > 20 && skipsSeen > 0)
+        #expect(cutsSeen > 20 && skipsSeen > 0 && branchesSeen > 0)
     }
 
     /// A stub's wire into a gate that asks for room (a label on it) is that long; the

@@ -206,6 +206,23 @@ import Testing
         #expect(frames[b3].maxX < frames[xi3].x && frames[xi3].y <= frames[b3].y && frames[b3].y < frames[xi3].maxY)
     }
 
+    /// A leaf of the lower band with two wires across the fold (bce-neuron's y, read by
+    /// −y and by 1 − y, at 80×24) is drawn once: its second wire branches off its first
+    /// (`┬`), not from a second `↪ y` stub with no `↓` for it anywhere.
+    @Test func aLeafOfTheLowerBandWithTwoWiresIsDrawnOnce() throws {
+        let lesson = try LessonFixtures.lesson("bce-neuron")
+        var state = try TutorState(subject: .lesson(lesson), part: 0, theme: .monochrome(), size: Size(width: 80, height: 24))
+        if state.graphView == .flow { state = update(state, .toggleGraphView) }
+        let scene = state.scene, graph = state.stepper.graph
+        let y = try #require(graph.id(named: "y").flatMap(scene.layoutNode))
+        #expect(scene.stubCount > 0 && scene.movedBelow == [y])
+        #expect(scene.nodes.filter { $0 == scene.nodes[y] }.count == 1)
+        let wires = scene.layout.edges.indices.filter { scene.layout.edges[$0].from == y }
+        #expect(wires.count == 2 && Set(wires.map { scene.layout.routes[$0].first }).count == 1)
+        let screen = picture(view(state))
+        #expect(screen.contains("✓ y 1      ┬──") && !screen.contains("↪✓ y"))
+    }
+
     /// Where a fold's title has no room for both legends, `↓ goes on at ↪` goes before the
     /// marks (`▶ this step` …), which the Step pane's words say too: xor part 1's circuit at
     /// 100×30 is folded beside the decision map, and its `↪` stubs went unexplained.
