@@ -67,6 +67,15 @@ public enum Op: UInt8, Sendable, CaseIterable {
         }
     }
 
+    /// Whether the inputs' order leaves the result as it is (`a + b = b + a`): a drawing
+    /// may let them arrive in any order.
+    public var isCommutative: Bool {
+        switch self {
+        case .add, .mul, .max, .min, .sum: true
+        default: false
+        }
+    }
+
     /// Whether the op picks one of its inputs (`max`, `min`): its gradient goes to the
     /// winner alone. The other variadic op, `sum`, hands it to every input.
     public var picksOneInput: Bool { self == .max || self == .min }

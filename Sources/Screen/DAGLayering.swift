@@ -155,6 +155,25 @@ struct LayeredGraph {
         return (Double(segPort[seg]) + 0.5) / Double(k) - 0.5
     }
 
+    /// The inputs of a node whose ports are free (`Options.freePorts`, a commutative gate)
+    /// arrive in their sources' order, top to bottom: its wires then never cross one
+    /// another, and no other crossing changes (wires into different nodes cross or not by
+    /// the nodes' order alone), so the count can only fall. A node with an input bound to
+    /// a row of its box (`DAGEdge.row`) keeps its order.
+    mutating func orderFreePorts() {
+        var changed = false
+        for v in options.freePorts where v < realCount && inSegs[v].count > 1 && inSegs[v].allSatisfy({ segRow[$0] == nil }) {
+            let segs = inSegs[v]
+            let ports = segs.map { segPort[$0] }.sorted()
+            let bySource = segs.sorted { (pos[segFrom[$0]], segPort[$0]) < (pos[segFrom[$1]], segPort[$1]) }
+            for (seg, port) in zip(bySource, ports) where segPort[seg] != port {
+                segPort[seg] = port
+                changed = true
+            }
+        }
+        if changed { bestCrossings = countCrossings() }
+    }
+
     /// The most nodes (dummies included) for which the ordering is also tried from a
     /// second start; bigger drawings take the id order's alone (each start costs a
     /// full round of sweeps).
@@ -164,8 +183,9 @@ struct LayeredGraph {
     /// `largestRestarted`) from the order a depth-first walk back from the outputs meets
     /// the nodes, inputs in port order: that one draws trees and layered networks as
     /// their definitions read. Keeps the ordering with the fewest crossings; the id
-    /// order's among equals.
+    /// order's among equals. Then the free ports follow their sources (`orderFreePorts`).
     mutating func orderLayers() {
+        defer { orderFreePorts() }
         let start = order
         orderFromStart()
         guard bestCrossings > 0, nodeCount <= Self.largestRestarted else { return }

@@ -94,6 +94,10 @@ public struct DAGLayout: Sendable, Hashable {
         /// tall box centred on its inputs, a target put level with its arrow) move up, so
         /// the drawing is no taller than its tallest layer needs.
         public var compactHeight = false
+        /// Nodes whose inputs may arrive in any order (a commutative gate: `+`, `×`, a
+        /// sum): their ports follow their sources top to bottom, so their wires never
+        /// cross one another. Other nodes' inputs arrive in edge order.
+        public var freePorts: Set<Int> = []
         /// True: the long edges from one source share a line through the layers they skip
         /// together, branching where each turns off, instead of a row each.
         public var shareLongEdges = true

@@ -117,16 +117,33 @@ public struct DAGView: Widget {
         }
         guard target < nodes.count, nodes[target].border == nil, let end = points.last else { return points }
         let row = contentTop(of: target, in: area)
-        if let level = points.lastIndex(where: { $0.y == row }), level < points.count - 1,
-           !crossesABox(row: row, from: points[level].x, to: end.x, except: [layout.edges[e].from, target], in: area) {
-            // The route passed the content row on its way to a port beside it: it runs
-            // straight in from there instead of stepping off and back (──┐├ over └┘),
-            // unless that would run through another box (which would hide it).
-            points = Array(points[...level]) + [Point(x: end.x, y: row)]
-        } else if row != end.y {
-            points.append(Point(x: end.x, y: row))
+        guard row != end.y else { return points }
+        // Where the route last reaches the content row: at a corner, or passing it on an
+        // upright wire (the point where it does).
+        func passes(_ a: Point, _ b: Point) -> Bool { a.x == b.x && min(a.y, b.y) < row && row < max(a.y, b.y) }
+        let level = (0..<points.count - 1).last { points[$0].y == row || passes(points[$0], points[$0 + 1]) }
+        // (Passing the row on an upright wire, it turns in there only where no other wire
+        // of the gate passes it too, nor any other wire runs along its run, nor the gate
+        // reads the same source twice (`x*x`): they would merge into one.)
+        let passing = level.map { points[$0].y != row } ?? false
+        let clear = !passing || !layout.edges.indices.contains { other in
+            guard other != e else { return false }
+            if layout.edges[other] == layout.edges[e] { return true }
+            guard layout.edges[other].from != source else { return false }
+            let route = layout.routes[other].map { Point(x: $0.x + dx, y: $0.y + dy) }
+            return zip(route, route.dropFirst()).contains { a, b in
+                (layout.edges[other].to == target && passes(a, b))
+                    || (a.y == row && b.y == row && min(a.x, b.x) < end.x && (level.map { points[$0].x } ?? end.x) < max(a.x, b.x))
+            }
         }
-        return points
+        if let level, clear, !crossesABox(row: row, from: points[level].x, to: end.x, except: [source, target], in: area) {
+            // The route passed the content row on its way to a port beside it: it runs
+            // straight in from there instead of stepping off and back (──┐├ over └┘, or
+            // up past the gate and over into it, ┌──┐ over │ ├), unless that would run
+            // through another box (which would hide it).
+            return Array(points[...level]) + [Point(x: points[level].x, y: row), Point(x: end.x, y: row)].filter { $0 != points[level] }
+        }
+        return points + [Point(x: end.x, y: row)]
     }
 
     /// Whether a straight run along screen row `row` between columns `from` and `to`

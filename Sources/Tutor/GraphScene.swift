@@ -212,6 +212,9 @@ public struct GraphScene: Sendable {
         var options = DAGLayout.Options(nodeSpacing: compact ? 0 : 1, minimumChannelWidth: GraphScene.channelWidth(detail),
                                         sourcesInFirstLayer: false, tracksNearSources: true, pinnedSources: inputs)
         options.trailing = Set(nodes.indices.filter { targets.contains(nodes[$0]) })
+        // (A commutative gate's inputs arrive in their sources' order: `w·x` with x above w
+        // takes x at its top rather than crossing the wires.)
+        options.freePorts = Set(nodes.indices.filter { graph.op(of: nodes[$0])?.isCommutative == true })
         options.compactHeight = compact
         if labelRoom {
             // Each label set off by a blank either side, a cell of line before it (`placeAll`).

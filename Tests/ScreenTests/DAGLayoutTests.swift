@@ -180,6 +180,50 @@ private let cs231nEdges = [(0, 3), (1, 3), (3, 4), (2, 4)]
             """)
     }
 
+    /// a and b, each read by two gates in opposite orders: `(×)` takes a then b, `(−)` b then a.
+    func twoGatesReadingTwoSources(freePorts: Set<Int>) throws -> (DAGLayout, [NodeBox]) {
+        let nodes = [NodeBox(lines: [Line("a 1")], border: nil, arrowhead: false), NodeBox(lines: [Line("b 2")], border: nil, arrowhead: false),
+                     NodeBox(lines: ["(×)"], border: nil, arrowhead: false), NodeBox(lines: ["(−)"], border: nil, arrowhead: false)]
+        let sizes = nodes.map { NodeBox.size(lines: $0.lines, bordered: $0.border != nil) }
+        let edges = [DAGEdge(from: 0, to: 2), DAGEdge(from: 1, to: 2), DAGEdge(from: 1, to: 3), DAGEdge(from: 0, to: 3)]
+        var options = DAGLayout.Options(nodeSpacing: 0, minimumChannelWidth: 4, pinnedSources: [0, 1])
+        options.freePorts = freePorts
+        return (try DAGLayout(sizes: sizes, edges: edges, options: options), nodes)
+    }
+
+    /// A gate whose inputs may come in any order (`freePorts`, a commutative gate) takes
+    /// them in its sources' order, top to bottom: its own wires do not cross, and the
+    /// drawing has fewer crossings, never more.
+    @Test func freePortsFollowTheirSources() throws {
+        let (fixed, _) = try twoGatesReadingTwoSources(freePorts: [])
+        let (free, _) = try twoGatesReadingTwoSources(freePorts: [2, 3])
+        #expect(free.crossings < fixed.crossings)
+        #expect(free.crossings == 1)  // a to the lower gate, b to the upper: no order avoids it
+        for gate in [2, 3] {
+            let into = free.edges.indices.filter { free.edges[$0].to == gate }
+            let bySource = into.sorted { free.frames[free.edges[$0].from].y < free.frames[free.edges[$1].from].y }
+            #expect(bySource.map { free.arrivalRow(of: $0) ?? 0 } == bySource.map { free.arrivalRow(of: $0) ?? 0 }.sorted())
+        }
+        // Fixed ports: (−)'s inputs arrive in edge order, b above a, so its wires cross.
+        let minus = fixed.edges.indices.filter { fixed.edges[$0].to == 3 }
+        #expect(minus.map { fixed.edges[$0].from } == [1, 0] && (fixed.arrivalRow(of: minus[0]) ?? 0) < (fixed.arrivalRow(of: minus[1]) ?? 0))
+    }
+
+    /// A wire that passes a one-line gate's row on its way to an arrival row beyond turns
+    /// in on that row (a's wires, up into `(×)` and down into `(−)`), rather than going
+    /// past the gate and back (`┌────┐` over `├(×)`).
+    @Test func aWirePassingItsGatesRowTurnsInThere() throws {
+        let (layout, nodes) = try twoGatesReadingTwoSources(freePorts: [])
+        #expect(picture(rendered(DAGView(layout: layout, nodes: nodes), width: 14, height: 6)) == """
+            
+                ┌────┬(×)
+            a 1─┤ ┌──┘
+            b 2 ┿─┴──┐
+                └────┴(−)
+            
+            """)
+    }
+
     @Test func emphasizedEdgeIsStyledAlongItsWholeRoute() throws {
         let names = cs231nNames
         let sizes = names.map { NodeBox.size(lines: [Line($0)]) }
