@@ -138,8 +138,9 @@ struct GraphPane: Widget {
     /// has room the label is left out (the Step pane shows the same numbers).
     /// `own`: the label's edge's runs without what it shares with others (`ownRuns`).
     func place(_ label: EdgeLabel, fallback: String?, own: [(Point, Point)], dag: DAGView, area: Rect, buffer: inout Buffer) {
-        // (Beside the line, the whole route's runs: a fan-out's shared line is the edge's too.)
-        let route = screenRoute(of: label.edge, dag: dag, area: area)
+        // (Beside the line, the whole route's runs as drawn: a fan-out's shared line is the
+        // edge's too.)
+        let route = drawnRoute(of: label.edge, dag: dag, area: area)
         let runs = zip(route.dropLast(), route.dropFirst()).reversed().filter { $0.0.y == $0.1.y }
         // A node's frame is its own, blank corners too: a label there would read as part of it.
         let frames = dag.layout.frames.indices.map { dag.screenFrame(of: $0, in: area) }
@@ -172,7 +173,9 @@ struct GraphPane: Widget {
             for (a, b) in runs {
                 let lo = min(a.x, b.x), hi = max(a.x, b.x)
                 for dy in [-1, 1] {
-                    var x = hi - width + 1
+                    // Under or over the run, its right end first; a label longer than a short
+                    // run hangs over its left end by at most half its width.
+                    var x = max(hi - width + 1, lo - width / 2)
                     while x >= lo - width / 2 {
                         // Not against another node's row either, whose label it would read as.
                         let awayFromNodes = ((x - 1)...(x + width)).allSatisfy { cx in
@@ -196,14 +199,14 @@ struct GraphPane: Widget {
     func ownRuns(of e: Int, dag: DAGView, area: Rect) -> [(Point, Point)] {
         var shared = Set<Point>()
         for other in dag.layout.edges.indices where other != e && dag.layout.edges[other].from == dag.layout.edges[e].from {
-            let route = screenRoute(of: other, dag: dag, area: area)
+            let route = drawnRoute(of: other, dag: dag, area: area)
             for (a, b) in zip(route.dropLast(), route.dropFirst()) {
                 for x in min(a.x, b.x)...max(a.x, b.x) {
                     for y in min(a.y, b.y)...max(a.y, b.y) { shared.insert(Point(x: x, y: y)) }
                 }
             }
         }
-        let route = screenRoute(of: e, dag: dag, area: area)
+        let route = drawnRoute(of: e, dag: dag, area: area)
         return zip(route.dropLast(), route.dropFirst()).reversed().compactMap { a, b in
             guard a.y == b.y else { return nil }
             let lo = min(a.x, b.x), hi = max(a.x, b.x)
@@ -213,10 +216,12 @@ struct GraphPane: Widget {
         }
     }
 
-    /// Edge `e`'s route as the layout routes it, in screen cells.
-    func screenRoute(of e: Int, dag: DAGView, area: Rect) -> [Point] {
-        dag.layout.routes[e].map { Point(x: $0.x + area.x - dag.offset.x, y: $0.y + area.y - dag.offset.y) }
+    /// Edge `e`'s route as it is drawn (`DAGView.drawnRoute`: into a one-line gate along its
+    /// row, not up past it to a port), in screen cells.
+    func drawnRoute(of e: Int, dag: DAGView, area: Rect) -> [Point] {
+        dag.drawnRoute(of: e, in: area)
     }
+
 
     /// Writes `text` on one of `runs` (the horizontal runs of an edge's route, from its
     /// arrowhead back): inside the run, its corners and arrowhead left visible, over plain
