@@ -105,6 +105,9 @@ public struct DAGLayout: Sendable, Hashable {
         /// one ending where the other begins, which side by side read as one wire
         /// (`h2 ──┘┌── 0.5`); `withoutTurnGaps` gives the drawing without them.
         public var turnGaps = true
+        /// True: two nets of a channel swap tracks where that makes fewer wires cross
+        /// (`LayeredGraph.uncross`); false only to measure what that saves.
+        var uncrossTracks = true
 
         public init(nodeSpacing: Int = 1, minimumChannelWidth: Int = 5, orderingSweeps: Int = 8,
                     alignmentPasses: Int = 4, sourcesInFirstLayer: Bool = true, growForInputs: Bool = true,
@@ -142,8 +145,9 @@ public struct DAGLayout: Sendable, Hashable {
     /// The widest and the tallest span of a node with the nodes that feed it (in a fold,
     /// its stubs): a window smaller than this cannot show some step with its inputs.
     public let largestGroup: Size
-    /// The same drawing without the turn gaps (`Options.turnGaps`), where they widen it.
-    private let gapless: LayeredGraph.Geometry?
+    /// The same drawing without the turn gaps (`Options.turnGaps`), where they widen it;
+    /// and narrower still, where a wire then ends beside a gate it does not feed.
+    private let gapless: LayeredGraph.Geometry?, touching: LayeredGraph.Geometry?
 
     /// A drawing assembled from parts already placed (`DAGFold`).
     init(frames: [Rect], edges: [DAGEdge], routes: [[Point]], layer: [Int], crossings: Int, size: Size) {
@@ -158,7 +162,7 @@ public struct DAGLayout: Sendable, Hashable {
         self.size = size
         largestFrame = Self.largest(frames)
         largestGroup = Self.largestGroup(frames, edges)
-        gapless = nil
+        (gapless, touching) = (nil, nil)
     }
 
     /// Lays out nodes of the given sizes joined by `edges`.
@@ -179,19 +183,28 @@ public struct DAGLayout: Sendable, Hashable {
         largestGroup = Self.largestGroup(geometry.frames, edges)
         if options.turnGaps && geometry.size.width <= Self.largestScreen.width && geometry.size.height <= Self.largestScreen.height {
             let narrower = work.route(turnGaps: false)
+            let touching = work.route(turnGaps: false, besideOtherGates: false)
             gapless = narrower.size == geometry.size ? nil : narrower
+            self.touching = touching.size == narrower.size ? nil : touching
         } else {
-            gapless = nil
+            (gapless, touching) = (nil, nil)
         }
     }
 
     /// This drawing without the blank columns that keep two wires' turns apart
     /// (`Options.turnGaps`): narrower, for a screen where this one does not fit; `nil`
-    /// where the gaps cost no width, and for a drawing larger than `largestScreen`.
+    /// where the gaps cost no width, and for a drawing larger than `largestScreen`. (A
+    /// wire on the last track that would end on the row of a gate it does not feed keeps
+    /// its blank column: side by side, `x2 ──┤├ (w21·x1)` reads as x2 into that gate.)
     public func withoutTurnGaps() -> DAGLayout? {
-        guard let gapless else { return nil }
-        return DAGLayout(frames: gapless.frames, edges: edges, routes: gapless.routes, layer: layer, crossings: crossings,
-                         size: gapless.size)
+        gapless.map { DAGLayout(frames: $0.frames, edges: edges, routes: $0.routes, layer: layer, crossings: crossings, size: $0.size) }
+    }
+
+    /// Narrower than `withoutTurnGaps`, where that keeps a column for a wire ending beside
+    /// a gate it does not feed: without that column (`┤├`); `nil` where it costs no width.
+    /// A last resort: the wire reads as that gate's input.
+    public func touchingOtherGates() -> DAGLayout? {
+        touching.map { DAGLayout(frames: $0.frames, edges: edges, routes: $0.routes, layer: layer, crossings: crossings, size: $0.size) }
     }
 
     private static func largest(_ frames: [Rect]) -> Size {

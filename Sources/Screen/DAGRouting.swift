@@ -50,7 +50,9 @@ extension LayeredGraph {
         }
     }
 
-    func route(turnGaps: Bool) -> Geometry {
+    /// `besideOtherGates`: without turn gaps, a blank column still where a wire on the last
+    /// track ends on the row of a gate it does not feed.
+    func route(turnGaps: Bool, besideOtherGates: Bool = true) -> Geometry {
         let gap = max(2, options.minimumChannelWidth)
         var columnWidth = [Int](repeating: 1, count: layerCount)
         for l in 0..<layerCount {
@@ -61,17 +63,23 @@ extension LayeredGraph {
         var channelWidth = [Int](repeating: gap, count: max(0, layerCount - 1))
         var trackStart = [Int](repeating: 1, count: max(0, layerCount - 1))
         for l in 0..<max(0, layerCount - 1) {
-            let used = assignTracks(layer: l, track: &track, turnGaps: turnGaps)
-            channelWidth[l] = max(gap, used + 3)
             // A borderless gate's inputs converge in the column before it (┐├┘): with turn
             // gaps, a blank column between that and the tracks, or a wire ending on the
-            // gate's row at the last track would seem to enter it (w2 ──┤├ (w1·x21)).
-            if turnGaps && used > 0 {
-                let converging = order[l + 1].filter { !isDummy($0) && sizes[$0].height < 3 && vHeight[$0] > sizes[$0].height }
-                let lastTrackRows = order[l].filter { track[$0] == used - 1 }.map { y[$0] + outPortOffset($0) }
-                if lastTrackRows.contains(where: { row in converging.contains { y[$0] <= row && row < y[$0] + vHeight[$0] } }) {
-                    channelWidth[l] = max(channelWidth[l], used + 4)
+            // gate's rows at the last track would seem to enter it (w2 ──┤├ (w1·x21)).
+            // Without them, only where it ends on the row of a gate it does not feed:
+            // `x2 ──┤├ (w21·x1)` reads as x2 into that gate.
+            let converging = order[l + 1].filter { !isDummy($0) && sizes[$0].height < 3 && vHeight[$0] > sizes[$0].height }
+            func meetsAGate(_ u: Int) -> Bool {
+                let row = y[u] + outPortOffset(u)
+                return converging.contains { gate in
+                    turnGaps ? y[gate] <= row && row < y[gate] + vHeight[gate]
+                        : besideOtherGates && row == y[gate] + outPortOffset(gate) && !outSegs[u].contains { segTo[$0] == gate }
                 }
+            }
+            let used = assignTracks(layer: l, track: &track, turnGaps: turnGaps, lastTrackMeets: meetsAGate)
+            channelWidth[l] = max(gap, used + 3)
+            if used > 0 && order[l].contains(where: { track[$0] == used - 1 && meetsAGate($0) }) {
+                channelWidth[l] = max(channelWidth[l], used + 4)
             }
             // Room for a label between the tracks and the arrowheads of the next layer.
             let label = order[l + 1].lazy.filter { !self.isDummy($0) }.map { self.options.incomingLabelWidths[$0] ?? 0 }.max() ?? 0
@@ -117,7 +125,9 @@ extension LayeredGraph {
     }
 
     /// Assigns tracks to the sources of layer `l`; returns how many tracks the channel uses.
-    private func assignTracks(layer l: Int, track: inout [Int], turnGaps: Bool) -> Int {
+    /// `lastTrackMeets(source)`: whether the wire from `source`, on the last track, would end
+    /// beside a gate's inputs converging (the channel is then one wider).
+    private func assignTracks(layer l: Int, track: inout [Int], turnGaps: Bool, lastTrackMeets: (Int) -> Bool) -> Int {
         var nets: [Net] = []
         var netOfSourceRow: [Int: Int] = [:]
         for u in order[l] where !outSegs[u].isEmpty {
@@ -146,6 +156,8 @@ extension LayeredGraph {
         var ready = nets.indices.filter { blockers[$0] == 0 }
         var minTrack = [Int](repeating: 0, count: nets.count)
         var intervals: [[Run]] = []
+        var owners: [[Int?]] = []  // beside `intervals`: each run's net (nil: a gap kept blank)
+        var netTrack = [Int](repeating: 0, count: nets.count)
         while !remaining.isEmpty {
             if ready.isEmpty, let pick = remaining.min(by: { (nets[$0].lo, $0) < (nets[$1].lo, $1) }) { ready = [pick] }
             ready.sort { (nets[$0].lo, nets[$0].hi, $0) < (nets[$1].lo, nets[$1].hi, $1) }
@@ -163,14 +175,16 @@ extension LayeredGraph {
             }
             var t = minTrack[a]
             while taken(t) { t += 1 }
-            while t >= intervals.count { intervals.append([]) }
+            while t >= intervals.count { intervals.append([]); owners.append([]) }
             intervals[t].append(run)
-            track[nets[a].source] = t
+            owners[t].append(a)
+            netTrack[a] = t
             if let row = gapRow {
                 // The gap on a's row stays blank: another wire's vertical there (┤│└) would
                 // join the two as much as no gap.
-                while t + 1 >= intervals.count { intervals.append([]) }
+                while t + 1 >= intervals.count { intervals.append([]); owners.append([]) }
                 intervals[t + 1].append(Run(lo: row, hi: row))
+                owners[t + 1].append(nil)
             }
             for b in after[a] {
                 minTrack[b] = max(minTrack[b], t + (turnGaps ? 2 : 1))
@@ -178,7 +192,71 @@ extension LayeredGraph {
                 if blockers[b] == 0 && remaining.contains(b) { ready.append(b) }
             }
         }
+        uncross(nets, after: after, tracks: &netTrack, intervals: &intervals, owners: &owners, turnGaps: turnGaps,
+                lastTrackMeets: lastTrackMeets)
+        for (a, net) in nets.enumerated() { track[net.source] = netTrack[a] }
         return intervals.count
+    }
+
+    /// The most nets in a channel whose tracks `uncross` reorders (it weighs each pair of
+    /// nets against every other: cubic).
+    static let largestUncrossed = 48
+
+    /// Swaps the tracks of two nets where that makes fewer of the channel's wires cross and
+    /// every run still fits its track: the packing above puts the net that starts higher
+    /// on the track further left, which makes two nets bound the same way (down into a
+    /// sum's ports, both) cross twice, where the other way round they do not cross at all.
+    /// A swap keeps whether a wire on the last track ends beside a gate's inputs (that
+    /// decides the channel's width).
+    private func uncross(_ nets: [Net], after: [[Int]], tracks: inout [Int], intervals: inout [[Run]],
+                         owners: inout [[Int?]], turnGaps: Bool, lastTrackMeets: (Int) -> Bool) {
+        guard options.uncrossTracks, nets.count > 1, nets.count <= Self.largestUncrossed else { return }
+        // Crossings of `l`'s wires with `r`'s, `l` on a track left of `r`'s: `r`'s run from
+        // its source passes `l`'s upright; `l`'s runs to its targets pass `r`'s.
+        func crossings(_ l: Int, _ r: Int) -> Int {
+            let (left, right) = (nets[l], nets[r])
+            var count = left.lo < right.row && right.row < left.hi ? 1 : 0
+            for row in Set(left.targetRows) where right.lo < row && row < right.hi { count += 1 }
+            return count
+        }
+        func pairCost(_ a: Int, _ b: Int) -> Int {
+            tracks[a] == tracks[b] ? 0 : tracks[a] < tracks[b] ? crossings(a, b) : crossings(b, a)
+        }
+        let step = turnGaps ? 2 : 1
+        let orderings = after.enumerated().flatMap { a, later in later.map { (a, $0) } }
+        func fits(_ net: Int, on t: Int, without other: Int) -> Bool {
+            let run = Run(nets[net])
+            return !zip(intervals[t], owners[t]).contains { $0.1 != other && $0.0.blocks(run, turnGaps: turnGaps) }
+        }
+        for _ in 0..<4 {
+            var improved = false
+            for a in nets.indices where after[a].isEmpty {
+                for b in nets.indices where b != a && after[b].isEmpty && tracks[a] < tracks[b] {
+                    let (ta, tb) = (tracks[a], tracks[b])
+                    let last = intervals.count - 1
+                    guard fits(a, on: tb, without: b), fits(b, on: ta, without: a),
+                          tb != last || lastTrackMeets(nets[a].source) == lastTrackMeets(nets[b].source)
+                            || nets.indices.contains(where: { $0 != b && tracks[$0] == last && lastTrackMeets(nets[$0].source) }) else { continue }
+                    func cost() -> Int {
+                        nets.indices.reduce(0) { $0 + ($1 == a ? 0 : pairCost(a, $1)) + ($1 == a || $1 == b ? 0 : pairCost(b, $1)) }
+                    }
+                    let before = cost()
+                    (tracks[a], tracks[b]) = (tb, ta)
+                    let now = cost()
+                    guard now < before, orderings.allSatisfy({ tracks[$0.0] + step <= tracks[$0.1] }) else {
+                        (tracks[a], tracks[b]) = (ta, tb)
+                        continue
+                    }
+                    for (t, net, other) in [(ta, a, b), (tb, b, a)] {
+                        let k = owners[t].firstIndex { $0 == net } ?? 0
+                        intervals[t][k] = Run(nets[other])
+                        owners[t][k] = other
+                    }
+                    improved = true
+                }
+            }
+            if !improved { break }
+        }
     }
 
     /// Drops repeated points and points in the middle of a straight run.

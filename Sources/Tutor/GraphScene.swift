@@ -322,19 +322,32 @@ public struct GraphScene: Sendable {
         // even cut can give a shorter lower band (fewer stubs), which fits where the even
         // one is too tall. A drawing with room for labels is folded with room for them on
         // its stubs' wires too where that fits, else as the others. Then, where none fits,
-        // the folds with their stubs a column closer (`squeezed`).
-        let drawings = scenes.flatMap { scene in [scene] + [scene.withoutTurnGaps()].compactMap { $0 } }
-        let folds = drawings.map { $0.folds() }
-        let labelledFolds = drawings.map { $0.labelWidths.isEmpty ? [] : $0.folded(oneLine: false, labelRuns: true) }
-        let squeezed = drawings.flatMap { $0.folded(oneLine: false, squeezed: true) }
-        return drawings + zip(labelledFolds, folds).flatMap { $0 + $1 } + squeezed
-            + zip(drawings, folds).flatMap { $0.tightFolds(shorterThan: $1) }
+        // the folds with their stubs a column closer (`squeezed`). Last, the drawings (and
+        // their folds) where a wire ends beside a gate it does not feed (`touchingOtherGates`).
+        func inOrder(_ drawings: [GraphScene]) -> [GraphScene] {
+            let folds = drawings.map { $0.folds() }
+            let labelledFolds = drawings.map { $0.labelWidths.isEmpty ? [] : $0.folded(oneLine: false, labelRuns: true) }
+            let squeezed = drawings.flatMap { $0.folded(oneLine: false, squeezed: true) }
+            return drawings + zip(labelledFolds, folds).flatMap { $0 + $1 } + squeezed
+                + zip(drawings, folds).flatMap { $0.tightFolds(shorterThan: $1) }
+        }
+        return inOrder(scenes.flatMap { scene in [scene] + [scene.withoutTurnGaps()].compactMap { $0 } })
+            + inOrder(scenes.compactMap { $0.touchingOtherGates() })
     }
 
     /// This scene without the blank columns that keep two wires' turns apart
     /// (`DAGLayout.withoutTurnGaps`), where they widen it.
     func withoutTurnGaps() -> GraphScene? {
         guard let narrower = layout.withoutTurnGaps() else { return nil }
+        var copy = self
+        copy.layout = narrower
+        return copy
+    }
+
+    /// Narrower still, a wire ending beside a gate it does not feed
+    /// (`DAGLayout.touchingOtherGates`), where that costs width.
+    func touchingOtherGates() -> GraphScene? {
+        guard let narrower = layout.touchingOtherGates() else { return nil }
         var copy = self
         copy.layout = narrower
         return copy

@@ -14,11 +14,11 @@ public struct SceneChoice: Sendable, Equatable {
     /// or not. Where that leaves the Step and Lesson panes fewer than
     /// `Panes.textRowsWanted` rows, the first of its `twins` (the same drawing with less
     /// room between its rows) that fits and is shorter. When none fits, the drawing the
-    /// panned pane shows most of (`panned`) among the first `pannable` (all by default).
+    /// panned pane shows most of (`panned`) among those `pannable` (all by default).
     static func best(_ sizes: [Size], size: Size, tries: [(drawings: Range<Int>, side: Bool)],
                      sideWhenPanned: Bool, largestBoxes: [Size] = [], largestGroups: [Size] = [],
                      outputs: [Rect] = [], sideRows: Int = Panes.sideRowsForBoth,
-                     twins: (Int) -> [Int] = { _ in [] }, pannable: Int? = nil) -> SceneChoice {
+                     twins: (Int) -> [Int] = { _ in [] }, pannable: (Int) -> Bool = { _ in true }) -> SceneChoice {
         func panes(_ index: Int, side: Bool) -> Panes {
             Panes(size: size, graphHeight: sizes[index].height, graphWidth: sizes[index].width, sidePane: side, sideRows: sideRows)
         }
@@ -38,7 +38,8 @@ public struct SceneChoice: Sendable, Equatable {
         }
         // Panned: beside the side pane if wanted, unless some box could then never be seen
         // and could without it.
-        let candidates = Array(sizes.prefix(pannable ?? sizes.count))
+        // (`panned` passes over a drawing of no size.)
+        let candidates = sizes.indices.map { pannable($0) ? sizes[$0] : Size(width: 0, height: 0) }
         let shown = panned(candidates, size: size, side: sideWhenPanned, largestBoxes: largestBoxes, largestGroups: largestGroups,
                            outputs: outputs, sideRows: sideRows)
         func boxesFit(_ choice: SceneChoice) -> Bool {

@@ -241,8 +241,9 @@ public struct TutorState: Sendable {
             guard let node, layout.frames.indices.contains(node) else { return Rect(x: 0, y: 0, width: 0, height: 0) }
             return layout.frames[node]
         }
-        // A fold whose bands touch (the last drawings) is drawn whole or not at all.
-        let pannable = showsFlow ? sizes.count : scenes.filter { !$0.bandsTouch }.count
+        // A fold whose bands touch is drawn whole or not at all.
+        let scenes = scenes
+        let pannable: (Int) -> Bool = { showsFlow || !scenes[$0].bandsTouch }
         var chosen = SceneChoice.best(sizes, size: size, tries: tries, sideWhenPanned: trainingPaneShown && (asked || trained),
                                       largestBoxes: largestBoxes, largestGroups: largestGroups, outputs: outputs, sideRows: sideRows,
                                       twins: drawingTwins, pannable: pannable)

@@ -1,5 +1,5 @@
 import Testing
-import Screen
+@testable import Screen
 
 /// The CS231n example f = (x + y) · z: x, y, z, q = x + y, f = q · z.
 private let cs231nNames = ["x", "y", "z", "q", "f"]
@@ -207,6 +207,50 @@ private let cs231nEdges = [(0, 3), (1, 3), (3, 4), (2, 4)]
         // Fixed ports: (−)'s inputs arrive in edge order, b above a, so its wires cross.
         let minus = fixed.edges.indices.filter { fixed.edges[$0].to == 3 }
         #expect(minus.map { fixed.edges[$0].from } == [1, 0] && (fixed.arrivalRow(of: minus[0]) ?? 0) < (fixed.arrivalRow(of: minus[1]) ?? 0))
+    }
+
+    /// Where two wires of one channel would cross twice, down into a gate's ports (the one
+    /// from higher up packed on the track further left), their tracks swap: over random
+    /// layered graphs, the drawn crossings never rise and do fall.
+    @Test func tracksSwapWhereFewerWiresCross() throws {
+        var seed: UInt64 = 0xC0FFEE
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        /// Cells where a wire of one source crosses a wire of another, each running on.
+        func crossings(_ layout: DAGLayout) -> Int {
+            var across: [Point: Set<Int>] = [:], along: [Point: Set<Int>] = [:]
+            for (e, route) in layout.routes.enumerated() {
+                for (a, b) in zip(route, route.dropFirst()) {
+                    if a.y == b.y {
+                        for x in (min(a.x, b.x) + 1)..<max(a.x, b.x) { along[Point(x: x, y: a.y), default: []].insert(layout.edges[e].from) }
+                    } else {
+                        for y in (min(a.y, b.y) + 1)..<max(a.y, b.y) { across[Point(x: a.x, y: y), default: []].insert(layout.edges[e].from) }
+                    }
+                }
+            }
+            return across.reduce(0) { count, cell in
+                count + (along[cell.key].map { $0.subtracting(cell.value).isEmpty ? 0 : 1 } ?? 0)
+            }
+        }
+        var fewer = 0
+        for _ in 0..<60 {
+            let count = 6 + next(10)
+            let sizes = (0..<count).map { _ in Size(width: 3 + next(4), height: [1, 1, 3][next(3)]) }
+            var edges: [DAGEdge] = []
+            for to in 1..<count {
+                for from in Set((0..<(1 + next(3))).map { _ in next(to) }).sorted() { edges.append(DAGEdge(from: from, to: to)) }
+            }
+            var options = DAGLayout.Options(nodeSpacing: next(2), minimumChannelWidth: 4, tracksNearSources: true)
+            let swapped = try DAGLayout(sizes: sizes, edges: edges, options: options)
+            options.uncrossTracks = false
+            let packed = try DAGLayout(sizes: sizes, edges: edges, options: options)
+            #expect(swapped.size == packed.size && swapped.frames == packed.frames)
+            #expect(crossings(swapped) <= crossings(packed))
+            if crossings(swapped) < crossings(packed) { fewer += 1 }
+        }
+        #expect(fewer > 0)
     }
 
     /// A wire that passes a one-line gate's row on its way to an arrival row beyond turns
@@ -493,7 +537,7 @@ private let cs231nEdges = [(0, 3), (1, 3), (3, 4), (2, 4)]
             let layout = try DAGLayout(sizes: sizes, edges: edges,
                                        options: .init(minimumChannelWidth: 2 + next(4), tracksNearSources: next(2) == 0))
             gapped += adjacentTurns(layout)
-            if let tight = layout.withoutTurnGaps() {
+            if let tight = layout.touchingOtherGates() ?? layout.withoutTurnGaps() {
                 narrower += 1
                 withoutGaps += adjacentTurns(tight)
                 #expect(tight.size.width < layout.size.width && tight.size.height == layout.size.height)

@@ -89,6 +89,26 @@ import Testing
         #expect(!square.contains("×3"), "\(square)")
     }
 
+    /// No wire ends beside a gate it does not feed, where its `┤` next to the gate's `├`
+    /// reads as an input of that gate: every bundled part's circuit at its start, at
+    /// 100×30 and 80×24, where a drawing fits whole (the drawings without turn gaps had
+    /// `x2 ──┤├ (w21·x1)` in xor part 2 at 100×30; a panned one may still have it).
+    @Test func noWireEndsBesideAGateItDoesNotFeed() throws {
+        var whole = 0
+        for name in Self.names {
+            for size in [Size(width: 100, height: 30), Size(width: 80, height: 24)] {
+                for var state in try parts(name, size: size) {
+                    if state.graphView == .flow { state = update(state, .toggleGraphView) }
+                    guard state.choice.fits else { continue }
+                    whole += 1
+                    let rows = picture(view(state)).split(separator: "\n").filter { $0.contains("┤├") }
+                    #expect(rows.isEmpty, "\(name) part \(state.part + 1) at \(size): \(rows)")
+                }
+            }
+        }
+        #expect(whole > 40)
+    }
+
     /// Where the pane has the room, the circuit's channels are widened for the backward
     /// pass's labels (`GraphScene.labelRoom`): at 80×24 every backward step of the chain
     /// rule writes each of its edges' whole labels, local derivative and product (`×1=−4`),
