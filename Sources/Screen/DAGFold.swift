@@ -97,6 +97,20 @@ public struct DAGFold: Sendable, Hashable {
         crossing.reduce(channel) { max($0, runWidths[layout.edges[$1].to] ?? 0) }
     }
 
+    /// How many of `rows` (sorted) lie in `range`: two binary searches, as a source may
+    /// have thousands of wires across the fold (`max(x, x, …)`).
+    private static func count(of rows: [Int], in range: Range<Int>) -> Int {
+        func firstIndex(notBelow value: Int) -> Int {
+            var (lo, hi) = (0, rows.count)
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if rows[mid] < value { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        return range.isEmpty ? 0 : firstIndex(notBelow: range.upperBound) - firstIndex(notBelow: range.lowerBound)
+    }
+
     /// A stub's width: `stubWidths[node]` where given, else the node's box's.
     private static func stubWidth(of node: Int, in layout: DAGLayout, _ stubWidths: [Int]) -> Int {
         stubWidths.indices.contains(node) ? stubWidths[node] : layout.frames[node].width
@@ -151,9 +165,15 @@ public struct DAGFold: Sendable, Hashable {
         var layers = layout.layer
         var stubs: [Int] = []
         var placed: [Int: Point] = [:]  // a moved source: where its wire starts
-        // The lower band's rows where a crossing edge arrives, by source.
-        var arrivals: [(source: Int, row: Int)] = []
-        for e in crossing { if let end = layout.routes[e].last { arrivals.append((layout.edges[e].from, end.y + dy)) } }
+        // The lower band's rows where a crossing edge arrives, sorted: all, and by source.
+        var arrivalRows: [Int] = [], arrivalRowsBySource: [Int: [Int]] = [:]
+        for e in crossing {
+            guard let end = layout.routes[e].last else { continue }
+            arrivalRows.append(end.y + dy)
+            arrivalRowsBySource[layout.edges[e].from, default: []].append(end.y + dy)
+        }
+        arrivalRows.sort()
+        for source in arrivalRowsBySource.keys { arrivalRowsBySource[source]?.sort() }
         for (e, route) in layout.routes.enumerated() {
             let edge = layout.edges[e]
             if layout.layer[edge.from] >= cut {
@@ -176,7 +196,8 @@ public struct DAGFold: Sendable, Hashable {
                     // Its other wires branch off its own (`┬`, `├`) where no other stub's
                     // row lies between: the source is drawn once, not again as a stub.
                     let between = min(start.y, row) + 1 ..< max(start.y, row)
-                    if !arrivals.contains(where: { $0.source != edge.from && between.contains($0.row) }) {
+                    let own = DAGFold.count(of: arrivalRowsBySource[edge.from] ?? [], in: between)
+                    if DAGFold.count(of: arrivalRows, in: between) == own {
                         let arrival = Point(x: end.x + dx, y: row)
                         routes[e] = row == start.y ? [start, arrival] : [start, Point(x: start.x, y: row), arrival]
                         continue
