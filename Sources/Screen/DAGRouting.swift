@@ -213,10 +213,11 @@ extension LayeredGraph {
         guard options.uncrossTracks, nets.count > 1, nets.count <= Self.largestUncrossed else { return }
         // Crossings of `l`'s wires with `r`'s, `l` on a track left of `r`'s: `r`'s run from
         // its source passes `l`'s upright; `l`'s runs to its targets pass `r`'s.
+        let targetRows = nets.map { Array(Set($0.targetRows)) }
         func crossings(_ l: Int, _ r: Int) -> Int {
             let (left, right) = (nets[l], nets[r])
             var count = left.lo < right.row && right.row < left.hi ? 1 : 0
-            for row in Set(left.targetRows) where right.lo < row && row < right.hi { count += 1 }
+            for row in targetRows[l] where right.lo < row && row < right.hi { count += 1 }
             return count
         }
         func pairCost(_ a: Int, _ b: Int) -> Int {

@@ -173,8 +173,8 @@ struct GraphPane: Widget {
             for (a, b) in runs {
                 let lo = min(a.x, b.x), hi = max(a.x, b.x)
                 for dy in [-1, 1] {
-                    // Under or over the run, its right end first; a label longer than a short
-                    // run hangs over its left end by at most half its width.
+                    // Under or over the run, ending at its right end first, then further
+                    // left; a label much longer than the run starts half its width before it.
                     var x = max(hi - width + 1, lo - width / 2)
                     while x >= lo - width / 2 {
                         // Not against another node's row either, whose label it would read as.

@@ -49,6 +49,9 @@ public struct GraphScene: Sendable {
     /// Whether a fold's bands meet at their text, with no blank row between them
     /// (`tightFolds`): drawn only whole, where no other drawing fits.
     public private(set) var bandsTouch = false
+    /// Whether a wire ends beside a gate it does not feed (`DAGLayout.touchingOtherGates`):
+    /// tried after every other drawing, and panned only where it shows more that counts.
+    public private(set) var touchesOtherGates = false
     /// For each graph node and input position, the layout edge drawn for it (`nil` from a literal).
     public let edgeIndex: [[Int?]]
     /// What formulas call each node: its name; for an anonymous gate the expression it
@@ -350,6 +353,7 @@ public struct GraphScene: Sendable {
         guard let narrower = layout.touchingOtherGates() else { return nil }
         var copy = self
         copy.layout = narrower
+        copy.touchesOtherGates = true
         return copy
     }
 

@@ -18,7 +18,8 @@ public struct SceneChoice: Sendable, Equatable {
     static func best(_ sizes: [Size], size: Size, tries: [(drawings: Range<Int>, side: Bool)],
                      sideWhenPanned: Bool, largestBoxes: [Size] = [], largestGroups: [Size] = [],
                      outputs: [Rect] = [], sideRows: Int = Panes.sideRowsForBoth,
-                     twins: (Int) -> [Int] = { _ in [] }, pannable: (Int) -> Bool = { _ in true }) -> SceneChoice {
+                     twins: (Int) -> [Int] = { _ in [] }, pannable: (Int) -> Bool = { _ in true },
+                     lastResort: (Int) -> Bool = { _ in false }) -> SceneChoice {
         func panes(_ index: Int, side: Bool) -> Panes {
             Panes(size: size, graphHeight: sizes[index].height, graphWidth: sizes[index].width, sidePane: side, sideRows: sideRows)
         }
@@ -41,7 +42,7 @@ public struct SceneChoice: Sendable, Equatable {
         // (`panned` passes over a drawing of no size.)
         let candidates = sizes.indices.map { pannable($0) ? sizes[$0] : Size(width: 0, height: 0) }
         let shown = panned(candidates, size: size, side: sideWhenPanned, largestBoxes: largestBoxes, largestGroups: largestGroups,
-                           outputs: outputs, sideRows: sideRows)
+                           outputs: outputs, sideRows: sideRows, lastResort: lastResort)
         func boxesFit(_ choice: SceneChoice) -> Bool {
             guard largestBoxes.indices.contains(choice.scene) else { return true }
             let viewport = Panes(size: size, graphHeight: pannedHeight(sizes[choice.scene].height, screen: size),
@@ -50,7 +51,7 @@ public struct SceneChoice: Sendable, Equatable {
         }
         guard sideWhenPanned, !boxesFit(shown) else { return shown }
         let alone = panned(candidates, size: size, side: false, largestBoxes: largestBoxes, largestGroups: largestGroups,
-                           outputs: outputs, sideRows: sideRows)
+                           outputs: outputs, sideRows: sideRows, lastResort: lastResort)
         return boxesFit(alone) ? alone : shown
     }
 
@@ -61,9 +62,12 @@ public struct SceneChoice: Sendable, Equatable {
     /// `DAGLayout.largestGroup`: each step in view with its inputs), then one as wide as
     /// the pane (panned only up and down, every layer from the inputs to the output in
     /// view) or one whose output's box (`outputs[i]`) is in view from the start, where
-    /// the part starts; the last, least detailed, among equals.
+    /// the part starts; the last, least detailed, among equals. A `lastResort` drawing
+    /// (a wire beside a gate it does not feed) only where it meets one of those that the
+    /// others do not: a larger share alone is not worth the misreading.
     static func panned(_ sizes: [Size], size: Size, side: Bool, largestBoxes: [Size] = [], largestGroups: [Size] = [],
-                       outputs: [Rect] = [], sideRows: Int = Panes.sideRowsForBoth) -> SceneChoice {
+                       outputs: [Rect] = [], sideRows: Int = Panes.sideRowsForBoth,
+                       lastResort: (Int) -> Bool = { _ in false }) -> SceneChoice {
         var best = max(0, sizes.count - 1), bestShare = -1.0
         for (index, drawing) in sizes.enumerated() where drawing.width > 0 && drawing.height > 0 {
             let viewport = Panes(size: size, graphHeight: pannedHeight(drawing.height, screen: size),
@@ -77,6 +81,7 @@ public struct SceneChoice: Sendable, Equatable {
                 + (outputSeen ? 1 : 0)
                 + (fits(largestGroups) ? 2 : 0)
                 + (fits(largestBoxes) ? 4 : 0)
+                - (lastResort(index) ? 0.5 : 0)
             if share >= bestShare { best = index; bestShare = share }
         }
         return SceneChoice(scene: best, side: side, fits: false)

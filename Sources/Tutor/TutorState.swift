@@ -246,7 +246,8 @@ public struct TutorState: Sendable {
         let pannable: (Int) -> Bool = { showsFlow || !scenes[$0].bandsTouch }
         var chosen = SceneChoice.best(sizes, size: size, tries: tries, sideWhenPanned: trainingPaneShown && (asked || trained),
                                       largestBoxes: largestBoxes, largestGroups: largestGroups, outputs: outputs, sideRows: sideRows,
-                                      twins: drawingTwins, pannable: pannable)
+                                      twins: drawingTwins, pannable: pannable,
+                                      lastResort: { !showsFlow && scenes[$0].touchesOtherGates })
         // The choice was among the flow diagrams; the circuit scene behind them stays the box.
         if showsFlow { (chosen.flow, chosen.scene) = (chosen.scene, 0) }
         choice = chosen
