@@ -183,9 +183,10 @@ public struct DAGLayout: Sendable, Hashable {
         largestGroup = Self.largestGroup(geometry.frames, edges)
         if options.turnGaps && geometry.size.width <= Self.largestScreen.width && geometry.size.height <= Self.largestScreen.height {
             let narrower = work.route(turnGaps: false)
-            let touching = work.route(turnGaps: false, besideOtherGates: false)
             gapless = narrower.size == geometry.size ? nil : narrower
-            self.touching = touching.size == narrower.size ? nil : touching
+            // (Where no column was kept so, the same width again: no second routing.)
+            let touching = narrower.keepsWiresApart ? work.route(turnGaps: false, besideOtherGates: false) : nil
+            self.touching = touching.flatMap { $0.size == narrower.size ? nil : $0 }
         } else {
             (gapless, touching) = (nil, nil)
         }

@@ -11,6 +11,9 @@ extension LayeredGraph {
         var frames: [Rect]
         var routes: [[Point]]
         var size: Size
+        /// Whether, without turn gaps, some channel has a column kept where a wire would end
+        /// beside a gate it does not feed (`besideOtherGates`).
+        var keepsWiresApart = false
     }
 
     /// A source's bundle of segments in one channel.
@@ -62,6 +65,7 @@ extension LayeredGraph {
         var track = [Int](repeating: -1, count: nodeCount)
         var channelWidth = [Int](repeating: gap, count: max(0, layerCount - 1))
         var trackStart = [Int](repeating: 1, count: max(0, layerCount - 1))
+        var keepsWiresApart = false
         for l in 0..<max(0, layerCount - 1) {
             // A borderless gate's inputs converge in the column before it (┐├┘): with turn
             // gaps, a blank column between that and the tracks, or a wire ending on the
@@ -80,6 +84,7 @@ extension LayeredGraph {
             channelWidth[l] = max(gap, used + 3)
             if used > 0 && order[l].contains(where: { track[$0] == used - 1 && meetsAGate($0) }) {
                 channelWidth[l] = max(channelWidth[l], used + 4)
+                if !turnGaps { keepsWiresApart = true }
             }
             // Room for a label between the tracks and the arrowheads of the next layer.
             let label = order[l + 1].lazy.filter { !self.isDummy($0) }.map { self.options.incomingLabelWidths[$0] ?? 0 }.max() ?? 0
@@ -121,7 +126,7 @@ extension LayeredGraph {
         let width = layerCount == 0 ? 0 : columnX[layerCount - 1] + columnWidth[layerCount - 1]
         var height = 0
         for v in 0..<nodeCount { height = max(height, y[v] + vHeight[v]) }
-        return Geometry(frames: frames, routes: routes, size: Size(width: width, height: height))
+        return Geometry(frames: frames, routes: routes, size: Size(width: width, height: height), keepsWiresApart: keepsWiresApart)
     }
 
     /// Assigns tracks to the sources of layer `l`; returns how many tracks the channel uses.

@@ -140,7 +140,7 @@ struct GraphPane: Widget {
     func place(_ label: EdgeLabel, fallback: String?, own: [(Point, Point)], dag: DAGView, area: Rect, buffer: inout Buffer) {
         // (Beside the line, the whole route's runs as drawn: a fan-out's shared line is the
         // edge's too.)
-        let route = drawnRoute(of: label.edge, dag: dag, area: area)
+        let route = dag.drawnRoute(of: label.edge, in: area)
         let runs = zip(route.dropLast(), route.dropFirst()).reversed().filter { $0.0.y == $0.1.y }
         // A node's frame is its own, blank corners too: a label there would read as part of it.
         let frames = dag.layout.frames.indices.map { dag.screenFrame(of: $0, in: area) }
@@ -199,14 +199,14 @@ struct GraphPane: Widget {
     func ownRuns(of e: Int, dag: DAGView, area: Rect) -> [(Point, Point)] {
         var shared = Set<Point>()
         for other in dag.layout.edges.indices where other != e && dag.layout.edges[other].from == dag.layout.edges[e].from {
-            let route = drawnRoute(of: other, dag: dag, area: area)
+            let route = dag.drawnRoute(of: other, in: area)
             for (a, b) in zip(route.dropLast(), route.dropFirst()) {
                 for x in min(a.x, b.x)...max(a.x, b.x) {
                     for y in min(a.y, b.y)...max(a.y, b.y) { shared.insert(Point(x: x, y: y)) }
                 }
             }
         }
-        let route = drawnRoute(of: e, dag: dag, area: area)
+        let route = dag.drawnRoute(of: e, in: area)
         return zip(route.dropLast(), route.dropFirst()).reversed().compactMap { a, b in
             guard a.y == b.y else { return nil }
             let lo = min(a.x, b.x), hi = max(a.x, b.x)
@@ -215,13 +215,6 @@ struct GraphPane: Widget {
             return start < hi ? (Point(x: start, y: a.y), Point(x: hi, y: a.y)) : nil
         }
     }
-
-    /// Edge `e`'s route as it is drawn (`DAGView.drawnRoute`: into a one-line gate along its
-    /// row, not up past it to a port), in screen cells.
-    func drawnRoute(of e: Int, dag: DAGView, area: Rect) -> [Point] {
-        dag.drawnRoute(of: e, in: area)
-    }
-
 
     /// Writes `text` on one of `runs` (the horizontal runs of an edge's route, from its
     /// arrowhead back): inside the run, its corners and arrowhead left visible, over plain
