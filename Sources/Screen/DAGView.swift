@@ -194,10 +194,14 @@ public struct DAGView: Widget {
             guard frame.intersects(area) else { continue }
             let box = node < nodes.count ? nodes[node] : NodeBox(lines: [])
             // A box is drawn whole or not at all: "grad 9.68" cut from "grad 9.68e-4" would
-            // read as a number of its own, a border without its box as a stray line.
+            // read as a number of its own, a border without its box as a stray line. (A
+            // line of text is whole where only its frame's blank end is cut: `wholeText`.)
             let shown = drawnFrame(of: node, in: area)
             guard shown.x >= area.x, shown.maxX <= area.maxX, shown.y >= area.y, shown.maxY <= area.maxY else {
                 if box.border != nil { writeWhereItGoesOn(node, title: box.title, frame: shown, in: area, buffer: &buffer) }
+                if let whole = wholeText(of: box, frame: shown, in: area) {
+                    buffer.blit(draw(box, size: whole.size), at: whole.origin, clip: area)
+                }
                 continue
             }
             buffer.blit(draw(box, size: shown.size), at: shown.origin, clip: area)
@@ -208,6 +212,19 @@ public struct DAGView: Widget {
             let at = Point(x: end.x + dx - w + 1, y: end.y + dy - 1)
             buffer.write(label.text, at: at, style: label.style, clip: area)
         }
+    }
+
+    /// Where a line of text without a border whose frame the area's right edge cuts still
+    /// shows its text whole, a blank cell before the edge (only the room its widest
+    /// numbers would take is cut): that part of the frame. Its wires would otherwise end
+    /// at nothing.
+    private func wholeText(of box: NodeBox, frame: Rect, in area: Rect) -> Rect? {
+        guard box.border == nil, box.lines.count == 1, let line = box.lines.first, frame.x >= area.x, frame.y >= area.y,
+              frame.maxY <= area.maxY else { return nil }
+        let text = line.spans.map(\.text).joined()
+        let width = DisplayWidth.of(String(text.reversed().drop { $0 == " " }.reversed()))
+        guard width > 0, frame.x + width < area.maxX else { return nil }
+        return Rect(x: frame.x, y: frame.y, width: area.maxX - frame.x, height: frame.height)
     }
 
     /// In the part of a box's frame that is in view, where the box is not drawn (it is

@@ -72,7 +72,8 @@ struct GraphPane: Widget {
     /// its `↪` stub): the upper band says it continues. Right of the node where nothing
     /// else leaves it, else just below where its wire leaves, else below its last cell.
     /// Where the node's text runs to its last cell, never right against it (`−0.974↓`
-    /// reads as part of the number): a cell further right, else below.
+    /// reads as part of the number): a cell further right, else below. Against the pane's
+    /// border only where nothing else has room.
     func markFoldedSources(dag: DAGView, area: Rect, buffer: inout Buffer) {
         let scene = state.scene
         guard scene.stubCount > 0 else { return }
@@ -95,7 +96,9 @@ struct GraphPane: Widget {
             let right = Point(x: frame.maxX, y: row)
             let places = [right] + (free(right) ? [Point(x: frame.maxX + 1, y: row)] : [])
                 + [Point(x: frame.maxX, y: row + 1), Point(x: frame.maxX - 1, y: row + 1), Point(x: frame.maxX + 1, y: row + 1)]
-            guard let at = places.first(where: { free($0) && apart($0) }) else { continue }
+            func fits(_ at: Point) -> Bool { free(at) && apart(at) }
+            // In the pane's last column (`↓│`, against its border) only where no other place has room.
+            guard let at = places.first(where: { fits($0) && $0.x < area.maxX - 1 }) ?? places.first(where: fits) else { continue }
             buffer.write(arrow, at: at, style: state.theme(.muted), clip: area)
         }
     }
@@ -174,9 +177,11 @@ struct GraphPane: Widget {
                 let lo = min(a.x, b.x), hi = max(a.x, b.x)
                 for dy in [-1, 1] {
                     // Under or over the run, ending at its right end first, then further
-                    // left; a label much longer than the run starts half its width before it.
-                    var x = max(hi - width + 1, lo - width / 2)
-                    while x >= lo - width / 2 {
+                    // left, starting at most half its width before it; never past its end,
+                    // over its target's first cells: a label longer than twice the run ends
+                    // where it does.
+                    var x = hi - width + 1
+                    while x >= min(lo - width / 2, hi - width + 1) {
                         // Not against another node's row either, whose label it would read as.
                         let awayFromNodes = ((x - 1)...(x + width)).allSatisfy { cx in
                             !frames.contains { $0.contains(Point(x: cx, y: a.y + 2 * dy)) }
@@ -270,6 +275,8 @@ struct GraphPane: Widget {
             }
             let anonymous = graph.name(of: id) == nil
             let title = Self.title(scene.names[node], caption: scene.captions[node], anonymous: anonymous, mark: String(glyph))
+            // (Bordered or not, and with arrowheads or not, as the scene was trimmed for.)
+            var box = GraphScene.blankBox(detail: scene.detail, anonymous: anonymous)
             if scene.detail != .box {
                 // A stub is named even among symbols: no wire shows whose value it repeats.
                 let label = scene.isStub(index) ? scene.names[node] : scene.lineLabels[node]
@@ -284,7 +291,7 @@ struct GraphPane: Widget {
                 } else {
                     spans += Self.briefShowsGradient(progress, node: id) ? [gradMark, grad] : [value]
                 }
-                boxes.append(NodeBox(lines: [Line(spans)], border: nil, arrowhead: false))
+                box.lines = [Line(spans)]
             } else if anonymous {
                 // The mark goes by the value, keeping the symbol's row free for the arrows,
                 // which run into the symbol without an arrowhead: "┤(×)", not "▶(×)" under
@@ -292,10 +299,14 @@ struct GraphPane: Widget {
                 let gate = [Line([Span("\(glyph) ", style: titleStyle), value], alignment: .center),
                             Line("(\(scene.captions[node]))", style: titleStyle, alignment: .center),
                             Line([grad], alignment: .center)]
-                boxes.append(NodeBox(lines: gate, border: nil, arrowhead: false))
+                box.lines = gate
             } else {
-                boxes.append(NodeBox(lines: lines, border: frameStyle, title: title, titleStyle: titleStyle))
+                box.lines = lines
+                box.border = frameStyle
+                box.title = title
+                box.titleStyle = titleStyle
             }
+            boxes.append(box)
         }
 
         var edgeStyles = [Style](repeating: theme(.edge), count: scene.layout.edges.count)

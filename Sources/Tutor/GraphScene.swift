@@ -334,8 +334,33 @@ public struct GraphScene: Sendable {
             return drawings + zip(labelledFolds, folds).flatMap { $0 + $1 } + squeezed
                 + zip(drawings, folds).flatMap { $0.tightFolds(shorterThan: $1) }
         }
-        return inOrder(scenes.flatMap { scene in [scene] + [scene.withoutTurnGaps()].compactMap { $0 } })
+        let drawings = inOrder(scenes.flatMap { scene in [scene] + [scene.withoutTurnGaps()].compactMap { $0 } })
             + inOrder(scenes.compactMap { $0.touchingOtherGates() })
+        return drawings.map { $0.trimmed(graph) }
+    }
+
+    /// This scene without the rows at its top and bottom where nothing is drawn
+    /// (`DAGView.trimmedLayout`): where a wire turns into its gate early, the row its route
+    /// went on to. Not for a drawing larger than `DAGLayout.largestScreen`, which is
+    /// panned anyway (and whose wires would cost a second pass).
+    func trimmed(_ graph: Graph) -> GraphScene {
+        let largest = DAGLayout.largestScreen
+        guard layout.size.width <= largest.width, layout.size.height <= largest.height else { return self }
+        let boxes = nodes.map { GraphScene.blankBox(detail: detail, anonymous: graph.name(of: $0) == nil) }
+        var copy = self
+        copy.layout = DAGView(layout: layout, nodes: boxes).trimmedLayout()
+        return copy
+    }
+
+    /// A node's box as the graph pane draws it at `detail`, without its text (one blank
+    /// line each): what decides where its wires run (`DAGView.drawnRoute`). At the one-line
+    /// details a line of text, wires running into its blank first cell; in boxes, an
+    /// anonymous gate as value, symbol and gradient on three lines, likewise; a named node
+    /// in a bordered box, with `val` and `grad`.
+    static func blankBox(detail: Detail, anonymous: Bool) -> NodeBox {
+        if detail != .box { return NodeBox(lines: [Line("")], border: nil, arrowhead: false) }
+        if anonymous { return NodeBox(lines: Array(repeating: Line(""), count: 3), border: nil, arrowhead: false) }
+        return NodeBox(lines: Array(repeating: Line(""), count: 2))
     }
 
     /// This scene without the blank columns that keep two wires' turns apart

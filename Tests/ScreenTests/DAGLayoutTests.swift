@@ -268,6 +268,41 @@ private let cs231nEdges = [(0, 3), (1, 3), (3, 4), (2, 4)]
             """)
     }
 
+    /// The row the turned-in wire's route went on to (above) is blank, and so is (−)'s
+    /// frame's last row (grown for two arrival rows): the trimmed layout leaves them out,
+    /// and the drawing is otherwise the same, each gate's text on its row (the frames cut
+    /// evenly at both ends).
+    @Test func blankRowsAtTheDrawingsEdgeAreTrimmed() throws {
+        let (layout, nodes) = try twoGatesReadingTwoSources(freePorts: [])
+        let trimmed = DAGView(layout: layout, nodes: nodes).trimmedLayout()
+        #expect(trimmed.size == Size(width: layout.size.width, height: layout.size.height - 2))
+        #expect(trimmed.frames.map(\.height) == [1, 1, 1, 1] && layout.frames.map(\.height) == [1, 1, 3, 3])
+        #expect(picture(rendered(DAGView(layout: trimmed, nodes: nodes), width: 14, height: 4)) == """
+                ┌────┬(×)
+            a 1─┤ ┌──┘
+            b 2 ┿─┴──┐
+                └────┴(−)
+            """)
+        // Where nothing is blank, the layout as it was.
+        #expect(DAGView(layout: trimmed, nodes: nodes).trimmedLayout() == trimmed)
+    }
+
+    /// A line of text without a border is drawn where the pane's edge cuts only the blank
+    /// end of its frame (the room a wider number would take), so its wire ends at it; not
+    /// where the edge would cut the text, nor with no blank cell before the edge.
+    @Test func aLineWholeInACutFrameIsDrawn() throws {
+        let nodes = [NodeBox(lines: ["a"]), NodeBox(lines: [Line(" · q 3")], border: nil, arrowhead: false)]
+        let sizes = [NodeBox.size(lines: ["a"]), Size(width: 12, height: 1)]
+        let layout = try DAGLayout(sizes: sizes, edges: [DAGEdge(from: 0, to: 1)], options: .init(minimumChannelWidth: 3))
+        let view = DAGView(layout: layout, nodes: nodes)
+        let q = layout.frames[1]
+        func row(_ width: Int) -> String { rendered(view, width: width, height: 3).lines[q.y] }
+        #expect(row(q.maxX).hasSuffix("── · q 3      "))
+        #expect(row(q.x + 7).hasSuffix("── · q 3 "))
+        #expect(!row(q.x + 6).contains("q"))
+        #expect(!row(q.x + 4).contains("q"))
+    }
+
     @Test func emphasizedEdgeIsStyledAlongItsWholeRoute() throws {
         let names = cs231nNames
         let sizes = names.map { NodeBox.size(lines: [Line($0)]) }

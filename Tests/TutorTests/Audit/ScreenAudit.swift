@@ -69,6 +69,23 @@ struct ScreenAudit {
         return ["\(where_): an internal id on row \(line): \(row(line, 0..<buffer.width))"]
     }
 
+    /// The part of a node's frame that shows it whole: the frame where it is wholly in the
+    /// pane's inner `area`; for a line of text without a border (a circuit's one-line node,
+    /// a flow diagram's input) whose frame the pane's right edge cuts, where its row of
+    /// text is in view and ends before a blank last column (only the room a wider number
+    /// would take is cut: `DAGView` draws it so), the part in view.
+    func readable(_ frame: Rect, of node: NodeID, in area: Rect) -> Rect? {
+        if frame.x >= area.x, frame.y >= area.y, frame.maxX <= area.maxX, frame.maxY <= area.maxY { return frame }
+        let oneLine = state.showsFlow
+            ? state.flow?.lineSlot(of: node, at: state.progress, selection: state.selection) == nil
+            : state.scene.detail != .box
+        let textRow = frame.y + (frame.height - 1) / 2
+        guard oneLine, frame.x >= area.x, frame.x < area.maxX - 1, (area.y..<area.maxY).contains(textRow) else { return nil }
+        let line = row(textRow, frame.x..<area.maxX)
+        guard line.last == " ", line.contains(where: { $0 != " " }) else { return nil }
+        return Rect(x: frame.x, y: frame.y, width: area.maxX - frame.x, height: frame.height)
+    }
+
     /// No box is partly drawn: a node cut by the pane's edge shows none of its text (a cut
     /// "grad 9.68" would read as a number of its own), only where its wires end the way
     /// to the rest of it, toward an edge that cuts it, and maybe its title (`↓ loss`).
@@ -76,8 +93,8 @@ struct ScreenAudit {
         let area = state.panes.graph.inset(by: 1)
         var defects: [String] = []
         for (id, frame) in GraphPane.screenFrames(state, in: area) {
-            let inside = frame.x >= area.x && frame.y >= area.y && frame.maxX <= area.maxX && frame.maxY <= area.maxY
-            guard !inside, frame.intersects(area) else { continue }
+            // (Read whole where it shows whole: `boxes` checks its text.)
+            guard readable(frame, of: id, in: area) == nil, frame.intersects(area) else { continue }
             let visible = Rect(x: max(frame.x, area.x), y: max(frame.y, area.y),
                                width: min(frame.maxX, area.maxX) - max(frame.x, area.x), height: min(frame.maxY, area.maxY) - max(frame.y, area.y))
             let text = (visible.y..<visible.maxY).map { row($0, visible.x..<visible.maxX) }.joined()
@@ -178,9 +195,9 @@ struct ScreenAudit {
         let graph = state.stepper.graph
         let area = state.panes.graph.inset(by: 1)
         var defects: [String] = []
-        for (index, (id, frame)) in GraphPane.screenFrames(state, in: area).enumerated() {
-            // Only boxes wholly in view are read (panning is the graph view's business).
-            guard frame.x >= area.x, frame.y >= area.y, frame.maxX <= area.maxX, frame.maxY <= area.maxY else { continue }
+        for (index, (id, whole)) in GraphPane.screenFrames(state, in: area).enumerated() {
+            // Only boxes shown whole are read (panning is the graph view's business).
+            guard let frame = readable(whole, of: id, in: area) else { continue }
             let name = state.scene.names[id.index]
             let value = oracle.valueShown(id) ? notation.number(graph.values[id.index]) : "?"
             let grad = oracle.gradShown(id) ? notation.number(graph.grads[id.index]) : "?"

@@ -138,12 +138,32 @@ import Testing
         #expect(checked == 4)  // into f from q and z, into q from x and y
     }
 
+    /// The drawing starts on the graph pane's first row and ends on its last: none of its
+    /// rows is blank at either end (a wire that turned into its gate early leaves the row
+    /// its route went on to, `DAGView.trimmedLayout`) — every part's circuit at the
+    /// start, at 100×30 and 80×24, where it fits.
+    @Test(arguments: names) func noBlankRowAtTheDrawingsEdges(_ name: String) throws {
+        for size in [Size(width: 100, height: 30), Size(width: 80, height: 24)] {
+            for opened in try parts(name, size: size) {
+                let state = opened.graphView == .circuit ? opened : update(opened, .toggleGraphView)
+                let screen = view(state), inner = state.panes.graph.inset(by: 1)
+                func drawn(_ row: Int) -> Bool { (inner.x..<inner.maxX).contains { screen[$0, row].symbol != " " } }
+                #expect(drawn(inner.y), "\(name) part \(state.part + 1) at \(size)")
+                let rows = state.scene.layout.size.height
+                if state.choice.fits, rows <= inner.height { #expect(drawn(inner.y + rows - 1), "\(name) part \(state.part + 1) at \(size)") }
+            }
+        }
+    }
+
     /// An edge label (bold red) never touches a box: the cell after it is no left side of
-    /// a box, the cell before it no right side — at every backward step of every part's
-    /// first pass, at 100×30 and 80×24.
+    /// a box, the cell before it no right side; nor does it hang over the gate its wires
+    /// go into (a label much longer than its run beside which it stands ends where the run
+    /// does): none on the rows by the gate's text within its columns — at every backward
+    /// step of every part's first pass, in the circuit view, at 100×30 and 80×24.
     @Test(arguments: names) func labelsKeepClearOfBoxes(_ name: String) throws {
         for size in [Size(width: 100, height: 30), Size(width: 80, height: 24)] {
-            for start in try parts(name, theme: .colored(), size: size) {
+            for opened in try parts(name, theme: .colored(), size: size) {
+                let start = opened.graphView == .circuit ? opened : update(opened, .toggleGraphView)
                 let labelStyle = start.theme(.gradient).bolded()
                 var labels = 0
                 for step in 1...start.stepper.plan.stepsPerPass {
@@ -165,6 +185,16 @@ import Testing
                             #expect(!["┐", "│", "┘", "┤"].contains(before), "\(name) part \(moved.part + 1) step \(step) at \(size)")
                             #expect(!["┌", "│", "└", "├"].contains(after), "\(name) part \(moved.part + 1) step \(step) at \(size)")
                             x = end
+                        }
+                    }
+                    // (Every label of a step is on an edge into the gate it steps back through.)
+                    let area = graph.inset(by: 1)
+                    guard let focus = moved.focus,
+                          let gate = GraphPane.screenFrames(moved, in: area).first(where: { $0.node == focus })?.frame else { continue }
+                    let text = gate.y + (gate.height - 1) / 2
+                    for y in [text - 1, text + 1] where (area.y..<area.maxY).contains(y) {
+                        for x in max(gate.x, area.x)..<min(gate.maxX, area.maxX) {
+                            #expect(screen[x, y].style != labelStyle, "\(name) part \(moved.part + 1) step \(step) at \(size): a label over \(moved.scene.names[focus.index])")
                         }
                     }
                 }
