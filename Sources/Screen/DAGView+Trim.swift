@@ -15,6 +15,8 @@ extension DAGView {
             let frame = drawnFrame(of: node, in: area)
             take(frame.y, frame.maxY - 1)
         }
+        // (Where the boxes' text reaches both ends, nothing is blank: no wire is followed.)
+        if let boxes = drawn, boxes.lo <= 0, boxes.hi >= area.height - 1 { return layout }
         for e in layout.edges.indices {
             let ys = drawnRoute(of: e, in: area).map(\.y)
             if let lo = ys.min(), let hi = ys.max() { take(lo, hi) }
