@@ -216,11 +216,23 @@ struct Inspector {
             text.append(Line(notation.text(words.text), style: theme(.muted)), expendable: PaneText.diagramWords)
         }
         text.append(contentsOf: body.droppingFirst)
-        // Not where the diagram's sentence says the same.
+        // Not where the diagram's sentence says the same. Where the pass meets the rule
+        // first, it is new (the quotient rule at softmax's p_cat): it goes last where rows
+        // are short; met again, it is said again and goes early.
         if case .backward(let r) = record, let op = r.op, words?.restatesRule != true {
-            text.append(Line(notation.text("Rule: " + rule(op, at: r.node)), style: theme(.muted)), expendable: PaneText.restated)
+            let rule = rule(op, at: r.node)
+            let isNew = firstBackward(by: rule, op: op) == r.node
+            text.append(Line(notation.text("Rule: " + rule), style: theme(.muted)),
+                        expendable: isNew ? PaneText.newRule : PaneText.restated)
         }
         return text
+    }
+
+    /// The node the backward pass steps through first whose op has `rule` (the pass
+    /// visits the tape backwards).
+    func firstBackward(by rule: String, op: Op) -> NodeID? {
+        state.stepper.plan.tape.order.reversed().lazy.map(NodeID.init)
+            .first { graph.op(of: $0) == op && self.rule(op, at: $0) == rule }
     }
 
     /// The op's rule in words; a power with a constant exponent (a square) only by its

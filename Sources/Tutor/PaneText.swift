@@ -3,9 +3,10 @@ import Screen
 /// A text pane's lines with those it can do without where it is short of rows: the next
 /// step's preview (the next → shows that step anyway), then what is said elsewhere in
 /// other words (an op's rule, met at every such step; the passes' order, which the Lesson
-/// pane opens with), last the flow diagram's sentence (the step in the slides' words,
-/// which the drawing shows). Dropping them gives a shorter text, not a cut one: the
-/// formulas with their numbers stay, and `↓ more` stays for what cannot go. A line may
+/// pane opens with), then the flow diagram's sentence (the step in the slides' words,
+/// which the drawing shows), last an op's rule where the pass meets it first. Dropping
+/// them gives a shorter text, not a cut one: the formulas with their numbers stay, and
+/// `↓ more` stays for what cannot go. A line may
 /// also stand in for others (`append(_:inPlaceOf:)`): the end's gradients as one
 /// paragraph, where their column is short of rows.
 struct PaneText {
@@ -20,8 +21,9 @@ struct PaneText {
     /// The ranks the inspector gives: first (nothing is lost) a column gathers into a
     /// paragraph, and a step's later flows leave out the chain the first spelt out; then
     /// the next step's preview goes; then the header's word on how the circuit draws the
-    /// node (", drawn (×)").
-    static let column = -2, repeatedChain = -1, nextStep = 0, drawnName = 1, restated = 2, diagramWords = 3
+    /// node (", drawn (×)"); then what is said again (an op's rule met before); then the
+    /// flow diagram's sentence; last an op's rule where the pass meets it first.
+    static let column = -2, repeatedChain = -1, nextStep = 0, drawnName = 1, restated = 2, diagramWords = 3, newRule = 4
 
     init(_ lines: [Line] = []) { stored = lines }
 

@@ -317,6 +317,28 @@ import Testing
 @Suite struct RuleAndUpdateWordsTests {
     func lines(_ state: TutorState) -> [String] { state.inspectorPaneLines.map(\.text) }
 
+    /// An op's rule where the pass meets it first is new: where rows are short it goes
+    /// last, after the flow diagram's sentence; met again, before it. XOR's flow diagram:
+    /// the unit step's rule at f (the pass's first u), then at h2.
+    @Test func aRuleMetFirstGoesLast() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), theme: .monochrome(),
+                                   size: Size(width: 80, height: 24))
+        #expect(state.showsFlow)
+        func shorter(at name: String) throws -> [String] {
+            let node = try #require(state.stepper.graph.id(named: name))
+            while state.stepper.lastStep != .backward(node) { state.apply(.next) }
+            let record = try #require(state.stepper.lastRecord)
+            let versions = Inspector(state: state).describe(record).versions
+            #expect(versions.count == 4 && versions[0].lines.contains { $0.text.hasPrefix("Rule: the unit step") })
+            // The first shorter version leaves out one of the two.
+            return versions[1].lines.map(\.text)
+        }
+        let first = try shorter(at: "f")
+        #expect(first.contains { $0.hasPrefix("Rule: ") } && !first.contains { $0.hasPrefix("In the diagram") }, "\(first)")
+        let again = try shorter(at: "h2")
+        #expect(!again.contains { $0.hasPrefix("Rule: ") } && again.contains { $0.hasPrefix("In the diagram") }, "\(again)")
+    }
+
     @Test func aSquaresRuleIsByItsBase() throws {
         var state = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 1, theme: .monochrome(),
                                    size: Size(width: 100, height: 30))
