@@ -214,6 +214,14 @@ public struct DAGView: Widget {
         }
     }
 
+    /// Whether `render` draws the node's box in `area`: where it is wholly in view, or it
+    /// is a line of text whose cut frame still shows it whole (`wholeText`).
+    public func draws(_ node: Int, in area: Rect) -> Bool {
+        let shown = drawnFrame(of: node, in: area)
+        if shown.x >= area.x, shown.maxX <= area.maxX, shown.y >= area.y, shown.maxY <= area.maxY { return true }
+        return node < nodes.count && wholeText(of: nodes[node], frame: shown, in: area) != nil
+    }
+
     /// Where a line of text without a border whose frame the area's right edge cuts still
     /// shows its text whole, a blank cell before the edge (only the room its widest
     /// numbers would take is cut): that part of the frame. Its wires would otherwise end

@@ -73,7 +73,8 @@ struct GraphPane: Widget {
     /// else leaves it, else just below where its wire leaves, else below its last cell.
     /// Where the node's text runs to its last cell, never right against it (`−0.974↓`
     /// reads as part of the number): a cell further right, else below. Against the pane's
-    /// border only where nothing else has room.
+    /// border only where nothing else has room, and then beside the node rather than on
+    /// another node's row, where it would read as that one's.
     func markFoldedSources(dag: DAGView, area: Rect, buffer: inout Buffer) {
         let scene = state.scene
         guard scene.stubCount > 0 else { return }
@@ -83,22 +84,35 @@ struct GraphPane: Widget {
             guard let source = scene.layoutNode(of: scene.nodes[stub]), !scene.movedBelow.contains(source),
                   marked.insert(source).inserted else { continue }
             let frame = dag.screenFrame(of: source, in: area)
-            guard frame.x >= area.x else { continue }
-            let row = frame.y + (frame.height - 1) / 2
-            // A blank cell of no box (a box's padding is blank too).
+            guard dag.draws(source, in: area) else { continue }
+            let row = frame.y + (frame.height - 1) / 2, text = dag.drawnFrame(of: source, in: area)
+            // A blank cell of no other box (a box's padding is blank too) nor of its text:
+            // the blank rows of its own frame, grown for its inputs, are its.
             func free(_ at: Point) -> Bool {
-                area.contains(at) && buffer[at.x, at.y].symbol == " "
-                    && !dag.layout.frames.indices.contains { dag.screenFrame(of: $0, in: area).contains(at) }
+                area.contains(at) && buffer[at.x, at.y].symbol == " " && !text.contains(at)
+                    && !dag.layout.frames.indices.contains { $0 != source && dag.screenFrame(of: $0, in: area).contains(at) }
             }
             // Nor right against other text, where it would read as part of that.
             func apart(_ at: Point) -> Bool { !area.contains(Point(x: at.x - 1, y: at.y)) || buffer[at.x - 1, at.y].symbol == " " }
-            // Right of the node, a cell further (past a blank) where its text runs to the end, else below.
-            let right = Point(x: frame.maxX, y: row)
-            let places = [right] + (free(right) ? [Point(x: frame.maxX + 1, y: row)] : [])
-                + [Point(x: frame.maxX, y: row + 1), Point(x: frame.maxX - 1, y: row + 1), Point(x: frame.maxX + 1, y: row + 1)]
-            func fits(_ at: Point) -> Bool { free(at) && apart(at) }
-            // In the pane's last column (`↓│`, against its border) only where no other place has room.
-            guard let at = places.first(where: { fits($0) && $0.x < area.maxX - 1 }) ?? places.first(where: fits) else { continue }
+            // Nor on another node's row, where it would read as that node's.
+            func ownRow(_ at: Point) -> Bool {
+                at.y == row || !dag.layout.frames.indices.contains { other in
+                    other != source && (dag.drawnFrame(of: other, in: area).y..<dag.drawnFrame(of: other, in: area).maxY).contains(at.y)
+                }
+            }
+            // Right of the node, a cell further (past a blank) where its text runs to the end,
+            // else (at the pane's edge) in the blank end of its frame, else below.
+            let right = Point(x: frame.maxX, y: row), padding = Point(x: min(frame.maxX, area.maxX) - 1, y: row)
+            func fits(_ at: Point) -> Bool {
+                (free(at) || (at == padding && area.contains(at) && buffer[at.x, at.y].symbol == " ")) && apart(at)
+            }
+            func inside(_ at: Point) -> Bool { at.x < area.maxX - 1 }
+            let beside = [right] + (free(right) ? [Point(x: frame.maxX + 1, y: row)] : area.contains(right) ? [] : [padding])
+            let places = beside + [Point(x: frame.maxX, y: row + 1), Point(x: frame.maxX - 1, y: row + 1), Point(x: frame.maxX + 1, y: row + 1)]
+            // In the pane's last column (`↓│`, against its border) only beside the node, where
+            // no other place has room; on another node's row only where neither has.
+            guard let at = places.first(where: { fits($0) && ownRow($0) && inside($0) }) ?? beside.first(where: fits)
+                ?? places.first(where: { fits($0) && inside($0) }) ?? places.first(where: fits) else { continue }
             buffer.write(arrow, at: at, style: state.theme(.muted), clip: area)
         }
     }
@@ -145,6 +159,13 @@ struct GraphPane: Widget {
         // edge's too.)
         let route = dag.drawnRoute(of: label.edge, in: area)
         let runs = zip(route.dropLast(), route.dropFirst()).reversed().filter { $0.0.y == $0.1.y }
+        // The cells of its own wire, and the glyphs of a wire running along a row.
+        var wire = Set<Point>()
+        for (p, q) in zip(route, route.dropFirst()) {
+            for x in min(p.x, q.x)...max(p.x, q.x) { for y in min(p.y, q.y)...max(p.y, q.y) { wire.insert(Point(x: x, y: y)) } }
+        }
+        let glyphs = state.theme.glyphs
+        let runGlyphs: Set<String> = glyphs.isUnicode ? ["─", "┬", "┴", "┼", "┿", "┌", "┐", "└", "┘"] : [String(glyphs.horizontal), "+"]
         // A node's frame is its own, blank corners too: a label there would read as part of it.
         let frames = dag.layout.frames.indices.map { dag.screenFrame(of: $0, in: area) }
         let ends = [dag.layout.edges[label.edge].from, dag.layout.edges[label.edge].to]
@@ -182,11 +203,18 @@ struct GraphPane: Widget {
                     // where it does.
                     var x = hi - width + 1
                     while x >= min(lo - width / 2, hi - width + 1) {
-                        // Not against another node's row either, whose label it would read as.
+                        // Not against another node's row either, whose label it would read as,
+                        // nor against another wire's run on its far side (`×2` between x1's
+                        // wire and w12's reads as either's).
+                        let far = a.y + 2 * dy
                         let awayFromNodes = ((x - 1)...(x + width)).allSatisfy { cx in
-                            !frames.contains { $0.contains(Point(x: cx, y: a.y + 2 * dy)) }
+                            !frames.contains { $0.contains(Point(x: cx, y: far)) }
                         }
-                        if isFree(x, a.y + dy) && awayFromNodes {
+                        let awayFromWires = (x..<(x + width)).allSatisfy { cx in
+                            wire.contains(Point(x: cx, y: far)) || !area.contains(Point(x: cx, y: far))
+                                || !runGlyphs.contains(buffer[cx, far].symbol)
+                        }
+                        if isFree(x, a.y + dy) && awayFromNodes && awayFromWires {
                             buffer.write(text, at: Point(x: x, y: a.y + dy), style: label.style, clip: area)
                             return
                         }

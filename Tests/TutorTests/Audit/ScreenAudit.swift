@@ -81,7 +81,9 @@ struct ScreenAudit {
             : state.scene.detail != .box
         let textRow = frame.y + (frame.height - 1) / 2
         guard oneLine, frame.x >= area.x, frame.x < area.maxX - 1, (area.y..<area.maxY).contains(textRow) else { return nil }
-        let line = row(textRow, frame.x..<area.maxX)
+        // (A fold's mark, `↓`, may stand in the frame's blank end, past a blank.)
+        var line = row(textRow, frame.x..<area.maxX)
+        if line.hasSuffix(" ↓") || line.hasSuffix(" v") { line = String(line.dropLast()) + " " }
         guard line.last == " ", line.contains(where: { $0 != " " }) else { return nil }
         return Rect(x: frame.x, y: frame.y, width: area.maxX - frame.x, height: frame.height)
     }

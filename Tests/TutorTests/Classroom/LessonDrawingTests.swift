@@ -155,8 +155,41 @@ import Testing
         }
     }
 
+    /// In a folded drawing, each `↓` stands by a node drawn in view whose value goes on in
+    /// the lower band: right of its text, or just below its end, never for a node out of
+    /// view (it would point at nothing) — every third step of every part's circuit's first
+    /// pass, at 100×30 and 80×24.
+    @Test(arguments: names) func aFoldsArrowStandsByItsNode(_ name: String) throws {
+        for size in [Size(width: 100, height: 30), Size(width: 80, height: 24)] {
+            for opened in try parts(name, size: size) {
+                let start = opened.graphView == .circuit ? opened : update(opened, .toggleGraphView)
+                for step in stride(from: 0, through: start.stepper.plan.stepsPerPass, by: 3) {
+                    let state = update(start, .jump(to: step))
+                    let scene = state.scene
+                    guard scene.stubCount > 0 else { continue }
+                    let screen = view(state), inner = state.panes.graph.inset(by: 1)
+                    let area = GraphPane.drawingArea(for: scene.size, in: inner)
+                    let dag = GraphPane(state: state).content().0
+                    let sources = Set(scene.nodes.suffix(scene.stubCount).compactMap(scene.layoutNode))
+                        .filter { !scene.movedBelow.contains($0) && dag.draws($0, in: area) }
+                    for y in inner.y..<inner.maxY {
+                        for x in inner.x..<inner.maxX where screen[x, y].symbol == "↓" {
+                            let owner = sources.contains { source in
+                                let frame = dag.screenFrame(of: source, in: area), row = frame.y + (frame.height - 1) / 2
+                                return (y == row || y == row + 1) && (frame.maxX - 1...frame.maxX + 1).contains(x)
+                                    || (y == row + 1 && x == min(frame.maxX, inner.maxX) - 1)
+                            }
+                            #expect(owner, "\(name) part \(state.part + 1) step \(step) at \(size): a ↓ at column \(x - inner.x), row \(y - inner.y)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// An edge label (bold red) never touches a box: the cell after it is no left side of
-    /// a box, the cell before it no right side; nor does it hang over the gate its wires
+    /// a box, the cell before it no right side; beside a wire, it stands between no two
+    /// wires' runs (it would read as either's); nor does it hang over the gate its wires
     /// go into (a label much longer than its run beside which it stands ends where the run
     /// does): none on the rows by the gate's text within its columns — at every backward
     /// step of every part's first pass, in the circuit view, at 100×30 and 80×24.
@@ -184,6 +217,16 @@ import Testing
                             let after = end < graph.maxX - 1 ? screen[end, row].symbol : " "
                             #expect(!["┐", "│", "┘", "┤"].contains(before), "\(name) part \(moved.part + 1) step \(step) at \(size)")
                             #expect(!["┌", "│", "└", "├"].contains(after), "\(name) part \(moved.part + 1) step \(step) at \(size)")
+                            // Beside a wire (blank either side), never between two wires' runs:
+                            // it would read as either's.
+                            if before == " ", after == " " {
+                                // (The pane's border is no wire.)
+                                func runAcross(_ y: Int) -> Bool {
+                                    y > graph.y && y < graph.maxY - 1
+                                        && (x..<end).contains { ["─", "┬", "┴", "┼", "┿", "┌", "┐", "└", "┘"].contains(screen[$0, y].symbol) }
+                                }
+                                #expect(!(runAcross(row - 1) && runAcross(row + 1)), "\(name) part \(moved.part + 1) step \(step) at \(size): a label between two wires")
+                            }
                             x = end
                         }
                     }
