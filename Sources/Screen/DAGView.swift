@@ -88,16 +88,19 @@ public struct DAGView: Widget {
     /// Out of a line of text (a borderless node without arrowheads, not a gate's symbol)
     /// that fills its box to the last cell (showing its widest number), the wire starts a
     /// cell later, so the number never runs into it (`∇−0.197 ───┐`, not `∇−0.197────┐`);
-    /// so does a wire that leaves it downwards or upwards first (a folded source's branch).
+    /// a wire that leaves it downwards or upwards first (a folded source's branch) starts a
+    /// cell later whatever its number, so its `┬` does not move from step to step.
     public func drawnRoute(of e: Int, in area: Rect) -> [Point] {
         let dx = area.x - offset.x, dy = area.y - offset.y
         var points = layout.routes[e].map { Point(x: $0.x + dx, y: $0.y + dy) }
         let source = layout.edges[e].from
-        if source < nodes.count, nodes[source].border == nil, !nodes[source].arrowhead, nodes[source].lines.count == 1, let line = nodes[source].lines.first,
-           line.width >= layout.frames[source].width, line.spans.last?.text.last.map({ $0 != " " }) == true {
-            // (A wire that branches off another at its start, down or up first, moves with it.)
+        if source < nodes.count, nodes[source].border == nil, !nodes[source].arrowhead, nodes[source].lines.count == 1,
+           let line = nodes[source].lines.first {
+            // (A wire that branches off another at its start, down or up first, moves with
+            // it; always, so that its `┬` stays put while the number grows and shrinks.)
             let run = points.count >= 2 && points[1].x == points[0].x ? 1 : 0
-            if points.count >= run + 2, points[run + 1].y == points[run].y, points[run + 1].x >= points[run].x + 2 {
+            let fills = line.width >= layout.frames[source].width && line.spans.last?.text.last.map({ $0 != " " }) == true
+            if fills || run == 1, points.count >= run + 2, points[run + 1].y == points[run].y, points[run + 1].x >= points[run].x + 2 {
                 for k in 0...run { points[k].x += 1 }
             }
         }

@@ -208,7 +208,8 @@ import Testing
 
     /// A leaf of the lower band with two wires across the fold (bce-neuron's y, read by
     /// −y and by 1 − y, at 80×24) is drawn once: its second wire branches off its first
-    /// (`┬`), not from a second `↪ y` stub with no `↓` for it anywhere.
+    /// (`┬`, a cell from its text whatever its number, so it does not move from step to
+    /// step), not from a second `↪ y` stub with no `↓` for it anywhere.
     @Test func aLeafOfTheLowerBandWithTwoWiresIsDrawnOnce() throws {
         let lesson = try LessonFixtures.lesson("bce-neuron")
         var state = try TutorState(subject: .lesson(lesson), part: 0, theme: .monochrome(), size: Size(width: 80, height: 24))
@@ -220,7 +221,16 @@ import Testing
         let wires = scene.layout.edges.indices.filter { scene.layout.edges[$0].from == y }
         #expect(wires.count == 2 && Set(wires.map { scene.layout.routes[$0].first }).count == 1)
         let screen = picture(view(state))
-        #expect(screen.contains("✓ y 1      ┬──") && !screen.contains("↪✓ y"))
+        #expect(screen.contains("✓ y 1      ─┬─") && !screen.contains("↪✓ y"))
+        // Its `┬` at the same column while y's number changes.
+        func branchColumn(_ text: String) -> Int? {
+            guard let line = text.split(separator: "\n").first(where: { $0.contains(" y ") && $0.contains("┬") }),
+                  let at = line.firstIndex(of: "┬") else { return nil }
+            return line.distance(from: line.startIndex, to: at)
+        }
+        let column = branchColumn(screen)
+        #expect(column != nil)
+        for step in [18, 21] { #expect(branchColumn(picture(view(update(state, .jump(to: step))))) == column, "step \(step)") }
     }
 
     /// Where a fold's title has no room for both legends, `↓ goes on at ↪` goes before the
