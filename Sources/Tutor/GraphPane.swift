@@ -73,8 +73,8 @@ struct GraphPane: Widget {
     /// else leaves it, else just below where its wire leaves, else below its last cell.
     /// Where the node's text runs to its last cell, never right against it (`−0.974↓`
     /// reads as part of the number): a cell further right, else below. Against the pane's
-    /// border only where nothing else has room, and then beside the node rather than on
-    /// another node's row, where it would read as that one's.
+    /// border only where nothing else has room, and then beside the node rather than just
+    /// right of another node's text, where it would read as that one's.
     func markFoldedSources(dag: DAGView, area: Rect, buffer: inout Buffer) {
         let scene = state.scene
         guard scene.stubCount > 0 else { return }
@@ -94,10 +94,12 @@ struct GraphPane: Widget {
             }
             // Nor right against other text, where it would read as part of that.
             func apart(_ at: Point) -> Bool { !area.contains(Point(x: at.x - 1, y: at.y)) || buffer[at.x - 1, at.y].symbol == " " }
-            // Nor on another node's row, where it would read as that node's.
+            // Nor just right of another node's text on its row (within `markReach` columns),
+            // where it would read as that node's.
             func ownRow(_ at: Point) -> Bool {
                 at.y == row || !dag.layout.frames.indices.contains { other in
-                    other != source && (dag.drawnFrame(of: other, in: area).y..<dag.drawnFrame(of: other, in: area).maxY).contains(at.y)
+                    let shown = dag.drawnFrame(of: other, in: area)
+                    return other != source && (shown.y..<shown.maxY).contains(at.y) && shown.x < at.x && at.x - shown.maxX < Self.markReach
                 }
             }
             // Right of the node, a cell further (past a blank) where its text runs to the end,
@@ -116,6 +118,10 @@ struct GraphPane: Widget {
             buffer.write(arrow, at: at, style: state.theme(.muted), clip: area)
         }
     }
+
+    /// How far right of a node's text a fold's `↓` on its row would still read as that
+    /// node's (`markFoldedSources`).
+    static let markReach = 16
 
     /// Where the drawing goes inside the pane: a drawing narrower than the pane is centred.
     static func drawingArea(for size: Size, in area: Rect) -> Rect {
