@@ -110,7 +110,7 @@ struct GraphPane: Widget {
             }
             func inside(_ at: Point) -> Bool { at.x < area.maxX - 1 }
             let beside = [right] + (free(right) ? [Point(x: frame.maxX + 1, y: row)] : area.contains(right) ? [] : [padding])
-            let places = beside + [Point(x: frame.maxX, y: row + 1), Point(x: frame.maxX - 1, y: row + 1), Point(x: frame.maxX + 1, y: row + 1)]
+            let places = beside + [Point(x: frame.maxX, y: row + 1), Point(x: padding.x, y: row + 1), Point(x: frame.maxX + 1, y: row + 1)]
             // In the pane's last column (`↓│`, against its border) only beside the node, where
             // no other place has room; on another node's row only where neither has.
             guard let at = places.first(where: { fits($0) && ownRow($0) && inside($0) }) ?? beside.first(where: fits)
