@@ -6,9 +6,9 @@ import Screen
 /// pane opens with), then the flow diagram's sentence (the step in the slides' words,
 /// which the drawing shows), last an op's rule where the pass meets it first. Dropping
 /// them gives a shorter text, not a cut one: the formulas with their numbers stay, and
-/// `↓ more` stays for what cannot go. A line may
-/// also stand in for others (`append(_:inPlaceOf:)`): the end's gradients as one
-/// paragraph, where their column is short of rows.
+/// `↓ more` stays for what cannot go. A line may also stand in for others
+/// (`append(_:inPlaceOf:)`): the end's gradients as one paragraph, where their column is
+/// short of rows.
 struct PaneText {
     /// Every line, stand-ins included (`lines` is the text as a whole).
     private var stored: [Line]
