@@ -199,11 +199,9 @@ public struct DAGView: Widget {
             // A box is drawn whole or not at all: "grad 9.68" cut from "grad 9.68e-4" would
             // read as a number of its own, a border without its box as a stray line. (A
             // line of text is whole where only its frame's blank end is cut: `wholeText`.)
-            let shown = drawnFrame(of: node, in: area)
-            guard shown.x >= area.x, shown.maxX <= area.maxX, shown.y >= area.y, shown.maxY <= area.maxY else {
-                if box.border != nil { writeWhereItGoesOn(node, title: box.title, frame: shown, in: area, buffer: &buffer) }
-                if let whole = wholeText(of: box, frame: shown, in: area) {
-                    buffer.blit(draw(box, size: whole.size), at: whole.origin, clip: area)
+            guard let shown = shownRect(of: node, box, in: area) else {
+                if box.border != nil {
+                    writeWhereItGoesOn(node, title: box.title, frame: drawnFrame(of: node, in: area), in: area, buffer: &buffer)
                 }
                 continue
             }
@@ -220,9 +218,15 @@ public struct DAGView: Widget {
     /// Whether `render` draws the node's box in `area`: where it is wholly in view, or it
     /// is a line of text whose cut frame still shows it whole (`wholeText`).
     public func draws(_ node: Int, in area: Rect) -> Bool {
+        shownRect(of: node, node < nodes.count ? nodes[node] : NodeBox(lines: []), in: area) != nil
+    }
+
+    /// Where `render` draws the node's box in `area`: its drawn frame where that is wholly
+    /// in view, else the part of it `wholeText` finds; `nil` where it is not drawn.
+    private func shownRect(of node: Int, _ box: NodeBox, in area: Rect) -> Rect? {
         let shown = drawnFrame(of: node, in: area)
-        if shown.x >= area.x, shown.maxX <= area.maxX, shown.y >= area.y, shown.maxY <= area.maxY { return true }
-        return node < nodes.count && wholeText(of: nodes[node], frame: shown, in: area) != nil
+        if shown.x >= area.x, shown.maxX <= area.maxX, shown.y >= area.y, shown.maxY <= area.maxY { return shown }
+        return wholeText(of: box, frame: shown, in: area)
     }
 
     /// Where a line of text without a border whose frame the area's right edge cuts still

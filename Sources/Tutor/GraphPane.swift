@@ -166,10 +166,7 @@ struct GraphPane: Widget {
         let route = dag.drawnRoute(of: label.edge, in: area)
         let runs = zip(route.dropLast(), route.dropFirst()).reversed().filter { $0.0.y == $0.1.y }
         // The cells of its own wire, and the glyphs of a wire running along a row.
-        var wire = Set<Point>()
-        for (p, q) in zip(route, route.dropFirst()) {
-            for x in min(p.x, q.x)...max(p.x, q.x) { for y in min(p.y, q.y)...max(p.y, q.y) { wire.insert(Point(x: x, y: y)) } }
-        }
+        let wire = Self.cells(of: route)
         let glyphs = state.theme.glyphs
         let runGlyphs: Set<String> = glyphs.isUnicode ? ["─", "┬", "┴", "┼", "┿", "┌", "┐", "└", "┘"] : [String(glyphs.horizontal), "+"]
         // A node's frame is its own, blank corners too: a label there would read as part of it.
@@ -238,12 +235,7 @@ struct GraphPane: Widget {
     func ownRuns(of e: Int, dag: DAGView, area: Rect) -> [(Point, Point)] {
         var shared = Set<Point>()
         for other in dag.layout.edges.indices where other != e && dag.layout.edges[other].from == dag.layout.edges[e].from {
-            let route = dag.drawnRoute(of: other, in: area)
-            for (a, b) in zip(route.dropLast(), route.dropFirst()) {
-                for x in min(a.x, b.x)...max(a.x, b.x) {
-                    for y in min(a.y, b.y)...max(a.y, b.y) { shared.insert(Point(x: x, y: y)) }
-                }
-            }
+            shared.formUnion(Self.cells(of: dag.drawnRoute(of: other, in: area)))
         }
         let route = dag.drawnRoute(of: e, in: area)
         return zip(route.dropLast(), route.dropFirst()).reversed().compactMap { a, b in
@@ -253,6 +245,17 @@ struct GraphPane: Widget {
             let start = (lo...hi).last { shared.contains(Point(x: $0, y: a.y)) }.map { $0 + 1 } ?? lo
             return start < hi ? (Point(x: start, y: a.y), Point(x: hi, y: a.y)) : nil
         }
+    }
+
+    /// The cells a route's lines pass through, its corners included.
+    static func cells(of route: [Point]) -> Set<Point> {
+        var cells = Set<Point>()
+        for (a, b) in zip(route, route.dropFirst()) {
+            for x in min(a.x, b.x)...max(a.x, b.x) {
+                for y in min(a.y, b.y)...max(a.y, b.y) { cells.insert(Point(x: x, y: y)) }
+            }
+        }
+        return cells
     }
 
     /// Writes `text` on one of `runs` (the horizontal runs of an edge's route, from its

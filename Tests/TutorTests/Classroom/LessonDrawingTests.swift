@@ -8,11 +8,14 @@ import Testing
 @Suite struct LessonDrawingTests {
     static let names = LessonLibrary.bundledNames
 
-    func parts(_ name: String, theme: Theme = .monochrome(), size: Size = Size(width: 100, height: 30)) throws -> [TutorState] {
+    /// Every part of a lesson at its start, in its own default view or in `view`.
+    func parts(_ name: String, theme: Theme = .monochrome(), size: Size = Size(width: 100, height: 30),
+               in view: GraphView? = nil) throws -> [TutorState] {
         let lesson = try LessonFixtures.lesson(name)
         let first = try TutorState(subject: .lesson(lesson), theme: theme, size: size)
         return try (0..<first.subject.partCount).map {
-            try TutorState(subject: .lesson(lesson), part: $0, theme: theme, size: size)
+            let opened = try TutorState(subject: .lesson(lesson), part: $0, theme: theme, size: size)
+            return view == nil || opened.graphView == view ? opened : update(opened, .toggleGraphView)
         }
     }
 
@@ -97,8 +100,7 @@ import Testing
         var whole = 0
         for name in Self.names {
             for size in [Size(width: 100, height: 30), Size(width: 80, height: 24)] {
-                for var state in try parts(name, size: size) {
-                    if state.graphView == .flow { state = update(state, .toggleGraphView) }
+                for state in try parts(name, size: size, in: .circuit) {
                     guard state.choice.fits else { continue }
                     whole += 1
                     let rows = picture(view(state)).split(separator: "\n").filter { $0.contains("┤├") }
@@ -144,8 +146,7 @@ import Testing
     /// start, at 100×30 and 80×24, where it fits.
     @Test(arguments: names) func noBlankRowAtTheDrawingsEdges(_ name: String) throws {
         for size in [Size(width: 100, height: 30), Size(width: 80, height: 24)] {
-            for opened in try parts(name, size: size) {
-                let state = opened.graphView == .circuit ? opened : update(opened, .toggleGraphView)
+            for state in try parts(name, size: size, in: .circuit) {
                 let screen = view(state), inner = state.panes.graph.inset(by: 1)
                 func drawn(_ row: Int) -> Bool { (inner.x..<inner.maxX).contains { screen[$0, row].symbol != " " } }
                 #expect(drawn(inner.y), "\(name) part \(state.part + 1) at \(size)")
@@ -161,8 +162,7 @@ import Testing
     /// pass, at 100×30 and 80×24.
     @Test(arguments: names) func aFoldsArrowStandsByItsNode(_ name: String) throws {
         for size in [Size(width: 100, height: 30), Size(width: 80, height: 24)] {
-            for opened in try parts(name, size: size) {
-                let start = opened.graphView == .circuit ? opened : update(opened, .toggleGraphView)
+            for start in try parts(name, size: size, in: .circuit) {
                 for step in stride(from: 0, through: start.stepper.plan.stepsPerPass, by: 3) {
                     let state = update(start, .jump(to: step))
                     let scene = state.scene
@@ -195,8 +195,7 @@ import Testing
     /// step of every part's first pass, in the circuit view, at 100×30 and 80×24.
     @Test(arguments: names) func labelsKeepClearOfBoxes(_ name: String) throws {
         for size in [Size(width: 100, height: 30), Size(width: 80, height: 24)] {
-            for opened in try parts(name, theme: .colored(), size: size) {
-                let start = opened.graphView == .circuit ? opened : update(opened, .toggleGraphView)
+            for start in try parts(name, theme: .colored(), size: size, in: .circuit) {
                 let labelStyle = start.theme(.gradient).bolded()
                 var labels = 0
                 for step in 1...start.stepper.plan.stepsPerPass {
