@@ -46,7 +46,12 @@ struct Inspector {
         }
         // Where → leads: the next step, or at the end (in the summary) the next part.
         if state.selection == nil, let next = state.stepper.nextStep {
-            text.append(Line(notation.text("Next: " + describe(next)), style: theme(.muted)), expendable: PaneText.nextStep)
+            let whole = describe(next), brief = describe(next, brief: true)
+            text.append(Line(notation.text("Next: " + whole), style: theme(.muted)), expendable: PaneText.nextStep)
+            if brief != whole {
+                text.append(Line(notation.text("Next: " + brief), style: theme(.muted)), inPlaceOf: PaneText.nextStep,
+                            expendable: PaneText.briefNextStep)
+            }
         }
         return text
     }
@@ -144,19 +149,23 @@ struct Inspector {
         FlowWords(state: state).phrase(edge)
     }
 
-    /// A step in words, for "Next:" and the narration.
-    func describe(_ step: Step) -> String {
+    /// A step in words, for "Next:" and the narration; `brief`, by its node's name alone
+    /// (`backward through z`, not `backward through z = (w1·x1) + b`), for a Step pane
+    /// short of rows.
+    func describe(_ step: Step, brief: Bool = false) -> String {
         switch step {
         case .forward(let id):
-            drawnEdge(id).map { "forward along \(edgePhrase($0))" } ?? "forward: compute \(definition(id))"
-        case .seed(let id): "the backward pass begins at the output, \(notation.derivative(name(id), name(id)))"
+            drawnEdge(id).map { "forward along \(edgePhrase($0))" } ?? "forward: compute \(brief ? name(id) : definition(id))"
+        case .seed(let id):
+            brief ? "the backward pass begins at \(name(id))"
+                : "the backward pass begins at the output, \(notation.derivative(name(id), name(id)))"
         case .backward(let id):
             if let edge = drawnEdge(id) { "backward along \(edgePhrase(edge))" }
-            else if graph.op(of: id) == nil { "backward: \(name(id))'s gradient is complete" }
-            else { "backward through \(definition(id))" }
+            else if graph.op(of: id) == nil { brief ? "\(name(id))'s gradient is complete" : "backward: \(name(id))'s gradient is complete" }
+            else { "backward through \(brief ? name(id) : definition(id))" }
         case .backwardEdge(let id, let position):
             backwardEdge(id, graph.input(of: id, at: position))
-        case .update(let id): "update \(name(id)) by \(updateRule)"
+        case .update(let id): brief ? "update \(name(id))" : "update \(name(id)) by \(updateRule)"
         case .sample(let row): "load sample \(row + 1) of the data"
         case .accumulate: "add this sample's gradients to the batch sums"
         // Without training the data is passed over once: there are no epochs to count.

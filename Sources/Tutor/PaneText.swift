@@ -1,7 +1,8 @@
 import Screen
 
 /// A text pane's lines with those it can do without where it is short of rows: the next
-/// step's preview (the next → shows that step anyway), then what is said elsewhere in
+/// step's preview (the next → shows that step anyway; first its long form, which a short
+/// one stands in for), then what is said elsewhere in
 /// other words (an op's rule, met at every such step; the passes' order, which the Lesson
 /// pane opens with), then the flow diagram's sentence (the step in the slides' words,
 /// which the drawing shows), last an op's rule where the pass meets it first. Dropping
@@ -20,10 +21,13 @@ struct PaneText {
 
     /// The ranks the inspector gives: first (nothing is lost) a column gathers into a
     /// paragraph, and a step's later flows leave out the chain the first spelt out; then
-    /// the next step's preview goes; then the header's word on how the circuit draws the
-    /// node (", drawn (×)"); then what is said again (an op's rule met before); then the
-    /// flow diagram's sentence; last an op's rule where the pass meets it first.
-    static let column = -2, repeatedChain = -1, nextStep = 0, drawnName = 1, restated = 2, diagramWords = 3, newRule = 4
+    /// the next step's preview gives way to its short form (`Next: backward through z`,
+    /// one line where the whole wraps); then the header's word on how the circuit draws
+    /// the node (", drawn (×)"); then what is said again (an op's rule met before); then
+    /// the short preview; then the flow diagram's sentence; last an op's rule where the
+    /// pass meets it first.
+    static let column = -2, repeatedChain = -1, nextStep = 0, drawnName = 1, restated = 2, briefNextStep = 3, diagramWords = 4,
+               newRule = 5
 
     init(_ lines: [Line] = []) { stored = lines }
 
@@ -37,6 +41,12 @@ struct PaneText {
     mutating func append(_ line: Line, inPlaceOf rank: Int) {
         expendable.append((stored.count, rank, true))
         stored.append(line)
+    }
+
+    /// Adds a line shown only in place of the lines of `rank`, which itself may go at `own`.
+    mutating func append(_ line: Line, inPlaceOf rank: Int, expendable own: Int) {
+        expendable.append((stored.count, own, false))
+        append(line, inPlaceOf: rank)
     }
 
     mutating func append(contentsOf more: [Line]) { stored += more }

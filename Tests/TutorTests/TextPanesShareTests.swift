@@ -257,6 +257,38 @@ import Testing
         #expect(state.textOverflow == 0)
     }
 
+    /// The next step's preview gives way first to its short form, which stays until the
+    /// restated rule has gone: sigmoid-neuron part 3 at 80×24 after w2's gradient, one row
+    /// short of the whole preview, says what comes next in a line.
+    @Test func theNextStepShortensBeforeItGoes() throws {
+        var text = PaneText([Line("header")])
+        text.append(Line("rule"), expendable: PaneText.restated)
+        text.append(Line("Next: backward through z = a + b"), expendable: PaneText.nextStep)
+        text.append(Line("Next: backward through z"), inPlaceOf: PaneText.nextStep, expendable: PaneText.briefNextStep)
+        #expect(lines(text) == ["header", "rule", "Next: backward through z = a + b"])
+        #expect(text.versions.map(lines) == [
+            ["header", "rule", "Next: backward through z = a + b"],
+            ["header", "rule", "Next: backward through z"],
+            ["header", "Next: backward through z = a + b"],
+            ["header", "Next: backward through z"],
+            ["header", "rule", "Next: backward through z = a + b"],
+            ["header", "rule"],
+            ["header", "Next: backward through z = a + b"],
+            ["header"],
+        ])
+        for (size, next) in [(Size(width: 80, height: 24), "Next: x1's gradient is complete"),
+                             (Size(width: 100, height: 30), "Next: backward: x1's gradient is complete")] {
+            var state = try TutorState(subject: .lesson(LessonFixtures.lesson("sigmoid-neuron")), part: 2, theme: .monochrome(),
+                                       size: size)
+            state.apply(.jump(to: 16))
+            guard case .backward(let x1)? = state.stepper.nextStep else { Issue.record("no backward step next"); continue }
+            #expect(state.stepper.graph.name(of: x1) == "x1")
+            let shown = state.textLayout.inspector.map(\.text)
+            #expect(shown.last == next, "\(size)")
+            #expect(state.textOverflow == 0)
+        }
+    }
+
     /// Where the end's many gradients do not fit even as a paragraph, ∂f/∂ is said once
     /// ("∂loss/∂(leaf): w11 = −0.106, …") and the last step's ledger, which the summary
     /// repeats, goes: polynomial-fit part 4 at 100×30 (20 leaves) reads whole, in both views.
@@ -329,12 +361,15 @@ import Testing
                 let full = state.inspectorPaneLines, layout = state.textLayout
                 let shown = layout.inspector.map(\.text)
                 let left = full.map(\.text).filter { !shown.contains($0) }
-                // A flow shown in numbers alone stands in for its chain spelt out; at the
-                // end, the gradients with ∂f/∂ said once for their paragraph, and the last
-                // step's ledger (which they repeat) may go.
+                // A flow shown in numbers alone stands in for its chain spelt out, the next
+                // step's short preview for its whole; at the end, the gradients with ∂f/∂
+                // said once for their paragraph, and the last step's ledger (which they
+                // repeat) may go.
                 let standIns = shown.filter { !full.map(\.text).contains($0) }
                 let gathered = standIns.first { $0.hasPrefix("∂\(output)/∂(leaf): ") }
-                #expect(standIns.allSatisfy { line in line == gathered || left.contains { Self.spells($0, line) } }, "step \(step)")
+                func briefNext(_ line: String) -> Bool { line.hasPrefix("Next: ") && left.contains { $0.hasPrefix("Next: ") } }
+                #expect(standIns.allSatisfy { line in line == gathered || briefNext(line) || left.contains { Self.spells($0, line) } },
+                        "step \(step)")
                 let atEnd = state.stepper.isAtEnd
                 #expect(left.allSatisfy { line in
                     expendable.contains { line.hasPrefix($0) } || standIns.contains { Self.spells(line, $0) }
