@@ -161,7 +161,7 @@ struct Inspector {
                 : "the backward pass begins at the output, \(notation.derivative(name(id), name(id)))"
         case .backward(let id):
             if let edge = drawnEdge(id) { "backward along \(edgePhrase(edge))" }
-            else if graph.op(of: id) == nil { brief ? "\(name(id))'s gradient is complete" : "backward: \(name(id))'s gradient is complete" }
+            else if graph.op(of: id) == nil { "backward: \(name(id))" + (brief ? "" : "'s gradient is complete") }
             else { "backward through \(brief ? name(id) : definition(id))" }
         case .backwardEdge(let id, let position):
             backwardEdge(id, graph.input(of: id, at: position))
@@ -588,8 +588,13 @@ struct Inspector {
         let weights = weightsLine("New weights: ")
         if let weights { text.append(weights) }
         let shown = weights == nil ? "The parameters show their new values; the other nodes" : "The nodes"
-        text.append(Line(notation.text("\(shown) still hold the last pass (row \(r.rows)), computed before its update."), style: theme(.muted)),
-                    expendable: PaneText.restated)
+        // The Lesson pane's own sentence says this where the lesson has no words for the
+        // step; else it stays as long as the diagram's sentence would: the graph's numbers
+        // are not the new weights'.
+        if !Narrator(state: state).isGenerated {
+            text.append(Line(notation.text("\(shown) still hold the last pass (row \(r.rows)), computed before its update."), style: theme(.muted)),
+                        expendable: PaneText.diagramWords)
+        }
         return text
     }
 

@@ -227,11 +227,30 @@ import Testing
         let sample = try after(.sample(3), row: 3)
         #expect(sample == ["Sample 4: load a row of the data", "x1 = 0, x2 = 1, y_A = 0, y_B = 1"])
         let epoch = update(s, .jump(to: try #require(s.stepper.plan.index(of: .epoch(1))) + 1))
-        // The mean is at the new weights, and the screen says the rest is the last pass.
-        #expect(formulas(epoch) == [
-            "Epoch 1 done", "mean L over the 4 rows, at the weights after this epoch = 1",
-            "The parameters show their new values; the other nodes still hold the last pass (row 4), computed before its update.",
-        ])
+        // The mean is at the new weights, and the Lesson pane's sentence says the rest is
+        // the last pass (the Step pane says it only beside a lesson's own words).
+        #expect(formulas(epoch) == ["Epoch 1 done", "mean L over the 4 rows, at the weights after this epoch = 1"])
+        #expect(Narrator(state: epoch).versions().allSatisfy { version in
+            version.map(\.text).joined(separator: " ").hasSuffix(
+                "The parameters hold their new values; the other nodes still hold the last pass (row 4), computed before its update.")
+        })
+    }
+
+    /// After an epoch the graph still shows the last row's pass: where the lesson has words
+    /// of its own for the epoch (XOR part 2, epoch 1), the Step pane says so; where the
+    /// Lesson pane has the generated sentence (epoch 2), that sentence does, once.
+    @Test func anEpochSaysTheGraphHoldsTheLastPass() throws {
+        var xor = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 1, theme: .monochrome(),
+                                 size: Size(width: 100, height: 30))
+        let note = "The nodes still hold the last pass (row 4), computed before its update."
+        let epochSteps = try #require(xor.stepper.plan.index(of: .epoch(1))) + 1
+        xor.apply(.jump(to: epochSteps))
+        #expect(!Narrator(state: xor).isGenerated && xor.inspectorPaneLines.map(\.text).contains(note))
+        #expect(xor.textLayout.inspector.map(\.text).contains(note))
+        xor.apply(.jump(to: 2 * epochSteps))
+        #expect(xor.stepper.lastRecord.map { if case .epoch(let r) = $0 { r.epoch == 2 } else { false } } == true)
+        #expect(Narrator(state: xor).isGenerated && !xor.inspectorPaneLines.map(\.text).contains(note))
+        #expect(xor.textLayout.narration.map(\.text).joined(separator: " ").contains("the other nodes still hold the last pass (row 4)"))
     }
 
     @Test func batchSumsAndMeanUpdate() throws {
