@@ -333,8 +333,12 @@ struct GraphPane: Widget {
                 // The mark goes by the value, keeping the symbol's row free for the arrows,
                 // which run into the symbol without an arrowhead: "┤(×)", not "▶(×)" under
                 // "▶ 0", two marks that read alike.
+                let symbol = "(\(scene.captions[node]))", width = scene.layout.frames[index].width
+                let spare = max(0, width - DisplayWidth.of(symbol))
                 let gate = [Line([Span("\(glyph) ", style: titleStyle), value], alignment: .center),
-                            Line("(\(scene.captions[node]))", style: titleStyle, alignment: .center),
+                            Line([Span(String(repeating: String(theme.glyphs.horizontal), count: spare / 2), style: theme(.edge)),
+                                  Span(symbol, style: titleStyle),
+                                  Span(String(repeating: String(theme.glyphs.horizontal), count: spare - spare / 2), style: theme(.edge))]),
                             Line([grad], alignment: .center)]
                 box.lines = gate
             } else {

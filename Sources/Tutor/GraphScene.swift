@@ -194,7 +194,10 @@ public struct GraphScene: Sendable {
                 namedWidth = 3 + DisplayWidth.of(names[node]) + 1 + number
             } else if graph.name(of: id) == nil {
                 // A compact gate: value above the symbol, gradient below, as in the slides.
-                let width = max(DisplayWidth.of(title) - 1, DisplayWidth.of(value) - 2, DisplayWidth.of(grad) - 5, 3)
+                // A column either side, where the wires run into the symbol (`─(×)─`): the
+                // value above and the gradient below stand clear of the wires' corners
+                // (`┐ ▶ 0`, not `┐▶ 0`, which reads as a number on that wire).
+                let width = max(DisplayWidth.of(title) - 1, DisplayWidth.of(value) - 2, DisplayWidth.of(grad) - 5, 3) + 2
                 // Odd and with a spare row above and below the three lines, so the output
                 // leaves from the symbol's row and the inputs (one port each) meet there too.
                 let inputs = graph.inputCount(of: id)

@@ -68,13 +68,18 @@ struct Inspector {
     func name(_ id: NodeID) -> String { scene.names[id.index] }
 
     /// ", drawn (×)" where the circuit draws an anonymous gate by its symbol rather than
-    /// by the name the text uses (the `symbols` detail), so that the two are one node to
-    /// a reader; else "".
+    /// by the name the text uses (the `symbols` detail, and the boxes' compact gates), so
+    /// that the two are one node to a reader; else "".
     func drawnAs(_ id: NodeID) -> String {
-        guard !state.showsFlow, scene.detail == .symbols, graph.name(of: id) == nil,
-              scene.lineLabels.indices.contains(id.index), scene.lineLabels[id.index] != name(id) else { return "" }
+        guard !state.showsFlow, graph.name(of: id) == nil, scene.lineLabels.indices.contains(id.index) else { return "" }
+        let drawn = switch scene.detail {
+        case .symbols: scene.lineLabels[id.index]
+        case .box: "(\(scene.captions[id.index]))"
+        case .line, .brief: name(id)
+        }
+        guard drawn != name(id) else { return "" }
         // (A no-break space: the symbol never starts a row of its own.)
-        return ", drawn\u{00A0}\(scene.lineLabels[id.index])"
+        return ", drawn\u{00A0}\(drawn)"
     }
 
     /// What a node is: "an input", "a parameter" …

@@ -14,14 +14,18 @@ import Testing
     }
 
     /// A gate drawn as its value over its symbol over its gradient (perceptron part 3's
-    /// w·x among boxes) takes its wires without an arrowhead, "├(×)": the active mark "▶"
-    /// beside its value is the only ▶ at the gate.
+    /// w·x among boxes) takes its wires without an arrowhead, "├─(×)─": the active mark
+    /// "▶" beside its value is the only ▶ at the gate, and its value and gradient stand a
+    /// cell clear of the corners where its input wires turn ("┐ ▶ 0", not "┐▶ 0", which
+    /// reads as a number on that wire). The Step pane says the gate is drawn (×).
     @Test func aGatesWiresRunIntoItsSymbol() throws {
         let gate = update(try state("perceptron", part: 2, size: Size(width: 100, height: 30)), .jump(to: 2))
         let rows = picture(view(gate)).split(separator: "\n").map(String.init)
         let symbol = try #require(rows.firstIndex { $0.contains("(×)") })
-        #expect(rows[symbol].contains("├(×)") && !rows[symbol].contains("▶(×)"), "\(rows[symbol])")
-        #expect(rows[symbol - 1].contains("▶ 0"), "\(rows[symbol - 1])")
+        #expect(rows[symbol].contains("├─(×)─") && !rows[symbol].contains("▶(×)"), "\(rows[symbol])")
+        #expect(rows[symbol - 1].contains("┐ ▶ 0"), "\(rows[symbol - 1])")
+        #expect(rows[symbol + 1].contains("┘  ?"), "\(rows[symbol + 1])")
+        #expect(gate.textLayout.inspector.first?.text == "Forward: compute (w·x), drawn\u{00A0}(×)")
     }
 
     /// In a compact drawing a gate's input ports lie on the rows around its content row; a
