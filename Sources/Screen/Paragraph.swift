@@ -42,8 +42,10 @@ public struct Paragraph: Widget {
     }
 
     /// Breaks one line into rows of at most `width` columns at spaces, keeping each
-    /// word's styles; leading indentation stays on the first row; a word longer than
-    /// the width is split across rows. Runs of spaces between words become one space.
+    /// word's styles; leading indentation stays on the first row and, where it takes at
+    /// most a quarter of the width (`hangs`), begins every row after it too, so that a
+    /// remark indented under a formula reads as one; a word longer than the width is
+    /// split across rows. Runs of spaces between words become one space.
     /// A row never breaks right after an `=` (`WordGlue`) where the words it joins fit.
     public static func wrap(_ line: Line, width: Int) -> [Line] {
         guard width > 0 else { return [] }
@@ -78,17 +80,21 @@ public struct Paragraph: Widget {
         var row: [Span] = DisplayWidth.of(indent) < width && !indent.isEmpty ? [Span(indent)] : []
         var used = row.first?.width ?? 0
         var rowHasWord = false
+        // The rows after the first: as wide as what the hanging indent leaves.
+        let hang = hangs(DisplayWidth.of(indent), width: width) ? indent : ""
+        var room = width
         func flush() {
-            rows.append(Line(row, alignment: line.alignment))
+            rows.append(Line((rows.isEmpty || hang.isEmpty ? [] : [Span(hang)]) + row, alignment: line.alignment))
             row = []
             used = 0
             rowHasWord = false
+            room = width - DisplayWidth.of(hang)
         }
         let widths = words.map { $0.reduce(0) { $0 + $1.width } }
         func place(_ index: Int) {
             let word = words[index], w = widths[index]
             let gap = rowHasWord ? 1 : 0
-            if used + gap + w <= width {
+            if used + gap + w <= room {
                 if gap == 1 { row.append(Span(" ")) }
                 row += word
                 used += gap + w
@@ -100,8 +106,8 @@ public struct Paragraph: Widget {
             for span in word {
                 var rest = span.text
                 while !rest.isEmpty {
-                    if used >= width { flush() }
-                    var piece = DisplayWidth.prefix(rest, fitting: width - used)
+                    if used >= room { flush() }
+                    var piece = DisplayWidth.prefix(rest, fitting: room - used)
                     if piece.isEmpty {
                         if used > 0 { flush(); continue }
                         piece = String(rest.prefix(1))  // a wide char in a 1-column row
@@ -118,14 +124,18 @@ public struct Paragraph: Widget {
             // Words joined by an `=` go whole on this row, else whole on the next; where
             // they are wider than a row, word by word as any others. So does a substitution
             // that begins here, its units then as any others.
-            if WordGlue.opensRow(grouping.substitutions[unit.lowerBound] ?? unit, widths: widths, width: width, used: used,
+            if WordGlue.opensRow(grouping.substitutions[unit.lowerBound] ?? unit, widths: widths, width: room, used: used,
                                  rowHasWord: rowHasWord)
-                || WordGlue.opensRow(unit, widths: widths, width: width, used: used, rowHasWord: rowHasWord) { flush() }
+                || WordGlue.opensRow(unit, widths: widths, width: room, used: used, rowHasWord: rowHasWord) { flush() }
             for index in unit { place(index) }
         }
         if !row.isEmpty || rows.isEmpty { flush() }
         return rows
     }
+
+    /// Whether a line's leading `indent` begins its every row at `width` (`wrap`): where it
+    /// leaves the rest of the row three quarters of the width at least.
+    static func hangs(_ indent: Int, width: Int) -> Bool { indent > 0 && 4 * indent <= width }
 
     /// A line cut to `width` columns ending in `ellipsis`.
     static func cut(_ line: Line, to width: Int, ellipsis: String) -> Line {

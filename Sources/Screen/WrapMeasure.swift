@@ -63,16 +63,19 @@ public struct WrapMeasure: Sendable {
         var rows = 0
         var used = line.indent > 0 && line.indent < width ? line.indent : 0
         var rowHasWord = false, rowHasSpans = used > 0
+        // The rows after the first: as wide as what the hanging indent leaves.
+        var room = width
         func flush() {
             rows += 1
             used = 0
             rowHasWord = false
             rowHasSpans = false
+            room = width - (Paragraph.hangs(line.indent, width: width) ? line.indent : 0)
         }
         func place(_ index: Int) {
             let w = line.wordWidths[index]
             let gap = rowHasWord ? 1 : 0
-            if used + gap + w <= width {
+            if used + gap + w <= room {
                 used += gap + w
                 rowHasWord = true
                 rowHasSpans = true
@@ -80,16 +83,16 @@ public struct WrapMeasure: Sendable {
             }
             if rowHasWord || used > 0 { flush() }
             for character in line.words[index] {
-                if used + character > width, used > 0 { flush() }
+                if used + character > room, used > 0 { flush() }
                 used += character
                 rowHasWord = true
                 rowHasSpans = true
             }
         }
         for unit in line.units {
-            if WordGlue.opensRow(line.substitutions[unit.lowerBound] ?? unit, widths: line.wordWidths, width: width, used: used,
+            if WordGlue.opensRow(line.substitutions[unit.lowerBound] ?? unit, widths: line.wordWidths, width: room, used: used,
                                  rowHasWord: rowHasWord)
-                || WordGlue.opensRow(unit, widths: line.wordWidths, width: width, used: used, rowHasWord: rowHasWord) { flush() }
+                || WordGlue.opensRow(unit, widths: line.wordWidths, width: room, used: used, rowHasWord: rowHasWord) { flush() }
             for index in unit { place(index) }
         }
         if rowHasSpans || rows == 0 { flush() }

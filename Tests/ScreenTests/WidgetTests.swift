@@ -52,9 +52,14 @@ import Screen
     }
 
     @Test func wrappingKeepsIndentationAndSplitsLongWords() {
-        let rows = Paragraph.wrap(Line([Span("  ∂f/∂x = "), Span("∂f/∂q·∂q/∂x", style: Style(bold: true))]), width: 8)
-        #expect(rows.map(\.text) == ["  ∂f/∂x", "=", "∂f/∂q·∂q", "/∂x"])
-        #expect(rows[2].spans == [Span("∂f/∂q·∂q", style: Style(bold: true))])
+        // An indent of at most a quarter of the width begins every row (a remark indented
+        // under a formula stays one); a wider one only the first.
+        let line = Line([Span("  ∂f/∂x = "), Span("∂f/∂q·∂q/∂x", style: Style(bold: true))])
+        let rows = Paragraph.wrap(line, width: 8)
+        #expect(rows.map(\.text) == ["  ∂f/∂x", "  =", "  ∂f/∂q·", "  ∂q/∂x"])
+        #expect(rows[2].spans == [Span("  "), Span("∂f/∂q·", style: Style(bold: true))])
+        #expect(Paragraph.wrap(line, width: 7).map(\.text) == ["  ∂f/∂x", "=", "∂f/∂q·∂", "q/∂x"])
+        for width in 1...24 { #expect(WrapMeasure([line]).height(forWidth: width) == Paragraph.wrap(line, width: width).count) }
         #expect(Paragraph.wrap(Line("日本語のテキスト"), width: 5).map(\.text) == ["日本", "語の", "テキ", "スト"])
         #expect(Paragraph.wrap(Line("abc"), width: 0).isEmpty)
         #expect(DisplayWidth.truncate("gradient", to: 5) == "grad…")
