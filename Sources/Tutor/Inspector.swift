@@ -255,6 +255,7 @@ struct Inspector {
     /// (a lesson's a and b are often weights).
     func rule(_ op: Op, at node: NodeID) -> String {
         let inputs = graph.inputs(of: node)
+        if op == .div, inputs.count == 2 { return quotientRule(numerator: inputs[0], denominator: inputs[1]) ?? op.gradientRule }
         guard op == .pow, inputs.count == 2, graph.kind(of: inputs[1]) == .const else { return op.gradientRule }
         let base = name(inputs[0]), exponent = graph.value(of: inputs[1])
         guard exponent == 2 || exponent == 3 else { return "a power with a constant exponent b: ∂(aᵇ)/∂a = b·aᵇ⁻¹" }
@@ -263,6 +264,22 @@ struct Inspector {
         if !notation.unicode { power = "(\(power))" }
         let slope = exponent == 2 ? "2·\(base)" : "3·" + notation.apply(.pow, [base, "2"]).replacingOccurrences(of: " ", with: "")
         return "a \(exponent == 2 ? "square" : "cube"): " + notation.derivative(power, base) + " = " + slope
+    }
+
+    /// A quotient with a constant side, in the node's own names: "a reciprocal:
+    /// ∂(1/den)/∂den = −1/den²" (sigmoid's f = 1/den has one input that is not a number,
+    /// so a rule about a and b would name operands the graph does not have); "a quotient
+    /// by a constant: ∂(a/2)/∂a = 1/2". Nil where both sides are nodes.
+    func quotientRule(numerator: NodeID, denominator: NodeID) -> String? {
+        let (a, b) = (name(numerator), name(denominator))
+        let squared = notation.apply(.pow, [b, "2"]).replacingOccurrences(of: " ", with: "")
+        if graph.kind(of: numerator) == .const, graph.kind(of: denominator) != .const {
+            return "a reciprocal: " + notation.derivative("(\(a)/\(b))", b) + " = \(notation.minus)\(a)/\(squared)"
+        }
+        if graph.kind(of: denominator) == .const, graph.kind(of: numerator) != .const {
+            return "a quotient by a constant: " + notation.derivative("(\(a)/\(b))", a) + " = 1/\(b)"
+        }
+        return nil
     }
 
     func forward(_ r: ForwardRecord) -> [Line] {

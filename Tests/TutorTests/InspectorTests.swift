@@ -370,6 +370,25 @@ import Testing
         #expect(lines(update(cube, .jump(to: 3))).contains("Rule: a cube: d(x^3)/dx = 3*x^2"), "\(lines(update(cube, .jump(to: 3))))")
     }
 
+    /// A quotient with a number on one side is said in the node's names, with the one
+    /// derivative it has: sigmoid's f = 1/den (as its lesson writes, −1/den²), a half;
+    /// a quotient of two nodes by the general rule.
+    @Test func aQuotientWithANumberIsSaidByItsNode() throws {
+        var sigmoid = try TutorState(subject: .lesson(LessonFixtures.lesson("sigmoid-neuron")), theme: .monochrome(),
+                                     size: Size(width: 100, height: 30))
+        let f = try #require(sigmoid.stepper.graph.id(named: "f"))
+        while sigmoid.stepper.lastStep != .backward(f) { sigmoid.apply(.next) }
+        #expect(lines(sigmoid).contains("Rule: a reciprocal: ∂(1/den)/∂den = −1/den²"), "\(lines(sigmoid))")
+        func ruleAtTheOutput(_ source: String) throws -> String? {
+            let s = try TutorState(subject: .graph(title: "quotient", graph(source)), theme: .monochrome(), size: Size(width: 100, height: 30))
+            let output = s.stepper.plan.tape.output
+            let index = try #require(s.stepper.plan.index(of: .backward(output)))
+            return lines(update(s, .jump(to: index + 1))).first { $0.hasPrefix("Rule: ") }
+        }
+        #expect(try ruleAtTheOutput("x = 3\nL = x / 2") == "Rule: a quotient by a constant: ∂(x/2)/∂x = 1/2")
+        #expect(try ruleAtTheOutput("x = 3\ny = 4\nL = x / y") == "Rule: a quotient: ∂(a/b)/∂a = 1/b and ∂(a/b)/∂b = −a/b²")
+    }
+
     /// Where the circuit draws a gate by its symbol, `(×)`, the Step pane's header says so
     /// beside the name the text uses, so that a reader knows them for one node; where the
     /// drawing writes the name, it does not; nor for a named node.
