@@ -82,9 +82,16 @@ func graphTitle(_ state: TutorState, width: Int) -> String {
     for shown in fold + [marks] {
         candidates.append("Graph" + notation.separator + shown + notation.separator + numbers)
         candidates.append(shown + notation.separator + numbers)
-        // (A fold's marks, at 80 columns, with the numbers said in fewer words.)
-        if shown != marks && oneNumber { candidates.append(shown + notation.separator + "value; backward: " + gradient) }
+        // (A fold's marks, at 80 columns, and a circuit's marks beside a side pane, with
+        // the numbers said in fewer words. A flow diagram's words say where its weights
+        // are, which count for more than the marks.)
+        if oneNumber && (shown != marks || !state.showsFlow) {
+            candidates.append(shown + notation.separator + "value; backward: " + gradient)
+        }
     }
+    // A circuit beside a side pane: the marks with ∇ alone before the numbers' words
+    // without them (a one-number node's number is plainly its value until it reads ∇).
+    if oneNumber && !state.showsFlow { candidates.append(marks + notation.separator + gradient) }
     candidates += ["Graph" + notation.separator + numbers, numbers]
         + (state.showsFlow && state.flow?.labelled == false ? ["weights: Step pane; value; backward: " + gradient] : [])
         + (oneNumber ? ["value; backward: " + gradient] : []) + [shortest]
