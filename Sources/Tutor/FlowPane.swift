@@ -78,7 +78,16 @@ struct FlowPane: Widget {
                        .first(where: { DisplayWidth.of($0) + 4 <= width }) {
                     symbol = title
                 }
-                title = edgeStep ? "\(theme.glyphs.active) \(symbol)" : symbol
+                title = symbol
+                // Where the edges carry no labels, the box's title names the edge the step is
+                // about (`▶ −1·x1`, `▶ w11`): "▶ u" would say the activation is applied.
+                // Where they do, the edge's label carries the ▶.
+                if edgeStep, !flow.labelled, let active = progress.active {
+                    let term = edgeTerm(active)
+                    let room = (flow.boxes[index]?.columns.reduce(0, +) ?? 0) - 4
+                    let named = term.map { "\(theme.glyphs.active) \($0)" }
+                    title = named.flatMap { DisplayWidth.of($0) <= room ? $0 : nil } ?? "\(theme.glyphs.active) \(symbol)"
+                }
             } else if let window = flow.headWindowLines(at: progress, selection: state.selection) {
                 title = state.notation.text(FlowScene.windowTitle(window, of: lines.count))
             } else if case .head = flow.elements[index], let output = lines.last {
@@ -121,6 +130,16 @@ struct FlowPane: Widget {
     }
 
     // MARK: Edges
+
+    /// What an edge step is about, as short as the diagram would label it: its product
+    /// (`−1·x1`, `w11·x1`, a bias `b1·1`), or its weight alone (`w11`) for a step on the
+    /// weight (its gradient, its update).
+    func edgeTerm(_ node: NodeID) -> String? {
+        if let edge = FlowWords(state: state).edge(drawing: node) {
+            return state.notation.apply(.mul, [edge.weight, edge.source]).replacingOccurrences(of: " ", with: "")
+        }
+        return state.stepper.graph.kind(of: node).isLeaf ? flow.names[node.index] : nil
+    }
 
     /// An edge's label and a shorter one (`weightLabel`), marked ▶ when the step is about
     /// the edge (its product or negation, or its weight): the edge is the only thing the

@@ -87,15 +87,26 @@ import Testing
         #expect(arrivals.filter { $0.0 != y }.allSatisfy { ($0.1 ?? 0) <= 3 })
     }
 
-    /// In the diagram without weights on its edges, a step about an edge (b3's gradient)
-    /// marks the box it leads into: `┌ ▶ σ`.
+    /// In the diagram without weights on its edges, a step about an edge (v1's gradient)
+    /// marks the box it leads into with the edge's weight, `┌ ▶ v1`, or its product,
+    /// `┌ ▶ −1·x1` (not `┌ ▶ σ`, which says the activation is applied). Where the edges
+    /// carry labels, the edge's label has the ▶ and the box's title none.
     @Test func anEdgeStepMarksItsBox() throws {
         var narrow = try state("xor", part: 1, size: Size(width: 80, height: 24))
         narrow.apply(.jump(to: 33))
         let active = try #require(narrow.progress.active)
         #expect(narrow.flow?.labelled == false && narrow.flow?.edgeOf[active.index] != nil)
+        #expect(narrow.stepper.graph.name(of: active) == "v1")
         let screen = picture(view(narrow))
-        #expect(screen.components(separatedBy: "┌ ▶ σ").count == 2)
+        #expect(screen.components(separatedBy: "┌ ▶ v1 ").count == 2 && !screen.contains("┌ ▶ σ"))
+        var gates = try state("perceptron", part: 4, size: Size(width: 80, height: 24))
+        gates.apply(.jump(to: 2))
+        #expect(gates.flow?.labelled == false && picture(view(gates)).contains("┌ ▶ −1·x1 "))
+        var labelled = try state("xor", part: 0, size: Size(width: 100, height: 30))
+        labelled.apply(.jump(to: 2))
+        let drawn = picture(view(labelled))
+        #expect(labelled.flow?.labelled == true && labelled.progress.active.map { labelled.flow?.edgeOf[$0.index] != nil } == true)
+        #expect(drawn.contains("▶ −1 ") && !drawn.contains("┌ ▶"), "\(drawn)")
     }
 
     /// Softmax part 2: three scores feed the loss, which gets a box of its own; where no
