@@ -80,13 +80,19 @@ struct FlowPane: Widget {
                 }
                 title = symbol
                 // Where the edges carry no labels, the box's title names the edge the step is
-                // about (`▶ −1·x1`, `▶ w11`): "▶ u" would say the activation is applied.
-                // Where they do, the edge's label carries the ▶.
+                // about by its arrow, as the Step pane does (`▶ x1 → ξ1`; in a narrow box
+                // `▶ x1 →`, the edge from x1): "▶ σ" would say the activation is applied,
+                // "▶ w11" that the box is w11. Where they carry labels, the edge's label has
+                // the ▶.
                 if edgeStep, !flow.labelled, let active = progress.active {
-                    let term = edgeTerm(active)
                     let room = (flow.boxes[index]?.columns.reduce(0, +) ?? 0) - 4
-                    let named = term.map { "\(theme.glyphs.active) \($0)" }
-                    title = named.flatMap { DisplayWidth.of($0) <= room ? $0 : nil } ?? "\(theme.glyphs.active) \(symbol)"
+                    let words = FlowWords(state: state)
+                    let arrows = words.ends(about: active).map { ends in
+                        let whole = words.arrow(from: ends.source, to: ends.excitation)
+                        return [whole, whole.replacingOccurrences(of: " ", with: ""), words.arrow(from: ends.source, to: "").trimmingCharacters(in: .whitespaces)]
+                    } ?? []
+                    title = arrows.map { "\(theme.glyphs.active) \($0)" }.first { DisplayWidth.of($0) <= room }
+                        ?? "\(theme.glyphs.active) \(symbol)"
                 }
             } else if let window = flow.headWindowLines(at: progress, selection: state.selection) {
                 title = state.notation.text(FlowScene.windowTitle(window, of: lines.count))
@@ -130,16 +136,6 @@ struct FlowPane: Widget {
     }
 
     // MARK: Edges
-
-    /// What an edge step is about, as short as the diagram would label it: its product
-    /// (`−1·x1`, `w11·x1`, a bias `b1·1`), or its weight alone (`w11`) for a step on the
-    /// weight (its gradient, its update).
-    func edgeTerm(_ node: NodeID) -> String? {
-        if let edge = FlowWords(state: state).edge(drawing: node) {
-            return state.notation.apply(.mul, [edge.weight, edge.source]).replacingOccurrences(of: " ", with: "")
-        }
-        return state.stepper.graph.kind(of: node).isLeaf ? flow.names[node.index] : nil
-    }
 
     /// An edge's label and a shorter one (`weightLabel`), marked ▶ when the step is about
     /// the edge (its product or negation, or its weight): the edge is the only thing the

@@ -56,6 +56,19 @@ struct FlowWords {
         return nil
     }
 
+    /// The ends of the edge a step on `node` is about in the flow view, as its arrow names
+    /// them (`x1`, `ξ1`): the edge its product is drawn as, or the first edge a weight
+    /// weighs; nil for any other node.
+    func ends(about node: NodeID) -> (source: String, excitation: String)? {
+        guard state.showsFlow, let flow = state.flow else { return nil }
+        for neuron in flow.structure.neurons {
+            for term in neuron.terms where term.node == node || term.weight == .leaf(node) {
+                return (sourceText(term, flow.names), flow.names[neuron.excitation.index])
+            }
+        }
+        return nil
+    }
+
     /// "the edge 1 → ξ3" for the term `input` of the ξ `excitation`, as the diagram draws
     /// it (a bias from the "1", an input of weight 1 from itself); nil outside the flow view.
     func phrase(into excitation: NodeID, from input: NodeID) -> String? {

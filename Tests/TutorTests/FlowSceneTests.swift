@@ -87,10 +87,11 @@ import Testing
         #expect(arrivals.filter { $0.0 != y }.allSatisfy { ($0.1 ?? 0) <= 3 })
     }
 
-    /// In the diagram without weights on its edges, a step about an edge (v1's gradient)
-    /// marks the box it leads into with the edge's weight, `┌ ▶ v1`, or its product,
-    /// `┌ ▶ −1·x1` (not `┌ ▶ σ`, which says the activation is applied). Where the edges
-    /// carry labels, the edge's label has the ▶ and the box's title none.
+    /// In the diagram without weights on its edges, a step about an edge (v1's gradient,
+    /// a product) names it in the title of the box it leads into, `┌ ▶ h1 → ξ3`,
+    /// `┌ ▶ x1 →` where the box is narrow (not `┌ ▶ σ`, which says the activation is applied, nor `┌ ▶ v1`,
+    /// which names the box v1). Where the edges carry labels, the edge's label has the ▶
+    /// and the box's title none.
     @Test func anEdgeStepMarksItsBox() throws {
         var narrow = try state("xor", part: 1, size: Size(width: 80, height: 24))
         narrow.apply(.jump(to: 33))
@@ -98,10 +99,10 @@ import Testing
         #expect(narrow.flow?.labelled == false && narrow.flow?.edgeOf[active.index] != nil)
         #expect(narrow.stepper.graph.name(of: active) == "v1")
         let screen = picture(view(narrow))
-        #expect(screen.components(separatedBy: "┌ ▶ v1 ").count == 2 && !screen.contains("┌ ▶ σ"))
+        #expect(screen.components(separatedBy: "┌ ▶ h1 → ξ3 ").count == 2 && !screen.contains("┌ ▶ σ"), "\(screen)")
         var gates = try state("perceptron", part: 4, size: Size(width: 80, height: 24))
         gates.apply(.jump(to: 2))
-        #expect(gates.flow?.labelled == false && picture(view(gates)).contains("┌ ▶ −1·x1 "))
+        #expect(gates.flow?.labelled == false && picture(view(gates)).contains("┌ ▶ x1 → "), "\(picture(view(gates)))")
         var labelled = try state("xor", part: 0, size: Size(width: 100, height: 30))
         labelled.apply(.jump(to: 2))
         let drawn = picture(view(labelled))
