@@ -166,7 +166,7 @@ struct Inspector {
                 : "the backward pass begins at the output, \(notation.derivative(name(id), name(id)))"
         case .backward(let id):
             if let edge = drawnEdge(id) { "backward along \(edgePhrase(edge))" }
-            else if graph.op(of: id) == nil { "backward: \(name(id))" + (brief ? "" : "'s gradient is complete") }
+            else if graph.op(of: id) == nil { brief ? "backward: leaf \(name(id))" : "backward: \(name(id))'s gradient is complete" }
             else { "backward through \(brief ? name(id) : definition(id))" }
         case .backwardEdge(let id, let position):
             backwardEdge(id, graph.input(of: id, at: position))

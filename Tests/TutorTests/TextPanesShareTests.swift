@@ -276,7 +276,7 @@ import Testing
             ["header", "Next: backward through z = a + b"],
             ["header"],
         ])
-        for (size, next) in [(Size(width: 80, height: 24), "Next: backward: x1"),
+        for (size, next) in [(Size(width: 80, height: 24), "Next: backward: leaf x1"),
                              (Size(width: 100, height: 30), "Next: backward: x1's gradient is complete")] {
             var state = try TutorState(subject: .lesson(LessonFixtures.lesson("sigmoid-neuron")), part: 2, theme: .monochrome(),
                                        size: size)
