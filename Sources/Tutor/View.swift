@@ -198,21 +198,33 @@ func statusBar(_ state: TutorState, width: Int) -> StatusBar {
     } else {
         phase = (stepper.lastStep?.phase).map(phaseName) ?? ""
     }
-    func right(_ phase: String, _ position: Int) -> String {
+    func right(_ phase: String, _ position: Int, mistakes: Bool = true) -> String {
         var right = phase + n.separator + "step \(position)/\(stepper.count)"
         if state.granularity == .edge { right = "edge steps" + n.separator + right }
-        if let mistake = state.stepper.mistake { right = "mistake: \(mistake.title)" + n.separator + right }
-        if state.stepper.plan.training?.zeroGrad == false { right = "mistake: no zero_grad" + n.separator + right }
+        if mistakes, let mistake = state.stepper.mistake { right = "mistake: \(mistake.title)" + n.separator + right }
+        if mistakes, state.stepper.plan.training?.zeroGrad == false { right = "mistake: no zero_grad" + n.separator + right }
         if let variant = state.subject.variant(ofPart: state.part) { right = "variant \(variant)" + n.separator + right }
         if let classroom = state.classroomStatus { right = classroom + n.separator + right }
         return right
     }
     // A long title gives way to the step counter, which matters more: to the widest the
     // counter gets in the part, so that the title holds still from step to step.
-    let widest = max(DisplayWidth.of(right(phase, stepper.position)), DisplayWidth.of(right(phaseName(.backward), stepper.count)))
-    let room = max(0, width - widest - 4)
-    let left = statusTitle(state, room: room)
-    return StatusBar(left: left, center: "", right: n.text(right(phase, stepper.position)), style: state.theme(.status))
+    func title(mistakes: Bool) -> (left: String, right: String) {
+        let widest = max(DisplayWidth.of(right(phase, stepper.position, mistakes: mistakes)),
+                         DisplayWidth.of(right(phaseName(.backward), stepper.count, mistakes: mistakes)))
+        return (statusTitle(state, room: max(0, width - widest - 4)), n.text(right(phase, stepper.position, mistakes: mistakes)))
+    }
+    var (left, shown) = title(mistakes: true)
+    // A part written for its mistake says it in its title ("Without zero_grad", "= where
+    // += belongs"): where the mistake's word would cut that title, the title says it alone.
+    let partTitle = state.subject.partTitle(state.part).map(n.text) ?? ""
+    let ownMistake = state.stepper.mistake != nil && !Narrator(state: state).mistakeChanged
+        || state.stepper.plan.training?.zeroGrad == false
+    if ownMistake, !partTitle.isEmpty, !left.hasSuffix(partTitle) {
+        let without = title(mistakes: false)
+        if without.left.hasSuffix(partTitle) { (left, shown) = without }
+    }
+    return StatusBar(left: left, center: "", right: shown, style: state.theme(.status))
 }
 
 /// The status line's title in `room` columns: "backprop · LESSON · part i/n PART". Where it

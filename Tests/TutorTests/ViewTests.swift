@@ -246,4 +246,23 @@ import Testing
         let line = picture(view(update(state, .resize(Size(width: 80, height: 24))))).split(separator: "\n").first ?? ""
         #expect(line.contains("part 4/4 The same in torch.nn, a flowgraph") && line.contains("step 15/74"))
     }
+
+    /// A part written for its mistake says it in its title: at 80 columns, where the
+    /// mistake's word beside the counter would cut that title to "Without…", the title
+    /// says it alone; at 100 both fit. A mistake switched on by `m` keeps its word.
+    @Test func aPartsOwnMistakeIsSaidByItsTitle() throws {
+        func statusLine(_ lesson: String, part: Int, width: Int, m: Bool = false) throws -> String {
+            var state = try TutorState(subject: .lesson(LessonFixtures.lesson(lesson)), part: part, theme: .monochrome(),
+                                       size: Size(width: width, height: 24))
+            if m { state.receive(.key(.character("m"))) }
+            return String(picture(view(state)).split(separator: "\n").first ?? "")
+        }
+        let narrow = try statusLine("polynomial-fit", part: 2, width: 80)
+        #expect(narrow.contains("part 3/4 Without zero_grad ") && !narrow.contains("mistake:") && narrow.contains("step 0/115000"))
+        let wide = try statusLine("polynomial-fit", part: 2, width: 120)
+        #expect(wide.contains("part 3/4 Without zero_grad ") && wide.contains("mistake: no zero_grad · start"))
+        #expect(try statusLine("mistakes", part: 0, width: 80).contains("part 1/3 = where += belongs "))
+        let switched = try statusLine("partials", part: 1, width: 80, m: true)
+        #expect(switched.contains("mistake: = instead of += · start"), "\(switched)")
+    }
 }
