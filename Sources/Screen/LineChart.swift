@@ -79,13 +79,17 @@ public struct LineChart: Widget {
         let count = series.map(\.values.count).max() ?? 0
         let labelRow = plot.maxY + 1
         buffer.write("0", at: Point(x: plot.x, y: labelRow), style: labelStyle, clip: area)
-        if count > 1 {
-            let last = String(count - 1)
+        let last = count > 1 ? String(count - 1) : ""
+        if !last.isEmpty {
             buffer.write(last, at: Point(x: plot.maxX - DisplayWidth.of(last), y: labelRow), style: labelStyle, clip: area)
         }
-        if let title = ([xTitle] + shorterXTitles).first(where: { !$0.isEmpty && DisplayWidth.of($0) + 4 < plot.width }) {
+        // The title between the two indices, a blank from each (`0 epoch 200`, never
+        // `epoch200`): centred where that leaves the blanks, else as near it as it does.
+        let from = plot.x + 2, to = plot.maxX - (last.isEmpty ? 0 : DisplayWidth.of(last) + 1)
+        if let title = ([xTitle] + shorterXTitles).first(where: { !$0.isEmpty && DisplayWidth.of($0) <= to - from }) {
             let w = DisplayWidth.of(title)
-            buffer.write(title, at: Point(x: plot.x + (plot.width - w) / 2, y: labelRow), style: labelStyle, clip: area)
+            let x = min(max(plot.x + (plot.width - w) / 2, from), to - w)
+            buffer.write(title, at: Point(x: x, y: labelRow), style: labelStyle, clip: area)
         }
         // The dots.
         let (dx, dy) = glyphs.isUnicode ? (2, 4) : (1, 3)

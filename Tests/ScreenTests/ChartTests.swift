@@ -27,6 +27,15 @@ private let loss: [Double] = [4, 3, 2, 1.5, 1.2, 1.0, 0.9, 0.85]
         #expect(bottom(40).contains("epoch (dotted: zeroed)"))
         #expect(bottom(24).contains("dotted: zeroed") && !bottom(24).contains("epoch"))
         #expect(!bottom(16).contains("dotted"))
+        // A blank either side, whatever the last index's width: 200 epochs in a plot just
+        // wide enough for the title between "0 " and " 200".
+        let long = LineChart(series: [ChartSeries((0...200).map { Double($0) })], xTitle: "epoch (dotted: zeroed)",
+                             shorterXTitles: ["dotted: zeroed"])
+        for width in 20...40 {
+            let row = picture(rendered(long, width: width, height: 7)).split(separator: "\n").last.map(String.init) ?? ""
+            #expect(row.hasSuffix(" 200") && !row.contains(")200") && !row.contains("d200"), "\(width): \(row)")
+            #expect(width < 24 || row.contains("dotted: zeroed"), "\(width): \(row)")
+        }
     }
 
     @Test func lossCurveInASCII() {
