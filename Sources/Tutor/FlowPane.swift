@@ -11,11 +11,19 @@ struct FlowPane: Widget {
     let flow: FlowScene
     /// The pass at the cursor, worked out once per frame for every node and edge.
     let progress: PassProgress
+    /// The weights written on more than one edge (linear regression's w1 on x11 → d1 and
+    /// x21 → d2).
+    let sharedWeights: Set<NodeID>
 
     init(state: TutorState, flow: FlowScene) {
         self.state = state
         self.flow = flow
         progress = state.progress
+        var edges: [NodeID: Int] = [:]
+        for case let term? in flow.terms {
+            if case .leaf(let leaf) = term.weight { edges[leaf, default: 0] += 1 }
+        }
+        sharedWeights = Set(edges.filter { $0.value > 1 }.keys)
     }
 
     func render(in area: Rect, buffer: inout Buffer) {
@@ -160,7 +168,11 @@ struct FlowPane: Widget {
         case .leaf(let leaf):
             let graph = state.stepper.graph
             let name = flow.names[leaf.index]
-            if progress.stepsBackward, progress.gradKnown[leaf.index] {
+            // A weight on several edges: its gradient (their sum so far) on those that have
+            // delivered their part, not yet on one whose step back is still to come.
+            let position = sharedWeights.contains(leaf) ? graph.inputs(of: term.node).firstIndex(of: leaf) : nil
+            let delivered = position.map { state.stepper.hasFlowed(from: term.node, position: $0) } ?? true
+            if progress.stepsBackward, progress.gradKnown[leaf.index], delivered {
                 let grad = notation.gradientMark + notation.number(graph.grads[leaf.index])
                 return ("\(name) \(grad)", grad)
             }

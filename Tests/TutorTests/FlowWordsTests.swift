@@ -47,6 +47,27 @@ import Testing
         #expect(FlowWords.list(["a"]) == "a" && FlowWords.list(["a", "b", "c"]) == "a, b and c")
     }
 
+    /// A shared weight's gradient stands on an edge once that edge has sent its part back:
+    /// after x22 → d2, w2's edge from x22 reads `w2 ∇2` while its edge from x12, still to
+    /// come, keeps `w2 −1`; once both have, both read the sum, `w2 ∇−14`.
+    @Test func aSharedWeightsGradientStandsOnTheEdgesThatSentIt() throws {
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("linear-regression")), theme: .monochrome(),
+                                   size: Size(width: 80, height: 24))
+        let graph = state.stepper.graph
+        let w2 = try #require(graph.id(named: "w2"))
+        let terms = graph.consumers()[w2.index]
+        #expect(terms.count == 2)
+        func rows() -> [String] { picture(view(state)).split(separator: "\n").map(String.init) }
+        func edge(from source: String) -> String { rows().first { $0.contains("· \(source) ") || $0.contains("✓ \(source) ") } ?? "" }
+        let x22 = try #require(graph.id(named: "x22"))
+        let second = try #require(terms.first { graph.inputs(of: $0).contains(x22) })
+        while state.stepper.lastStep != .backward(second) { state.apply(.next) }
+        #expect(edge(from: "x22").contains("w2 ∇2") && edge(from: "x12").contains("w2 −1"), "\(rows())")
+        let first = try #require(terms.first { $0 != second })
+        while state.stepper.lastStep != .backward(first) { state.apply(.next) }
+        #expect(edge(from: "x22").contains("w2 ∇−14") && edge(from: "x12").contains("w2 ∇−14"), "\(rows())")
+    }
+
     /// Where the diagram's sentence says what the op does to the gradient (arrows that
     /// came together, an edge's weight), the circuit's rule is not said again.
     @Test func theDiagramsSentenceStandsForTheRule() throws {
