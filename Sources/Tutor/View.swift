@@ -102,8 +102,10 @@ func graphTitle(_ state: TutorState, width: Int) -> String {
     if weightsDrawn, state.stepper.plan.training != nil, let phase = state.stepper.lastStep?.phase,
        phase == .update || phase == .epoch {
         let note = state.stepper.nextStep?.phase == .update ? "weights updating after this pass" : "weights updated after this pass"
+        // (A node with one number shows its value here, the pass's gradients being spent.)
+        let shown = oneNumber ? "value" : shortest
         candidates = [note + notation.separator + marks + notation.separator + numbers, note + notation.separator + numbers,
-                      note + notation.separator + "value; backward: " + gradient, note + notation.separator + shortest, note]
+                      note + notation.separator + "value; backward: " + gradient, note + notation.separator + shown, note]
             + candidates
     }
     let texts = candidates.map(notation.text)
