@@ -159,12 +159,12 @@ struct FlowWords {
             case .forward(let r) where r.node == neuron.excitation:
                 return Sentence(text: "In the diagram: the arrows into \(xi) come together, so their values are added: \(xi) is the excitation.")
             case .forward(let r) where r.node == neuron.activation:
-                return Sentence(text: "In the diagram: the neuron's activation \(h), from its excitation \(xi).")
+                return Sentence(text: "In the diagram: the neuron's activation \(h) is computed from its excitation \(xi).")
             case .backward(let r) where r.node == neuron.excitation:
                 return Sentence(text: "In the diagram: where arrows came together, the gradient \(d(xi)) goes back unchanged along each of them.",
                                 restatesRule: true)
             case .backward(let r) where r.node == neuron.activation:
-                return Sentence(text: "In the diagram: through the activation, from \(h) back to \(xi).")
+                return Sentence(text: "In the diagram: the gradient goes back through the activation, from \(h) to \(xi).")
             default:
                 break
             }

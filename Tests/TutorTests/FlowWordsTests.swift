@@ -19,7 +19,7 @@ import Testing
         // Step 1 loads row 1; then −x1, −x2, ξ1, h1.
         #expect(try words(xor(at: 2)) == "In the diagram: the edge x1 → ξ1 (weight −1) multiplies x1 by its weight.")
         #expect(try words(xor(at: 4)) == "In the diagram: the arrows into ξ1 come together, so their values are added: ξ1 is the excitation.")
-        #expect(try words(xor(at: 5)) == "In the diagram: the neuron's activation h1, from its excitation ξ1.")
+        #expect(try words(xor(at: 5)) == "In the diagram: the neuron's activation h1 is computed from its excitation ξ1.")
         let circuit = update(try xor(at: 2), .toggleGraphView)
         #expect(words(circuit) == nil)
     }
