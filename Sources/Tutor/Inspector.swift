@@ -621,9 +621,11 @@ struct Inspector {
     }
 
     /// "New weights: w11 = 0.133, …" where the flow diagram leaves the weights off its
-    /// edges (and so shows them nowhere else); nil where they are on the graph.
+    /// edges (and so shows them nowhere else), or writes them there without their names
+    /// (the brief diagram's `── 0.172 ─▶`: a cubic fit's a, b, c and d only here by name);
+    /// nil where they are on the graph by name.
     func weightsLine(_ title: String) -> Line? {
-        guard state.showsFlow, state.flow?.labelled == false else { return nil }
+        guard state.showsFlow, let flow = state.flow, !flow.labelled || flow.brief else { return nil }
         let params = scene.graphNodes.filter { graph.kind(of: $0) == .param }.prefix(Self.leavesListed)
         guard !params.isEmpty else { return nil }
         var spans = [plain(title)]

@@ -253,6 +253,22 @@ import Testing
         #expect(xor.textLayout.narration.map(\.text).joined(separator: " ").contains("the other nodes still hold the last pass (row 4)"))
     }
 
+    /// Where the flow diagram writes the weights on its edges without their names (the
+    /// brief diagram: polynomial-fit part 2 at 80×24, `── 0.172 ─▶`), the epochs and the
+    /// end list them by name, as where it leaves them off; with their names, they do not.
+    @Test func unnamedWeightsOnTheEdgesAreListedByName() throws {
+        var fit = try TutorState(subject: .lesson(LessonFixtures.lesson("polynomial-fit")), part: 1, theme: .monochrome(),
+                                 size: Size(width: 80, height: 24))
+        #expect(fit.showsFlow && fit.flow?.labelled == true && fit.flow?.brief == true)
+        fit.apply(.jump(to: try #require(fit.stepper.plan.index(of: .epoch(1))) + 1))
+        #expect(fit.inspectorPaneLines.contains { $0.text.hasPrefix("New weights: a = ") }, "\(fit.inspectorPaneLines.map(\.text))")
+        fit.apply(.jump(to: fit.stepper.count))
+        #expect(fit.textLayout.inspector.contains { $0.text.hasPrefix("Trained weights: a = ") })
+        var wide = update(fit, .resize(Size(width: 160, height: 48)))
+        wide.apply(.jump(to: try #require(wide.stepper.plan.index(of: .epoch(1))) + 1))
+        #expect(wide.flow?.brief == false && !wide.inspectorPaneLines.contains { $0.text.hasPrefix("New weights: ") })
+    }
+
     @Test func batchSumsAndMeanUpdate() throws {
         let s = try training("param w = 0.5\nparam c = -1\nx = 0\ny = 0\ne = w * x + c - y\nL = e * e",
                              dataset: { g in try Dataset(inputs: ["x"], targets: ["y"], rows: [[1, 2], [3, 1]], for: g) }) { _ in
