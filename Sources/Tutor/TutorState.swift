@@ -229,6 +229,11 @@ public struct TutorState: Sendable {
             // map) they come by themselves, beside the weights' drawing if it fits, else
             // beside the narrower one, but not at the cost of a graph that fits only alone.
             [(preferred, true), (all, true), (preferred, false), (all, false)]
+        } else if trainingTrack?.plane == nil {
+            // A loss chart alone has nothing to draw before its first epoch but the loss
+            // before training, a dot: the graph takes the whole width (a flow diagram keeps
+            // its weights' names on the edges: polynomial-fit part 1 at 100×30).
+            [(preferred, false), (all, false)]
         } else {
             // Before that they give way to a graph with its weights that fits only alone.
             [(preferred, true), (preferred, false), (all, true), (all, false)]

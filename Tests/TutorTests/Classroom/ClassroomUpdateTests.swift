@@ -136,6 +136,23 @@ import Screen
         #expect(state.panes.side != nil && state.hints(unicode: true).first?.help != "loss chart")
     }
 
+    /// A loss chart alone waits for its first epoch, before which it has only a dot to
+    /// draw: polynomial-fit part 1 at 100×30 draws its flow diagram the whole width, the
+    /// weights by name on the edges (beside the empty chart they were bare numbers);
+    /// after the epoch the chart stands beside it. `t` shows it before.
+    @Test func aLossChartAloneWaitsForItsFirstEpoch() throws {
+        var state = try lesson("polynomial-fit")
+        state.apply(.jump(to: 7))
+        #expect(state.trainingPaneShown && state.trainingTrack?.plane == nil)
+        #expect(state.panes.side == nil && state.flow?.labelled == true && state.flow?.brief == false)
+        #expect(picture(view(state)).contains("b 0 ─"))
+        state.apply(.jump(to: state.stepper.count))
+        #expect(state.panes.side != nil)
+        state.apply(.jump(to: 7))
+        press(&state, .character("t"))
+        #expect(state.panes.side != nil)
+    }
+
     /// `t` overrides the wait for the first epoch: asked for, the map and the chart are
     /// beside the graph at once (the graph taking the columns it needs); asked again, they go.
     @Test func tShowsTheTrainingViewsBeforeTheFirstEpoch() throws {
