@@ -607,23 +607,30 @@ struct Inspector {
                              Line([plain("mean \(outputName) over the \(rows), at the weights after this epoch = "), value(r.meanLoss)])])
         // The narrowest flow diagram has no weights on its edges: they are here, before
         // the note on what the graph shows, which may go.
-        let weights = weightsLine("New weights: ")
-        if let weights { text.append(weights) }
-        let shown = weights == nil ? "The parameters show their new values; the other nodes" : "The nodes"
+        if let weights = weightsLine("New weights: ") { text.append(weights, expendable: weightsOnEdges ? PaneText.listedWeights : nil) }
         // The Lesson pane's own sentence says this where the lesson has no words for the
-        // step; else it stays as long as the diagram's sentence would: the graph's numbers
-        // are not the new weights'.
-        if !Narrator(state: state).isGenerated {
-            text.append(Line(notation.text("\(shown) still hold the last pass (row \(r.rows)), computed before its update."), style: theme(.muted)),
-                        expendable: PaneText.diagramWords)
-        }
+        // step (and where the Step pane takes the Lesson pane's room, `TutorState.textLayout`
+        // adds it); else it stays as long as the diagram's sentence would: the graph's
+        // numbers are not the new weights'.
+        if !Narrator(state: state).isGenerated { text.append(lastPassNote(r), expendable: PaneText.diagramWords) }
         return text
+    }
+
+    /// After an epoch, what the graph holds: "The nodes still hold the last pass (row 4),
+    /// computed before its update."
+    func lastPassNote(_ r: EpochRecord) -> Line {
+        let shown = weightsLine("") == nil ? "The parameters show their new values; the other nodes" : "The nodes"
+        return Line(notation.text("\(shown) still hold the last pass (row \(r.rows)), computed before its update."), style: theme(.muted))
     }
 
     /// "New weights: w11 = 0.133, …" where the flow diagram leaves the weights off its
     /// edges (and so shows them nowhere else), or writes them there without their names
     /// (the brief diagram's `── 0.172 ─▶`: a cubic fit's a, b, c and d only here by name);
     /// nil where they are on the graph by name.
+    /// Whether the flow diagram writes the weights on its edges (by name or not): a list of
+    /// them (`weightsLine`) then only names what the edges show.
+    var weightsOnEdges: Bool { state.showsFlow && state.flow?.labelled == true }
+
     func weightsLine(_ title: String) -> Line? {
         guard state.showsFlow, let flow = state.flow, !flow.labelled || flow.brief else { return nil }
         let params = scene.graphNodes.filter { graph.kind(of: $0) == .param }.prefix(Self.leavesListed)
@@ -709,10 +716,13 @@ struct Inspector {
                 lines.append(Line([plain("mean \(name(output)) over the data (\(plan.rowsPerEpoch) row\(plan.rowsPerEpoch == 1 ? "" : "s")), trained: "),
                                    value(trained)]))
             }
-            if let weights = weightsLine("Trained weights: ") { lines.append(weights) }
-            lines += [Line([Span(notation.text("The graph shows row \(plan.rowsPerEpoch)'s pass, before its update: \(name(output)) = "),
-                                style: theme(.muted)), value(graph.value(of: output))])]
-            return text(lines)
+            var done = text(lines)
+            if let weights = weightsLine("Trained weights: ") {
+                done.append(weights, expendable: weightsOnEdges ? PaneText.listedWeights : nil)
+            }
+            done.append(Line([Span(notation.text("The graph shows row \(plan.rowsPerEpoch)'s pass, before its update: \(name(output)) = "),
+                                   style: theme(.muted)), value(graph.value(of: output))]))
+            return done
         }
         // With data, the graph holds the last row's pass: say so.
         let row = plan.dataset == nil ? "" : " (row \(plan.rowsPerEpoch) of \(plan.rowsPerEpoch))"

@@ -26,7 +26,9 @@ struct PaneText {
     /// the node (", drawn (×)"); then what is said again (an op's rule met before); then
     /// the short preview; then the flow diagram's sentence; last an op's rule where the
     /// pass meets it first.
-    static let column = -2, repeatedChain = -1, nextStep = 0, drawnName = 1, restated = 2, briefNextStep = 3, diagramWords = 4,
+    /// (`listedWeights`: the weights listed by name where the diagram writes them on its
+    /// edges as numbers, which go with the chain: the numbers stay on the graph.)
+    static let column = -2, repeatedChain = -1, listedWeights = -1, nextStep = 0, drawnName = 1, restated = 2, briefNextStep = 3, diagramWords = 4,
                newRule = 5
 
     init(_ lines: [Line] = []) { stored = lines }

@@ -339,11 +339,18 @@ public struct TutorState: Sendable {
         // Formulas that fit at no division beside the generated sentence (which says in
         // general words what they show) take the whole row where they fit there: an
         // epoch's new weights at 80×24. At the end, whose sentence says what the gradients
-        // mean or where the loss chart is, only with that sentence under them.
+        // mean or where the loss chart is, only with that sentence under them; after an
+        // epoch with its note that the graph still holds the last pass, where it fits.
         if let chosen = best?.layout, !isOnPage, Narrator(state: self).isGenerated,
            TextPane.overflow(chosen.inspector, in: chosen.panes.inspector) > 0 {
             let alone = usual.inspectorAlone()
-            let endings = stepper.isAtEnd ? narrations : [[]]
+            let endings: [[Line]] = if stepper.isAtEnd {
+                narrations
+            } else if case .epoch(let record)? = stepper.lastRecord, stepper.plan.training != nil {
+                [[Inspector(state: self).lastPassNote(record)], []]
+            } else {
+                [[]]
+            }
             for ending in endings {
                 if let text = texts.first(where: { TextPane.overflow($0.lines + ending, in: alone.inspector) == 0 }) {
                     return (alone, text.lines + ending, [])

@@ -251,6 +251,15 @@ import Testing
         #expect(xor.stepper.lastRecord.map { if case .epoch(let r) = $0 { r.epoch == 2 } else { false } } == true)
         #expect(Narrator(state: xor).isGenerated && !xor.inspectorPaneLines.map(\.text).contains(note))
         #expect(xor.textLayout.narration.map(\.text).joined(separator: " ").contains("the other nodes still hold the last pass (row 4)"))
+        // Where the Step pane takes the Lesson pane's room (two-layer-relu part 3's flow
+        // diagram at 80×24, fifteen new weights), the note stands under its lines.
+        var relu = try TutorState(subject: .lesson(LessonFixtures.lesson("two-layer-relu")), part: 2, theme: .monochrome(),
+                                  size: Size(width: 80, height: 24))
+        if !relu.showsFlow { relu.apply(.toggleGraphView) }
+        relu.apply(.jump(to: 60 * (try #require(relu.stepper.plan.index(of: .epoch(1))) + 1)))
+        #expect(relu.textLayout.narration.isEmpty)
+        #expect(relu.textLayout.inspector.map(\.text).contains("The nodes still hold the last pass (row 6), computed before its update."))
+        #expect(relu.textOverflow == 0)
     }
 
     /// Where the flow diagram writes the weights on its edges without their names (the
