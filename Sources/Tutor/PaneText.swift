@@ -84,18 +84,27 @@ struct PaneText {
     /// rank costs more than leaving out all the lower ones together. So a column gathers
     /// first, then the next step's preview goes, and the diagram's sentence last; but where
     /// leaving out the sentence alone makes the text fit, the preview stays.
+    /// A version the same as one before it (leaving out a short form whose whole is
+    /// still shown changes nothing) is not given twice: each costs a measuring.
     var versions: [PaneText] {
         let ranks = Array(Set(expendable.map(\.rank))).sorted()
-        return (0..<(1 << ranks.count)).map { mask in
+        var seen = Set<Set<Int>>()
+        return (0..<(1 << ranks.count)).compactMap { mask in
             let out = Set(ranks.indices.filter { mask & (1 << $0) != 0 }.map { ranks[$0] })
+            guard seen.insert(gone(leavingOut: out)).inserted else { return nil }
             return leavingOut(out)
         }
+    }
+
+    /// The lines `leavingOut(ranks)` leaves out.
+    private func gone(leavingOut ranks: Set<Int>) -> Set<Int> {
+        Set(expendable.filter { ranks.contains($0.rank) != $0.standIn }.map(\.index))
     }
 
     /// Without the lines of `ranks`, with the lines standing in for them (and without the
     /// stand-ins of the ranks kept).
     func leavingOut(_ ranks: Set<Int>) -> PaneText {
-        let gone = Set(expendable.filter { ranks.contains($0.rank) != $0.standIn }.map(\.index))
+        let gone = gone(leavingOut: ranks)
         var text = PaneText(stored.indices.filter { !gone.contains($0) }.map { stored[$0] })
         var newIndex = 0, map: [Int: Int] = [:]
         for index in stored.indices where !gone.contains(index) { map[index] = newIndex; newIndex += 1 }

@@ -266,14 +266,13 @@ import Testing
         text.append(Line("Next: backward through z = a + b"), expendable: PaneText.nextStep)
         text.append(Line("Next: backward through z"), inPlaceOf: PaneText.nextStep, expendable: PaneText.briefNextStep)
         #expect(lines(text) == ["header", "rule", "Next: backward through z = a + b"])
+        // (Leaving out the short form while the whole is shown gives no new version.)
         #expect(text.versions.map(lines) == [
             ["header", "rule", "Next: backward through z = a + b"],
             ["header", "rule", "Next: backward through z"],
             ["header", "Next: backward through z = a + b"],
             ["header", "Next: backward through z"],
-            ["header", "rule", "Next: backward through z = a + b"],
             ["header", "rule"],
-            ["header", "Next: backward through z = a + b"],
             ["header"],
         ])
         for (size, next) in [(Size(width: 80, height: 24), "Next: backward: leaf x1"),
