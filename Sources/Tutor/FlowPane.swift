@@ -86,22 +86,8 @@ struct FlowPane: Widget {
                        .first(where: { DisplayWidth.of($0) + 4 <= width }) {
                     symbol = title
                 }
-                title = symbol
-                // Where the edges carry no labels, the box's title names the edge the step is
-                // about by its arrow, as the Step pane does (`▶ x1 → ξ1`; in a narrow box
-                // `▶ x1 →`, the edge from x1): "▶ σ" would say the activation is applied,
-                // "▶ w11" that the box is w11. Where they carry labels, the edge's label has
-                // the ▶.
-                if edgeStep, !flow.labelled, let active = progress.active {
-                    let room = (flow.boxes[index]?.columns.reduce(0, +) ?? 0) - 4
-                    let words = FlowWords(state: state)
-                    let arrows = words.ends(about: active).map { ends in
-                        let whole = words.arrow(from: ends.source, to: ends.excitation)
-                        return [whole, whole.replacingOccurrences(of: " ", with: ""), words.arrow(from: ends.source, to: "").trimmingCharacters(in: .whitespaces)]
-                    } ?? []
-                    title = arrows.map { "\(theme.glyphs.active) \($0)" }.first { DisplayWidth.of($0) <= room }
-                        ?? "\(theme.glyphs.active) \(symbol)"
-                }
+                // Where the edges carry labels, an edge step's ▶ is on its edge's label.
+                title = edgeStep && !flow.labelled ? edgeStepTitle(box: index, symbol: symbol) : symbol
             } else if let window = flow.headWindowLines(at: progress, selection: state.selection) {
                 title = state.notation.text(FlowScene.windowTitle(window, of: lines.count))
             } else if case .head = flow.elements[index], let output = lines.last {
@@ -141,6 +127,21 @@ struct FlowPane: Widget {
             : GraphPane.briefShowsGradient(progress, node: id) ? gradient : [text.value]
         return Line([Span("\(leading)\(text.glyph) ", style: text.markStyle), Span(flow.names[id.index], style: text.markStyle),
                      Span(" ")] + numbers)
+    }
+
+    /// The title of the box an edge step leads into, where the edges carry no labels: the
+    /// edge by its arrow, as the Step pane names it (`▶ x1 → ξ1`; in a narrow box `▶ x1 →`,
+    /// the edge from x1). "▶ σ" would say the activation is applied, "▶ w11" that the box
+    /// is w11; it is the last resort where not even `▶ x1 →` fits.
+    func edgeStepTitle(box index: Int, symbol: String) -> String {
+        let mark = state.theme.glyphs.active
+        let room = (flow.boxes[index]?.columns.reduce(0, +) ?? 0) - 4
+        let words = FlowWords(state: state)
+        guard let active = progress.active, let ends = words.ends(about: active) else { return "\(mark) \(symbol)" }
+        let whole = words.arrow(from: ends.source, to: ends.excitation)
+        let fromSource = words.arrow(from: ends.source, to: "").trimmingCharacters(in: .whitespaces)
+        let titles = [whole, whole.replacingOccurrences(of: " ", with: ""), fromSource].map { "\(mark) \($0)" }
+        return titles.first { DisplayWidth.of($0) <= room } ?? "\(mark) \(symbol)"
     }
 
     // MARK: Edges
