@@ -177,7 +177,7 @@ struct Narrator {
             let over = n == 1 ? "Epoch 1 is over: every row of the data has been seen once."
                 : "Epoch \(n) is over: every row of the data has been seen once more, \(n) times in all."
             // The graph's numbers are not the new weights': say which ones are (the Step
-            // pane says it too, where it has the rows).
+            // pane says it where this sentence is not shown, `Inspector.lastPassNote`).
             guard stepper.plan.training != nil, case .epoch(let record)? = stepper.lastRecord else { return over }
             return over + " The parameters hold their new values; the other nodes still hold the last pass (row \(record.rows)), computed before its update."
         }
