@@ -64,13 +64,14 @@ public struct WrapMeasure: Sendable {
         var used = line.indent > 0 && line.indent < width ? line.indent : 0
         var rowHasWord = false, rowHasSpans = used > 0
         // The rows after the first: as wide as what the hanging indent leaves.
+        let hang = Paragraph.hangs(line.indent, width: width) ? line.indent : 0
         var room = width
         func flush() {
             rows += 1
             used = 0
             rowHasWord = false
             rowHasSpans = false
-            room = width - (Paragraph.hangs(line.indent, width: width) ? line.indent : 0)
+            room = width - hang
         }
         func place(_ index: Int) {
             let w = line.wordWidths[index]

@@ -331,8 +331,8 @@ struct GraphPane: Widget {
                 box.lines = [Line(spans)]
             } else if anonymous {
                 // The mark goes by the value, keeping the symbol's row free for the arrows,
-                // which run into the symbol without an arrowhead: "┤(×)", not "▶(×)" under
-                // "▶ 0", two marks that read alike.
+                // which run into the symbol without an arrowhead: "├─(×)─", not "▶(×)"
+                // under "▶ 0", two marks that read alike.
                 let symbol = "(\(scene.captions[node]))", width = scene.layout.frames[index].width
                 let spare = max(0, width - DisplayWidth.of(symbol))
                 let gate = [Line([Span("\(glyph) ", style: titleStyle), value], alignment: .center),

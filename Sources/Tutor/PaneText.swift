@@ -28,8 +28,8 @@ struct PaneText {
     /// pass meets it first.
     /// (`listedWeights`: the weights listed by name where the diagram writes them on its
     /// edges as numbers, which go with the chain: the numbers stay on the graph.)
-    static let column = -2, repeatedChain = -1, listedWeights = -1, nextStep = 0, drawnName = 1, restated = 2, briefNextStep = 3, diagramWords = 4,
-               newRule = 5
+    static let column = -2, repeatedChain = -1, listedWeights = -1, nextStep = 0, drawnName = 1, restated = 2,
+               briefNextStep = 3, diagramWords = 4, newRule = 5
 
     init(_ lines: [Line] = []) { stored = lines }
 
@@ -91,8 +91,9 @@ struct PaneText {
         var seen = Set<Set<Int>>()
         return (0..<(1 << ranks.count)).compactMap { mask in
             let out = Set(ranks.indices.filter { mask & (1 << $0) != 0 }.map { ranks[$0] })
-            guard seen.insert(gone(leavingOut: out)).inserted else { return nil }
-            return leavingOut(out)
+            let gone = gone(leavingOut: out)
+            guard seen.insert(gone).inserted else { return nil }
+            return without(gone)
         }
     }
 
@@ -103,8 +104,10 @@ struct PaneText {
 
     /// Without the lines of `ranks`, with the lines standing in for them (and without the
     /// stand-ins of the ranks kept).
-    func leavingOut(_ ranks: Set<Int>) -> PaneText {
-        let gone = gone(leavingOut: ranks)
+    func leavingOut(_ ranks: Set<Int>) -> PaneText { without(gone(leavingOut: ranks)) }
+
+    /// Without the stored lines at `gone`.
+    private func without(_ gone: Set<Int>) -> PaneText {
         var text = PaneText(stored.indices.filter { !gone.contains($0) }.map { stored[$0] })
         var newIndex = 0, map: [Int: Int] = [:]
         for index in stored.indices where !gone.contains(index) { map[index] = newIndex; newIndex += 1 }
