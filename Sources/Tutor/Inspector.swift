@@ -7,6 +7,9 @@ import Screen
 /// node. Values are styled as values (green) and gradients as gradients (red).
 struct Inspector {
     let state: TutorState
+    /// Whether a backward step's rule is said as new whatever came before: for the frames
+    /// `ruleShownEarlier` lays out again, each of which came after none that showed it.
+    var ruleTakenAsNew = false
     var notation: Notation { state.notation }
     var theme: Theme { state.theme }
     var scene: GraphScene { state.scene }
@@ -230,24 +233,54 @@ struct Inspector {
             text.append(Line(notation.text(words.text), style: theme(.muted)), expendable: PaneText.diagramWords)
         }
         text.append(contentsOf: body.droppingFirst)
-        // Not where the diagram's sentence says the same. Where the pass meets the rule
-        // first, it is new (the quotient rule at softmax's p_cat): it goes last where rows
-        // are short; met again, it is said again and goes early.
+        // Not where the diagram's sentence says the same. Where the pass has not yet shown
+        // the rule, it is new (the quotient rule at softmax's p_cat): it goes last where
+        // rows are short; shown before, it is said again and goes early.
         if case .backward(let r) = record, let op = r.op, words?.restatesRule != true {
-            let rule = rule(op, at: r.node)
-            let isNew = firstBackward(by: rule, op: op) == r.node
-            text.append(Line(notation.text("Rule: " + rule), style: theme(.muted)),
-                        expendable: isNew ? PaneText.newRule : PaneText.restated)
+            let line = ruleLine(op, at: r.node)
+            let isNew = ruleTakenAsNew || !ruleShownEarlier(line, op: op, at: r.node)
+            text.append(line, expendable: isNew ? PaneText.newRule : PaneText.restated)
         }
         return text
     }
 
-    /// The node the backward pass steps through first whose op has `rule` (the pass
-    /// visits the tape backwards).
-    func firstBackward(by rule: String, op: Op) -> NodeID? {
-        state.stepper.plan.tape.order.reversed().lazy.map(NodeID.init)
-            .first { graph.op(of: $0) == op && self.rule(op, at: $0) == rule }
+    /// "Rule: …", a backward step's op's rule.
+    func ruleLine(_ op: Op, at node: NodeID) -> Line {
+        Line(notation.text("Rule: " + rule(op, at: node)), style: theme(.muted))
     }
+
+    /// Whether a step earlier in this backward pass, through another node with the same
+    /// rule, showed it on a screen of this size: that frame laid out again (the rule
+    /// counts as met only where a student saw it; bce-neuron part 1 at 100×30 has no
+    /// room for the difference rule at its first difference). The earliest first, each
+    /// with the rule taken as new, as it was where none before showed it; at most
+    /// `ruleFramesChecked` of them, past which it counts as shown, to keep a step instant.
+    func ruleShownEarlier(_ line: Line, op: Op, at node: NodeID) -> Bool {
+        let stepper = state.stepper, plan = stepper.plan
+        var earlier: [Int] = []
+        var index = stepper.position - 2
+        while index >= 0, plan.step(at: index).phase == .backward {
+            if let other = plan.step(at: index).node, other != node, graph.op(of: other) == op,
+               ruleLine(op, at: other) == line {
+                earlier.append(index)
+            }
+            index -= 1
+        }
+        for (checked, index) in earlier.reversed().enumerated() {
+            guard checked < Self.ruleFramesChecked else { return true }
+            var frame = state
+            frame.stepper.go(to: index + 1)
+            frame.selection = nil
+            frame.chooseScene()
+            frame.screen = frame.screens.count - 1
+            let text = Inspector(state: frame, ruleTakenAsNew: true).text().below(frame.classroomLines())
+            if frame.textLayout(stepText: text).inspector.contains(line) { return true }
+        }
+        return false
+    }
+
+    /// The most earlier frames `ruleShownEarlier` lays out for one step.
+    static let ruleFramesChecked = 3
 
     /// The op's rule in words; a power with a constant exponent (a square) only by its
     /// base, since ∂/∂b = aᵇ·ln a means nothing for a constant (and a may be negative),

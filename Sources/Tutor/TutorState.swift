@@ -318,8 +318,12 @@ public struct TutorState: Sendable {
     /// pane's generated sentence has a short form (`Narrator.versions`): taken where it
     /// makes both fit at the usual division, else tried like the whole where that fits
     /// at none, and kept if it shows more.
-    var textLayout: TextLayout {
-        let narrations = Narrator(state: self).versions(), texts = inspectorPaneText.versions
+    var textLayout: TextLayout { textLayout(stepText: inspectorPaneText) }
+
+    /// `textLayout` with `stepText` in the Step pane (`Inspector.ruleShownEarlier` lays
+    /// out an earlier frame with its rule taken as new).
+    func textLayout(stepText: PaneText) -> TextLayout {
+        let narrations = Narrator(state: self).versions(), texts = stepText.versions
         // The usual division with the short sentence before a moved one with the whole:
         // neighbouring steps whose texts differ by a word then keep one division and one
         // sentence rather than alternate between them. Not at the start, which has no

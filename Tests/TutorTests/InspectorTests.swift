@@ -383,6 +383,33 @@ import Testing
         #expect(!again.contains { $0.hasPrefix("Rule: ") } && again.contains { $0.hasPrefix("In the diagram") }, "\(again)")
     }
 
+    /// A rule counts as met only where a step showed it: bce-neuron part 1's circuit at
+    /// 100×30 has no room for the difference rule at its first difference (ℓ, step 14),
+    /// so it is new at (1−ŷ) (step 17) and shown there; softmax part 2's flow diagram
+    /// the same for mul's rule at y_car·lnp_car. Where the first showed it, it is said
+    /// again at a low rank: XOR's unit step at h2 (`aRuleMetFirstGoesLast`).
+    @Test func aRuleNotYetShownIsStillNew() throws {
+        for (lesson, part, circuit, first, again, rule) in [
+            ("bce-neuron", 0, true, "ℓ", "(1−ŷ)", "Rule: a difference"),
+            ("softmax", 1, false, "(y_frog·lnp_frog)", "(y_car·lnp_car)", "Rule: mul swaps"),
+        ] {
+            var state = try TutorState(subject: .lesson(LessonFixtures.lesson(lesson)), part: part, theme: .monochrome(),
+                                       size: Size(width: 100, height: 30))
+            if circuit && state.showsFlow { state.apply(.toggleGraphView) }
+            #expect(state.showsFlow == !circuit)
+            func shown(at name: String) throws -> [String] {
+                let index = try #require(state.scene.names.firstIndex(of: name), "\(lesson) \(name)")
+                let node = NodeID(index)
+                while state.stepper.lastStep != .backward(node) && !state.stepper.isAtEnd { state.apply(.next) }
+                #expect(Inspector(state: state).lines().contains { $0.text.hasPrefix(rule) }, "\(lesson) \(name)")
+                return state.textLayout.inspector.map(\.text)
+            }
+            #expect(try !shown(at: first).contains { $0.hasPrefix(rule) }, "\(lesson): the first has no room for it")
+            #expect(try shown(at: again).contains { $0.hasPrefix(rule) }, "\(lesson): so the next shows it")
+            #expect(state.textOverflow == 0)
+        }
+    }
+
     @Test func aSquaresRuleIsByItsBase() throws {
         var state = try TutorState(subject: .lesson(LessonFixtures.lesson("xor")), part: 1, theme: .monochrome(),
                                    size: Size(width: 100, height: 30))
