@@ -19,8 +19,8 @@ import Testing
     }
 
     /// On a part's last screen the next-step key says where it leads ("→ part 2"), which
-    /// the Step pane's line may not have the row to say; elsewhere, and at the lesson's
-    /// end, it stays "→ next".
+    /// the Step pane's line may not have the row to say; elsewhere it stays "→ next". At
+    /// the lesson's end, where neither does anything, it goes with "n end of phase".
     @Test func theNextKeySaysWhichPartItOpens() throws {
         var state = try TutorState(subject: .lesson(LessonFixtures.lesson("linear-regression")), part: 0, theme: .monochrome(),
                                    size: Size(width: 80, height: 24))
@@ -29,12 +29,14 @@ import Testing
         state.apply(.jump(to: state.stepper.count))
         while !state.isOnLastScreen { state.apply(.next) }
         #expect(next(state) == "part 2")
-        #expect(picture(view(state)).split(separator: "\n").last?.hasPrefix("→ part 2 · ← back") == true)
+        #expect(picture(view(state)).split(separator: "\n").last?.hasPrefix("→ part 2 · ← back · r restart") == true)
         state.apply(.next)
         #expect(state.part == 1 && next(state) == "next")
+        #expect(state.hints(unicode: true).contains { $0.key == "n" })
         state.apply(.jump(to: state.stepper.count))
         while !state.isOnLastScreen { state.apply(.next) }
-        #expect(next(state) == "next")
+        #expect(next(state) == nil && !state.hints(unicode: true).contains { $0.key == "n" })
+        #expect(picture(view(state)).split(separator: "\n").last?.hasPrefix("← back · r restart") == true)
     }
 
     /// After an update the graph's weights are new and its other numbers from the pass

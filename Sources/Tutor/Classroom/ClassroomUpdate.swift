@@ -13,12 +13,18 @@ extension TutorState {
     }
 
     /// At the end of a part, the next step's key says where it leads, "→ part 2": the Step
-    /// pane's line that says so is the first to go where its rows are short.
+    /// pane's line that says so is the first to go where its rows are short. At the end of
+    /// the last part it goes, with the end of phase's: neither key does anything there.
     func nextPartHint(_ hints: [KeyHint], unicode: Bool) -> [KeyHint] {
-        guard stepper.isAtEnd, isOnLastScreen, part + 1 < subject.partCount,
-              let key = keyMap.bindings.first(where: { $0.action == .next })?.keys.first?.label(unicode: unicode)
-        else { return hints }
-        return hints.map { $0.key == key ? KeyHint(key: key, help: "part \(part + 2)", pinned: $0.pinned) : $0 }
+        guard stepper.isAtEnd, isOnLastScreen else { return hints }
+        func key(_ action: Action) -> String? {
+            keyMap.bindings.first(where: { $0.action == action })?.keys.first?.label(unicode: unicode)
+        }
+        let phaseEnd = key(.finishPhase)
+        guard let next = key(.next) else { return hints }
+        guard part + 1 < subject.partCount else { return hints.filter { $0.key != next && $0.key != phaseEnd } }
+        return hints.filter { $0.key != phaseEnd }
+            .map { $0.key == next ? KeyHint(key: next, help: "part \(part + 2)", pinned: $0.pinned) : $0 }
     }
 
     /// "t loss chart" first on the line while training has run but the loss chart and the
