@@ -122,9 +122,10 @@ public struct Paragraph: Widget {
         let grouping = WordGlue.units(words.map(WordGlue.Word.init))
         for unit in grouping.units {
             // Words joined by an `=` go whole on this row, else whole on the next; where
-            // they are wider than a row, word by word as any others. So does a substitution
-            // that begins here, its units then as any others.
-            if WordGlue.opensRow(grouping.substitutions[unit.lowerBound] ?? unit, widths: widths, width: room, used: used,
+            // they are wider than a row, word by word as any others. So does a range kept
+            // whole that begins here (a substitution, a product of numbers, an arrow with its
+            // ends), its units then as any others.
+            if WordGlue.opensRow(grouping.wholes[unit.lowerBound] ?? unit, widths: widths, width: room, used: used,
                                  rowHasWord: rowHasWord)
                 || WordGlue.opensRow(unit, widths: widths, width: room, used: used, rowHasWord: rowHasWord) { flush() }
             for index in unit { place(index) }
@@ -160,6 +161,7 @@ public struct Paragraph: Widget {
 /// keeps a step's header naming its node on its first row. Nor inside a short
 /// parenthesis, "(1 − ŷ)", "∂(L's sum)", which a break would leave as "(1 −" / "ŷ)",
 /// nor after a "+", "−", "/" or "^" ("−2 +" / "5"): it breaks before one, "−2" / "+ 5 = 3".
+/// Nor inside a product of two numbers, "−4 × 1", nor after a "→", "(1,1) →" / "0.".
 /// `Paragraph.wrap` and `WrapMeasure` both group words by it.
 enum WordGlue {
     /// What the grouping needs of a word, read a character at a time: its first two
@@ -220,6 +222,8 @@ enum WordGlue {
         }
         /// "·", "×" or "*" standing alone: a product's sign.
         var isProduct: Bool { count == 1 && (first == 0xB7 || first == 0xD7 || first == 0x2A) }
+        /// "→" (ASCII "->") standing alone: no row ends in one, "(1,1) →" / "0.".
+        var isArrow: Bool { count == 1 && first == 0x2192 || count == 2 && first == 0x2D && second == 0x3E }
     }
 
     /// The substitutions (word ranges): an `=` followed by numbers and the signs between
@@ -274,8 +278,9 @@ enum WordGlue {
     /// The words (by index) grouped: a word joins the group before it after an `=` (or
     /// `+=`, `≈`, `←`) or an operator, when it is an `=` followed by a number (but not one
     /// that opens a substitution), or inside a parenthesis of at most `shortParenthesis`
-    /// words. With the substitutions by the unit they begin at.
-    static func units(_ words: [Word]) -> (units: [Range<Int>], substitutions: [Int: Range<Int>]) {
+    /// words. With the ranges a row keeps whole where they fit one (`wholes`, by the unit
+    /// they begin at): the substitutions, products of numbers and arrows with their ends.
+    static func units(_ words: [Word]) -> (units: [Range<Int>], wholes: [Int: Range<Int>]) {
         var inParenthesis = [Bool](repeating: false, count: words.count)
         var open = 0
         while open < words.count {
@@ -295,19 +300,47 @@ enum WordGlue {
                 open += 1
             }
         }
-        // A row may break before a substitution's `=` (`substitutions`), which then does
-        // not join the word before it.
+        // A product of numbers in prose, "−4 × 1 = −4" (not "−4 ×" / "1 = −4", which reads
+        // as an equation of its own), and an arrow with its ends, "x2 → ξ", "(1,1) → 0.",
+        // are kept whole as a substitution is, where they fit a row: from the unit of the
+        // word before the sign to that of the word after it; where the number before it
+        // is the value of an expression, from its `=`, as a substitution after one
+        // ("∂L/∂o2 · o1" / "= 10 · 2 = 20", not "o1 = 10 · 2 = 20"). (A product of names
+        // may break after its sign: "∂L/∂p ·" / "∂p/∂a".)
+        let signs = words.indices.filter { sign in
+            sign > 0 && sign + 1 < words.count
+                && (words[sign].isProduct && words[sign - 1].isNumber && words[sign + 1].isNumber || words[sign].isArrow)
+        }
+        let valueSigns = signs.compactMap { sign -> Int? in
+            let equals = sign - 2
+            return equals >= 2 && words[sign].isProduct && words[equals].isToken
+                && (words[equals - 2].isOperator || words[equals - 2].isProduct || words[equals - 2].isToken) ? equals : nil
+        }
+        // A row may break before a substitution's `=` (`substitutions`), or before such a
+        // value's, which then does not join the word before it.
         let found = substitutions(words, inParenthesis: inParenthesis)
-        let opensSubstitution = Set(found.map(\.lowerBound))
+        let opensRange = Set(found.map(\.lowerBound) + valueSigns)
         var units: [Range<Int>] = []
         var start = 0
-        for index in words.indices where index > 0 && (opensSubstitution.contains(index) || !words[index - 1].isToken
+        for index in words.indices where index > 0 && (opensRange.contains(index) || !words[index - 1].isToken
             && !words[index - 1].isOperator && !inParenthesis[index]
             && !(words[index].isToken && index + 1 < words.count && words[index + 1].isNumber)) {
             units.append(start..<index)
             start = index
         }
         if !words.isEmpty { units.append(start..<words.count) }
-        return (units, Dictionary(found.map { ($0.lowerBound, $0) }, uniquingKeysWith: { first, _ in first }))
+        var unitOf = [Int](repeating: 0, count: words.count)
+        for (number, unit) in units.enumerated() { for index in unit { unitOf[index] = number } }
+        var joined: [Range<Int>] = []
+        for sign in signs {
+            let range = units[unitOf[sign - 1]].lowerBound..<units[unitOf[sign + 1]].upperBound
+            if let last = joined.last, last.upperBound > range.lowerBound {
+                joined[joined.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                joined.append(range)
+            }
+        }
+        let wholes = Dictionary((found + joined).map { ($0.lowerBound, $0) }, uniquingKeysWith: { a, b in a.count >= b.count ? a : b })
+        return (units, wholes)
     }
 }

@@ -11,10 +11,10 @@ public struct WrapMeasure: Sendable {
         var indent: Int
         var words: [[Int]]
         var wordWidths: [Int]
-        /// The words grouped as `WordGlue` joins them, and its substitutions by the unit
-        /// they begin at.
+        /// The words grouped as `WordGlue` joins them, and the ranges it keeps whole where
+        /// they fit a row by the unit they begin at.
         var units: [Range<Int>]
-        var substitutions: [Int: Range<Int>]
+        var wholes: [Int: Range<Int>]
     }
 
     let lines: [Measured]
@@ -45,7 +45,7 @@ public struct WrapMeasure: Sendable {
             }
             let grouping = WordGlue.units(glue)
             return Measured(width: line.width, indent: indent, words: words, wordWidths: words.map { $0.reduce(0, +) },
-                            units: grouping.units, substitutions: grouping.substitutions)
+                            units: grouping.units, wholes: grouping.wholes)
         }
     }
 
@@ -91,7 +91,7 @@ public struct WrapMeasure: Sendable {
             }
         }
         for unit in line.units {
-            if WordGlue.opensRow(line.substitutions[unit.lowerBound] ?? unit, widths: line.wordWidths, width: room, used: used,
+            if WordGlue.opensRow(line.wholes[unit.lowerBound] ?? unit, widths: line.wordWidths, width: room, used: used,
                                  rowHasWord: rowHasWord)
                 || WordGlue.opensRow(unit, widths: line.wordWidths, width: room, used: used, rowHasWord: rowHasWord) { flush() }
             for index in unit { place(index) }

@@ -103,7 +103,7 @@ import Testing
          ["w ← w − η·∂L/∂w", "= 0.3 − 0.1·9.68e-4 = 0.3", "(it moved by −9.68e-5)"]),
         // Inside prose, where it does not end the line, it breaks as before: the early row
         // would cost one.
-        ("σ(1 − σ) = 0.731 × (1 − 0.731) = 0.197. The same", 30, ["σ(1 − σ) = 0.731 ×", "(1 − 0.731) = 0.197. The same"]),
+        ("σ(1 − σ) = 0.731 + 0.5 = 1.231. The same", 26, ["σ(1 − σ) = 0.731", "+ 0.5 = 1.231. The same"]),
         // After a name alone, in prose, the "=" keeps its name.
         ("Upstream −4, so ∂f/∂x = −4 × 1 = −4 and", 24, ["Upstream −4, so", "∂f/∂x = −4 × 1 = −4 and"]),
         // Wider than a row, it breaks as any other words.
@@ -116,6 +116,38 @@ import Testing
     @Test(arguments: substitutions) func aSubstitutionStaysWhole(_ line: (text: String, width: Int, rows: [String])) {
         #expect(Paragraph.wrap(Line(line.text), width: line.width).map(\.text) == line.rows)
         for width in 4...30 {
+            #expect(WrapMeasure([Line(line.text)]).height(forWidth: width) == Paragraph.wrap(Line(line.text), width: width).count,
+                    "at \(width)")
+        }
+    }
+
+    /// Lines with a product of numbers or an arrow in prose, the width, and the rows.
+    static let products: [(text: String, width: Int, rows: [String])] = [
+        // Chain-rule part 1 at 100×30 read "so ∂f/∂x = −4 ×" / "1 = −4 and …", a false
+        // equation at the start of a row.
+        ("Upstream ∂f/∂q = −4, so ∂f/∂x = −4 × 1 = −4 and ∂f/∂y = −4 × 1 = −4.", 40,
+         ["Upstream ∂f/∂q = −4, so", "∂f/∂x = −4 × 1 = −4 and", "∂f/∂y = −4 × 1 = −4."]),
+        ("w_cat_1 ← 1.2 − 0.1 × (−0.87) × 1 = 1.287.", 30, ["w_cat_1 ← 1.2", "− 0.1 × (−0.87) × 1 = 1.287."]),
+        // A product keeps its row even inside prose, where that costs one: "(1 − 0.731)
+        // = 0.197" at a row's start would read as an equation of its own.
+        ("σ(1 − σ) = 0.731 × (1 − 0.731) = 0.197. The same", 30, ["σ(1 − σ)", "= 0.731 × (1 − 0.731) = 0.197.", "The same"]),
+        // After an expression, from its "=" (chains part 1 read "∂L/∂o2 · o1 = 10 ·" / "2 = 20").
+        ("∂L/∂w2 = ∂L/∂o2 · o1 = 10 · 2 = 20: the slide's", 32, ["∂L/∂w2 = ∂L/∂o2 · o1", "= 10 · 2 = 20: the slide's"]),
+        ("∂ℓ/∂w12 = ∂ℓ/∂ξ1·x2 = −1 × 2 = −2. The first layer", 32, ["∂ℓ/∂w12 = ∂ℓ/∂ξ1·x2", "= −1 × 2 = −2. The first layer"]),
+        // An edge keeps its arrow and both ends; so does a truth table's row.
+        ("Chain rule along the edge x2 → z: the gradient", 30, ["Chain rule along the edge", "x2 → z: the gradient"]),
+        ("(0,0) → 0, (0,1) → 1, (1,0) → 1, (1,1) → 0.", 40, ["(0,0) → 0, (0,1) → 1, (1,0) → 1,", "(1,1) → 0."]),
+        // A product of names may still end a row, and a product wider than a row breaks
+        // as any other words.
+        ("∂L/∂a += ∂L/∂p · ∂p/∂a", 16, ["∂L/∂a += ∂L/∂p ·", "∂p/∂a"]),
+        ("1 × 2 × 3 × 4", 6, ["1 × 2", "× 3 ×", "4"]),
+    ]
+
+    /// A product of numbers in prose ("−4 × 1 = −4") and an arrow with its ends ("x2 → z")
+    /// go whole on a row where they fit one; WrapMeasure counts the same rows.
+    @Test(arguments: products) func aProductOfNumbersAndAnArrowStayWhole(_ line: (text: String, width: Int, rows: [String])) {
+        #expect(Paragraph.wrap(Line(line.text), width: line.width).map(\.text) == line.rows)
+        for width in 4...40 {
             #expect(WrapMeasure([Line(line.text)]).height(forWidth: width) == Paragraph.wrap(Line(line.text), width: width).count,
                     "at \(width)")
         }
