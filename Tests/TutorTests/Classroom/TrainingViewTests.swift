@@ -100,8 +100,12 @@ import Screen
         #expect(relu.points().map(\.glyph) == expected && Set(expected) == ["1", "2", "3"])
         #expect(try pane("perceptron", part: 5).classDigits == [0, 1])
         // The legend says which shade each class wins with.
-        #expect(relu.classShades == "blank 1, ▒ 2, █ 3")
-        #expect(try pane("perceptron", part: 5).classShades == "blank 0, █ 1")
+        #expect(relu.classShades() == "blank 1, ▒ 2, █ 3")
+        #expect(relu.classShades(named: true) == "blank 1, ▒ 2, █ 3")
+        let perceptron = try pane("perceptron", part: 5)
+        #expect(perceptron.classShades() == "blank 0, █ 1")
+        // Named where the digit does not say it: the perceptron's classes off and on.
+        #expect(perceptron.classShades(named: true) == "blank 0 (off), █ 1 (on)")
     }
 
     /// At the end of a training of many epochs, whose words are about the loss chart, the
@@ -156,7 +160,7 @@ import Screen
             │     ▒▒▒▒▒▒▒0▒▒▒▒▒▒▒▒▒▒▒▒▒1▒▒▒▒▒▒▒│
             │−0.5 ▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒│
             │     −0.5         x1→          1.5│
-            └─ █ f ≈ 1 · digits: targets ──────┘
+            └─ f: 0 ░▒▓█ 1 · digits: targets ──┘
             ┌ loss 0.252 before training ──────┐
             │0.252│⠁                           │
             │     │                            │
@@ -209,7 +213,7 @@ import Screen
             │            0  ░░▒▓▓██████1████▓▓▒│
             │−0.5                ░░▒▓▓█████████│
             │     −0.5         x1→          1.5│
-            └─ █ f ≈ 1 · digits: targets ──────┘
+            └─ f: 0 ░▒▓█ 1 · digits: targets ──┘
             ┌ loss 0.00115 · epoch 2000/2000 ──┐
             │0.252│⠉⠉⠉⠉⠉⠳⣄                     │
             │     │      ⠘⢦⡀                   │
@@ -236,7 +240,7 @@ import Screen
             |          0      #####1#####|
             |-0.5                 #######|
             |     -0.5      x1>       1.5|
-            +- # f ~ 1 - digits: f ------+
+            +- # f = 1 - digits: f ------+
             """)
     }
 

@@ -113,13 +113,26 @@ public struct TrainingPane: Widget {
     }
 
     /// Each class's shade on the map and its digit, lightest first: "blank 1, ▒ 2, █ 3"
-    /// (`prediction` places the winning class's position evenly from 0 to 1).
-    var classShades: String {
-        let count = track.predictions.count, digits = classDigits
+    /// (`prediction` places the winning class's position evenly from 0 to 1); `named`,
+    /// with the class's name where its digit does not say it: "blank 0 (off), █ 1 (on)".
+    func classShades(named: Bool = false) -> String {
+        let count = track.predictions.count, digits = classDigits, names = classNames
         return (0..<count).map { position in
             let shade = HeatMap.shade(of: Double(position) / Double(Swift.max(1, count - 1)), in: 0...1, shades: theme.glyphs.shades)
-            return "\(shade == " " ? "blank" : String(shade)) \(digits.indices.contains(position) ? digits[position] : position)"
+            let digit = digits.indices.contains(position) ? digits[position] : position
+            let name = named && names.indices.contains(position) ? names[position].map { " (\($0))" } ?? "" : ""
+            return "\(shade == " " ? "blank" : String(shade)) \(digit)\(name)"
         }.joined(separator: ", ")
+    }
+
+    /// Each class's name as its score's name gives it past the words all share, up to an
+    /// "_" ("s_off", "s_on": off, on); none where the digit is the name's own (u1, u2, u3).
+    var classNames: [String?] {
+        let labels = track.predictions.map { graph.label(of: $0) }
+        guard let first = labels.first, labels.allSatisfy({ $0.last?.isNumber != true }) else { return labels.map { _ in nil } }
+        let shared = labels.dropFirst().reduce(first) { prefix, label in String(zip(prefix, label).prefix { $0 == $1 }.map(\.0)) }
+        let cut = shared.lastIndex(of: "_").map { shared.distance(from: shared.startIndex, to: $0) + 1 } ?? 0
+        return labels.map { label in label.count > cut ? String(label.dropFirst(cut)) : nil }
     }
 
     /// The data points, each marked with its target (the class's number for one-hot
@@ -185,16 +198,24 @@ public struct TrainingPane: Widget {
         let swatch = theme.usesColor && track.predictions.count == 1
         let legends: [String] = if track.predictions.count != 1 {
             // Which shade each class wins with ("blank 1, ▒ 2, █ 3"), where it fits.
-            [" class: \(classShades)\(and)digits: \(digits) ", " class: \(classShades) ",
+            [" class: \(classShades(named: true))\(and)digits: \(digits) ", " class: \(classShades(named: true)) ",
+             " class: \(classShades())\(and)digits: \(digits) ", " class: \(classShades()) ",
              " shade: the winning class\(and)digits: \(digits) ", " shade: class\(and)digits: \(digits) ", " shade: class "]
         } else if swatch {
             // A swatch of that colour first; the shade still grades f.
             [" \(dark) \(shaded) ≥ 0.5, darker as \(shaded) → 1\(and)digits: \(digits) ",
              " \(dark) \(shaded) ≥ 0.5\(and)digits: \(digits) ", " \(dark) \(shaded)≥0.5\(and)digits: \(digits) ",
              " \(dark) \(shaded) ≥ 0.5 "]
+        } else if graph.op(of: track.predictions[0]) == .step {
+            // A unit step is 0 or 1: blank or the darkest, nothing between.
+            [" blank \(shaded) = 0, \(dark) \(shaded) = 1\(and)digits: \(digits) ",
+             " \(dark) \(shaded) = 1\(and)digits: \(digits) ", " \(dark) \(shaded) = 1 "]
         } else {
-            // The shades grade f (a sigmoid's 0.6 is ▒, not █): the darkest is f near 1.
+            // The shades grade f (a sigmoid's 0.6 is ▒, not █): the scale from 0 to 1 where
+            // it fits (a reviewer could not tell what a field of ▒ meant), else its top.
             [" \(dark) \(shaded) ≈ 1, lighter as \(shaded) falls\(and)digits: \(digits) ",
+             " \(shaded): 0 \(String(shades.dropFirst())) 1\(and)digits: \(digits) ",
+             " \(shaded): 0\(String(shades.dropFirst()))1\(and)digits: \(digits) ",
              " \(dark) \(shaded) ≈ 1\(and)digits: \(digits) ", " \(dark) \(shaded) ≈ 1 "]
         }
         if let shown = legends.map(notation.text).first(where: { DisplayWidth.of($0) <= area.width - 4 }) {
