@@ -75,11 +75,11 @@ struct FlowPane: Widget {
                 let op = state.stepper.graph.op(of: flow.structure.neurons[neuron].output) ?? .sum
                 let isSum = op == .sum || op == .add
                 // In ASCII a sum's "+" beside the box's corner "+" would read as a corner.
-                var symbol = !state.notation.unicode && isSum ? "sum" : state.notation.gateSymbol(op)
+                let own = !state.notation.unicode && isSum ? "sum" : state.notation.gateSymbol(op)
+                var symbol = own
                 // A box that also takes the loss's lines says so, where its border has the
                 // room: under "σ" alone they would read as the neuron's.
-                let own = flow.structure.neurons[neuron].lines.count
-                if lines.count > own, let loss = lines.last.flatMap({ FlowScene.headTitle(flow.names[$0.index]) }),
+                if lines.count > flow.structure.neurons[neuron].lines.count, let loss = lines.last.flatMap({ FlowScene.headTitle(flow.names[$0.index]) }),
                    let width = flow.boxes[index]?.columns.reduce(0, +),
                    // (Short, a sum's "+" by its word: "+, loss" would read as plus loss.)
                    let title = ["\(symbol), then \(loss)", "\(isSum ? "sum" : symbol), \(loss)"]
@@ -87,7 +87,7 @@ struct FlowPane: Widget {
                     symbol = title
                 }
                 // Where the edges carry labels, an edge step's ▶ is on its edge's label.
-                title = edgeStep && !flow.labelled ? edgeStepTitle(box: index, symbol: symbol) : symbol
+                title = edgeStep && !flow.labelled ? edgeStepTitle(box: index, symbols: [symbol, own]) : symbol
             } else if let window = flow.headWindowLines(at: progress, selection: state.selection) {
                 title = state.notation.text(FlowScene.windowTitle(window, of: lines.count))
             } else if case .head = flow.elements[index], let output = lines.last {
@@ -129,18 +129,23 @@ struct FlowPane: Widget {
                      Span(" ")] + numbers)
     }
 
-    /// The title of the box an edge step leads into, where the edges carry no labels: the
-    /// edge by its arrow, as the Step pane names it (`▶ x1 → ξ1`; in a narrow box `▶ x1 →`,
-    /// the edge from x1). "▶ σ" would say the activation is applied, "▶ w11" that the box
-    /// is w11; it is the last resort where not even `▶ x1 →` fits.
-    func edgeStepTitle(box index: Int, symbol: String) -> String {
+    /// The title of the box an edge step leads into, where the edges carry no labels: its
+    /// symbol (the first of `symbols` that leaves room: "σ, then loss", else "σ"), then the
+    /// edge by its arrow, as the Step pane names it (`σ ▶ x1 → ξ1`; in a
+    /// narrow box `+ ▶ x1 →`, the edge from x1). "▶ σ" would say the activation is
+    /// applied; `▶ x1 →` alone, in place of the symbol, read as the box's name (a
+    /// reviewer, perceptron part 6); it comes only where the symbol leaves no room.
+    func edgeStepTitle(box index: Int, symbols: [String]) -> String {
+        let symbol = symbols.last ?? ""
         let mark = state.theme.glyphs.active
-        let room = (flow.boxes[index]?.columns.reduce(0, +) ?? 0) - 4
+        // The box's inner width (its columns, a blank after each), less a blank either side.
+        let room = (flow.boxes[index].map { $0.columns.reduce(0, +) + $0.columns.count } ?? 0) - 2
         let words = FlowWords(state: state)
         guard let active = progress.active, let ends = words.ends(about: active) else { return "\(mark) \(symbol)" }
         let whole = words.arrow(from: ends.source, to: ends.excitation)
         let fromSource = words.arrow(from: ends.source, to: "").trimmingCharacters(in: .whitespaces)
-        let titles = [whole, whole.replacingOccurrences(of: " ", with: ""), fromSource].map { "\(mark) \($0)" }
+        let edges = [whole, whole.replacingOccurrences(of: " ", with: ""), fromSource].map { "\(mark) \($0)" }
+        let titles = symbols.flatMap { symbol in edges.map { "\(symbol) \($0)" } } + edges
         return titles.first { DisplayWidth.of($0) <= room } ?? "\(mark) \(symbol)"
     }
 

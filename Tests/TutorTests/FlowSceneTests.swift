@@ -88,10 +88,10 @@ import Testing
     }
 
     /// In the diagram without weights on its edges, a step about an edge (v1's gradient,
-    /// a product) names it in the title of the box it leads into, `┌ ▶ h1 → ξ3`,
-    /// `┌ ▶ x1 →` where the box is narrow (not `┌ ▶ σ`, which says the activation is applied, nor `┌ ▶ v1`,
-    /// which names the box v1). Where the edges carry labels, the edge's label has the ▶
-    /// and the box's title none.
+    /// a product) names it in the title of the box it leads into, after the box's symbol,
+    /// `┌ σ ▶ h1 → ξ3`, `┌ u ▶ x1 →` where the box is narrow (not `┌ ▶ σ`, which says the
+    /// activation is applied, nor `┌ ▶ v1`, which names the box v1). Where the edges carry
+    /// labels, the edge's label has the ▶ and the box's title none.
     @Test func anEdgeStepMarksItsBox() throws {
         var narrow = try state("xor", part: 1, size: Size(width: 80, height: 24))
         narrow.apply(.jump(to: 33))
@@ -99,10 +99,10 @@ import Testing
         #expect(narrow.flow?.labelled == false && narrow.flow?.edgeOf[active.index] != nil)
         #expect(narrow.stepper.graph.name(of: active) == "v1")
         let screen = picture(view(narrow))
-        #expect(screen.components(separatedBy: "┌ ▶ h1 → ξ3 ").count == 2 && !screen.contains("┌ ▶ σ"), "\(screen)")
+        #expect(screen.components(separatedBy: "┌ σ ▶ h1 → ξ3 ").count == 2 && !screen.contains("┌ ▶ σ"), "\(screen)")
         var gates = try state("perceptron", part: 4, size: Size(width: 80, height: 24))
         gates.apply(.jump(to: 2))
-        #expect(gates.flow?.labelled == false && picture(view(gates)).contains("┌ ▶ x1 → "), "\(picture(view(gates)))")
+        #expect(gates.flow?.labelled == false && picture(view(gates)).contains("┌ u ▶ x1 → "), "\(picture(view(gates)))")
         var labelled = try state("xor", part: 0, size: Size(width: 100, height: 30))
         labelled.apply(.jump(to: 2))
         let drawn = picture(view(labelled))
