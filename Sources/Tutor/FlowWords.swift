@@ -151,6 +151,7 @@ struct FlowWords {
                     : "In the diagram: \(w) is the weight on \(on); \(offEdges), so its new value is given here.")
             }
         }
+        if case .forward(let r) = record, let sentence = headLine(r.node, flow) { return sentence }
         for neuron in flow.structure.neurons {
             let xi = names[neuron.excitation.index], h = neuron.activation.map { names[$0.index] } ?? xi
             switch record {
@@ -190,6 +191,28 @@ struct FlowWords {
             }
         }
         return nil
+    }
+}
+
+extension FlowWords {
+    /// A line of the head's box (the loss and what leads to it) that arrows from outside
+    /// the box end at, where its op is no sum: the diagram's rule says arrows that meet
+    /// are added, but here they meet at δ = y − σ or y_off·s_off (a reviewer read δ as
+    /// y + σ). The box is not a neuron: the line is computed as its formula says.
+    func headLine(_ node: NodeID, _ flow: FlowScene) -> Sentence? {
+        let graph = state.stepper.graph
+        guard flow.structure.head.contains(node), let op = graph.op(of: node), op != .add, op != .sum,
+              let box = flow.layoutNode(of: node) else { return nil }
+        var sources: [String] = []
+        for input in graph.inputs(of: node) where flow.layoutNode(of: input) != box && graph.kind(of: input) != .const {
+            let name = flow.names[input.index]
+            if !sources.contains(name) { sources.append(name) }
+        }
+        guard let first = sources.first else { return nil }
+        let line = flow.names[node.index]
+        let arrows = sources.count == 1 ? "the arrow from \(first) ends at \(line)" : "the arrows from \(Self.list(sources)) meet at \(line)"
+        let how = sources.count == 1 ? "with no weight on the arrow" : "not their sum"
+        return Sentence(text: "In the diagram: \(arrows), but this box is not a neuron: \(line) is its formula, \(how).")
     }
 }
 

@@ -32,6 +32,27 @@ import Testing
         #expect(words(state) == "In the diagram: b1's gradient is written on the edge 1 → ξ1.")
     }
 
+    /// A line of the loss's box where arrows end is no sum: the sentence says so, since the
+    /// diagram's rule says arrows that meet are added (a reviewer read δ = y − σ as y + σ).
+    /// A sum there (perceptron 6's s_y) and a line fed from inside the box (L = δ²) get none.
+    @Test func arrowsIntoTheLossBoxAreNotAdded() throws {
+        func sentence(_ lesson: String, part: Int, at name: String) throws -> String? {
+            var state = try TutorState(subject: .lesson(LessonFixtures.lesson(lesson)), part: part, theme: .monochrome(),
+                                       size: Size(width: 100, height: 30))
+            if !state.showsFlow { state.apply(.toggleGraphView) }
+            let node = try #require(state.flow?.names.firstIndex(of: name).map(NodeID.init), "\(lesson) \(name)")
+            while state.stepper.lastStep != .forward(node) && !state.stepper.isAtEnd { state.apply(.next) }
+            return words(state)
+        }
+        #expect(try sentence("sigmoid-neuron", part: 2, at: "δ")
+                == "In the diagram: the arrows from y and σ meet at δ, but this box is not a neuron: δ is its formula, not their sum.")
+        #expect(try sentence("perceptron", part: 5, at: "(y_off·s_off)")?.hasPrefix("In the diagram: the arrows from y_off and s_off meet at (y_off·s_off)") == true)
+        #expect(try sentence("xor", part: 1, at: "(f−y)")
+                == "In the diagram: the arrow from y ends at (f−y), but this box is not a neuron: (f−y) is its formula, with no weight on the arrow.")
+        #expect(try sentence("perceptron", part: 5, at: "s_y") == nil)
+        #expect(try sentence("sigmoid-neuron", part: 2, at: "L") == nil)
+    }
+
     /// A weight the graph shares (linear regression's w2 weighs x12 → d1 and x22 → d2)
     /// has its gradient and its new value written on each of its edges: the sentence
     /// names them all.
