@@ -101,11 +101,17 @@ func graphTitle(_ state: TutorState, width: Int) -> String {
     let weightsDrawn = !(state.showsFlow && state.flow?.labelled == false)
     if weightsDrawn, state.stepper.plan.training != nil, let phase = state.stepper.lastStep?.phase,
        phase == .update || phase == .epoch {
-        let note = state.stepper.nextStep?.phase == .update ? "weights updating after this pass" : "weights updated after this pass"
+        let updating = state.stepper.nextStep?.phase == .update
+        let note = updating ? "weights updating after this pass" : "weights updated after this pass"
+        // Where it fits, in words a student checking w·x against the product cannot miss
+        // (a reviewer found "updated after this pass" too quiet at the end of a lesson).
+        let plain = updating ? "the weights are being updated; the other numbers are from the pass"
+            : "new weights; the other numbers are from the last pass"
         // (A node with one number shows its value here, the pass's gradients being spent.)
         let shown = oneNumber ? "value" : shortest
-        candidates = [note + notation.separator + marks + notation.separator + numbers, note + notation.separator + numbers,
-                      note + notation.separator + "value; backward: " + gradient, note + notation.separator + shown, note]
+        candidates = [plain + notation.separator + shown, plain, note + notation.separator + marks + notation.separator + numbers,
+                      note + notation.separator + numbers, note + notation.separator + "value; backward: " + gradient,
+                      note + notation.separator + shown, note]
             + candidates
     }
     let texts = candidates.map(notation.text)
