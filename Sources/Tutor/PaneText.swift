@@ -67,6 +67,11 @@ struct PaneText {
         return text
     }
 
+    /// The lines that may go at `rank` (not those that stand in for others).
+    func lines(ofRank rank: Int) -> [Line] {
+        expendable.filter { $0.rank == rank && !$0.standIn }.map { stored[$0.index] }
+    }
+
     /// The lines that never go (nor stand in for others).
     var essentials: [Line] {
         stored.indices.filter { index in !expendable.contains { $0.index == index } }.map { stored[$0] }

@@ -323,12 +323,28 @@ public struct TutorState: Sendable {
     /// `textLayout` with `stepText` in the Step pane (`Inspector.ruleShownEarlier` lays
     /// out an earlier frame with its rule taken as new).
     func textLayout(stepText: PaneText) -> TextLayout {
-        let narrations = Narrator(state: self).versions(), texts = stepText.versions
+        let narrations = Narrator(state: self).versions(), texts = stepText.versions, usual = graphPanes
+        let fitted = fittedTextLayout(texts, narrations: narrations, usual: usual)
+        // A rule the pass meets first, which had to go, is new where the generated
+        // sentence says only in general words what the Step pane shows: the Step pane takes
+        // the whole row where the rule then fits (softmax part 1's quotient rule at p_cat,
+        // 100×30, which the Step pane's six rows beside the sentence had no room for).
+        let rule = stepText.lines(ofRank: PaneText.newRule)
+        guard !rule.isEmpty, !stepper.isAtEnd, !isOnPage, !rule.allSatisfy(fitted.inspector.contains),
+              Narrator(state: self).isGenerated else { return fitted }
+        let alone = usual.inspectorAlone()
+        if let text = texts.first(where: { TextPane.overflow($0.lines, in: alone.inspector) == 0 }), rule.allSatisfy(text.lines.contains) {
+            return (alone, text.lines, [])
+        }
+        return fitted
+    }
+
+    /// `textLayout`'s division and versions, `usual` the panes at the usual division.
+    private func fittedTextLayout(_ texts: [PaneText], narrations: [[Line]], usual: Panes) -> TextLayout {
         // The usual division with the short sentence before a moved one with the whole:
         // neighbouring steps whose texts differ by a word then keep one division and one
         // sentence rather than alternate between them. Not at the start, which has no
         // neighbours and whose whole sentence says how to step.
-        let usual = graphPanes
         if stepper.lastStep != nil, let text = texts.first(where: { TextPane.overflow($0.lines, in: usual.inspector) == 0 }),
            let narration = narrations.first(where: { TextPane.overflow($0, in: usual.narration) == 0 }) {
             return (usual, text.lines, narration)

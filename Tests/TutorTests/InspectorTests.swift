@@ -383,29 +383,41 @@ import Testing
         #expect(!again.contains { $0.hasPrefix("Rule: ") } && again.contains { $0.hasPrefix("In the diagram") }, "\(again)")
     }
 
-    /// A rule counts as met only where a step showed it: bce-neuron part 1's circuit at
-    /// 100×30 has no room for the difference rule at its first difference (ℓ, step 14),
-    /// so it is new at (1−ŷ) (step 17) and shown there; softmax part 2's flow diagram
-    /// the same for mul's rule at y_car·lnp_car. Where the first showed it, it is said
-    /// again at a low rank: XOR's unit step at h2 (`aRuleMetFirstGoesLast`).
+    /// A rule counts as met only where a step showed it: bce-neuron part 2's flow diagram
+    /// at 80×24 has no room for σ's rule at ŷ, whose Lesson pane has the lesson's own words,
+    /// so it is new at h2 and shown there.
     @Test func aRuleNotYetShownIsStillNew() throws {
-        for (lesson, part, circuit, first, again, rule) in [
-            ("bce-neuron", 0, true, "ℓ", "(1−ŷ)", "Rule: a difference"),
-            ("softmax", 1, false, "(y_frog·lnp_frog)", "(y_car·lnp_car)", "Rule: mul swaps"),
+        var state = try TutorState(subject: .lesson(LessonFixtures.lesson("bce-neuron")), part: 1, theme: .monochrome(),
+                                   size: Size(width: 80, height: 24))
+        #expect(state.showsFlow)
+        let rule = "Rule: σ multiplies"
+        func shown(at name: String) throws -> [String] {
+            let node = try #require(state.stepper.graph.id(named: name), "\(name)")
+            while state.stepper.lastStep != .backward(node) && !state.stepper.isAtEnd { state.apply(.next) }
+            #expect(Inspector(state: state).lines().contains { $0.text.hasPrefix(rule) }, "\(name)")
+            #expect(state.textOverflow == 0)
+            return state.textLayout.inspector.map(\.text)
+        }
+        #expect(try !shown(at: "ŷ").contains { $0.hasPrefix(rule) }, "the first has no room for it")
+        #expect(try shown(at: "h2").contains { $0.hasPrefix(rule) }, "so the next shows it")
+    }
+
+    /// A rule met first that has no room beside the generated Lesson sentence takes the
+    /// whole row with the Step pane: softmax part 1's quotient rule at p_cat (100×30), and
+    /// mistakes part 2's mul rule at f (80×24). Where the lesson has words of its own for
+    /// the step, they stay.
+    @Test func aNewRuleTakesTheRowFromTheGeneratedSentence() throws {
+        for (lesson, part, size, name, rule) in [
+            ("softmax", 0, Size(width: 100, height: 30), "p_cat", "Rule: a quotient"),
+            ("mistakes", 1, Size(width: 80, height: 24), "f", "Rule: mul swaps"),
         ] {
-            var state = try TutorState(subject: .lesson(LessonFixtures.lesson(lesson)), part: part, theme: .monochrome(),
-                                       size: Size(width: 100, height: 30))
-            if circuit && state.showsFlow { state.apply(.toggleGraphView) }
-            #expect(state.showsFlow == !circuit)
-            func shown(at name: String) throws -> [String] {
-                let index = try #require(state.scene.names.firstIndex(of: name), "\(lesson) \(name)")
-                let node = NodeID(index)
-                while state.stepper.lastStep != .backward(node) && !state.stepper.isAtEnd { state.apply(.next) }
-                #expect(Inspector(state: state).lines().contains { $0.text.hasPrefix(rule) }, "\(lesson) \(name)")
-                return state.textLayout.inspector.map(\.text)
-            }
-            #expect(try !shown(at: first).contains { $0.hasPrefix(rule) }, "\(lesson): the first has no room for it")
-            #expect(try shown(at: again).contains { $0.hasPrefix(rule) }, "\(lesson): so the next shows it")
+            var state = try TutorState(subject: .lesson(LessonFixtures.lesson(lesson)), part: part, theme: .monochrome(), size: size)
+            let index = try #require(state.scene.names.firstIndex(of: name), "\(lesson) \(name)")
+            while state.stepper.lastStep != .backward(NodeID(index)) && !state.stepper.isAtEnd { state.apply(.next) }
+            #expect(Narrator(state: state).isGenerated)
+            let layout = state.textLayout
+            #expect(layout.inspector.contains { $0.text.hasPrefix(rule) }, "\(lesson)")
+            #expect(layout.narration.isEmpty && layout.panes.narration.width == 0, "\(lesson)")
             #expect(state.textOverflow == 0)
         }
     }
