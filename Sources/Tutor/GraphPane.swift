@@ -339,7 +339,7 @@ struct GraphPane: Widget {
                             Line([Span(String(repeating: String(theme.glyphs.horizontal), count: spare / 2), style: theme(.edge)),
                                   Span(symbol, style: titleStyle),
                                   Span(String(repeating: String(theme.glyphs.horizontal), count: spare - spare / 2), style: theme(.edge))]),
-                            Line([grad], alignment: .center)]
+                            Line([Span(notation.gradientMark, style: theme(.muted)), grad], alignment: .center)]
                 box.lines = gate
             } else {
                 box.lines = lines

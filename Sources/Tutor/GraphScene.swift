@@ -197,7 +197,9 @@ public struct GraphScene: Sendable {
                 // A column either side, where the wires run into the symbol (`─(×)─`): the
                 // value above and the gradient below stand clear of the wires' corners
                 // (`┐ ▶ 0`, not `┐▶ 0`, which reads as a number on that wire).
-                let width = max(DisplayWidth.of(title) - 1, DisplayWidth.of(value) - 2, DisplayWidth.of(grad) - 5, 3) + 2
+                // (The gradient with its mark, `∇0`: a bare "0" under the symbol read as its value.)
+                let width = max(DisplayWidth.of(title) - 1, DisplayWidth.of(value) - 2,
+                                DisplayWidth.of(grad) - 5 + DisplayWidth.of(notation.gradientMark), 3) + 2
                 // Odd and with a spare row above and below the three lines, so the output
                 // leaves from the symbol's row and the inputs (one port each) meet there too.
                 let inputs = graph.inputCount(of: id)

@@ -63,6 +63,9 @@ func graphTitle(_ state: TutorState, width: Int) -> String {
     case nil where state.flow?.labelled == false: "weights in the Step pane; value; backward pass: " + gradient
     case nil where state.flow?.brief == true: "weights on the edges; value; backward pass: " + gradient
     case nil: "weights on the edges; value, then " + gradient
+    // (A gate drawn by its symbol marks its gradient ∇, `├─(×)─` over `∇0`.)
+    case .box? where state.scene.graphNodes.contains { state.stepper.graph.name(of: $0) == nil }:
+        notation.unicode ? "val = value, grad = ∇ = ∂\(output)/∂node" : "val = value, grad or g= is d\(output)/dnode"
     case .box?: "val = value, grad = ∂\(output)/∂node"
     case .line?: "value, then " + gradient
     case .brief?, .symbols?: "value; backward pass: " + gradient

@@ -135,7 +135,7 @@ enum Pictures {
         │                                                      ││                                          │
         │                                                      ││                                          │
         └──────────────────────────────────────────────────────┘└──────────────────────────────────────────┘
-        → next · ← back · n end of phase · r restart · Tab select · ? help · q quit
+        ← back · r restart · Tab select · ? help · q quit
         """
 
     static let unicodeStart80x24 = """
@@ -243,7 +243,7 @@ enum Pictures {
         │                                          ││                                  │
         │                                          ││                                  │
         └──────────────────────────────────────────┘└──────────────────────────────────┘
-        → next · ← back · n end of phase · r restart · Tab select · ? help · q quit
+        ← back · r restart · Tab select · ? help · q quit
         """
 
     static let asciiStart100x30 = """
@@ -375,7 +375,7 @@ enum Pictures {
         |                                                      ||                                          |
         |                                                      ||                                          |
         +------------------------------------------------------++------------------------------------------+
-        Right next  Left back  n end of phase  r restart  Tab select  ? help  q quit
+        Left back  r restart  Tab select  ? help  q quit
         """
 
     static let asciiStart80x24 = """
@@ -483,7 +483,7 @@ enum Pictures {
         |                                          ||                                  |
         |                                          ||                                  |
         +------------------------------------------++----------------------------------+
-        Right next  Left back  n end of phase  r restart  Tab select  ? help  q quit
+        Left back  r restart  Tab select  ? help  q quit
         """
 
 }
