@@ -44,27 +44,30 @@ struct GraphPane: Widget {
     }
 
     /// Writes a step's labels on their edges' lines all in one form, where every one fits
-    /// it, the richest first (`×1=−4`, set off by blanks, then not, then the shorter `×1`
-    /// likewise): side by side, `──×1=−4┘` under `── ×1 ┐` would read as two different
-    /// things. Else each as `place` finds room for it.
-    func placeAll(_ labels: [(EdgeLabel, String?)], dag: DAGView, area: Rect, buffer: inout Buffer) {
-        let runs = labels.map { label, _ in ownRuns(of: label.edge, dag: dag, area: area) }
-        let forms: [(short: Bool, padded: Bool)] = [(false, true), (false, false), (true, true), (true, false)]
-        for form in forms where !form.short || labels.allSatisfy({ $0.1 != nil }) {
-            var scratch = buffer
-            let all = labels.indices.allSatisfy { k in
-                let (label, fallback) = labels[k]
-                let text = form.short ? fallback ?? label.text : label.text
-                return writeOnLine(form.padded ? " \(text) " : text, lead: form.padded ? 1 : 2, runs: runs[k], area: area,
-                                   style: label.style, buffer: &scratch)
-            }
-            if all {
-                buffer = scratch
-                return
+    /// it, the richest first (`−4×1=−4`, the upstream gradient times the local derivative
+    /// giving the product; then `×1=−4`; each set off by blanks, then not; then the shorter
+    /// `×1` likewise): side by side, `──×1=−4┘` under `── ×1 ┐` would read as two different
+    /// things. (`×7.693=−7.693` alone read to a reviewer as a false equation: the upstream
+    /// factor goes first where it fits.) Else each as `place` finds room for it.
+    func placeAll(_ labels: [StepLabel], dag: DAGView, area: Rect, buffer: inout Buffer) {
+        let runs = labels.map { ownRuns(of: $0.label.edge, dag: dag, area: area) }
+        let texts: [KeyPath<StepLabel, String>] = [\.withUpstream, \.label.text, \.local]
+        for text in texts {
+            for padded in [true, false] {
+                var scratch = buffer
+                let all = labels.indices.allSatisfy { k in
+                    let written = labels[k][keyPath: text]
+                    return writeOnLine(padded ? " \(written) " : written, lead: padded ? 1 : 2, runs: runs[k], area: area,
+                                       style: labels[k].label.style, buffer: &scratch)
+                }
+                if all {
+                    buffer = scratch
+                    return
+                }
             }
         }
-        for (k, (label, fallback)) in labels.enumerated() {
-            place(label, fallback: fallback, own: runs[k], dag: dag, area: area, buffer: &buffer)
+        for (k, step) in labels.enumerated() {
+            place(step.label, fallback: step.local, own: runs[k], dag: dag, area: area, buffer: &buffer)
         }
     }
 
@@ -278,17 +281,24 @@ struct GraphPane: Widget {
         return false
     }
 
-    /// A backward step's label on an edge into its gate: the local derivative times which
-    /// the upstream gradient gives the product (`×1=−4`), and the local one alone (`×1`)
-    /// for a tight spot.
-    static func edgeLabel(local: Double, product: Double, notation: Notation) -> (text: String, local: String) {
-        let local = "\(notation.edgeTimes)\(notation.operand(local))"
-        return (local + "=\(notation.number(product))", local)
+    /// A backward step's label on an edge into its gate (`label.text`): the local
+    /// derivative times which the upstream gradient gives the product (`×1=−4`); with the
+    /// upstream gradient before it (`−4×1=−4`) where there is room, and the local one
+    /// alone (`×1`) for a tight spot.
+    struct StepLabel {
+        var label: EdgeLabel
+        var withUpstream: String
+        var local: String
+    }
+
+    static func edgeLabel(upstream: Double, local: Double, product: Double, notation: Notation) -> (text: String, withUpstream: String, local: String) {
+        let times = "\(notation.edgeTimes)\(notation.operand(local))", result = "=\(notation.number(product))"
+        return (times + result, notation.number(upstream) + times + result, times)
     }
 
     /// The graph, and the labels with a shorter text each for a tight spot (the local
     /// derivative alone: `×1`).
-    func content() -> (DAGView, [(EdgeLabel, String?)]) {
+    func content() -> (DAGView, [StepLabel]) {
         let scene = state.scene
         let theme = state.theme
         let notation = state.notation
@@ -352,7 +362,7 @@ struct GraphPane: Widget {
 
         var edgeStyles = [Style](repeating: theme(.edge), count: scene.layout.edges.count)
         var emphasized: [Int] = []
-        var labels: [(EdgeLabel, String?)] = []
+        var labels: [StepLabel] = []
         switch state.stepper.lastRecord {
         case .forward(let r)?:
             for position in r.inputs.indices {
@@ -362,8 +372,9 @@ struct GraphPane: Widget {
             for flow in r.flows {
                 guard let e = scene.edgeIndex[flow.from.index][flow.position] else { continue }
                 emphasized.append(e)
-                let (text, local) = Self.edgeLabel(local: flow.local, product: flow.product, notation: notation)
-                labels.append((EdgeLabel(edge: e, text: text, style: theme(.gradient).bolded()), local))
+                let text = Self.edgeLabel(upstream: flow.upstream, local: flow.local, product: flow.product, notation: notation)
+                labels.append(StepLabel(label: EdgeLabel(edge: e, text: text.text, style: theme(.gradient).bolded()),
+                                        withUpstream: text.withUpstream, local: text.local))
             }
         default:
             break

@@ -486,7 +486,7 @@ public struct GraphScene: Sendable {
             measure(values: writes.values, grads: writes.grads)
             if case .backward(let record)? = walk.lastRecord {
                 for flow in record.flows {
-                    let width = DisplayWidth.of(GraphPane.edgeLabel(local: flow.local, product: flow.product, notation: notation).text)
+                    let width = DisplayWidth.of(GraphPane.edgeLabel(upstream: flow.upstream, local: flow.local, product: flow.product, notation: notation).text)
                     widths.labels[flow.from.index] = max(widths.labels[flow.from.index], width)
                 }
             }

@@ -125,7 +125,7 @@ import Testing
             guard case .backward(let record)? = state.stepper.lastRecord else { continue }
             let rows = picture(view(state)).split(separator: "\n").map(String.init)
             for flow in record.flows {
-                let text = GraphPane.edgeLabel(local: flow.local, product: flow.product, notation: state.notation).text
+                let text = GraphPane.edgeLabel(upstream: flow.upstream, local: flow.local, product: flow.product, notation: state.notation).text
                 let from = try #require(state.scene.layoutNode(of: flow.from))
                 let into = state.scene.layout.edges.indices.filter { state.scene.layout.edges[$0].to == from }
                 let onLine = into.contains { e in
