@@ -13,7 +13,7 @@ import Testing
         return opened.graphView == .circuit ? opened : update(opened, .toggleGraphView)
     }
 
-    /// A gate drawn as its value over its symbol over its gradient (perceptron part 3's
+    /// A gate drawn as its value over its symbol over its gradient, `∇?` (perceptron part 3's
     /// w·x among boxes) takes its wires without an arrowhead, "├─(×)─": the active mark
     /// "▶" beside its value is the only ▶ at the gate, and its value and gradient stand a
     /// cell clear of the corners where its input wires turn ("┐ ▶ 0", not "┐▶ 0", which
@@ -24,7 +24,7 @@ import Testing
         let symbol = try #require(rows.firstIndex { $0.contains("(×)") })
         #expect(rows[symbol].contains("├─(×)─") && !rows[symbol].contains("▶(×)"), "\(rows[symbol])")
         #expect(rows[symbol - 1].contains("┐ ▶ 0"), "\(rows[symbol - 1])")
-        #expect(rows[symbol + 1].contains("┘  ?"), "\(rows[symbol + 1])")
+        #expect(rows[symbol + 1].contains("┘  ∇?"), "\(rows[symbol + 1])")
         #expect(gate.textLayout.inspector.first?.text == "Forward: compute (w·x), drawn\u{00A0}(×)")
     }
 

@@ -260,12 +260,13 @@ struct ScreenAudit {
                     defects.append("\(where_): the node \(name) reads \"\(line.trimmingCharacters(in: .whitespaces))\"")
                 }
             } else if graph.name(of: id) == nil {
-                // A gate: "mark value" above the symbol, the gradient below.
+                // A gate: "mark value" above the symbol, "∇gradient" below.
                 let content = rows.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 let top = content.first?.split(separator: " ", maxSplits: 1).map(String.init) ?? []
                 shownMark = top.first
                 shownValue = top.count > 1 ? top[1] : nil
-                shownGrad = content.count > 2 ? content[2] : nil
+                let mark = notation.gradientMark
+                shownGrad = content.count > 2 && content[2].hasPrefix(mark) ? String(content[2].dropFirst(mark.count)) : nil
             } else {
                 func field(_ label: String) -> String? {
                     rows.lazy.map { $0.dropFirst().dropLast().trimmingCharacters(in: .whitespaces) }
