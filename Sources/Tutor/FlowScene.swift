@@ -112,6 +112,9 @@ public struct FlowScene: Sendable {
     public var collapsedHead: Bool { headWindow != nil }
     /// For each line of the head's own box, the lines of it that it reads (indices).
     private var headReads: [[Int]] = []
+    /// For each line of the head's box that arrows point at, the nodes they come from (an
+    /// input outside the box that feeds several lines has one arrow, to the first).
+    public private(set) var headArrows: [NodeID: [NodeID]] = [:]
 
     /// The flow diagram of `graph`, or `nil` when it has no neurons. `scene` gives the
     /// names and the number widths (its boxes are sized for every pass the part makes).
@@ -261,13 +264,14 @@ public struct FlowScene: Sendable {
             // box kept apart from the one neuron it reads, an arrow to each reader too: one
             // arrow would claim the neuron feeds that line alone (bce's ŷ into (1−ŷ), whose
             // gradient is 0, and not into log(ŷ), which takes all of it).
-            var arrivals: [[Int]] = head.map { _ in [] }
+            var arrivals: [[Int]] = head.map { _ in [] }, arriving: [[NodeID]] = head.map { _ in [] }
             var seen = Set<Int>()
             for k in head.indices {
                 for input in graph.inputs(of: head[k]) where !inHead.contains(input) && edgeOf[input.index] == nil {
                     guard let from = place[input.index], from != headBox, !arrivals[k].contains(from) else { continue }
                     guard seen.insert(from).inserted || graph.op(of: input) == nil || headApart else { continue }
                     arrivals[k].append(from)
+                    arriving[k].append(input)
                 }
             }
             let own = boxLines[headBox].count - head.count
@@ -295,6 +299,9 @@ public struct FlowScene: Sendable {
             if let window { dividerRows[headBox] = window }
             headReads = boxLines[headBox].map { line in
                 graph.inputs(of: line).compactMap { boxLines[headBox].firstIndex(of: $0) }
+            }
+            if explicit && !collapsed {
+                headArrows = Dictionary(uniqueKeysWithValues: head.indices.filter { !arriving[$0].isEmpty }.map { (head[$0], arriving[$0]) })
             }
             for (position, k) in order.enumerated() {
                 for (j, from) in arrivals[k].enumerated() {

@@ -196,23 +196,24 @@ struct FlowWords {
 
 extension FlowWords {
     /// A line of the head's box (the loss and what leads to it) that arrows from outside
-    /// the box end at, where its op is no sum: the diagram's rule says arrows that meet
+    /// the box point at, where its op is no sum: the diagram's rule says arrows that meet
     /// are added, but here they meet at δ = y − σ or y_off·s_off (a reviewer read δ as
-    /// y + σ). The box is not a neuron: the line is computed as its formula says.
+    /// y + σ). The box is not a neuron: the line is computed as its formula says. Only
+    /// the arrows drawn (`FlowScene.headArrows`): an input that feeds several lines has
+    /// one, to the first.
     func headLine(_ node: NodeID, _ flow: FlowScene) -> Sentence? {
         let graph = state.stepper.graph
-        guard flow.structure.head.contains(node), let op = graph.op(of: node), op != .add, op != .sum,
-              let box = flow.layoutNode(of: node) else { return nil }
+        guard let arrows = flow.headArrows[node], let op = graph.op(of: node), op != .add, op != .sum else { return nil }
         var sources: [String] = []
-        for input in graph.inputs(of: node) where flow.layoutNode(of: input) != box && graph.kind(of: input) != .const {
+        for input in arrows {
             let name = flow.names[input.index]
             if !sources.contains(name) { sources.append(name) }
         }
         guard let first = sources.first else { return nil }
-        let line = flow.names[node.index]
-        let arrows = sources.count == 1 ? "the arrow from \(first) ends at \(line)" : "the arrows from \(Self.list(sources)) meet at \(line)"
+        let line = flow.names[node.index], formula = Inspector(state: state).definition(node)
+        let meeting = sources.count == 1 ? "the arrow from \(first) ends at \(line)" : "the arrows from \(Self.list(sources)) meet at \(line)"
         let how = sources.count == 1 ? "with no weight on the arrow" : "not their sum"
-        return Sentence(text: "In the diagram: \(arrows), but this box is not a neuron: \(line) is its formula, \(how).")
+        return Sentence(text: "In the diagram: \(meeting), but this box is not a neuron: \(formula), \(how).")
     }
 }
 

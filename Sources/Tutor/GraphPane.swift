@@ -185,6 +185,9 @@ struct GraphPane: Widget {
             if writeOnLine(" \(text) ", lead: 1, runs: own, area: area, style: label.style, buffer: &buffer)
                 || writeOnLine(text, lead: 2, runs: own, area: area, style: label.style, buffer: &buffer) { return }
         }
+        // The shorter one with a single cell of its wire before it (`─×(−2)┐`) before it
+        // goes beside the wire: sigmoid-neuron part 2's w1 had none where x1 had `──×(−3)┘`.
+        if let fallback, writeOnLine(fallback, lead: 1, runs: own, area: area, style: label.style, buffer: &buffer) { return }
         for text in texts {
             let width = DisplayWidth.of(text)
             func isBlank(_ x: Int, _ y: Int) -> Bool {

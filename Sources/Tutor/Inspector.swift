@@ -274,7 +274,9 @@ struct Inspector {
             frame.chooseScene()
             frame.screen = frame.screens.count - 1
             let text = Inspector(state: frame, ruleTakenAsNew: true).text().below(frame.classroomLines())
-            if frame.textLayout(stepText: text).inspector.contains(line) { return true }
+            // (In the Step pane, or in the Lesson pane in place of its general sentence.)
+            let layout = frame.textLayout(stepText: text)
+            if layout.inspector.contains(line) || layout.narration.contains(line) { return true }
         }
         return false
     }

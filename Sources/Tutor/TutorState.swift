@@ -326,12 +326,22 @@ public struct TutorState: Sendable {
         let narrations = Narrator(state: self).versions(), texts = stepText.versions, usual = graphPanes
         let fitted = fittedTextLayout(texts, narrations: narrations, usual: usual)
         // A rule the pass meets first, which had to go, is new where the generated
-        // sentence says only in general words what the Step pane shows: the Step pane takes
-        // the whole row where the rule then fits (softmax part 1's quotient rule at p_cat,
-        // 100×30, which the Step pane's six rows beside the sentence had no room for).
+        // sentence says only in general words what the Step pane shows (softmax part 1's
+        // quotient rule at p_cat, 100×30, which the Step pane's six rows beside the sentence
+        // had no room for): the Lesson pane says it, under the short sentence or in its
+        // place, where that fits (the panes keep their division from step to step); else the
+        // Step pane takes the whole row where the rule then fits.
         let rule = stepText.lines(ofRank: PaneText.newRule)
         guard !rule.isEmpty, !stepper.isAtEnd, !isOnPage, !rule.allSatisfy(fitted.inspector.contains),
               Narrator(state: self).isGenerated else { return fitted }
+        let withoutRule = texts.filter { version in !rule.contains(where: version.lines.contains) }
+        if !withoutRule.isEmpty, let sentence = narrations.last {
+            let told = fittedTextLayout(withoutRule, narrations: [sentence + rule, rule], usual: usual)
+            if rule.allSatisfy(told.narration.contains), TextPane.overflow(told.narration, in: told.panes.narration) == 0,
+               TextPane.overflow(told.inspector, in: told.panes.inspector) == 0 {
+                return told
+            }
+        }
         let alone = usual.inspectorAlone()
         if let text = texts.first(where: { TextPane.overflow($0.lines, in: alone.inspector) == 0 }), rule.allSatisfy(text.lines.contains) {
             return (alone, text.lines, [])

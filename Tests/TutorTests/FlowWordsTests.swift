@@ -45,10 +45,10 @@ import Testing
             return words(state)
         }
         #expect(try sentence("sigmoid-neuron", part: 2, at: "δ")
-                == "In the diagram: the arrows from y and σ meet at δ, but this box is not a neuron: δ is its formula, not their sum.")
+                == "In the diagram: the arrows from y and σ meet at δ, but this box is not a neuron: δ = y − σ, not their sum.")
         #expect(try sentence("perceptron", part: 5, at: "(y_off·s_off)")?.hasPrefix("In the diagram: the arrows from y_off and s_off meet at (y_off·s_off)") == true)
         #expect(try sentence("xor", part: 1, at: "(f−y)")
-                == "In the diagram: the arrow from y ends at (f−y), but this box is not a neuron: (f−y) is its formula, with no weight on the arrow.")
+                == "In the diagram: the arrow from y ends at (f−y), but this box is not a neuron: (f−y) = f − y, with no weight on the arrow.")
         #expect(try sentence("perceptron", part: 5, at: "s_y") == nil)
         #expect(try sentence("sigmoid-neuron", part: 2, at: "L") == nil)
     }

@@ -402,11 +402,11 @@ import Testing
         #expect(try shown(at: "h2").contains { $0.hasPrefix(rule) }, "so the next shows it")
     }
 
-    /// A rule met first that has no room beside the generated Lesson sentence takes the
-    /// whole row with the Step pane: softmax part 1's quotient rule at p_cat (100×30), and
-    /// mistakes part 2's mul rule at f (80×24). Where the lesson has words of its own for
-    /// the step, they stay.
-    @Test func aNewRuleTakesTheRowFromTheGeneratedSentence() throws {
+    /// A rule met first that has no room in the Step pane beside the generated Lesson
+    /// sentence goes under that sentence, shortened, in the Lesson pane, the panes keeping
+    /// their division: softmax part 1's quotient rule at p_cat (100×30), and mistakes part
+    /// 2's mul rule at f (80×24). Where the lesson has words of its own, they stay.
+    @Test func aNewRuleGoesUnderTheGeneratedSentence() throws {
         for (lesson, part, size, name, rule) in [
             ("softmax", 0, Size(width: 100, height: 30), "p_cat", "Rule: a quotient"),
             ("mistakes", 1, Size(width: 80, height: 24), "f", "Rule: mul swaps"),
@@ -414,10 +414,13 @@ import Testing
             var state = try TutorState(subject: .lesson(LessonFixtures.lesson(lesson)), part: part, theme: .monochrome(), size: size)
             let index = try #require(state.scene.names.firstIndex(of: name), "\(lesson) \(name)")
             while state.stepper.lastStep != .backward(NodeID(index)) && !state.stepper.isAtEnd { state.apply(.next) }
-            #expect(Narrator(state: state).isGenerated)
+            let narrator = Narrator(state: state)
+            #expect(narrator.isGenerated)
             let layout = state.textLayout
-            #expect(layout.inspector.contains { $0.text.hasPrefix(rule) }, "\(lesson)")
-            #expect(layout.narration.isEmpty && layout.panes.narration.width == 0, "\(lesson)")
+            #expect(!layout.inspector.contains { $0.text.hasPrefix(rule) }, "\(lesson)")
+            #expect(layout.narration.first?.text == narrator.generated(brief: true), "\(lesson)")
+            #expect(layout.narration.dropFirst().first?.text.hasPrefix(rule) == true, "\(lesson)")
+            #expect(layout.panes == state.graphPanes, "\(lesson): the usual division")
             #expect(state.textOverflow == 0)
         }
     }

@@ -58,18 +58,18 @@ import Testing
 
     /// Where the lesson has no words for a step, the generated sentence gives way to its
     /// short form where the whole would cut the Step pane's formulas: linear-regression
-    /// part 1's circuit at 80×24, the backward step through w2·x22, reads whole with it.
+    /// part 1's circuit at 80×24, the backward step through w1·x21, reads whole with it.
     @Test func aGeneratedSentenceShortensForTheFormulas() throws {
         var state = try TutorState(subject: .lesson(LessonFixtures.lesson("linear-regression")), part: 0, theme: .monochrome(),
                                    size: Size(width: 80, height: 24))
         if state.showsFlow { state.apply(.toggleGraphView) }
-        state.apply(.jump(to: 20))
+        state.apply(.jump(to: 21))
         let narrator = Narrator(state: state)
-        #expect(narrator.generated().hasPrefix("Chain rule at (w2·x22): the gradient arriving from the right"))
+        #expect(narrator.generated().hasPrefix("Chain rule at (w1·x21): the gradient arriving from the right"))
         #expect(narrator.versions().map { $0.map(\.text) } == [[narrator.generated()], [narrator.generated(brief: true)]])
         let layout = state.textLayout
         #expect(layout.narration.map(\.text) == [narrator.generated(brief: true)])
-        #expect(narrator.generated(brief: true).hasPrefix("Chain rule at (w2·x22): upstream gradient · local derivative"))
+        #expect(narrator.generated(brief: true).hasPrefix("Chain rule at (w1·x21): upstream gradient · local derivative"))
         #expect(TextPane.overflow(layout.inspector, in: layout.panes.inspector) == 0)
         #expect(TextPane.overflow(layout.narration, in: layout.panes.narration) == 0)
         // The whole sentence would not fit beside these formulas at the division taken.
