@@ -123,8 +123,8 @@ public struct Paragraph: Widget {
         for unit in grouping.units {
             // Words joined by an `=` go whole on this row, else whole on the next; where
             // they are wider than a row, word by word as any others. So does a range kept
-            // whole that begins here (a substitution, a product of numbers, an arrow with its
-            // ends), its units then as any others.
+            // whole that begins here (a substitution, a product of numbers), its units then
+            // as any others.
             if WordGlue.opensRow(grouping.wholes[unit.lowerBound] ?? unit, widths: widths, width: room, used: used,
                                  rowHasWord: rowHasWord)
                 || WordGlue.opensRow(unit, widths: widths, width: room, used: used, rowHasWord: rowHasWord) { flush() }
@@ -161,7 +161,7 @@ public struct Paragraph: Widget {
 /// keeps a step's header naming its node on its first row. Nor inside a short
 /// parenthesis, "(1 − ŷ)", "∂(L's sum)", which a break would leave as "(1 −" / "ŷ)",
 /// nor after a "+", "−", "/" or "^" ("−2 +" / "5"): it breaks before one, "−2" / "+ 5 = 3".
-/// Nor inside a product of two numbers, "−4 × 1", nor after a "→", "(1,1) →" / "0.".
+/// Nor inside a product of two numbers, "−4 × 1", nor after a "→": "(1,1)" / "→ 0.".
 /// `Paragraph.wrap` and `WrapMeasure` both group words by it.
 enum WordGlue {
     /// What the grouping needs of a word, read a character at a time: its first two
@@ -279,7 +279,7 @@ enum WordGlue {
     /// `+=`, `≈`, `←`) or an operator, when it is an `=` followed by a number (but not one
     /// that opens a substitution), or inside a parenthesis of at most `shortParenthesis`
     /// words. With the ranges a row keeps whole where they fit one (`wholes`, by the unit
-    /// they begin at): the substitutions, products of numbers and arrows with their ends.
+    /// they begin at): the substitutions and the products of numbers.
     static func units(_ words: [Word]) -> (units: [Range<Int>], wholes: [Int: Range<Int>]) {
         var inParenthesis = [Bool](repeating: false, count: words.count)
         var open = 0
@@ -301,15 +301,15 @@ enum WordGlue {
             }
         }
         // A product of numbers in prose, "−4 × 1 = −4" (not "−4 ×" / "1 = −4", which reads
-        // as an equation of its own), and an arrow with its ends, "x2 → ξ", "(1,1) → 0.",
-        // are kept whole as a substitution is, where they fit a row: from the unit of the
-        // word before the sign to that of the word after it; where the number before it
-        // is the value of an expression, from its `=`, as a substitution after one
-        // ("∂L/∂o2 · o1" / "= 10 · 2 = 20", not "o1 = 10 · 2 = 20"). (A product of names
-        // may break after its sign: "∂L/∂p ·" / "∂p/∂a".)
+        // as an equation of its own), is kept whole as a substitution is, where it fits a
+        // row: from the unit of the word before the sign to that of the word after it;
+        // where the number before it is the value of an expression, from its `=`, as a
+        // substitution after one ("∂L/∂o2 · o1" / "= 10 · 2 = 20", not "o1 = 10 · 2 =
+        // 20"). (A product of names may break after its sign: "∂L/∂p ·" / "∂p/∂a". An
+        // arrow joins the word after it, as an operator does: "the edge x2" / "→ z:", which
+        // costs no row where keeping "x2 → z:" whole would.)
         let signs = words.indices.filter { sign in
-            sign > 0 && sign + 1 < words.count
-                && (words[sign].isProduct && words[sign - 1].isNumber && words[sign + 1].isNumber || words[sign].isArrow)
+            sign > 0 && sign + 1 < words.count && words[sign].isProduct && words[sign - 1].isNumber && words[sign + 1].isNumber
         }
         let valueSigns = signs.compactMap { sign -> Int? in
             let equals = sign - 2
@@ -323,7 +323,7 @@ enum WordGlue {
         var units: [Range<Int>] = []
         var start = 0
         for index in words.indices where index > 0 && (opensRange.contains(index) || !words[index - 1].isToken
-            && !words[index - 1].isOperator && !inParenthesis[index]
+            && !words[index - 1].isOperator && !words[index - 1].isArrow && !inParenthesis[index]
             && !(words[index].isToken && index + 1 < words.count && words[index + 1].isNumber)) {
             units.append(start..<index)
             start = index

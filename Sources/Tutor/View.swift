@@ -108,13 +108,14 @@ func graphTitle(_ state: TutorState, width: Int) -> String {
         let note = updating ? "weights updating after this pass" : "weights updated after this pass"
         // Where it fits, in words a student checking w·x against the product cannot miss
         // (a reviewer found "updated after this pass" too quiet at the end of a lesson).
-        let plain = updating ? "the weights are being updated; the other numbers are from the pass"
-            : "new weights; the other numbers are from the last pass"
+        let plain = updating ? "updating weights; the rest is from the pass" : "new weights; the rest is from the last pass"
         // (A node with one number shows its value here, the pass's gradients being spent.)
         let shown = oneNumber ? "value" : shortest
-        candidates = [plain + notation.separator + shown, plain, note + notation.separator + marks + notation.separator + numbers,
+        // (With what the numbers are before without: the short note keeps the legend where
+        // the plain words would push it out.)
+        candidates = [plain + notation.separator + shown, note + notation.separator + marks + notation.separator + numbers,
                       note + notation.separator + numbers, note + notation.separator + "value; backward: " + gradient,
-                      note + notation.separator + shown, note]
+                      note + notation.separator + shown, plain, note]
             + candidates
     }
     let texts = candidates.map(notation.text)

@@ -134,17 +134,17 @@ import Testing
         // After an expression, from its "=" (chains part 1 read "∂L/∂o2 · o1 = 10 ·" / "2 = 20").
         ("∂L/∂w2 = ∂L/∂o2 · o1 = 10 · 2 = 20: the slide's", 32, ["∂L/∂w2 = ∂L/∂o2 · o1", "= 10 · 2 = 20: the slide's"]),
         ("∂ℓ/∂w12 = ∂ℓ/∂ξ1·x2 = −1 × 2 = −2. The first layer", 32, ["∂ℓ/∂w12 = ∂ℓ/∂ξ1·x2", "= −1 × 2 = −2. The first layer"]),
-        // An edge keeps its arrow and both ends; so does a truth table's row.
-        ("Chain rule along the edge x2 → z: the gradient", 30, ["Chain rule along the edge", "x2 → z: the gradient"]),
-        ("(0,0) → 0, (0,1) → 1, (1,0) → 1, (1,1) → 0.", 40, ["(0,0) → 0, (0,1) → 1, (1,0) → 1,", "(1,1) → 0."]),
+        // An arrow goes with the word after it, as an operator does: no row ends in one.
+        ("Chain rule along the edge x2 → z: the gradient", 28, ["Chain rule along the edge x2", "→ z: the gradient"]),
+        ("(0,0) → 0, (0,1) → 1, (1,0) → 1, (1,1) → 0.", 38, ["(0,0) → 0, (0,1) → 1, (1,0) → 1, (1,1)", "→ 0."]),
         // A product of names may still end a row, and a product wider than a row breaks
         // as any other words.
         ("∂L/∂a += ∂L/∂p · ∂p/∂a", 16, ["∂L/∂a += ∂L/∂p ·", "∂p/∂a"]),
         ("1 × 2 × 3 × 4", 6, ["1 × 2", "× 3 ×", "4"]),
     ]
 
-    /// A product of numbers in prose ("−4 × 1 = −4") and an arrow with its ends ("x2 → z")
-    /// go whole on a row where they fit one; WrapMeasure counts the same rows.
+    /// A product of numbers in prose ("−4 × 1 = −4") goes whole on a row where it fits one,
+    /// and no row ends in an arrow ("x2" / "→ z"); WrapMeasure counts the same rows.
     @Test(arguments: products) func aProductOfNumbersAndAnArrowStayWhole(_ line: (text: String, width: Int, rows: [String])) {
         #expect(Paragraph.wrap(Line(line.text), width: line.width).map(\.text) == line.rows)
         for width in 4...40 {

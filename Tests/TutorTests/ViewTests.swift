@@ -53,7 +53,7 @@ import Testing
             for _ in 0..<2 {
                 let weightsDrawn = !(state.showsFlow && state.flow?.labelled == false)
                 let title = picture(view(state)).split(separator: "\n").dropFirst().first ?? ""
-                #expect((title.contains(note) || title.contains("new weights; the other numbers are from the last pass")) == weightsDrawn,
+                #expect((title.contains(note) || title.contains("new weights; the rest is from the last pass")) == weightsDrawn,
                         "\(size)")
                 state = update(state, .toggleGraphView)
             }
@@ -75,7 +75,7 @@ import Testing
         #expect(first.stepper.nextStep?.phase == .update)
         let updating = picture(view(first)).split(separator: "\n").dropFirst().first ?? ""
         #expect(updating.contains("weights updating after this pass")
-                || updating.contains("the weights are being updated; the other numbers are from the pass"), "\(updating)")
+                || updating.contains("updating weights; the rest is from the pass"), "\(updating)")
         // A part that runs its rows without training ends with its weights as they were.
         var and = try TutorState(subject: .lesson(LessonFixtures.lesson("perceptron")), part: 0, theme: .monochrome(),
                                  size: Size(width: 100, height: 30))
