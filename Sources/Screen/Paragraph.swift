@@ -222,7 +222,7 @@ enum WordGlue {
         }
         /// "·", "×" or "*" standing alone: a product's sign.
         var isProduct: Bool { count == 1 && (first == 0xB7 || first == 0xD7 || first == 0x2A) }
-        /// "→" (ASCII "->") standing alone: no row ends in one, "(1,1) →" / "0.".
+        /// "→" (ASCII "->") standing alone: no row ends in one ("(1,1)" / "→ 0.").
         var isArrow: Bool { count == 1 && first == 0x2192 || count == 2 && first == 0x2D && second == 0x3E }
     }
 
@@ -313,7 +313,7 @@ enum WordGlue {
         }
         let valueSigns = signs.compactMap { sign -> Int? in
             let equals = sign - 2
-            return equals >= 2 && words[sign].isProduct && words[equals].isToken
+            return equals >= 2 && words[equals].isToken
                 && (words[equals - 2].isOperator || words[equals - 2].isProduct || words[equals - 2].isToken) ? equals : nil
         }
         // A row may break before a substitution's `=` (`substitutions`), or before such a

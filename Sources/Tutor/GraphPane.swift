@@ -294,6 +294,7 @@ struct GraphPane: Widget {
         var local: String
     }
 
+    /// The texts of a `StepLabel`: `×1=−4`, `−4×1=−4` and `×1`.
     static func edgeLabel(upstream: Double, local: Double, product: Double, notation: Notation) -> (text: String, withUpstream: String, local: String) {
         let times = "\(notation.edgeTimes)\(notation.operand(local))", result = "=\(notation.number(product))"
         return (times + result, notation.number(upstream) + times + result, times)

@@ -251,23 +251,24 @@ struct Inspector {
 
     /// Whether a step earlier in this backward pass, through another node with the same
     /// rule, showed it on a screen of this size: that frame laid out again (the rule
-    /// counts as met only where a student saw it; bce-neuron part 1 at 100×30 has no
-    /// room for the difference rule at its first difference). The earliest first, each
-    /// with the rule taken as new, as it was where none before showed it; at most
-    /// `ruleFramesChecked` of them, past which it counts as shown, to keep a step instant.
+    /// counts as met only where a student saw it; bce-neuron part 2's flow diagram at
+    /// 80×24 has no room for σ's rule at ŷ). The earliest first, each with the rule taken
+    /// as new, as it was where none before showed it; at most `ruleFramesChecked` of
+    /// them, past which it counts as shown, to keep a step instant.
     func ruleShownEarlier(_ line: Line, op: Op, at node: NodeID) -> Bool {
         let stepper = state.stepper, plan = stepper.plan
+        // The steps through other nodes of the op (its rule, a string, only for those laid out).
         var earlier: [Int] = []
         var index = stepper.position - 2
         while index >= 0, plan.step(at: index).phase == .backward {
-            if let other = plan.step(at: index).node, other != node, graph.op(of: other) == op,
-               ruleLine(op, at: other) == line {
-                earlier.append(index)
-            }
+            if let other = plan.step(at: index).node, other != node, graph.op(of: other) == op { earlier.append(index) }
             index -= 1
         }
-        for (checked, index) in earlier.reversed().enumerated() {
+        var checked = 0
+        for index in earlier.reversed() {
+            guard let other = plan.step(at: index).node, ruleLine(op, at: other) == line else { continue }
             guard checked < Self.ruleFramesChecked else { return true }
+            checked += 1
             var frame = state
             frame.stepper.go(to: index + 1)
             frame.selection = nil
