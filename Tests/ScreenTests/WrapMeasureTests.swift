@@ -114,8 +114,14 @@ import Testing
     /// rather than inside it, as typeset mathematics does; a lone "= −2" stays with its name.
     /// WrapMeasure counts the same rows at every width from 4 to 30.
     @Test(arguments: substitutions) func aSubstitutionStaysWhole(_ line: (text: String, width: Int, rows: [String])) {
+        wrapsAsExpected(line, measuredUpTo: 30)
+    }
+
+    /// `line` wraps into its rows at its width, and WrapMeasure counts the rows Paragraph
+    /// wraps it into at every width from 4 to `widest`.
+    func wrapsAsExpected(_ line: (text: String, width: Int, rows: [String]), measuredUpTo widest: Int) {
         #expect(Paragraph.wrap(Line(line.text), width: line.width).map(\.text) == line.rows)
-        for width in 4...30 {
+        for width in 4...widest {
             #expect(WrapMeasure([Line(line.text)]).height(forWidth: width) == Paragraph.wrap(Line(line.text), width: width).count,
                     "at \(width)")
         }
@@ -145,12 +151,8 @@ import Testing
 
     /// A product of numbers in prose ("−4 × 1 = −4") goes whole on a row where it fits one,
     /// and no row ends in an arrow ("x2" / "→ z"); WrapMeasure counts the same rows.
-    @Test(arguments: products) func aProductOfNumbersAndAnArrowStayWhole(_ line: (text: String, width: Int, rows: [String])) {
-        #expect(Paragraph.wrap(Line(line.text), width: line.width).map(\.text) == line.rows)
-        for width in 4...40 {
-            #expect(WrapMeasure([Line(line.text)]).height(forWidth: width) == Paragraph.wrap(Line(line.text), width: width).count,
-                    "at \(width)")
-        }
+    @Test(arguments: products) func aProductOfNumbersStaysWholeAndAnArrowLeadsItsRow(_ line: (text: String, width: Int, rows: [String])) {
+        wrapsAsExpected(line, measuredUpTo: 40)
     }
 
     /// No row ends in a "+", "−" or "/" with its operand on the next: it breaks before one.
