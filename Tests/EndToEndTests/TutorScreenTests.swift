@@ -103,7 +103,8 @@ import Testing
         defer { tmux.stop() }
         let screen = try tmux.wait(for: "step 0/8")
         #expect(screen.unicodeScalars.allSatisfy { $0.isASCII })
-        #expect(screen.contains("+ Graph - > this step  # done  . to do - val = value, grad = df/dnode ---"))
+        // (An unnamed gate among the boxes shows its gradient as g=?.)
+        #expect(screen.contains("+ Graph - > this step  # done  . to do - val = value, grad or g= is df/dnode ---"))
         #expect(screen.contains("Right next  Left back"))
         try tmux.send("q")
         let status = try tmux.ending().status

@@ -207,9 +207,10 @@ public struct TrainingPane: Widget {
              " \(dark) \(shaded) ≥ 0.5\(and)digits: \(digits) ", " \(dark) \(shaded)≥0.5\(and)digits: \(digits) ",
              " \(dark) \(shaded) ≥ 0.5 "]
         } else if graph.op(of: track.predictions[0]) == .step {
-            // A unit step is 0 or 1: blank or the darkest, nothing between.
-            [" blank \(shaded) = 0, \(dark) \(shaded) = 1\(and)digits: \(digits) ",
-             " \(dark) \(shaded) = 1\(and)digits: \(digits) ", " \(dark) \(shaded) = 1 "]
+            // A unit step is 0 or 1: blank or the darkest, nothing between (said as the
+            // classes are: "f = 0" would read as the answer to a quiz's question).
+            [" \(shaded): blank 0, \(dark) 1\(and)digits: \(digits) ", " \(shaded): \(dark) 1\(and)digits: \(digits) ",
+             " \(shaded): blank 0, \(dark) 1 ", " \(shaded): \(dark) 1 "]
         } else {
             // The shades grade f (a sigmoid's 0.6 is ▒, not █): the scale from 0 to 1 where
             // it fits (a reviewer could not tell what a field of ▒ meant), else its top.
