@@ -136,17 +136,18 @@ struct FlowPane: Widget {
     /// applied; `▶ x1 →` alone, in place of the symbol, read as the box's name (a
     /// reviewer, perceptron part 6); it comes only where the symbol leaves no room.
     func edgeStepTitle(box index: Int, symbols: [String]) -> String {
-        let symbol = symbols.last ?? ""
         let mark = state.theme.glyphs.active
+        // Where no edge can be named, or not even `▶ x1 →` fits: "▶ σ".
+        let fallback = "\(mark) \(symbols.last ?? "")"
         // The box's inner width (its columns, a blank after each), less a blank either side.
         let room = (flow.boxes[index].map { $0.columns.reduce(0, +) + $0.columns.count } ?? 0) - 2
         let words = FlowWords(state: state)
-        guard let active = progress.active, let ends = words.ends(about: active) else { return "\(mark) \(symbol)" }
+        guard let active = progress.active, let ends = words.ends(about: active) else { return fallback }
         let whole = words.arrow(from: ends.source, to: ends.excitation)
         let fromSource = words.arrow(from: ends.source, to: "").trimmingCharacters(in: .whitespaces)
         let edges = [whole, whole.replacingOccurrences(of: " ", with: ""), fromSource].map { "\(mark) \($0)" }
         let titles = symbols.flatMap { symbol in edges.map { "\(symbol) \($0)" } } + edges
-        return titles.first { DisplayWidth.of($0) <= room } ?? "\(mark) \(symbol)"
+        return titles.first { DisplayWidth.of($0) <= room } ?? fallback
     }
 
     // MARK: Edges

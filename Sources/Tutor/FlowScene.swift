@@ -264,14 +264,14 @@ public struct FlowScene: Sendable {
             // box kept apart from the one neuron it reads, an arrow to each reader too: one
             // arrow would claim the neuron feeds that line alone (bce's ŷ into (1−ŷ), whose
             // gradient is 0, and not into log(ŷ), which takes all of it).
-            var arrivals: [[Int]] = head.map { _ in [] }, arriving: [[NodeID]] = head.map { _ in [] }
+            // Each line's arrows: the box each comes from, and the node it carries.
+            var arrivals: [[(box: Int, input: NodeID)]] = head.map { _ in [] }
             var seen = Set<Int>()
             for k in head.indices {
                 for input in graph.inputs(of: head[k]) where !inHead.contains(input) && edgeOf[input.index] == nil {
-                    guard let from = place[input.index], from != headBox, !arrivals[k].contains(from) else { continue }
+                    guard let from = place[input.index], from != headBox, !arrivals[k].contains(where: { $0.box == from }) else { continue }
                     guard seen.insert(from).inserted || graph.op(of: input) == nil || headApart else { continue }
-                    arrivals[k].append(from)
-                    arriving[k].append(input)
+                    arrivals[k].append((from, input))
                 }
             }
             let own = boxLines[headBox].count - head.count
@@ -301,10 +301,10 @@ public struct FlowScene: Sendable {
                 graph.inputs(of: line).compactMap { boxLines[headBox].firstIndex(of: $0) }
             }
             if explicit && !collapsed {
-                headArrows = Dictionary(uniqueKeysWithValues: head.indices.filter { !arriving[$0].isEmpty }.map { (head[$0], arriving[$0]) })
+                headArrows = Dictionary(uniqueKeysWithValues: head.indices.filter { !arrivals[$0].isEmpty }.map { (head[$0], arrivals[$0].map(\.input)) })
             }
             for (position, k) in order.enumerated() {
-                for (j, from) in arrivals[k].enumerated() {
+                for (j, from) in arrivals[k].map(\.box).enumerated() {
                     // Into a collapsed box, at its blank first row.
                     let arrival = collapsed ? 1 : explicit ? 1 + rows[own + position] + j : nil
                     if let arrival, !collapsed, j > 0 { headMeetings[edges.count] = arrival - j }

@@ -659,14 +659,14 @@ struct Inspector {
         return Line(notation.text("\(shown) still hold the last pass (row \(r.rows)), computed before its update."), style: theme(.muted))
     }
 
-    /// "New weights: w11 = 0.133, …" where the flow diagram leaves the weights off its
-    /// edges (and so shows them nowhere else), or writes them there without their names
-    /// (the brief diagram's `── 0.172 ─▶`: a cubic fit's a, b, c and d only here by name);
-    /// nil where they are on the graph by name.
     /// Whether the flow diagram writes the weights on its edges (by name or not): a list of
     /// them (`weightsLine`) then only names what the edges show.
     var weightsOnEdges: Bool { state.showsFlow && state.flow?.labelled == true }
 
+    /// "New weights: w11 = 0.133, …" where the flow diagram leaves the weights off its
+    /// edges (and so shows them nowhere else), or writes them there without their names
+    /// (the brief diagram's `── 0.172 ─▶`: a cubic fit's a, b, c and d only here by name);
+    /// nil where they are on the graph by name.
     func weightsLine(_ title: String) -> Line? {
         guard state.showsFlow, let flow = state.flow, !flow.labelled || flow.brief else { return nil }
         let params = scene.graphNodes.filter { graph.kind(of: $0) == .param }.prefix(Self.leavesListed)
