@@ -16,6 +16,7 @@ import Testing
         ("σ(z)(1 − σ(z))", "sigma(z)(1 minus sigma(z))"),
         ("ℓ = (ŷ − y)²", "loss equals (y hat minus y) squared"),
         ("Quiz · predict before it is shown", "Quiz, predict before it is shown"),
+        ("(y_cat·lnp_cat) = y_cat · lnp_cat", "(y_cat times lnp_cat) equals y_cat times lnp_cat"),
         ("✗ Not 5. ✓ Right: 3.", "Not 5. Right: 3."),
         ("x1 = -1.5", "x1 equals minus 1.5"),
     ])

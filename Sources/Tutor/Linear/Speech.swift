@@ -18,8 +18,9 @@ public enum Speech {
         s = s.replacing(/Σ_(\w)/) { "the sum over \($0.1) of " }
         // A minus sign between two operands written close, 1−ŷ, is still "minus".
         s = s.replacing(/([\w)ŷ²])−(?=[\w(ŷσ])/) { "\($0.1) minus " }
-        // A separator between words (a title's "Quiz · predict") is a pause, not a product.
-        s = s.replacing(/([A-Za-z]{3,}) · ([A-Za-z]{3,})/) { "\($0.1), \($0.2)" }
+        // A separator between words (a title's "Quiz · predict") is a pause, not a product;
+        // between names (`y_cat · lnp_cat`, whose ends are words too) it is a product.
+        s = s.replacing(/(^|[^\w])([A-Za-z]{3,}) · ([A-Za-z]{3,})(?!\w)/) { "\($0.1)\($0.2), \($0.3)" }
         for (symbol, word) in spelled { s = s.replacingOccurrences(of: symbol, with: word) }
         s = s.replacing(/\ {2,}/) { _ in " " }.replacing(/\(\ /) { _ in "(" }.replacing(/\ \)/) { _ in ")" }
         // A minus sign between two operands is "minus"; before a number or name alone too.
