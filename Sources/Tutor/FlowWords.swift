@@ -203,7 +203,8 @@ extension FlowWords {
     /// one, to the first.
     func headLine(_ node: NodeID, _ flow: FlowScene) -> Sentence? {
         let graph = state.stepper.graph
-        guard let arrows = flow.headArrows[node], let op = graph.op(of: node), op != .add, op != .sum else { return nil }
+        func unsummed(_ line: NodeID) -> Bool { graph.op(of: line).map { $0 != .add && $0 != .sum } ?? false }
+        guard let arrows = flow.headArrows[node], unsummed(node) else { return nil }
         var sources: [String] = []
         for input in arrows {
             let name = flow.names[input.index]
@@ -211,6 +212,12 @@ extension FlowWords {
         }
         guard let first = sources.first else { return nil }
         let line = flow.names[node.index], formula = Inspector(state: state).definition(node)
+        // The pass meets the box's lines in order: past the first, the point is made (the
+        // formula follows in the Step pane).
+        if flow.headArrows.keys.contains(where: { $0.index < node.index && unsummed($0) }) {
+            let what = sources.count == 1 ? "the arrow from \(first) carries no weight" : "the arrows from \(Self.list(sources)) are not added"
+            return Sentence(text: "In the diagram: here too \(what).")
+        }
         let meeting = sources.count == 1 ? "the arrow from \(first) ends at \(line)" : "the arrows from \(Self.list(sources)) meet at \(line)"
         let how = sources.count == 1 ? "with no weight on the arrow" : "not their sum"
         return Sentence(text: "In the diagram: \(meeting), but this box is not a neuron: \(formula), \(how).")

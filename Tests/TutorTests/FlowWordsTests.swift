@@ -49,6 +49,9 @@ import Testing
         #expect(try sentence("perceptron", part: 5, at: "(y_off·s_off)")?.hasPrefix("In the diagram: the arrows from y_off and s_off meet at (y_off·s_off)") == true)
         #expect(try sentence("xor", part: 1, at: "(f−y)")
                 == "In the diagram: the arrow from y ends at (f−y), but this box is not a neuron: (f−y) = f − y, with no weight on the arrow.")
+        // Past the box's first such line, the point is made; the formula follows.
+        #expect(try sentence("perceptron", part: 5, at: "(y_on·s_on)") == "In the diagram: here too the arrows from y_on and s_on are not added.")
+        #expect(try sentence("softmax", part: 1, at: "exp_s_car") == "In the diagram: here too the arrow from s_car carries no weight.")
         #expect(try sentence("perceptron", part: 5, at: "s_y") == nil)
         #expect(try sentence("sigmoid-neuron", part: 2, at: "L") == nil)
     }
