@@ -171,6 +171,10 @@ import Screen
             │      0          epoch            │
             └──────────────────────────────────┘
             """)
+        // Two columns narrower (beside xor 2's flow diagram at 100×30), the scale keeps its
+        // spaces and starts straight after the corner.
+        let narrow = picture(render(pane, width: 34, height: 18)).split(separator: "\n")[8]
+        #expect(narrow == "└ f: 0 ░▒▓█ 1 · digits: targets ─┘")
     }
 
     /// In colour, the colour of a cell says f ≥ 0.5 (a trained net's f(1,1) of 0.6 is a
@@ -185,9 +189,12 @@ import Screen
         #expect(bottom == "└─ █ f ≥ 0.5 · digits: targets ────┘")
         #expect(buffer[3, 8].symbol == "█" && buffer[3, 8].style.foreground == theme(.value).foreground)
         #expect(buffer[5, 8].style.foreground == theme(.key).foreground)
-        // Beside the 2-2-1 net at 100×30 the side pane has `Panes.sideMinimum` columns.
-        let narrow = picture(render(pane, width: Panes.sideMinimum, height: 18)).split(separator: "\n")[8]
-        #expect(narrow.contains(" █ f≥0.5 · digits: targets "))
+        // Beside the 2-2-1 net at 100×30 the side pane has `Panes.sideMinimum` columns: the
+        // legend starts straight after the corner rather than close up `f≥0.5`.
+        let narrowBuffer = render(pane, width: Panes.sideMinimum, height: 18)
+        let narrow = picture(narrowBuffer).split(separator: "\n")[8]
+        #expect(narrow == "└ █ f ≥ 0.5 · digits: targets ─┘")
+        #expect(narrowBuffer[2, 8].symbol == "█" && narrowBuffer[2, 8].style.foreground == theme(.value).foreground)
         let wide = picture(render(pane, width: 60, height: 18)).split(separator: "\n")[8]
         #expect(wide.contains(" █ f ≥ 0.5, darker as f → 1 · digits: targets "))
     }

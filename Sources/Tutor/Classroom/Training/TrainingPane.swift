@@ -219,8 +219,10 @@ public struct TrainingPane: Widget {
              " \(shaded): 0\(String(shades.dropFirst()))1\(and)digits: \(digits) ",
              " \(dark) \(shaded) ≈ 1\(and)digits: \(digits) ", " \(dark) \(shaded) ≈ 1 "]
         }
-        if let shown = legends.map(notation.text).first(where: { DisplayWidth.of($0) <= area.width - 4 }) {
-            let at = Point(x: area.x + 2, y: area.maxY - 1)
+        // After the corner and a rule (`└─ f: …`), or where only that is wanting, straight
+        // after the corner (`└ f: 0 ░▒▓█ 1 · digits: targets ┘`, not `0░▒▓█1`).
+        if let shown = legends.map(notation.text).first(where: { DisplayWidth.of($0) <= area.width - 2 }) {
+            let at = Point(x: area.x + (DisplayWidth.of(shown) <= area.width - 4 ? 2 : 1), y: area.maxY - 1)
             buffer.write(shown, at: at, style: theme(.key))
             if swatch {
                 // The swatch in the colour of the cells at or above the threshold.
