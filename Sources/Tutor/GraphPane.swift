@@ -44,14 +44,14 @@ struct GraphPane: Widget {
     }
 
     /// Writes a step's labels on their edges' lines all in one form, where every one fits
-    /// it, the richest first (`−4×1=−4`, the upstream gradient times the local derivative
-    /// giving the product; then `×1=−4`; each set off by blanks, then not; then the shorter
-    /// `×1` likewise): side by side, `──×1=−4┘` under `── ×1 ┐` would read as two different
-    /// things. (`×7.693=−7.693` alone read to a reviewer as a false equation: the upstream
-    /// factor goes first where it fits.) Else each as `place` finds room for it.
+    /// it, the whole first (`−4×1=−4`, the upstream gradient times the local derivative
+    /// giving the product, set off by blanks, then not), then the local derivative alone
+    /// (`×1`) likewise: side by side, `──−4×1=−4┘` under `── ×1 ┐` would read as two
+    /// different things. Never the product without its upstream factor: `×7.693=−7.693`
+    /// read to two reviewers as a false equation. Else each as `place` finds room for it.
     func placeAll(_ labels: [StepLabel], dag: DAGView, area: Rect, buffer: inout Buffer) {
         let runs = labels.map { ownRuns(of: $0.label.edge, dag: dag, area: area) }
-        let texts: [KeyPath<StepLabel, String>] = [\.withUpstream, \.label.text, \.local]
+        let texts: [KeyPath<StepLabel, String>] = [\.label.text, \.local]
         for text in texts {
             for padded in [true, false] {
                 var scratch = buffer
@@ -288,16 +288,19 @@ struct GraphPane: Widget {
     /// derivative times which the upstream gradient gives the product (`×1=−4`); with the
     /// upstream gradient before it (`−4×1=−4`) where there is room, and the local one
     /// alone (`×1`) for a tight spot.
+    /// A backward step's label on an edge: the whole (`label.text`, `−4×1=−4`) and the
+    /// local derivative alone (`×1`) for a tight spot.
     struct StepLabel {
         var label: EdgeLabel
-        var withUpstream: String
         var local: String
     }
 
-    /// The texts of a `StepLabel`: `×1=−4`, `−4×1=−4` and `×1`.
-    static func edgeLabel(upstream: Double, local: Double, product: Double, notation: Notation) -> (text: String, withUpstream: String, local: String) {
+    /// The texts of a `StepLabel`: `−4×1=−4` and `×1`; `short`, the product without its
+    /// upstream factor (`×1=−4`), is only measured, for the room a drawing gives labels
+    /// (`GraphScene.labelRoom`), never drawn.
+    static func edgeLabel(upstream: Double, local: Double, product: Double, notation: Notation) -> (text: String, short: String, local: String) {
         let times = "\(notation.edgeTimes)\(notation.operand(local))", result = "=\(notation.number(product))"
-        return (times + result, notation.number(upstream) + times + result, times)
+        return (notation.number(upstream) + times + result, times + result, times)
     }
 
     /// The graph, and the labels with a shorter text each for a tight spot (the local
@@ -377,8 +380,7 @@ struct GraphPane: Widget {
                 guard let e = scene.edgeIndex[flow.from.index][flow.position] else { continue }
                 emphasized.append(e)
                 let text = Self.edgeLabel(upstream: flow.upstream, local: flow.local, product: flow.product, notation: notation)
-                labels.append(StepLabel(label: EdgeLabel(edge: e, text: text.text, style: theme(.gradient).bolded()),
-                                        withUpstream: text.withUpstream, local: text.local))
+                labels.append(StepLabel(label: EdgeLabel(edge: e, text: text.text, style: theme(.gradient).bolded()), local: text.local))
             }
         default:
             break

@@ -90,8 +90,11 @@ public struct GraphScene: Sendable {
     struct NumberWidths: Sendable {
         var values: [Int], grads: [Int]
         /// For each node, the widest label a backward step writes on an edge into it
-        /// (`GraphPane.edgeLabel`); 0 where none, or where the part is too long to walk.
+        /// without its upstream factor (`GraphPane.edgeLabel` `short`, `×1=−4`), the room
+        /// the one-line drawings give; 0 where none, or where the part is too long to walk.
         var labels: [Int]
+        /// The same for the whole label (`−4×1=−4`), the room the boxes give.
+        var wholeLabels: [Int]
     }
 
     /// The scene of `graph` at one level of detail, its boxes as wide as `widths` asks
@@ -226,8 +229,9 @@ public struct GraphScene: Sendable {
         options.compactHeight = compact
         if labelRoom {
             // Each label set off by a blank either side, a cell of line before it (`placeAll`).
-            for (index, id) in nodes.enumerated() where widths.labels[id.index] > 0 {
-                options.incomingLabelWidths[index] = widths.labels[id.index] + 3
+            let labels = detail == .box ? widths.wholeLabels : widths.labels
+            for (index, id) in nodes.enumerated() where labels[id.index] > 0 {
+                options.incomingLabelWidths[index] = labels[id.index] + 3
             }
         }
         labelWidths = options.incomingLabelWidths
@@ -305,16 +309,17 @@ public struct GraphScene: Sendable {
         let targets = GraphScene.targets(of: graph)
         // With the targets beside their gates, then (where there are any) in the first column.
         let placements = targets.isEmpty ? [targets] : [targets, []]
-        // The one-line details first with room on the wires for the backward pass's labels
-        // (the boxes' channels hold them already): a label beside a wire reads as a
-        // neighbour's, a node's second number is the Step pane's too. So the named details
-        // with blank rows (one number a node or two) are tried with that room, then
-        // without; then likewise those without blank rows, and the symbols.
+        // Each detail first with room on the wires for the backward pass's labels: a label
+        // beside a wire reads as a neighbour's, a node's second number is the Step pane's
+        // too. So the boxes are tried with room for the whole labels (`−1×7.693=−7.693`,
+        // more than their channels hold), then without; the named details with blank rows
+        // (one number a node or two) with room for the labels short of their upstream
+        // factor, then without; then likewise those without blank rows, and the symbols.
         let labelled = widths.labels.contains { $0 > 0 }
         let order = graph.count <= largestScaledGraph ? detailOrder : [(.box, false)]
         let tiers = Dictionary(grouping: order) { tier(of: $0.0, compact: $0.compact) }
         for tier in tiers.keys.sorted() {
-            for room in labelled && tier > 0 ? [true, false] : [false] {
+            for room in labelled ? [true, false] : [false] {
                 for (detail, compact) in tiers[tier] ?? [] {
                     for beside in placements {
                         scenes.append(try GraphScene(graph: graph, notation: notation, widths: widths, detail: detail, compact: compact,
@@ -444,7 +449,7 @@ public struct GraphScene: Sendable {
         if let shown = shownWidths(stepper, notation: notation) { return shown }
         let count = stepper.graph.count
         var widths = NumberWidths(values: [Int](repeating: 1, count: count), grads: [Int](repeating: 1, count: count),
-                                  labels: [Int](repeating: 0, count: count))
+                                  labels: [Int](repeating: 0, count: count), wholeLabels: [Int](repeating: 0, count: count))
         forEachFinishedPass(stepper.graph, dataset: stepper.plan.dataset) { finished in
             for node in 0..<count {
                 widths.values[node] = max(widths.values[node], DisplayWidth.of(notation.number(finished.values[node])))
@@ -453,7 +458,7 @@ public struct GraphScene: Sendable {
         }
         let reserved = stepper.plan.training != nil ? trainingNumberWidth : 1
         return NumberWidths(values: widths.values.map { max($0, reserved) }, grads: widths.grads.map { max($0, reserved) },
-                            labels: widths.labels)
+                            labels: widths.labels, wholeLabels: widths.wholeLabels)
     }
 
     /// The most steps `shownWidths` walks; a longer part is sized
@@ -470,7 +475,7 @@ public struct GraphScene: Sendable {
         walk.toStart()
         let count = walk.graph.count
         var widths = NumberWidths(values: [Int](repeating: 1, count: count), grads: [Int](repeating: 1, count: count),
-                                  labels: [Int](repeating: 0, count: count))
+                                  labels: [Int](repeating: 0, count: count), wholeLabels: [Int](repeating: 0, count: count))
         func measure(values: [NodeID], grads: [NodeID]) {
             for id in values {
                 widths.values[id.index] = max(widths.values[id.index], DisplayWidth.of(notation.number(walk.graph.values[id.index])))
@@ -486,8 +491,9 @@ public struct GraphScene: Sendable {
             measure(values: writes.values, grads: writes.grads)
             if case .backward(let record)? = walk.lastRecord {
                 for flow in record.flows {
-                    let width = DisplayWidth.of(GraphPane.edgeLabel(upstream: flow.upstream, local: flow.local, product: flow.product, notation: notation).text)
-                    widths.labels[flow.from.index] = max(widths.labels[flow.from.index], width)
+                    let label = GraphPane.edgeLabel(upstream: flow.upstream, local: flow.local, product: flow.product, notation: notation)
+                    widths.labels[flow.from.index] = max(widths.labels[flow.from.index], DisplayWidth.of(label.short))
+                    widths.wholeLabels[flow.from.index] = max(widths.wholeLabels[flow.from.index], DisplayWidth.of(label.text))
                 }
             }
         }

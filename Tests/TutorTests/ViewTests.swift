@@ -160,8 +160,8 @@ import Testing
     @Test func edgeLabelsShowLocalAndProduct() throws {
         let s = update(try state(), .jump(to: 4))  // backward f: ∂f/∂q = z = −4, ∂f/∂z = q = 3
         let text = view(s).trimmedLines.joined(separator: "\n")
-        #expect(text.contains("×(−4)=−4"))
-        #expect(text.contains("×3=3"))
+        #expect(text.contains("─ 1×(−4)=−4 ▶"))
+        #expect(text.contains("─ 1×3=3 ▶"))
         #expect(text.contains("∂f/∂q = ∂f/∂f · local = 1 · (−4) = −4"))
         #expect(text.contains("Rule: mul swaps its inputs"))
     }

@@ -113,9 +113,9 @@ import Testing
 
     /// Where the pane has the room, the circuit's channels are widened for the backward
     /// pass's labels (`GraphScene.labelRoom`): at 80×24 every backward step of the chain
-    /// rule writes each of its edges' whole labels, local derivative and product (`×1=−4`,
-    /// or with the upstream gradient first, `−4×1=−4`),
-    /// on the edge's own line, as at 100×30 (before, `×1` alone, or `×(−4)` above x's wire).
+    /// rule writes each of its edges' whole labels, the upstream gradient times the local
+    /// derivative and their product (`−4×1=−4`), on the edge's own line, as at 100×30
+    /// (before, `×1` alone, or `×(−4)` above x's wire).
     @Test func atEightyColumnsTheChainRulesLabelsAreWhole() throws {
         var state = try TutorState(subject: .lesson(LessonFixtures.lesson("chain-rule")), theme: .monochrome(),
                                    size: Size(width: 80, height: 24))
@@ -126,14 +126,13 @@ import Testing
             guard case .backward(let record)? = state.stepper.lastRecord else { continue }
             let rows = picture(view(state)).split(separator: "\n").map(String.init)
             for flow in record.flows {
-                // (With the upstream gradient first where every label has room: `−4×1=−4`.)
                 let label = GraphPane.edgeLabel(upstream: flow.upstream, local: flow.local, product: flow.product, notation: state.notation)
                 let from = try #require(state.scene.layoutNode(of: flow.from))
                 let into = state.scene.layout.edges.indices.filter { state.scene.layout.edges[$0].to == from }
                 let onLine = into.contains { e in
                     guard let end = state.scene.layout.routes[e].last else { return false }
                     let row = GraphPane.drawingArea(for: state.scene.layout.size, in: state.panes.graph.inset(by: 1)).y + end.y - state.offset.y
-                    return rows.indices.contains(row) && [label.withUpstream, label.text].contains { rows[row].contains("─ \($0) ") }
+                    return rows.indices.contains(row) && rows[row].contains("─ \(label.text) ")
                 }
                 #expect(onLine, "step \(state.stepper.position): \(label.text)\n\(rows.prefix(9).joined(separator: "\n"))")
                 checked += 1
