@@ -388,8 +388,8 @@ struct Inspector {
             // constant bias's edge is counted, but no step follows it: said, so that the
             // steps after are not one short.
             let fixed = FlowWords(state: state).fixedBiasWeights(r.node)
-            let noStep = fixed.count == 1 ? "; the bias edge needs no step: 1 and \(fixed[0]) are constants"
-                : fixed.isEmpty ? "" : "; the bias edges need no step: 1 and their weights are constants"
+            let noStep = fixed.count == 1 ? "; the bias edge needs no step: the input 1 and its weight \(fixed[0]) are constants"
+                : fixed.isEmpty ? "" : "; the bias edges need no step: the input 1 and their weights are constants"
             lines.append(Line([grad(r.grad), plain(" goes back along \(alongWhich)\(noStep)")]))
         }
         if r.op == nil {

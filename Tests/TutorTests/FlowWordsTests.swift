@@ -293,7 +293,7 @@ import Testing
         // The constant 0.5's edge is one of the three the diagram draws into ξ3, but only
         // two steps follow (h2's, h1's): the Step pane says why, rather than leave the
         // student counting one step short.
-        #expect(lines.contains("\(grad) goes back along each of ξ3's 3 edges; the bias edge needs no step: 1 and 0.5 are constants"),
+        #expect(lines.contains("\(grad) goes back along each of ξ3's 3 edges; the bias edge needs no step: the input 1 and its weight 0.5 are constants"),
                 "\(lines)")
         #expect(lines.last == "Next: backward along the edge h2 → ξ3")
         var edges = state
