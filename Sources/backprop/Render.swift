@@ -90,8 +90,9 @@ struct Render: ParsableCommand {
         let preferences = Preferences.resolve(look)
         // Linear mode spells the Unicode formulas out in words; ASCII would garble them first.
         let unicode = preferences.unicode || linear
+        // `learn`'s keys, so the hint line offers what the lesson's words do (`t loss chart`).
         var frames = PlainFrames(subject: subject, size: Size(width: width, height: height), unicode: unicode,
-                                 granularity: edges ? .edge : .node, part: part - 1)
+                                 granularity: edges ? .edge : .node, part: part - 1, keyMap: .classroom)
         frames.keyHints = preferences.hints.value
         frames.linear = linear
         guard part <= subject.partCount else {

@@ -14,6 +14,15 @@ import Testing
         #expect(!result.stdout.contains("\u{1b}"))
     }
 
+    /// `render` offers `learn`'s keys: where the lesson says "press t for the loss chart"
+    /// (sigmoid-neuron 3's end at 80×24, the chart out of the way), the hint line has it.
+    @Test func theHintLineOffersWhatTheWordsSay() throws {
+        let result = try runBackprop(["render", "sigmoid-neuron", "--part", "3", "--step", "24", "--width", "80", "--height", "24"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("press t for"))
+        #expect(result.stdout.split(separator: "\n").last?.hasPrefix("t loss chart · ← back") == true)
+    }
+
     /// A part that trains: its first pass step by step, then the end of every 50th of its
     /// 2000 epochs (play's pacing), with the loss — not all 410,000 frames.
     @Test func allOnATrainingPartIsBounded() throws {
