@@ -89,7 +89,12 @@ struct FlowPane: Widget {
                 // Where the edges carry labels, an edge step's ▶ is on its edge's label.
                 title = edgeStep && !flow.labelled ? edgeStepTitle(box: index, symbols: [symbol, own]) : symbol
             } else if let window = flow.headWindowLines(at: progress, selection: state.selection) {
-                title = state.notation.text(FlowScene.windowTitle(window, of: lines.count))
+                // The box named where its border has room at every step, so the title's form
+                // holds still while the window moves.
+                let width = flow.boxes[index]?.columns.reduce(0, +) ?? 0, box = lines.last.flatMap { FlowScene.headTitle(flow.names[$0.index]) }
+                let every = (0...max(0, lines.count - 1 - window.count)).map { $0..<($0 + window.count) }
+                let named = every.allSatisfy { DisplayWidth.of(FlowScene.windowTitle($0, of: lines.count, box: box)) + 2 <= width }
+                title = state.notation.text(FlowScene.windowTitle(window, of: lines.count, box: named ? box : nil))
             } else if case .head = flow.elements[index], let output = lines.last {
                 title = FlowScene.headTitle(flow.names[output.index])
             }

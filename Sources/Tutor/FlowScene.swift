@@ -469,6 +469,17 @@ public struct FlowScene: Sendable {
         return "lines \(shown), \(count) of \(count)"
     }
 
+    /// The title of a collapsed head box with the box named, where `box` is (`headTitle`):
+    /// `loss, lines 7–13/15`, the output under the rule, which every window shows, left
+    /// unsaid (a reviewer read `lines 7–13, 15 of 15` alone as the program's words, naming
+    /// neither the box nor what it hides); else `windowTitle`.
+    static func windowTitle(_ window: Range<Int>, of count: Int, box: String?) -> String {
+        guard let box else { return windowTitle(window, of: count) }
+        let last = window.upperBound >= count - 1 ? count : window.upperBound
+        let shown = window.lowerBound + 1 == last ? "line \(last)" : "lines \(window.lowerBound + 1)–\(last)"
+        return "\(box), \(shown)/\(count)"
+    }
+
     /// The head's line a collapsed head box shows over its output: the one selected, or
     /// the one the step is about; else in the backward pass the last whose gradient is
     /// complete (or, before any, the next to come); else the last computed (or, before

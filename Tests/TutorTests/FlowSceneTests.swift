@@ -153,7 +153,7 @@ import Testing
         #expect(lines.count == 15 && lines.last == output)
         // Before the pass, the first lines.
         #expect(flow.shownLines(of: box, at: narrow.progress, selection: nil) == Array(lines[0..<7]) + [output])
-        #expect(picture(view(narrow)).contains("┌ lines 1–7, 15 of 15 "))
+        #expect(picture(view(narrow)).contains("┌ loss, lines 1–7/15 "))
         var seen: Set<NodeID> = []
         for point in 1...narrow.stepper.count {
             narrow.apply(.jump(to: point))
@@ -172,9 +172,9 @@ import Testing
                 #expect(window.lowerBound == max(0, min(position - 3, 14 - 7)), "step \(point)")
             }
             #expect(flow.shownLines(of: box, at: narrow.progress, selection: nil) == Array(lines[window]) + [output])
-            // The title counts the output under the rule, line 15.
-            let title = window.upperBound == 14 ? "lines \(window.lowerBound + 1)–15 of 15"
-                : "lines \(window.lowerBound + 1)–\(window.upperBound), 15 of 15"
+            // The title names the box and the window's lines (and the output under the
+            // rule, line 15, where they run on to it).
+            let title = "loss, lines \(window.lowerBound + 1)–\(window.upperBound == 14 ? 15 : window.upperBound)/15"
             #expect(picture(view(narrow)).contains("┌ \(title) "), "step \(point)")
             seen.insert(active)
         }
@@ -183,7 +183,7 @@ import Testing
         let sum = try #require(lines.first { flow.names[$0.index] == "lnp_y" })
         narrow.apply(.select(sum))
         #expect(flow.shownLines(of: box, at: narrow.progress, selection: narrow.selection) == Array(lines[7..<14]) + [output])
-        #expect(picture(view(narrow)).contains("┌ lines 8–15 of 15 "))
+        #expect(picture(view(narrow)).contains("┌ loss, lines 8–15/15 "))
         // The smallest window, for a pane with fewer rows: the line in focus over L.
         let smallest = try #require(narrow.flows.first { $0.headWindow == FlowScene.smallestWindow })
         #expect(smallest.layout.frames[box].height == 2 + 1 + FlowScene.smallestWindow + 1)
@@ -192,6 +192,10 @@ import Testing
         #expect(FlowScene.windowTitle(13..<14, of: 15) == "lines 14–15 of 15")
         #expect(FlowScene.windowTitle(3..<4, of: 15) == "lines 4, 15 of 15")
         #expect(FlowScene.windowTitle(0..<7, of: 15) == "lines 1–7, 15 of 15")
+        // Named where the box's border has room at every window.
+        #expect(FlowScene.windowTitle(0..<7, of: 15, box: "loss") == "loss, lines 1–7/15")
+        #expect(FlowScene.windowTitle(3..<4, of: 15, box: "loss") == "loss, line 4/15")
+        #expect(FlowScene.windowTitle(13..<14, of: 15, box: "loss") == "loss, lines 14–15/15")
     }
 
     /// Softmax part 2 at 80×24: in the drawing shown the arrows into a score come together
