@@ -7,6 +7,9 @@ struct TextPane: Widget {
     var lines: [Line]
     var scroll: Int
     var theme: Theme
+    /// Written in the bottom border where it fits beside `↓ more`: the Step pane's next
+    /// step, where its line had to go (`TutorState.droppedPreview`).
+    var footer: String? = nil
 
     /// The text area inside the border, with a column of padding on each side.
     static func inner(_ area: Rect) -> Rect { area.inset(by: 1).inset(left: 1, right: 1) }
@@ -33,9 +36,15 @@ struct TextPane: Widget {
         scrolled.scroll = shown
         buffer.render(scrolled, in: Self.inner(area))
         let unicode = theme.glyphs.isUnicode
+        let more = unicode ? " ↓ more " : " v more "
         if shown < overflow {
-            let more = unicode ? " ↓ more " : " v more "
             buffer.write(more, at: Point(x: area.maxX - 2 - DisplayWidth.of(more), y: area.maxY - 1), style: theme(.key))
+        }
+        if let footer {
+            let room = area.width - 4 - (shown < overflow ? DisplayWidth.of(more) + 1 : 0)
+            if DisplayWidth.of(footer) + 2 <= room {
+                buffer.write(" \(footer) ", at: Point(x: area.x + 2, y: area.maxY - 1), style: theme(.muted))
+            }
         }
         if shown > 0 {
             let up = unicode ? " ↑ " : " ^ "

@@ -306,6 +306,16 @@ public struct TutorState: Sendable {
     /// by what they hold (`Panes.sharingText`).
     public var panes: Panes { textLayout.panes }
 
+    /// The next step's preview (its short form), where the Step pane had to leave out
+    /// every form of it (`PaneText.nextStep`, `briefNextStep`): the pane's bottom border
+    /// says it instead (a reviewer could not tell where → leads when `Next:` was gone
+    /// without a mark, as `↓ more` marks a cut).
+    static func droppedPreview(of text: PaneText, shown: [Line]) -> String? {
+        let forms = text.lines(ofRank: PaneText.briefNextStep) + text.lines(ofRank: PaneText.nextStep)
+        guard let preview = forms.first, !forms.contains(where: shown.contains) else { return nil }
+        return preview.text
+    }
+
     /// The Step and Lesson panes with the lines each shows.
     typealias TextLayout = (panes: Panes, inspector: [Line], narration: [Line])
 

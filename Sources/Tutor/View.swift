@@ -8,7 +8,8 @@ import Screen
 public func view(_ state: TutorState) -> Buffer {
     let size = state.size
     var buffer = Buffer(size: size)
-    let (panes, inspectorLines, narrationLines) = state.textLayout
+    let stepText = state.inspectorPaneText
+    let (panes, inspectorLines, narrationLines) = state.textLayout(stepText: stepText)
     let theme = state.theme
     let notation = state.notation
     if panes.isTooSmall {
@@ -32,7 +33,8 @@ public func view(_ state: TutorState) -> Buffer {
 
     if !panes.inspector.isEmpty {
         buffer.render(TextPane(title: state.selection == nil ? "Step" : "Node", lines: inspectorLines,
-                               scroll: state.textScroll, theme: theme), in: panes.inspector)
+                               scroll: state.textScroll, theme: theme,
+                               footer: TutorState.droppedPreview(of: stepText, shown: inspectorLines)), in: panes.inspector)
     }
     if !panes.narration.isEmpty {
         buffer.render(TextPane(title: narrationTitle(state), lines: narrationLines,

@@ -39,6 +39,34 @@ import Testing
         #expect(picture(view(state)).split(separator: "\n").last?.hasPrefix("← back · r restart") == true)
     }
 
+    /// Where the Step pane had to leave out the next step's preview, its bottom border
+    /// says it (sigmoid-neuron 2 at 80×24, backward through d); where the line has the
+    /// row (100×30), the border stays plain. Every frame of the part: the preview is
+    /// always somewhere, but where `↓ more` leaves it no room.
+    @Test func whereNextHasNoRowTheBorderSaysIt() throws {
+        func stepPane(_ state: TutorState) -> (text: String, bottom: String) {
+            let rows = picture(view(state)).split(separator: "\n").map(String.init)
+            let pane = state.panes.inspector
+            let text = rows[pane.y..<(pane.maxY - 1)].map { String($0.prefix(pane.maxX)) }.joined(separator: "\n")
+            return (text, String(rows[pane.maxY - 1].prefix(pane.maxX)))
+        }
+        var narrow = try TutorState(subject: .lesson(LessonFixtures.lesson("sigmoid-neuron")), part: 1, theme: .monochrome(),
+                                    size: Size(width: 80, height: 24))
+        narrow.apply(.jump(to: 7))
+        #expect(!stepPane(narrow).text.contains("Next:"))
+        #expect(stepPane(narrow).bottom.hasPrefix("└─ Next: backward through (w1·x1) ─"))
+        var wide = try TutorState(subject: .lesson(LessonFixtures.lesson("sigmoid-neuron")), part: 1, theme: .monochrome(),
+                                  size: Size(width: 100, height: 30))
+        wide.apply(.jump(to: 7))
+        #expect(stepPane(wide).text.contains("Next: backward through (w1·x1)"))
+        #expect(stepPane(wide).bottom.allSatisfy { "└─┘".contains($0) })
+        for point in 0..<narrow.stepper.count {
+            narrow.apply(.jump(to: point))
+            let (text, bottom) = stepPane(narrow)
+            #expect(text.contains("Next:") || bottom.contains("Next:") || bottom.contains("more"), "step \(point)")
+        }
+    }
+
     /// After an update the graph's weights are new and its other numbers from the pass
     /// before, and the graph's legend says so, in both views where the weights are drawn;
     /// not before the update, nor where the flow diagram leaves the weights to the Step
