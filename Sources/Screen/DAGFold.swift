@@ -16,6 +16,8 @@ public struct DAGFold: Sendable, Hashable {
     /// and its other wires branch off its own where no other stub's row lies between
     /// (else they start from stubs).
     public let movedBelow: Set<Int>
+    /// The layer the lower band starts at.
+    public let cut: Int
 
     /// Rows between the bands.
     static let gap = 0
@@ -27,7 +29,10 @@ public struct DAGFold: Sendable, Hashable {
     /// a stub repeating `node` (one that shows more than the node's own box, such as its
     /// name); else the box's width. `runWidths[node]`, where given, is the columns the
     /// stubs' wires into `node` need (room for a label on them), where more than `channel`.
-    public static func cuts(_ layout: DAGLayout, channel: Int, stubWidths: [Int] = [], runWidths: [Int: Int] = [:]) -> [Int] {
+    /// `after`: a folded layout's cut; only later layers are cut again (its lower band
+    /// folded into two), the band's width measured from its own nodes.
+    public static func cuts(_ layout: DAGLayout, channel: Int, stubWidths: [Int] = [], runWidths: [Int: Int] = [:],
+                            after folded: Int? = nil) -> [Int] {
         func stubWidth(_ node: Int) -> Int { DAGFold.stubWidth(of: node, in: layout, stubWidths) }
         let layerCount = (layout.layer.max() ?? 0) + 1
         guard layerCount >= 2 else { return [] }
@@ -38,12 +43,14 @@ public struct DAGFold: Sendable, Hashable {
             hi[layout.layer[node]] = max(hi[layout.layer[node]], frame.maxX)
         }
         var candidates: [(cut: Int, width: Int)] = []
-        for cut in 1..<layerCount where lo[cut] != Int.max {
+        for cut in (folded.map { $0 + 1 } ?? 1)..<max(layerCount, (folded ?? 0) + 1) where lo[cut] != Int.max {
             let crossing = layout.edges.indices.filter { layout.layer[layout.edges[$0].from] < cut && layout.layer[layout.edges[$0].to] >= cut }
             guard crossing.allSatisfy({ runsStraight(edge: $0, in: layout, cut: cut, from: lo[cut]) }) else { continue }
             let widestStub = crossing.map { stubWidth(layout.edges[$0].from) }.max() ?? 0
             let left = hi[..<cut].max() ?? 0
-            let right = layout.size.width - lo[cut] + widestStub + stubChannel(channel, crossing, layout, runWidths)
+            // (A folded layout's upper band may be the wider: the part cut off ends at its own nodes.)
+            let end = folded == nil ? layout.size.width : hi[cut...].max() ?? 0
+            let right = end - lo[cut] + widestStub + stubChannel(channel, crossing, layout, runWidths)
             let width = max(left, right)
             if width < layout.size.width { candidates.append((cut, width)) }
         }
@@ -64,8 +71,8 @@ public struct DAGFold: Sendable, Hashable {
     /// draws a borderless one-line box (a gate's frame grows for its inputs' rows); the
     /// bands then meet at their text, not at the blank rows of such a frame.
     public static func folds(of layout: DAGLayout, channel: Int, stubWidths: [Int] = [], runWidths: [Int: Int] = [:], oneLine: Bool = false,
-                             limit: Int) -> [DAGFold] {
-        cuts(layout, channel: channel, stubWidths: stubWidths, runWidths: runWidths).prefix(limit).map {
+                             after folded: Int? = nil, limit: Int) -> [DAGFold] {
+        cuts(layout, channel: channel, stubWidths: stubWidths, runWidths: runWidths, after: folded).prefix(limit).map {
             DAGFold(layout, channel: channel, stubWidths: stubWidths, runWidths: runWidths, oneLine: oneLine, at: $0)
         }
     }
@@ -218,5 +225,6 @@ public struct DAGFold: Sendable, Hashable {
                                 size: Size(width: width, height: height))
         self.stubs = stubs
         movedBelow = moved
+        self.cut = cut
     }
 }

@@ -46,6 +46,8 @@ public struct GraphScene: Sendable {
     public private(set) var stubCount = 0
     /// The layout nodes a fold moved into its lower band (`DAGFold.movedBelow`).
     public private(set) var movedBelow: Set<Int> = []
+    /// The layers the folds start their lower bands at (`DAGFold.cut`), the first fold's first.
+    public private(set) var foldCuts: [Int] = []
     /// Whether a fold's bands meet at their text, with no blank row between them
     /// (`tightFolds`): drawn only whole, where no other drawing fits.
     public private(set) var bandsTouch = false
@@ -341,7 +343,18 @@ public struct GraphScene: Sendable {
             let folds = drawings.map { $0.folds() }
             let labelledFolds = drawings.map { $0.labelWidths.isEmpty ? [] : $0.folded(oneLine: false, labelRuns: true) }
             let squeezed = drawings.flatMap { $0.folded(oneLine: false, squeezed: true) }
-            return drawings + zip(labelledFolds, folds).flatMap { $0 + $1 } + squeezed
+            // Three bands (`foldedInThree`) of a drawing with a value and a gradient on each
+            // node before the two of one with one number (sigmoid-neuron 1 at 100×30), where
+            // the text panes keep their rows (else the next drawing, `TutorState.drawingTwins`);
+            // the others' after every fold in two.
+            let threes = drawings.map { $0.foldedInThree() }
+            let twoNumbers = drawings.indices.filter { drawings[$0].detail == .line }
+            let firstOneNumber = drawings.indices.first { drawings[$0].detail != .line && !(labelledFolds[$0] + folds[$0]).isEmpty }
+            let inTwo = drawings.indices.flatMap { index in
+                (index == firstOneNumber ? twoNumbers.flatMap { threes[$0] } : []) + labelledFolds[index] + folds[index]
+            }
+            let inThree = drawings.indices.filter { firstOneNumber == nil || drawings[$0].detail != .line }.flatMap { threes[$0] }
+            return drawings + inTwo + inThree + squeezed
                 + zip(drawings, folds).flatMap { $0.tightFolds(shorterThan: $1) }
         }
         let drawings = inOrder(scenes.flatMap { scene in [scene] + [scene.withoutTurnGaps()].compactMap { $0 } })
@@ -424,15 +437,45 @@ public struct GraphScene: Sendable {
         let folds = DAGFold.folds(of: layout, channel: channel, stubWidths: stubWidths,
                                   runWidths: labelRuns ? labelWidths.mapValues { $0 + 2 } : [:], oneLine: oneLine,
                                   limit: GraphScene.foldsPerDrawing)
-        return folds.map { fold in
-            var copy = self
-            copy.layout = fold.layout
-            copy.nodes = nodes + fold.stubs.map { nodes[$0] }
-            copy.stubCount = fold.stubs.count
-            copy.movedBelow = fold.movedBelow
-            copy.bandsTouch = oneLine
-            return copy
+        return folds.map { adding($0, oneLine: oneLine) }
+    }
+
+    /// This scene folded into three bands, the narrowest way (then the shortest): a first
+    /// cut, then its lower band cut again (`DAGFold` `after`), each crossed by one wire, as
+    /// a long chain wraps like a line of text. For a chain with a value and a gradient on
+    /// each node (sigmoid-neuron part 1 at 100×30), where two bands of one number each
+    /// would otherwise be drawn; a network, whose cuts many wires cross, would repeat a
+    /// node a wire (softmax part 1's Z). None where that is no narrower than two bands.
+    func foldedInThree() -> [GraphScene] {
+        guard detail != .box, stubCount == 0 else { return [] }
+        let channel = GraphScene.channelWidth(detail)
+        let cuts = DAGFold.cuts(layout, channel: channel, stubWidths: stubWidths)
+        guard let twoBands = cuts.first.flatMap({ DAGFold(layout, channel: channel, stubWidths: stubWidths, cut: $0) }) else { return [] }
+        var best: (first: DAGFold, second: DAGFold)?
+        for cut in cuts {
+            guard let first = DAGFold(layout, channel: channel, stubWidths: stubWidths, cut: cut),
+                  let second = DAGFold.folds(of: first.layout, channel: channel, stubWidths: stubWidths, after: cut, limit: 1).first,
+                  first.stubs.count + first.movedBelow.count == 1, second.stubs.count + second.movedBelow.count == 1,
+                  second.layout.size.width < twoBands.layout.size.width else { continue }
+            if let known = best, (known.second.layout.size.width, known.second.layout.size.height)
+                <= (second.layout.size.width, second.layout.size.height) { continue }
+            best = (first, second)
         }
+        guard let best else { return [] }
+        return [adding(best.first, oneLine: false).adding(best.second, oneLine: false)]
+    }
+
+    /// This scene with `fold` made: its stubs' nodes (a stub of a stub repeats the same
+    /// graph node) after the others.
+    private func adding(_ fold: DAGFold, oneLine: Bool) -> GraphScene {
+        var copy = self
+        copy.layout = fold.layout
+        copy.nodes = nodes + fold.stubs.map { nodes[$0] }
+        copy.stubCount = stubCount + fold.stubs.count
+        copy.movedBelow = movedBelow.union(fold.movedBelow)
+        copy.foldCuts = foldCuts + [fold.cut]
+        copy.bandsTouch = oneLine
+        return copy
     }
 
     /// The graph nodes drawn, each once (without a fold's stubs), in layout order.

@@ -35,6 +35,26 @@ import Testing
         #expect(folded.frames[target].y > folded.frames[0].maxY - 1)
     }
 
+    /// A fold's lower band folded again (`after` its cut): three bands, each below the
+    /// last, the third starting from a stub of the second's last node; only the lower
+    /// band is cut, and it is measured by its own nodes, not the wider upper band's.
+    @Test func aFoldsLowerBandFoldsAgain() throws {
+        let layout = try chain(9)
+        let first = try #require(DAGFold(layout, channel: 4, cut: 3))
+        #expect(DAGFold.cuts(first.layout, channel: 4, after: 3).allSatisfy { $0 > 3 })
+        let second = try #require(DAGFold.folds(of: first.layout, channel: 4, after: 3, limit: 1).first)
+        #expect(second.cut > 3 && second.stubs.count == 1)
+        let folded = second.layout
+        #expect(folded.size.width < first.layout.size.width)
+        // Three bands: a (row of the first), d (the second), and the second cut's layer below both.
+        let rows = Set(folded.frames.map(\.y))
+        #expect(rows.count == 3)
+        #expect(folded.frames[second.cut].y > folded.frames[3].y && folded.frames[3].y > folded.frames[0].y)
+        for (i, a) in folded.frames.enumerated() {
+            for b in folded.frames[(i + 1)...] { #expect(!a.intersects(b)) }
+        }
+    }
+
     @Test func everyCutThatNarrowsIsOffered() throws {
         // Six boxes: the cut before the fourth balances the bands; the cuts either side
         // of it come next, and the fold at any of them puts that layer first in the lower band.

@@ -187,6 +187,29 @@ import Testing
         #expect(screen.contains("to do  ↓ goes on at ↪ · value"))
     }
 
+    /// A long chain with a value and a gradient on each node wraps into three bands where
+    /// two bands hold one number a node (sigmoid-neuron part 1 at 100×30): each cut
+    /// crossed by one wire, every node and the output in view, `den`'s value and gradient
+    /// on screen in the backward pass. At 80×24, where the text panes would be short of
+    /// rows, two bands of one number each, as before.
+    @Test func aLongChainWrapsIntoThreeBands() throws {
+        let lesson = try LessonFixtures.lesson("sigmoid-neuron")
+        var wide = try TutorState(subject: .lesson(lesson), part: 0, theme: .monochrome(), size: Size(width: 100, height: 30))
+        #expect(wide.scene.foldCuts.count == 2 && wide.scene.detail == .line && wide.scene.stubCount == 2 && wide.choice.fits)
+        #expect(wide.panes.textRows >= Panes.textRowsWanted)
+        wide.apply(.jump(to: 12))  // backward through ex
+        let screen = picture(view(wide))
+        #expect(screen.contains("▶ ex 0.368 ∇−0.534") && screen.contains("den (1+) 1.368 ∇−0.534") && screen.contains("f 0.731 ∇1"))
+        #expect(screen.contains("↪✓ d 1 ∇?") || screen.contains("↪· d 1 ∇?"))
+        #expect(LayoutBaselineTests.inView(wide) == (13, true))
+        let narrow = try TutorState(subject: .lesson(lesson), part: 0, theme: .monochrome(), size: Size(width: 80, height: 24))
+        #expect(narrow.scene.foldCuts.count == 1 && narrow.scene.detail == .brief && narrow.choice.fits)
+        // A network, whose cuts many wires cross, is not folded in three (softmax part 1).
+        let softmax = try TutorState(subject: .lesson(LessonFixtures.lesson("softmax")), part: 0, theme: .monochrome(),
+                                     size: Size(width: 100, height: 30))
+        #expect(softmax.scenes.allSatisfy { $0.foldCuts.count < 2 })
+    }
+
     /// A leaf whose every wire crosses the fold (xor's b3, read by ξ3 alone) is drawn once,
     /// in the lower band beside its gate, where its stub would be: not in the upper band
     /// with no wire, then again as a stub. Its wire runs straight into the gate.
