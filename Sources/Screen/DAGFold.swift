@@ -59,9 +59,10 @@ public struct DAGFold: Sendable, Hashable {
 
     /// The fold of `layout` before layer `cut`, by default the one that best balances the
     /// bands' widths (`cuts`); `nil` when no cut narrows it (one layer, or every cut
-    /// crosses an edge into a later layer), or `cut` is not one of them.
-    public init?(_ layout: DAGLayout, channel: Int, stubWidths: [Int] = [], runWidths: [Int: Int] = [:], cut: Int? = nil) {
-        let cuts = DAGFold.cuts(layout, channel: channel, stubWidths: stubWidths, runWidths: runWidths)
+    /// crosses an edge into a later layer), or `cut` is not one of them. `after`: as in `cuts`.
+    public init?(_ layout: DAGLayout, channel: Int, stubWidths: [Int] = [], runWidths: [Int: Int] = [:], cut: Int? = nil,
+                 after folded: Int? = nil) {
+        let cuts = DAGFold.cuts(layout, channel: channel, stubWidths: stubWidths, runWidths: runWidths, after: folded)
         guard let cut = cut ?? cuts.first, cuts.contains(cut) else { return nil }
         self.init(layout, channel: channel, stubWidths: stubWidths, runWidths: runWidths, oneLine: false, at: cut)
     }

@@ -345,8 +345,8 @@ public struct GraphScene: Sendable {
             let squeezed = drawings.flatMap { $0.folded(oneLine: false, squeezed: true) }
             // Three bands (`foldedInThree`) of a drawing with a value and a gradient on each
             // node before the two of one with one number (sigmoid-neuron 1 at 100×30), where
-            // the text panes keep their rows (else the next drawing, `TutorState.drawingTwins`);
-            // the others' after every fold in two.
+            // the text panes keep their rows (`SceneChoice.best` `wantingRows`); the others'
+            // after every fold in two.
             let threes = drawings.map { $0.foldedInThree() }
             let twoNumbers = drawings.indices.filter { drawings[$0].detail == .line }
             let firstOneNumber = drawings.indices.first { drawings[$0].detail != .line && !(labelledFolds[$0] + folds[$0]).isEmpty }
@@ -448,13 +448,29 @@ public struct GraphScene: Sendable {
     /// node a wire (softmax part 1's Z). None where that is no narrower than two bands.
     func foldedInThree() -> [GraphScene] {
         guard detail != .box, stubCount == 0 else { return [] }
+        // The cuts one wire crosses, counted first (an edge crosses the cuts after its
+        // source's layer up to its target's): a network has none or one, and is done with
+        // at once, not folded at every cut (a 300-term sum).
+        let layerCount = (layout.layer.max() ?? 0) + 1
+        var change = [Int](repeating: 0, count: layerCount + 1)
+        for edge in layout.edges {
+            change[layout.layer[edge.from] + 1] += 1
+            change[layout.layer[edge.to] + 1] -= 1
+        }
+        var crossing = 0, single: Set<Int> = []
+        for cut in 0..<layerCount {
+            crossing += change[cut]
+            if cut > 0 && crossing == 1 { single.insert(cut) }
+        }
+        guard single.count >= 2 else { return [] }
         let channel = GraphScene.channelWidth(detail)
         let cuts = DAGFold.cuts(layout, channel: channel, stubWidths: stubWidths)
         guard let twoBands = cuts.first.flatMap({ DAGFold(layout, channel: channel, stubWidths: stubWidths, cut: $0) }) else { return [] }
         var best: (first: DAGFold, second: DAGFold)?
-        for cut in cuts {
+        for cut in cuts where single.contains(cut) {
             guard let first = DAGFold(layout, channel: channel, stubWidths: stubWidths, cut: cut),
-                  let second = DAGFold.folds(of: first.layout, channel: channel, stubWidths: stubWidths, after: cut, limit: 1).first,
+                  let next = DAGFold.cuts(first.layout, channel: channel, stubWidths: stubWidths, after: cut).first(where: single.contains),
+                  let second = DAGFold(first.layout, channel: channel, stubWidths: stubWidths, cut: next, after: cut),
                   first.stubs.count + first.movedBelow.count == 1, second.stubs.count + second.movedBelow.count == 1,
                   second.layout.size.width < twoBands.layout.size.width else { continue }
             if let known = best, (known.second.layout.size.width, known.second.layout.size.height)

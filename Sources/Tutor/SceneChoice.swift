@@ -13,12 +13,15 @@ public struct SceneChoice: Sendable, Equatable {
     /// `sizes`, most detailed first) that fits the graph pane whole, beside the side pane
     /// or not. Where that leaves the Step and Lesson panes fewer than
     /// `Panes.textRowsWanted` rows, the first of its `twins` (the same drawing with less
-    /// room between its rows) that fits and is shorter. When none fits, the drawing the
-    /// panned pane shows most of (`panned`) among those `pannable` (all by default).
+    /// room between its rows) that fits and is shorter. A drawing `wantingRows` is passed
+    /// over where it leaves them fewer (a circuit in three bands: then the drawings after
+    /// it, as without it). When none fits, the drawing the panned pane shows most of
+    /// (`panned`) among those `pannable` (all by default).
     static func best(_ sizes: [Size], size: Size, tries: [(drawings: Range<Int>, side: Bool)],
                      sideWhenPanned: Bool, largestBoxes: [Size] = [], largestGroups: [Size] = [],
                      outputs: [Rect] = [], sideRows: Int = Panes.sideRowsForBoth,
-                     twins: (Int) -> [Int] = { _ in [] }, pannable: (Int) -> Bool = { _ in true },
+                     twins: (Int) -> [Int] = { _ in [] }, wantingRows: (Int) -> Bool = { _ in false },
+                     pannable: (Int) -> Bool = { _ in true },
                      lastResort: (Int) -> Bool = { _ in false }) -> SceneChoice {
         func panes(_ index: Int, side: Bool) -> Panes {
             Panes(size: size, graphHeight: sizes[index].height, graphWidth: sizes[index].width, sidePane: side, sideRows: sideRows)
@@ -31,6 +34,7 @@ public struct SceneChoice: Sendable, Equatable {
             for index in attempt.drawings where fits(index, side: attempt.side) {
                 // (Beside a side pane that is taller anyway, a shorter twin gives nothing.)
                 let rows = panes(index, side: attempt.side).textRows
+                if rows < Panes.textRowsWanted && wantingRows(index) { continue }
                 guard rows < Panes.textRowsWanted, let twin = twins(index).first(where: {
                     sizes[$0].height < sizes[index].height && fits($0, side: attempt.side) && panes($0, side: attempt.side).textRows > rows
                 }) else { return SceneChoice(scene: index, side: attempt.side) }

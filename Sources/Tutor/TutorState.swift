@@ -252,7 +252,8 @@ public struct TutorState: Sendable {
         let pannable: (Int) -> Bool = { showsFlow || !scenes[$0].bandsTouch && scenes[$0].foldCuts.count < 2 }
         var chosen = SceneChoice.best(sizes, size: size, tries: tries, sideWhenPanned: trainingPaneShown && (asked || trained),
                                       largestBoxes: largestBoxes, largestGroups: largestGroups, outputs: outputs, sideRows: sideRows,
-                                      twins: drawingTwins, pannable: pannable,
+                                      twins: drawingTwins, wantingRows: { !showsFlow && scenes[$0].foldCuts.count > 1 },
+                                      pannable: pannable,
                                       lastResort: { !showsFlow && scenes[$0].touchesOtherGates })
         // The choice was among the flow diagrams; the circuit scene behind them stays the box.
         if showsFlow { (chosen.flow, chosen.scene) = (chosen.scene, 0) }
@@ -263,13 +264,10 @@ public struct TutorState: Sendable {
     /// same drawing with less room between its rows, which `SceneChoice.best` takes where
     /// the first leaves the text panes short: a flow diagram without weights whose arrows
     /// each keep a row (where joining them costs more than a column), and the same with
-    /// each neuron's arrows joined. None for the other circuit drawings: their blank rows
+    /// each neuron's arrows joined. None for the circuit drawings: their blank rows
     /// hold the backward pass's edge labels (`×0.5=2`) and a fold's `↓`, which a
-    /// reviewer found shortened, on wires or gone without them; but a circuit in three
-    /// bands has the drawings after it (the same chain in two bands, one number a node).
+    /// reviewer found shortened, on wires or gone without them.
     func drawingTwins(_ index: Int) -> [Int] {
-        // A circuit in three bands: the drawings after it (a less detailed one in two).
-        if !showsFlow, scenes.indices.contains(index), scenes[index].foldCuts.count > 1 { return Array(index + 1 ..< scenes.count) }
         guard showsFlow, flows.indices.contains(index), !flows[index].labelled, !flows[index].joined else { return [] }
         return flows.indices.filter {
             flows[$0].joined && !flows[$0].collapsedHead && !flows[$0].boxes.contains { ($0?.columns.count ?? 0) > 1 }

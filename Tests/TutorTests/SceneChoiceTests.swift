@@ -28,6 +28,21 @@ import Screen
                                    largestGroups: [together, apart]).scene == 1)
     }
 
+    /// A drawing wanting rows (a circuit in three bands) is taken only where the Step and
+    /// Lesson panes keep `Panes.textRowsWanted` rows beside it; else the next that fits
+    /// is, though it leaves them as few (no twin is looked for in its place).
+    @Test func aDrawingWantingRowsGivesWayWhereTheTextIsShort() {
+        let three = Size(width: 70, height: 11), two = Size(width: 58, height: 12), compact = Size(width: 58, height: 10)
+        let tries: [(drawings: Range<Int>, side: Bool)] = [(0..<3, false)]
+        func best(_ size: Size, wanting: Bool) -> Int {
+            SceneChoice.best([three, two, compact], size: size, tries: tries, sideWhenPanned: false,
+                             wantingRows: { $0 == 0 && wanting }).scene
+        }
+        #expect(best(Size(width: 100, height: 30), wanting: true) == 0)
+        #expect(best(screen, wanting: false) == 0)
+        #expect(best(screen, wanting: true) == 1)
+    }
+
     /// Among equals otherwise, the drawing whose output is in view where the part starts:
     /// bce-neuron part 1's circuit at 80×24, whose fold at log(ŷ) left ℓ two columns out.
     @Test func theOutputInViewAtTheStartOutranksAShare() {
