@@ -284,11 +284,8 @@ struct GraphPane: Widget {
         return false
     }
 
-    /// A backward step's label on an edge into its gate (`label.text`): the local
-    /// derivative times which the upstream gradient gives the product (`×1=−4`); with the
-    /// upstream gradient before it (`−4×1=−4`) where there is room, and the local one
-    /// alone (`×1`) for a tight spot.
-    /// A backward step's label on an edge: the whole (`label.text`, `−4×1=−4`) and the
+    /// A backward step's label on an edge into its gate: the whole (`label.text`, the
+    /// upstream gradient times the local derivative and their product, `−4×1=−4`) and the
     /// local derivative alone (`×1`) for a tight spot.
     struct StepLabel {
         var label: EdgeLabel
