@@ -343,19 +343,19 @@ public struct GraphScene: Sendable {
             let folds = drawings.map { $0.folds() }
             let labelledFolds = drawings.map { $0.labelWidths.isEmpty ? [] : $0.folded(oneLine: false, labelRuns: true) }
             let squeezed = drawings.flatMap { $0.folded(oneLine: false, squeezed: true) }
-            // Three bands (`foldedInThree`) of a drawing with a value and a gradient on each
-            // node before the two of one with one number (sigmoid-neuron 1 at 100×30), where
-            // the text panes keep their rows (`SceneChoice.best` `wantingRows`); the others'
-            // after every fold in two.
+            // Three bands (`foldedInThree`) of the drawings with a value and a gradient on
+            // each node after their folds in two, before the folds in two of the first drawing
+            // with one number a node and no room for labels (sigmoid-neuron 1 at 100×30),
+            // where the text panes keep their rows (`SceneChoice.best` `wantingRows`); the
+            // others' after every other fold (sigmoid-neuron 1 in ASCII at 80×24, else panned).
             let threes = drawings.map { $0.foldedInThree() }
             let twoNumbers = drawings.indices.filter { drawings[$0].detail == .line }
-            let firstOneNumber = drawings.indices.first { drawings[$0].detail != .line && !(labelledFolds[$0] + folds[$0]).isEmpty }
+            let oneNumber = drawings.indices.first { drawings[$0].detail == .brief && !drawings[$0].labelRoom }
             let inTwo = drawings.indices.flatMap { index in
-                (index == firstOneNumber ? twoNumbers.flatMap { threes[$0] } : []) + labelledFolds[index] + folds[index]
+                (index == oneNumber ? twoNumbers.flatMap { threes[$0] } : []) + labelledFolds[index] + folds[index]
             }
-            let inThree = drawings.indices.filter { firstOneNumber == nil || drawings[$0].detail != .line }.flatMap { threes[$0] }
-            return drawings + inTwo + inThree + squeezed
-                + zip(drawings, folds).flatMap { $0.tightFolds(shorterThan: $1) }
+            let inThree = drawings.indices.filter { oneNumber == nil || drawings[$0].detail != .line }.flatMap { threes[$0] }
+            return drawings + inTwo + squeezed + zip(drawings, folds).flatMap { $0.tightFolds(shorterThan: $1) } + inThree
         }
         let drawings = inOrder(scenes.flatMap { scene in [scene] + [scene.withoutTurnGaps()].compactMap { $0 } })
             + inOrder(scenes.compactMap { $0.touchingOtherGates() })
