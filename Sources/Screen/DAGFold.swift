@@ -43,7 +43,8 @@ public struct DAGFold: Sendable, Hashable {
             hi[layout.layer[node]] = max(hi[layout.layer[node]], frame.maxX)
         }
         var candidates: [(cut: Int, width: Int)] = []
-        for cut in (folded.map { $0 + 1 } ?? 1)..<max(layerCount, (folded ?? 0) + 1) where lo[cut] != Int.max {
+        let firstCut = (folded ?? 0) + 1
+        for cut in firstCut..<max(firstCut, layerCount) where lo[cut] != Int.max {
             let crossing = layout.edges.indices.filter { layout.layer[layout.edges[$0].from] < cut && layout.layer[layout.edges[$0].to] >= cut }
             guard crossing.allSatisfy({ runsStraight(edge: $0, in: layout, cut: cut, from: lo[cut]) }) else { continue }
             let widestStub = crossing.map { stubWidth(layout.edges[$0].from) }.max() ?? 0

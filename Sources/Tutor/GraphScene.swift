@@ -348,7 +348,7 @@ public struct GraphScene: Sendable {
             // with one number a node and no room for labels (sigmoid-neuron 1 at 100×30),
             // where the text panes keep their rows (`SceneChoice.best` `wantingRows`); the
             // others' after every other fold (sigmoid-neuron 1 in ASCII at 80×24, else panned).
-            let threes = drawings.map { $0.foldedInThree() }
+            let threes = drawings.indices.map { drawings[$0].foldedInThree(narrowerThan: folds[$0].first?.size.width) }
             let twoNumbers = drawings.indices.filter { drawings[$0].detail == .line }
             let oneNumber = drawings.indices.first { drawings[$0].detail == .brief && !drawings[$0].labelRoom }
             let inTwo = drawings.indices.flatMap { index in
@@ -445,8 +445,9 @@ public struct GraphScene: Sendable {
     /// a long chain wraps like a line of text. For a chain with a value and a gradient on
     /// each node (sigmoid-neuron part 1 at 100×30), where two bands of one number each
     /// would otherwise be drawn; a network, whose cuts many wires cross, would repeat a
-    /// node a wire (softmax part 1's Z). None where that is no narrower than two bands.
-    func foldedInThree() -> [GraphScene] {
+    /// node a wire (softmax part 1's Z). None where that is no narrower than `twoBands`,
+    /// the width of this scene's best fold in two (`folds()`), or where there is none.
+    func foldedInThree(narrowerThan twoBands: Int?) -> [GraphScene] {
         guard detail != .box, stubCount == 0 else { return [] }
         // The cuts one wire crosses, counted first (an edge crosses the cuts after its
         // source's layer up to its target's): a network has none or one, and is done with
@@ -462,17 +463,15 @@ public struct GraphScene: Sendable {
             crossing += change[cut]
             if cut > 0 && crossing == 1 { single.insert(cut) }
         }
-        guard single.count >= 2 else { return [] }
+        guard single.count >= 2, let twoBands else { return [] }
+        // (One wire across each cut: each fold has one stub, or moves one source below.)
         let channel = GraphScene.channelWidth(detail)
-        let cuts = DAGFold.cuts(layout, channel: channel, stubWidths: stubWidths)
-        guard let twoBands = cuts.first.flatMap({ DAGFold(layout, channel: channel, stubWidths: stubWidths, cut: $0) }) else { return [] }
         var best: (first: DAGFold, second: DAGFold)?
-        for cut in cuts where single.contains(cut) {
+        for cut in DAGFold.cuts(layout, channel: channel, stubWidths: stubWidths) where single.contains(cut) {
             guard let first = DAGFold(layout, channel: channel, stubWidths: stubWidths, cut: cut),
                   let next = DAGFold.cuts(first.layout, channel: channel, stubWidths: stubWidths, after: cut).first(where: single.contains),
                   let second = DAGFold(first.layout, channel: channel, stubWidths: stubWidths, cut: next, after: cut),
-                  first.stubs.count + first.movedBelow.count == 1, second.stubs.count + second.movedBelow.count == 1,
-                  second.layout.size.width < twoBands.layout.size.width else { continue }
+                  second.layout.size.width < twoBands else { continue }
             if let known = best, (known.second.layout.size.width, known.second.layout.size.height)
                 <= (second.layout.size.width, second.layout.size.height) { continue }
             best = (first, second)
